@@ -1,0 +1,67 @@
+# Targets follow pelican-quickstart's Makefile; the first `make` creates .venv
+# and installs the pinned dependencies (requirements.txt) into it.
+PY ?= python3
+VENV ?= .venv
+PYTHON = $(VENV)/bin/python
+PELICAN ?= $(VENV)/bin/pelican
+PELICANOPTS ?=
+
+BASEDIR = $(CURDIR)
+INPUTDIR = $(BASEDIR)/content
+OUTPUTDIR = $(BASEDIR)/output
+CONFFILE = $(BASEDIR)/pelican.conf.py
+PUBLISHCONF = $(BASEDIR)/publishconf.py
+
+PORT ?= 8000
+BIND ?= 127.0.0.1
+
+# Stable output: same input, byte-identical site.
+export PYTHONHASHSEED = 0
+export SOURCE_DATE_EPOCH = 0
+export LC_ALL = C.UTF-8
+
+.PHONY: help html clean regenerate serve devserver publish test bench venv
+
+help:
+	@echo 'make html        build the site into output/'
+	@echo 'make serve       preview output/ on http://$(BIND):$(PORT)'
+	@echo 'make devserver   rebuild on change and serve'
+	@echo 'make publish     build with publishconf.py (absolute URLs)'
+	@echo 'make test        run every test'
+	@echo 'make bench       run the benchmarks in bench/'
+	@echo 'make clean       remove output/'
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	test -x $(PYTHON) || $(PY) -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -r requirements.txt
+	$(PYTHON) -m pip install --quiet --no-deps -e .
+	touch $@
+
+venv: $(VENV)/.installed
+
+html: venv
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+
+clean:
+	rm -rf $(OUTPUTDIR)
+
+regenerate: venv
+	$(PELICAN) -r $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
+
+serve: venv
+	$(PELICAN) -l $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS) -p $(PORT) -b $(BIND)
+
+devserver: venv
+	$(PELICAN) -lr $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS) -p $(PORT) -b $(BIND)
+
+publish: venv
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+
+test: venv
+	$(PYTHON) -m pytest $(PYTESTOPTS)
+
+bench: venv
+	$(PYTHON) bench/build.py
+	$(PYTHON) bench/tempeval.py
+	$(PYTHON) bench/acled.py

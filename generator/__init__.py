@@ -1,0 +1,17 @@
+"""News reports → dated events → daily bulletins → a Pelican site.
+
+Enable with ``PLUGINS = ["generator"]`` in ``pelican.conf.py``. ``register()``
+connects the Pelican signals and does nothing else.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+
+def register() -> None:
+    from pelican import signals
+
+    from generator import site
+
+    signals.get_generators.connect(site.get_generators)

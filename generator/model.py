@@ -1,0 +1,252 @@
+"""The data model: what flows from articles to pages.
+
+read → extract → aggregate → render. Each stage takes and returns these
+dataclasses; none of them knows about Pelican. The JSON and CSV export
+schemas are derived from their fields (see ``exports.py``), so adding a
+field here is a schema change: document it in the README's schema table.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Granularity = Literal["day", "week", "month", "quarter", "year", "decade", "century"]
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression found in text, normalised as a TimeML TIMEX3 value.
+
+    ``start``/``end`` are character offsets into the text given to the tagger
+    (end exclusive). ``value`` follows TIMEX3: ``2016-12-23``, ``2016-12``,
+    ``2016``, ``2016-W51``, ``2016-12-22TNI``, ``P3D``, ``PRESENT_REF`` ...
+    """
+
+    start: int
+    end: int
+    text: str
+    type: TimexType
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place named in a sentence, resolved to its first-level subdivision.
+
+    ``name`` is the canonical gazetteer name ("al-Hamdaniya"), ``admin1`` the
+    province it lies in ("Aleppo"), ``country`` an ISO 3166-1 alpha-2 code.
+    ``kind`` says what matched: ``admin1`` (a province named as such),
+    ``city``, ``district`` or ``country``. ``text`` is the surface form and
+    ``start``/``end`` its offsets in the sentence.
+    """
+
+    name: str
+    admin1: str | None
+    country: str
+    kind: str = "city"
+    text: str = ""
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number reported about a metric, with who reported it.
+
+    "The Observatory said six people, including two children, were killed"
+    gives ``Figure("killed", 6, attributed_to="Syrian Observatory for Human
+    Rights")`` and a sub-count ``Figure("killed", 2, subgroup="children")``.
+    ``value_max`` is set for ranges ("between 10 and 15"); ``cumulative`` for
+    running totals ("since the ceasefire began"), which never enter a daily
+    tally.
+    """
+
+    metric: str
+    value: int
+    qualifier: str | None = None  # "at least", "about", "more than", "up to"
+    attributed_to: str | None = None
+    subgroup: str | None = None  # "children", "civilians"
+    value_max: int | None = None
+    cumulative: bool = False
+    text: str = ""  # the words the figure was read from ("at least three people")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with one input, reported on the build report.
+
+    ``stage`` is where it was found (read, dates, tallies, ...);
+    ``severity`` is ``error`` (the article was not published) or ``warning``
+    (it was, but a reader should know, e.g. a total that does not add up).
+    """
+
+    path: str
+    stage: str
+    reason: str
+    severity: Literal["error", "warning"] = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One report, read and cleaned: the unit everything else points back to.
+
+    ``text`` is the plain text all offsets refer to. ``url`` is the page of
+    the article on our site (relative to SITEURL); ``source_url`` the
+    original publication.
+    """
+
+    path: str
+    slug: str
+    title: str
+    published: dt.date
+    text: str
+    source: str | None = None
+    source_url: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article with its character offsets in ``Article.text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One dated event entry: a sentence that says something happened.
+
+    ``date`` is ISO at the granularity the text gives (``2016-12-23``,
+    ``2016-12`` or ``2016``); ``date_text`` the expression it was resolved
+    from, or ``None`` when it falls back to the publication date.
+    """
+
+    id: str
+    article: str  # Article.slug
+    date: str
+    granularity: Granularity
+    date_text: str | None
+    sentence: str
+    start: int
+    end: int
+    type: str
+    places: tuple[Place, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    actors: tuple[str, ...] = ()
+    source: str | None = None
+    source_url: str | None = None
+    article_url: str | None = None
+    article_title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """A count of one metric per place for one reporting period (a day).
+
+    Read from a bulletin list such as "A total of 25 ceasefire violations
+    ... in Damascus (17), Aleppo (6) and Hama (2) provinces". ``total`` is
+    the stated total when there is one, else the sum; ``stated_total`` keeps
+    what the text said so a mismatch stays visible. ``by_place`` is ordered
+    as in the text. ``sources`` lists every (article slug, sentence start)
+    that carried this same report, so one report from several outlets
+    counts once but every outlet is shown.
+    """
+
+    date: str
+    metric: str
+    total: int
+    by_place: dict[str, int]
+    attributed_to: str | None
+    article: str
+    sentence: str
+    start: int
+    end: int
+    stated_total: int | None = None
+    sources: tuple[tuple[str, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extraction found in one article."""
+
+    article: Article
+    events: tuple[Event, ...] = ()
+    tallies: tuple[Tally, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One source's figure for a metric on a day, kept apart from the others."""
+
+    metric: str
+    value: int
+    qualifier: str | None
+    attributed_to: str | None
+    subgroup: str | None
+    event_ids: tuple[str, ...]
+    places: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigure:
+    """A metric's headline number for a day: the claims and their range.
+
+    Conflicting claims are never summed: ``low``/``high`` give the range
+    across sources for the same incident cluster, and ``claims`` who said what.
+    ``change`` is against the previous day's ``high`` (None when there is no
+    previous bulletin).
+    """
+
+    metric: str
+    low: int
+    high: int
+    claims: tuple[Claim, ...]
+    change: int | None = None
+
+
+@dataclass(slots=True)
+class Bulletin:
+    """One day's bulletin: key figures, tallies, events, neighbours."""
+
+    date: str
+    events: list[Event] = field(default_factory=list)
+    tallies: list[Tally] = field(default_factory=list)
+    key_figures: list[KeyFigure] = field(default_factory=list)
+    previous: str | None = None
+    next: str | None = None
+
+
+def to_dict(obj: Any) -> Any:
+    """Dataclass → plain JSON-ready structure (dates as ISO strings)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(x) for x in obj]
+    if isinstance(obj, dict):
+        return {str(k): to_dict(v) for k, v in obj.items()}
+    if isinstance(obj, (dt.date, dt.datetime)):
+        return obj.isoformat()
+    return obj
+
+
+@dataclass(slots=True)
+class SiteData:
+    """What the pipeline hands to the renderer: all of the site's content.
+
+    ``events`` are sorted by (date, article, start); ``tallies`` are
+    deduplicated (one report carried by several outlets counts once);
+    ``bulletins`` are sorted by date with previous/next filled in.
+    """
+
+    articles: list[Article] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    tallies: list[Tally] = field(default_factory=list)
+    bulletins: list[Bulletin] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)

@@ -1,0 +1,78 @@
+"""The plugin's settings: one table of (name, default, help), Pelican style.
+
+Every setting can be overridden in ``pelican.conf.py`` with an UPPER_CASE
+name. ``resolve(settings)`` returns the merged values; tables whose defaults
+live next to the code that uses them (metrics, event types, place aliases)
+are imported from there, so the default and its consumer never drift.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Any  # a value, or a zero-argument callable for defaults that live in another module
+    help: str
+
+    def default_value(self) -> Any:
+        return self.default() if callable(self.default) else self.default
+
+
+def _metrics() -> Any:
+    from generator.figures import DEFAULT_METRICS
+
+    return DEFAULT_METRICS
+
+
+def _event_types() -> Any:
+    from generator.event_types import DEFAULT_EVENT_TYPES
+
+    return DEFAULT_EVENT_TYPES
+
+
+def _aliases() -> Any:
+    from generator.places import DEFAULT_ALIASES
+
+    return DEFAULT_ALIASES
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("TIMELINE_COUNTRIES", ["SY"], "ISO 3166-1 alpha-2 codes of the countries whose provinces and towns are recognised."),
+    Setting("TIMELINE_PLACE_ALIASES", _aliases, "Extra spellings: {alias: canonical gazetteer name}, e.g. {'Halab': 'Aleppo'}."),
+    Setting("TIMELINE_METRICS", _metrics, "Metrics counted in figures and tallies: {name: {label, patterns, ...}}."),
+    Setting("TIMELINE_EVENT_TYPES", _event_types, "Event typology: ordered rules mapping trigger words to event types."),
+    Setting("TIMELINE_KEY_METRICS", ["killed", "injured", "ceasefire_violations", "evacuated"], "Metrics shown in each bulletin's key-figures box, in this order."),
+    Setting("TIMELINE_DATE_ORDER", "DMY", "How to read all-numeric dates such as 05/06/2016: DMY or MDY."),
+    Setting("TIMELINE_CHART_DAYS", 30, "Days shown in the bulletin charts."),
+    Setting("TIMELINE_CACHE_PATH", "", "Folder for extraction results keyed by content hash; empty disables the cache."),
+    Setting("BULLETIN_URL", "bulletins/{date}/", "URL of a day's bulletin."),
+    Setting("BULLETIN_SAVE_AS", "bulletins/{date}/index.html", "Where a day's bulletin is written."),
+    Setting("BULLETINS_INDEX_SAVE_AS", "bulletins/index.html", "The list of all bulletins."),
+    Setting("TIMELINE_SAVE_AS", "timeline/index.html", "The timeline of all events."),
+    Setting("PLACE_URL", "places/{slug}/", "URL of a place page."),
+    Setting("PLACE_SAVE_AS", "places/{slug}/index.html", "Where a place page is written."),
+    Setting("BUILD_REPORT_SAVE_AS", "report/index.html", "The build report: what was read, what failed and why."),
+    Setting("BULLETIN_FEED_ATOM", "feeds/bulletins.atom.xml", "Atom feed of daily bulletins."),
+    Setting("BULLETIN_FEED_RSS", "feeds/bulletins.rss.xml", "RSS 2.0 feed of daily bulletins."),
+    Setting("DATA_EXPORT_PATH", "data", "Folder of the CSV/JSON/ICS exports."),
+)
+
+
+def resolve(settings: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Defaults overlaid with whatever ``settings`` (Pelican's dict) sets.
+
+    >>> resolve({"TIMELINE_COUNTRIES": ["UA"]})["TIMELINE_COUNTRIES"]
+    ['UA']
+    """
+    settings = settings or {}
+    return {s.name: settings[s.name] if s.name in settings else s.default_value() for s in SETTINGS}
+
+
+def documented_names() -> list[str]:
+    return [s.name for s in SETTINGS]
+
+
