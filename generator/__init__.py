@@ -12,6 +12,7 @@ __version__ = "0.1.0"
 def register() -> None:
     from pelican import signals
 
-    from generator import site
+    from generator import pipeline, site
 
+    signals.article_generator_pretaxonomy.connect(pipeline.drop_unreadable_articles)
     signals.get_generators.connect(site.get_generators)

@@ -1,0 +1,122 @@
+"""Command line: ``python -m generator extract|build``.
+
+Exit status: 0 all read, 1 some input had problems (still reported), 2 usage
+error (bad arguments, plain text without ``--published``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import subprocess
+import sys
+from typing import Sequence
+
+from generator import events
+from generator.model import Extraction, Problem, to_dict
+from generator.read import read_article_file
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (expected YYYY-MM-DD)") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ex = sub.add_parser("extract", help="extract events and tallies from articles, without building a site")
+    ex.add_argument("paths", nargs="+", metavar="PATH", help="Pelican Markdown article (.md) or plain text (.txt)")
+    ex.add_argument("--published", type=_date, help="publication date of plain-text input (YYYY-MM-DD)")
+    ex.add_argument("--format", choices=["json", "text"], default="text")
+    ex.add_argument("--countries", help="comma-separated ISO codes, overriding TIMELINE_COUNTRIES")
+
+    build = sub.add_parser("build", help="build the site: pelican content -s pelican.conf.py")
+    build.add_argument("pelican_args", nargs=argparse.REMAINDER, help="passed on to pelican")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "build":
+        return subprocess.call([sys.executable, "-m", "pelican", "content", "-s", "pelican.conf.py", *args.pelican_args])
+    return _extract(args)
+
+
+def _extract(args: argparse.Namespace) -> int:
+    settings = {}
+    if args.countries:
+        settings["TIMELINE_COUNTRIES"] = [c.strip().upper() for c in args.countries.split(",") if c.strip()]
+
+    extractions: list[Extraction] = []
+    problems: list[Problem] = []
+    needs_date = [p for p in args.paths if not args.published and _is_plain_text(p)]
+    if needs_date:
+        print(f"error: {needs_date[0]}: plain text needs --published YYYY-MM-DD", file=sys.stderr)
+        return 2
+    for path in args.paths:
+        article, read_problems = read_article_file(path, args.published)
+        problems.extend(read_problems)
+        if article is not None:
+            extractions.append(events.extract_article(article, settings))
+
+    if args.format == "json":
+        print(json.dumps(_as_json(extractions, problems), indent=2, ensure_ascii=False, sort_keys=False))
+    else:
+        _print_text(extractions)
+    for p in problems:
+        print(f"{p.path}: {p.stage}: {p.reason}", file=sys.stderr)
+    return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+def _is_plain_text(path: str) -> bool:
+    if path.endswith(".txt"):
+        return True
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            first = fh.readline()
+    except OSError:
+        return False
+    return ":" not in first  # no "Key: value" metadata block
+
+
+def _as_json(extractions: Sequence[Extraction], problems: Sequence[Problem]) -> dict:
+    articles = []
+    for x in extractions:
+        articles.append(
+            {
+                "path": x.article.path,
+                "published": x.article.published.isoformat(),
+                "title": x.article.title,
+                "events": [to_dict(e) for e in x.events],
+                "tallies": [to_dict(t) for t in x.tallies],
+                "warnings": [to_dict(p) for p in x.problems],
+            }
+        )
+    return {"articles": articles, "problems": [to_dict(p) for p in problems]}
+
+
+def _print_text(extractions: Sequence[Extraction]) -> None:
+    for x in extractions:
+        print(f"# {x.article.path} (published {x.article.published})")
+        for e in x.events:
+            where = ", ".join(f"{p.name} ({p.admin1})" if p.admin1 and p.admin1 != p.name else p.name for p in e.places)
+            print(f"{e.date:<10}  {e.type:<28} {where}")
+            print(f"            {e.sentence[:110]}")
+            for f in e.figures:
+                q = f"{f.qualifier} " if f.qualifier else ""
+                sub = f" ({f.subgroup})" if f.subgroup else ""
+                print(f"            · {f.metric}: {q}{f.value}{sub} — {f.attributed_to or 'unattributed'}")
+        for t in x.tallies:
+            parts = ", ".join(f"{k} {v}" for k, v in t.by_place.items())
+            print(f"{t.date:<10}  TALLY {t.metric}: {t.total} ({parts}) — {t.attributed_to or 'unattributed'}")
+        for p in x.problems:
+            print(f"            ! {p.stage}: {p.reason}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""Site settings, Pelican style. Every TIMELINE_*/BULLETIN_* setting is
+listed with its default and meaning in generator/settings.py and the README.
+"""
+
+AUTHOR = "Newsroom timeline"
+SITENAME = "Syria conflict bulletin"
+SITESUBTITLE = "Daily bulletins and a timeline built from news reports"
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%A %d %B %Y"
+LOCALE = ("C.UTF-8", "C")
+
+THEME = "theme"
+PLUGIN_PATHS = ["."]
+PLUGINS = ["generator"]
+
+# Articles keep their original address under Source_url; these keep Pelican
+# from using anything but the slug for our own pages.
+ARTICLE_URL = "articles/{slug}/"
+ARTICLE_SAVE_AS = "articles/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+# Our home page shows the latest bulletin; Pelican's article list moves to /articles/.
+INDEX_SAVE_AS = "articles/index.html"
+ARCHIVES_SAVE_AS = "archives/index.html"
+CATEGORY_URL = "category/{slug}/"
+CATEGORY_SAVE_AS = "category/{slug}/index.html"
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+DEFAULT_PAGINATION = 20
+
+# Pelican's own article feeds stay on; the bulletin feeds are the plugin's.
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Content from the web is untrusted: raw HTML in articles is sanitised by the
+# plugin before it reaches a page or a feed.
+TYPOGRAPHY = False
+
+# --- the timeline plugin (see generator/settings.py for every setting) ---
+TIMELINE_COUNTRIES = ["SY"]          # gazetteer: provinces and towns of these countries
+TIMELINE_PLACE_ALIASES = {}          # extra spellings, merged over the shipped ones
+TIMELINE_KEY_METRICS = ["killed", "injured", "ceasefire_violations", "evacuated"]
+TIMELINE_DATE_ORDER = "DMY"          # how to read 05/06/2016
+BULLETIN_URL = "bulletins/{date}/"
+BULLETIN_SAVE_AS = "bulletins/{date}/index.html"
