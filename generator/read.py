@@ -142,7 +142,7 @@ def split_sentences(text: str) -> list[Sentence]:
         for match in _SENTENCE_END.finditer(p_text):
             word = re.search(r"([\w.]+)[.!?]*[\"'”’)\]]*$", p_text[cursor : match.end()])
             token = word.group(1).rstrip(".").lower() if word else ""
-            if match.group().startswith(".") and (token in _ABBREVIATIONS or len(token) == 1):
+            if match.group().startswith(".") and (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())):
                 continue
             _append(sentences, p_text, p_start, cursor, match.end())
             cursor = match.end()
