@@ -1,0 +1,463 @@
+"""Build benchmark: what does the timeline plugin cost on top of Pelican?
+
+Run from the repository root::
+
+    .venv/bin/python bench/build.py                 # N = 500 and 2000
+    .venv/bin/python bench/build.py --sizes 200     # a quick look
+    .venv/bin/python bench/build.py --no-dateparser # skip the second baseline
+
+For each size N it writes N synthetic articles into a temporary folder by
+recombining sentences of the demo corpus (``content/articles``, without
+``problems/``) under seeded random dates, then builds them twice in fresh
+child processes:
+
+* **plain** – Pelican with ``PLUGINS = []`` (the cost of any Pelican site);
+* **ours**  – ``pelican.conf.py`` as shipped (the plugin on), with only
+  ``PATH``/``OUTPUT_PATH`` and cache locations overridden.
+
+Wall time is the best of k runs (``--repeats``; default 3 for N <= 500 and 1
+above) and peak memory is the child's own ``ru_maxrss`` (from ``os.wait4``,
+so one child's peak never leaks into another's). Optionally a third child
+runs ``dateparser.search.search_dates`` over the same texts, a baseline for
+"just finding the dates with the usual library".
+
+Results go to stdout as a table and to ``bench/results/build.json``
+(``bench/results/`` is git-ignored). The script never fails silently: a build
+that exits non-zero, cannot load the plugin, or produces no bulletin pages is
+reported as FAILED with the last lines of its log, and the exit status is 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CONTENT = REPO / "content" / "articles"
+CONF = REPO / "pelican.conf.py"
+RESULTS = REPO / "bench" / "results"
+
+# Same environment as `make html`, so a build here is the build users run
+# (COLUMNS only widens the log, so failures are readable in the report).
+CHILD_ENV = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0", "LC_ALL": "C.UTF-8", "COLUMNS": "200"}
+
+# Synthetic articles are dated inside this window; the window grows with N
+# (see `date_span_days`) so that a day holds a handful of reports, as in a
+# real news archive, instead of all N landing on one bulletin.
+FIRST_DAY = dt.date(2016, 1, 1)
+
+SENTENCE_END = re.compile(r"(?<=[.!?])[”\"']?\s+(?=[A-Z“\"(])")
+
+
+# --------------------------------------------------------------------------
+# Corpus: read the demo articles, generate N synthetic ones
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DemoArticle:
+    """A demo article reduced to what the generator recombines."""
+
+    title: str
+    source: str
+    category: str
+    sentences: tuple[str, ...]
+
+
+def parse_markdown_article(text: str) -> tuple[dict[str, str], str]:
+    """Split a Pelican Markdown file into (metadata, body).
+
+    The header is the leading block of ``Key: value`` lines up to the first
+    blank line, as Pelican's Markdown reader sees it.
+
+    >>> parse_markdown_article("Title: A\\nDate: 2016-12-23\\n\\nBody.")
+    ({'title': 'A', 'date': '2016-12-23'}, 'Body.')
+    """
+    head, _, body = text.partition("\n\n")
+    meta: dict[str, str] = {}
+    for line in head.splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip():
+            meta[key.strip().lower()] = value.strip()
+    return meta, body.strip()
+
+
+def body_sentences(body: str) -> tuple[str, ...]:
+    """The article's prose sentences: headings and the paraphrase credit line dropped.
+
+    >>> body_sentences("## Head\\n\\nOne thing. Two things.\\n\\n*Paraphrased from X.*")
+    ('One thing.', 'Two things.')
+    """
+    out: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", body):
+        paragraph = " ".join(paragraph.split())
+        if not paragraph or paragraph.startswith("#") or paragraph.startswith("*Paraphrased"):
+            continue
+        out.extend(s.strip() for s in SENTENCE_END.split(paragraph) if s.strip())
+    return tuple(out)
+
+
+def load_demo_corpus(folder: Path = CONTENT) -> list[DemoArticle]:
+    """Every readable demo article directly in ``folder`` (``problems/`` is a subfolder, so skipped)."""
+    articles = []
+    for path in sorted(folder.glob("*.md")):
+        meta, body = parse_markdown_article(path.read_text(encoding="utf-8"))
+        sentences = body_sentences(body)
+        if meta.get("date") and sentences:
+            articles.append(
+                DemoArticle(
+                    title=meta.get("title", path.stem),
+                    source=meta.get("source", "Unknown"),
+                    category=meta.get("category", "reports"),
+                    sentences=sentences,
+                )
+            )
+    return articles
+
+
+def date_span_days(n: int) -> int:
+    """Days the synthetic dates spread over: about four reports a day, at least a month."""
+    return max(30, n // 4)
+
+
+def synthetic_article(i: int, rng: random.Random, corpus: list[DemoArticle], span: int) -> str:
+    """One recombined article as Pelican Markdown (deterministic given ``rng``'s state).
+
+    Sentences are drawn whole (never cut) from random demo articles, so every
+    bulletin list, figure and attribution stays well-formed; relative dates
+    ("on Friday") are then resolved against the new publication date.
+    """
+    date = FIRST_DAY + dt.timedelta(days=rng.randrange(span))
+    donor = rng.choice(corpus)
+    n_sentences = rng.randint(3, 10)
+    picked = [rng.choice(rng.choice(corpus).sentences) for _ in range(n_sentences)]
+    paragraphs: list[str] = []
+    while picked:
+        take = rng.randint(1, 3)
+        paragraphs.append(" ".join(picked[:take]))
+        picked = picked[take:]
+    header = [
+        f"Title: {donor.title} ({i:05d})",
+        f"Date: {date.isoformat()}",
+        f"Source: {donor.source}",
+        f"Source_url: https://example.org/bench/{i:05d}",
+        f"Category: {donor.category}",
+        f"Slug: bench-{i:05d}",
+        f"Summary: {paragraphs[0][:150]}",
+    ]
+    return "\n".join(header) + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def write_corpus(n: int, folder: Path, corpus: list[DemoArticle], seed: int) -> list[tuple[str, str]]:
+    """Write N articles to ``folder/articles``; return (date, body) pairs for the dateparser baseline."""
+    rng = random.Random(f"{seed}:{n}")
+    span = date_span_days(n)
+    articles_dir = folder / "articles"
+    articles_dir.mkdir(parents=True, exist_ok=True)
+    texts = []
+    for i in range(n):
+        text = synthetic_article(i, rng, corpus, span)
+        (articles_dir / f"bench-{i:05d}.md").write_text(text, encoding="utf-8")
+        meta, body = parse_markdown_article(text)
+        texts.append((meta["date"], body))
+    return texts
+
+
+# --------------------------------------------------------------------------
+# Builds in child processes
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    """One child process: wall seconds, peak RSS, how it ended."""
+
+    seconds: float
+    peak_mb: float
+    returncode: int
+    log_tail: str = ""
+    problem: str | None = None
+    files: int = 0
+
+
+@dataclass
+class Measure:
+    """The best of k runs of one configuration at one size."""
+
+    label: str
+    n: int
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def failed(self) -> str | None:
+        return next((r.problem for r in self.runs if r.problem), None)
+
+    @property
+    def best_seconds(self) -> float | None:
+        return None if self.failed or not self.runs else min(r.seconds for r in self.runs)
+
+    @property
+    def peak_mb(self) -> float | None:
+        return None if self.failed or not self.runs else max(r.peak_mb for r in self.runs)
+
+
+def settings_file(folder: Path, content: Path, output: Path, plugin: bool) -> Path:
+    """A settings module that loads the shipped pelican.conf.py and overrides paths only.
+
+    Relative paths in the shipped file (THEME, PLUGIN_PATHS) are anchored at
+    the repository, since Pelican resolves them against the settings file,
+    which here lives in a temp folder. Content caching is off so repeats
+    measure the same work.
+    """
+    name = "plugin" if plugin else "plain"
+    path = folder / f"settings_{name}.py"
+    lines = [
+        "import os as _os",
+        f"_REPO = {str(REPO)!r}",
+        f"exec(compile(open({str(CONF)!r}, encoding='utf-8').read(), {str(CONF)!r}, 'exec'))",
+        "PATH = " + repr(str(content)),
+        "OUTPUT_PATH = " + repr(str(output)),
+        "THEME = THEME if _os.path.isabs(THEME) else _os.path.join(_REPO, THEME)",
+        "PLUGIN_PATHS = [p if _os.path.isabs(p) else _os.path.join(_REPO, p) for p in PLUGIN_PATHS]",
+        "CACHE_PATH = " + repr(str(folder / f"cache_{name}")),
+        "LOAD_CONTENT_CACHE = False",
+        "CACHE_CONTENT = False",
+        "DELETE_OUTPUT_DIRECTORY = True",
+    ]
+    if not plugin:
+        lines.append("PLUGINS = []")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run_child(cmd: list[str], log: Path) -> Run:
+    """Run one child, timing it and reading its own peak RSS via ``os.wait4``.
+
+    ``resource.getrusage(RUSAGE_CHILDREN)`` would give the maximum over every
+    child so far; ``wait4`` gives this child's alone. Linux reports
+    ``ru_maxrss`` in KiB.
+    """
+    env = {**os.environ, **CHILD_ENV}
+    with log.open("wb") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=REPO, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    text = log.read_text(encoding="utf-8", errors="replace")
+    tail = "\n".join(text.strip().splitlines()[-15:])
+    return Run(seconds=seconds, peak_mb=usage.ru_maxrss / 1024, returncode=proc.returncode, log_tail=tail)
+
+
+def plugin_marker(conf: Path = CONF) -> str:
+    """The top folder the plugin writes bulletins to (from BULLETIN_SAVE_AS), to prove it ran."""
+    namespace: dict[str, object] = {}
+    try:
+        exec(compile(conf.read_text(encoding="utf-8"), str(conf), "exec"), namespace)
+    except Exception:  # a broken conf shows up as a failed build anyway
+        pass
+    save_as = str(namespace.get("BULLETIN_SAVE_AS") or "bulletins/{date}/index.html")
+    return save_as.split("/", 1)[0]
+
+
+def check_build(run: Run, output: Path, log: Path, plugin: bool) -> Run:
+    """Turn a finished build into a verdict: anything that is not a real build is a failure.
+
+    Pelican only logs a plugin that fails to import and carries on, so a
+    zero exit status alone would time a plain build and call it ours.
+    """
+    text = log.read_text(encoding="utf-8", errors="replace")
+    run.files = sum(1 for p in output.rglob("*") if p.is_file()) if output.exists() else 0
+    if run.returncode != 0:
+        run.problem = f"exit status {run.returncode}"
+    elif "Traceback (most recent call last)" in text:
+        run.problem = "traceback in log"
+    elif plugin and "Cannot load plugin" in text:
+        run.problem = "Pelican could not load the plugin"
+    elif plugin and not (output / plugin_marker()).is_dir():
+        run.problem = f"plugin ran but wrote no {plugin_marker()}/ folder"
+    elif run.files == 0:
+        run.problem = "no output files"
+    return run
+
+
+def build(n: int, folder: Path, plugin: bool, repeats: int) -> Measure:
+    """Build the N-article corpus in ``folder`` k times with the plugin on or off."""
+    label = "ours" if plugin else "plain"
+    measure = Measure(label, n)
+    settings = settings_file(folder, folder / "content", folder / f"out_{label}", plugin)
+    cmd = [sys.executable, "-m", "pelican", str(folder / "content"), "-o", str(folder / f"out_{label}"), "-s", str(settings)]
+    for _ in range(repeats):
+        log = folder / f"log_{label}.txt"
+        run = check_build(run_child(cmd, log), folder / f"out_{label}", log, plugin)
+        measure.runs.append(run)
+        print(f"  N={n:<5} {label:<6} {run.seconds:7.2f} s  {run.peak_mb:7.1f} MB  {run.files} files"
+              + (f"  FAILED: {run.problem}" if run.problem else ""), flush=True)
+        if run.problem:
+            break
+    return measure
+
+
+DATEPARSER_CHILD = r"""
+import json, resource, sys, time
+import datetime as dt
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+t0 = time.perf_counter()
+from dateparser.search import search_dates
+t1 = time.perf_counter()
+found = 0
+for date, body in texts:
+    base = dt.datetime.fromisoformat(date)
+    hits = search_dates(body, languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+    found += len(hits or [])
+t2 = time.perf_counter()
+print(json.dumps({"import_s": t1 - t0, "search_s": t2 - t1, "found": found}))
+"""
+
+
+def dateparser_baseline(texts: list[tuple[str, str]], folder: Path) -> Measure:
+    """search_dates over every article body, in its own child (one run: it is the slow part)."""
+    data = folder / "texts.json"
+    data.write_text(json.dumps(texts), encoding="utf-8")
+    script = folder / "dateparser_child.py"
+    script.write_text(DATEPARSER_CHILD, encoding="utf-8")
+    log = folder / "log_dateparser.txt"
+    run = run_child([sys.executable, str(script), str(data)], log)
+    if run.returncode != 0:
+        run.problem = f"exit status {run.returncode}"
+    measure = Measure("dateparser", len(texts), [run])
+    detail = ""
+    try:
+        stats = json.loads(log.read_text().strip().splitlines()[-1])
+        detail = f"  (import {stats['import_s']:.2f} s, search {stats['search_s']:.2f} s, {stats['found']} dates)"
+    except (ValueError, IndexError, KeyError):
+        pass
+    print(f"  N={len(texts):<5} dateparser {run.seconds:7.2f} s  {run.peak_mb:7.1f} MB{detail}"
+          + (f"  FAILED: {run.problem}" if run.problem else ""), flush=True)
+    return measure
+
+
+# --------------------------------------------------------------------------
+# Report
+# --------------------------------------------------------------------------
+
+
+def ratio(a: float | None, b: float | None) -> str:
+    return f"{a / b:.2f}" if a is not None and b else "n/a"
+
+
+def fmt(x: float | None, spec: str) -> str:
+    return format(x, spec) if x is not None else "FAILED"
+
+
+def table(rows: list[dict[str, Measure]]) -> str:
+    """The results as a Markdown table (one line per N)."""
+    head = ("| N | plain s | ours s | ratio | plain peak MB | ours peak MB | ratio "
+            "| ours ms/article | dateparser s | ours / dateparser |")
+    lines = [head, "|" + "---|" * (head.count("|") - 1)]
+    for row in rows:
+        plain, ours, dp = row["plain"], row["ours"], row.get("dateparser")
+        dp_s = dp.best_seconds if dp else None
+        per = ours.best_seconds * 1000 / ours.n if ours.best_seconds is not None else None
+        lines.append(
+            f"| {plain.n} | {fmt(plain.best_seconds, '.2f')} | {fmt(ours.best_seconds, '.2f')} "
+            f"| {ratio(ours.best_seconds, plain.best_seconds)} | {fmt(plain.peak_mb, '.0f')} "
+            f"| {fmt(ours.peak_mb, '.0f')} | {ratio(ours.peak_mb, plain.peak_mb)} | {fmt(per, '.1f')} "
+            f"| {fmt(dp_s, '.2f') if dp else 'skipped'} | {ratio(ours.best_seconds, dp_s) if dp else 'n/a'} |"
+        )
+    return "\n".join(lines)
+
+
+def machine() -> dict[str, object]:
+    """What the numbers were measured on (no wall-clock time: results stay comparable)."""
+    try:
+        import pelican
+
+        pelican_version = pelican.__version__
+    except Exception:  # pragma: no cover - pelican is a hard dependency
+        pelican_version = "?"
+    return {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "pelican": pelican_version,
+        "git": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip(),
+    }
+
+
+def default_repeats(n: int) -> int:
+    """Best of 3 for small corpora, 1 for large ones (keeps a full run under ~10 min on 2 cores)."""
+    return 3 if n <= 500 else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000], help="corpus sizes N")
+    parser.add_argument("--repeats", type=int, default=None, help="runs per build (default: 3 if N<=500 else 1)")
+    parser.add_argument("--seed", type=int, default=20161223, help="seed for the synthetic corpus")
+    parser.add_argument("--no-dateparser", action="store_true", help="skip the dateparser baseline")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folders (printed)")
+    parser.add_argument("--json", type=Path, default=RESULTS / "build.json", help="where to write results")
+    args = parser.parse_args(argv)
+
+    corpus = load_demo_corpus()
+    if not corpus:
+        print(f"no demo articles in {CONTENT}", file=sys.stderr)
+        return 2
+    info = machine()
+    print(f"demo corpus: {len(corpus)} articles, {sum(len(a.sentences) for a in corpus)} sentences; "
+          f"{info['cpus']} CPUs, Python {info['python']}, Pelican {info['pelican']}, commit {info['git']}")
+
+    rows: list[dict[str, Measure]] = []
+    for n in args.sizes:
+        folder = Path(tempfile.mkdtemp(prefix=f"bench-build-{n}-"))
+        try:
+            texts = write_corpus(n, folder / "content", corpus, args.seed)
+            k = args.repeats or default_repeats(n)
+            row = {"plain": build(n, folder, plugin=False, repeats=k), "ours": build(n, folder, plugin=True, repeats=k)}
+            if not args.no_dateparser:
+                row["dateparser"] = dateparser_baseline(texts, folder)
+            rows.append(row)
+            for m in row.values():
+                if m.failed:
+                    print(f"\n{m.label} build FAILED at N={n}: {m.failed}\n--- last log lines ---\n{m.runs[-1].log_tail}\n")
+        finally:
+            if args.keep:
+                print(f"  kept {folder}")
+            else:
+                shutil.rmtree(folder, ignore_errors=True)
+
+    print()
+    print(table(rows))
+    print(f"\nmachine: {info['cpus']} CPUs, {info['platform']}; wall time = best of k runs, "
+          "peak = child's ru_maxrss; each build in a fresh process")
+
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    payload = {
+        "machine": info,
+        "seed": args.seed,
+        "results": [
+            {label: {"n": m.n, "best_seconds": m.best_seconds, "peak_mb": m.peak_mb, "failed": m.failed,
+                     "runs": [asdict(r) | {"log_tail": None} for r in m.runs]} for label, m in row.items()}
+            for row in rows
+        ],
+    }
+    args.json.write_text(json.dumps(payload, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"results: {args.json}")
+    return 1 if any(m.failed for row in rows for m in row.values()) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
