@@ -1,0 +1,1094 @@
+"""Temporal tagger: find date/time expressions in news text and normalise them.
+
+``find_timexes(text, reference)`` returns :class:`~generator.model.Timex`
+objects whose ``value`` follows TimeML TIMEX3 (``2016-12-23``, ``2016-12``,
+``2016-W51``, ``2016-12-22TNI``, ``P3D``, ``PRESENT_REF`` ...). ``reference``
+is the article's publication date; relative expressions ("on Friday",
+"yesterday", "last week") resolve against it, anaphoric ones ("the next day",
+"two days later") against the last date the text mentioned.
+
+How it works (HeidelTime-style, but small):
+
+1. *Grammar*: a table of named, precompiled patterns (``_RULES``). Each
+   finds candidate spans anywhere in the text. Some rules are *blockers*:
+   they match things that look like dates but are not (prices, percentages,
+   ages, phone numbers) and, being longer, win against the date reading.
+2. *Selection*: overlapping candidates are resolved longest-first, giving
+   non-overlapping spans.
+3. *Resolution*: spans are normalised left to right by small resolver
+   functions, so that anaphoric expressions can use the most recent date.
+
+Weekdays and month names without a year are resolved around the reference
+date, using the tense of the nearest verb ("said on Tuesday" looks back,
+"will meet on Tuesday" looks forward); news with no cue looks back (same
+day counts).
+
+``event_date(timex)`` maps a timex to the ISO date an event is dated at and
+its granularity.
+
+dateparser is deliberately not used: its ``search_dates`` misreads running
+news text (see ``bench/tempeval.py`` for the comparison), and every single
+expression this grammar finds is already normalised by it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Literal
+
+from generator.model import Granularity, Timex, TimexType
+
+__all__ = ["find_timexes", "event_date"]
+
+DateOrder = Literal["DMY", "MDY"]
+
+# --------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------
+
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
+    "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6,
+}
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
+    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+}
+_PARTS_OF_DAY = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
+    "overnight": "NI",
+}
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+# Regex fragments. Month and weekday names must be capitalised: "may" and
+# "march" in lower case are verbs/nouns, never dates.
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|"
+    r"Oct\.|Nov\.|Dec\.|Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d])"
+_NUMWORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
+)
+_NUM = (
+    rf"(?:\d+(?:\.\d+)?|{_NUMWORD}(?:[- ]{_NUMWORD})*|[Aa]n?|[Aa] few|"
+    r"[Aa] couple of|[Ss]everal|[Ss]ome|[Mm]any|[Aa] dozen|[Dd]ozens of|[Aa] hundred)"
+)
+_UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
+_QUAL = (
+    r"(?:(?:at least|at most|more than|less than|fewer than|nearly|almost|about|"
+    r"around|roughly|some|over|under|up to|only|just|barely|approximately|"
+    r"another|an additional|a further) )"
+)
+_PART = r"(?:morning|afternoon|evening|night)"
+
+_UNIT_CODE = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W",
+    "fortnight": "W", "month": "M", "quarter": "M", "year": "Y",
+    "decade": "Y", "century": "Y", "centurie": "Y",
+}
+_UNIT_MULT = {"fortnight": 2, "quarter": 3, "decade": 10, "century": 100, "centurie": 100}
+
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|'ll|shall|going to|is to|are to|expected|scheduled|plans?|"
+    r"planned|set to|due to|next|upcoming|intends?|would|could|may|might|hopes? to|"
+    r"aims? to|until|till|before)\b"
+)
+_PAST_CUE = re.compile(
+    r"\b(?:said|says|told|was|were|had|did|ago|last|\w+ed)\b"
+)
+
+# --------------------------------------------------------------------------
+# Small helpers
+# --------------------------------------------------------------------------
+
+
+def _num(text: str) -> int | None:
+    """Parse a count: ``"24"`` → 24, ``"twenty four"`` → 24, ``"a"`` → 1,
+    ``"several"`` → None (unknown: TIMEX3 writes ``X``)."""
+    s = text.lower().strip()
+    if re.fullmatch(r"\d+", s):
+        return int(s)
+    if re.fullmatch(r"\d+\.\d+", s):
+        f = float(s)
+        return int(f) if f.is_integer() else None
+    if s in ("a", "an", "one"):
+        return 1
+    if s == "a dozen":
+        return 12
+    if s == "a hundred":
+        return 100
+    if s == "a couple of":
+        return 2
+    total = 0
+    found = False
+    for word in re.split(r"[- ]+", s):
+        if word in _NUMBER_WORDS:
+            total += _NUMBER_WORDS[word]
+            found = True
+        elif word == "hundred":
+            total = max(total, 1) * 100
+            found = True
+        else:
+            return None
+    return total if found else None
+
+
+def _month_of(name: str) -> int:
+    return _MONTHS[name.lower().rstrip(".")]
+
+
+def _shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    idx = year * 12 + (month - 1) + delta
+    return idx // 12, idx % 12 + 1
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _duration(n: int | None, unit: str) -> str:
+    """``(3, "day")`` → ``P3D``; ``(24, "hour")`` → ``PT24H``; unknown → ``PXY``."""
+    unit = unit.lower().rstrip("s")
+    if unit == "centurie":
+        unit = "century"
+    code = _UNIT_CODE[unit]
+    amount = "X" if n is None else str(n * _UNIT_MULT.get(unit, 1))
+    time = "T" if unit in ("second", "minute", "hour") else ""
+    return f"P{time}{amount}{code}"
+
+
+# --------------------------------------------------------------------------
+# Resolution state
+# --------------------------------------------------------------------------
+
+_GRAN_RANK = {"day": 4, "week": 3, "month": 2, "quarter": 1, "year": 0}
+
+
+@dataclass
+class _State:
+    """What resolvers need: the reference, the text and the dates so far."""
+
+    text: str
+    ref: dt.date
+    date_order: DateOrder
+    # (value, granularity) of every resolved DATE/TIME, most recent last.
+    history: list[tuple[str, str]] = field(default_factory=list)
+
+    def anchor(self, granularity: str) -> str | None:
+        """Most recent mentioned date at least as fine as ``granularity``."""
+        need = _GRAN_RANK[granularity]
+        for value, gran in reversed(self.history):
+            if _GRAN_RANK.get(gran, -1) >= need:
+                return value
+        return None
+
+    def anchor_day(self) -> dt.date:
+        """The last day the text mentioned, or the reference date."""
+        value = self.anchor("day")
+        return dt.date.fromisoformat(value[:10]) if value else self.ref
+
+    def tense(self, start: int, end: int) -> str:
+        """``"future"`` or ``"past"`` from the verb nearest to [start, end)."""
+        text = self.text
+        lo = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 100)
+        hi_candidates = [i for i in (text.find(".", end), text.find("\n", end)) if i != -1]
+        hi = min([end + 100, *hi_candidates]) if hi_candidates else end + 100
+        best: tuple[int, str] | None = None
+        for pattern, label in ((_FUTURE_CUE, "future"), (_PAST_CUE, "past")):
+            for m in pattern.finditer(text, lo + 1, start):
+                dist = start - m.end()
+                if best is None or dist < best[0]:
+                    best = (dist, label)
+            for m in pattern.finditer(text, end, max(end, hi)):
+                dist = m.start() - end
+                if best is None or dist < best[0]:
+                    best = (dist, label)
+                break
+        return best[1] if best else "past"
+
+
+Resolved = tuple[TimexType, str] | None
+Resolver = Callable[[re.Match[str], _State], Resolved]
+
+
+def _weekday_date(state: _State, wd: int, start: int, end: int, mod: str | None) -> dt.date:
+    """Resolve a weekday name around the reference date.
+
+    >>> st = _State("", dt.date(2016, 12, 23), "DMY")
+    >>> _weekday_date(st, 3, 0, 0, None)  # Thursday, in a Friday article
+    datetime.date(2016, 12, 22)
+    """
+    ref = state.ref
+    back = (ref.weekday() - wd) % 7
+    fwd = (wd - ref.weekday()) % 7
+    mod = (mod or "").lower()
+    if mod == "last":
+        return ref - dt.timedelta(days=back or 7)
+    if mod == "next":
+        return ref + dt.timedelta(days=fwd or 7)
+    if mod == "this":
+        return ref + dt.timedelta(days=fwd)
+    if back == 0:
+        return ref
+    if state.tense(start, end) == "future":
+        return ref + dt.timedelta(days=fwd)
+    return ref - dt.timedelta(days=back)
+
+
+def _year_for_month_day(state: _State, month: int, day: int | None, start: int, end: int) -> int:
+    """Year of a month (and day) written without one: the nearest sensible one.
+
+    "25 December" in an article of 2017-01-03 is 2016-12-25; "December" in
+    an article of 2016-12-23 is 2016-12.
+    """
+    ref = state.ref
+    best_year = ref.year
+    best_dist: float | None = None
+    tense = state.tense(start, end)
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        if day is None:
+            first = dt.date(year, month, 1)
+            y2, m2 = _shift_months(year, month, 1)
+            last = dt.date(y2, m2, 1) - dt.timedelta(days=1)
+            if first <= ref <= last:
+                return year
+            dist = (first - ref).days if first > ref else (ref - last).days
+            after = first > ref
+        else:
+            d = _safe_date(year, month, day) or dt.date(year, month, 28)
+            dist = abs((d - ref).days)
+            after = d > ref
+        # Bias by tense: a future verb makes later dates nearer, a past one earlier.
+        if after and tense == "past":
+            dist *= 2
+        elif not after and tense == "future":
+            dist *= 2
+        if best_dist is None or dist < best_dist:
+            best_dist, best_year = dist, year
+    return best_year
+
+
+def _granularity(value: str) -> str | None:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", value):
+        return "day"
+    if re.fullmatch(r"\d{4}-W\d{2}(-WE)?", value):
+        return "week"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return "month"
+    if re.fullmatch(r"\d{4}-(Q\d|H\d|SP|SU|FA|WI)", value):
+        return "quarter"
+    if re.fullmatch(r"\d{4}", value):
+        return "year"
+    return None
+
+
+def _shift_value(value: str, unit: str, n: int) -> str | None:
+    """Move a TIMEX3 date value by ``n`` units, keeping its granularity.
+
+    >>> _shift_value("1989-Q3", "year", -1)
+    '1988-Q3'
+    >>> _shift_value("2016-12-22", "day", 1)
+    '2016-12-23'
+    """
+    unit = unit.lower().rstrip("s")
+    gran = _granularity(value)
+    if gran is None:
+        return None
+    year = int(value[:4])
+    if gran == "day":
+        d = dt.date.fromisoformat(value[:10])
+        if unit == "day":
+            return _iso(d + dt.timedelta(days=n))
+        if unit == "week":
+            return _iso(d + dt.timedelta(weeks=n))
+        if unit in ("month", "year"):
+            y, m = _shift_months(d.year, d.month, n * (12 if unit == "year" else 1))
+            return _iso(_safe_date(y, m, d.day) or dt.date(y, m, 28))
+        return None
+    if gran == "week":
+        if unit not in ("week", "year"):
+            return None
+        monday = dt.date.fromisocalendar(year, int(value[6:8]), 1)
+        return _week(monday + dt.timedelta(weeks=n * (52 if unit == "year" else 1)))
+    if gran == "month":
+        if unit not in ("month", "year"):
+            return None
+        y, m = _shift_months(year, int(value[5:7]), n * (12 if unit == "year" else 1))
+        return f"{y:04d}-{m:02d}"
+    if gran == "quarter":
+        if value[5] == "Q" and unit == "quarter":
+            idx = year * 4 + int(value[6]) - 1 + n
+            return f"{idx // 4:04d}-Q{idx % 4 + 1}"
+        if unit != "year":
+            return None
+        return f"{year + n:04d}{value[4:]}"
+    if unit != "year":
+        return None
+    return f"{year + n:04d}"
+
+
+def _unit_value(unit: str, d: dt.date) -> str:
+    """The value naming the ``unit`` containing ``d``: week → ``2016-W51``."""
+    unit = unit.lower()
+    if unit == "day":
+        return _iso(d)
+    if unit == "week":
+        return _week(d)
+    if unit == "weekend":
+        return _week(d) + "-WE"
+    if unit == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if unit == "quarter":
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
+    if unit == "year":
+        return f"{d.year:04d}"
+    if unit == "decade":
+        return f"{d.year // 10:03d}"
+    if unit in ("century",):
+        return f"{d.year // 100:02d}"
+    raise KeyError(unit)
+
+
+def _shift_date(d: dt.date, unit: str, n: int) -> dt.date:
+    unit = unit.lower()
+    if unit == "day":
+        return d + dt.timedelta(days=n)
+    if unit in ("week", "weekend"):
+        return d + dt.timedelta(weeks=n)
+    if unit in ("month", "quarter", "year", "decade", "century"):
+        months = n * {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit]
+        y, m = _shift_months(d.year, d.month, months)
+        return _safe_date(y, m, min(d.day, 28)) or dt.date(y, m, 1)
+    raise KeyError(unit)
+
+
+# --------------------------------------------------------------------------
+# Resolvers, one per grammar rule
+# --------------------------------------------------------------------------
+
+
+def _g(m: re.Match[str], name: str) -> str | None:
+    return m.groupdict().get(name)
+
+
+def _with_part(d: dt.date, part: str | None) -> tuple[TimexType, str]:
+    if part:
+        return "TIME", f"{_iso(d)}T{_PARTS_OF_DAY[part.lower()]}"
+    return "DATE", _iso(d)
+
+
+def _r_month_day(m: re.Match[str], st: _State) -> Resolved:
+    """"Aug. 7", "December 15, 2016", "15 December 2016", "the 15th of December"."""
+    month = _month_of(m["month"])
+    day = int(re.match(r"\d+", m["day"]).group())  # type: ignore[union-attr]
+    year = _g(m, "year")
+    y = int(year) if year else _year_for_month_day(st, month, day, m.start(), m.end())
+    d = _safe_date(y, month, day)
+    if d is None:
+        return None
+    return _with_part(d, _g(m, "part"))
+
+
+def _r_month_year(m: re.Match[str], st: _State) -> Resolved:
+    """"July 1997", "December of 2016", "January this year", "June last year"."""
+    month = _month_of(m["month"])
+    if _g(m, "year"):
+        return "DATE", f"{int(m['year']):04d}-{month:02d}"
+    rel = m["rel"].lower()
+    y = st.ref.year + {"this": 0, "last": -1, "next": 1}[rel]
+    return "DATE", f"{y:04d}-{month:02d}"
+
+
+_MONTH_CONTEXT = re.compile(
+    r"(?:\b(?:in|of|since|until|till|by|from|to|through|during|before|after|"
+    r"early|late|mid|last|next|this|each|every|between|and|or|that|throughout|for)"
+    r"[\s-]+$|-$)",
+    re.IGNORECASE,
+)
+
+
+def _r_month(m: re.Match[str], st: _State) -> Resolved:
+    """"in December", "late November", "last April": a month without a day.
+
+    "May"/"March" alone need a preposition or modifier before them: "May" at
+    a sentence start is more often a verb, "March" a noun.
+    """
+    name = m["month"]
+    mod = (_g(m, "mod") or "").lower().strip()
+    if name.rstrip(".").lower() in ("may", "march", "mar") and not mod:
+        before = st.text[max(0, m.start() - 20) : m.start()]
+        if not _MONTH_CONTEXT.search(before):
+            return None
+    month = _month_of(name)
+    if mod.startswith("last"):
+        y = st.ref.year - 1 if month >= st.ref.month else st.ref.year
+    elif mod.startswith("next"):
+        y = st.ref.year + 1 if month <= st.ref.month else st.ref.year
+    elif mod.startswith("this"):
+        y = st.ref.year
+    else:
+        y = _year_for_month_day(st, month, None, m.start(), m.end())
+    return "DATE", f"{y:04d}-{month:02d}"
+
+
+def _r_numeric(m: re.Match[str], st: _State) -> Resolved:
+    """"12/15/2016", "15.12.2016", "2016-12-15"; ambiguous ones follow ``date_order``."""
+    if _g(m, "iso_y"):
+        d = _safe_date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
+        return ("DATE", _iso(d)) if d else None
+    a, b, y = int(m["a"]), int(m["b"]), m["y"]
+    year = int(y) if len(y) == 4 else 2000 + int(y) if int(y) < 50 else 1900 + int(y)
+    if a > 12 and b <= 12:
+        day, month = a, b
+    elif b > 12 and a <= 12:
+        month, day = a, b
+    elif st.date_order == "MDY":
+        month, day = a, b
+    else:
+        day, month = a, b
+    d = _safe_date(year, month, day)
+    return ("DATE", _iso(d)) if d else None
+
+
+_COUNT_NOUN_AFTER = re.compile(r"\s+(?:[a-z]+(?<!ha)(?<!wa)(?<!i)(?<!thi)(?<!a)(?<!hi)(?<!u)s)\b")
+
+
+def _r_year(m: re.Match[str], st: _State) -> Resolved:
+    """"2011", "in 2011", "fiscal 1989", "mid-1996", "the end of 1990".
+
+    A bare four-digit number followed by a plural noun is a count
+    ("2000 troops"), not a year.
+    """
+    if not _g(m, "mod") and _COUNT_NOUN_AFTER.match(st.text, m.end()):
+        return None
+    return "DATE", m["year"]
+
+
+def _r_decade(m: re.Match[str], st: _State) -> Resolved:
+    """"the 1990s", "the early 1980s" → ``198X``."""
+    return "DATE", f"{m['dec']}X"
+
+
+def _r_century(m: re.Match[str], st: _State) -> Resolved:
+    """"the 20th century" → ``19``."""
+    n = int(re.match(r"\d+", m["cent"]).group())  # type: ignore[union-attr]
+    return "DATE", f"{n - 1:02d}"
+
+
+def _r_weekday(m: re.Match[str], st: _State) -> Resolved:
+    """"Friday", "late Thursday", "Thursday night", "last Friday", "early Friday"."""
+    wd = _WEEKDAYS[m["wd"].lower()]
+    d = _weekday_date(st, wd, m.start(), m.end(), _g(m, "rel"))
+    return _with_part(d, _g(m, "part"))
+
+
+def _r_time(m: re.Match[str], st: _State) -> Resolved:
+    """"10:35 a.m.", "6 a.m. Thursday", "noon Friday", "23:00 GMT"."""
+    if _g(m, "noon"):
+        word = m["noon"].lower()
+        hour, minute = (0, 0) if word == "midnight" else (12, 0)
+    elif _g(m, "h2"):
+        hour, minute = int(m["h2"]), int(m["mi2"])
+    else:
+        hour = int(m["h"])
+        minute = int(m["mi"] or 0)
+        ap = (_g(m, "ap") or "").lower().replace(".", "")
+        if ap == "pm" and hour < 12:
+            hour += 12
+        elif ap == "am" and hour == 12:
+            hour = 0
+        if hour > 23 or minute > 59:
+            return None
+    d = st.ref
+    if _g(m, "wd"):
+        d = _weekday_date(st, _WEEKDAYS[m["wd"].lower()], m.start(), m.end(), None)
+    elif _g(m, "rel"):
+        d = st.ref + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m["rel"].lower()])
+    return "TIME", f"{_iso(d)}T{hour:02d}:{minute:02d}"
+
+
+def _r_deictic_day(m: re.Match[str], st: _State) -> Resolved:
+    """"yesterday", "today", "late yesterday", "tomorrow morning", "tonight", "last night"."""
+    word = m["word"].lower()
+    part = _g(m, "part")
+    if word == "tonight":
+        return "TIME", f"{_iso(st.ref)}TNI"
+    if word == "last night":
+        return "TIME", f"{_iso(st.ref - dt.timedelta(days=1))}TNI"
+    if word.startswith("this "):
+        return "TIME", f"{_iso(st.ref)}T{_PARTS_OF_DAY[word[5:]]}"
+    delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
+    return _with_part(st.ref + dt.timedelta(days=delta), part)
+
+
+def _r_relative_unit(m: re.Match[str], st: _State) -> Resolved:
+    """"last week", "this year", "earlier this month", "next year", "this weekend"."""
+    rel = m["rel"].lower()
+    unit = m["unit"].lower()
+    delta = {"this": 0, "last": -1, "next": 1, "the coming": 1, "the current": 0,
+             "the previous": -1, "the past": -1}.get(rel, 0)
+    d = _shift_date(st.ref, unit, delta)
+    return "DATE", _unit_value(unit, d)
+
+
+def _r_boundary(m: re.Match[str], st: _State) -> Resolved:
+    """"the start of the year", "the end of last month", "the end of 1990"."""
+    if _g(m, "year"):
+        return "DATE", m["year"]
+    rel = (m["rel"] or "the").lower()
+    unit = m["unit"].lower()
+    delta = {"this": 0, "the": 0, "last": -1, "next": 1}[rel]
+    return "DATE", _unit_value(unit, _shift_date(st.ref, unit, delta))
+
+
+def _r_weekend(m: re.Match[str], st: _State) -> Resolved:
+    """"the weekend": the coming one late in the week, else the last one."""
+    rel = (m["rel"] or "the").lower()
+    ref = st.ref
+    if rel == "last" or (rel == "the" and ref.weekday() < 3):
+        d = ref - dt.timedelta(days=7) if ref.weekday() < 5 else ref
+        if rel == "last" and ref.weekday() >= 5:
+            d = ref - dt.timedelta(days=7)
+    elif rel == "next":
+        d = ref + dt.timedelta(days=7)
+    else:
+        d = ref
+    return "DATE", _week(d) + "-WE"
+
+
+def _r_ago(m: re.Match[str], st: _State) -> Resolved:
+    """"two days ago" → the day; "six weeks ago" → the week; "a year ago"."""
+    n = _num(m["n"])
+    unit = m["unit"].lower().rstrip("s")
+    if unit == "centurie":
+        unit = "century"
+    if n is None:
+        return "DATE", "PAST_REF"
+    if unit in ("hour", "minute", "second"):
+        return "DATE", _iso(st.ref)
+    if unit == "decade":
+        n, unit = n * 10, "year"
+    if unit == "fortnight":
+        n, unit = n * 2, "week"
+    if unit == "year":
+        last_q = st.anchor("quarter")
+        if last_q and "Q" in last_q:
+            return "DATE", _shift_value(last_q, "year", -n) or f"{st.ref.year - n:04d}"
+    if unit == "century":
+        return "DATE", f"{(st.ref.year - 100 * n) // 100:02d}"
+    return "DATE", _unit_value(unit, _shift_date(st.ref, unit, -n))
+
+
+def _r_anchored_shift(m: re.Match[str], st: _State) -> Resolved:
+    """"two days later", "a day earlier", "a year earlier": against the last date."""
+    n = _num(m["n"])
+    unit = m["unit"].lower().rstrip("s")
+    direction = m["dir"].lower()
+    sign = -1 if direction in ("earlier", "before", "previously") else 1
+    if n is None or unit not in ("day", "week", "month", "year"):
+        return "DURATION", _duration(n, unit)
+    anchor = st.anchor(unit) or _unit_value(unit, st.ref)
+    return "DATE", _shift_value(anchor, unit, sign * n) or _unit_value(
+        unit, _shift_date(st.ref, unit, sign * n))
+
+
+def _r_next_unit(m: re.Match[str], st: _State) -> Resolved:
+    """"the next day", "the following week", "the previous year", "the day before"."""
+    word = (_g(m, "word") or _g(m, "word2") or "").lower()
+    unit = m["unit"].lower()
+    sign = -1 if word in ("previous", "preceding", "before", "prior") else 1
+    if unit in ("morning", "evening", "night", "afternoon"):
+        d = st.anchor_day() + dt.timedelta(days=sign)
+        return "TIME", f"{_iso(d)}T{_PARTS_OF_DAY[unit]}"
+    anchor = st.anchor(unit) or _unit_value(unit, st.ref)
+    value = _shift_value(anchor, unit, sign)
+    return ("DATE", value) if value else None
+
+
+def _r_that_unit(m: re.Match[str], st: _State) -> Resolved:
+    """"that day", "the same day", "earlier that day", "that evening", "later that year"."""
+    unit = m["unit"].lower()
+    if unit in _PARTS_OF_DAY:
+        return "TIME", f"{_iso(st.anchor_day())}T{_PARTS_OF_DAY[unit]}"
+    anchor = st.anchor(unit)
+    if anchor is None:
+        return "DATE", _unit_value(unit, st.ref)
+    d = dt.date.fromisoformat(anchor[:10]) if len(anchor) >= 10 else None
+    if d is not None:
+        return "DATE", _unit_value(unit, d)
+    return "DATE", anchor[: {"year": 4, "month": 7}.get(unit, len(anchor))]
+
+
+def _r_duration(m: re.Match[str], st: _State) -> Resolved:
+    """"two weeks", "the past 24 hours", "at least a week", "a five-year", "years"."""
+    n_text = _g(m, "n")
+    n = _num(n_text) if n_text else None
+    return "DURATION", _duration(n, m["unit"])
+
+
+def _r_duration_past(m: re.Match[str], st: _State) -> Resolved:
+    """"the past year", "the last week", "the coming months": no count given."""
+    unit = m["unit"].lower()
+    plural = unit.endswith("s")
+    return "DURATION", _duration(None if plural else 1, unit.rstrip("s"))
+
+
+def _r_quarter(m: re.Match[str], st: _State) -> Resolved:
+    """"the third quarter", "fourth-quarter", "the first quarter of 2013", "the first half"."""
+    ordinal = m["ord"].lower()
+    kind = "H" if m["qh"].lower() == "half" else "Q"
+    if _g(m, "year"):
+        year = int(m["year"])
+    elif _g(m, "rel"):
+        year = st.ref.year + {"this year's": 0, "last year's": -1, "next year's": 1}[m["rel"].lower()]
+    else:
+        year = None
+    if ordinal in ("final", "last"):
+        n = 4 if kind == "Q" else 2
+    else:
+        n = _ORDINALS.get(ordinal)
+        if n is None or (kind == "H" and n > 2):
+            return None
+    if year is None:
+        start_month = (n - 1) * (3 if kind == "Q" else 6) + 1
+        year = st.ref.year if start_month <= st.ref.month else st.ref.year - 1
+    return "DATE", f"{year:04d}-{kind}{n}"
+
+
+def _r_quarter_ref(m: re.Match[str], st: _State) -> Resolved:
+    """"the latest quarter", "the year-ago quarter", "the quarter"."""
+    word = (_g(m, "adj") or "").lower()
+    last = st.anchor("quarter")
+    if last is None or "Q" not in last:
+        q = (st.ref.month - 1) // 3  # the last complete quarter
+        idx = st.ref.year * 4 + q - 1
+        last = f"{idx // 4:04d}-Q{idx % 4 + 1}"
+    if word in ("year-ago", "year-earlier", "year earlier", "last year's", "comparable", "year-before"):
+        return "DATE", _shift_value(last, "year", -1)
+    return "DATE", last
+
+
+def _r_season(m: re.Match[str], st: _State) -> Resolved:
+    """"last fall" → ``1997-FA`` in an article of January 1998; "this summer"."""
+    code = _SEASONS[m["season"].lower()]
+    if _g(m, "year"):
+        return "DATE", f"{m['year']}-{code}"
+    rel = (_g(m, "rel") or "this").lower()
+    year = st.ref.year
+    started = st.ref.month >= _SEASON_START[code]
+    ended = st.ref.month >= _SEASON_START[code] + 3
+    if rel == "last":
+        year = year if ended else year - 1
+    elif rel == "next":
+        year = year + 1 if started else year
+    return "DATE", f"{year:04d}-{code}"
+
+
+_HOLIDAYS = {
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+    "new year's eve": (12, 31), "new year's day": (1, 1), "new year": (1, 1),
+    "independence day": (7, 4), "halloween": (10, 31), "boxing day": (12, 26),
+    "valentine's day": (2, 14),
+}
+
+
+def _r_holiday(m: re.Match[str], st: _State) -> Resolved:
+    """"Christmas", "New Year's Day": fixed-date holidays, nearest year."""
+    name = m["hol"].lower().replace("\u2019", "'")
+    month, day = _HOLIDAYS[name]
+    year = int(m["year"]) if _g(m, "year") else _year_for_month_day(st, month, day, m.start(), m.end())
+    return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
+
+
+_REF_WORDS = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
+    "at present": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
+    "the present": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF",
+    "the past": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
+    "recent years": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
+    "soon": "FUTURE_REF", "the near future": "FUTURE_REF",
+}
+
+
+def _r_ref(m: re.Match[str], st: _State) -> Resolved:
+    """"now" → PRESENT_REF, "recently" → PAST_REF, "the future" → FUTURE_REF."""
+    return "DATE", _REF_WORDS[m["ref"].lower()]
+
+
+def _r_set(m: re.Match[str], st: _State) -> Resolved:
+    """"daily" → P1D, "every week" → P1W, "each Thursday" → XXXX-WXX-4."""
+    word = m["set"].lower()
+    adverbs = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+               "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D"}
+    if word in adverbs:
+        return "SET", adverbs[word]
+    unit = m["unit"].lower()
+    if unit in _WEEKDAYS:
+        return "SET", f"XXXX-WXX-{_WEEKDAYS[unit] + 1}"
+    if unit in _PARTS_OF_DAY:
+        return "SET", f"TXX{_PARTS_OF_DAY[unit]}" if False else "P1D"
+    return "SET", _duration(1, unit)
+
+
+def _r_block(m: re.Match[str], st: _State) -> Resolved:
+    """Prices, percentages, ages, phone numbers: look like dates, are not."""
+    return None
+
+
+# --------------------------------------------------------------------------
+# Grammar
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Resolver
+
+
+def _rule(name: str, pattern: str, resolve: Resolver, flags: int = 0) -> _Rule:
+    return _Rule(name, re.compile(pattern, flags), resolve)
+
+
+_I = re.IGNORECASE
+_WD_PREFIX = rf"(?:{_WEEKDAY},?\s+)?"
+_PART_SUFFIX = rf"(?:\s+(?P<part>{_PART}))?"
+
+_RULES: tuple[_Rule, ...] = (
+    # --- blockers: longer than the date reading they contain -------------
+    _rule("price", r"[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|m|bn)\b)?", _r_block),
+    _rule("percent", r"\b\d[\d,.]*\s*(?:%|percent\b|per cent\b|pct\b)", _r_block),
+    _rule("age", rf"\b(?:\d+|{_NUMWORD}(?:[- ]{_NUMWORD})*)[- ](?:year|month|week|day)s?[- ]olds?\b", _r_block, _I),
+    _rule("aged", r"\b(?:aged|ages)\s+\d+(?:\s+(?:and|to|-)\s+\d+)?", _r_block),
+    _rule("phone", r"(?:\+\d{1,3}[\s-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b", _r_block),
+    _rule("bignum", r"\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b", _r_block),
+    _rule("score", r"\b\d{1,2}-\d{1,2}\b(?!-)", _r_block),
+    # --- absolute dates ---------------------------------------------------
+    _rule(
+        "month_day",
+        rf"{_WD_PREFIX}(?P<month>{_MONTH})\s*(?P<day>{_DAYNUM})(?:,?\s*(?P<year>{_YEAR}))?{_PART_SUFFIX}",
+        _r_month_day,
+    ),
+    _rule(
+        "day_month",
+        rf"{_WD_PREFIX}(?:the\s+)?(?<![\d.,])(?P<day>{_DAYNUM})(?:\s+of)?\s+(?P<month>{_MONTH})(?:,?\s*(?P<year>{_YEAR}))?",
+        _r_month_day,
+    ),
+    _rule(
+        "month_year",
+        rf"(?P<month>{_MONTH}),?\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>this|last|next)\s+year)",
+        _r_month_year,
+    ),
+    _rule(
+        "month",
+        rf"(?:(?P<mod>(?:[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier this|[Ll]ater this)"
+        rf"[\s-]+|[Mm]id-))?(?P<month>{_MONTH})(?![\s-]*\d)",
+        _r_month,
+    ),
+    _rule(
+        "numeric",
+        r"(?<![\d/.-])(?:(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>\d{4}|\d{2})"
+        r"|(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d))(?![\d/.-]\d)",
+        _r_numeric,
+    ),
+    _rule(
+        "year",
+        rf"(?<![\d$€£.,:/#-])(?:(?P<mod>[Ff]iscal\s+|[Mm]id-|[Ee]arly\s+|[Ll]ate\s+|"
+        rf"[Tt]he\s+(?:end|start|beginning|middle)\s+of\s+|[Pp]ost-|[Pp]re-))?(?P<year>{_YEAR})(?![.,]\d|%|-\d)",
+        _r_year,
+    ),
+    _rule("decade", r"(?:\b[Tt]he\s+)?(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)?\b(?P<dec>1[89]\d|20\d)0s\b", _r_decade),
+    _rule("century", r"(?:\b[Tt]he\s+)?\b(?P<cent>\d{1,2}(?:st|nd|rd|th))[\s-]+century\b", _r_century),
+    # --- weekdays, times of day ----------------------------------------
+    _rule(
+        "weekday",
+        rf"(?:(?P<mod>[Ll]ate|[Ee]arly)\s+)?(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?"
+        rf"(?P<wd>{_WEEKDAY})(?:\s+(?P<part>{_PART}))?",
+        _r_weekday,
+    ),
+    _rule(
+        "time",
+        rf"\b(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b|[AP]M\b)"
+        rf"|(?<![\d.])(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?=\s*(?:GMT|UTC|local|hours|hrs))"
+        rf"|(?P<noon>noon|midnight|midday))"
+        rf"(?:\s+(?:[A-Z]{{2,4}}T|GMT|UTC|local time))?"
+        rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WEEKDAY})|(?P<rel>yesterday|today|tomorrow)))?",
+        _r_time,
+    ),
+    _rule(
+        "deictic_day",
+        rf"(?:\b(?:[Ll]ate|[Ee]arly)\s+)?\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|"
+        rf"[Ll]ast night|[Tt]his (?:morning|afternoon|evening))\b(?:\s+(?P<part>{_PART}))?",
+        _r_deictic_day,
+    ),
+    # --- relative to the reference ------------------------------------
+    _rule(
+        "relative_unit",
+        r"\b(?:(?:earlier|later|early|late)\s+(?:in\s+)?)?(?P<rel>this|last|next|the coming|the current)\s+"
+        r"(?P<unit>week|month|year|quarter|decade|century)\b",
+        _r_relative_unit, _I,
+    ),
+    _rule(
+        "boundary",
+        r"\bthe\s+(?:very\s+)?(?:start|beginning|end|middle|turn|close)\s+of\s+"
+        rf"(?:(?P<rel>the|this|last|next)\s+(?P<unit>week|month|year)\b|(?P<year>{_YEAR}))",
+        _r_boundary, _I,
+    ),
+    _rule("weekend", r"\b(?P<rel>the|this|last|next)\s+weekend\b", _r_weekend, _I),
+    _rule(
+        "ago",
+        rf"\b(?:{_QUAL})?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?\s+ago\b",
+        _r_ago, _I,
+    ),
+    # --- anchored on the last date mentioned ----------------------------
+    _rule(
+        "anchored_shift",
+        rf"\b(?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?\s+(?P<dir>later|earlier|afterwards?|before(?=\s*[,.;]))",
+        _r_anchored_shift, _I,
+    ),
+    _rule(
+        "next_unit",
+        r"\bthe\s+(?:(?P<word>next|following|previous|preceding|prior)\s+(?P<unit>day|week|month|year|morning|evening|night|afternoon)\b"
+        r"|(?P<unit2>day)\s+(?P<word2>before|after)(?=\s*[,.;]))",
+        lambda m, st: _r_next_unit_fix(m, st), _I,
+    ),
+    _rule(
+        "that_unit",
+        rf"\b(?:(?:earlier|later)\s+)?(?:that|the same)\s+(?P<unit>day|week|month|year|{_PART})\b",
+        _r_that_unit, _I,
+    ),
+    # --- durations ------------------------------------------------------
+    _rule(
+        "duration",
+        rf"\b(?:{_QUAL}|the\s+(?:past|last|next|previous|coming|first|final|following|remaining|latest)\s+|the\s+)?"
+        rf"(?P<n>{_NUM})[\s-]+(?:more\s+)?(?P<unit>{_UNIT})s?\b(?!-old|\s+old)",
+        _r_duration, _I,
+    ),
+    _rule(
+        "duration_past",
+        rf"\b(?:the\s+(?:past|last|coming|next|previous)|recent)\s+(?P<unit>{_UNIT}s?|weekend)\b(?!\s+ago)",
+        lambda m, st: _r_duration_past_fix(m, st), _I,
+    ),
+    _rule(
+        "duration_plural",
+        r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\btook\s)|(?<=\blasted\s))"
+        r"(?:many\s+|several\s+|some\s+)?"
+        r"(?P<unit>years|months|weeks|days|hours|decades)\b(?!\s+(?:ago|of\s+\w+ing\b))",
+        lambda m, st: ("DURATION", _duration(None, m["unit"])),
+    ),
+    _rule(
+        "quarter",
+        rf"(?:\b(?:[Tt]he\s+|(?P<rel>[Tt]his year's|[Ll]ast year's|[Nn]ext year's)\s+)?(?:[Ff]iscal\s+)?)?"
+        rf"\b(?P<ord>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|1st|2nd|3rd|4th|[Ff]inal|[Ll]ast)[\s-]+"
+        rf"(?P<qh>quarter|half)\b(?:\s+of\s+(?:[Ff]iscal\s+)?(?P<year>{_YEAR}))?",
+        _r_quarter,
+    ),
+    _rule(
+        "quarter_ref",
+        r"\b(?:the|this|last year's)\s+(?:(?P<adj>latest|current|most recent|year-ago|year-earlier|same|comparable|year-before)\s+)?quarter\b",
+        _r_quarter_ref, _I,
+    ),
+    _rule(
+        "season",
+        rf"\b(?:(?P<rel>this|last|next|early|late|earlier this|later this)\s+)?(?P<season>spring|summer|autumn|winter)"
+        rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?\b",
+        lambda m, st: _r_season(m, st) if (_g(m, "rel") or _g(m, "year")) else None, _I,
+    ),
+    _rule(
+        "fall",
+        rf"\b(?:(?P<rel>this|last|next|early|late)\s+(?P<season>fall)|(?P<season2>[Ff]all)\s+(?:of\s+)?(?P<year>{_YEAR}))\b",
+        lambda m, st: _r_season_fall(m, st), _I,
+    ),
+    _rule(
+        "holiday",
+        r"\b(?P<hol>Christmas Eve|Christmas Day|Christmas|New Year['’]s Eve|New Year['’]s Day|"
+        r"Independence Day|Halloween|Boxing Day|Valentine['’]s Day)(?:\s+(?P<year>(?:19|20)\d\d))?\b",
+        _r_holiday,
+    ),
+    _rule(
+        "ref",
+        r"\b(?P<ref>[Nn]ow|[Cc]urrently|[Aa]t present|[Nn]owadays|[Tt]hese days|[Tt]he present|"
+        r"[Rr]ecently|[Pp]reviously|[Ff]ormerly|[Rr]ecent years|[Tt]he near future|"
+        r"[Tt]he future|[Tt]he past|[Ss]oon)\b(?![-'’])",
+        _r_ref,
+    ),
+    _rule(
+        "set",
+        rf"\b(?:(?P<set>daily|weekly|monthly|annually|yearly|hourly|nightly)\b(?!\s+(?:Mail|News|Telegraph|Star|Beast))"
+        rf"|(?P<set2>every|each)\s+(?P<unit>day|week|month|year|hour|{_WEEKDAY}|{_PART})\b)",
+        lambda m, st: _r_set_fix(m, st),
+    ),
+)
+
+
+def _r_next_unit_fix(m: re.Match[str], st: _State) -> Resolved:
+    if _g(m, "unit2"):
+        word = m["word2"].lower()
+        anchor = st.anchor("day") or _iso(st.ref)
+        return "DATE", _shift_value(anchor, "day", -1 if word == "before" else 1)
+    return _r_next_unit(m, st)
+
+
+def _r_duration_past_fix(m: re.Match[str], st: _State) -> Resolved:
+    unit = m["unit"].lower()
+    if unit == "weekend":
+        return _r_weekend_past(m, st)
+    if unit.endswith("s"):
+        return "DURATION", _duration(None, unit.rstrip("s"))
+    return "DURATION", _duration(1, unit)
+
+
+def _r_weekend_past(m: re.Match[str], st: _State) -> Resolved:
+    return "DATE", _week(st.ref - dt.timedelta(days=7 if st.ref.weekday() < 5 else 0)) + "-WE"
+
+
+def _r_season_fall(m: re.Match[str], st: _State) -> Resolved:
+    if _g(m, "year"):
+        return "DATE", f"{m['year']}-FA"
+    rel = m["rel"].lower()
+    year = st.ref.year
+    if rel == "last":
+        year = year if st.ref.month >= 12 else year - 1
+    elif rel == "next":
+        year = year + 1 if st.ref.month >= 9 else year
+    return "DATE", f"{year:04d}-FA"
+
+
+def _r_set_fix(m: re.Match[str], st: _State) -> Resolved:
+    if _g(m, "set"):
+        return _r_set(m, st)
+    unit = m["unit"].lower()
+    if unit in _WEEKDAYS:
+        return "SET", f"XXXX-WXX-{_WEEKDAYS[unit] + 1}"
+    if unit in _PARTS_OF_DAY:
+        return "SET", f"XXXX-XX-XXT{_PARTS_OF_DAY[unit]}"
+    return "SET", _duration(1, unit)
+
+
+# --------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------
+
+
+def _select(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
+    """All rule matches, reduced to non-overlapping spans, longest first."""
+    cands: list[tuple[int, int, int, re.Match[str]]] = []
+    for i, rule in enumerate(_RULES):
+        for m in rule.pattern.finditer(text):
+            if m.end() > m.start():
+                cands.append((m.start(), m.end(), i, m))
+    cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
+    taken: list[tuple[int, int, int, re.Match[str]]] = []
+    occupied = bytearray(len(text) + 1)
+    for c in cands:
+        start, end = c[0], c[1]
+        if any(occupied[start:end]):
+            continue
+        occupied[start:end] = b"\x01" * (end - start)
+        taken.append(c)
+    taken.sort(key=lambda c: c[0])
+    return taken
+
+
+def find_timexes(text: str, reference: dt.date, *, date_order: DateOrder = "DMY") -> list[Timex]:
+    """Find and normalise the temporal expressions of ``text``.
+
+    ``reference`` is the publication date; ``date_order`` decides
+    all-numeric dates where both readings are valid ("03/04/2016").
+    Returns timexes sorted by start, non-overlapping.
+
+    >>> [t.value for t in find_timexes("Shells fell on Thursday.", dt.date(2016, 12, 23))]
+    ['2016-12-22']
+    >>> [t.value for t in find_timexes("He said it last week.", dt.date(2016, 12, 23))]
+    ['2016-W50']
+    """
+    if isinstance(reference, dt.datetime):
+        reference = reference.date()
+    state = _State(text=text, ref=reference, date_order=date_order)
+    out: list[Timex] = []
+    for start, end, rule_idx, m in _select(text):
+        resolved = _RULES[rule_idx].resolve(m, state)
+        if resolved is None:
+            continue
+        ttype, value = resolved
+        # Trim a trailing space or dot a pattern may have taken.
+        while end > start and text[end - 1] in " \t\n,":
+            end -= 1
+        out.append(Timex(start=start, end=end, text=text[start:end], type=ttype, value=value))
+        gran = _granularity(value)
+        if ttype in ("DATE", "TIME") and gran is not None:
+            state.history.append((value, gran))
+    return out
+
+
+_DECADE = re.compile(r"(\d{3})X?")
+_CENTURY = re.compile(r"(\d{2})")
+
+
+def event_date(timex: Timex) -> tuple[str, Granularity] | None:
+    """The ISO date an event described with ``timex`` is dated at, and its granularity.
+
+    >>> event_date(Timex(0, 8, "Thursday", "TIME", "2016-12-22TNI"))
+    ('2016-12-22', 'day')
+    >>> event_date(Timex(0, 4, "2016", "DATE", "2016"))
+    ('2016', 'year')
+    >>> event_date(Timex(0, 6, "3 days", "DURATION", "P3D")) is None
+    True
+
+    Seasons and halves are dated at their year; decades as ``"1990"`` with
+    granularity ``decade``, centuries as ``"1900"`` / ``century``.
+    """
+    if timex.type not in ("DATE", "TIME"):
+        return None
+    v = timex.value
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", v):
+        return v[:10], "day"
+    if re.fullmatch(r"\d{4}-W\d{2}(-WE)?", v):
+        return v[:8], "week"
+    if re.fullmatch(r"\d{4}-\d{2}", v):
+        return v, "month"
+    if re.fullmatch(r"\d{4}-Q[1-4]", v):
+        return v, "quarter"
+    if re.fullmatch(r"\d{4}(-(H[12]|SP|SU|FA|WI))?", v):
+        return v[:4], "year"
+    if _DECADE.fullmatch(v):
+        return v[:3] + "0", "decade"
+    if _CENTURY.fullmatch(v):
+        return v + "00", "century"
+    return None
