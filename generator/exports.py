@@ -1,0 +1,481 @@
+"""Data exports: the site's events and tallies as files analysts can load.
+
+``write_exports`` writes into ``<output>/<DATA_EXPORT_PATH>/``:
+
+- ``events.csv`` / ``events.json``: one row per event, columns modelled on
+  ACLED's export (``event_id``, ``event_date``, a precision code, ``admin1``,
+  ``location``, ``fatalities`` as the most conservative claim ...), plus the
+  provenance ACLED lacks: the article, the sentence and its offsets.
+- ``tallies.csv`` / ``tallies.json``: one row per (tally, place).
+- ``timeline.json``: TimelineJS3 JSON (partial dates stay partial).
+- ``events.ics``: day-precision events as all-day iCalendar events.
+- ``schema.json``: the codebook, every column with its meaning.
+
+The columns are declared once below (``EVENT_COLUMNS``, ``TALLY_COLUMNS``)
+and the tests check that every field of ``model.Event``/``model.Tally`` is
+exported, so a new model field cannot silently go missing from the data.
+Every file is a pure function of ``SiteData`` and the settings: rows are
+sorted and no wall-clock time appears (the ICS ``DTSTAMP`` is the source
+article's publication date).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+from dataclasses import dataclass
+from html import escape
+from typing import Any, Callable, Iterable, Mapping, Sequence
+from urllib.parse import urlparse
+
+from generator.model import Article, Event, Figure, SiteData, Tally
+
+# Bump the major part when a column is removed or changes meaning, the minor
+# part when one is added. Written into every JSON file and schema.json.
+SCHEMA_VERSION = "1.0"
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+
+# How a figure's qualifier reads in the compact ``figures`` column.
+QUALIFIER_SIGNS = {
+    None: "=",
+    "": "=",
+    "at least": "≥",
+    "no fewer than": "≥",
+    "more than": ">",
+    "over": ">",
+    "nearly": "≈",
+    "almost": "≈",
+    "about": "≈",
+    "around": "≈",
+    "approximately": "≈",
+    "some": "≈",
+    "roughly": "≈",
+    "up to": "≤",
+    "as many as": "≤",
+    "at most": "≤",
+    "fewer than": "<",
+    "less than": "<",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    """What a row needs besides its own record: articles by slug, the site URL."""
+
+    articles: Mapping[str, Article]
+    siteurl: str = ""
+
+    def url(self, relative: str | None) -> str:
+        return absolute_url(self.siteurl, relative) if relative else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One export column: its name, its meaning, where it comes from.
+
+    ``fields`` names the model fields the column is derived from; the
+    tests use it to prove every model field reaches the exports.
+    """
+
+    name: str
+    help: str
+    fields: tuple[str, ...]
+    value: Callable[[Any, Lookup], Any]
+
+
+# -- small formatting helpers (also used by feeds.py) -------------------------
+
+
+def absolute_url(siteurl: str, url: str) -> str:
+    """A site-relative URL made absolute when the site has an absolute address.
+
+    >>> absolute_url("https://example.org/b", "bulletins/2016-12-23/")
+    'https://example.org/b/bulletins/2016-12-23/'
+    >>> absolute_url("", "bulletins/2016-12-23/")
+    '/bulletins/2016-12-23/'
+    >>> absolute_url("", "https://other.example/x")
+    'https://other.example/x'
+    """
+    if urlparse(url).scheme:
+        return url
+    base = siteurl.rstrip("/") if urlparse(siteurl).scheme else ""
+    return f"{base}/{url.lstrip('/')}"
+
+
+def date_parts(date: str) -> tuple[int, int | None, int | None]:
+    """(year, month, day) of an ISO date at any precision.
+
+    Weeks map to their Monday and quarters to their first month, so a
+    partial date can still be placed on a calendar without inventing a day.
+
+    >>> date_parts("2016-12-23"), date_parts("2016-12"), date_parts("2016")
+    ((2016, 12, 23), (2016, 12, None), (2016, None, None))
+    >>> date_parts("2016-W51"), date_parts("2016-Q4")
+    ((2016, 12, 19), (2016, 10, None))
+    """
+    year = int(date[:4])
+    rest = date[5:]
+    if rest.startswith("W") and rest[1:3].isdigit():
+        monday = dt.date.fromisocalendar(year, int(rest[1:3]), 1)
+        return monday.year, monday.month, monday.day
+    if rest.startswith("Q") and rest[1:2].isdigit():
+        return year, 3 * int(rest[1]) - 2, None
+    bits = [int(b) for b in rest.split("-") if b.isdigit()]
+    month = bits[0] if bits else None
+    day = bits[1] if len(bits) > 1 else None
+    return year, month, day
+
+
+def display_date(date: str) -> str:
+    """A date at the precision the text gave it.
+
+    >>> display_date("2016-12-03"), display_date("2016-12"), display_date("2016"), display_date("2016-W51")
+    ('3 December 2016', 'December 2016', '2016', 'week 51 of 2016')
+    """
+    if date[5:6] == "W":
+        return f"week {int(date[6:8])} of {date[:4]}"
+    if date[5:6] == "Q":
+        return f"{date[5:7]} {date[:4]}"
+    year, month, day = date_parts(date)
+    if month is None:
+        return str(year)
+    if day is None:
+        return f"{MONTHS[month - 1]} {year}"
+    return f"{day} {MONTHS[month - 1]} {year}"
+
+
+def figure_text(figure: Figure) -> str:
+    """One figure in the compact export form.
+
+    >>> figure_text(Figure("killed", 6, attributed_to="Syrian Observatory"))
+    'killed=6 (Syrian Observatory)'
+    >>> figure_text(Figure("killed", 2, qualifier="at least", subgroup="children"))
+    'killed[children]≥2'
+    >>> figure_text(Figure("evacuated", 10, value_max=15, cumulative=True))
+    'evacuated=10–15 cumulative'
+    """
+    sign = QUALIFIER_SIGNS.get(figure.qualifier.lower() if figure.qualifier else None, f" {figure.qualifier} ")
+    text = figure.metric
+    if figure.subgroup:
+        text += f"[{figure.subgroup}]"
+    text += f"{sign}{figure.value}"
+    if figure.value_max is not None:
+        text += f"–{figure.value_max}"
+    if figure.cumulative:
+        text += " cumulative"
+    if figure.attributed_to:
+        text += f" ({figure.attributed_to.replace(';', ',')})"
+    return text
+
+
+def figures_text(figures: Iterable[Figure]) -> str:
+    """All figures of an event, ``; ``-separated, in the order the text gives them."""
+    return "; ".join(figure_text(f) for f in figures)
+
+
+def fatalities(event: Event, metric: str = "killed") -> int | None:
+    """The most conservative death toll an event reports (ACLED's rule).
+
+    Sub-counts ("including two children") and running totals ("since the
+    ceasefire began") are not the event's toll and are left out.
+
+    >>> e = Event("x", "a", "2016-12-23", "day", None, "s", 0, 1, "shelling",
+    ...           figures=(Figure("killed", 8), Figure("killed", 6), Figure("killed", 2, subgroup="children")))
+    >>> fatalities(e)
+    6
+    """
+    values = [f.value for f in event.figures if f.metric == metric and not f.subgroup and not f.cumulative]
+    return min(values) if values else None
+
+
+def _unique(values: Iterable[str | None]) -> list[str]:
+    seen: list[str] = []
+    for v in values:
+        if v and v not in seen:
+            seen.append(v)
+    return seen
+
+
+def _joined(values: Iterable[str | None]) -> str:
+    return "; ".join(_unique(values))
+
+
+def _published(lookup: Lookup, slug: str) -> str:
+    article = lookup.articles.get(slug)
+    return article.published.isoformat() if article else ""
+
+
+# -- the columns ---------------------------------------------------------------
+
+EVENT_COLUMNS: tuple[Column, ...] = (
+    Column("event_id", "Stable id derived from the article and the sentence; the same sentence keeps it across builds.", ("id",), lambda e, _: e.id),
+    Column("event_date", "ISO date at the precision the text gives: 2016-12-23, 2016-12 or 2016.", ("date",), lambda e, _: e.date),
+    Column("date_precision", "day, week, month, quarter, year, decade or century.", ("granularity",), lambda e, _: e.granularity),
+    Column("date_text", "The words the date was resolved from; empty when it fell back to the publication date.", ("date_text",), lambda e, _: e.date_text or ""),
+    Column("event_type", "Event type from the configured typology (TIMELINE_EVENT_TYPES).", ("type",), lambda e, _: e.type),
+    Column("admin1", "Province(s) of the places named, '; '-separated.", ("places",), lambda e, _: _joined(p.admin1 for p in e.places)),
+    Column("location", "Places named in the sentence (gazetteer names), '; '-separated.", ("places",), lambda e, _: _joined(p.name for p in e.places)),
+    Column("country", "ISO 3166-1 alpha-2 code(s) of the places.", ("places",), lambda e, _: _joined(p.country for p in e.places)),
+    Column("actors", "Actors named in the sentence, '; '-separated.", ("actors",), lambda e, _: _joined(e.actors)),
+    Column("figures", "Every figure with who reported it: metric[subgroup]{=,≥,>,≈,≤,<}value (source); '; '-separated.", ("figures",), lambda e, _: figures_text(e.figures)),
+    Column("fatalities", "Lowest 'killed' figure reported for the event (ACLED's conservative rule); empty when none.", ("figures",), lambda e, _: fatalities(e)),
+    Column("source", "The outlet that published the article.", ("source",), lambda e, _: e.source or ""),
+    Column("source_url", "The original article's address.", ("source_url",), lambda e, _: e.source_url or ""),
+    Column("article", "Slug of the article on this site.", ("article",), lambda e, _: e.article),
+    Column("article_title", "Title of the article.", ("article_title",), lambda e, _: e.article_title or ""),
+    Column("article_published", "Publication date of the article (relative dates are resolved against it).", (), lambda e, lk: _published(lk, e.article)),
+    Column("article_url", "The article's page on this site, where the sentence is highlighted.", ("article_url",), lambda e, lk: lk.url(e.article_url)),
+    Column("sentence", "The sentence the event was read from, verbatim.", ("sentence",), lambda e, _: e.sentence),
+    Column("sentence_start", "Character offset of the sentence in the article's plain text.", ("start",), lambda e, _: e.start),
+    Column("sentence_end", "End offset (exclusive) of the sentence.", ("end",), lambda e, _: e.end),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TallyRow:
+    """One place of one tally: the unit of ``tallies.csv``."""
+
+    tally: Tally
+    place: str
+    count: int
+
+
+def _tally_url(row: TallyRow, lookup: Lookup) -> str:
+    article = lookup.articles.get(row.tally.article)
+    return lookup.url(article.url) if article else ""
+
+
+def _tally_sources(tally: Tally) -> str:
+    return "; ".join(f"{slug}@{start}" for slug, start in tally.sources)
+
+
+TALLY_COLUMNS: tuple[Column, ...] = (
+    Column("date", "Day the tally reports on (ISO).", ("date",), lambda r, _: r.tally.date),
+    Column("metric", "What is counted (a TIMELINE_METRICS name).", ("metric",), lambda r, _: r.tally.metric),
+    Column("place", "Place (usually a province) as named in the list.", ("by_place",), lambda r, _: r.place),
+    Column("count", "Count for this place.", ("by_place",), lambda r, _: r.count),
+    Column("total", "The stated total when there is one, else the sum over places.", ("total",), lambda r, _: r.tally.total),
+    Column("stated_total", "The total as the text states it; empty when the text gives none. Differs from the sum when the report does not add up.", ("stated_total",), lambda r, _: r.tally.stated_total),
+    Column("attributed_to", "Who reported the tally.", ("attributed_to",), lambda r, _: r.tally.attributed_to or ""),
+    Column("article", "Slug of the article the tally was read from.", ("article",), lambda r, _: r.tally.article),
+    Column("article_url", "That article's page on this site.", (), _tally_url),
+    Column("sentence", "The sentence the tally was read from, verbatim.", ("sentence",), lambda r, _: r.tally.sentence),
+    Column("sentence_start", "Character offset of the sentence in the article's plain text.", ("start",), lambda r, _: r.tally.start),
+    Column("sentence_end", "End offset (exclusive) of the sentence.", ("end",), lambda r, _: r.tally.end),
+    Column("sources", "Every article@offset that carried this same report ('; '-separated); it counts once.", ("sources",), lambda r, _: _tally_sources(r.tally)),
+)
+
+
+def column_names(columns: Sequence[Column]) -> list[str]:
+    return [c.name for c in columns]
+
+
+def sorted_events(events: Iterable[Event]) -> list[Event]:
+    return sorted(events, key=lambda e: (e.date, e.article, e.start, e.id))
+
+
+def tally_rows(tallies: Iterable[Tally]) -> list[TallyRow]:
+    """One row per place, tallies sorted, places in the order the text lists them."""
+    ordered = sorted(tallies, key=lambda t: (t.date, t.metric, t.article, t.start))
+    return [TallyRow(t, place, count) for t in ordered for place, count in t.by_place.items()]
+
+
+def rows(records: Iterable[Any], columns: Sequence[Column], lookup: Lookup) -> list[dict[str, Any]]:
+    """Typed rows (ints stay ints, missing values are None) in column order."""
+    out = []
+    for record in records:
+        row = {}
+        for c in columns:
+            value = c.value(record, lookup)
+            row[c.name] = None if value == "" else value
+        out.append(row)
+    return out
+
+
+# -- file formats ------------------------------------------------------------------
+
+
+def to_csv(table: Sequence[Mapping[str, Any]], columns: Sequence[Column]) -> str:
+    """RFC 4180 CSV: header row, CRLF line ends, empty cells for None."""
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(column_names(columns))
+    for row in table:
+        writer.writerow(["" if row[c.name] is None else row[c.name] for c in columns])
+    return buf.getvalue()
+
+
+def to_json(kind: str, table: Sequence[Mapping[str, Any]], columns: Sequence[Column]) -> str:
+    document = {
+        "schema_version": SCHEMA_VERSION,
+        "columns": column_names(columns),
+        kind: list(table),
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def schema_document() -> dict[str, Any]:
+    """The codebook: every column of every table with its meaning."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tables": {
+            name: [{"name": c.name, "help": c.help} for c in columns]
+            for name, columns in (("events", EVENT_COLUMNS), ("tallies", TALLY_COLUMNS))
+        },
+    }
+
+
+def timeline_document(events: Sequence[Event], lookup: Lookup, title: str = "", subtitle: str = "") -> dict[str, Any]:
+    """TimelineJS3 JSON: one slide per event; month/year events keep their precision.
+
+    Groups are event types (TimelineJS draws one row per group), the
+    ``unique_id`` is ``e-<event id>`` like the anchors on our pages.
+    """
+    slides = []
+    for event in sorted_events(events):
+        year, month, day = date_parts(event.date)
+        start = {"year": str(year)}
+        if month is not None:
+            start["month"] = str(month)
+        if day is not None and event.granularity == "day":
+            start["day"] = str(day)
+        where = _joined(p.name for p in event.places)
+        kind = event.type.replace("_", " ")
+        headline = f"{kind.capitalize()} in {where}" if where else kind.capitalize()
+        text = f"<p>{escape(event.sentence)}</p>"
+        figures = figures_text(event.figures)
+        if figures:
+            text += f"<p>{escape(figures)}</p>"
+        if event.source or event.article_url:
+            label = escape(event.source or event.article_title or event.article)
+            href = escape(lookup.url(event.article_url) or event.source_url or "")
+            text += f'<p>Source: <a href="{href}">{label}</a></p>'
+        slides.append({
+            "unique_id": f"e-{event.id}",
+            "start_date": start,
+            "display_date": display_date(event.date),
+            "text": {"headline": escape(headline), "text": text},
+            "group": kind,
+        })
+    document: dict[str, Any] = {"events": slides}
+    if title:
+        document["title"] = {"text": {"headline": escape(title), "text": escape(subtitle)}}
+    return document
+
+
+# -- iCalendar -----------------------------------------------------------------------
+
+
+def ics_escape(text: str) -> str:
+    """Escape TEXT values (RFC 5545 §3.3.11).
+
+    >>> ics_escape("Aleppo; Idlib, Hama\\nnext")
+    'Aleppo\\\\; Idlib\\\\, Hama\\\\nnext'
+    """
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+
+
+def ics_fold(line: str) -> str:
+    """Fold a content line at 75 octets, never inside a UTF-8 character (RFC 5545 §3.1)."""
+    out: list[str] = []
+    current = ""
+    size = 0
+    limit = 75
+    for ch in line:
+        n = len(ch.encode("utf-8"))
+        if size + n > limit:
+            out.append(current)
+            current, size, limit = " ", 1, 75
+        current += ch
+        size += n
+    out.append(current)
+    return "\r\n".join(out)
+
+
+def calendar_text(events: Sequence[Event], lookup: Lookup, name: str = "") -> str:
+    """All day-precision events as all-day VEVENTs.
+
+    UIDs are the event ids at the site's host, so a calendar subscription
+    updates an event instead of duplicating it; ``DTSTAMP`` is the source
+    article's publication date, never the build time.
+    """
+    host = urlparse(lookup.siteurl).hostname or "newstimeline.invalid"
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//newstimeline//conflict timeline//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ]
+    if name:
+        lines.append(f"X-WR-CALNAME:{ics_escape(name)}")
+    for event in sorted_events(events):
+        if event.granularity != "day":
+            continue
+        year, month, day = date_parts(event.date)
+        if month is None or day is None:
+            continue
+        start = dt.date(year, month, day)
+        stamp = _published(lookup, event.article).replace("-", "") or start.strftime("%Y%m%d")
+        where = _joined(p.name for p in event.places)
+        kind = event.type.replace("_", " ")
+        summary = f"{kind.capitalize()} in {where}" if where else kind.capitalize()
+        description = event.sentence
+        if event.figures:
+            description += "\n" + figures_text(event.figures)
+        if event.source:
+            description += f"\nSource: {event.source}"
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{event.id}@{host}",
+            f"DTSTAMP:{stamp}T000000Z",
+            f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{start + dt.timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{ics_escape(summary)}",
+            f"DESCRIPTION:{ics_escape(description)}",
+        ]
+        if where:
+            lines.append(f"LOCATION:{ics_escape(where)}")
+        lines.append(f"CATEGORIES:{ics_escape(kind)}")
+        url = lookup.url(event.article_url) or event.source_url
+        if url and urlparse(url).scheme:
+            lines.append(f"URL:{url}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return "".join(ics_fold(line) + "\r\n" for line in lines)
+
+
+# -- entry point -------------------------------------------------------------------------
+
+
+def write_exports(output_path: str, site_data: SiteData, settings: Mapping[str, Any]) -> None:
+    """Write every export file into ``<output_path>/<DATA_EXPORT_PATH>/``."""
+    folder = os.path.join(output_path, settings.get("DATA_EXPORT_PATH") or "data")
+    os.makedirs(folder, exist_ok=True)
+    lookup = Lookup({a.slug: a for a in site_data.articles}, settings.get("SITEURL") or "")
+    events = sorted_events(site_data.events)
+    event_table = rows(events, EVENT_COLUMNS, lookup)
+    tally_table = rows(tally_rows(site_data.tallies), TALLY_COLUMNS, lookup)
+    files = {
+        "events.csv": to_csv(event_table, EVENT_COLUMNS),
+        "events.json": to_json("events", event_table, EVENT_COLUMNS),
+        "tallies.csv": to_csv(tally_table, TALLY_COLUMNS),
+        "tallies.json": to_json("tallies", tally_table, TALLY_COLUMNS),
+        "timeline.json": json.dumps(
+            timeline_document(events, lookup, settings.get("SITENAME", ""), settings.get("SITESUBTITLE", "")),
+            ensure_ascii=False, indent=1,
+        ) + "\n",
+        "events.ics": calendar_text(events, lookup, settings.get("SITENAME", "")),
+        "schema.json": json.dumps(schema_document(), ensure_ascii=False, indent=1) + "\n",
+    }
+    for name, text in files.items():
+        # newline="" keeps CSV's and ICS's CRLF exactly as written.
+        with open(os.path.join(folder, name), "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)

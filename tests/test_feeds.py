@@ -1,0 +1,208 @@
+"""Bulletin and place feeds, read back the way feed readers read them (feedparser)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import feedparser
+import pytest
+from pelican.settings import DEFAULT_CONFIG
+from pelican.writers import Writer
+
+from conftest import PUBLISH_SITEURL
+from generator import feeds
+from generator.model import SiteData
+
+SITEURL = PUBLISH_SITEURL
+
+
+def write(output: Path, site_data: SiteData, **overrides) -> Path:
+    """Write every feed of ``site_data`` into ``output`` with Pelican's own writer."""
+    settings = {**DEFAULT_CONFIG, "TIMEZONE": "UTC", "SITEURL": SITEURL, "FEED_DOMAIN": SITEURL, **overrides}
+    context = {k: settings[k] for k in ("SITENAME", "SITEURL", "FEED_DOMAIN")}
+    context["SITESUBTITLE"] = "Daily bulletins"
+    feeds.write_feeds(Writer(str(output), settings=settings), site_data, context, settings)
+    return output
+
+
+def parse(path: Path) -> feedparser.FeedParserDict:
+    parsed = feedparser.parse(path.read_bytes())
+    assert not parsed.bozo, f"{path.name}: {parsed.get('bozo_exception')}"
+    return parsed
+
+
+FEED_FILES = [
+    "feeds/bulletins.atom.xml",
+    "feeds/bulletins.rss.xml",
+    "feeds/places/aleppo.atom.xml",
+    "feeds/places/aleppo.rss.xml",
+    "feeds/places/homs.atom.xml",
+    "feeds/places/rif-dimashq.rss.xml",
+]
+
+
+@pytest.mark.parametrize("name", FEED_FILES)
+def test_every_feed_parses_without_errors(tmp_path, site_data, name):
+    parsed = parse(write(tmp_path, site_data) / name)
+    assert parsed.entries
+
+
+@pytest.mark.parametrize("name", ["feeds/bulletins.atom.xml", "feeds/bulletins.rss.xml"])
+def test_bulletin_feeds_have_one_entry_per_day_newest_first(tmp_path, site_data, name):
+    parsed = parse(write(tmp_path, site_data) / name)
+    links = [e.link for e in parsed.entries]
+    assert links == [f"{SITEURL}/bulletins/2016-12-23/", f"{SITEURL}/bulletins/2016-12-22/"]
+
+
+@pytest.mark.parametrize("name", ["feeds/bulletins.atom.xml", "feeds/bulletins.rss.xml"])
+def test_a_late_report_updates_an_entry_without_making_it_new(tmp_path, site_data_factory, name):
+    before = parse(write(tmp_path / "before", site_data_factory()) / name)
+    after = parse(write(tmp_path / "after", site_data_factory(extra_article=True)) / name)
+    assert [e.id for e in after.entries] == [e.id for e in before.entries]
+    assert [e.published_parsed for e in after.entries] == [e.published_parsed for e in before.entries]
+    if name.endswith(".atom.xml"):
+        revised = {e.link.rsplit("/", 2)[-2]: e.updated[:10] for e in after.entries}
+        assert revised == {"2016-12-23": "2016-12-25", "2016-12-22": "2016-12-24"}
+
+
+def test_atom_dates_are_the_bulletin_day_and_the_latest_contributing_article(tmp_path, site_data):
+    parsed = parse(write(tmp_path, site_data) / "feeds/bulletins.atom.xml")
+    dates = [(e.published, e.updated) for e in parsed.entries]
+    # 23 Dec: reported the same day; 22 Dec: reported by an article of the 24th.
+    assert dates == [
+        ("2016-12-23T00:00:00+00:00", "2016-12-23T00:00:00+00:00"),
+        ("2016-12-22T00:00:00+00:00", "2016-12-24T00:00:00+00:00"),
+    ]
+    assert parsed.feed.updated == "2016-12-24T00:00:00+00:00"
+
+
+@pytest.mark.parametrize("name", ["feeds/bulletins.atom.xml", "feeds/bulletins.rss.xml", "feeds/bulletins.json"])
+@pytest.mark.parametrize("expected", [
+    "Key figures",
+    "6–8",
+    "Syrian Observatory for Human Rights: 6",
+    "State television: at least 8",
+    "Militants shelled al-Hamdaniya",
+    "&lt;b&gt;&amp; two&lt;/b&gt;",  # article text is text, never markup
+    "<th scope=\"row\">Damascus</th><td>17</td>",
+    "https://news.example/a1",
+    f"{SITEURL}/articles/aleppo-attacked/",
+])
+def test_entries_carry_the_full_bulletin(tmp_path, site_data, name, expected):
+    raw = (write(tmp_path, site_data) / name).read_text(encoding="utf-8")
+    if name.endswith(".json"):
+        content = "".join(item["content_html"] for item in json.loads(raw)["items"])
+    else:
+        parsed = parse(tmp_path / name)
+        content = "".join(e.content[0].value if "content" in e else e.description for e in parsed.entries)
+        # feedparser unescapes once; compare against the HTML as a reader renders it
+    assert expected in content
+
+
+def test_rss_carries_full_content_even_when_pelican_feeds_are_summary_only(tmp_path, site_data):
+    parsed = parse(write(tmp_path, site_data, RSS_FEED_SUMMARY_ONLY=True) / "feeds/bulletins.rss.xml")
+    assert "Militants shelled al-Hamdaniya" in parsed.entries[0].description
+
+
+def test_summary_only_setting_keeps_the_key_figures_and_drops_the_body(tmp_path, site_data):
+    parsed = parse(write(tmp_path, site_data, BULLETIN_FEED_FULL_CONTENT=False) / "feeds/bulletins.atom.xml")
+    first = parsed.entries[0]
+    assert "Killed: 6–8" in first.content[0].value
+    assert "Militants shelled" not in first.content[0].value
+
+
+def test_summaries_give_the_key_figures(tmp_path, site_data):
+    parsed = parse(write(tmp_path, site_data) / "feeds/bulletins.atom.xml")
+    assert [e.summary for e in parsed.entries] == ["Killed: 6–8.", "Ceasefire violations: 25."]
+
+
+def test_links_inside_content_are_absolute(tmp_path, site_data):
+    raw = (write(tmp_path, site_data) / "feeds/bulletins.atom.xml").read_text(encoding="utf-8")
+    hrefs = re.findall(r'href=&quot;(.*?)&quot;|href="(.*?)"', raw)
+    targets = [a or b for a, b in hrefs]
+    assert targets
+    assert all(t.startswith(("https://", "http://")) for t in targets), targets
+
+
+def test_place_feeds_list_each_event_under_every_province_it_names(tmp_path, site_data):
+    out = write(tmp_path, site_data)
+    titles = {
+        slug: [e.title for e in parse(out / f"feeds/places/{slug}.atom.xml").entries]
+        for slug in ("aleppo", "homs", "rif-dimashq")
+    }
+    assert titles == {
+        "aleppo": ["23 December 2016: Shelling in al-Hamdaniya", "December 2016: Armed clash in Homs, Aleppo"],
+        "homs": ["December 2016: Armed clash in Homs, Aleppo"],
+        "rif-dimashq": ["22 December 2016: Ceasefire violation in Damascus"],
+    }
+    assert sorted(p.name for p in (out / "feeds/places").iterdir()) == [
+        f"{slug}.{kind}.xml" for slug in ("aleppo", "homs", "rif-dimashq") for kind in ("atom", "rss")
+    ]
+
+
+def test_place_entries_link_day_events_to_their_bulletin_and_others_to_the_place(tmp_path, site_data):
+    entries = parse(write(tmp_path, site_data) / "feeds/places/aleppo.atom.xml").entries
+    assert [e.link for e in entries] == [
+        f"{SITEURL}/bulletins/2016-12-23/#e-e1aaaaaaaaaa",
+        f"{SITEURL}/places/aleppo/#e-e2bbbbbbbbbb",
+    ]
+    assert len({e.id for e in entries}) == len(entries)
+
+
+def test_json_feed_uses_the_same_ids_as_atom(tmp_path, site_data):
+    out = write(tmp_path, site_data)
+    document = json.loads((out / "feeds/bulletins.json").read_text(encoding="utf-8"))
+    assert document["version"] == "https://jsonfeed.org/version/1.1"
+    atom = parse(out / "feeds/bulletins.atom.xml")
+    assert [i["id"] for i in document["items"]] == [e.id for e in atom.entries]
+    assert [i["date_modified"] for i in document["items"]] == [e.updated for e in atom.entries]
+
+
+def test_the_same_data_gives_byte_identical_feeds(tmp_path, site_data_factory):
+    one = write(tmp_path / "one", site_data_factory())
+    two = write(tmp_path / "two", site_data_factory())
+    for path in sorted((one / "feeds").rglob("*.*")):
+        assert path.read_bytes() == (two / path.relative_to(one)).read_bytes(), path.name
+
+
+def test_an_empty_site_writes_no_feed_rather_than_one_stamped_with_the_clock(tmp_path):
+    write(tmp_path, SiteData())
+    assert not (tmp_path / "feeds").exists()
+
+
+# -- the demo site, built by Pelican ------------------------------------------------------
+
+
+def _bulletin_days(site: Path) -> list[str]:
+    return sorted((p.name for p in (site / "bulletins").iterdir() if re.fullmatch(r"\d{4}-\d{2}-\d{2}", p.name)), reverse=True)
+
+
+@pytest.mark.parametrize("name", ["bulletins.atom.xml", "bulletins.rss.xml"])
+def test_built_feeds_have_one_entry_per_bulletin_page(published_site, name):
+    parsed = parse(published_site / "feeds" / name)
+    days = _bulletin_days(published_site)
+    assert days
+    assert [e.link for e in parsed.entries] == [f"{PUBLISH_SITEURL}/bulletins/{d}/" for d in days][: len(parsed.entries)]
+    assert len(parsed.entries) == min(len(days), 100)
+
+
+def test_built_place_feeds_exist_for_every_place_page(published_site):
+    pages = sorted(p.name for p in (published_site / "places").iterdir() if (p / "index.html").exists())
+    place_feeds = sorted(p.name.split(".")[0] for p in (published_site / "feeds" / "places").glob("*.atom.xml"))
+    assert place_feeds
+    assert set(place_feeds) <= set(pages)
+    for slug in place_feeds:
+        parse(published_site / "feeds" / "places" / f"{slug}.atom.xml")
+        parse(published_site / "feeds" / "places" / f"{slug}.rss.xml")
+
+
+def test_pelicans_own_article_feed_is_still_written(built_site):
+    assert parse(built_site / "feeds" / "all.atom.xml").entries
+
+
+def test_two_builds_give_the_same_feed_ids_and_bytes(published_site, site_builder):
+    again = site_builder("published-again", SITEURL=PUBLISH_SITEURL, FEED_DOMAIN=PUBLISH_SITEURL, RELATIVE_URLS=False)
+    for path in sorted((published_site / "feeds").rglob("*.*")):
+        assert path.read_bytes() == (again / path.relative_to(published_site)).read_bytes(), path.name
