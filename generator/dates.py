@@ -85,7 +85,7 @@ _MONTH = (
     r"Oct\.|Nov\.|Dec\.|Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])"
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
-_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d])"
 _NUMWORD = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -96,12 +96,14 @@ _NUM = (
     rf"(?:\d+(?:\.\d+)?|{_NUMWORD}(?:[- ]{_NUMWORD})*|[Aa]n?|[Aa] few|"
     r"[Aa] couple of|[Ss]everal|[Ss]ome|[Mm]any|[Aa] dozen|[Dd]ozens of|[Aa] hundred)"
 )
+# A count that cannot be a year: up to three digits, or words.
+_NUMX = _NUM.replace(r"\d+(?:\.\d+)?", r"(?<![\d,.])\d{1,3}(?:\.\d+)?")
+# An exact count, for shifts: "two days later" but not "a few days later".
+_NUM_EXACT = rf"(?:\d{{1,3}}|{_NUMWORD}(?:[- ]{_NUMWORD})*|[Aa]n?|[Aa] couple of)"
 _UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
-_QUAL = (
-    r"(?:(?:at least|at most|more than|less than|fewer than|nearly|almost|about|"
-    r"around|roughly|some|over|under|up to|only|just|barely|approximately|"
-    r"another|an additional|a further) )"
-)
+# Quantity modifiers kept inside a duration's extent ("at least 72 hours");
+# "about", "nearly", "only" ... stay outside, as in the TimeBank annotations.
+_QUAL = r"(?:(?:at least|at most|more than|less than|fewer than|no more than|up to) )"
 _PART = r"(?:morning|afternoon|evening|night)"
 
 _UNIT_CODE = {
@@ -111,14 +113,17 @@ _UNIT_CODE = {
 }
 _UNIT_MULT = {"fortnight": 2, "quarter": 3, "decade": 10, "century": 100, "centurie": 100}
 
-_FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|'ll|shall|going to|is to|are to|expected|scheduled|plans?|"
-    r"planned|set to|due to|next|upcoming|intends?|would|could|may|might|hopes? to|"
-    r"aims? to|until|till|before)\b"
+# Tense cues around a weekday or month name. Future cues come first in the
+# alternation, so "planned"/"scheduled" (usually about what is to come) count
+# as future although they end in -ed.
+_TENSE_CUE = re.compile(
+    r"\b(?:(?P<future>will|won't|shall|going to|is to|are to|expected|scheduled|plans?|"
+    r"planned|planning|set to|due to|due|next|upcoming|intends?|would|could|might|"
+    r"hopes? to|aims? to|until|till|as soon as|as early as|as late as|by|coming)"
+    r"|(?P<past>said|says|told|was|were|had|did|ago|last|since|\w{3,}ed))\b"
+    r"|(?P<future2>'ll)\b"
 )
-_PAST_CUE = re.compile(
-    r"\b(?:said|says|told|was|were|had|did|ago|last|\w+ed)\b"
-)
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 
 # --------------------------------------------------------------------------
 # Small helpers
@@ -206,16 +211,32 @@ class _State:
     text: str
     ref: dt.date
     date_order: DateOrder
-    # (value, granularity) of every resolved DATE/TIME, most recent last.
-    history: list[tuple[str, str]] = field(default_factory=list)
+    # (value, granularity, derived) of every resolved DATE/TIME, most recent
+    # last; ``derived`` marks values computed from another date ("a year
+    # earlier"), which must not become the anchor of the next shift.
+    history: list[tuple[str, str, bool]] = field(default_factory=list)
 
-    def anchor(self, granularity: str) -> str | None:
-        """Most recent mentioned date at least as fine as ``granularity``."""
+    def anchor(self, granularity: str, absolute: bool = False) -> str | None:
+        """Most recent mentioned date at least as fine as ``granularity``
+        (only dates the text gave directly when ``absolute``)."""
         need = _GRAN_RANK[granularity]
-        for value, gran in reversed(self.history):
+        for value, gran, derived in reversed(self.history):
+            if absolute and derived:
+                continue
             if _GRAN_RANK.get(gran, -1) >= need:
                 return value
         return None
+
+    def last_quarter(self) -> str | None:
+        """The last quarter the text named directly ("the third quarter")."""
+        for value, gran, derived in reversed(self.history):
+            if gran == "quarter" and "Q" in value and not derived:
+                return value
+        return None
+
+    def latest_complete_quarter(self) -> str:
+        idx = self.ref.year * 4 + (self.ref.month - 1) // 3 - 1
+        return f"{idx // 4:04d}-Q{idx % 4 + 1}"
 
     def anchor_day(self) -> dt.date:
         """The last day the text mentioned, or the reference date."""
@@ -223,26 +244,26 @@ class _State:
         return dt.date.fromisoformat(value[:10]) if value else self.ref
 
     def tense(self, start: int, end: int) -> str:
-        """``"future"`` or ``"past"`` from the verb nearest to [start, end)."""
+        """``"future"`` or ``"past"``: the nearest tense cue before the
+        expression in its sentence, else the first one after it; ``"past"``
+        when there is none (news mostly reports what happened)."""
         text = self.text
-        lo = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), start - 100)
-        hi_candidates = [i for i in (text.find(".", end), text.find("\n", end)) if i != -1]
-        hi = min([end + 100, *hi_candidates]) if hi_candidates else end + 100
-        best: tuple[int, str] | None = None
-        for pattern, label in ((_FUTURE_CUE, "future"), (_PAST_CUE, "past")):
-            for m in pattern.finditer(text, lo + 1, start):
-                dist = start - m.end()
-                if best is None or dist < best[0]:
-                    best = (dist, label)
-            for m in pattern.finditer(text, end, max(end, hi)):
-                dist = m.start() - end
-                if best is None or dist < best[0]:
-                    best = (dist, label)
-                break
-        return best[1] if best else "past"
+        lo = max(start - 120, 0)
+        for m in _SENTENCE_END.finditer(text, lo, start):
+            lo = m.end()
+        last = None
+        for m in _TENSE_CUE.finditer(text, lo, start):
+            last = m
+        if last is None:
+            stop = _SENTENCE_END.search(text, end, end + 160)
+            last = _TENSE_CUE.search(text, end, stop.start() if stop else end + 160)
+        if last is None or last.group("past"):
+            return "past"
+        return "future"
 
 
-Resolved = tuple[TimexType, str] | None
+# (type, value) or (type, value, start, end) when the resolver narrows the span.
+Resolved = tuple[TimexType, str] | tuple[TimexType, str, int, int] | None
 Resolver = Callable[[re.Match[str], _State], Resolved]
 
 
@@ -256,7 +277,13 @@ def _weekday_date(state: _State, wd: int, start: int, end: int, mod: str | None)
     ref = state.ref
     back = (ref.weekday() - wd) % 7
     fwd = (wd - ref.weekday()) % 7
-    mod = (mod or "").lower()
+    mod = " ".join((mod or "").lower().split())
+    if mod == "the previous":
+        return state.anchor_day() - dt.timedelta(days=(state.anchor_day().weekday() - wd) % 7 or 7)
+    if mod == "the following":
+        return state.anchor_day() + dt.timedelta(days=(wd - state.anchor_day().weekday()) % 7 or 7)
+    if mod == "this coming":
+        return ref + dt.timedelta(days=fwd or 7)
     if mod == "last":
         return ref - dt.timedelta(days=back or 7)
     if mod == "next":
@@ -271,36 +298,28 @@ def _weekday_date(state: _State, wd: int, start: int, end: int, mod: str | None)
 
 
 def _year_for_month_day(state: _State, month: int, day: int | None, start: int, end: int) -> int:
-    """Year of a month (and day) written without one: the nearest sensible one.
+    """Year of a month (and day) written without one.
 
-    "25 December" in an article of 2017-01-03 is 2016-12-25; "December" in
-    an article of 2016-12-23 is 2016-12.
+    The publication year, unless the tense says otherwise: a past-tense
+    sentence about a later date means last year ("25 December" in an article
+    of 2017-01-03 is 2016-12-25), a future-tense one about an earlier date
+    means next year ("talks will resume on January 10" in December).
     """
     ref = state.ref
-    best_year = ref.year
-    best_dist: float | None = None
-    tense = state.tense(start, end)
-    for year in (ref.year - 1, ref.year, ref.year + 1):
-        if day is None:
-            first = dt.date(year, month, 1)
-            y2, m2 = _shift_months(year, month, 1)
-            last = dt.date(y2, m2, 1) - dt.timedelta(days=1)
-            if first <= ref <= last:
-                return year
-            dist = (first - ref).days if first > ref else (ref - last).days
-            after = first > ref
-        else:
-            d = _safe_date(year, month, day) or dt.date(year, month, 28)
-            dist = abs((d - ref).days)
-            after = d > ref
-        # Bias by tense: a future verb makes later dates nearer, a past one earlier.
-        if after and tense == "past":
-            dist *= 2
-        elif not after and tense == "future":
-            dist *= 2
-        if best_dist is None or dist < best_dist:
-            best_dist, best_year = dist, year
-    return best_year
+    mid = dt.date(ref.year, month, day or 15)  if day is None or _safe_date(ref.year, month, day) else dt.date(ref.year, month, 28)
+    if day is not None and _safe_date(ref.year, month, day):
+        mid = dt.date(ref.year, month, day)
+    gap = (mid - ref).days  # > 0: later in the publication year
+    limit = _YEAR_SHIFT_DAYS
+    if gap > limit or (gap > _YEAR_SHIFT_TENSE_DAYS and state.tense(start, end) == "past"):
+        return ref.year - 1
+    if gap < -limit or (gap < -_YEAR_SHIFT_TENSE_DAYS and state.tense(start, end) == "future"):
+        return ref.year + 1
+    return ref.year
+
+
+_YEAR_SHIFT_DAYS = 240
+_YEAR_SHIFT_TENSE_DAYS = 120
 
 
 def _granularity(value: str) -> str | None:
@@ -314,6 +333,27 @@ def _granularity(value: str) -> str | None:
         return "quarter"
     if re.fullmatch(r"\d{4}", value):
         return "year"
+    return None
+
+
+def _value_start(value: str) -> dt.date | None:
+    """First day of the period a TIMEX3 date value names (None if not a date)."""
+    gran = _granularity(value)
+    year = int(value[:4]) if gran else 0
+    if gran == "day":
+        return dt.date.fromisoformat(value[:10])
+    if gran == "week":
+        return dt.date.fromisocalendar(year, int(value[6:8]), 1)
+    if gran == "month":
+        return dt.date(year, int(value[5:7]), 1)
+    if gran == "quarter":
+        part = value[5:]
+        month = {"Q": lambda n: 3 * n - 2, "H": lambda n: 6 * n - 5}.get(part[0])
+        if month and part[1:].isdigit():
+            return dt.date(year, month(int(part[1:])), 1)
+        return dt.date(year, _SEASON_START.get(part, 1) % 12 or 12, 1)
+    if gran == "year":
+        return dt.date(year, 1, 1)
     return None
 
 
@@ -449,6 +489,8 @@ def _r_month(m: re.Match[str], st: _State) -> Resolved:
     a sentence start is more often a verb, "March" a noun.
     """
     name = m["month"]
+    if len(name.rstrip(".")) <= 4 and name.lower() not in ("may", "june", "july"):
+        return None  # "Jan" alone is a first name more often than a month
     mod = (_g(m, "mod") or "").lower().strip()
     if name.rstrip(".").lower() in ("may", "march", "mar") and not mod:
         before = st.text[max(0, m.start() - 20) : m.start()]
@@ -534,8 +576,12 @@ def _r_time(m: re.Match[str], st: _State) -> Resolved:
             hour = 0
         if hour > 23 or minute > 59:
             return None
-    d = st.ref
-    if _g(m, "wd"):
+    # A clock time alone belongs to the day the passage is about.
+    d = st.anchor_day()
+    if _g(m, "month"):
+        month, day = _month_of(m["month"]), int(re.match(r"\d+", m["day"]).group())  # type: ignore[union-attr]
+        d = _safe_date(_year_for_month_day(st, month, day, m.start(), m.end()), month, day) or d
+    elif _g(m, "wd"):
         d = _weekday_date(st, _WEEKDAYS[m["wd"].lower()], m.start(), m.end(), None)
     elif _g(m, "rel"):
         d = st.ref + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m["rel"].lower()])
@@ -577,17 +623,22 @@ def _r_boundary(m: re.Match[str], st: _State) -> Resolved:
 
 
 def _r_weekend(m: re.Match[str], st: _State) -> Resolved:
-    """"the weekend": the coming one late in the week, else the last one."""
+    """"the weekend", "this weekend", "last weekend" → ``2016-W51-WE``.
+
+    "the weekend" is the one just gone in a past-tense sentence (or when the
+    article appears on a weekend), else the coming one.
+    """
     rel = (m["rel"] or "the").lower()
     ref = st.ref
-    if rel == "last" or (rel == "the" and ref.weekday() < 3):
-        d = ref - dt.timedelta(days=7) if ref.weekday() < 5 else ref
-        if rel == "last" and ref.weekday() >= 5:
-            d = ref - dt.timedelta(days=7)
+    weekend = ref.weekday() >= 5
+    if rel == "last":
+        d = ref - dt.timedelta(days=7)
     elif rel == "next":
         d = ref + dt.timedelta(days=7)
-    else:
+    elif rel == "this" or weekend or st.tense(m.start(), m.end()) == "future":
         d = ref
+    else:
+        d = ref - dt.timedelta(days=7)
     return "DATE", _week(d) + "-WE"
 
 
@@ -606,8 +657,8 @@ def _r_ago(m: re.Match[str], st: _State) -> Resolved:
     if unit == "fortnight":
         n, unit = n * 2, "week"
     if unit == "year":
-        last_q = st.anchor("quarter")
-        if last_q and "Q" in last_q:
+        last_q = st.last_quarter()
+        if last_q:
             return "DATE", _shift_value(last_q, "year", -n) or f"{st.ref.year - n:04d}"
     if unit == "century":
         return "DATE", f"{(st.ref.year - 100 * n) // 100:02d}"
@@ -622,7 +673,11 @@ def _r_anchored_shift(m: re.Match[str], st: _State) -> Resolved:
     sign = -1 if direction in ("earlier", "before", "previously") else 1
     if n is None or unit not in ("day", "week", "month", "year"):
         return "DURATION", _duration(n, unit)
-    anchor = st.anchor(unit) or _unit_value(unit, st.ref)
+    if unit == "year":
+        # "a year earlier" compares with the reporting quarter when there is one.
+        anchor = st.last_quarter() or _unit_value("year", st.ref)
+    else:
+        anchor = st.anchor(unit, absolute=True) or _unit_value(unit, st.ref)
     return "DATE", _shift_value(anchor, unit, sign * n) or _unit_value(
         unit, _shift_date(st.ref, unit, sign * n))
 
@@ -635,9 +690,10 @@ def _r_next_unit(m: re.Match[str], st: _State) -> Resolved:
     if unit in ("morning", "evening", "night", "afternoon"):
         d = st.anchor_day() + dt.timedelta(days=sign)
         return "TIME", f"{_iso(d)}T{_PARTS_OF_DAY[unit]}"
-    anchor = st.anchor(unit) or _unit_value(unit, st.ref)
-    value = _shift_value(anchor, unit, sign)
-    return ("DATE", value) if value else None
+    anchor = st.anchor(unit)
+    start = _value_start(anchor) if anchor else st.ref
+    # "the following year" after "May 22, 1995" is 1996, a year, not a day.
+    return "DATE", _unit_value(unit, _shift_date(start or st.ref, unit, sign))
 
 
 def _r_that_unit(m: re.Match[str], st: _State) -> Resolved:
@@ -655,10 +711,17 @@ def _r_that_unit(m: re.Match[str], st: _State) -> Resolved:
 
 
 def _r_duration(m: re.Match[str], st: _State) -> Resolved:
-    """"two weeks", "the past 24 hours", "at least a week", "a five-year", "years"."""
+    """"two weeks", "the past 24 hours", "at least a week", "14-day".
+
+    A bare "the" before a hyphenated adjective stays outside ("the
+    [14-day] period"); "the [nine months]" keeps it.
+    """
     n_text = _g(m, "n")
     n = _num(n_text) if n_text else None
-    return "DURATION", _duration(n, m["unit"])
+    value = _duration(n, m["unit"])
+    if m.group().lower().startswith("the ") and _g(m, "hy"):
+        return "DURATION", value, m.start("n"), m.end()
+    return "DURATION", value
 
 
 def _r_duration_past(m: re.Match[str], st: _State) -> Resolved:
@@ -672,8 +735,8 @@ def _r_quarter(m: re.Match[str], st: _State) -> Resolved:
     """"the third quarter", "fourth-quarter", "the first quarter of 2013", "the first half"."""
     ordinal = m["ord"].lower()
     kind = "H" if m["qh"].lower() == "half" else "Q"
-    if _g(m, "year"):
-        year = int(m["year"])
+    if _g(m, "year") or _g(m, "year0"):
+        year = int(m["year"] or m["year0"])
     elif _g(m, "rel"):
         year = st.ref.year + {"this year's": 0, "last year's": -1, "next year's": 1}[m["rel"].lower()]
     else:
@@ -691,16 +754,37 @@ def _r_quarter(m: re.Match[str], st: _State) -> Resolved:
 
 
 def _r_quarter_ref(m: re.Match[str], st: _State) -> Resolved:
-    """"the latest quarter", "the year-ago quarter", "the quarter"."""
-    word = (_g(m, "adj") or "").lower()
-    last = st.anchor("quarter")
-    if last is None or "Q" not in last:
-        q = (st.ref.month - 1) // 3  # the last complete quarter
-        idx = st.ref.year * 4 + q - 1
-        last = f"{idx // 4:04d}-Q{idx % 4 + 1}"
-    if word in ("year-ago", "year-earlier", "year earlier", "last year's", "comparable", "year-before"):
+    """"the latest quarter", "the quarter", "the year-ago quarter", "the 1988 period".
+
+    Financial copy names a reporting quarter once and then refers back to
+    it: "the quarter" is the last quarter named, "the latest quarter" the
+    last complete one, "the year-earlier quarter" the same one a year before.
+    """
+    adj = (_g(m, "adj") or "").lower()
+    if _g(m, "year"):
+        last = st.last_quarter()
+        if last is not None and m["noun"].lower() == "period":
+            return "DATE", f"{m['year']}{last[4:]}"
+        if m["noun"].lower() == "period":
+            return "DATE", m["year"]
+        return "DATE", f"{m['year']}-Q{last[6] if last else 'X'}"
+    if adj in ("latest", "most recent", "just-ended", "recent"):
+        return "DATE", st.latest_complete_quarter()
+    last = st.last_quarter() or st.latest_complete_quarter()
+    if adj in ("year-ago", "year-earlier", "year earlier", "last year's", "comparable",
+               "year-before", "prior-year", "corresponding", "comparable year-ago"):
         return "DATE", _shift_value(last, "year", -1)
+    if m["noun"].lower() == "period" and not adj:
+        return None  # "the period" alone is too vague
     return "DATE", last
+
+
+def _r_year_adj(m: re.Match[str], st: _State) -> Resolved:
+    """"year-earlier", "year-ago" as adjectives: the quarter (or year) a year back."""
+    last = st.last_quarter()
+    if last is not None:
+        return "DATE", _shift_value(last, "year", -1)
+    return "DATE", f"{st.ref.year - 1:04d}"
 
 
 def _r_season(m: re.Match[str], st: _State) -> Resolved:
@@ -740,7 +824,8 @@ _REF_WORDS = {
     "at present": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
     "the present": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF",
     "the past": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
-    "recent years": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
+    "recent years": "PAST_REF", "recent days": "PAST_REF", "recent weeks": "PAST_REF",
+    "the future": "FUTURE_REF", "future": "FUTURE_REF",
     "soon": "FUTURE_REF", "the near future": "FUTURE_REF",
 }
 
@@ -799,6 +884,15 @@ _RULES: tuple[_Rule, ...] = (
     _rule("phone", r"(?:\+\d{1,3}[\s-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b", _r_block),
     _rule("bignum", r"\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b", _r_block),
     _rule("score", r"\b\d{1,2}-\d{1,2}\b(?!-)", _r_block),
+    # "$500 million a year", "four flights a week", "24 hours a day": rates, not times.
+    _rule(
+        "rate",
+        r"(?:\d\S*|million|billion|thousand|times|once|twice|flights|seats|hours|cents)\s+"
+        r"(?:a|an|per|each)\s+(?:day|week|month|year|hour)\b(?!\s+(?:ago|earlier|later|before|after))",
+        _r_block,
+    ),
+    _rule("todays", r"\b[Tt]oday['’]s\b", _r_block),
+    _rule("fraction", r"\b(?:(?:one|two|three)-quarters?|a quarter(?! of (?:the )?(?:year|century)\b)|quarter-century|quarter-to-quarter|quarter-point)\b", _r_block, _I),
     # --- absolute dates ---------------------------------------------------
     _rule(
         "month_day",
@@ -818,7 +912,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "month",
         rf"(?:(?P<mod>(?:[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier this|[Ll]ater this)"
-        rf"[\s-]+|[Mm]id-))?(?P<month>{_MONTH})(?![\s-]*\d)",
+        rf"[\s-]+|[Mm]id-))?(?P<month>{_MONTH})(?!\.?[\s-]*\d)",
         _r_month,
     ),
     _rule(
@@ -838,7 +932,7 @@ _RULES: tuple[_Rule, ...] = (
     # --- weekdays, times of day ----------------------------------------
     _rule(
         "weekday",
-        rf"(?:(?P<mod>[Ll]ate|[Ee]arly)\s+)?(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?"
+        rf"(?:(?P<mod>[Ll]ate|[Ee]arly|[Ee]arlier|[Ll]ater)\s+)?(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his(?:\s+coming)?|[Tt]he\s+previous|[Tt]he\s+following)\s+)?"
         rf"(?P<wd>{_WEEKDAY})(?:\s+(?P<part>{_PART}))?",
         _r_weekday,
     ),
@@ -848,12 +942,12 @@ _RULES: tuple[_Rule, ...] = (
         rf"|(?<![\d.])(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?=\s*(?:GMT|UTC|local|hours|hrs))"
         rf"|(?P<noon>noon|midnight|midday))"
         rf"(?:\s+(?:[A-Z]{{2,4}}T|GMT|UTC|local time))?"
-        rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WEEKDAY})|(?P<rel>yesterday|today|tomorrow)))?",
+        rf"(?:,?\s+(?:on\s+)?(?:(?P<month>{_MONTH})\s*(?P<day>{_DAYNUM})|(?P<wd>{_WEEKDAY})|(?P<rel>yesterday|today|tomorrow)))?",
         _r_time,
     ),
     _rule(
         "deictic_day",
-        rf"(?:\b(?:[Ll]ate|[Ee]arly)\s+)?\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|"
+        rf"(?:\b(?:[Ll]ate|[Ee]arly|[Ee]arlier|[Ll]ater)\s+)?\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|"
         rf"[Ll]ast night|[Tt]his (?:morning|afternoon|evening))\b(?:\s+(?P<part>{_PART}))?",
         _r_deictic_day,
     ),
@@ -873,13 +967,13 @@ _RULES: tuple[_Rule, ...] = (
     _rule("weekend", r"\b(?P<rel>the|this|last|next)\s+weekend\b", _r_weekend, _I),
     _rule(
         "ago",
-        rf"\b(?:{_QUAL})?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?\s+ago\b",
+        rf"\b(?:{_QUAL})?(?P<n>{_NUMX})\s+(?P<unit>{_UNIT})s?\s+ago\b",
         _r_ago, _I,
     ),
     # --- anchored on the last date mentioned ----------------------------
     _rule(
         "anchored_shift",
-        rf"\b(?P<n>{_NUM})\s+(?P<unit>{_UNIT})s?\s+(?P<dir>later|earlier|afterwards?|before(?=\s*[,.;]))",
+        rf"\b(?P<n>{_NUM_EXACT})\s+(?P<unit>{_UNIT})s?\s+(?P<dir>later|earlier|afterwards?|before(?=\s*[,.;]))",
         _r_anchored_shift, _I,
     ),
     _rule(
@@ -897,12 +991,12 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "duration",
         rf"\b(?:{_QUAL}|the\s+(?:past|last|next|previous|coming|first|final|following|remaining|latest)\s+|the\s+)?"
-        rf"(?P<n>{_NUM})[\s-]+(?:more\s+)?(?P<unit>{_UNIT})s?\b(?!-old|\s+old)",
+        rf"(?P<n>{_NUMX})(?:(?P<hy>-)|\s+(?:more\s+)?)(?P<unit>{_UNIT})s?\b(?!-old|\s+old)",
         _r_duration, _I,
     ),
     _rule(
         "duration_past",
-        rf"\b(?:the\s+(?:past|last|coming|next|previous)|recent)\s+(?P<unit>{_UNIT}s?|weekend)\b(?!\s+ago)",
+        rf"\b(?:the\s+(?:past|last|coming|next|previous)|recent(?=\s+months))\s+(?P<unit>{_UNIT}s?|weekend)\b(?!\s+ago)",
         lambda m, st: _r_duration_past_fix(m, st), _I,
     ),
     _rule(
@@ -914,16 +1008,19 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "quarter",
-        rf"(?:\b(?:[Tt]he\s+|(?P<rel>[Tt]his year's|[Ll]ast year's|[Nn]ext year's)\s+)?(?:[Ff]iscal\s+)?)?"
+        rf"(?:\b(?:[Tt]he\s+|(?P<rel>[Tt]his year's|[Ll]ast year's|[Nn]ext year's)\s+)?(?:(?P<year0>{_YEAR})\s+)?(?:[Ff]iscal[\s-]+)?)?"
         rf"\b(?P<ord>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|1st|2nd|3rd|4th|[Ff]inal|[Ll]ast)[\s-]+"
         rf"(?P<qh>quarter|half)\b(?:\s+of\s+(?:[Ff]iscal\s+)?(?P<year>{_YEAR}))?",
         _r_quarter,
     ),
     _rule(
         "quarter_ref",
-        r"\b(?:the|this|last year's)\s+(?:(?P<adj>latest|current|most recent|year-ago|year-earlier|same|comparable|year-before)\s+)?quarter\b",
+        rf"\b(?:the|this|its|last year's)\s+(?:(?P<adj>latest|current|most recent|just-ended|recent|year-ago|"
+        rf"year-earlier|same|comparable|comparable year-ago|year-before|prior-year|corresponding)\s+)?"
+        rf"(?:(?P<year>{_YEAR})\s+)?(?:fiscal\s+)?(?P<noun>quarter|period)\b(?:\s+a\s+year\s+(?:ago|earlier))?",
         _r_quarter_ref, _I,
     ),
+    _rule("year_adj", r"\b(?:year-earlier|year-ago)\b(?!\s+(?:quarter|period))", _r_year_adj, _I),
     _rule(
         "season",
         rf"\b(?:(?P<rel>this|last|next|early|late|earlier this|later this)\s+)?(?P<season>spring|summer|autumn|winter)"
@@ -944,8 +1041,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "ref",
         r"\b(?P<ref>[Nn]ow|[Cc]urrently|[Aa]t present|[Nn]owadays|[Tt]hese days|[Tt]he present|"
-        r"[Rr]ecently|[Pp]reviously|[Ff]ormerly|[Rr]ecent years|[Tt]he near future|"
-        r"[Tt]he future|[Tt]he past|[Ss]oon)\b(?![-'’])",
+        r"[Rr]ecently|[Rr]ecent (?:years|days|weeks)|[Tt]he near future|"
+        r"[Tt]he future|[Tt]he past)\b(?![-'’])",
         _r_ref,
     ),
     _rule(
@@ -971,6 +1068,10 @@ def _r_duration_past_fix(m: re.Match[str], st: _State) -> Resolved:
         return _r_weekend_past(m, st)
     if unit.endswith("s"):
         return "DURATION", _duration(None, unit.rstrip("s"))
+    rel = m.group().split()[1].lower()
+    if unit in ("week", "month", "year") and rel in ("past", "last", "previous"):
+        # "the past year": TimeBank dates it at the previous calendar unit.
+        return "DATE", _unit_value(unit, _shift_date(st.ref, unit, -1))
     return "DURATION", _duration(1, unit)
 
 
@@ -1004,6 +1105,9 @@ def _r_set_fix(m: re.Match[str], st: _State) -> Resolved:
 # --------------------------------------------------------------------------
 # Public API
 # --------------------------------------------------------------------------
+
+
+_DERIVED_RULES = frozenset({"anchored_shift", "next_unit", "that_unit", "quarter_ref", "ago", "year_adj"})
 
 
 def _select(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
@@ -1043,17 +1147,20 @@ def find_timexes(text: str, reference: dt.date, *, date_order: DateOrder = "DMY"
     state = _State(text=text, ref=reference, date_order=date_order)
     out: list[Timex] = []
     for start, end, rule_idx, m in _select(text):
-        resolved = _RULES[rule_idx].resolve(m, state)
+        rule = _RULES[rule_idx]
+        resolved = rule.resolve(m, state)
         if resolved is None:
             continue
-        ttype, value = resolved
+        ttype, value = resolved[0], resolved[1]
+        if len(resolved) == 4:  # the resolver narrowed the extent
+            start, end = resolved[2], resolved[3]  # type: ignore[misc]
         # Trim a trailing space or dot a pattern may have taken.
         while end > start and text[end - 1] in " \t\n,":
             end -= 1
         out.append(Timex(start=start, end=end, text=text[start:end], type=ttype, value=value))
         gran = _granularity(value)
         if ttype in ("DATE", "TIME") and gran is not None:
-            state.history.append((value, gran))
+            state.history.append((value, gran, rule.name in _DERIVED_RULES))
     return out
 
 

@@ -1,0 +1,276 @@
+"""TempEval-3 benchmark: generator.dates against dateparser's search_dates.
+
+Usage::
+
+    .venv/bin/python bench/tempeval.py [--split platinum|train] [--errors N]
+
+Reads the TimeML documents in ``../shared/data/tempeval3/<split>`` (relative
+to the repository root; never copied into the repo), strips the tags to get
+the raw text with gold TIMEX3 offsets, runs both taggers with the document
+creation time (DCT) as reference, and scores them the TempEval-3 way:
+
+* strict match: identical extent; relaxed match: overlap (one-to-one);
+* precision/recall/F1 for both, micro-averaged over all documents;
+* value accuracy on relaxed matches (exact TIMEX3 value string), and
+  value F1 = value accuracy x relaxed F1; also for gold DATEs only;
+* throughput in characters per second (tagging only, parsing excluded).
+
+``--errors N`` prints up to N value/extent errors of generator.dates (use it
+on train only: platinum is for reporting, not for tuning).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import html
+import re
+import sys
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.dates import find_timexes  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "tempeval3"
+
+_TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    type: str
+    value: str
+    text: str
+
+
+@dataclass
+class Doc:
+    name: str
+    dct: dt.date
+    text: str
+    gold: list[Span]
+
+
+def parse_tml(path: Path) -> Doc:
+    """Raw text of <TEXT> with the gold TIMEX3 spans at their character offsets."""
+    raw = path.read_text(encoding="utf-8")
+    dct_m = re.search(r"<DCT>.*?value=\"(\d{4})-?(\d{2})-?(\d{2})", raw, re.S)
+    if dct_m is None:
+        raise ValueError(f"{path}: no DCT")
+    dct = dt.date(int(dct_m[1]), int(dct_m[2]), int(dct_m[3]))
+    body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S)
+    if body is None:
+        raise ValueError(f"{path}: no TEXT")
+    src = body.group(1)
+    out: list[str] = []
+    length = 0
+    gold: list[Span] = []
+    open_timex: tuple[int, dict[str, str]] | None = None
+    pos = 0
+    for m in _TAG.finditer(src):
+        chunk = html.unescape(src[pos : m.start()])
+        out.append(chunk)
+        length += len(chunk)
+        pos = m.end()
+        closing, name = m.group(1), m.group(2)
+        if name != "TIMEX3":
+            continue
+        if not closing:
+            open_timex = (length, dict(_ATTR.findall(m.group(3))))
+        elif open_timex is not None:
+            start, attrs = open_timex
+            gold.append(Span(start, length, attrs.get("type", ""), attrs.get("value", ""), ""))
+            open_timex = None
+    out.append(html.unescape(src[pos:]))
+    text = "".join(out)
+    gold = [Span(g.start, g.end, g.type, g.value, text[g.start : g.end]) for g in gold]
+    return Doc(path.stem, dct, text, gold)
+
+
+def load(split: str) -> list[Doc]:
+    files = sorted((DATA / split).rglob("*.tml"))
+    if not files:
+        raise SystemExit(f"no .tml files under {DATA / split}")
+    return [parse_tml(f) for f in files]
+
+
+def run_ours(doc: Doc) -> list[Span]:
+    return [Span(t.start, t.end, t.type, t.value, t.text) for t in find_timexes(doc.text, doc.dct)]
+
+
+def run_dateparser(doc: Doc) -> list[Span]:
+    """search_dates over the document; found substrings mapped to offsets in order."""
+    from dateparser.search import search_dates
+
+    base = dt.datetime(doc.dct.year, doc.dct.month, doc.dct.day, 12, 0)
+    found = search_dates(doc.text, languages=["en"], settings={"RELATIVE_BASE": base}) or []
+    spans: list[Span] = []
+    cursor = 0
+    for sub, when in found:
+        i = doc.text.find(sub, cursor)
+        if i == -1:
+            i = doc.text.find(sub)
+            if i == -1:
+                continue
+        else:
+            cursor = i + len(sub)
+        spans.append(Span(i, i + len(sub), "DATE", when.date().isoformat(), sub))
+    return spans
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    system: int = 0
+    strict: int = 0
+    relaxed: int = 0
+    value_ok: int = 0
+    date_relaxed: int = 0
+    date_value_ok: int = 0
+    type_ok: int = 0
+    chars: int = 0
+    seconds: float = 0.0
+
+    @staticmethod
+    def _f(p: float, r: float) -> float:
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def prf(self, n: int) -> tuple[float, float, float]:
+        p = n / self.system if self.system else 0.0
+        r = n / self.gold if self.gold else 0.0
+        return p, r, self._f(p, r)
+
+    def value_acc(self) -> float:
+        return self.value_ok / self.relaxed if self.relaxed else 0.0
+
+    def date_value_acc(self) -> float:
+        return self.date_value_ok / self.date_relaxed if self.date_relaxed else 0.0
+
+
+def match(gold: list[Span], system: list[Span]) -> list[tuple[Span, Span]]:
+    """One-to-one relaxed alignment: each gold with the first unused overlapping system span
+    (identical extents are paired first)."""
+    used: set[int] = set()
+    pairs: list[tuple[Span, Span]] = []
+    pending = []
+    for g in gold:
+        for j, s in enumerate(system):
+            if j not in used and s.start == g.start and s.end == g.end:
+                used.add(j)
+                pairs.append((g, s))
+                break
+        else:
+            pending.append(g)
+    for g in pending:
+        for j, s in enumerate(system):
+            if j not in used and s.start < g.end and g.start < s.end:
+                used.add(j)
+                pairs.append((g, s))
+                break
+    return pairs
+
+
+def score(docs: list[Doc], tagger, score_: Score, errors: list[str] | None = None) -> Score:
+    for doc in docs:
+        t0 = time.perf_counter()
+        system = tagger(doc)
+        score_.seconds += time.perf_counter() - t0
+        score_.chars += len(doc.text)
+        score_.gold += len(doc.gold)
+        score_.system += len(system)
+        pairs = match(doc.gold, system)
+        matched_sys = {(s.start, s.end) for _, s in pairs}
+        for g, s in pairs:
+            score_.relaxed += 1
+            score_.strict += (g.start, g.end) == (s.start, s.end)
+            score_.value_ok += g.value == s.value
+            score_.type_ok += g.type == s.type
+            if g.type == "DATE":
+                score_.date_relaxed += 1
+                score_.date_value_ok += g.value == s.value
+            if errors is not None and (g.value != s.value or (g.start, g.end) != (s.start, s.end)):
+                errors.append(
+                    f"{doc.name} dct={doc.dct} gold={g.text!r} {g.type} {g.value} | "
+                    f"ours={s.text!r} {s.type} {s.value} | …{_ctx(doc.text, g.start, g.end)}…"
+                )
+        if errors is not None:
+            matched_gold = {(g.start, g.end) for g, _ in pairs}
+            for g in doc.gold:
+                if (g.start, g.end) not in matched_gold:
+                    errors.append(f"{doc.name} MISSED {g.text!r} {g.type} {g.value} | …{_ctx(doc.text, g.start, g.end)}…")
+            for s in system:
+                if (s.start, s.end) not in matched_sys:
+                    errors.append(f"{doc.name} SPURIOUS {s.text!r} {s.type} {s.value} | …{_ctx(doc.text, s.start, s.end)}…")
+    return score_
+
+
+def _ctx(text: str, start: int, end: int) -> str:
+    return (text[max(0, start - 60) : start] + "[" + text[start:end] + "]" + text[end : end + 40]).replace("\n", " ")
+
+
+def table(rows: list[tuple[str, Score]]) -> str:
+    head = ["metric", *[name for name, _ in rows]]
+    lines: list[list[str]] = []
+
+    def add(label: str, fn) -> None:
+        lines.append([label, *[fn(s) for _, s in rows]])
+
+    pct = lambda x: f"{100 * x:.1f}"  # noqa: E731
+    add("gold timexes", lambda s: str(s.gold))
+    add("system timexes", lambda s: str(s.system))
+    add("strict P", lambda s: pct(s.prf(s.strict)[0]))
+    add("strict R", lambda s: pct(s.prf(s.strict)[1]))
+    add("strict F1", lambda s: pct(s.prf(s.strict)[2]))
+    add("relaxed P", lambda s: pct(s.prf(s.relaxed)[0]))
+    add("relaxed R", lambda s: pct(s.prf(s.relaxed)[1]))
+    add("relaxed F1", lambda s: pct(s.prf(s.relaxed)[2]))
+    add("value accuracy", lambda s: pct(s.value_acc()))
+    add("value F1", lambda s: pct(s.value_acc() * s.prf(s.relaxed)[2]))
+    add("DATE value accuracy", lambda s: pct(s.date_value_acc()))
+    add("type accuracy", lambda s: pct(s.type_ok / s.relaxed if s.relaxed else 0))
+    add("chars/s", lambda s: f"{s.chars / s.seconds:,.0f}" if s.seconds else "-")
+    widths = [max(len(r[i]) for r in [head, *lines]) for i in range(len(head))]
+    fmt = lambda r: "| " + " | ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))) + " |"  # noqa: E731
+    sep = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    return "\n".join([fmt(head), sep, *map(fmt, lines)])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=["platinum", "train"], default="platinum")
+    ap.add_argument("--errors", type=int, default=0, help="print N errors of generator.dates")
+    ap.add_argument("--no-dateparser", action="store_true", help="skip the dateparser run")
+    args = ap.parse_args(argv)
+
+    docs = load(args.split)
+    errors: list[str] | None = [] if args.errors else None
+    # Warm up both (imports, regex compilation) so timing measures tagging only.
+    run_ours(docs[0])
+    ours = score(docs, run_ours, Score(), errors)
+    rows = [("generator.dates", ours)]
+    if not args.no_dateparser:
+        warnings.filterwarnings("ignore")
+        run_dateparser(docs[0])
+        rows.append(("dateparser search_dates", score(docs, run_dateparser, Score())))
+    print(f"TempEval-3 {args.split}: {len(docs)} documents, {sum(len(d.text) for d in docs):,} chars\n")
+    print(table(rows))
+    if len(rows) == 2 and rows[1][1].seconds and ours.seconds:
+        speed = (ours.chars / ours.seconds) / (rows[1][1].chars / rows[1][1].seconds)
+        print(f"\nthroughput ratio generator.dates / dateparser: {speed:.0f}x")
+    if errors:
+        print(f"\n{len(errors)} errors (first {args.errors}):")
+        for line in errors[: args.errors]:
+            print(" ", line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
