@@ -1,0 +1,213 @@
+"""Data exports: documented columns, formats readers can load, byte-identical rebuilds."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from generator import exports
+from generator.model import Event, Figure, SiteData, Tally
+
+SITEURL = "https://example.org/bulletin"
+FILES = ["events.csv", "events.json", "tallies.csv", "tallies.json", "timeline.json", "events.ics", "schema.json"]
+
+
+def write(output: Path, site_data: SiteData, **settings) -> Path:
+    exports.write_exports(str(output), site_data, {"SITEURL": SITEURL, "SITENAME": "Test site", **settings})
+    return output / settings.get("DATA_EXPORT_PATH", "data")
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.mark.parametrize("model, columns", [(Event, exports.EVENT_COLUMNS), (Tally, exports.TALLY_COLUMNS)])
+def test_every_model_field_reaches_the_exports(model, columns):
+    covered = {f for c in columns for f in c.fields}
+    assert {f.name for f in dataclasses.fields(model)} <= covered
+
+
+@pytest.mark.parametrize("columns", [exports.EVENT_COLUMNS, exports.TALLY_COLUMNS])
+def test_every_column_is_documented_once(columns):
+    names = exports.column_names(columns)
+    assert len(names) == len(set(names))
+    assert all(c.help.strip() for c in columns)
+
+
+@pytest.mark.parametrize("name, columns", [("events.csv", exports.EVENT_COLUMNS), ("tallies.csv", exports.TALLY_COLUMNS)])
+def test_csv_header_is_the_documented_columns(tmp_path, site_data, name, columns):
+    with open(write(tmp_path, site_data) / name, encoding="utf-8", newline="") as fh:
+        assert next(csv.reader(fh)) == exports.column_names(columns)
+
+
+@pytest.mark.parametrize("stem", ["events", "tallies"])
+def test_json_rows_match_csv_rows(tmp_path, site_data, stem):
+    folder = write(tmp_path, site_data)
+    document = json.loads((folder / f"{stem}.json").read_text(encoding="utf-8"))
+    assert document["schema_version"] == exports.SCHEMA_VERSION
+    as_text = [{k: "" if v is None else str(v) for k, v in row.items()} for row in document[stem]]
+    assert as_text == read_csv(folder / f"{stem}.csv")
+    assert document["columns"] == list(as_text[0])
+
+
+def test_event_rows_are_sorted_by_date_and_keep_partial_dates(tmp_path, site_data):
+    rows = read_csv(write(tmp_path, site_data) / "events.csv")
+    assert [(r["event_date"], r["date_precision"]) for r in rows] == [
+        ("2016-12", "month"), ("2016-12-22", "day"), ("2016-12-23", "day"),
+    ]
+
+
+@pytest.mark.parametrize("column, expected", [
+    ("event_id", "e1aaaaaaaaaa"),
+    ("date_text", "on Friday"),
+    ("admin1", "Aleppo"),
+    ("location", "al-Hamdaniya"),
+    ("country", "SY"),
+    ("actors", "militants"),
+    ("figures", "killed=6 (Syrian Observatory for Human Rights); killed[children]=2; killed≥8 (State television)"),
+    ("fatalities", "6"),  # the lowest claim; the children are part of it, not added
+    ("article_url", f"{SITEURL}/articles/aleppo-attacked/"),
+    ("article_published", "2016-12-23"),
+    ("sentence_start", "0"),
+    ("sentence_end", "90"),
+])
+def test_event_columns_hold_what_the_codebook_says(tmp_path, site_data, column, expected):
+    row = next(r for r in read_csv(write(tmp_path, site_data) / "events.csv") if r["event_id"] == "e1aaaaaaaaaa")
+    assert row[column] == expected
+
+
+def test_an_event_in_two_provinces_lists_both(tmp_path, site_data):
+    row = next(r for r in read_csv(write(tmp_path, site_data) / "events.csv") if r["event_id"] == "e2bbbbbbbbbb")
+    assert (row["admin1"], row["location"], row["fatalities"]) == ("Homs; Aleppo", "Homs; Aleppo", "")
+
+
+def test_tallies_have_one_row_per_place_in_the_order_of_the_text(tmp_path, site_data):
+    rows = read_csv(write(tmp_path, site_data) / "tallies.csv")
+    assert [(r["place"], r["count"], r["total"], r["stated_total"]) for r in rows] == [
+        ("Damascus", "17", "25", "25"), ("Aleppo", "6", "25", "25"), ("Hama", "2", "25", "25"),
+    ]
+    assert rows[0]["sources"] == "ceasefire-violations@71"
+    assert rows[0]["article_url"] == f"{SITEURL}/articles/ceasefire-violations/"
+
+
+def test_timeline_json_is_timelinejs_shaped(tmp_path, site_data):
+    document = json.loads((write(tmp_path, site_data) / "timeline.json").read_text(encoding="utf-8"))
+    assert document["title"]["text"]["headline"] == "Test site"
+    slides = document["events"]
+    assert [s["start_date"] for s in slides] == [
+        {"year": "2016", "month": "12"},
+        {"year": "2016", "month": "12", "day": "22"},
+        {"year": "2016", "month": "12", "day": "23"},
+    ]
+    assert [s["display_date"] for s in slides] == ["December 2016", "22 December 2016", "23 December 2016"]
+    for slide in slides:
+        assert set(slide) == {"unique_id", "start_date", "display_date", "text", "group"}
+        assert slide["unique_id"].startswith("e-")
+        assert slide["text"]["headline"] and slide["text"]["text"].startswith("<p>")
+    # Article text is escaped: TimelineJS renders ``text`` as HTML.
+    assert "&lt;b&gt;&amp; two&lt;/b&gt;" in slides[2]["text"]["text"]
+
+
+def unfold(ics: str) -> list[str]:
+    return ics.replace("\r\n ", "").split("\r\n")
+
+
+def test_ics_is_well_formed(tmp_path, site_data):
+    raw = (write(tmp_path, site_data) / "events.ics").read_bytes()
+    text = raw.decode("utf-8")
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
+    assert "\n" not in text.replace("\r\n", "")  # only CRLF line ends
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
+    lines = unfold(text)
+    assert lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT") == 2  # the month event is not a day
+    for required in ("UID:", "DTSTAMP:", "DTSTART;VALUE=DATE:", "DTEND;VALUE=DATE:", "SUMMARY:"):
+        assert sum(line.startswith(required) for line in lines) == 2, required
+
+
+def test_ics_events_are_all_day_with_stable_uids_and_data_derived_stamps(tmp_path, site_data):
+    lines = unfold((write(tmp_path, site_data) / "events.ics").read_bytes().decode("utf-8"))
+    first = lines[lines.index("BEGIN:VEVENT"): lines.index("END:VEVENT")]
+    assert "UID:e3cccccccccc@example.org" in first
+    assert "DTSTART;VALUE=DATE:20161222" in first and "DTEND;VALUE=DATE:20161223" in first
+    assert "DTSTAMP:20161224T000000Z" in first  # the article's publication date, not the build time
+    assert "LOCATION:Damascus" in first
+
+
+@pytest.mark.parametrize("text, escaped", [
+    ("a;b", "a\\;b"),
+    ("a,b", "a\\,b"),
+    ("a\\b", "a\\\\b"),
+    ("line\nnext", "line\\nnext"),
+])
+def test_ics_text_is_escaped(text, escaped):
+    assert exports.ics_escape(text) == escaped
+
+
+def test_ics_folding_never_splits_a_character():
+    line = "DESCRIPTION:" + "é" * 100
+    folded = exports.ics_fold(line)
+    assert folded.replace("\r\n ", "") == line
+    assert all(len(part.encode("utf-8")) <= 75 for part in folded.split("\r\n"))
+
+
+@pytest.mark.parametrize("qualifier, sign", [(None, "="), ("at least", "≥"), ("more than", ">"), ("about", "≈"), ("up to", "≤"), ("roughly twice", " roughly twice ")])
+def test_figure_qualifiers_have_compact_signs(qualifier, sign):
+    assert exports.figure_text(Figure("killed", 5, qualifier=qualifier)) == f"killed{sign}5"
+
+
+def test_exports_are_byte_identical_across_runs_and_input_order(tmp_path, site_data_factory):
+    one = write(tmp_path / "one", site_data_factory())
+    shuffled = site_data_factory()
+    shuffled.events.reverse()
+    shuffled.tallies.reverse()
+    shuffled.articles.reverse()
+    two = write(tmp_path / "two", shuffled)
+    for name in FILES:
+        assert (one / name).read_bytes() == (two / name).read_bytes(), name
+
+
+def test_export_folder_follows_the_setting(tmp_path, site_data):
+    folder = write(tmp_path, site_data, DATA_EXPORT_PATH="downloads")
+    assert sorted(p.name for p in folder.iterdir()) == sorted(FILES)
+
+
+def test_an_empty_site_still_gets_headers_and_an_empty_calendar(tmp_path):
+    folder = write(tmp_path, SiteData())
+    assert read_csv(folder / "events.csv") == []
+    assert (folder / "events.csv").read_text(encoding="utf-8").startswith("event_id,event_date,")
+    assert json.loads((folder / "timeline.json").read_text(encoding="utf-8"))["events"] == []
+    assert "BEGIN:VEVENT" not in (folder / "events.ics").read_text(encoding="utf-8")
+
+
+def test_schema_json_documents_both_tables():
+    document = exports.schema_document()
+    assert [c["name"] for c in document["tables"]["events"]] == exports.column_names(exports.EVENT_COLUMNS)
+    assert [c["name"] for c in document["tables"]["tallies"]] == exports.column_names(exports.TALLY_COLUMNS)
+
+
+# -- the demo site, built by Pelican ----------------------------------------------------------
+
+
+def test_built_site_has_every_export(built_site):
+    folder = built_site / "data"
+    assert sorted(p.name for p in folder.iterdir()) >= sorted(FILES)
+    events = read_csv(folder / "events.csv")
+    assert events, "the demo corpus has events"
+    assert len({r["event_id"] for r in events}) == len(events)
+    timeline = json.loads((folder / "timeline.json").read_text(encoding="utf-8"))
+    assert len(timeline["events"]) == len(events)
+
+
+def test_built_event_rows_point_back_into_their_articles(built_site):
+    """Every sentence in the export is where its offsets say, in an article we published."""
+    rows = read_csv(built_site / "data" / "events.csv")
+    for row in rows:
+        assert int(row["sentence_start"]) < int(row["sentence_end"])
+        assert row["article_url"].startswith("/articles/") or row["article_url"].startswith("articles/")
+        assert (built_site / row["article_url"].strip("/") / "index.html").exists(), row["article_url"]
