@@ -1,0 +1,263 @@
+"""Behaviour of the temporal tagger (generator.dates).
+
+Sentences are either from the founding article (published Friday
+2016-12-23) or short news-style sentences written for one family of
+expressions. Each case says which expression must be found and its TIMEX3
+value, or that nothing must be found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.dates import event_date, find_timexes
+from generator.model import Timex
+
+FRI = dt.date(2016, 12, 23)  # the founding article's publication day (a Friday)
+JAN3 = dt.date(2017, 1, 3)  # a Tuesday, just after New Year
+
+
+def tagged(text: str, ref: dt.date = FRI, **kw) -> list[tuple[str, str, str]]:
+    return [(t.text, t.type, t.value) for t in find_timexes(text, ref, **kw)]
+
+
+def value_of(text: str, expr: str, ref: dt.date = FRI, **kw) -> str:
+    """The value given to ``expr`` (which must be found exactly) in ``text``."""
+    found = {t.text: t.value for t in find_timexes(text, ref, **kw)}
+    assert expr in found, f"{expr!r} not found in {found}"
+    return found[expr]
+
+
+# --- the founding article ----------------------------------------------------
+
+SEED = [
+    ("some militants shelled Aleppo and airstrikes resumed around the city on Friday.", "Friday", "2016-12-23"),
+    ("Insurgents have shelled government-controlled areas throughout the conflict, which began in 2011.", "2011", "2011"),
+    ("far less than in eastern districts militants held until this month.", "this month", "2016-12"),
+    ("a local ceasefire was reached on December 15, which allowed thousands of civilians to leave.", "December 15", "2016-12-15"),
+    ("The last left the city late on Thursday for countryside immediately to the west.", "Thursday", "2016-12-22"),
+    ("bulldozers were used to clear heavy snowfall on Friday morning.", "Friday morning", "2016-12-23TMO"),
+    ("arrived at the Hmeymim air base in Latakia earlier on Friday.", "Friday", "2016-12-23"),
+    ("After Aleppo's liberation earlier this week, the Syrian president hoped for a new push.", "earlier this week", "2016-W51"),
+    ("areas which had not been hit for at least a week.", "at least a week", "P1W"),
+    ("following five years of terrorist rule in parts of the city.", "five years", "P5Y"),
+    ("The Russian specialists are now sweeping the area for landmines.", "now", "PRESENT_REF"),
+    ("the ministry said in its daily bulletin.", "daily", "P1D"),
+]
+
+
+@pytest.mark.parametrize("text,expr,value", SEED)
+def test_seed_article_expressions_resolve_against_publication_friday(text, expr, value):
+    assert value_of(text, expr) == value
+
+
+def test_seed_article_whole_text_has_no_spurious_numbers():
+    text = (
+        "\u201cA total of 25 ceasefire violations by illegal militant groups have been registered in "
+        "Damascus (17), Aleppo (6) and Hama (2) provinces,\u201d the ministry said in its daily bulletin."
+    )
+    assert tagged(text) == [("daily", "SET", "P1D")]
+
+
+def test_a_day_after_an_event_is_a_duration_not_a_shifted_date():
+    # TimeML: "a day" is the duration, "after" a signal to an event; the
+    # sentence's date then falls back to the publication day.
+    text = "A day after the last militants left their remaining pocket of territory, shells fell."
+    assert tagged(text) == [("A day", "DURATION", "P1D")]
+
+
+# --- weekdays ---------------------------------------------------------------
+
+WEEKDAYS = [
+    ("Rebels attacked the town on Friday.", "Friday", FRI, "2016-12-23"),
+    ("Rebels attacked the town on Thursday.", "Thursday", FRI, "2016-12-22"),
+    ("The observatory said on Tuesday that 12 people died.", "Tuesday", FRI, "2016-12-20"),
+    ("The envoys will meet on Tuesday in Geneva.", "Tuesday", FRI, "2016-12-27"),
+    ("Talks are expected to resume on Monday.", "Monday", FRI, "2016-12-26"),
+    ("Shelling continued late Thursday night.", "late Thursday night", FRI, "2016-12-22TNI"),
+    ("Shelling continued Thursday night.", "Thursday night", FRI, "2016-12-22TNI"),
+    ("Fighting broke out early Friday.", "early Friday", FRI, "2016-12-23"),
+    ("The convoy left last Friday.", "last Friday", FRI, "2016-12-16"),
+    ("Aid arrived on Sunday.", "Sunday", JAN3, "2017-01-01"),
+]
+
+
+@pytest.mark.parametrize("text,expr,ref,value", WEEKDAYS)
+def test_weekday_resolves_by_tense_around_publication_day(text, expr, ref, value):
+    assert value_of(text, expr, ref) == value
+
+
+# --- month and day ------------------------------------------------------------
+
+MONTH_DAYS = [
+    ("Aid arrived on 25 December.", "25 December", JAN3, "2016-12-25"),
+    ("The blasts of Aug. 7 killed 257 people.", "Aug. 7", dt.date(1998, 8, 18), "1998-08-07"),
+    ("A truce began Dec 15.", "Dec 15", FRI, "2016-12-15"),
+    ("A truce began December 15.", "December 15", FRI, "2016-12-15"),
+    ("It was signed on 15 December 2016.", "15 December 2016", JAN3, "2016-12-15"),
+    ("It was signed on December 15, 2016.", "December 15, 2016", JAN3, "2016-12-15"),
+    ("It was signed on the 15th of December.", "the 15th of December", FRI, "2016-12-15"),
+    ("It was signed on 12/15/2016.", "12/15/2016", JAN3, "2016-12-15"),
+    ("It was signed on 15.12.2016.", "15.12.2016", JAN3, "2016-12-15"),
+    ("It was signed on 2016-12-15.", "2016-12-15", JAN3, "2016-12-15"),
+    ("The editorial of Monday, Oct. 26: nothing.", "Monday, Oct. 26", dt.date(1998, 10, 25), "1998-10-26"),
+]
+
+
+@pytest.mark.parametrize("text,expr,ref,value", MONTH_DAYS)
+def test_month_day_takes_the_nearest_sensible_year(text, expr, ref, value):
+    assert value_of(text, expr, ref) == value
+
+
+@pytest.mark.parametrize(
+    "order,value",
+    [("DMY", "2016-04-03"), ("MDY", "2016-03-04")],
+)
+def test_ambiguous_all_numeric_date_follows_date_order(order, value):
+    assert value_of("It was signed on 03/04/2016.", "03/04/2016", JAN3, date_order=order) == value
+
+
+# --- relative expressions ---------------------------------------------------------
+
+RELATIVE = [
+    ("The army said yesterday it had retaken the hill.", "yesterday", "2016-12-22"),
+    ("Convoys are moving today.", "today", "2016-12-23"),
+    ("Talks resume tomorrow.", "tomorrow", "2016-12-24"),
+    ("Shells fell last week.", "last week", "2016-W50"),
+    ("Shells fell this week.", "this week", "2016-W51"),
+    ("Shells fell earlier this month.", "earlier this month", "2016-12"),
+    ("Shells fell last month.", "last month", "2016-11"),
+    ("Casualties have risen since the start of the year.", "the start of the year", "2016"),
+    ("The war began in 2011.", "2011", "2011"),
+    ("The siege began in December.", "December", "2016-12"),
+    ("The siege began in July.", "July", "2016-07"),
+    ("The siege ended last year.", "last year", "2015"),
+    ("Two people were killed two days ago.", "two days ago", "2016-12-21"),
+    ("The city was shelled over the weekend.", "the weekend", "2016-W50-WE"),
+    ("The war dragged on into the 1990s.", "the 1990s", "199X"),
+    ("Profit fell in the third quarter.", "the third quarter", "2016-Q3"),
+    ("Peace talks will resume in spring next year.", "next year", "2017"),
+    ("The last left at 10:35 a.m. on Thursday.", "10:35 a.m. on Thursday", "2016-12-22T10:35"),
+]
+
+
+@pytest.mark.parametrize("text,expr,value", RELATIVE)
+def test_relative_expression_resolves_against_publication_date(text, expr, value):
+    assert value_of(text, expr) == value
+
+
+DURATIONS = [
+    ("Eight people were killed over the past 24 hours.", "the past 24 hours", "PT24H"),
+    ("The siege lasted three months.", "three months", "P3M"),
+    ("A two-week truce was agreed.", "two-week", "P2W"),
+    ("They walked for 5 hours.", "5 hours", "PT5H"),
+    ("No food arrived for more than ten days.", "more than ten days", "P10D"),
+]
+
+
+@pytest.mark.parametrize("text,expr,value", DURATIONS)
+def test_duration_is_a_timeml_period(text, expr, value):
+    found = [t for t in find_timexes(text, FRI) if t.text == expr]
+    assert [(t.type, t.value) for t in found] == [("DURATION", value)]
+
+
+# --- anchoring on the last date mentioned ---------------------------------------
+
+ANCHORED = [
+    ("Fighting erupted on December 15. The next day, a truce was agreed.", "The next day", "2016-12-16"),
+    ("Fighting erupted on December 15. Two days later, a truce was agreed.", "Two days later", "2016-12-17"),
+    ("Fighting erupted on December 15. A day earlier, talks had failed.", "A day earlier", "2016-12-14"),
+    ("The convoy left on Monday. That evening, shells fell.", "That evening", "2016-12-19TEV"),
+    ("The convoy left on Monday. On the same day, shells fell.", "the same day", "2016-12-19"),
+    ("The offensive began on 3 March 2015. The following year, the city fell.", "The following year", "2016"),
+]
+
+
+@pytest.mark.parametrize("text,expr,value", ANCHORED)
+def test_anaphoric_expression_resolves_against_last_mentioned_date(text, expr, value):
+    assert value_of(text, expr) == value
+
+
+def test_anaphoric_expression_without_prior_date_uses_publication_date():
+    assert value_of("The next day, a truce was agreed.", "The next day") == "2016-12-24"
+
+
+# --- things that are not dates ----------------------------------------------------
+
+NOT_DATES = [
+    "Damascus (17), Aleppo (6) and Hama (2) provinces.",
+    "Observers counted 17 violations and 2016 rockets.",
+    "Bread costs $2016 a sack, up 45%.",
+    "Prices rose 12 percent.",
+    "A 17-year-old boy was among the dead.",
+    "The victims were aged 17 and 19.",
+    "Talks may resume, officials said.",
+    "Protesters march through the square.",
+    "March on, the crowd chanted.",
+    "Call 555-123-4567 for information.",
+    "Jan Kavan, the foreign minister, spoke.",
+    "The army fired 1,500 shells.",
+    "They earn $500 million a year.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_numbers_and_words_that_are_not_dates_are_ignored(text):
+    assert [(t.text, t.value) for t in find_timexes(text, FRI)] == []
+
+
+def test_month_names_count_as_dates_only_in_date_context():
+    # "march" the verb is skipped; "May" after "in" is the month, and a
+    # future-tense sentence in December points to next year's May.
+    assert tagged("Protesters will march in May.") == [("May", "DATE", "2017-05")]
+    assert tagged("Protesters marched in May.") == [("May", "DATE", "2016-05")]
+
+
+# --- output contract ------------------------------------------------------------
+
+def test_timexes_are_sorted_non_overlapping_and_offsets_match_text():
+    text = (
+        "On Friday, December 23, 2016, shells fell; on Thursday two people died. "
+        "Last week 17 people were hurt and yesterday at 10 a.m. a convoy left."
+    )
+    found = find_timexes(text, FRI)
+    assert len(found) >= 4
+    assert [t.start for t in found] == sorted(t.start for t in found)
+    for a, b in zip(found, found[1:]):
+        assert a.end <= b.start
+    for t in found:
+        assert text[t.start : t.end] == t.text
+
+
+def test_same_input_gives_identical_output():
+    text = "Fighting erupted on December 15. The next day, a truce was agreed. Shells fell last week."
+    assert find_timexes(text, FRI) == find_timexes(text, FRI)
+
+
+# --- event_date -----------------------------------------------------------------------
+
+EVENT_DATES = [
+    (("TIME", "2016-12-22TNI"), ("2016-12-22", "day")),
+    (("DATE", "2016-12-23"), ("2016-12-23", "day")),
+    (("TIME", "2016-12-22T23:00"), ("2016-12-22", "day")),
+    (("DATE", "2016-12"), ("2016-12", "month")),
+    (("DATE", "2016-W51"), ("2016-W51", "week")),
+    (("DATE", "2016-W50-WE"), ("2016-W50", "week")),
+    (("DATE", "2016-Q3"), ("2016-Q3", "quarter")),
+    (("DATE", "2016"), ("2016", "year")),
+    (("DATE", "199X"), ("1990", "decade")),
+    (("DURATION", "P3D"), None),
+    (("SET", "P1D"), None),
+    (("DATE", "PRESENT_REF"), None),
+    (("DATE", "PAST_REF"), None),
+    (("DATE", "FUTURE_REF"), None),
+    (("DATE", "XXXX-12-25"), None),
+]
+
+
+@pytest.mark.parametrize("typed,expected", EVENT_DATES)
+def test_event_date_maps_value_to_iso_date_and_granularity(typed, expected):
+    ttype, value = typed
+    assert event_date(Timex(0, 1, "x", ttype, value)) == expected
