@@ -27,30 +27,34 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, Sequence
+from functools import partial
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from feedgenerator import get_tag_uri
-from jinja2 import Environment
-from pelican.utils import set_date_tzinfo, slugify
+from jinja2 import DictLoader, Environment
+from markupsafe import escape
+from pelican.utils import set_date_tzinfo
 
-from generator.exports import absolute_url, display_date
+from generator.exports import absolute_url, date_parts, display_date
 from generator.model import Bulletin, Event, KeyFigure, SiteData, Tally
+from generator.site import Links
 
+# Addresses not (yet) in the settings table; each can be overridden in
+# pelican.conf.py like the others, and set to "" to switch that feed off.
 DEFAULTS = {
-    "BULLETIN_URL": "bulletins/{date}/",
-    "BULLETIN_FEED_ATOM": "feeds/bulletins.atom.xml",
-    "BULLETIN_FEED_RSS": "feeds/bulletins.rss.xml",
-    "PLACE_URL": "places/{slug}/",
+    "PLACE_FEED_ATOM": "feeds/places/{slug}.atom.xml",
+    "PLACE_FEED_RSS": "feeds/places/{slug}.rss.xml",
+    "BULLETIN_FEED_JSON": "feeds/bulletins.json",
+    "BULLETIN_FEED_FULL_CONTENT": True,
 }
-PLACE_FEED_ATOM = "feeds/places/{slug}.atom.xml"
-PLACE_FEED_RSS = "feeds/places/{slug}.rss.xml"
-BULLETIN_FEED_JSON = "feeds/bulletins.json"
 
 
-def _setting(settings: Mapping[str, Any], name: str) -> Any:
-    value = settings.get(name)
+def _setting(links: Any, settings: Mapping[str, Any], name: str) -> Any:
+    """A setting from Pelican's settings, else the plugin's table, else DEFAULTS."""
+    if name in settings:
+        return settings[name]
+    value = links.setting(name)
     return DEFAULTS.get(name) if value is None else value
 
 
@@ -72,341 +76,12 @@ class FeedItem:
     date: dt.datetime
     modified: dt.datetime
     summary: str
-    body: Any  # Callable[[str], str]
+    body: Callable[[str], str]
     author: str = ""
     tags: list[str] = field(default_factory=list)
 
     def get_content(self, siteurl: str) -> str:
         return self.body(siteurl)
-
-
-# -- rendering ----------------------------------------------------------------------
-
-_ENV = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
-_ENV.filters["abs"] = lambda url, siteurl: absolute_url(siteurl, url) if url else ""
-_ENV.filters["display_date"] = display_date
-_ENV.filters["figure_phrase"] = lambda f, metrics: figure_phrase(f, metrics)
-_ENV.filters["place"] = lambda p: p.name if not p.admin1 or p.admin1 == p.name else f"{p.name} ({p.admin1})"
-
-_EVENT = """\
-<p><strong>{{ event.date | display_date }}</strong>
-{%- if event.places %} · {{ event.places | map('place') | unique | join(', ') }}{% endif %}
- · {{ event.type | replace('_', ' ') }}</p>
-<blockquote><p>{{ event.sentence }}</p></blockquote>
-{% if event.figures %}
-<ul>
-{% for f in event.figures %}
-<li>{{ f | figure_phrase(metrics) }}</li>
-{% endfor %}
-</ul>
-{% endif %}
-<p>{% if event.date_text %}Date from “{{ event.date_text }}”. {% endif %}
-{%- if event.source_url %}Source: <a href="{{ event.source_url }}">{{ event.source or event.source_url }}</a>{% elif event.source %}Source: {{ event.source }}{% endif %}
-{%- if event.article_url %} · <a href="{{ event.article_url | abs(siteurl) }}">{{ event.article_title or 'article' }}</a>{% endif %}</p>
-"""
-
-_BULLETIN = """\
-{% if key_figures %}
-<h2>Key figures</h2>
-<ul>
-{% for k in key_figures %}
-<li><strong>{{ k.label }}: {{ k.range }}</strong>
-{%- if k.change %} ({{ k.change }} on the previous day){% endif %}
-{%- if k.claims %} — {{ k.claims | join('; ') }}{% endif %}</li>
-{% endfor %}
-</ul>
-{% endif %}
-{% for t in tallies %}
-<table>
-<caption>{{ t.label }}{% if t.tally.attributed_to %}, according to {{ t.tally.attributed_to }}{% endif %}</caption>
-<thead><tr><th scope="col">Place</th><th scope="col">Count</th></tr></thead>
-<tbody>
-{% for place, count in t.tally.by_place.items() %}
-<tr><th scope="row">{{ place }}</th><td>{{ count }}</td></tr>
-{% endfor %}
-</tbody>
-<tfoot><tr><th scope="row">Total</th><td>{{ t.tally.total }}
-{%- if t.tally.stated_total is not none and t.tally.stated_total != t.tally.by_place.values() | sum %} (stated {{ t.tally.stated_total }}; places add up to {{ t.tally.by_place.values() | sum }}){% endif %}</td></tr></tfoot>
-</table>
-{% endfor %}
-{% if events %}
-<h2>Events</h2>
-{% for event in events %}
-{% include "event" %}
-{% endfor %}
-{% endif %}
-<p><a href="{{ url | abs(siteurl) }}">The bulletin for {{ date | display_date }}</a>
-{%- if previous %} · <a href="{{ previous | abs(siteurl) }}">previous day</a>{% endif %}
-{%- if next %} · <a href="{{ next | abs(siteurl) }}">next day</a>{% endif %}</p>
-"""
-
-
-class _Templates:
-    """The two body templates, loadable by name so the bulletin can include the event one."""
-
-    def __init__(self) -> None:
-        from jinja2 import DictLoader
-
-        self.env = _ENV.overlay(loader=DictLoader({"event": _EVENT, "bulletin": _BULLETIN}))
-
-    def render(self, name: str, **context: Any) -> str:
-        return self.env.get_template(name).render(**context)
-
-
-TEMPLATES = _Templates()
-
-
-def metric_label(metric: str, metrics: Mapping[str, Any] | None) -> str:
-    """The configured label of a metric, else its name made readable.
-
-    >>> metric_label("ceasefire_violations", {})
-    'Ceasefire violations'
-    >>> metric_label("killed", {"killed": {"label": "People killed"}})
-    'People killed'
-    """
-    spec = (metrics or {}).get(metric)
-    if isinstance(spec, Mapping) and spec.get("label"):
-        return str(spec["label"])
-    return metric.replace("_", " ").capitalize()
-
-
-def figure_phrase(figure: Any, metrics: Mapping[str, Any] | None = None) -> str:
-    """A figure as a reader says it, its source first.
-
-    >>> from generator.model import Figure
-    >>> figure_phrase(Figure("killed", 2, qualifier="at least", subgroup="children", attributed_to="SOHR"))
-    'SOHR: at least 2 killed (children)'
-    >>> figure_phrase(Figure("evacuated", 10, value_max=15, cumulative=True))
-    'unattributed: 10–15 evacuated (running total)'
-    """
-    qualifier = f"{figure.qualifier} " if figure.qualifier else ""
-    upper = f"–{figure.value_max}" if figure.value_max is not None else ""
-    notes = [n for n in (figure.subgroup, "running total" if figure.cumulative else None) if n]
-    note = f" ({', '.join(notes)})" if notes else ""
-    label = metric_label(figure.metric, metrics).lower()
-    return f"{figure.attributed_to or 'unattributed'}: {qualifier}{figure.value}{upper} {label}{note}"
-
-
-def _claim_text(claim: Any) -> str:
-    qualifier = f"{claim.qualifier} " if claim.qualifier else ""
-    subgroup = f" {claim.subgroup}" if claim.subgroup else ""
-    return f"{claim.attributed_to or 'unattributed'}: {qualifier}{claim.value}{subgroup}"
-
-
-def key_figure_line(key: KeyFigure, metrics: Mapping[str, Any] | None) -> dict[str, str]:
-    """A key figure as label, range, change and claims, ready for text or HTML.
-
-    >>> from generator.model import Claim
-    >>> k = KeyFigure("killed", 6, 8, (Claim("killed", 6, None, "Observatory", None, ("a",)),
-    ...                                Claim("killed", 8, "at least", "State TV", None, ("b",))), change=2)
-    >>> key_figure_line(k, {})["range"], key_figure_line(k, {})["change"]
-    ('6–8', '+2')
-    """
-    return {
-        "label": metric_label(key.metric, metrics),
-        "range": str(key.low) if key.low == key.high else f"{key.low}–{key.high}",
-        "change": "" if not key.change else f"{key.change:+d}",
-        "claims": [_claim_text(c) for c in key.claims],
-    }
-
-
-def bulletin_summary(bulletin: Bulletin, metrics: Mapping[str, Any] | None) -> str:
-    """Plain-text key figures: what a summary-only feed reader shows.
-
-    Falls back to the number of events (and tallies) when the day has no
-    key figures, so no summary is empty.
-    """
-    parts = []
-    for key in bulletin.key_figures:
-        line = key_figure_line(key, metrics)
-        text = f"{line['label']}: {line['range']}"
-        if line["change"]:
-            text += f" ({line['change']})"
-        parts.append(text)
-    if not parts:
-        parts.append(f"{len(bulletin.events)} event{'s' if len(bulletin.events) != 1 else ''}")
-        if bulletin.tallies:
-            parts.append(f"{len(bulletin.tallies)} tall{'ies' if len(bulletin.tallies) != 1 else 'y'}")
-    return "; ".join(parts) + "."
-
-
-def render_event(event: Event, siteurl: str, metrics: Mapping[str, Any] | None = None) -> str:
-    return TEMPLATES.render("event", event=event, siteurl=siteurl, metrics=metrics or {})
-
-
-def render_bulletin(bulletin: Bulletin, siteurl: str, settings: Mapping[str, Any]) -> str:
-    """The bulletin as self-contained HTML with absolute links (no CSS, no scripts)."""
-    metrics = settings.get("TIMELINE_METRICS") or {}
-    url_pattern = _setting(settings, "BULLETIN_URL")
-    return TEMPLATES.render(
-        "bulletin",
-        key_figures=[key_figure_line(k, metrics) for k in bulletin.key_figures],
-        tallies=[{"tally": t, "label": metric_label(t.metric, metrics)} for t in bulletin.tallies],
-        events=bulletin.events,
-        date=bulletin.date,
-        url=url_pattern.format(date=bulletin.date),
-        previous=url_pattern.format(date=bulletin.previous) if bulletin.previous else "",
-        next=url_pattern.format(date=bulletin.next) if bulletin.next else "",
-        siteurl=siteurl,
-        metrics=metrics,
-    )
-
-
-# -- dates ---------------------------------------------------------------------------
-
-
-def day_start(date: str) -> dt.datetime:
-    """Midnight at the start of a date of any precision (month → its 1st).
-
-    >>> day_start("2016-12-23"), day_start("2016-12")
-    (datetime.datetime(2016, 12, 23, 0, 0), datetime.datetime(2016, 12, 1, 0, 0))
-    """
-    from generator.exports import date_parts
-
-    year, month, day = date_parts(date)
-    return dt.datetime(year, month or 1, day or 1)
-
-
-def contributing_articles(bulletin: Bulletin) -> set[str]:
-    """Slugs of every article that contributed an event or a tally to a bulletin."""
-    slugs = {e.article for e in bulletin.events}
-    for tally in bulletin.tallies:
-        slugs.add(tally.article)
-        slugs.update(slug for slug, _ in tally.sources)
-    return slugs
-
-
-def last_revised(date: str, slugs: Iterable[str], published: Mapping[str, dt.date]) -> dt.datetime:
-    """When an entry last changed: the latest publication among its articles.
-
-    Never before the entry's own day (an article can announce an event
-    ahead), so ``updated`` is never earlier than ``published``.
-    """
-    start = day_start(date)
-    dates = [dt.datetime.combine(published[s], dt.time()) for s in slugs if s in published]
-    return max([start, *dates])
-
-
-# -- items -----------------------------------------------------------------------------
-
-
-def bulletin_items(site_data: SiteData, settings: Mapping[str, Any], full_content: bool = True) -> list[FeedItem]:
-    """One feed item per bulletin day, newest first."""
-    published = {a.slug: a.published for a in site_data.articles}
-    metrics = settings.get("TIMELINE_METRICS") or {}
-    url_pattern = _setting(settings, "BULLETIN_URL")
-    author = settings.get("AUTHOR") or settings.get("SITENAME") or ""
-    items = []
-    for bulletin in sorted(site_data.bulletins, key=lambda b: b.date, reverse=True):
-        summary = bulletin_summary(bulletin, metrics)
-        if full_content:
-            body = (lambda b: lambda siteurl: render_bulletin(b, siteurl, settings))(bulletin)
-        else:
-            body = (lambda s: lambda siteurl: f"<p>{_escape(s)}</p>")(summary)
-        items.append(FeedItem(
-            title=f"Bulletin for {display_date(bulletin.date)}",
-            url=url_pattern.format(date=bulletin.date),
-            date=day_start(bulletin.date),
-            modified=last_revised(bulletin.date, contributing_articles(bulletin), published),
-            summary=summary,
-            body=body,
-            author=author,
-            tags=sorted({p.admin1 for e in bulletin.events for p in e.places if p.admin1}),
-        ))
-    return items
-
-
-def _escape(text: str) -> str:
-    from markupsafe import escape
-
-    return str(escape(text))
-
-
-def place_slug(name: str, settings: Mapping[str, Any]) -> str:
-    """The slug of a place, as Pelican slugifies (honours ``SLUG_REGEX_SUBSTITUTIONS``)."""
-    return slugify(name, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []))
-
-
-def events_by_place(events: Iterable[Event]) -> dict[str, list[Event]]:
-    """Events grouped by province (``Place.admin1``), in date order.
-
-    An event naming two provinces appears under both; places without a
-    province (a whole country) have no place page and no feed.
-    """
-    groups: dict[str, list[Event]] = defaultdict(list)
-    for event in sorted(events, key=lambda e: (e.date, e.article, e.start, e.id)):
-        for admin1 in sorted({p.admin1 for p in event.places if p.admin1}):
-            groups[admin1].append(event)
-    return dict(sorted(groups.items()))
-
-
-def event_title(event: Event) -> str:
-    where = ", ".join(dict.fromkeys(p.name for p in event.places))
-    kind = event.type.replace("_", " ").capitalize()
-    return f"{display_date(event.date)}: {kind}{' in ' + where if where else ''}"
-
-
-def event_items(events: Sequence[Event], place_url: str, site_data: SiteData, settings: Mapping[str, Any]) -> list[FeedItem]:
-    """Feed items for events, newest first, each linking to its anchor.
-
-    A day-precision event links to its bulletin (``#e-<id>``), others to
-    the place page, which lists every event of the place.
-    """
-    published = {a.slug: a.published for a in site_data.articles}
-    metrics = settings.get("TIMELINE_METRICS") or {}
-    bulletin_days = {b.date for b in site_data.bulletins}
-    url_pattern = _setting(settings, "BULLETIN_URL")
-    items = []
-    for event in sorted(events, key=lambda e: (e.date, e.article, e.start, e.id), reverse=True):
-        page = url_pattern.format(date=event.date) if event.granularity == "day" and event.date in bulletin_days else place_url
-        sentence = event.sentence if len(event.sentence) <= 280 else event.sentence[:279] + "…"
-        items.append(FeedItem(
-            title=event_title(event),
-            url=f"{page}#e-{event.id}",
-            date=day_start(event.date),
-            modified=last_revised(event.date, [event.article], published),
-            summary=sentence,
-            body=(lambda e: lambda siteurl: render_event(e, siteurl, metrics))(event),
-            author=event.source or "",
-            tags=[event.type.replace("_", " ")],
-        ))
-    return items
-
-
-# -- writing ------------------------------------------------------------------------------
-
-
-def write_feeds(writer: Any, site_data: SiteData, context: dict, settings: Mapping[str, Any]) -> None:
-    """Bulletin feeds (Atom, RSS, JSON Feed) and one Atom + RSS feed per province.
-
-    RSS carries the full bulletin as its description whatever Pelican's
-    ``RSS_FEED_SUMMARY_ONLY`` says for articles, unless
-    ``BULLETIN_FEED_FULL_CONTENT`` is False (then every feed carries the
-    key-figures summary only).
-    """
-    full = settings.get("BULLETIN_FEED_FULL_CONTENT", True)
-    items = bulletin_items(site_data, settings, full_content=full)
-    if items:
-        atom = _setting(settings, "BULLETIN_FEED_ATOM")
-        rss = _setting(settings, "BULLETIN_FEED_RSS")
-        if atom:
-            writer.write_feed(items, context, atom, feed_type="atom", override_output=True, feed_title="Daily bulletins")
-        if rss:
-            # RSS has one field for summary and content; put the body in it.
-            rss_items = [_RssItem(i, context.get("SITEURL", "")) if full else i for i in items]
-            writer.write_feed(rss_items, context, rss, feed_type="rss", override_output=True, feed_title="Daily bulletins")
-        json_path = settings.get("BULLETIN_FEED_JSON", BULLETIN_FEED_JSON)
-        if json_path:
-            write_json_feed(os.path.join(writer.output_path, json_path), json_path, items, context, settings)
-
-    place_pattern = _setting(settings, "PLACE_URL")
-    for place, events in events_by_place(site_data.events).items():
-        slug = place_slug(place, settings)
-        place_items = event_items(events, place_pattern.format(slug=slug), site_data, settings)
-        title = f"Events in {place}"
-        writer.write_feed(place_items, context, PLACE_FEED_ATOM.format(slug=slug), feed_type="atom", override_output=True, feed_title=title)
-        rss_items = [_RssItem(i, context.get("SITEURL", "")) for i in place_items]
-        writer.write_feed(rss_items, context, PLACE_FEED_RSS.format(slug=slug), feed_type="rss", override_output=True, feed_title=title)
 
 
 class _RssItem:
@@ -429,8 +104,330 @@ class _RssItem:
         return self._item.get_content(self._siteurl)
 
 
-def write_json_feed(path: str, url: str, items: Sequence[FeedItem], context: Mapping[str, Any], settings: Mapping[str, Any]) -> None:
-    """JSON Feed 1.1 (feedgenerator has no writer for it), same ids as Atom."""
+# -- rendering ----------------------------------------------------------------------
+
+_PLACE = lambda p: p.name if not p.admin1 or p.admin1 == p.name else f"{p.name} ({p.admin1})"  # noqa: E731
+
+_EVENT = """\
+<p><strong>{{ event.date | display_date }}</strong>
+{%- if event.places %} · {{ event.places | map('place') | unique | join(', ') }}{% endif %}
+ · {{ tl.type_label(event.type) }}</p>
+<blockquote><p>{{ event.sentence }}</p></blockquote>
+{% if event.figures %}
+<ul>
+{% for f in event.figures %}
+<li>{{ tl.figure_text(f) }} — {{ f.attributed_to or 'source not named' }}</li>
+{% endfor %}
+</ul>
+{% endif %}
+<p>{% if event.date_text %}Date from “{{ event.date_text }}”. {% endif %}
+{%- if event.source_url %}Source: <a href="{{ event.source_url }}">{{ event.source or event.source_url }}</a>{% elif event.source %}Source: {{ event.source }}{% endif %}
+{%- if tl.article(event.article) %} · <a href="{{ tl.sentence_url(event.article, event.start) | abs(siteurl) }}">{{ event.article_title or 'the article' }}</a>{% endif %}</p>
+"""
+
+_BULLETIN = """\
+{% if key_figures %}
+<h2>Key figures</h2>
+<ul>
+{% for k in key_figures %}
+<li><strong>{{ k.label }}: {{ k.range }}</strong>
+{%- if k.change %} ({{ k.change }} on the previous day){% endif %}
+{%- if k.claims %} — {{ k.claims | join('; ') }}{% endif %}</li>
+{% endfor %}
+</ul>
+{% endif %}
+{% for t in tallies %}
+<table>
+<caption><a href="{{ (url ~ '#' ~ tl.tally_anchor(t.tally)) | abs(siteurl) }}">{{ t.label }}</a>{% if t.tally.attributed_to %}, according to {{ t.tally.attributed_to }}{% endif %}</caption>
+<thead><tr><th scope="col">Place</th><th scope="col">Count</th></tr></thead>
+<tbody>
+{% for place, count in t.tally.by_place.items() %}
+<tr><th scope="row">{{ place }}</th><td>{{ count }}</td></tr>
+{% endfor %}
+</tbody>
+<tfoot><tr><th scope="row">Total</th><td>{{ t.tally.total }}
+{%- if t.tally.stated_total is not none and t.tally.stated_total != t.tally.by_place.values() | sum %} (stated {{ t.tally.stated_total }}; places add up to {{ t.tally.by_place.values() | sum }}){% endif %}</td></tr></tfoot>
+</table>
+{% endfor %}
+{% if events %}
+<h2>Events</h2>
+{% for event in events %}
+{% include "event" %}
+{% endfor %}
+{% endif %}
+<p><a href="{{ url | abs(siteurl) }}">The bulletin for {{ date | display_date }}</a>
+{%- if previous %} · <a href="{{ previous | abs(siteurl) }}">previous day</a>{% endif %}
+{%- if next %} · <a href="{{ next | abs(siteurl) }}">next day</a>{% endif %}</p>
+"""
+
+
+_ENV = Environment(
+    autoescape=True, trim_blocks=True, lstrip_blocks=True,
+    loader=DictLoader({"event": _EVENT, "bulletin": _BULLETIN}),
+)
+_ENV.filters["abs"] = lambda url, siteurl: absolute_url(siteurl, url) if url else ""
+_ENV.filters["display_date"] = display_date
+_ENV.filters["place"] = _PLACE
+
+
+def key_figure_line(key: KeyFigure, tl: Links) -> dict[str, Any]:
+    """A key figure as label, range, change and claims, ready for text or HTML.
+
+    >>> from generator.model import Claim
+    >>> k = KeyFigure("killed", 6, 8, (Claim("killed", 6, None, "Observatory", None, ("a",)),
+    ...                                Claim("killed", 8, "at least", "State TV", None, ("b",))), change=2)
+    >>> line = key_figure_line(k, Links({"TIMELINE_METRICS": {}}, SiteData()))
+    >>> line["label"], line["range"], line["change"], line["claims"]
+    ('Killed', '6–8', '+2', ['Observatory: 6', 'State TV: at least 8'])
+    """
+    return {
+        "label": tl.metric_label(key.metric),
+        "range": str(key.low) if key.low == key.high else f"{key.low}–{key.high}",
+        "change": "" if not key.change else f"{key.change:+d}",
+        "claims": [_claim_text(c) for c in key.claims],
+    }
+
+
+def _claim_text(claim: Any) -> str:
+    qualifier = f"{claim.qualifier} " if claim.qualifier else ""
+    subgroup = f" {claim.subgroup}" if claim.subgroup else ""
+    return f"{claim.attributed_to or 'source not named'}: {qualifier}{claim.value}{subgroup}"
+
+
+def bulletin_summary(bulletin: Bulletin, tl: Links) -> str:
+    """Plain-text key figures: what a summary-only feed reader shows.
+
+    Falls back to the number of events (and tallies) when the day has no
+    key figures, so no summary is empty.
+    """
+    parts = []
+    for key in bulletin.key_figures:
+        line = key_figure_line(key, tl)
+        parts.append(f"{line['label']}: {line['range']}" + (f" ({line['change']})" if line["change"] else ""))
+    if not parts:
+        parts.append(_count(len(bulletin.events), "event", "events"))
+        if bulletin.tallies:
+            parts.append(_count(len(bulletin.tallies), "tally", "tallies"))
+    return "; ".join(parts) + "."
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def render_event(event: Event, siteurl: str, tl: Links) -> str:
+    return _ENV.get_template("event").render(event=event, siteurl=siteurl, tl=tl)
+
+
+def render_bulletin(bulletin: Bulletin, siteurl: str, tl: Links) -> str:
+    """The bulletin as self-contained HTML with absolute links (no CSS, no scripts)."""
+    return _ENV.get_template("bulletin").render(
+        key_figures=[key_figure_line(k, tl) for k in bulletin.key_figures],
+        tallies=[{"tally": t, "label": tl.metric_label(t.metric)} for t in bulletin.tallies],
+        events=bulletin.events,
+        date=bulletin.date,
+        url=tl.bulletin_url(bulletin.date),
+        previous=tl.bulletin_url(bulletin.previous) if bulletin.previous else "",
+        next=tl.bulletin_url(bulletin.next) if bulletin.next else "",
+        siteurl=siteurl,
+        tl=tl,
+    )
+
+
+def render_tally(tally: Tally, place: str, siteurl: str, tl: Links) -> str:
+    share = f"{tally.by_place[place]} of {tally.total}"
+    by = f", according to {escape(tally.attributed_to)}" if tally.attributed_to else ""
+    link = absolute_url(siteurl, tl.sentence_url(tally.article, tally.start))
+    return (
+        f"<p><strong>{escape(display_date(tally.date))}</strong> · {escape(place)}: "
+        f"{escape(share)} {escape(tl.metric_label(tally.metric).lower())}{by}.</p>"
+        f"<blockquote><p>{escape(tally.sentence)}</p></blockquote>"
+        f'<p><a href="{escape(link)}">The report</a></p>'
+    )
+
+
+# -- dates ---------------------------------------------------------------------------
+
+
+def day_start(date: str) -> dt.datetime:
+    """Midnight at the start of a date of any precision (month → its 1st).
+
+    >>> day_start("2016-12-23"), day_start("2016-12")
+    (datetime.datetime(2016, 12, 23, 0, 0), datetime.datetime(2016, 12, 1, 0, 0))
+    """
+    year, month, day = date_parts(date)
+    return dt.datetime(year, month or 1, day or 1)
+
+
+def contributing_articles(bulletin: Bulletin) -> set[str]:
+    """Slugs of every article that contributed an event or a tally to a bulletin."""
+    slugs = {e.article for e in bulletin.events}
+    for tally in bulletin.tallies:
+        slugs.add(tally.article)
+        slugs.update(slug for slug, _ in tally.sources)
+    return slugs
+
+
+def last_revised(date: str, slugs: Iterable[str], published: Mapping[str, dt.date]) -> dt.datetime:
+    """When an entry last changed: the latest publication among its articles.
+
+    Never before the entry's own day (an article can announce an event
+    ahead), so ``updated`` is never earlier than ``published``.
+    """
+    dates = [dt.datetime.combine(published[s], dt.time()) for s in slugs if s in published]
+    return max([day_start(date), *dates])
+
+
+# -- items -----------------------------------------------------------------------------
+
+
+def bulletin_items(site_data: SiteData, settings: Mapping[str, Any], tl: Links) -> list[FeedItem]:
+    """One feed item per bulletin day, newest first."""
+    full = _setting(tl, settings, "BULLETIN_FEED_FULL_CONTENT")
+    published = {a.slug: a.published for a in site_data.articles}
+    author = settings.get("AUTHOR") or settings.get("SITENAME") or ""
+    items = []
+    for bulletin in sorted(site_data.bulletins, key=lambda b: b.date, reverse=True):
+        summary = bulletin_summary(bulletin, tl)
+        if full:
+            body = partial(_bulletin_body, bulletin, tl)
+        else:
+            body = partial(_summary_body, summary)
+        items.append(FeedItem(
+            title=f"Bulletin for {display_date(bulletin.date)}",
+            url=tl.bulletin_url(bulletin.date),
+            date=day_start(bulletin.date),
+            modified=last_revised(bulletin.date, contributing_articles(bulletin), published),
+            summary=summary,
+            body=body,
+            author=author,
+            tags=sorted({p for e in bulletin.events for p in tl.provinces(e)}),
+        ))
+    return items
+
+
+def _bulletin_body(bulletin: Bulletin, tl: Links, siteurl: str) -> str:
+    return render_bulletin(bulletin, siteurl, tl)
+
+
+def _summary_body(summary: str, siteurl: str) -> str:
+    return f"<p>{escape(summary)}</p>"
+
+
+def _event_body(event: Event, tl: Links, siteurl: str) -> str:
+    return render_event(event, siteurl, tl)
+
+
+def _tally_body(tally: Tally, place: str, tl: Links, siteurl: str) -> str:
+    return render_tally(tally, place, siteurl, tl)
+
+
+def event_title(event: Event, tl: Links) -> str:
+    where = ", ".join(tl.place_names(event))
+    return f"{display_date(event.date)}: {tl.type_label(event.type)}{' in ' + where if where else ''}"
+
+
+def place_items(place: str, site_data: SiteData, tl: Links) -> list[FeedItem]:
+    """A province's feed: its events and its tally rows, newest first.
+
+    Each entry links to its anchor on the day's bulletin when there is one
+    (``#e-<id>``, ``#t-<id>``), else to the province's page. Tally rows are
+    included so a province that is only ever counted, never described,
+    still has a feed.
+    """
+    published = {a.slug: a.published for a in site_data.articles}
+    place_url = tl.place_url(place)
+    entries: list[tuple[tuple[str, str, int, str], FeedItem]] = []
+    for event in site_data.events:
+        if place not in tl.provinces(event):
+            continue
+        day_page = event.granularity == "day" and tl.has_bulletin(event.date)
+        page = tl.bulletin_url(event.date) if day_page else place_url
+        sentence = event.sentence if len(event.sentence) <= 280 else event.sentence[:279] + "…"
+        entries.append(((event.date, event.article, event.start, event.id), FeedItem(
+            title=event_title(event, tl),
+            url=f"{page}#e-{event.id}",
+            date=day_start(event.date),
+            modified=last_revised(event.date, [event.article], published),
+            summary=sentence,
+            body=partial(_event_body, event, tl),
+            author=event.source or "",
+            tags=[tl.type_label(event.type)],
+        )))
+    for tally in site_data.tallies:
+        if place not in tally.by_place:
+            continue
+        page = tl.bulletin_url(tally.date) if tl.has_bulletin(tally.date) else place_url
+        label = tl.metric_label(tally.metric)
+        entries.append(((tally.date, tally.article, tally.start, tally.metric), FeedItem(
+            title=f"{display_date(tally.date)}: {tally.by_place[place]} {label.lower()} in {place}",
+            url=f"{page}#{tl.tally_anchor(tally)}",
+            date=day_start(tally.date),
+            modified=last_revised(tally.date, [tally.article, *(s for s, _ in tally.sources)], published),
+            summary=f"{tally.by_place[place]} of {tally.total} {label.lower()}"
+                    + (f", according to {tally.attributed_to}." if tally.attributed_to else "."),
+            body=partial(_tally_body, tally, place, tl),
+            author=tally.attributed_to or "",
+            tags=[label],
+        )))
+    return [item for _, item in sorted(entries, key=lambda pair: pair[0], reverse=True)]
+
+
+def feed_places(site_data: SiteData, tl: Links) -> list[str]:
+    """Every province with a page: named by an event or listed in a tally."""
+    names = {p for e in site_data.events for p in tl.provinces(e)}
+    names.update(place for t in site_data.tallies for place in t.by_place)
+    return sorted(names, key=str.lower)
+
+
+# -- writing ------------------------------------------------------------------------------
+
+
+def links_for(site_data: SiteData, settings: Mapping[str, Any]) -> Links:
+    return Links(settings, site_data, (b.date for b in site_data.bulletins))
+
+
+def write_feeds(writer: Any, site_data: SiteData, context: dict, settings: Mapping[str, Any]) -> None:
+    """Bulletin feeds (Atom, RSS, JSON Feed) and an Atom + RSS feed per province.
+
+    RSS carries the full bulletin as its description whatever Pelican's
+    ``RSS_FEED_SUMMARY_ONLY`` says for articles, unless
+    ``BULLETIN_FEED_FULL_CONTENT`` is False (then every bulletin feed
+    carries the key-figures summary only).
+    """
+    tl = links_for(site_data, settings)
+    siteurl = context.get("SITEURL", "")
+    items = bulletin_items(site_data, settings, tl)
+    if items:
+        atom = _setting(tl, settings, "BULLETIN_FEED_ATOM")
+        rss = _setting(tl, settings, "BULLETIN_FEED_RSS")
+        json_path = _setting(tl, settings, "BULLETIN_FEED_JSON")
+        if atom:
+            writer.write_feed(items, context, atom, feed_type="atom", override_output=True, feed_title="Daily bulletins")
+        if rss:
+            # RSS has one field for summary and content; put the body in it.
+            writer.write_feed([_RssItem(i, siteurl) for i in items], context, rss,
+                              feed_type="rss", override_output=True, feed_title="Daily bulletins")
+        if json_path:
+            write_json_feed(writer.output_path, json_path, items, context, settings)
+
+    atom_pattern = _setting(tl, settings, "PLACE_FEED_ATOM")
+    rss_pattern = _setting(tl, settings, "PLACE_FEED_RSS")
+    for place in feed_places(site_data, tl):
+        entries = place_items(place, site_data, tl)
+        if not entries:
+            continue
+        title = f"Reports from {place}"
+        if atom_pattern:
+            writer.write_feed(entries, context, atom_pattern.format(slug=tl.slug(place)),
+                              feed_type="atom", override_output=True, feed_title=title)
+        if rss_pattern:
+            writer.write_feed([_RssItem(i, siteurl) for i in entries], context, rss_pattern.format(slug=tl.slug(place)),
+                              feed_type="rss", override_output=True, feed_title=title)
+
+
+def write_json_feed(output_path: str, url: str, items: Sequence[FeedItem], context: Mapping[str, Any], settings: Mapping[str, Any]) -> None:
+    """JSON Feed 1.1 (feedgenerator has no writer for it), with the same ids as Atom."""
     siteurl = context.get("SITEURL") or ""
     feed_domain = context.get("FEED_DOMAIN") or siteurl
     timezone = settings.get("TIMEZONE")
@@ -455,6 +452,7 @@ def write_json_feed(path: str, url: str, items: Sequence[FeedItem], context: Map
         "language": settings.get("DEFAULT_LANG", "en"),
         "items": entries,
     }
+    path = os.path.join(output_path, url)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as fh:
         fh.write(json.dumps(document, ensure_ascii=False, indent=1) + "\n")

@@ -133,18 +133,30 @@ def test_place_feeds_list_each_event_under_every_province_it_names(tmp_path, sit
         for slug in ("aleppo", "homs", "rif-dimashq")
     }
     assert titles == {
-        "aleppo": ["23 December 2016: Shelling in al-Hamdaniya", "December 2016: Armed clash in Homs, Aleppo"],
+        "aleppo": [
+            "23 December 2016: Shelling in al-Hamdaniya",
+            "22 December 2016: 6 ceasefire violations in Aleppo",  # its row of a tally
+            "December 2016: Armed clash in Homs, Aleppo",
+        ],
         "homs": ["December 2016: Armed clash in Homs, Aleppo"],
         "rif-dimashq": ["22 December 2016: Ceasefire violation in Damascus"],
     }
+
+
+def test_a_place_only_ever_counted_in_a_tally_still_has_a_feed(tmp_path, site_data):
+    out = write(tmp_path, site_data)
     assert sorted(p.name for p in (out / "feeds/places").iterdir()) == [
-        f"{slug}.{kind}.xml" for slug in ("aleppo", "homs", "rif-dimashq") for kind in ("atom", "rss")
+        f"{slug}.{kind}.xml" for slug in ("aleppo", "damascus", "hama", "homs", "rif-dimashq") for kind in ("atom", "rss")
     ]
+    [entry] = parse(out / "feeds/places/hama.atom.xml").entries
+    assert entry.title == "22 December 2016: 2 ceasefire violations in Hama"
+    assert entry.summary == "2 of 25 ceasefire violations, according to Russian Defence Ministry."
+    assert entry.link.startswith(f"{SITEURL}/bulletins/2016-12-22/#t-")
 
 
 def test_place_entries_link_day_events_to_their_bulletin_and_others_to_the_place(tmp_path, site_data):
     entries = parse(write(tmp_path, site_data) / "feeds/places/aleppo.atom.xml").entries
-    assert [e.link for e in entries] == [
+    assert [e.link for e in entries if "#e-" in e.link] == [
         f"{SITEURL}/bulletins/2016-12-23/#e-e1aaaaaaaaaa",
         f"{SITEURL}/places/aleppo/#e-e2bbbbbbbbbb",
     ]
