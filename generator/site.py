@@ -1,0 +1,742 @@
+"""Render: ``SiteData`` → the site's pages, as a Pelican generator.
+
+Pelican runs ``generate_context`` of every generator first (its own
+``ArticlesGenerator`` has filled ``context["articles"]`` by then), and
+``generate_output`` afterwards, so extraction happens once in
+``TimelineGenerator.generate_context`` and every page — ours and Pelican's
+article pages — sees the result through the shared context.
+
+Pages written (each address is a setting, see ``URL_DEFAULTS``):
+
+=====================  ===============================  =====================
+page                   default address                  template
+=====================  ===============================  =====================
+home                   ``index.html``                   ``home.html``
+daily bulletin         ``bulletins/{date}/``            ``bulletin.html``
+bulletins by month     ``bulletins/``                   ``bulletins.html``
+timeline index         ``timeline/``                    ``timeline.html``
+timeline of a period   ``timeline/{period}/``           ``timeline_month.html``
+place                  ``places/{slug}/``               ``place.html``
+all places             ``places/``                      ``places.html``
+event type             ``types/{slug}/``                ``type.html``
+all event types        ``types/``                       ``types.html``
+build report           ``report/``                      ``report.html``
+=====================  ===============================  =====================
+
+A *period* is a month (``2016-12``) or, for events dated only to a year,
+the year (``2016``): an event is never put on a day the text did not give.
+The view helpers here are pure functions of ``SiteData`` so they can be
+tested without a Pelican build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib
+import logging
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+from markupsafe import Markup, escape
+from pelican.generators import Generator
+
+from generator import charts
+from generator.model import Article, Bulletin, Event, KeyFigure, SiteData, Tally
+
+logger = logging.getLogger(__name__)
+
+# Addresses of the plugin's pages. Settings from generator/settings.py win
+# over these, and pelican.conf.py over both.
+URL_DEFAULTS: dict[str, Any] = {
+    "HOME_SAVE_AS": "index.html",
+    "BULLETIN_URL": "bulletins/{date}/",
+    "BULLETIN_SAVE_AS": "bulletins/{date}/index.html",
+    "BULLETINS_INDEX_URL": "bulletins/",
+    "BULLETINS_INDEX_SAVE_AS": "bulletins/index.html",
+    "TIMELINE_URL": "timeline/",
+    "TIMELINE_SAVE_AS": "timeline/index.html",
+    "TIMELINE_PERIOD_URL": "timeline/{period}/",
+    "TIMELINE_PERIOD_SAVE_AS": "timeline/{period}/index.html",
+    "PLACE_URL": "places/{slug}/",
+    "PLACE_SAVE_AS": "places/{slug}/index.html",
+    "PLACES_INDEX_URL": "places/",
+    "PLACES_INDEX_SAVE_AS": "places/index.html",
+    "TYPE_URL": "types/{slug}/",
+    "TYPE_SAVE_AS": "types/{slug}/index.html",
+    "TYPES_INDEX_URL": "types/",
+    "TYPES_INDEX_SAVE_AS": "types/index.html",
+    "BUILD_REPORT_URL": "report/",
+    "BUILD_REPORT_SAVE_AS": "report/index.html",
+    "PLACE_FEED_ATOM": "feeds/places/{slug}.atom.xml",
+    "BULLETIN_FEED_ATOM": "feeds/bulletins.atom.xml",
+    "BULLETIN_FEED_RSS": "feeds/bulletins.rss.xml",
+    "DATA_EXPORT_PATH": "data",
+    "TIMELINE_KEY_METRICS": ["killed", "injured", "ceasefire_violations", "evacuated"],
+    "TIMELINE_CHART_DAYS": 30,
+    "TIMELINE_PLACE_CHART_DAYS": 90,
+    "TIMELINE_HOME_BULLETINS": 7,
+}
+
+UNLOCATED = "Place not stated"
+
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December",
+)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def page_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
+    """URL/save-as settings: our defaults, the plugin's table, then Pelican's settings."""
+    from generator.settings import SETTINGS
+
+    merged = dict(URL_DEFAULTS)
+    for s in SETTINGS:
+        if not callable(s.default):
+            merged[s.name] = s.default
+    for name in list(merged):
+        if name in settings:
+            merged[name] = settings[name]
+    return merged
+
+
+# -- labels --------------------------------------------------------------------
+
+
+def slug(value: str) -> str:
+    """Address-safe form of a place or type name.
+
+    >>> slug("Deir ez-Zor"), slug("al-Hasakah"), slug("armed_clash")
+    ('deir-ez-zor', 'al-hasakah', 'armed-clash')
+    """
+    s = re.sub(r"[^\w\s-]", "", value.lower(), flags=re.ASCII).strip()
+    return re.sub(r"[\s_-]+", "-", s).strip("-") or "unnamed"
+
+
+def humanise(name: str) -> str:
+    """``ceasefire_violations`` → ``Ceasefire violations``."""
+    text = name.replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def _label_from_table(table: Any, name: str) -> str | None:
+    """Find ``label`` for ``name`` in a settings table (a mapping or a list of rules)."""
+    entry: Any = None
+    if isinstance(table, Mapping):
+        entry = table.get(name)
+    elif isinstance(table, (list, tuple)):
+        for rule in table:
+            rule_name = rule.get("type") or rule.get("name") if isinstance(rule, Mapping) else getattr(rule, "type", None)
+            if rule_name == name:
+                entry = rule
+                break
+    if isinstance(entry, Mapping):
+        return entry.get("label")
+    return getattr(entry, "label", None) if entry is not None else None
+
+
+def _table(settings: Mapping[str, Any], name: str, module: str, attr: str) -> Any:
+    if name in settings:
+        return settings[name]
+    try:
+        return getattr(importlib.import_module(module), attr)
+    except (ImportError, AttributeError):
+        return {}
+
+
+def date_label(date: str, granularity: str = "day") -> str:
+    """How a (possibly partial) ISO date reads on a page.
+
+    >>> date_label("2016-12-23")
+    'Friday 23 December 2016'
+    >>> date_label("2016-12", "month"), date_label("2011", "year")
+    ('December 2016 (month)', '2011 (year)')
+    """
+    try:
+        if granularity == "day" and len(date) == 10:
+            d = dt.date.fromisoformat(date)
+            return f"{_WEEKDAYS[d.weekday()]} {d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
+        if re.fullmatch(r"\d{4}-\d{2}", date):
+            return f"{_MONTH_NAMES[int(date[5:7]) - 1]} {date[:4]} ({granularity})"
+    except (ValueError, IndexError):
+        pass
+    return f"{date} ({granularity})"
+
+
+def period_key(date: str) -> str:
+    """The timeline page an event date belongs on: its month, else its year.
+
+    >>> period_key("2016-12-23"), period_key("2016-12"), period_key("2016"), period_key("2016-W51")
+    ('2016-12', '2016-12', '2016', '2016')
+    """
+    if re.match(r"\d{4}-\d{2}(?:-|$)", date):
+        return date[:7]
+    m = re.match(r"\d{4}", date)
+    return m.group() if m else date
+
+
+def period_label(key: str) -> str:
+    """>>> period_label("2016-12"), period_label("2011")
+    ('December 2016', '2011')
+    """
+    if re.fullmatch(r"\d{4}-\d{2}", key):
+        return f"{_MONTH_NAMES[int(key[5:7]) - 1]} {key[:4]}"
+    return key
+
+
+def tally_anchor(tally: Tally) -> str:
+    """Stable id of a tally table on its bulletin page."""
+    digest = hashlib.sha1(f"{tally.date}\x00{tally.metric}\x00{tally.article}\x00{tally.start}".encode()).hexdigest()
+    return f"t-{digest[:10]}"
+
+
+def event_provinces(event: Event) -> list[str]:
+    """The distinct provinces an event names, in order of mention."""
+    seen: list[str] = []
+    for place in event.places:
+        if place.admin1 and place.admin1 not in seen:
+            seen.append(place.admin1)
+    return seen
+
+
+def place_names(event: Event) -> list[str]:
+    """Distinct place names as written in the gazetteer (towns first mention order)."""
+    seen: list[str] = []
+    for place in event.places:
+        if place.name not in seen:
+            seen.append(place.name)
+    return seen
+
+
+# -- grouping --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DayGroup:
+    """Events sharing one date value (a day, or a whole month/year)."""
+
+    date: str
+    granularity: str
+    label: str
+    anchor: str
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """One timeline page: a month, or a year for year-dated events."""
+
+    key: str
+    label: str
+    groups: tuple[DayGroup, ...]
+
+    @property
+    def count(self) -> int:
+        return sum(len(g.events) for g in self.groups)
+
+    @property
+    def year(self) -> str:
+        return self.key[:4]
+
+    @property
+    def is_year(self) -> bool:
+        return len(self.key) == 4
+
+
+def group_by_date(events: Iterable[Event]) -> list[DayGroup]:
+    """Events grouped by their date value, newest first.
+
+    Within a month a coarser date sorts after its days ("2016-12-23" >
+    "2016-12"), so month-only events close the month instead of being
+    put on a day. Within a group the input order is kept.
+    """
+    groups: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        groups[event.date].append(event)
+    out = []
+    for date in sorted(groups, reverse=True):
+        evs = groups[date]
+        granularity = evs[0].granularity
+        out.append(DayGroup(date, granularity, date_label(date, granularity), f"d-{date}", tuple(evs)))
+    return out
+
+
+def periods(events: Iterable[Event]) -> list[Period]:
+    """Events split into timeline pages, newest period first.
+
+    >>> from generator.model import Event
+    >>> e = lambda i, d, g: Event(i, "a", d, g, None, "s", 0, 1, "attack")
+    >>> [(p.key, [g.date for g in p.groups]) for p in periods([e("1", "2016-12-23", "day"), e("2", "2016-12", "month"), e("3", "2016", "year")])]
+    [('2016-12', ['2016-12-23', '2016-12']), ('2016', ['2016'])]
+    """
+    by_period: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        by_period[period_key(event.date)].append(event)
+    # "2016-12" sorts before "2016" reversed, i.e. months of a year come
+    # before the year-only page: same rule as days before their month.
+    return [Period(k, period_label(k), tuple(group_by_date(by_period[k]))) for k in sorted(by_period, reverse=True)]
+
+
+def years_index(all_periods: Sequence[Period]) -> list[tuple[str, list[Period]]]:
+    """Periods grouped by year, newest year first (for the archive navigation)."""
+    years: dict[str, list[Period]] = defaultdict(list)
+    for p in all_periods:
+        years[p.year].append(p)
+    return [(y, years[y]) for y in sorted(years, reverse=True)]
+
+
+def group_by_province(events: Iterable[Event]) -> list[tuple[str, list[Event]]]:
+    """A bulletin's events by (first named) province; unlocated events last."""
+    groups: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        provinces = event_provinces(event)
+        groups[provinces[0] if provinces else UNLOCATED].append(event)
+    names = sorted((n for n in groups if n != UNLOCATED), key=str.lower)
+    if UNLOCATED in groups:
+        names.append(UNLOCATED)
+    return [(n, groups[n]) for n in names]
+
+
+# -- series for charts --------------------------------------------------------------
+
+
+def days_ending(end: str, days: int) -> list[str]:
+    """>>> days_ending("2016-03-01", 3)
+    ['2016-02-28', '2016-02-29', '2016-03-01']
+    """
+    last = dt.date.fromisoformat(end)
+    return [(last - dt.timedelta(days=n)).isoformat() for n in range(days - 1, -1, -1)]
+
+
+def key_metric_series(bulletins: Sequence[Bulletin], metric: str, end: str, days: int) -> list[tuple[str, int | None]]:
+    """The metric's headline value (the day's ``high``) for the ``days`` ending at ``end``.
+
+    Days without a bulletin, or whose bulletin has no figure for the
+    metric, are ``None``: nothing reported is not the same as zero.
+    """
+    values: dict[str, int] = {}
+    for b in bulletins:
+        for kf in b.key_figures:
+            if kf.metric == metric:
+                values[b.date] = kf.high
+    return [(d, values.get(d)) for d in days_ending(end, days)]
+
+
+def place_tally_series(tallies: Sequence[Tally], place: str, metric: str, days: int) -> list[tuple[str, int | None]]:
+    """A province's daily count of ``metric`` from bulletin tallies, last ``days`` days.
+
+    A tally that lists other provinces but not this one counts as 0 for it
+    (the list is the day's full breakdown); days without any tally are
+    ``None``. If several sources tallied the same day, the highest is
+    drawn (the table below the chart shows every source).
+    """
+    per_day: dict[str, int] = {}
+    for t in tallies:
+        if t.metric != metric or len(t.date) != 10:
+            continue
+        value = t.by_place.get(place, 0)
+        per_day[t.date] = max(per_day.get(t.date, 0), value)
+    if not per_day:
+        return []
+    first, last = min(per_day), max(per_day)
+    span = (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days + 1
+    return [(d, per_day.get(d)) for d in days_ending(last, min(days, span))]
+
+
+# -- article pages: source text with event sentences highlighted ------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A highlighted span of an article's text and where it leads."""
+
+    start: int
+    end: int
+    links: tuple[tuple[str, str], ...]  # (href, label)
+
+
+def highlight_html(text: str, marks: Sequence[Mark]) -> Markup:
+    """Plain article text → paragraphs with ``<mark id="s-<start>">`` spans.
+
+    Offsets are into ``text`` (``Article.text``); paragraphs are separated
+    by blank lines. A mark's id is its sentence start, the anchor every
+    provenance link on the site points to. Overlapping marks keep the first.
+
+    >>> str(highlight_html("A <b>. B happened.\\n\\nC.", [Mark(9, 20, (("/t#e-1", "timeline"),))]))
+    '<p>A &lt;b&gt;. <mark id="s-9">B happened.</mark> <a class="to-timeline" href="/t#e-1">timeline</a></p>\\n<p>C.</p>'
+    """
+    ordered = sorted(marks, key=lambda m: (m.start, m.end))
+    out: list[str] = []
+    for para in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text):
+        p_start, p_end = para.start(), para.end()
+        cursor = p_start
+        parts: list[str] = []
+        for mark in ordered:
+            if mark.end <= p_start or mark.start >= p_end or mark.start < cursor:
+                continue
+            s, e = max(mark.start, p_start), min(mark.end, p_end)
+            parts.append(str(escape(text[cursor:s])))
+            ident = f' id="s-{mark.start}"' if s == mark.start else ""
+            parts.append(f"<mark{ident}>{escape(text[s:e])}</mark>")
+            if e == mark.end:
+                parts.extend(
+                    f' <a class="to-timeline" href="{escape(href)}">{escape(label)}</a>' for href, label in mark.links
+                )
+            cursor = e
+        parts.append(str(escape(text[cursor:p_end])))
+        out.append(f"<p>{''.join(parts).strip()}</p>")
+    return Markup("\n".join(out))
+
+
+# -- links and labels for templates ------------------------------------------------------
+
+
+class Links:
+    """Every address and label the templates need, from one place.
+
+    Available in all templates as ``tl``; addresses are relative to the
+    site root, so templates write ``{{ SITEURL }}/{{ tl.bulletin_url(date) }}``.
+    """
+
+    def __init__(self, settings: Mapping[str, Any], site: SiteData, bulletin_dates: Iterable[str] = ()) -> None:
+        self.settings = page_settings(settings)
+        self.metrics = _table(settings, "TIMELINE_METRICS", "generator.figures", "DEFAULT_METRICS")
+        self.types = _table(settings, "TIMELINE_EVENT_TYPES", "generator.event_types", "DEFAULT_EVENT_TYPES")
+        self.articles: dict[str, Article] = {a.slug: a for a in site.articles}
+        self.events: dict[str, Event] = {e.id: e for e in site.events}
+        self.bulletin_dates = set(bulletin_dates)
+
+    def setting(self, name: str) -> Any:
+        return self.settings.get(name)
+
+    def _fmt(self, name: str, **values: str) -> str:
+        return self.settings[name].format(**values)
+
+    def bulletin_url(self, date: str) -> str:
+        return self._fmt("BULLETIN_URL", date=date)
+
+    def bulletin_save_as(self, date: str) -> str:
+        return self._fmt("BULLETIN_SAVE_AS", date=date)
+
+    def has_bulletin(self, date: str) -> bool:
+        return date in self.bulletin_dates
+
+    def period_url(self, key: str) -> str:
+        return self._fmt("TIMELINE_PERIOD_URL", period=key)
+
+    def period_save_as(self, key: str) -> str:
+        return self._fmt("TIMELINE_PERIOD_SAVE_AS", period=key)
+
+    def event_url(self, event: Event) -> str:
+        """The event's entry on its timeline page."""
+        return f"{self.period_url(period_key(event.date))}#e-{event.id}"
+
+    def place_url(self, name: str) -> str:
+        return self._fmt("PLACE_URL", slug=slug(name))
+
+    def place_save_as(self, name: str) -> str:
+        return self._fmt("PLACE_SAVE_AS", slug=slug(name))
+
+    def place_feed(self, name: str) -> str:
+        return self._fmt("PLACE_FEED_ATOM", slug=slug(name))
+
+    def type_url(self, name: str) -> str:
+        return self._fmt("TYPE_URL", slug=slug(name))
+
+    def type_save_as(self, name: str) -> str:
+        return self._fmt("TYPE_SAVE_AS", slug=slug(name))
+
+    def article(self, article_slug: str) -> Article | None:
+        return self.articles.get(article_slug)
+
+    def article_url(self, article_slug: str) -> str:
+        article = self.articles.get(article_slug)
+        return (article.url or "") if article else ""
+
+    def sentence_url(self, article_slug: str, start: int) -> str:
+        """Provenance link: the highlighted sentence on our copy of the article."""
+        return f"{self.article_url(article_slug)}#s-{start}"
+
+    def metric_label(self, metric: str) -> str:
+        return _label_from_table(self.metrics, metric) or humanise(metric)
+
+    def type_label(self, event_type: str) -> str:
+        return _label_from_table(self.types, event_type) or humanise(event_type)
+
+    def date_label(self, date: str, granularity: str = "day") -> str:
+        return date_label(date, granularity)
+
+    def tally_anchor(self, tally: Tally) -> str:
+        return tally_anchor(tally)
+
+    def slug(self, name: str) -> str:
+        return slug(name)
+
+    def provinces(self, event: Event) -> list[str]:
+        return event_provinces(event)
+
+    def place_names(self, event: Event) -> list[str]:
+        return place_names(event)
+
+    def figure_text(self, figure: Any) -> str:
+        """"at least 6 killed (children)" — the figure as a short phrase."""
+        value = f"{figure.value}–{figure.value_max}" if figure.value_max else str(figure.value)
+        parts = [figure.qualifier, value, self.metric_label(figure.metric).lower()]
+        text = " ".join(p for p in parts if p)
+        if figure.subgroup:
+            text += f" ({figure.subgroup})"
+        if figure.cumulative:
+            text += " in total so far"
+        return text
+
+    def chart(self, points: Sequence[tuple[str, int | None]], title: str, chart_id: str, y_label: str = "") -> Markup:
+        return Markup(charts.line_chart(points, title, chart_id=chart_id, y_label=y_label))
+
+    def chart_table(self, points: Sequence[tuple[str, int | None]], caption: str, value_label: str) -> Markup:
+        return Markup(charts.data_table(points, caption, value_label))
+
+
+def article_marks(article: Article, events: Sequence[Event], tallies: Sequence[Tally], links: Links) -> list[Mark]:
+    """Marks for one article: its event sentences and the tally sentences it carried."""
+    by_start: dict[int, tuple[int, list[tuple[str, str]]]] = {}
+    for event in sorted(events, key=lambda e: (e.start, e.id)):
+        end, hrefs = by_start.setdefault(event.start, (event.end, []))
+        hrefs.append((links.event_url(event), f"timeline: {links.type_label(event.type).lower()}, {event.date}"))
+    for tally in tallies:
+        for source_slug, start in tally.sources or ((tally.article, tally.start),):
+            if source_slug != article.slug:
+                continue
+            end = tally.end if start == tally.start else start + len(tally.sentence)
+            _, hrefs = by_start.setdefault(start, (end, []))
+            hrefs.append((f"{links.bulletin_url(tally.date)}#{tally_anchor(tally)}", f"bulletin table, {tally.date}"))
+    return [Mark(start, end, tuple(hrefs)) for start, (end, hrefs) in sorted(by_start.items())]
+
+
+# -- the generator -----------------------------------------------------------------------
+
+
+def _optional(module: str, function: str) -> Callable[..., Any] | None:
+    """A function from a sibling module that may not be installed yet."""
+    try:
+        mod = importlib.import_module(f"generator.{module}")
+    except ModuleNotFoundError as err:
+        if err.name != f"generator.{module}":
+            raise
+        logger.warning("generator.%s is missing: %s() skipped, the site is built without it", module, function)
+        return None
+    return getattr(mod, function)
+
+
+class TimelineGenerator(Generator):
+    """Extracts events from Pelican's articles and writes the timeline pages."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Article text comes from the web: escape by default in our templates;
+        # trusted HTML (charts, highlighted text) is passed in as Markup.
+        self.env.autoescape = True
+        self.site: SiteData = SiteData()
+        self.links: Links | None = None
+
+    def generate_context(self) -> None:
+        from generator import pipeline
+
+        articles = self.context.get("articles", [])
+        read_problems = self.context.get(getattr(pipeline, "READ_PROBLEMS", "timeline_read_problems"), [])
+        self.site = pipeline.build_site_data(articles, self.settings, problems=read_problems)
+        self.links = Links(self.settings, self.site, (b.date for b in self.site.bulletins))
+        self.context["timeline"] = self.site
+        self.context["tl"] = self.links
+        self.context["timeline_latest_bulletin"] = self.site.bulletins[-1] if self.site.bulletins else None
+        self._attach_article_html(articles)
+
+    def _attach_article_html(self, articles: Iterable[Any]) -> None:
+        """Give each Pelican article its highlighted text for article.html."""
+        assert self.links is not None
+        tallies_by_article: dict[str, list[Tally]] = defaultdict(list)
+        for tally in self.site.tallies:
+            for source_slug, _ in tally.sources or ((tally.article, tally.start),):
+                if tally not in tallies_by_article[source_slug]:
+                    tallies_by_article[source_slug].append(tally)
+        for pelican_article in articles:
+            text: Article | None = getattr(pelican_article, "timeline_text", None)
+            if text is None:
+                continue
+            events = getattr(pelican_article, "timeline_events", [])
+            marks = article_marks(text, events, tallies_by_article.get(text.slug, []), self.links)
+            pelican_article.timeline_html = highlight_html(text.text, marks)
+            pelican_article.timeline_event_count = len(events)
+
+    # -- output ---------------------------------------------------------------------
+
+    def _write(self, writer: Any, save_as: str, template: str, page_url: str, override: bool = False, **kwargs: Any) -> None:
+        writer.write_file(
+            save_as,
+            self.get_template(template),
+            self.context,
+            relative_urls=self.settings.get("RELATIVE_URLS", False),
+            override_output=override,
+            page_url=page_url,
+            **kwargs,
+        )
+
+    def generate_output(self, writer: Any) -> None:
+        assert self.links is not None
+        links, site, s = self.links, self.site, self.links.settings
+        all_periods = periods(site.events)
+        by_year = years_index(all_periods)
+        bulletins = site.bulletins
+        key_metrics = list(s["TIMELINE_KEY_METRICS"])
+
+        # Home: Pelican's index.html is written first (ArticlesGenerator runs
+        # before plugin generators); ours replaces it if both use index.html.
+        recent = list(reversed(bulletins[-int(s["TIMELINE_HOME_BULLETINS"]):])) if bulletins else []
+        latest = bulletins[-1] if bulletins else None
+        self._write(
+            writer, s["HOME_SAVE_AS"], "home", "", override=True,
+            bulletin=latest, recent_bulletins=recent, periods_by_year=by_year,
+            charts=self._bulletin_charts(latest, key_metrics) if latest else [],
+        )
+
+        for b in bulletins:
+            self._write(
+                writer, links.bulletin_save_as(b.date), "bulletin", links.bulletin_url(b.date),
+                bulletin=b, province_groups=group_by_province(b.events),
+                charts=self._bulletin_charts(b, key_metrics),
+            )
+        months: dict[str, list[Bulletin]] = defaultdict(list)
+        for b in bulletins:
+            months[b.date[:7]].append(b)
+        self._write(
+            writer, s["BULLETINS_INDEX_SAVE_AS"], "bulletins", s["BULLETINS_INDEX_URL"],
+            bulletin_months=[(period_label(m), list(reversed(months[m]))) for m in sorted(months, reverse=True)],
+        )
+
+        places = self._places()
+        types = sorted({e.type for e in site.events})
+        self._write(
+            writer, s["TIMELINE_SAVE_AS"], "timeline", s["TIMELINE_URL"],
+            periods_by_year=by_year, latest_period=all_periods[0] if all_periods else None,
+            place_names=sorted(places, key=str.lower), type_names=types,
+        )
+        for i, period in enumerate(all_periods):
+            self._write(
+                writer, links.period_save_as(period.key), "timeline_month", links.period_url(period.key),
+                period=period,
+                newer=all_periods[i - 1] if i > 0 else None,
+                older=all_periods[i + 1] if i + 1 < len(all_periods) else None,
+                place_names=sorted(places, key=str.lower), type_names=types,
+            )
+
+        for name in sorted(places, key=str.lower):
+            evs = places[name]
+            self._write(
+                writer, links.place_save_as(name), "place", links.place_url(name),
+                place=name, place_periods=periods(evs), event_count=len(evs),
+                place_charts=self._place_charts(name), place_tallies=self._place_tallies(name),
+            )
+        self._write(
+            writer, s["PLACES_INDEX_SAVE_AS"], "places", s["PLACES_INDEX_URL"],
+            places=[(n, len(places[n])) for n in sorted(places, key=str.lower)],
+        )
+        for t in types:
+            evs = [e for e in site.events if e.type == t]
+            self._write(
+                writer, links.type_save_as(t), "type", links.type_url(t),
+                event_type=t, type_periods=periods(evs), event_count=len(evs),
+            )
+        self._write(
+            writer, s["TYPES_INDEX_SAVE_AS"], "types", s["TYPES_INDEX_URL"],
+            types=[(t, sum(1 for e in site.events if e.type == t)) for t in types],
+        )
+
+        self._write(
+            writer, s["BUILD_REPORT_SAVE_AS"], "report", s["BUILD_REPORT_URL"],
+            **build_report(site),
+        )
+
+        write_feeds = _optional("feeds", "write_feeds")
+        if write_feeds:
+            write_feeds(writer, site, self.context, self.settings)
+        write_exports = _optional("exports", "write_exports")
+        if write_exports:
+            write_exports(self.output_path, site, self.settings)
+
+    # -- page data -------------------------------------------------------------------------
+
+    def _places(self) -> dict[str, list[Event]]:
+        """Province → its events (every province an event names), plus provinces only tallied."""
+        places: dict[str, list[Event]] = defaultdict(list)
+        for event in self.site.events:
+            for province in event_provinces(event):
+                places[province].append(event)
+        for tally in self.site.tallies:
+            for province in tally.by_place:
+                places.setdefault(province, [])
+        return dict(places)
+
+    def _bulletin_charts(self, bulletin: Bulletin, metrics: Sequence[str]) -> list[dict[str, Any]]:
+        assert self.links is not None
+        days = int(self.links.settings["TIMELINE_CHART_DAYS"])
+        out = []
+        for metric in metrics:
+            points = key_metric_series(self.site.bulletins, metric, bulletin.date, days)
+            if all(v is None for _, v in points):
+                continue
+            label = self.links.metric_label(metric)
+            title = f"{label}: daily headline figure, {days} days to {bulletin.date}"
+            out.append({
+                "metric": metric,
+                "svg": self.links.chart(points, title, f"chart-{slug(metric)}", label),
+                "table": self.links.chart_table(points, title, label),
+            })
+        return out
+
+    def _place_tallies(self, place: str) -> list[Tally]:
+        return sorted(
+            (t for t in self.site.tallies if place in t.by_place),
+            key=lambda t: (t.date, t.metric, t.article, t.start),
+            reverse=True,
+        )
+
+    def _place_charts(self, place: str) -> list[dict[str, Any]]:
+        assert self.links is not None
+        days = int(self.links.settings["TIMELINE_PLACE_CHART_DAYS"])
+        out = []
+        for metric in sorted({t.metric for t in self.site.tallies if place in t.by_place}):
+            points = place_tally_series(self.site.tallies, place, metric, days)
+            if not points:
+                continue
+            label = self.links.metric_label(metric)
+            title = f"{label} in {place}, by day (from bulletin tallies)"
+            out.append({
+                "metric": metric,
+                "svg": self.links.chart(points, title, f"chart-{slug(metric)}", label),
+                "table": self.links.chart_table(points, title, label),
+            })
+        return out
+
+
+def build_report(site: SiteData) -> dict[str, Any]:
+    """What the build report shows: articles read, errors, warnings, totals that differ."""
+    events_per_article: dict[str, int] = defaultdict(int)
+    for event in site.events:
+        events_per_article[event.article] += 1
+    mismatched = [
+        t for t in site.tallies if t.stated_total is not None and t.stated_total != sum(t.by_place.values())
+    ]
+    return {
+        "report_articles": sorted(site.articles, key=lambda a: a.path),
+        "events_per_article": dict(events_per_article),
+        "report_errors": [p for p in site.problems if p.severity == "error"],
+        "report_warnings": [p for p in site.problems if p.severity != "error"],
+        "report_mismatched": sorted(mismatched, key=lambda t: (t.date, t.metric, t.article, t.start)),
+    }
+
+
+def get_generators(pelican_object: Any) -> type:
+    """``signals.get_generators`` handler: add our generator to Pelican's."""
+    return TimelineGenerator
