@@ -1,0 +1,775 @@
+"""Figures: numbers reported about a metric ("six people were killed"), and who reported them.
+
+A *figure* is a number linked to a metric in one sentence. The link is one of:
+
+* a **counted noun** of the metric right after the number: "about 10 shells",
+  "25 ceasefire violations", "42 cases of ceasefire violations", "9,600 IDPs";
+* a **trigger after** the number and its people-noun: "six people, including
+  two children, were killed", "3 civilians were killed and 7 – injured",
+  "35,000 people, mostly civilians, had departed";
+* a **trigger before** it: "killing at least 10 people", "the death of 613
+  civilians", "the death toll has risen to 35";
+* "N times" after a trigger in the same clause: "the ceasefire was violated
+  ... 39 times".
+
+Triggers and counted nouns come from a configurable metric table
+(``DEFAULT_METRICS``; override with ``TIMELINE_METRICS`` in pelican.conf.py),
+so a new metric needs no code.
+
+Numbers are read as digits ("35,000", "1.5 million") and words ("six",
+"twenty-five", "a dozen", "two dozen", "half a dozen"). **Unquantified
+amounts** ("dozens", "scores", "hundreds", "thousands", "several") give no
+figure at all: like ACLED's fatality coding, we would rather show nothing
+than invent a number (ACLED codes "dozens" as 12 only for fatalities and
+flags it; we keep the sentence in the timeline but leave it out of counts).
+
+Not figures: years, dates ("December 15", "15 December"), ordinals,
+ages ("a 12-year-old"), times, percentages, money, durations and
+bracketed bulletin counts ("Damascus (17)") – those belong to tallies.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Mapping
+
+from generator.model import Figure
+
+# -- the metric table ------------------------------------------------------------
+
+# name → {label, patterns (trigger regexes, case-insensitive), unit_nouns
+# (nouns a number directly counts, regexes), key (shown in key figures by
+# default)}. Triggers link a number of *people* to the metric; unit nouns
+# are counted things and need no trigger.
+DEFAULT_METRICS: dict[str, dict[str, Any]] = {
+    "killed": {
+        "label": "Killed",
+        "patterns": [
+            r"killed", r"killing", r"kills?", r"died", r"dead", r"deaths?(?:\s+of)?", r"death\s+toll",
+            r"toll", r"lost\s+their\s+lives", r"perished", r"executed", r"slain",
+        ],
+        "unit_nouns": [r"deaths", r"fatalities", r"dead", r"bodies"],
+        "key": True,
+    },
+    "injured": {
+        "label": "Injured",
+        "patterns": [r"wounded", r"wounding", r"injured", r"injuring", r"hurt", r"injuries"],
+        "unit_nouns": [r"injuries", r"wounded"],
+        "key": True,
+    },
+    "ceasefire_violations": {
+        "label": "Ceasefire violations",
+        "patterns": [
+            r"(?:ceasefire|cease-fire|truce)\s+violations?",
+            r"violations?\s+of\s+the\s+(?:ceasefire|cease-fire|truce)(?:\s+regime)?",
+            r"violated\s+the\s+(?:ceasefire|cease-fire|truce)(?:\s+regime)?",
+            r"(?:ceasefire|cease-fire|truce)(?:\s+regime)?\s+(?:was|has\s+been|had\s+been|were)\s+violated",
+            r"breached\s+the\s+(?:ceasefire|cease-fire|truce)",
+        ],
+        "unit_nouns": [r"(?:ceasefire|cease-fire|truce)\s+violations?", r"violations?\s+of\s+the\s+(?:ceasefire|cease-fire|truce)(?:\s+regime)?"],
+        "key": True,
+    },
+    "evacuated": {
+        "label": "Evacuated",
+        "patterns": [r"evacuated", r"left", r"departed", r"bussed\s+out", r"bused\s+out", r"were\s+taken\s+out", r"evacuation\s+of"],
+        "unit_nouns": [r"evacuees"],
+        "key": True,
+    },
+    "shells": {
+        "label": "Shells",
+        "patterns": [r"shells?\s+(?:fell|landed|hit|struck)", r"mortar\s+rounds?", r"rockets?\s+(?:fell|landed|hit|struck)"],
+        "unit_nouns": [r"(?:mortar\s+|artillery\s+|tank\s+)?shells", r"mortar\s+rounds", r"mortars", r"rockets", r"missiles", r"shell", r"rocket"],
+        "key": False,
+    },
+    "airstrikes": {
+        "label": "Airstrikes",
+        "patterns": [r"air\s*strikes?", r"air-strikes?", r"air\s+raids?"],
+        "unit_nouns": [r"air\s*strikes?", r"air-strikes?", r"air\s+raids?", r"raids", r"strikes"],
+        "key": False,
+    },
+    "arrested": {
+        "label": "Arrested",
+        "patterns": [r"arrested", r"detained", r"arresting", r"detaining", r"taken\s+into\s+custody"],
+        "unit_nouns": [r"arrests", r"detentions", r"detainees"],
+        "key": False,
+    },
+    "displaced": {
+        "label": "Displaced",
+        "patterns": [r"displaced", r"fled", r"forced\s+(?:from|out\s+of)\s+their\s+homes", r"uprooted"],
+        "unit_nouns": [r"IDPs", r"internally\s+displaced\s+(?:people|persons)", r"displaced\s+(?:people|persons)"],
+        "key": False,
+    },
+}
+
+# Nouns for people a trigger can count ("six *people* were killed").
+PERSON_NOUNS = (
+    "people", "persons", "person", "civilians", "civilian", "children", "child", "kids", "women", "woman",
+    "men", "man", "soldiers", "soldier", "troops", "fighters", "fighter", "militants", "militant", "rebels",
+    "rebel", "insurgents", "jihadists", "members", "member", "residents", "policemen", "police officers",
+    "officers", "officer", "refugees", "families", "individuals", "protesters", "demonstrators", "gunmen",
+    "combatants", "personnel", "servicemen", "others", "more", "casualties", "victims", "students",
+    "workers", "journalists", "doctors", "medics", "staff", "citizens", "inhabitants", "villagers",
+    "pilgrims", "passengers", "prisoners", "detainees", "terrorists", "guards", "recruits", "teenagers",
+    "boys", "girls", "babies", "infants", "elderly", "patients", "volunteers", "migrants", "IDPs",
+)
+
+# Words that may follow a bare number ("six were killed", "7 – injured").
+_BARE_FOLLOWERS = {
+    "", ",", ".", ";", ":", "and", "or", "–", "-", "—", "in", "on", "at", "when", "as", "after",
+    "during", "while", "including", "were", "was", "had", "have", "has", "are", "is", "more", "others",
+    "other", "dead", "killed", "injured", "wounded", "died", "by", "from", "with", "since", "over",
+    "among", "across", "last", "yesterday", "today", "overnight", "early", "late",
+}
+
+QUALIFIERS: dict[str, str | None] = {
+    "at least": "at least", "no fewer than": "at least", "no less than": "at least", "a minimum of": "at least",
+    "more than": "more than", "over": "more than", "upwards of": "more than", "in excess of": "more than",
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
+    "an estimated": "about", "estimated": "about", "almost": "nearly", "nearly": "nearly", "close to": "nearly",
+    "up to": "up to", "as many as": "up to", "at most": "up to", "fewer than": "fewer than",
+    "less than": "fewer than", "a total of": None, "a further": None, "another": None,
+}
+
+# -- numbers -------------------------------------------------------------------------
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_WORD = r"(?:" + "|".join(sorted(list(_UNITS) + list(_SCALES), key=len, reverse=True)) + r")"
+_WORDNUM = (
+    r"(?:half\s+a\s+dozen|an?\s+(?:dozen|hundred|thousand|million)"
+    rf"|{_WORD}(?:(?:[ \t]+|-|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+){_WORD})*(?:\s+dozen)?)"
+)
+_DIGITNUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:million|thousand|billion))?"
+_QUAL = r"(?:" + "|".join(sorted((re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS), key=len, reverse=True)) + r")"
+_NUMBER = re.compile(
+    rf"(?:(?P<qual>\b{_QUAL})\s+)?(?:(?P<between>\bbetween)\s+)?"
+    rf"(?P<num>(?<![\w.,/:$£€])(?<![A-Za-z]-){_DIGITNUM}(?![\w])(?!\.\d)(?!:\d)|\b{_WORDNUM}\b)",
+    re.I,
+)
+
+
+def parse_number(text: str) -> int | None:
+    """Digits or English number words → int; ``None`` when it isn't a number.
+
+    >>> [parse_number(t) for t in ("35,000", "1.5 million", "twenty-five", "two dozen", "a hundred and five")]
+    [35000, 1500000, 25, 24, 105]
+    """
+    t = text.strip().lower().replace(",", "")
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+(million|thousand|billion))?", t)
+    if m:
+        value = float(m[1]) * (_SCALES[m[2]] if m[2] else 1)
+        return int(round(value))
+    if t == "half a dozen":
+        return 6
+    tokens = [w for w in re.split(r"[\s-]+", t) if w and w != "and"]
+    if not tokens:
+        return None
+    total = current = 0
+    seen = False
+    for word in tokens:
+        if word in ("a", "an"):
+            current = 1
+        elif word in _UNITS:
+            current += _UNITS[word]
+            seen = True
+        elif word == "dozen":
+            current = (current or 1) * 12
+            seen = True
+        elif word == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif word in _SCALES:
+            total += (current or 1) * _SCALES[word]
+            current = 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A number in a sentence: span (qualifier included), value(s), qualifier."""
+
+    start: int  # qualifier start, or number start
+    num_start: int
+    end: int
+    value: int
+    value_max: int | None
+    qualifier: str | None
+    text: str
+
+
+_SKIP_BEFORE = re.compile(
+    rf"(?:{_MONTHS}\s*|[$£€]\s*|\bUS\$\s*|\b(?:No\.|number|Resolution|height|aged|Route|Highway|page|Article|"
+    r"Chapter|Section|Channel|Brigade|Division|Regiment|Battalion|Unit|Flight|Su|F|MiG|T|S|item|point|km|kilometre)\s*-?)$",
+    re.I,
+)
+_SKIP_AFTER = re.compile(
+    rf"^(?:\s*(?:%|per\s*cent\b|percent\b)|\s*(?:of\s+)?{_MONTHS}(?!\w)|-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)[- ]old\b"
+    r"|-[A-Za-z]|\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|km|kilometres?|kilometers?|miles?|metres?|meters?|kg|tons?|tonnes?"
+    r"|dollars?|euros?|pounds?|lira|liras|rubles?|roubles?|am|pm|a\.m\.|p\.m\.|GMT|o'clock|USD|EUR|SYP)\b|\s*\)|\s*[:/]\s*\d)",
+    re.I,
+)
+
+
+def find_numbers(sentence: str) -> list[NumberMention]:
+    """Every quantity in ``sentence`` that could be a figure, ranges merged.
+
+    Dates, years, ages, times, percentages, money and bracketed counts are
+    left out.
+
+    >>> [(m.value, m.value_max, m.qualifier) for m in find_numbers("between 10 and 15 people, about 3 children on 15 December 2016")]
+    [(10, 15, None), (3, None, 'about')]
+    """
+    raw: list[tuple[int, int, int, int, str | None, bool]] = []
+    for m in _NUMBER.finditer(sentence):
+        num_text = m["num"]
+        if num_text.lower() in ("one",) and re.match(r"\s+(?:of|another|day|side|hand|way)\b", sentence[m.end():], re.I):
+            continue
+        value = parse_number(num_text)
+        if value is None:
+            continue
+        ns, ne = m.start("num"), m.end("num")
+        before, after = sentence[max(0, ns - 14) : ns], sentence[ne : ne + 24]
+        if _SKIP_BEFORE.search(before) or _SKIP_AFTER.match(after):
+            continue
+        if before.endswith("(") and after.lstrip().startswith(")"):
+            continue  # "Damascus (17)": a tally count
+        if re.fullmatch(r"1[89]\d\d|20\d\d|2100", num_text):
+            continue  # a year
+        qual = m["qual"]
+        q = QUALIFIERS.get(re.sub(r"\s+", " ", qual.lower())) if qual else None
+        raw.append((m.start(), ns, ne, value, q, bool(m["between"])))
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(raw):
+        start, ns, ne, value, q, between = raw[i]
+        value_max = None
+        if i + 1 < len(raw):
+            nxt = raw[i + 1]
+            gap = sentence[ne : nxt[0]]
+            joiner = r"\s*(?:-|–|—|to|or|and)\s*" if between else r"\s*(?:-|–|—|to|or)\s*"
+            if nxt[4] is None and re.fullmatch(joiner, gap, re.I) and nxt[3] > value:
+                value_max, ne = nxt[3], nxt[2]
+                i += 1
+        out.append(NumberMention(start, ns, ne, value, value_max, q, sentence[start:ne]))
+        i += 1
+    return out
+
+
+# -- compiled metric table ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Metric:
+    name: str
+    trigger_after: re.Pattern[str]
+    trigger_before: re.Pattern[str]
+    trigger_any: re.Pattern[str]
+    trigger_gap: re.Pattern[str]
+    unit: re.Pattern[str] | None
+
+
+_FILLER = (
+    r"(?:\s*,?\s*(?:\(\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|mostly|mainly|most\s+of\s+them|"
+    r"many\s+of\s+them|all\s+of\s+them|all|both)\b[^;:]{0,120}?(?:,|\))?)?"
+    r"(?:\s*[-–—]+)?"
+    r"(?:\s+(?:were|was|have|has|had|been|being|be|are|is|will|got|reportedly|also|allegedly|later|all|both|each|"
+    r"subsequently|now|since|then|been|confirmed|found|reported))*\s*"
+)
+# Words that may stand between a number and its noun ("two Syrian army
+# soldiers", "10 artillery shells") – anything but verbs and function words,
+# so "six people killed by shells" never counts shells.
+_NP_STOP = (
+    r"by|in|on|at|of|were|was|is|are|had|has|have|and|or|from|to|with|who|that|which|as|after|when|during|"
+    r"killed|wounded|injured|died|dead|fired|launched|hit|fell|said|people|civilians|persons|the|a|an|times"
+)
+_NP_MODIFIERS = rf"(?:(?!(?:{_NP_STOP})\b)[\w'’-]+\s+){{0,3}}?"
+
+
+def _alternation(patterns: Any) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+@lru_cache(maxsize=32)
+def _compile(frozen: str) -> tuple[_Metric, ...]:
+    table = json.loads(frozen)
+    compiled = []
+    for name, spec in table.items():
+        triggers = _alternation(spec.get("patterns") or [])
+        if not triggers:
+            continue
+        units = spec.get("unit_nouns") or []
+        compiled.append(
+            _Metric(
+                name=name,
+                trigger_after=re.compile(rf"{_FILLER}(?:{triggers})\b", re.I),
+                trigger_before=re.compile(
+                    rf"\b(?:{triggers})(?:\s+(?:a\s+total\s+of|an\s+estimated|the|another|a\s+further|of|"
+                    rf"(?:(?:from|in)\s+[^,;]{{1,40}}?\s+)?(?:has\s+|had\s+|have\s+)?(?:risen|rose|climbed|jumped|increased|reached|stands|stood|hit|grew)(?:\s+(?:to|at))?))?\s*$",
+                    re.I,
+                ),
+                trigger_any=re.compile(rf"\b(?:{triggers})\b", re.I),
+                trigger_gap=re.compile(rf"(?:{triggers})\b[^,;.]{{0,80}}?\b(?:to|at|of)\s*$", re.I),
+                unit=re.compile(rf"^\s+(?:(?:cases|instances|incidents|counts)\s+of\s+)?{_NP_MODIFIERS}(?:{_alternation(units)})\b", re.I) if units else None,
+            )
+        )
+    return tuple(compiled)
+
+
+def compile_metrics(metrics: Mapping[str, Any]) -> tuple[_Metric, ...]:
+    """The metric table as compiled regexes (cached per table content)."""
+    return _compile(json.dumps(metrics, sort_keys=True, default=str))
+
+
+def key_metric_names(metrics: Mapping[str, Any] = DEFAULT_METRICS) -> list[str]:
+    """Metrics flagged ``key`` in the table, in table order."""
+    return [name for name, spec in metrics.items() if spec.get("key")]
+
+
+_PERSON_NP = re.compile(
+    r"^\s+" + _NP_MODIFIERS + r"(?:" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + r")\b"
+    r"(?:\s+of\s+(?:the\s+)?(?:same\s+)?(?:family|household|group|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*))?",
+    re.I,
+)
+_TOLL_WORD = re.compile(r"\b(?:toll|total|tally|number|figure)\b", re.I)
+_TIMES = re.compile(r"^\s+times\b", re.I)
+
+# -- cumulative ----------------------------------------------------------------------------
+
+_CUMULATIVE = re.compile(
+    r"\bsince\s+(?!then\b)(?:the\s+(?:start|beginning|outbreak|onset)\b|the\s+\d|\d|" + _MONTHS + r"|the\s+\w+\s+(?:began|started|took\s+effect|came\s+into\s+force)"
+    r"|the\s+(?:ceasefire|truce|war|conflict|uprising|revolution|offensive|operation|campaign|battle|siege|fighting|agreement|deal)\b|(?:last|early|late|mid)\b|19\d\d|20\d\d|its\b|their\b)"
+    r"|\bso\s+far\b|\bto\s+date\b|\bin\s+total\b|\boverall\b|\bcumulative\b|\brunning\s+total\b"
+    r"|\btoll\b[^,.;]{0,40}\b(?:risen|rose|climbed|jumped|increased|reached|stands|stood|grew)\b"
+    r"|\bbringing\s+(?:the\s+)?(?:total|toll|number)|\braising\s+(?:the\s+)?(?:total|toll|number)"
+    r"|\btotal\s+number\b[^,.;]{0,60}\b(?:reached|stands|stood|is\s+now|has\s+risen)",
+    re.I,
+)
+_FIRST_SINCE = re.compile(r"\b(?:first|highest|lowest|worst|deadliest|biggest|largest)\b[^,.;]{0,40}$", re.I)
+
+
+def cumulative_from(sentence: str) -> int | None:
+    """Offset from which figures in ``sentence`` are running totals, or None.
+
+    A marker counts from the start of its comma-clause to the end of the
+    sentence, so "Six were killed, bringing the toll since the truce to 120"
+    leaves "six" daily and makes 120 cumulative, while a leading "Since the
+    ceasefire began, 300 people ..." covers the whole sentence.
+    """
+    for m in _CUMULATIVE.finditer(sentence):
+        if m.group().lower().startswith("since") and _FIRST_SINCE.search(sentence[: m.start()]):
+            continue  # "the first time since ...", not a running total
+        clause = max(sentence.rfind(",", 0, m.start()), sentence.rfind(";", 0, m.start()))
+        return clause + 1
+    return None
+
+
+# -- attribution ----------------------------------------------------------------------------
+
+_SPEECH = (
+    r"said|says|say|reported|reports|announced|stated|added|confirmed|claimed|estimated|documented|"
+    r"recorded|registered|counted|noted|wrote|tweeted|told\s+(?:[A-Z][\w.]*\s*)+|declared|put\s+the\s+(?:toll|number)\s+at"
+)
+_SPEECH_RE = re.compile(rf"\b(?:{_SPEECH})\b")
+_AUX_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being|has|have|had|who|which|that)\s*$", re.I)
+_TRAIL_AFTER = re.compile(
+    r"^\s*(?:[.!?\"”’']|$|,|in\s+(?:its|a|an|the|his|her|their)\b|on\s+\w+day|on\s+(?:its|the|his|her)\b|late\b|earlier\b|"
+    r"yesterday\b|today\b|later\b|at\s+a\b|during\b|via\b|citing\b|quoting\b)",
+    re.I,
+)
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "the bulletin", "the statement", "the report", "a statement",
+             "the center", "the centre", "its statement", "the release", "a spokesman", "the spokesman"}
+_GENERIC_REPORTERS = re.compile(
+    r"^(?:(?:state|official|local|pro-government|opposition|government|syrian|russian|turkish|israeli|iraqi|iranian|ukrainian|"
+    r"rebel)\s+)*(?:television|tv|media|news\s+agency|agency|radio|activists?|witnesses|residents|officials?|medics|doctors|"
+    r"rescuers|sources|monitors?|observatory|ministry|army|military|police|spokesman|spokeswoman|spokesperson|hospital\s+officials?|"
+    r"security\s+sources|health\s+officials?|rescue\s+workers|paramedics|governor|mayor)$",
+    re.I,
+)
+_VERBISH = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|left|after|when|which|who|while|because|if|as|than|been|be|did|do|does)\b",
+    re.I,
+)
+_APPOSITIVE = re.compile(r"[—–]\s*[^—–]{1,80}?\s*[—–]|\s[-]\s[^-]{1,60}?\s[-]\s|,\s+(?:a|an)\s+[^,]{1,70},")
+_ORG_WORDS = (
+    "Observatory|Ministry|Center|Centre|Committee|Council|Agency|Office|Organization|Organisation|Commission|"
+    "Army|Forces|Force|Command|Cross|Crescent|Network|Union|Nations|Television|TV|Watch|Service|Services|"
+    "Coalition|Group|Front|Helmets|News|Authority|Department|Government|Police|Defense|Defence|Monitor|Bureau|"
+    "Federation|Institute|Mission|Programme|Program|Fund|Frontieres|Frontières|Amnesty|UNICEF|UNHCR|OCHA|WHO|"
+    "Reuters|AFP|AP|SANA|TASS|Sputnik|Interfax|RIA|Xinhua|Anadolu|Rights|Headquarters|Staff|Brigade|Movement|Party"
+)
+_NAME_RUN = re.compile(
+    r"\b(?:[A-Z][\w’'.&-]*|al-\w+)(?:\s+(?:(?:of|for|the|and|on|de|du|al|el|in)\s+)*(?:[A-Z][\w’'.&-]*|al-\w+))*"
+)
+_ACRONYM_AFTER = re.compile(r"\(\s*([A-Z]{2,8})\s*\)")
+_NORMALISE = {"centre": "center", "defence": "defense", "organisation": "organization", "programme": "program"}
+_STOPWORDS = {"the", "a", "an", "of", "for", "and", "on", "in", "its", "de", "du", "al", "el", "'s", "’s"}
+
+
+def _words(name: str) -> list[str]:
+    return [
+        _NORMALISE.get(w, w)
+        for w in re.findall(r"[\w-]+", name.lower().replace("’s", "").replace("'s", ""))
+        if w not in _STOPWORDS
+    ]
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" ,;:\"“”'’()")
+    name = re.sub(r"^(?:(?:and|but|while|whereas|meanwhile|however|also|now|then|separately|where|when|as|after|in\s+addition)\b[\s,]*)+", "", name, flags=re.I)
+    name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
+    name = re.sub(r"(?:’s|'s)$", "", name)
+    return name.strip()
+
+
+class AttributionContext:
+    """What an article has named so far, to expand short references.
+
+    >>> ctx = AttributionContext()
+    >>> ctx.observe("the Syrian Observatory for Human Rights said about 10 shells fell.")
+    >>> ctx.resolve("the Observatory")
+    'Syrian Observatory for Human Rights'
+    """
+
+    def __init__(self) -> None:
+        self.names: list[str] = []  # oldest first; a re-mention moves a name to the end
+        self.acronyms: dict[str, str] = {}
+        self.last_reporter: str | None = None
+
+    def _add(self, name: str) -> None:
+        name = _clean_name(name)
+        if len(_words(name)) < 1:
+            return
+        if name in self.names:
+            self.names.remove(name)
+        self.names.append(name)
+        initials = "".join(w[0] for w in _words(name) if w[0].isalpha()).upper()
+        if len(initials) >= 2:
+            self.acronyms.setdefault(initials, name)
+
+    def observe(self, sentence: str) -> None:
+        """Remember organisations named in ``sentence`` and its reporter."""
+        for m in _NAME_RUN.finditer(sentence):
+            run = m.group()
+            words = run.split()
+            if len(words) >= 2 and re.search(rf"\b(?:{_ORG_WORDS})\b", run):
+                self._add(run)
+                acro = _ACRONYM_AFTER.match(sentence[m.end() :].lstrip())
+                if acro:
+                    self.acronyms[acro[1]] = _clean_name(run)
+        reporters = _reporters(sentence)
+        for r in reporters:
+            if len(_words(r.name)) >= 2 and r.name.lower() not in _PRONOUNS and not _GENERIC_REPORTERS.match(_clean_name(r.name)):
+                self._add(r.name)
+        if reporters:
+            named = [self.resolve(r.name) for r in reporters]
+            named = [n for n in named if n]
+            if named:
+                self.last_reporter = named[-1]
+
+    def resolve(self, name: str) -> str | None:
+        """A reference ("the Observatory", "the ministry", "SOHR") → the fullest name seen.
+
+        Pronouns and documents ("it", "the bulletin") resolve to the last
+        reporter. Unknown names come back cleaned ("the Observatory" →
+        "Observatory"); nothing known → ``None`` for pronouns.
+        """
+        cleaned = _clean_name(name)
+        if not cleaned:
+            return None
+        if name.strip().lower() in _PRONOUNS or cleaned.lower() in _PRONOUNS or ("the " + cleaned.lower()) in _PRONOUNS:
+            if cleaned.lower() in ("center", "centre") and self.names:
+                pass  # "the center": try names below first
+            else:
+                return self.last_reporter
+        if cleaned.upper() == cleaned and cleaned in self.acronyms:
+            return self.acronyms[cleaned]
+        short = _words(cleaned)
+        if not short:
+            return cleaned
+        best: str | None = None
+        for known in reversed(self.names):  # most recent first
+            long = _words(known)
+            if len(long) > len(short) and all(w in long for w in short):
+                if best is None:
+                    best = known
+        if best:
+            return best
+        if cleaned.lower() in ("center", "centre"):
+            return self.last_reporter or cleaned
+        return cleaned[0].upper() + cleaned[1:] if cleaned[0].islower() and not _GENERIC_REPORTERS.match(cleaned) else cleaned
+
+
+@dataclass(frozen=True, slots=True)
+class _Reporter:
+    name: str
+    start: int  # where the reporter phrase starts
+    anchor: int  # where the content it introduces starts (intro) or the phrase itself (others)
+    kind: str  # intro | trail | according | agent
+
+
+def _np_before(masked: str, sentence: str, verb_start: int) -> tuple[str, int] | None:
+    """The noun phrase right before a speech verb: the reporter."""
+    head = masked[:verb_start]
+    cut = max(head.rfind(c) for c in ",;:“”\"(")
+    boundary = r"\b(?:that|while|whereas|but)\b|\band\b(?=\s+(?:the|a|an)\b|\s+[a-z])"
+    cut = max(cut, max((m.end() - 1 for m in re.finditer(boundary, head)), default=-1))
+    start = cut + 1
+    segment = head[start:]
+    if not segment.strip():
+        return None
+    text = sentence[start:verb_start]
+    text = _APPOSITIVE.sub(" ", text)
+    candidate = _clean_name(text)
+    if not candidate:
+        return None
+    if len(candidate.split()) > 12 or _VERBISH.search(candidate):
+        # "A day after ... left the city, the X said": take the trailing name
+        runs = list(_NAME_RUN.finditer(text))
+        if not runs or runs[-1].end() < len(text.rstrip()) - 1:
+            return None
+        candidate = _clean_name(runs[-1].group())
+        start = start + runs[-1].start()
+    if not candidate or not (candidate[0].isupper() or candidate.lower() in _PRONOUNS or _GENERIC_REPORTERS.match(candidate)
+                             or text.strip().lower().startswith(("the ", "a ", "an "))):
+        return None
+    return candidate, start + (len(text) - len(text.lstrip()))
+
+
+def _reporters(sentence: str) -> list[_Reporter]:
+    """Every reporter phrase in ``sentence``, in order."""
+    masked = _APPOSITIVE.sub(lambda m: " " * len(m.group()), sentence)
+    found: list[_Reporter] = []
+    for m in _SPEECH_RE.finditer(masked):
+        if _AUX_BEFORE.search(masked[: m.start()]):
+            continue
+        after = sentence[m.end() :]
+        # inverted: ', said the ministry.' / '” said X.'
+        inv = re.match(r"\s+((?:the\s+)?[A-Za-z][^,.;:\"“”]{1,80}?)\s*(?:[.,;]|$|\bin\s|\bon\s)", after)
+        if inv and re.search(r"[,”\"]\s*$", masked[: m.start()]) and m.group() in ("said", "says", "reported", "added", "stated", "told"):
+            name = _clean_name(inv[1])
+            if name and (name[0].isupper() or inv[1].lower().startswith("the ")):
+                found.append(_Reporter(name, m.start(), m.start(), "trail"))
+                continue
+        np = _np_before(masked, sentence, m.start())
+        if not np:
+            continue
+        name, np_start = np
+        kind = "trail" if _TRAIL_AFTER.match(after) else "intro"
+        found.append(_Reporter(name, np_start, m.end() if kind == "intro" else np_start, kind))
+    for m in re.finditer(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|per)\s+((?:the\s+)?[A-Za-z][^,.;:\"“”()]{1,80}?)(?=\s*(?:[,.;:()\"“”]|$|\bon\s+\w+day\b|\bwho\b|\bwhich\b|\bas\s+saying\b))", sentence):
+        found.append(_Reporter(_clean_name(m[1]), m.start(), m.start(), "according"))
+    for m in re.finditer(r"\bquoted\s+((?:the\s+)?[A-Z][^,.;:]{1,60}?)\s+as\s+saying\b", sentence):
+        found.append(_Reporter(_clean_name(m[1]), m.start(), m.end(), "intro"))
+    for m in re.finditer(r"\b(?:registered|recorded|reported|documented|counted|observed)\s+by\s+((?:the\s+)?[A-Za-z][\w’'-]*(?:\s+[\w’'-]+){0,6}?)(?=\s+(?:in|on|at|during|over|within|across|for|and|while)\b|\s*[,.;:]|$)", sentence):
+        found.append(_Reporter(_clean_name(m[1]), m.start(), m.start(), "agent"))
+    return sorted(found, key=lambda r: (r.start, r.kind))
+
+
+def find_attribution(sentence: str, context: AttributionContext | None = None, position: int | None = None) -> str | None:
+    """Who reported what is said at ``position`` (default: the sentence's innermost reporter).
+
+    The innermost reporter wins over the outlet that carried it:
+
+    >>> find_attribution("State television said at least three people died, Reuters reported.")
+    'State television'
+
+    Order of preference: an agent in the same clause ("registered by the
+    Turkish side"), the nearest "X said ..." before the position, "according
+    to X", then a trailing ", X said." A short name is expanded with
+    ``context`` ("the Observatory" → "Syrian Observatory for Human Rights").
+    """
+    reporters = _reporters(sentence)
+    if not reporters:
+        return None
+    pos = len(sentence) if position is None else position
+    chosen: _Reporter | None = None
+    clause_start = max([0] + [m.end() for m in re.finditer(r";|\bwhile\b|\bwhereas\b|,\s+and\s+the\b", sentence[:pos])])
+    clause_end_m = re.search(r";|\bwhile\b|\bwhereas\b|,\s+and\s+the\b", sentence[pos:])
+    clause_end = pos + clause_end_m.start() if clause_end_m else len(sentence)
+    agents = [r for r in reporters if r.kind == "agent" and clause_start <= r.start < clause_end]
+    intros = [r for r in reporters if r.kind == "intro" and r.anchor <= pos]
+    according = [r for r in reporters if r.kind == "according"]
+    trails = [r for r in reporters if r.kind == "trail"]
+    if agents:
+        chosen = agents[0]
+    elif intros:
+        chosen = max(intros, key=lambda r: r.anchor)
+    elif according:
+        chosen = min(according, key=lambda r: abs(r.start - pos))
+    elif trails:
+        after = [r for r in trails if r.start >= pos]
+        chosen = after[0] if after else trails[-1]
+    if chosen is None:
+        return None
+    if context is not None:
+        return context.resolve(chosen.name)
+    cleaned = _clean_name(chosen.name)
+    if cleaned.lower() in _PRONOUNS or chosen.name.lower() in _PRONOUNS:
+        return None
+    return cleaned[0].upper() + cleaned[1:] if cleaned else None
+
+
+# -- figures -----------------------------------------------------------------------------------
+
+_SUBGROUP_INTRO = re.compile(
+    r"^\s*,?\s*\(?\s*(?:including|among\s+them|among\s+whom|of\s+whom|among\s+the\s+(?:dead|killed|wounded|injured)\s+(?:were|are))\s+",
+    re.I,
+)
+_SUBGROUP_OF_THEM = re.compile(r"^\s*,\s*", re.I)
+
+
+def _np_end(sentence: str, end: int) -> tuple[int, str | None]:
+    """End of the people noun phrase after a number (or the number's end) and its text."""
+    m = _PERSON_NP.match(sentence[end:])
+    if m:
+        return end + m.end(), m.group().strip()
+    return end, None
+
+
+def _bare(sentence: str, end: int) -> bool:
+    nxt = re.match(r"\s*([\w]+|[^\w\s])?", sentence[end:])
+    word = (nxt.group(1) or "") if nxt else ""
+    return word.lower() in _BARE_FOLLOWERS
+
+
+def _subgroups(sentence: str, after: int, mentions: list[NumberMention], used: set[int]) -> list[tuple[NumberMention, str, int]]:
+    """Sub-counts right after a main figure: ", including two children (and 3 women)"."""
+    intro = _SUBGROUP_INTRO.match(sentence[after:])
+    out: list[tuple[NumberMention, str, int]] = []
+    if intro:
+        cursor = after + intro.end()
+        for i, mention in enumerate(mentions):
+            if i in used or mention.start < cursor:
+                continue
+            if sentence[cursor : mention.start].strip(" ,") not in ("", "and"):
+                break
+            label = re.match(r"\s+((?:[\w'’-]+)(?:\s+(?!and\b|in\b|on\b|at\b|were\b|was\b|who\b|from\b|by\b|during\b|had\b|have\b)[\w'’-]+){0,2})", sentence[mention.end :])
+            if not label:
+                break
+            words = label[1]
+            if not _PERSON_NP.match(" " + words):
+                break
+            np = _PERSON_NP.match(" " + words)
+            out.append((mention, np.group().strip(), mention.end + np.end() - 1 + (len(label.group()) - len(label.group().lstrip()))))
+            used.add(i)
+            cursor = mention.end + len(label.group())
+        return out
+    # "..., four of them children": the next number after a comma
+    for i, mention in enumerate(mentions):
+        if i in used or mention.start < after:
+            continue
+        if not re.search(r",\s*$", sentence[after : mention.start]):
+            break
+        of_them = re.match(r"\s+of\s+(?:them|whom)\s+(?:were\s+)?([\w'’-]+(?:\s+[\w'’-]+)?)", sentence[mention.end :])
+        if of_them and _PERSON_NP.match(" " + of_them[1]):
+            out.append((mention, _PERSON_NP.match(" " + of_them[1]).group().strip(), mention.end + of_them.end()))
+            used.add(i)
+        break
+    return out
+
+
+def find_figures(
+    sentence: str,
+    metrics: Mapping[str, Any] = DEFAULT_METRICS,
+    context: AttributionContext | None = None,
+) -> list[Figure]:
+    """Every figure in ``sentence``, with its reporter and sub-counts.
+
+    >>> [(f.metric, f.value, f.subgroup) for f in find_figures("The Observatory said six people, including two children, were killed.")]
+    [('killed', 6, None), ('killed', 2, 'children')]
+    """
+    compiled = compile_metrics(metrics)
+    mentions = find_numbers(sentence)
+    if not mentions:
+        return []
+    cumulative_start = cumulative_from(sentence)
+    used: set[int] = set()
+    out: list[Figure] = []
+    for i, mention in enumerate(mentions):
+        if i in used:
+            continue
+        found = _link(sentence, mention, compiled)
+        if found is None:
+            continue
+        metric, np_end = found
+        used.add(i)
+        attributed = find_attribution(sentence, context, mention.start)
+        cumulative = cumulative_start is not None and mention.start >= cumulative_start
+        out.append(_figure(sentence, mention, metric, attributed, None, cumulative, np_end))
+        for sub, label, sub_end in _subgroups(sentence, np_end, mentions, used):
+            out.append(_figure(sentence, sub, metric, attributed, label, cumulative, sub_end))
+    return out
+
+
+def _figure(sentence: str, m: NumberMention, metric: str, attributed: str | None, subgroup: str | None,
+            cumulative: bool, end: int) -> Figure:
+    return Figure(
+        metric=metric,
+        value=m.value,
+        qualifier=m.qualifier,
+        attributed_to=attributed,
+        subgroup=subgroup,
+        value_max=m.value_max,
+        cumulative=cumulative,
+        text=sentence[m.start : max(end, m.end)].strip(" ,"),
+    )
+
+
+def _link(sentence: str, m: NumberMention, compiled: tuple[_Metric, ...]) -> tuple[str, int] | None:
+    """Which metric a number counts, and where its noun phrase ends (or None)."""
+    rest = sentence[m.end :]
+    # 1. a counted noun: "10 shells", "25 ceasefire violations"
+    for metric in compiled:
+        if metric.unit is not None:
+            u = metric.unit.match(rest)
+            if u:
+                return metric.name, m.end + u.end()
+    np_end, np = _np_end(sentence, m.end)
+    if np is None and not _bare(sentence, m.end):
+        times = _TIMES.match(rest)
+        if not times:
+            return None
+        clause_start = max(sentence.rfind(c, 0, m.start) for c in ",;")
+        # "violated ... 39 times": the nearest trigger earlier in the clause
+        best: tuple[int, str] | None = None
+        for metric in compiled:
+            for t in metric.trigger_any.finditer(sentence, clause_start + 1, m.start):
+                if best is None or t.start() > best[0]:
+                    best = (t.start(), metric.name)
+        return (best[1], m.end + times.end()) if best else None
+    # 2. a trigger after: "six people ... were killed"
+    best_after: tuple[int, str] | None = None
+    for metric in compiled:
+        t = metric.trigger_after.match(sentence, np_end)
+        if t and (best_after is None or t.end() < best_after[0]):
+            best_after = (t.end(), metric.name)
+    if best_after:
+        return best_after[1], np_end
+    # 3. a trigger before: "killing at least 10 people", "the death toll rose to 35"
+    head = sentence[: m.start]
+    for metric in compiled:
+        if metric.trigger_before.search(head):
+            return metric.name, np_end
+    # 4. a toll across a gap: "bringing the death toll since the truce began to 120"
+    latest: tuple[int, str] | None = None
+    for metric in compiled:
+        for t in metric.trigger_any.finditer(head):
+            gap = metric.trigger_gap.match(head, t.start())
+            if gap and _TOLL_WORD.search(gap.group()) and (latest is None or t.start() > latest[0]):
+                latest = (t.start(), metric.name)
+    return (latest[1], np_end) if latest else None

@@ -1,0 +1,218 @@
+"""Figures: numbers tied to a metric, qualifiers, ranges, sub-counts, cumulative totals, reporters."""
+
+import pytest
+
+from generator.figures import (
+    DEFAULT_METRICS,
+    AttributionContext,
+    cumulative_from,
+    find_attribution,
+    find_figures,
+    find_numbers,
+    key_metric_names,
+    parse_number,
+)
+
+
+def headline(sentence, context=None, metrics=DEFAULT_METRICS):
+    return [
+        (f.metric, f.value, f.value_max, f.qualifier)
+        for f in find_figures(sentence, metrics, context)
+        if f.subgroup is None
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("six", 6), ("17", 17), ("35,000", 35000), ("1,074", 1074), ("1.5 million", 1_500_000),
+        ("twenty-five", 25), ("a dozen", 12), ("two dozen", 24), ("half a dozen", 6),
+        ("a hundred and five", 105), ("three thousand", 3000), ("nineteen", 19),
+    ],
+)
+def test_numbers_are_read_from_digits_and_words(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # seed article sentences
+        ("The Observatory said six people, including two children, were killed.", [("killed", 6, None, None)]),
+        ("State television said at least three people died, Reuters reported.", [("killed", 3, None, "at least")]),
+        ("The International Committee of the Red Cross said about 35,000 people, mostly civilians, had departed.",
+         [("evacuated", 35000, None, "about")]),
+        ("the Syrian Observatory for Human Rights said about 10 shells fell in its southwestern al-Hamdaniya District.",
+         [("shells", 10, None, "about")]),
+        ("“A total of 25 ceasefire violations by illegal militant groups have been registered in Damascus (17), "
+         "Aleppo (6) and Hama (2) provinces,” the ministry said in its daily bulletin.",
+         [("ceasefire_violations", 25, None, None)]),
+        # bulletin style
+        ("In the course of the shelling 3 civilians were killed and 7 – injured.", [("killed", 3, None, None), ("injured", 7, None, None)]),
+        ("Within last 24 hours, 42 cases of ceasefire violations have been registered.", [("ceasefire_violations", 42, None, None)]),
+        ("The ceasefire regime was violated by armed groups in Syria 39 times over the last 24 hours.",
+         [("ceasefire_violations", 39, None, None)]),
+        # trigger before the number
+        ("The blast killed at least 10 people and wounded 25 others.", [("killed", 10, None, "at least"), ("injured", 25, None, None)]),
+        ("Shelling hit the market, killing six and wounding a dozen.", [("killed", 6, None, None), ("injured", 12, None, None)]),
+        ("Police arrested 14 protesters in the capital.", [("arrested", 14, None, None)]),
+        ("Russian jets carried out 35 airstrikes on the town.", [("airstrikes", 35, None, None)]),
+        ("Some 1.5 million people have been displaced by the fighting.", [("displaced", 1_500_000, None, "about")]),
+        ("Two dozen soldiers were wounded in the attack.", [("injured", 24, None, None)]),
+        # qualifiers
+        ("More than 20 fighters were killed near the town.", [("killed", 20, None, "more than")]),
+        ("Nearly 300 families fled the village overnight.", [("displaced", 300, None, "nearly")]),
+        ("Up to 40 people were detained.", [("arrested", 40, None, "up to")]),
+        ("Around 500 residents were evacuated on Monday.", [("evacuated", 500, None, "about")]),
+        # ranges
+        ("Between 10 and 15 people were killed in the strike.", [("killed", 10, 15, None)]),
+        ("Officials said 10 to 15 civilians were injured.", [("injured", 10, 15, None)]),
+        ("Medics said 10-15 people died.", [("killed", 10, 15, None)]),
+    ],
+)
+def test_figures_link_numbers_to_their_metric(sentence, expected):
+    assert headline(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A 12-year-old boy was killed in the shelling.",  # age
+        "The conflict, which began in 2011, has killed hundreds of thousands.",  # year, unquantified
+        "Dozens of people were killed and scores wounded.",  # unquantified
+        "A local ceasefire was reached on December 15, which allowed thousands of civilians to leave.",
+        "These areas constitute a mere 5 per cent of former east Aleppo.",  # percentage
+        "The strike killed civilians at 10:30 local time.",  # time
+        "The ministry paid $5 million to families of those killed.",  # money
+        "Violations were registered in Damascus (17), Aleppo (6) and Hama (2).",  # bracketed tally counts
+        "Truce agreements were signed with 4 inhabited areas.",  # no metric
+        "The number of settlements that joined the truce reached 1,074.",
+        "One of the commanders was killed in the raid.",
+        "Two thirds of them have since left for other locations.",
+    ],
+)
+def test_numbers_that_are_not_figures_are_left_out(sentence):
+    assert headline(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, parent, subgroups",
+    [
+        ("The Observatory said six people, including two children, were killed.", 6, [(2, "children")]),
+        ("The bombing killed 613 civilians, including 139 children and 78 women, the monitor said.", 613,
+         [(139, "children"), (78, "women")]),
+        ("Nine people were killed, four of them children.", 9, [(4, "children")]),
+    ],
+)
+def test_sub_counts_become_second_figures_with_a_subgroup(sentence, parent, subgroups):
+    figures = find_figures(sentence)
+    main = [f for f in figures if f.subgroup is None]
+    subs = [(f.value, f.subgroup) for f in figures if f.subgroup]
+    assert [f.value for f in main] == [parent]
+    assert subs == subgroups
+    assert all(f.metric == main[0].metric for f in figures)
+
+
+@pytest.mark.parametrize(
+    "sentence, cumulative",
+    [
+        ("Since the ceasefire began, 300 people have been killed in the province.", [True]),
+        ("The Observatory said 46 civilians have been killed since 1 January.", [True]),
+        ("In total, 1,200 people have been evacuated so far.", [True]),
+        ("The death toll has risen to 35, officials said.", [True]),
+        ("Six people were killed on Friday, bringing the death toll since the ceasefire began to 120.", [False, True]),
+        ("Six people were killed on Friday, the first deaths since the truce.", [False]),
+        ("Three soldiers were wounded on Monday.", [False]),
+    ],
+)
+def test_running_totals_are_marked_cumulative(sentence, cumulative):
+    assert [f.cumulative for f in find_figures(sentence) if f.subgroup is None] == cumulative
+
+
+def test_cumulative_marker_in_a_later_clause_does_not_reach_back():
+    sentence = "Six people were killed, bringing the toll since the truce to 120."
+    assert cumulative_from(sentence) == sentence.index(",") + 1
+
+
+@pytest.mark.parametrize(
+    "sentence, reporter",
+    [
+        ("The Observatory said six people were killed.", "Observatory"),
+        ("State television said at least three people died, Reuters reported.", "State television"),
+        ("Six people were killed, according to the ministry.", "Ministry"),
+        ("Five soldiers were wounded, Reuters reported.", "Reuters"),
+        ("Twelve people died in the raid, SANA news agency reported.", "SANA news agency"),
+        ("The Russian Defense Ministry said 25 violations were registered.", "Russian Defense Ministry"),
+        ("Activists said 14 people were arrested.", "Activists"),
+        ("The Red Cross said 400 people left the district.", "Red Cross"),
+        ("Nine people were killed, said the ministry.", "Ministry"),
+        ("the Syrian Observatory for Human Rights—a war monitor based in Britain—said about 10 shells fell.",
+         "Syrian Observatory for Human Rights"),
+        ("A total of 25 violations were reported, the Russian Center for reconciliation of the warring parties "
+         "said in its regular daily bulletin.", "Russian Center for reconciliation of the warring parties"),
+        ("Six people were killed in the town.", None),
+    ],
+)
+def test_attribution_names_who_reported(sentence, reporter):
+    assert find_attribution(sentence) == reporter
+
+
+def test_short_names_resolve_to_the_organisation_named_earlier():
+    context = AttributionContext()
+    context.observe("A day after the evacuation, the Syrian Observatory for Human Rights—a war monitor based in Britain—said about 10 shells fell.")
+    context.observe("Meanwhile, the Russian Defense Ministry said ceasefire violations were registered.")
+    context.observe("The International Committee of the Red Cross said about 35,000 people had departed.")
+    assert context.resolve("the Observatory") == "Syrian Observatory for Human Rights"
+    assert context.resolve("the observatory") == "Syrian Observatory for Human Rights"
+    assert context.resolve("the ministry") == "Russian Defense Ministry"
+    assert context.resolve("the Red Cross") == "International Committee of the Red Cross"
+    assert context.resolve("State television") == "State television"
+    assert context.resolve("SOHR") == "Syrian Observatory for Human Rights"
+
+
+def test_innermost_reporter_wins_over_the_carrying_outlet_with_context():
+    context = AttributionContext()
+    context.observe("The Syrian Observatory for Human Rights said about 10 shells fell in al-Hamdaniya.")
+    sentences = ["The Observatory said six people, including two children, were killed.",
+                 "State television said at least three people died, Reuters reported."]
+    found = []
+    for sentence in sentences:
+        context.observe(sentence)
+        found += [(f.value, f.subgroup, f.attributed_to) for f in find_figures(sentence, context=context)]
+    assert found == [
+        (6, None, "Syrian Observatory for Human Rights"),
+        (2, "children", "Syrian Observatory for Human Rights"),
+        (3, None, "State television"),
+    ]
+
+
+def test_each_figure_takes_the_reporter_of_its_own_clause():
+    sentence = "The Observatory said 12 people were killed while state media said eight died."
+    assert [(f.value, f.attributed_to) for f in find_figures(sentence)] == [(12, "Observatory"), (8, "State media")]
+
+
+def test_pronoun_reporter_resolves_to_the_previous_reporter():
+    context = AttributionContext()
+    context.observe("The Syrian Observatory for Human Rights reported heavy fighting.")
+    assert find_attribution("It said 20 fighters were killed.", context) == "Syrian Observatory for Human Rights"
+
+
+def test_a_configured_metric_works_without_code():
+    metrics = dict(DEFAULT_METRICS)
+    metrics["kidnapped"] = {"label": "Kidnapped", "patterns": [r"kidnapped", r"abducted"], "key": False}
+    assert headline("Gunmen abducted 12 aid workers near the border.", metrics=metrics) == [("kidnapped", 12, None, None)]
+    assert headline("Seven villagers were kidnapped overnight.", metrics=metrics) == [("kidnapped", 7, None, None)]
+
+
+def test_key_metrics_are_flagged_in_the_table():
+    assert key_metric_names() == ["killed", "injured", "ceasefire_violations", "evacuated"]
+
+
+def test_figure_text_quotes_the_words_read():
+    [figure] = find_figures("State television said at least three people died.")
+    assert figure.text == "at least three people"
+
+
+def test_dates_and_ordinals_are_not_numbers():
+    mentions = find_numbers("On 15 December 2016, the 31st of July, at 10:30 and December 15, 7 people")
+    assert [m.value for m in mentions] == [7]
