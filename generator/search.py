@@ -1,0 +1,152 @@
+"""Static full-text search: a Pagefind index built after Pelican has written the site.
+
+Pagefind (https://pagefind.app) indexes the written HTML into a folder of
+small hashed files plus a WebAssembly search engine; the browser fetches
+only the parts a query needs, so search works from any static host with no
+server. The binary ships inside the PyPI package ``pagefind[bin]`` and runs
+offline. The same pages give byte-identical index files.
+
+Wiring (in ``generator.register()``)::
+
+    signals.initialized.connect(search.initialized)   # adds the search/ page
+    signals.finalized.connect(search.finalized)       # indexes the output
+
+What is indexed (``TIMELINE_SEARCH_GLOB``): bulletins, source articles,
+place pages and top-level pages (about, methodology, ...), not the
+timeline months or type pages, which repeat the same events; only the
+``<main>`` element of each page (``TIMELINE_SEARCH_ROOT``), so navigation
+text does not match every page. Set ``TIMELINE_SEARCH = False`` to build
+without search; without the ``pagefind`` package the build still succeeds
+and the search page says search is unavailable.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, Mapping
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS: dict[str, Any] = {
+    "TIMELINE_SEARCH": True,
+    "TIMELINE_SEARCH_GLOB": "{bulletins/**/*,articles/**/*,places/**/*,*/index}.html",
+    "TIMELINE_SEARCH_ROOT": "main",
+    "TIMELINE_SEARCH_BUNDLE": "pagefind",
+    "SEARCH_URL": "search/",
+    "SEARCH_SAVE_AS": "search/index.html",
+}
+
+# Indexing the demo site takes well under a second; a hung binary must not hang the build.
+TIMEOUT_SECONDS = 300
+
+
+def setting(settings: Mapping[str, Any], name: str) -> Any:
+    return settings[name] if name in settings else DEFAULTS[name]
+
+
+def pagefind_executable() -> str | None:
+    """Path of the Pagefind binary shipped by ``pagefind_bin``, or None if not installed."""
+    try:
+        from pagefind_bin import get_executable
+    except ImportError:
+        return None
+    try:
+        return str(get_executable().absolute())
+    except FileNotFoundError:
+        return None
+
+
+def index_command(output_path: str, settings: Mapping[str, Any] | None = None) -> list[str] | None:
+    """The Pagefind command line for a site folder (None when Pagefind is missing).
+
+    >>> cmd = index_command("output", {})
+    >>> cmd is None or cmd[1:5] == ["--site", "output", "--output-subdir", "pagefind"]
+    True
+    """
+    exe = pagefind_executable()
+    if exe is None:
+        return None
+    settings = settings or {}
+    return [
+        exe,
+        "--site", output_path,
+        "--output-subdir", setting(settings, "TIMELINE_SEARCH_BUNDLE"),
+        "--glob", setting(settings, "TIMELINE_SEARCH_GLOB"),
+        "--root-selector", setting(settings, "TIMELINE_SEARCH_ROOT"),
+        "--force-language", str(settings.get("DEFAULT_LANG") or "en"),
+        "--quiet",
+    ]
+
+
+def index_site(output_path: str, settings: Mapping[str, Any] | None = None) -> bool:
+    """Build the search index into ``<output_path>/pagefind/``; True when it was built.
+
+    The previous bundle is removed first: Pagefind names its files by
+    content hash, and stale files would make two builds of the same site
+    differ. A failure is logged, never raised: a site without search is
+    better than no site.
+    """
+    settings = settings or {}
+    command = index_command(output_path, settings)
+    if command is None:
+        logger.warning("search: the pagefind package is not installed (pip install 'pagefind[bin]'); site built without a search index")
+        return False
+    bundle = Path(output_path) / setting(settings, "TIMELINE_SEARCH_BUNDLE")
+    if bundle.is_dir() and (bundle / "pagefind-entry.json").exists():
+        shutil.rmtree(bundle)
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False)
+    except (OSError, subprocess.TimeoutExpired) as err:
+        logger.error("search: pagefind could not run: %s", err)
+        return False
+    if result.returncode != 0:
+        logger.error("search: pagefind failed (exit %s): %s", result.returncode, (result.stderr or result.stdout).strip()[-2000:])
+        return False
+    return True
+
+
+def _theme_has_search_page(settings: Mapping[str, Any]) -> bool:
+    theme = settings.get("THEME") or ""
+    return os.path.exists(os.path.join(theme, "templates", "search.html"))
+
+
+def initialized(pelican: Any) -> None:
+    """Signal handler (``initialized``): render ``search.html`` as a direct template.
+
+    Only when search is on and the theme has the template, so another
+    theme without it still builds. ``SEARCH_SAVE_AS``/``SEARCH_URL`` can be
+    set in ``pelican.conf.py`` like any Pelican direct template.
+    """
+    settings = pelican.settings
+    if not setting(settings, "TIMELINE_SEARCH") or not _theme_has_search_page(settings):
+        return
+    templates = list(settings.get("DIRECT_TEMPLATES") or [])
+    if "search" not in templates:
+        # A new list: Pelican's default list object may be shared with DEFAULT_CONFIG.
+        settings["DIRECT_TEMPLATES"] = [*templates, "search"]
+    settings.setdefault("SEARCH_SAVE_AS", DEFAULTS["SEARCH_SAVE_AS"])
+    settings.setdefault("SEARCH_URL", DEFAULTS["SEARCH_URL"])
+
+
+def finalized(pelican: Any) -> None:
+    """Signal handler (``finalized``): index the written site."""
+    if setting(pelican.settings, "TIMELINE_SEARCH"):
+        index_site(pelican.output_path, pelican.settings)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m generator.search OUTPUT``: (re)index an already built site."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m generator.search OUTPUT_DIR", file=sys.stderr)
+        return 2
+    return 0 if index_site(args[0]) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
