@@ -42,6 +42,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from markupsafe import Markup, escape
 from pelican.generators import Generator
+from pelican.utils import get_relative_path, path_to_url
 
 from generator import charts
 from generator.model import Article, Bulletin, Event, KeyFigure, SiteData, Tally
@@ -499,19 +500,26 @@ class Links:
         return Markup(charts.data_table(points, caption, value_label))
 
 
-def article_marks(article: Article, events: Sequence[Event], tallies: Sequence[Tally], links: Links) -> list[Mark]:
-    """Marks for one article: its event sentences and the tally sentences it carried."""
+def article_marks(
+    article: Article, events: Sequence[Event], tallies: Sequence[Tally], links: Links, siteurl: str = ""
+) -> list[Mark]:
+    """Marks for one article: its event sentences and the tally sentences it carried.
+
+    ``siteurl`` prefixes every link (``../..`` with relative URLs): the
+    marks are rendered once, before Pelican knows which page they land on.
+    """
+    prefix = f"{siteurl}/" if siteurl else ""
     by_start: dict[int, tuple[int, list[tuple[str, str]]]] = {}
     for event in sorted(events, key=lambda e: (e.start, e.id)):
         end, hrefs = by_start.setdefault(event.start, (event.end, []))
-        hrefs.append((links.event_url(event), f"timeline: {links.type_label(event.type).lower()}, {event.date}"))
+        hrefs.append((prefix + links.event_url(event), f"timeline: {links.type_label(event.type).lower()}, {event.date}"))
     for tally in tallies:
         for source_slug, start in tally.sources or ((tally.article, tally.start),):
             if source_slug != article.slug:
                 continue
             end = tally.end if start == tally.start else start + len(tally.sentence)
             _, hrefs = by_start.setdefault(start, (end, []))
-            hrefs.append((f"{links.bulletin_url(tally.date)}#{tally_anchor(tally)}", f"bulletin table, {tally.date}"))
+            hrefs.append((f"{prefix}{links.bulletin_url(tally.date)}#{tally_anchor(tally)}", f"bulletin table, {tally.date}"))
     return [Mark(start, end, tuple(hrefs)) for start, (end, hrefs) in sorted(by_start.items())]
 
 
@@ -566,7 +574,11 @@ class TimelineGenerator(Generator):
             if text is None:
                 continue
             events = getattr(pelican_article, "timeline_events", [])
-            marks = article_marks(text, events, tallies_by_article.get(text.slug, []), self.links)
+            if self.settings.get("RELATIVE_URLS"):
+                siteurl = path_to_url(get_relative_path(pelican_article.save_as))
+            else:
+                siteurl = self.settings.get("SITEURL", "")
+            marks = article_marks(text, events, tallies_by_article.get(text.slug, []), self.links, siteurl)
             pelican_article.timeline_html = highlight_html(text.text, marks)
             pelican_article.timeline_event_count = len(events)
 
@@ -690,6 +702,7 @@ class TimelineGenerator(Generator):
             title = f"{label}: daily headline figure, {days} days to {bulletin.date}"
             out.append({
                 "metric": metric,
+                "caption": f"{label}, last {days} days",
                 "svg": self.links.chart(points, title, f"chart-{slug(metric)}", label),
                 "table": self.links.chart_table(points, title, label),
             })
@@ -714,6 +727,7 @@ class TimelineGenerator(Generator):
             title = f"{label} in {place}, by day (from bulletin tallies)"
             out.append({
                 "metric": metric,
+                "caption": f"{label} in {place}, by day",
                 "svg": self.links.chart(points, title, f"chart-{slug(metric)}", label),
                 "table": self.links.chart_table(points, title, label),
             })
