@@ -85,6 +85,10 @@ def _x_label_indexes(n: int) -> list[int]:
     return sorted({round(i * (n - 1) / 4) for i in range(5)})
 
 
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
 def describe(points: Sequence[Point], unit: str = "") -> str:
     """A one-sentence text alternative: span, reported days, peak and last value.
 
@@ -95,13 +99,13 @@ def describe(points: Sequence[Point], unit: str = "") -> str:
         return "No data."
     known = [(label, value) for label, value in points if value is not None]
     unit = f" {unit}" if unit else ""
-    span = f"{len(points)} days from {points[0][0]} to {points[-1][0]}"
+    span = f"{_days(len(points))} from {points[0][0]} to {points[-1][0]}"
     if not known:
         return f"{span}; nothing reported."
     peak_label, peak = max(known, key=lambda p: (p[1], p[0]))
     last_label, last = known[-1]
     return (
-        f"{span}; values reported on {len(known)} days; highest {peak}{unit} on {peak_label}; "
+        f"{span}; values reported on {_days(len(known))}; highest {peak}{unit} on {peak_label}; "
         f"latest {last}{unit} on {last_label}."
     )
 
