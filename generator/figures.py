@@ -69,7 +69,9 @@ DEFAULT_METRICS: dict[str, dict[str, Any]] = {
             r"(?:ceasefire|cease-fire|truce)(?:\s+regime)?\s+(?:was|has\s+been|had\s+been|were)\s+violated",
             r"breached\s+the\s+(?:ceasefire|cease-fire|truce)",
         ],
-        "unit_nouns": [r"(?:ceasefire|cease-fire|truce)\s+violations?", r"violations?\s+of\s+the\s+(?:ceasefire|cease-fire|truce)(?:\s+regime)?"],
+        # plain "violations" too ("25 violations in Aleppo (20)..."), but not "human rights violations"
+        "unit_nouns": [r"(?:ceasefire|cease-fire|truce)\s+violations?", r"violations?\s+of\s+the\s+(?:ceasefire|cease-fire|truce)(?:\s+regime)?",
+                       r"(?<!rights )violations"],
         "key": True,
     },
     "evacuated": {
@@ -680,6 +682,20 @@ def _subgroups(sentence: str, after: int, mentions: list[NumberMention], used: s
             out.append((mention, _PERSON_NP.match(" " + of_them[1]).group().strip(), mention.end + of_them.end()))
             used.add(i)
         break
+    return out
+
+
+def locate_figures(sentence: str, metrics: Mapping[str, Any] = DEFAULT_METRICS) -> list[tuple[NumberMention, str | None]]:
+    """Every number mention with the metric it counts (``None`` when it counts nothing).
+
+    Offsets are in the mentions; tallies use this to find a list's stated
+    total and to tell a violations list from a list of settlements.
+    """
+    compiled = compile_metrics(metrics)
+    out: list[tuple[NumberMention, str | None]] = []
+    for mention in find_numbers(sentence):
+        found = _link(sentence, mention, compiled)
+        out.append((mention, found[0] if found else None))
     return out
 
 

@@ -1,0 +1,174 @@
+"""Tallies: bulletin lists of per-place counts, their metric, date, total and reporter."""
+
+import datetime as dt
+
+import pytest
+
+from generator.figures import AttributionContext
+from generator.model import Place
+from generator.places import Gazetteer
+from generator.tallies import bulletin_date, find_pairs, find_tallies, table_blocks
+
+FRIDAY = dt.date(2016, 12, 23)
+
+
+@pytest.fixture(scope="module")
+def syria():
+    return Gazetteer.for_countries(["SY"])
+
+
+def tallies_of(sentence, gazetteer, **kwargs):
+    options = {"date": FRIDAY.isoformat(), "article": "a", "start": 0, "end": len(sentence),
+               "gazetteer": gazetteer, "published": FRIDAY}
+    options.update(kwargs)
+    return find_tallies(sentence, **options)
+
+
+@pytest.mark.parametrize(
+    "sentence, metric, total, by_place",
+    [
+        # seed article
+        ("“A total of 25 ceasefire violations by illegal militant groups have been registered in Damascus (17), "
+         "Aleppo (6) and Hama (2) provinces,” the ministry said in its daily bulletin.",
+         "ceasefire_violations", 25, {"Damascus": 17, "Aleppo": 6, "Hama": 2}),
+        # TASS style: "17 in the province of Damascus, six in ..."
+        ("A total of 25 ceasefire violations were reported during the day in Syria, including 17 in the province "
+         "of Damascus, six in the province of Aleppo, and two in the province of Hama, the center said.",
+         "ceasefire_violations", 25, {"Damascus": 17, "Aleppo": 6, "Hama": 2}),
+        # MoD bulletin style
+        ("Within last 24 hours, 42 cases of ceasefire violations have been registered in the following provinces: "
+         "Aleppo (20), Hama (8), Damascus (5), Homs (4), Latakia (3) and Daraa (2).",
+         "ceasefire_violations", 42, {"Aleppo": 20, "Hama": 8, "Damascus": 5, "Homs": 4, "Latakia": 3, "Daraa": 2}),
+        ("Ceasefire violations over the past 24 hours: Damascus - 17; Aleppo - 6; Hama - 2.",
+         "ceasefire_violations", 25, {"Damascus": 17, "Aleppo": 6, "Hama": 2}),
+        ("The truce was violated in the provinces of Aleppo (20), Hama (8) and Idlib (3) in the past day.",
+         "ceasefire_violations", 31, {"Aleppo": 20, "Hama": 8, "Idlib": 3}),
+        ("Shelling killed civilians in the past day: Aleppo: 4, Idlib: 2.", "killed", 6, {"Aleppo": 4, "Idlib": 2}),
+    ],
+)
+def test_bulletin_lists_become_tallies(syria, sentence, metric, total, by_place):
+    tallies, problems = tallies_of(sentence, syria)
+    assert problems == []
+    [tally] = tallies
+    assert (tally.metric, tally.total, tally.by_place) == (metric, total, by_place)
+    assert list(tally.by_place) == list(by_place)  # ordered as in the text
+    assert tally.date == "2016-12-23"
+    assert tally.sources == (("a", 0),)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # settlements that joined a truce
+        "Within last 24 hours, truce agreements have been signed with representatives of 4 inhabited areas in the Latakia (2) and Homs (2) provinces.",
+        # humanitarian deliveries
+        "Humanitarian deliveries were made to Aleppo (3) and Homs (2) during the day.",
+        # districts cleared
+        "Troops cleared 12 districts in Aleppo (9) and Homs (3) in the past day.",
+        # cumulative counts
+        "Since the ceasefire began, 300 ceasefire violations have been registered in Aleppo (200) and Hama (100).",
+        # places without counts
+        "Talks continued with armed groups in the provinces of Homs, Hama, Aleppo and Quneitra.",
+        # a lone figure is not a list
+        "Six killed in Aleppo.",
+    ],
+)
+def test_lists_of_other_things_are_not_tallies(syria, sentence):
+    assert tallies_of(sentence, syria) == ([], [])
+
+
+def test_a_total_that_does_not_add_up_is_a_warning_and_both_numbers_are_kept(syria):
+    sentence = "A total of 30 ceasefire violations were registered in Damascus (17), Aleppo (6) and Hama (2) provinces."
+    [tally], [problem] = tallies_of(sentence, syria)
+    assert (tally.total, tally.stated_total, sum(tally.by_place.values())) == (30, 30, 25)
+    assert (problem.stage, problem.severity) == ("tallies", "warning")
+    assert "30" in problem.reason and "25" in problem.reason
+
+
+def test_without_a_stated_total_the_total_is_the_sum(syria):
+    [tally], _ = tallies_of("Ceasefire violations were registered in Damascus (17), Aleppo (6) and Hama (2) provinces.", syria)
+    assert (tally.total, tally.stated_total) == (25, None)
+
+
+def test_counts_from_different_monitors_stay_separate(syria):
+    sentence = ("The Russian side registered 25 violations in Aleppo (20) and Hama (5) over the past 24 hours, "
+                "while the Turkish side registered 8 violations in Idlib (5) and Latakia (3).")
+    tallies, problems = tallies_of(sentence, syria)
+    assert problems == []
+    assert [(t.attributed_to, t.total, t.by_place) for t in tallies] == [
+        ("Russian side", 25, {"Aleppo": 20, "Hama": 5}),
+        ("Turkish side", 8, {"Idlib": 5, "Latakia": 3}),
+    ]
+
+
+def test_reporter_short_name_resolves_through_the_article_context(syria):
+    context = AttributionContext()
+    context.observe("Meanwhile, the Russian Defense Ministry said ceasefire violations were registered in three provinces.")
+    sentence = "“A total of 25 ceasefire violations have been registered in Damascus (17), Aleppo (6) and Hama (2) provinces,” the ministry said."
+    [tally], _ = tallies_of(sentence, syria, context=context)
+    assert tally.attributed_to == "Russian Defense Ministry"
+
+
+def test_callers_attribution_is_used_when_the_list_names_no_reporter(syria):
+    [tally], _ = tallies_of("Violations of the ceasefire: Aleppo (4), Hama (2).", syria, attributed_to="Russian Center")
+    assert tally.attributed_to == "Russian Center"
+
+
+@pytest.mark.parametrize(
+    "sentence, published, fallback, expected",
+    [
+        ("25 violations were reported during the day, the center said in its bulletin posted on Friday.", FRIDAY, "2016-12-20", "2016-12-23"),
+        ("The ceasefire was violated 39 times over the last 24 hours, the center said in its daily bulletin published on Monday.",
+         dt.date(2016, 11, 15), "2016-11-15", "2016-11-14"),
+        ("Within last 24 hours, 42 violations were registered; a ceasefire was reached on December 15.", dt.date(2016, 12, 23), "2016-12-15", "2016-12-23"),
+        ("Violations were registered in Aleppo (4) and Hama (2) on December 20.", FRIDAY, "2016-12-20", "2016-12-20"),
+    ],
+)
+def test_daily_bulletins_are_dated_by_their_publication(sentence, published, fallback, expected):
+    assert bulletin_date(sentence, published, fallback) == expected
+
+
+def test_daily_tally_ignores_other_dates_in_the_sentence(syria):
+    sentence = "In the past day, 9 ceasefire violations were registered in Aleppo (6) and Hama (3), the first since December 15."
+    [tally], _ = tallies_of(sentence, syria, date="2016-12-15")
+    assert tally.date == "2016-12-23"
+
+
+def test_markdown_table_with_place_and_count_columns(syria):
+    block = "| Province | Ceasefire violations |\n|---|---|\n| Damascus | 17 |\n| Aleppo | 6 |\n| Hama | 2 |\n| Total | 25 |"
+    [tally], problems = tallies_of(block, syria)
+    assert problems == []
+    assert (tally.metric, tally.total, tally.stated_total, tally.by_place) == (
+        "ceasefire_violations", 25, 25, {"Damascus": 17, "Aleppo": 6, "Hama": 2})
+
+
+def test_table_rendered_to_text_has_one_tally_per_metric_column(syria):
+    text = "Casualties by governorate.\n\nGovernorate | Killed | Injured\n\nAleppo | 6 | 10\n\nIdlib | 3 | 4\n\nThe end."
+    [(start, end, block)] = table_blocks(text)
+    assert text[start:end] == block and block.startswith("Governorate")
+    tallies, _ = tallies_of(block, syria)
+    assert [(t.metric, t.by_place) for t in tallies] == [("killed", {"Aleppo": 6, "Idlib": 3}), ("injured", {"Aleppo": 10, "Idlib": 4})]
+
+
+def test_a_table_without_a_place_column_is_not_a_tally(syria):
+    assert tallies_of("| Week | Killed |\n|---|---|\n| 1 | 6 |\n| 2 | 3 |", syria) == ([], [])
+
+
+def test_a_stand_in_gazetteer_can_bring_its_own_place_finder():
+    class TwoPlaces:
+        def find_places(self, text):
+            out = []
+            for name in ("Mariupol", "Donetsk"):
+                i = text.find(name)
+                if i >= 0:
+                    out.append(Place(name, name + " Oblast", "UA", "city", name, i, i + len(name)))
+            return sorted(out, key=lambda p: p.start)
+
+    [tally], _ = tallies_of("Shelling was reported in the past day, with 12 shells in Mariupol and 7 shells in Donetsk.", TwoPlaces())
+    assert tally.by_place == {"Mariupol": 12, "Donetsk": 7}
+
+
+def test_pairs_keep_text_order_and_offsets(syria):
+    sentence = "registered in Damascus (17), Aleppo (6)"
+    pairs = find_pairs(sentence, syria)
+    assert [(sentence[s:e], key, n) for s, e, key, n in pairs] == [("Damascus (17)", "Damascus", 17), ("Aleppo (6)", "Aleppo", 6)]
