@@ -409,6 +409,16 @@ class Links:
         self.articles: dict[str, Article] = {a.slug: a for a in site.articles}
         self.events: dict[str, Event] = {e.id: e for e in site.events}
         self.bulletin_dates = set(bulletin_dates)
+        self.articles_index = self._articles_index(settings)
+
+    def _articles_index(self, settings: Mapping[str, Any]) -> str | None:
+        """Where Pelican's list of articles lives, unless our home page replaced it."""
+        if settings.get("INDEX_URL"):
+            return str(settings["INDEX_URL"])
+        save_as = str(settings.get("INDEX_SAVE_AS", "index.html"))
+        if not save_as or save_as == self.settings["HOME_SAVE_AS"]:
+            return None
+        return save_as[: -len("index.html")] if save_as.endswith("/index.html") else save_as
 
     def setting(self, name: str) -> Any:
         return self.settings.get(name)
