@@ -103,7 +103,7 @@ _NUM_EXACT = rf"(?:\d{{1,3}}|{_NUMWORD}(?:[- ]{_NUMWORD})*|[Aa]n?|[Aa] couple of
 _UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
 # Quantity modifiers kept inside a duration's extent ("at least 72 hours");
 # "about", "nearly", "only" ... stay outside, as in the TimeBank annotations.
-_QUAL = r"(?:(?:at least|at most|more than|less than|fewer than|no more than|up to) )"
+_QUAL = r"(?:(?:at least|at most|more than|less than|fewer than|no more than|up to|nearly|almost) )"
 _PART = r"(?:morning|afternoon|evening|night)"
 
 _UNIT_CODE = {
@@ -118,9 +118,9 @@ _UNIT_MULT = {"fortnight": 2, "quarter": 3, "decade": 10, "century": 100, "centu
 # as future although they end in -ed.
 _TENSE_CUE = re.compile(
     r"\b(?:(?P<future>will|won't|shall|going to|is to|are to|expected|scheduled|plans?|"
-    r"planned|planning|set to|due to|due|next|upcoming|intends?|would|could|might|"
-    r"hopes? to|aims? to|until|till|as soon as|as early as|as late as|by|coming)"
-    r"|(?P<past>said|says|told|was|were|had|did|ago|last|since|\w{3,}ed))\b"
+    r"planned|planning|set to|due to|next|upcoming|intends?|would|could|might|"
+    r"hopes? to|aims? to|until|till|as soon as|as early as|as late as|coming)"
+    r"|(?P<past>said|says|told|was|were|had|did|ago|last|since|[a-z]{2,}(?<!need)(?<!hundr)(?<!speed)ed))\b"
     r"|(?P<future2>'ll)\b"
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
@@ -290,6 +290,8 @@ def _weekday_date(state: _State, wd: int, start: int, end: int, mod: str | None)
         return ref + dt.timedelta(days=fwd or 7)
     if mod == "this":
         return ref + dt.timedelta(days=fwd)
+    if mod == "past":
+        return ref - dt.timedelta(days=back)
     if back == 0:
         return ref
     if state.tense(start, end) == "future":
@@ -555,7 +557,10 @@ def _r_century(m: re.Match[str], st: _State) -> Resolved:
 def _r_weekday(m: re.Match[str], st: _State) -> Resolved:
     """"Friday", "late Thursday", "Thursday night", "last Friday", "early Friday"."""
     wd = _WEEKDAYS[m["wd"].lower()]
-    d = _weekday_date(st, wd, m.start(), m.end(), _g(m, "rel"))
+    rel = _g(m, "rel")
+    if rel is None and st.text.startswith(("'s", "’s"), m.end()) and not _g(m, "part"):
+        rel = "past"  # "Wednesday's ruling" is a ruling already made
+    d = _weekday_date(st, wd, m.start(), m.end(), rel)
     return _with_part(d, _g(m, "part"))
 
 
@@ -616,6 +621,11 @@ def _r_boundary(m: re.Match[str], st: _State) -> Resolved:
     """"the start of the year", "the end of last month", "the end of 1990"."""
     if _g(m, "year"):
         return "DATE", m["year"]
+    if _g(m, "month"):
+        if not m["month"][0].isupper():
+            return None
+        month = _month_of(m["month"])
+        return "DATE", f"{_year_for_month_day(st, month, None, m.start(), m.end()):04d}-{month:02d}"
     rel = (m["rel"] or "the").lower()
     unit = m["unit"].lower()
     delta = {"this": 0, "the": 0, "last": -1, "next": 1}[rel]
@@ -737,6 +747,8 @@ def _r_quarter(m: re.Match[str], st: _State) -> Resolved:
     kind = "H" if m["qh"].lower() == "half" else "Q"
     if _g(m, "year") or _g(m, "year0"):
         year = int(m["year"] or m["year0"])
+    elif _g(m, "rel") and m["rel"].lower().startswith("year-"):
+        year = None
     elif _g(m, "rel"):
         year = st.ref.year + {"this year's": 0, "last year's": -1, "next year's": 1}[m["rel"].lower()]
     else:
@@ -750,7 +762,13 @@ def _r_quarter(m: re.Match[str], st: _State) -> Resolved:
     if year is None:
         start_month = (n - 1) * (3 if kind == "Q" else 6) + 1
         year = st.ref.year if start_month <= st.ref.month else st.ref.year - 1
-    return "DATE", f"{year:04d}-{kind}{n}"
+    if _g(m, "rel") and m["rel"].lower().startswith("year-"):
+        year -= 1  # "the year-ago third quarter"
+    value = f"{year:04d}-{kind}{n}"
+    if _g(m, "the") and not _g(m, "rel") and not _g(m, "year0") and st.text[m.end("ord")] == "-":
+        # "the [third-quarter] loss": the adjective alone is the timex.
+        return "DATE", value, m.end("the"), m.end()
+    return "DATE", value
 
 
 def _r_quarter_ref(m: re.Match[str], st: _State) -> Resolved:
@@ -911,7 +929,7 @@ _CORES: dict[str, str] = {
     "holiday": r"Christmas|New Year|Independence|Halloween|Boxing|Valentine",
     "deictic_day": _ci("yesterday", "today", "tomorrow", "tonight", "night", "morning", "afternoon", "evening"),
     "relative_unit": _UNIT_CORE,
-    "boundary": rf"(?:{_ci('start', 'beginning', 'end', 'middle', 'turn', 'close')})\s+of",
+    "boundary": rf"(?:{_ci('start', 'beginning', 'end', 'middle', 'turn', 'close')})\s+of\b",
     "weekend": _ci("weekend"),
     "ago": r"ago\b",
     "anchored_shift": _ci("later", "earlier", "afterward", "before"),
@@ -996,7 +1014,7 @@ _RULES: tuple[_Rule, ...] = (
     # --- weekdays, times of day ----------------------------------------
     _rule(
         "weekday",
-        rf"(?:(?P<mod>[Ll]ate|[Ee]arly|[Ee]arlier|[Ll]ater)\s+)?(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his(?:\s+coming)?|[Tt]he\s+previous|[Tt]he\s+following)\s+)?"
+        rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his(?:\s+coming)?|[Tt]he\s+previous|[Tt]he\s+following)\s+)?"
         rf"(?P<wd>{_WEEKDAY})(?:\s+(?P<part>{_PART}))?",
         _r_weekday,
     ),
@@ -1025,7 +1043,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "boundary",
         r"\bthe\s+(?:very\s+)?(?:start|beginning|end|middle|turn|close)\s+of\s+"
-        rf"(?:(?P<rel>the|this|last|next)\s+(?P<unit>week|month|year)\b|(?P<year>{_YEAR}))",
+        rf"(?:(?P<rel>the|this|last|next)\s+(?P<unit>week|month|year)\b|(?P<year>{_YEAR})|(?P<month>{_MONTH}))",
         _r_boundary, _I,
     ),
     _rule("weekend", r"\b(?P<rel>the|this|last|next)\s+weekend\b", _r_weekend, _I),
@@ -1072,7 +1090,8 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "quarter",
-        rf"(?:\b(?:[Tt]he\s+|(?P<rel>[Tt]his year's|[Ll]ast year's|[Nn]ext year's)\s+)?(?:(?P<year0>{_YEAR})\s+)?(?:[Ff]iscal[\s-]+)?)?"
+        rf"(?:\b(?P<the>[Tt]he\s+)?(?:(?P<rel>[Tt]his year's|[Ll]ast year's|[Nn]ext year's|year-ago|year-earlier)\s+)?"
+        rf"(?:(?P<year0>{_YEAR})\s+)?(?:[Ff]iscal[\s-]+)?)?"
         rf"\b(?P<ord>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|1st|2nd|3rd|4th|[Ff]inal|[Ll]ast)[\s-]+"
         rf"(?P<qh>quarter|half)\b(?:\s+of\s+(?:[Ff]iscal\s+)?(?P<year>{_YEAR}))?",
         _r_quarter,
@@ -1106,7 +1125,7 @@ _RULES: tuple[_Rule, ...] = (
         "ref",
         r"\b(?P<ref>[Nn]ow|[Cc]urrently|[Aa]t present|[Nn]owadays|[Tt]hese days|[Tt]he present|"
         r"[Rr]ecently|[Rr]ecent (?:years|days|weeks)|[Tt]he near future|"
-        r"[Tt]he future|[Tt]he past)\b(?![-'’])",
+        r"[Tt]he future|[Tt]he past|[Cc]urrent)\b(?![-'’])",
         _r_ref,
     ),
     _rule(

@@ -76,9 +76,12 @@ WEEKDAYS = [
     ("The observatory said on Tuesday that 12 people died.", "Tuesday", FRI, "2016-12-20"),
     ("The envoys will meet on Tuesday in Geneva.", "Tuesday", FRI, "2016-12-27"),
     ("Talks are expected to resume on Monday.", "Monday", FRI, "2016-12-26"),
-    ("Shelling continued late Thursday night.", "late Thursday night", FRI, "2016-12-22TNI"),
+    # "late"/"early" stay outside the extent (as in TimeBank) but keep the day.
+    ("Shelling continued late Thursday night.", "Thursday night", FRI, "2016-12-22TNI"),
     ("Shelling continued Thursday night.", "Thursday night", FRI, "2016-12-22TNI"),
-    ("Fighting broke out early Friday.", "early Friday", FRI, "2016-12-23"),
+    ("Fighting broke out early Friday.", "Friday", FRI, "2016-12-23"),
+    ("Fighting broke out late on Thursday.", "Thursday", FRI, "2016-12-22"),
+    ("The court will rule on Wednesday's appeal.", "Wednesday", FRI, "2016-12-21"),
     ("The convoy left last Friday.", "last Friday", FRI, "2016-12-16"),
     ("Aid arrived on Sunday.", "Sunday", JAN3, "2017-01-01"),
 ]
