@@ -65,7 +65,15 @@ def site_builder(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path
 
 @pytest.fixture(scope="session")
 def built_site(site_builder: Callable[..., Path]) -> Path:
-    """The demo site as ``make html`` builds it (relative URLs)."""
+    """The demo site as ``make html`` builds it (relative URLs).
+
+    ``TEST_BUILT_SITE=output`` reuses a site already built (e.g. by
+    ``make html``) instead of building one: quicker when iterating on
+    the reader-level tests.
+    """
+    existing = os.environ.get("TEST_BUILT_SITE")
+    if existing:
+        return Path(existing).resolve()
     return site_builder("site")
 
 
