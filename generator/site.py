@@ -72,6 +72,8 @@ URL_DEFAULTS: dict[str, Any] = {
     "BUILD_REPORT_URL": "report/",
     "BUILD_REPORT_SAVE_AS": "report/index.html",
     "PLACE_FEED_ATOM": "feeds/places/{slug}.atom.xml",
+    "PLACE_FEED_RSS": "feeds/places/{slug}.rss.xml",
+    "BULLETIN_FEED_JSON": "feeds/bulletins.json",
     "BULLETIN_FEED_ATOM": "feeds/bulletins.atom.xml",
     "BULLETIN_FEED_RSS": "feeds/bulletins.rss.xml",
     "DATA_EXPORT_PATH": "data",
@@ -82,6 +84,18 @@ URL_DEFAULTS: dict[str, Any] = {
 }
 
 UNLOCATED = "Place not stated"
+
+# The files generator/exports.py writes into DATA_EXPORT_PATH, as linked
+# from every page's footer (keep in step with exports.write_exports).
+DATA_FILES: tuple[tuple[str, str], ...] = (
+    ("events.csv", "events (CSV)"),
+    ("events.json", "events (JSON)"),
+    ("tallies.csv", "tallies (CSV)"),
+    ("tallies.json", "tallies (JSON)"),
+    ("timeline.json", "TimelineJS"),
+    ("events.ics", "calendar (ICS)"),
+    ("schema.json", "codebook"),
+)
 
 _MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August",
@@ -451,8 +465,16 @@ class Links:
     def place_save_as(self, name: str) -> str:
         return self._fmt("PLACE_SAVE_AS", slug=slug(name))
 
-    def place_feed(self, name: str) -> str:
-        return self._fmt("PLACE_FEED_ATOM", slug=slug(name))
+    def place_feed(self, name: str, kind: str = "atom") -> str:
+        """A place's feed address (``kind`` atom or rss); empty when that feed is switched off."""
+        pattern = self.settings.get("PLACE_FEED_RSS" if kind == "rss" else "PLACE_FEED_ATOM")
+        return pattern.format(slug=slug(name)) if pattern else ""
+
+    def data_files(self) -> tuple[tuple[str, str], ...]:
+        return DATA_FILES if self.settings.get("DATA_EXPORT_PATH") else ()
+
+    def data_url(self, name: str) -> str:
+        return f"{self.settings['DATA_EXPORT_PATH']}/{name}"
 
     def type_url(self, name: str) -> str:
         return self._fmt("TYPE_URL", slug=slug(name))
