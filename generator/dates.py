@@ -93,13 +93,19 @@ _NUMWORD = (
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
 )
 _NUM = (
-    rf"(?:\d+(?:\.\d+)?|{_NUMWORD}(?:[- ]{_NUMWORD})*|[Aa]n?|[Aa] few|"
-    r"[Aa] couple of|[Ss]everal|[Ss]ome|[Mm]any|[Aa] dozen|[Dd]ozens of|[Aa] hundred)"
+    rf"(?:\d+(?:\.\d+)?|{_NUMWORD}(?:[- ]{_NUMWORD})*|[Aa]n?|[Aa] few|(?:(?<=the next )|(?<=the past )|(?<=the last )|(?<=first ))few|"
+    r"[Aa] couple of|(?:(?<=the next )|(?<=the past )|(?<=the last )|(?<=first ))couple of|[Ss]everal|[Ss]ome|[Mm]any|[Aa] dozen|"
+    r"[Dd]ozens of|[Aa] hundred)"
 )
 # A count that cannot be a year: up to three digits, or words.
 _NUMX = _NUM.replace(r"\d+(?:\.\d+)?", r"(?<![\d,.])\d{1,3}(?:\.\d+)?")
 # An exact count, for shifts: "two days later" but not "a few days later".
 _NUM_EXACT = rf"(?:\d{{1,3}}|{_NUMWORD}(?:[- ]{_NUMWORD})*|[Aa]n?|[Aa] couple of)"
+_SPOKEN_YEAR = (
+    r"(?:[Nn]ineteen|[Ee]ighteen)[\s-]+(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:[\s-]+(?:one|two|three|four|five|six|"
+    r"seven|eight|nine))?\b|[Tt]wo thousand(?:\s+and)?(?:\s+(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)?"
+)
 _UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))"
 # Quantity modifiers kept inside a duration's extent ("at least 72 hours");
 # "about", "nearly", "only" ... stay outside, as in the TimeBank annotations.
@@ -466,9 +472,33 @@ def _r_month_day(m: re.Match[str], st: _State) -> Resolved:
     return _with_part(d, _g(m, "part"))
 
 
+def _spoken_year(words: str) -> int | None:
+    """``"nineteen ninety-six"`` → 1996, ``"two thousand"`` → 2000 (broadcast transcripts)."""
+    words = words.lower().replace("-", " ")
+    if words.startswith("two thousand"):
+        rest = words[len("two thousand"):].replace(" and ", " ").strip()
+        n = _num(rest) if rest else 0
+        return 2000 + n if n is not None and n < 100 else None
+    head, _, rest = words.partition(" ")
+    century = _NUMBER_WORDS.get(head)
+    n = _num(rest.strip())
+    if century is None or n is None or not 10 <= n < 100:
+        return None
+    return century * 100 + n
+
+
+def _r_spoken_year(m: re.Match[str], st: _State) -> Resolved:
+    """"nineteen ninety-six", "the year two thousand"."""
+    year = _spoken_year(m["syear"])
+    return ("DATE", f"{year:04d}") if year else None
+
+
 def _r_month_year(m: re.Match[str], st: _State) -> Resolved:
     """"July 1997", "December of 2016", "January this year", "June last year"."""
     month = _month_of(m["month"])
+    if _g(m, "syear"):
+        year = _spoken_year(m["syear"])
+        return ("DATE", f"{year:04d}-{month:02d}") if year else None
     if _g(m, "year"):
         return "DATE", f"{int(m['year']):04d}-{month:02d}"
     rel = m["rel"].lower()
@@ -830,8 +860,15 @@ _HOLIDAYS = {
 
 
 def _r_holiday(m: re.Match[str], st: _State) -> Resolved:
-    """"Christmas", "New Year's Day": fixed-date holidays, nearest year."""
+    """"Christmas", "New Year's Day", "Thanksgiving": holidays, nearest year."""
     name = m["hol"].lower().replace("\u2019", "'")
+    if name.startswith("thanksgiving"):
+        year = st.ref.year if not _g(m, "year") else int(m["year"])
+        if (_g(m, "rel") or "").lower() == "last":
+            year -= 1
+        first = dt.date(year, 11, 1)
+        thursday = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        return "DATE", _iso(thursday)
     month, day = _HOLIDAYS[name]
     year = int(m["year"]) if _g(m, "year") else _year_for_month_day(st, month, day, m.start(), m.end())
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
@@ -926,7 +963,7 @@ _CORES: dict[str, str] = {
     "percent": r"%|percent|per cent|pct",
     "bignum": r"\d,\d\d\d",
     "score": r"\d-\d",
-    "holiday": r"Christmas|New Year|Independence|Halloween|Boxing|Valentine",
+    "holiday": r"Christmas|New Year|Independence|Halloween|Boxing|Valentine|Thanksgiving",
     "deictic_day": _ci("yesterday", "today", "tomorrow", "tonight", "night", "morning", "afternoon", "evening"),
     "relative_unit": _UNIT_CORE,
     "boundary": rf"(?:{_ci('start', 'beginning', 'end', 'middle', 'turn', 'close')})\s+of\b",
@@ -941,6 +978,9 @@ _CORES: dict[str, str] = {
     "quarter": r"quarter|half|Quarter|Half",
     "quarter_ref": _ci("quarter", "period"),
     "year_adj": _ci("year-"),
+    "spoken_year": _ci("nineteen", "eighteen", "two thousand"),
+    "fiscal_year": r"fiscal year|full year|current year|latest year|previous year|prior year|new year|coming year",
+    "year_end": _ci("year-end", "year end"),
     "season": _ci("spring", "summer", "autumn", "winter"),
     "fall": _ci("fall"),
     "ref": _ci("now", "current", "present", "days", "recent", "future", "past"),
@@ -988,9 +1028,16 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "month_year",
-        rf"(?P<month>{_MONTH}),?\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>this|last|next)\s+year)",
+        rf"(?P<month>{_MONTH}),?\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>this|last|next)\s+year|(?P<syear>{_SPOKEN_YEAR}))",
         _r_month_year,
     ),
+    _rule("spoken_year", rf"\b(?:[Tt]he\s+year\s+)?(?P<syear>{_SPOKEN_YEAR})", _r_spoken_year),
+    _rule(
+        "fiscal_year",
+        r"\b(?:[Tt]he\s+)?(?:(?P<adj>current|full|latest|previous|prior|new|coming)\s+)?(?P<fiscal>fiscal\s+)?year\b(?!-)",
+        lambda m, st: _r_fiscal_year(m, st),
+    ),
+    _rule("year_end", r"\b(?:[Tt]he\s+)?year[- ]end\b", lambda m, st: ("DATE", f"{st.ref.year:04d}-12-31")),
     _rule(
         "month",
         rf"(?:(?P<mod>(?:[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier this|[Ll]ater this)"
@@ -1106,7 +1153,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule("year_adj", r"\b(?:year-earlier|year-ago)\b(?!\s+(?:quarter|period))", _r_year_adj, _I),
     _rule(
         "season",
-        rf"\b(?:(?P<rel>this|last|next|early|late|earlier this|later this)\s+)?(?P<season>spring|summer|autumn|winter)"
+        rf"\b(?:(?P<rel>this past|this|last|next|early|late|earlier this|later this|the early|the late)\s+)?(?P<season>spring|summer|autumn|winter)"
         rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?\b",
         lambda m, st: _r_season(m, st) if (_g(m, "rel") or _g(m, "year")) else None, _I,
     ),
@@ -1117,8 +1164,9 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "holiday",
-        r"\b(?P<hol>Christmas Eve|Christmas Day|Christmas|New Year['’]s Eve|New Year['’]s Day|"
-        r"Independence Day|Halloween|Boxing Day|Valentine['’]s Day)(?:\s+(?P<year>(?:19|20)\d\d))?\b",
+        r"(?:\b(?P<rel>[Ll]ast)\s+)?\b(?P<hol>Christmas Eve|Christmas Day|Christmas|New Year['’]s Eve|New Year['’]s Day|"
+        r"Independence Day|Halloween|Boxing Day|Valentine['’]s Day|Thanksgiving Day|Thanksgiving)"
+        r"(?:\s+(?P<year>(?:19|20)\d\d))?\b",
         _r_holiday,
     ),
     _rule(
@@ -1135,6 +1183,15 @@ _RULES: tuple[_Rule, ...] = (
         lambda m, st: _r_set_fix(m, st),
     ),
 )
+
+
+def _r_fiscal_year(m: re.Match[str], st: _State) -> Resolved:
+    """"the fiscal year", "the current fiscal year", "the full year", "the latest fiscal year"."""
+    adj = (m["adj"] or "").lower()
+    if not adj and not m["fiscal"]:
+        return None  # "the year" alone: too often a duration
+    delta = {"latest": -1, "previous": -1, "prior": -1, "new": 1, "coming": 1}.get(adj, 0)
+    return "DATE", f"{st.ref.year + delta:04d}"
 
 
 def _r_next_unit_fix(m: re.Match[str], st: _State) -> Resolved:
