@@ -1,0 +1,193 @@
+"""Aggregation: event order, tally dedup, one bulletin per day, key figures that never sum sources."""
+
+import datetime as dt
+
+import pytest
+
+from generator.aggregate import aggregate, dedupe_tallies, same_reporter
+from generator.model import Article, Event, Extraction, Figure, Place, Tally
+
+ALEPPO = Place("Aleppo", "Aleppo", "SY", "city", "Aleppo")
+HAMDANIYA = Place("al-Hamdaniya", "Aleppo", "SY", "district", "al-Hamdaniya")
+HOMS = Place("Homs", "Homs", "SY", "city", "Homs")
+IDLIB = Place("Idlib", "Idlib", "SY", "city", "Idlib")
+SYRIA = Place("Syria", None, "SY", "country", "Syria")
+KEY = ["killed", "injured", "ceasefire_violations"]
+
+
+def article(slug, day="2016-12-23"):
+    return Article(path=f"{slug}.md", slug=slug, title=slug, published=dt.date.fromisoformat(day), text="")
+
+
+def event(slug, start, date="2016-12-23", figures=(), places=(), granularity="day"):
+    return Event(id=f"{slug}-{start}", article=slug, date=date, granularity=granularity, date_text=None,
+                 sentence=f"sentence {start}", start=start, end=start + 10, type="shelling",
+                 places=tuple(places), figures=tuple(figures))
+
+
+def killed(value, source, subgroup=None, qualifier=None, cumulative=False, value_max=None):
+    return Figure("killed", value, qualifier=qualifier, attributed_to=source, subgroup=subgroup,
+                  cumulative=cumulative, value_max=value_max)
+
+
+def tally(slug, start, by_place, reporter, date="2016-12-23", metric="ceasefire_violations", stated=None):
+    total = stated if stated is not None else sum(by_place.values())
+    return Tally(date, metric, total, dict(by_place), reporter, slug, f"list {start}", start, start + 10,
+                 stated_total=stated, sources=((slug, start),))
+
+
+def extraction(slug, events=(), tallies=(), day="2016-12-23"):
+    return Extraction(article=article(slug, day), events=tuple(events), tallies=tuple(tallies))
+
+
+def key_figures(bulletin):
+    return {k.metric: (k.low, k.high) for k in bulletin.key_figures}
+
+
+def test_competing_sources_for_one_incident_give_a_range_not_a_sum():
+    # the founding article: Observatory 6 including 2 children; state television at least 3
+    x = extraction("seed", [
+        event("seed", 100, places=[HAMDANIYA]),
+        event("seed", 200, figures=[killed(6, "Syrian Observatory for Human Rights"),
+                                    killed(2, "Syrian Observatory for Human Rights", subgroup="children")]),
+        event("seed", 300, figures=[killed(3, "State television", qualifier="at least")]),
+    ])
+    _, _, [bulletin] = aggregate([x], KEY)
+    [kf] = bulletin.key_figures
+    assert (kf.metric, kf.low, kf.high, kf.change) == ("killed", 3, 6, None)
+    assert [(c.value, c.attributed_to, c.subgroup, c.qualifier) for c in kf.claims] == [
+        (6, "Syrian Observatory for Human Rights", None, None),
+        (3, "State television", None, "at least"),
+        (2, "Syrian Observatory for Human Rights", "children", None),
+    ]
+    assert kf.claims[0].event_ids == ("seed-200",)
+
+
+def test_different_incidents_the_same_day_are_added_up():
+    x = extraction("a", [
+        event("a", 10, figures=[killed(4, "Observatory")], places=[HOMS]),
+        event("a", 50, figures=[killed(2, "Observatory")], places=[IDLIB]),
+    ])
+    y = extraction("b", [event("b", 10, figures=[killed(5, "State media")], places=[HOMS])])
+    _, _, [bulletin] = aggregate([x, y], KEY)
+    # Homs: Observatory 4 vs state media 5 (one incident, 4–5); Idlib: 2
+    assert key_figures(bulletin) == {"killed": (6, 7)}
+
+
+def test_same_source_repeated_by_two_outlets_counts_once():
+    x = extraction("a", [event("a", 10, figures=[killed(6, "Observatory")], places=[ALEPPO])])
+    y = extraction("b", [event("b", 90, figures=[killed(6, "Observatory")], places=[HAMDANIYA])])
+    _, _, [bulletin] = aggregate([x, y], KEY)
+    [kf] = bulletin.key_figures
+    assert (kf.low, kf.high) == (6, 6)
+    assert [(c.value, c.event_ids) for c in kf.claims] == [(6, ("a-10", "b-90"))]
+
+
+@pytest.mark.parametrize(
+    "figure, expected",
+    [
+        (killed(300, "Observatory", cumulative=True), {}),
+        (killed(10, "Observatory", value_max=15), {"killed": (10, 15)}),
+    ],
+)
+def test_running_totals_stay_out_and_ranges_span_low_to_high(figure, expected):
+    _, _, [bulletin] = aggregate([extraction("a", [event("a", 0, figures=[figure], places=[ALEPPO])])], KEY)
+    assert key_figures(bulletin) == expected
+
+
+def test_range_claim_reads_between_low_and_high():
+    _, _, [bulletin] = aggregate([extraction("a", [event("a", 0, figures=[killed(10, "X", value_max=15)])])], KEY)
+    [claim] = bulletin.key_figures[0].claims
+    assert f"{claim.qualifier} {claim.value}" == "between 10 and 15"
+
+
+def test_one_bulletin_report_carried_by_several_outlets_is_one_tally_with_every_source():
+    places = {"Damascus": 17, "Aleppo": 6, "Hama": 2}
+    tass = tally("tass", 0, places, "Russian Center for reconciliation of the warring parties in Syria", stated=25)
+    sputnik = tally("sputnik", 4000, places, "Russian Defense Ministry", stated=25)
+    _, tallies, [bulletin] = aggregate([extraction("tass", tallies=[tass]), extraction("sputnik", tallies=[sputnik])], KEY)
+    [merged] = tallies
+    assert merged.sources == (("sputnik", 4000), ("tass", 0))
+    assert merged.total == 25
+    assert key_figures(bulletin) == {"ceasefire_violations": (25, 25)}
+
+
+def test_tallies_from_different_monitors_are_kept_and_not_summed():
+    russian = tally("a", 0, {"Aleppo": 20, "Hama": 5}, "Russian side")
+    turkish = tally("a", 200, {"Idlib": 5, "Latakia": 3}, "Turkish side")
+    same_counts_other_monitor = tally("b", 0, {"Aleppo": 20, "Hama": 5}, "Iranian side")
+    _, tallies, [bulletin] = aggregate([extraction("a", tallies=[russian, turkish]), extraction("b", tallies=[same_counts_other_monitor])], KEY)
+    assert len(tallies) == 3
+    assert key_figures(bulletin) == {"ceasefire_violations": (8, 25)}
+
+
+def test_a_list_and_the_figure_read_from_the_same_sentence_count_once():
+    t = tally("seed", 500, {"Damascus": 17, "Aleppo": 6, "Hama": 2}, "Russian Defense Ministry", stated=25)
+    e = event("seed", 500, figures=[Figure("ceasefire_violations", 25, attributed_to="Russian Defense Ministry")])
+    _, _, [bulletin] = aggregate([extraction("seed", [e], [t])], KEY)
+    [kf] = bulletin.key_figures
+    assert (kf.low, kf.high) == (25, 25)
+    assert [c.event_ids for c in kf.claims] == [("seed-500",)]
+
+
+def test_violation_count_without_places_is_the_same_incident_as_a_tally():
+    t = tally("a", 0, {"Aleppo": 20, "Hama": 5}, "Russian Defense Ministry")
+    e = event("b", 0, figures=[Figure("ceasefire_violations", 39, attributed_to="Russian Center")], places=[SYRIA])
+    _, _, [bulletin] = aggregate([extraction("a", tallies=[t]), extraction("b", [e])], KEY)
+    assert key_figures(bulletin) == {"ceasefire_violations": (25, 39)}
+
+
+def test_bulletins_are_per_day_linked_and_show_change():
+    x = extraction("a", [
+        event("a", 0, date="2016-12-22", figures=[killed(4, "X")], places=[ALEPPO]),
+        event("a", 50, date="2016-12-23", figures=[killed(6, "X")], places=[ALEPPO]),
+        event("a", 90, date="2016-12", granularity="month"),
+        event("a", 120, date="2011", granularity="year"),
+    ])
+    z = extraction("b", tallies=[tally("b", 0, {"Homs": 2, "Idlib": 1}, "Y", date="2016-12-25")])
+    events, _, bulletins = aggregate([z, x], KEY)
+    assert [e.date for e in events] == ["2011", "2016-12", "2016-12-22", "2016-12-23"]
+    assert [(b.date, b.previous, b.next) for b in bulletins] == [
+        ("2016-12-22", None, "2016-12-23"),
+        ("2016-12-23", "2016-12-22", "2016-12-25"),
+        ("2016-12-25", "2016-12-23", None),
+    ]
+    assert [[e.id for e in b.events] for b in bulletins] == [["a-0"], ["a-50"], []]
+    assert [k.change for k in bulletins[1].key_figures] == [2]
+    assert bulletins[0].key_figures[0].change is None
+    assert bulletins[2].key_figures[0].change is None  # the previous bulletin had no violations figure
+
+
+def test_only_key_metrics_are_shown_in_their_order():
+    figures = [Figure("injured", 7, attributed_to="X"), killed(3, "X"), Figure("shells", 10, attributed_to="X")]
+    _, _, [bulletin] = aggregate([extraction("a", [event("a", 0, figures=figures, places=[ALEPPO])])], ["injured", "killed"])
+    assert [k.metric for k in bulletin.key_figures] == ["injured", "killed"]
+
+
+def test_result_does_not_depend_on_input_order():
+    xs = [
+        extraction("a", [event("a", 10, figures=[killed(4, "O")], places=[HOMS])], [tally("a", 99, {"Aleppo": 2, "Hama": 1}, "R")]),
+        extraction("b", [event("b", 10, figures=[killed(5, "S")], places=[HOMS])], [tally("b", 7, {"Aleppo": 2, "Hama": 1}, None)]),
+        extraction("c", [event("c", 3, date="2016-12-24", figures=[killed(1, "O")])]),
+    ]
+    assert aggregate(xs, KEY) == aggregate(list(reversed(xs)), KEY)
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Russian Defense Ministry", "Russian Center for reconciliation of the warring parties in Syria", True),
+        ("Russian side", "Turkish side", False),
+        (None, "Turkish side", True),
+        ("Syrian Observatory for Human Rights", "State television", False),
+    ],
+)
+def test_reporter_compatibility_for_dedup(a, b, same):
+    assert same_reporter(a, b) is same
+
+
+def test_dedup_keeps_a_stated_total_and_reporter_from_any_carrier():
+    first = tally("a", 0, {"Aleppo": 4, "Hama": 2}, None)
+    second = tally("b", 0, {"Aleppo": 4, "Hama": 2}, "Russian Defense Ministry")
+    [merged] = dedupe_tallies([second, first])
+    assert (merged.article, merged.attributed_to, merged.sources) == ("a", "Russian Defense Ministry", (("a", 0), ("b", 0)))
