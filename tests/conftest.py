@@ -47,7 +47,14 @@ def build(output: Path, **overrides: Any) -> Path:
     cwd = os.getcwd()
     os.chdir(ROOT)  # relative paths in the configuration are relative to the repository
     try:
-        Pelican(settings).run()
+        requested = {str(p) for p in settings.get("PLUGINS") or []}
+        pelican = Pelican(settings)
+        # Pelican logs a plugin that fails to register and builds without it;
+        # a test of the plugin's output must fail loudly instead.
+        missing = requested - {p.__name__ for p in pelican.plugins}
+        if missing:
+            raise RuntimeError(f"plugin(s) {sorted(missing)} failed to register; see the log above")
+        pelican.run()
     finally:
         os.chdir(cwd)
     return output
