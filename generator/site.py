@@ -383,14 +383,17 @@ def highlight_html(text: str, marks: Sequence[Mark]) -> Markup:
     >>> str(highlight_html("A <b>. B happened.\\n\\nC.", [Mark(9, 20, (("/t#e-1", "timeline"),))]))
     '<p>A &lt;b&gt;. <mark id="s-9">B happened.</mark> <a class="to-timeline" href="/t#e-1">timeline</a></p>\\n<p>C.</p>'
     """
-    ordered = sorted(marks, key=lambda m: (m.start, m.end))
+    ordered: list[Mark] = []
+    for mark in sorted(marks, key=lambda m: (m.start, m.end)):
+        if mark.end > mark.start and (not ordered or mark.start >= ordered[-1].end):
+            ordered.append(mark)
     out: list[str] = []
-    for para in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text):
+    for para in re.finditer(r"[^\n](?:[^\n]|\n(?![ \t]*\n))*", text):
         p_start, p_end = para.start(), para.end()
         cursor = p_start
         parts: list[str] = []
         for mark in ordered:
-            if mark.end <= p_start or mark.start >= p_end or mark.start < cursor:
+            if mark.end <= p_start or mark.start >= p_end:
                 continue
             s, e = max(mark.start, p_start), min(mark.end, p_end)
             parts.append(str(escape(text[cursor:s])))

@@ -246,7 +246,7 @@ def test_building_twice_gives_byte_identical_output(rendered):
 def test_home_page_shows_the_latest_bulletin_key_figures_first(rendered):
     html = read(rendered[0], "index.html")
     assert "Latest bulletin" in html and 'href="./bulletins/2016-12-24/"' in html
-    assert html.index("Key figures") < html.index("Recent bulletins") if "Key figures" in html else True
+    assert html.index('class="key-figures"') < html.index("Recent bulletins")
     assert re.search(r'<p class="kf-value">7</p>', html)
     # claims link to the events on the bulletin page, not to the home page
     assert "./bulletins/2016-12-24/#e-" in html
@@ -420,3 +420,152 @@ def test_real_pipeline_fills_bulletin_table_and_highlights(extracted):
     assert '<mark id="s-0">' in article
     assert (out / "timeline" / "2016-12" / "index.html").is_file()
     assert "Reconciliation centre reports 25 truce violations" in read(out, "report/index.html")
+
+
+# -- pure view helpers (no Pelican) --------------------------------------------------------------------
+
+def _ev(ident: str, date: str, granularity: str = "day", places: tuple[Place, ...] = (), event_type: str = "attack",
+        start: int = 0) -> Event:
+    return Event(ident, "a", date, granularity, None, f"Sentence {ident}.", start, start + 10, event_type, places=places)
+
+
+@pytest.mark.parametrize(
+    "date, key",
+    [("2016-12-23", "2016-12"), ("2016-12", "2016-12"), ("2016", "2016"), ("2016-W51", "2016"), ("2016-Q4", "2016")],
+)
+def test_events_go_on_the_page_of_their_month_or_else_their_year(date, key):
+    assert site.period_key(date) == key
+
+
+def test_periods_keep_month_and_year_only_events_at_their_precision():
+    events = [_ev("1", "2016-12-23"), _ev("2", "2016-12", "month"), _ev("3", "2016-11-02"), _ev("4", "2016", "year"),
+              _ev("5", "2016-12-23")]
+    got = [(p.key, p.label, [(g.date, g.label, [e.id for e in g.events]) for g in p.groups]) for p in site.periods(events)]
+    assert got == [
+        ("2016-12", "December 2016", [("2016-12-23", "Friday 23 December 2016", ["1", "5"]),
+                                      ("2016-12", "December 2016 (month)", ["2"])]),
+        ("2016-11", "November 2016", [("2016-11-02", "Wednesday 2 November 2016", ["3"])]),
+        ("2016", "2016", [("2016", "2016 (year)", ["4"])]),
+    ]
+
+
+def test_years_index_puts_months_before_the_year_only_page():
+    ps = site.periods([_ev("1", "2016-12-23"), _ev("2", "2016", "year"), _ev("3", "2015-01-01")])
+    assert [(y, [p.key for p in items]) for y, items in site.years_index(ps)] == [("2016", ["2016-12", "2016"]), ("2015", ["2015-01"])]
+
+
+def test_bulletin_events_group_by_first_province_with_unlocated_last():
+    homs = Place("Homs", "Homs", "SY")
+    events = [_ev("1", "2016-12-23", places=(homs, ALEPPO)), _ev("2", "2016-12-23"), _ev("3", "2016-12-23", places=(ALEPPO,))]
+    assert [(name, [e.id for e in evs]) for name, evs in site.group_by_province(events)] == [
+        ("Aleppo", ["3"]), ("Homs", ["1"]), (site.UNLOCATED, ["2"])]
+
+
+def test_key_metric_series_leaves_days_without_a_figure_empty_not_zero():
+    b1 = Bulletin("2016-12-21", key_figures=[KeyFigure("killed", 3, 5, ())])
+    b2 = Bulletin("2016-12-23", key_figures=[KeyFigure("injured", 2, 2, ())])
+    assert site.key_metric_series([b1, b2], "killed", "2016-12-23", 4) == [
+        ("2016-12-20", None), ("2016-12-21", 5), ("2016-12-22", None), ("2016-12-23", None)]
+
+
+def test_place_series_counts_an_unlisted_province_as_zero_and_a_day_without_tally_as_missing():
+    def t(date: str, by_place: dict[str, int]) -> Tally:
+        return Tally(date, "ceasefire_violations", sum(by_place.values()), by_place, None, "a", "s", 0, 1)
+
+    tallies = [t("2016-12-20", {"Aleppo": 6, "Hama": 2}), t("2016-12-22", {"Hama": 1}),
+               t("2016-12-22", {"Aleppo": 4}), t("2016-12-23", {"Damascus": 9})]
+    assert site.place_tally_series(tallies, "Aleppo", "ceasefire_violations", 10) == [
+        ("2016-12-20", 6), ("2016-12-21", None), ("2016-12-22", 4), ("2016-12-23", 0)]
+    assert site.place_tally_series(tallies, "Aleppo", "killed", 10) == []
+    assert len(site.place_tally_series(tallies, "Aleppo", "ceasefire_violations", 2)) == 2
+
+
+@pytest.mark.parametrize(
+    "text, marks, expected",
+    [
+        ("One. Two.", [], "<p>One. Two.</p>"),
+        ("One. Two.", [site.Mark(5, 9, ())], '<p>One. <mark id="s-5">Two.</mark></p>'),
+        ("A & B.\n\nC < D.", [site.Mark(8, 14, (("x#e-1", "timeline"),))],
+         '<p>A &amp; B.</p>\n<p><mark id="s-8">C &lt; D.</mark> <a class="to-timeline" href="x#e-1">timeline</a></p>'),
+        # overlapping marks: the second is dropped rather than nesting <mark>s
+        ("One two three.", [site.Mark(0, 7, ()), site.Mark(4, 14, ())], '<p><mark id="s-0">One two</mark> three.</p>'),
+        # a mark running over a paragraph break is closed and reopened, its id only on the first part
+        ("Ab.\n\nCd.", [site.Mark(0, 8, ())], '<p><mark id="s-0">Ab.</mark></p>\n<p><mark>Cd.</mark></p>'),
+    ],
+)
+def test_highlighting_marks_sentences_by_offset_and_escapes_the_rest(text, marks, expected):
+    assert str(site.highlight_html(text, marks)) == expected
+
+
+def test_article_marks_merge_an_event_and_a_tally_on_the_same_sentence():
+    article = Article("a.md", "a", "T", dt.date(2016, 12, 23), "The centre counted 25 violations.", url="articles/a/")
+    event = Event("e1", "a", "2016-12-23", "day", None, article.text, 0, len(article.text), "ceasefire_violation")
+    tally = Tally("2016-12-23", "ceasefire_violations", 25, {"Damascus": 25}, None, "a", article.text, 0,
+                  len(article.text), sources=(("a", 0), ("other", 7)))
+    links = site.Links({}, SiteData(articles=[article], events=[event]), ["2016-12-23"])
+    marks = site.article_marks(article, [event], [tally], links, "../..")
+    assert len(marks) == 1 and marks[0].start == 0
+    assert [href for href, _ in marks[0].links] == [
+        "../../timeline/2016-12/#e-e1", f"../../bulletins/2016-12-23/#{site.tally_anchor(tally)}"]
+
+
+@pytest.mark.parametrize(
+    "settings, method, arg, expected",
+    [
+        ({}, "bulletin_url", "2016-12-23", "bulletins/2016-12-23/"),
+        ({"BULLETIN_URL": "daily/{date}.html"}, "bulletin_url", "2016-12-23", "daily/2016-12-23.html"),
+        ({}, "place_url", "Deir ez-Zor", "places/deir-ez-zor/"),
+        ({}, "place_feed", "Deir ez-Zor", "feeds/places/deir-ez-zor.atom.xml"),
+        ({"PLACE_FEED_ATOM": None}, "place_feed", "Hama", ""),
+        ({}, "type_url", "air_strike", "types/air-strike/"),
+        ({"TIMELINE_PERIOD_URL": "when/{period}.html"}, "period_url", "2016-12", "when/2016-12.html"),
+        ({}, "metric_label", "ceasefire_violations", "Ceasefire violations"),
+        ({"TIMELINE_METRICS": {"killed": {"label": "Deaths"}}}, "metric_label", "killed", "Deaths"),
+        ({"TIMELINE_EVENT_TYPES": [{"type": "air_strike", "label": "Air raid"}]}, "type_label", "air_strike", "Air raid"),
+    ],
+)
+def test_addresses_and_labels_follow_the_settings(settings, method, arg, expected):
+    assert getattr(site.Links(settings, SiteData()), method)(arg) == expected
+
+
+@pytest.mark.parametrize(
+    "settings, expected",
+    [
+        ({"INDEX_SAVE_AS": "articles/index.html"}, "articles/"),
+        ({"INDEX_SAVE_AS": "index.html"}, None),  # our home page took its place
+        ({"INDEX_SAVE_AS": "reports.html"}, "reports.html"),
+        ({"INDEX_SAVE_AS": "index.html", "INDEX_URL": "all/"}, "all/"),
+    ],
+)
+def test_link_to_pelicans_article_list_follows_index_save_as(settings, expected):
+    assert site.Links(settings, SiteData()).articles_index == expected
+
+
+def test_figure_text_reads_like_the_report():
+    links = site.Links({}, SiteData())
+    assert links.figure_text(Figure("killed", 6, qualifier="at least", subgroup="children")) == "at least 6 killed (children)"
+    assert links.figure_text(Figure("injured", 10, value_max=15)) == "10–15 injured"
+    assert links.figure_text(Figure("killed", 300, cumulative=True)) == "300 killed in total so far"
+
+
+def test_build_report_separates_errors_warnings_and_totals_that_differ():
+    ok = Tally("2016-12-23", "m", 3, {"A": 1, "B": 2}, None, "a", "s", 0, 1, stated_total=3)
+    off = Tally("2016-12-24", "m", 5, {"A": 1, "B": 2}, None, "a", "s", 0, 1, stated_total=5)
+    data = SiteData(tallies=[ok, off], problems=[Problem("x.md", "read", "empty"), Problem("y.md", "tallies", "w", "warning")])
+    report = site.build_report(data)
+    assert [p.path for p in report["report_errors"]] == ["x.md"]
+    assert [p.path for p in report["report_warnings"]] == ["y.md"]
+    assert report["report_mismatched"] == [off]
+
+
+def test_custom_addresses_move_the_pages(tmp_path):
+    mp = pytest.MonkeyPatch()
+    mp.setitem(sys.modules, "generator.pipeline", HAND)
+    mp.setattr(generator, "pipeline", HAND, raising=False)
+    try:
+        out = pelican_build(tmp_path, BULLETIN_URL="daily/{date}.html", BULLETIN_SAVE_AS="daily/{date}.html",
+                            PLACE_URL="where/{slug}.html", PLACE_SAVE_AS="where/{slug}.html")
+    finally:
+        mp.undo()
+    assert (out / "daily" / "2016-12-23.html").is_file() and not (out / "bulletins" / "2016-12-23").exists()
+    assert 'href="../where/damascus.html">Damascus</a>' in read(out, "daily/2016-12-23.html")
