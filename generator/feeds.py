@@ -190,7 +190,7 @@ def key_figure_line(key: KeyFigure, tl: Links) -> dict[str, Any]:
 
 def _claim_text(claim: Any) -> str:
     qualifier = f"{claim.qualifier} " if claim.qualifier else ""
-    subgroup = f" {claim.subgroup}" if claim.subgroup else ""
+    subgroup = f" ({claim.subgroup})" if claim.subgroup else ""
     return f"{claim.attributed_to or 'source not named'}: {qualifier}{claim.value}{subgroup}"
 
 
