@@ -53,6 +53,19 @@ def y_ticks(maximum: float) -> list[int]:
     return list(range(0, top + 1, step))
 
 
+def tick_label(value: int) -> str:
+    """Axis numbers short enough for the margin: 1,500 but 40k and 1.5M.
+
+    >>> tick_label(0), tick_label(1500), tick_label(40000), tick_label(12500), tick_label(1500000)
+    ('0', '1,500', '40k', '12.5k', '1.5M')
+    """
+    for size, suffix in ((1_000_000, "M"), (10_000, "k")):
+        if value >= size:
+            unit = size if suffix == "M" else 1000
+            return f"{value / unit:.1f}".removesuffix(".0") + suffix
+    return f"{value:,}"
+
+
 def short_date(label: str) -> str:
     """ISO date → "23 Dec" (month → "Dec 2016"); anything else unchanged.
 
@@ -156,7 +169,7 @@ def line_chart(
     for t in ticks:
         y = _fmt(y_at(t))
         out.append(f'<line class="grid" x1="{left}" y1="{y}" x2="{left + plot_w}" y2="{y}"/>')
-        out.append(f'<text class="tick" x="{left - 6}" y="{y}" text-anchor="end" dominant-baseline="middle">{t}</text>')
+        out.append(f'<text class="tick" x="{left - 6}" y="{y}" text-anchor="end" dominant-baseline="middle">{tick_label(t)}</text>')
     # Axes.
     out.append(f'<line class="axis" x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}"/>')
     out.append(f'<line class="axis" x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}"/>')

@@ -144,7 +144,10 @@ def _label_from_table(table: Any, name: str) -> str | None:
         entry = table.get(name)
     elif isinstance(table, (list, tuple)):
         for rule in table:
-            rule_name = rule.get("type") or rule.get("name") if isinstance(rule, Mapping) else getattr(rule, "type", None)
+            if isinstance(rule, Mapping):
+                rule_name = rule.get("id") or rule.get("type") or rule.get("name")
+            else:
+                rule_name = getattr(rule, "id", None) or getattr(rule, "type", None)
             if rule_name == name:
                 entry = rule
                 break

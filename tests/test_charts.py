@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator.charts import data_table, describe, line_chart, nice_step, short_date, y_ticks
+from generator.charts import data_table, describe, line_chart, nice_step, short_date, tick_label, y_ticks
 
 SVG = "{http://www.w3.org/2000/svg}"
 POINTS = [("2016-12-20", 4), ("2016-12-21", None), ("2016-12-22", 25), ("2016-12-23", 17), ("2016-12-24", None)]
@@ -117,3 +117,11 @@ def test_data_table_lists_reported_days_and_never_shows_a_gap_as_zero(skip_empty
 
 def test_data_table_for_an_empty_series_says_nothing_was_reported():
     assert "Nothing reported in this period." in data_table([("2016-12-20", None)], "c")
+
+
+@pytest.mark.parametrize(
+    "value, label",
+    [(0, "0"), (999, "999"), (1500, "1,500"), (9999, "9,999"), (10000, "10k"), (12500, "12.5k"), (2000000, "2M")],
+)
+def test_large_axis_numbers_are_shortened_to_fit_the_margin(value, label):
+    assert tick_label(value) == label

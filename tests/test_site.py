@@ -522,6 +522,8 @@ def test_article_marks_merge_an_event_and_a_tally_on_the_same_sentence():
         ({}, "metric_label", "ceasefire_violations", "Ceasefire violations"),
         ({"TIMELINE_METRICS": {"killed": {"label": "Deaths"}}}, "metric_label", "killed", "Deaths"),
         ({"TIMELINE_EVENT_TYPES": [{"type": "air_strike", "label": "Air raid"}]}, "type_label", "air_strike", "Air raid"),
+        ({"TIMELINE_EVENT_TYPES": ({"id": "battles", "label": "Battles"},)}, "type_label", "battles", "Battles"),
+        ({"TIMELINE_EVENT_TYPES": ()}, "type_label", "explosions_remote_violence", "Explosions remote violence"),
     ],
 )
 def test_addresses_and_labels_follow_the_settings(settings, method, arg, expected):
