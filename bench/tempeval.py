@@ -28,7 +28,7 @@ import re
 import sys
 import time
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,6 +138,8 @@ class Score:
     type_ok: int = 0
     chars: int = 0
     seconds: float = 0.0
+    gold_by_type: dict[str, int] = field(default_factory=dict)
+    found_by_type: dict[str, int] = field(default_factory=dict)
 
     @staticmethod
     def _f(p: float, r: float) -> float:
@@ -185,6 +187,8 @@ def score(docs: list[Doc], tagger, score_: Score, errors: list[str] | None = Non
         score_.seconds += time.perf_counter() - t0
         score_.chars += len(doc.text)
         score_.gold += len(doc.gold)
+        for g in doc.gold:
+            score_.gold_by_type[g.type] = score_.gold_by_type.get(g.type, 0) + 1
         score_.system += len(system)
         pairs = match(doc.gold, system)
         matched_sys = {(s.start, s.end) for _, s in pairs}
@@ -193,6 +197,7 @@ def score(docs: list[Doc], tagger, score_: Score, errors: list[str] | None = Non
             score_.strict += (g.start, g.end) == (s.start, s.end)
             score_.value_ok += g.value == s.value
             score_.type_ok += g.type == s.type
+            score_.found_by_type[g.type] = score_.found_by_type.get(g.type, 0) + 1
             if g.type == "DATE":
                 score_.date_relaxed += 1
                 score_.date_value_ok += g.value == s.value
@@ -236,6 +241,9 @@ def table(rows: list[tuple[str, Score]]) -> str:
     add("value F1", lambda s: pct(s.value_acc() * s.prf(s.relaxed)[2]))
     add("DATE value accuracy", lambda s: pct(s.date_value_acc()))
     add("type accuracy", lambda s: pct(s.type_ok / s.relaxed if s.relaxed else 0))
+    for ttype in ("DATE", "DURATION", "TIME", "SET"):
+        add(f"relaxed R, gold {ttype}", lambda s, t=ttype: (
+            f"{100 * s.found_by_type.get(t, 0) / s.gold_by_type[t]:.1f}" if s.gold_by_type.get(t) else "-"))
     add("chars/s", lambda s: f"{s.chars / s.seconds:,.0f}" if s.seconds else "-")
     widths = [max(len(r[i]) for r in [head, *lines]) for i in range(len(head))]
     fmt = lambda r: "| " + " | ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))) + " |"  # noqa: E731

@@ -759,6 +759,11 @@ def _r_duration(m: re.Match[str], st: _State) -> Resolved:
     n_text = _g(m, "n")
     n = _num(n_text) if n_text else None
     value = _duration(n, m["unit"])
+    if _g(m, "half") and n is not None:
+        unit = m["unit"].lower()
+        half = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}.get(unit)
+        if half:
+            value = value + half if unit != "day" else value + half
     if m.group().lower().startswith("the ") and _g(m, "hy"):
         return "DURATION", value, m.start("n"), m.end()
     return "DURATION", value
@@ -816,12 +821,14 @@ def _r_quarter_ref(m: re.Match[str], st: _State) -> Resolved:
         if m["noun"].lower() == "period":
             return "DATE", m["year"]
         return "DATE", f"{m['year']}-Q{last[6] if last else 'X'}"
+    if _g(m, "qmonth"):
+        # "the quarter ended Sept. 30": the calendar quarter of that month.
+        month = _month_of(m["qmonth"])
+        year = _year_for_month_day(st, month, None, m.start(), m.end())
+        return "DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}"
     if adj in ("latest", "most recent", "just-ended", "recent"):
         return "DATE", st.latest_complete_quarter()
     last = st.last_quarter() or st.latest_complete_quarter()
-    if adj in ("year-ago", "year-earlier", "year earlier", "last year's", "comparable",
-               "year-before", "prior-year", "corresponding", "comparable year-ago"):
-        return "DATE", _shift_value(last, "year", -1)
     if m["noun"].lower() == "period" and not adj:
         return None  # "the period" alone is too vague
     return "DATE", last
@@ -975,8 +982,11 @@ _CORES: dict[str, str] = {
     "duration": _UNIT_CORE,
     "duration_past": _UNIT_CORE + "|" + _ci("weekend"),
     "duration_plural": _UNIT_CORE,
+    "duration_long": r"-long|-old",
+    "year_ended": _ci("year"),
     "quarter": r"quarter|half|Quarter|Half",
     "quarter_ref": _ci("quarter", "period"),
+    "quarter_ago": _ci("quarter", "period"),
     "year_adj": _ci("year-"),
     "spoken_year": _ci("nineteen", "eighteen", "two thousand"),
     "fiscal_year": r"fiscal year|full year|current year|latest year|previous year|prior year|new year|coming year",
@@ -1120,20 +1130,33 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "duration",
         rf"\b(?:{_QUAL}|the\s+(?:past|last|next|previous|coming|first|final|following|remaining|latest)\s+|the\s+)?"
-        rf"(?P<n>{_NUMX})(?:(?P<hy>-)|\s+(?:more\s+)?)(?P<unit>{_UNIT})s?\b(?!-old|\s+old)",
+        rf"(?P<n>{_NUMX})(?P<half>\s+1/2)?(?:(?P<hy>-)|\s+(?:more\s+)?)(?P<unit>{_UNIT})s?\b(?!-old|\s+old)",
         _r_duration, _I,
     ),
     _rule(
         "duration_past",
-        rf"\b(?:the\s+(?:past|last|coming|next|previous)|recent(?=\s+months))\s+(?P<unit>{_UNIT}s?|weekend)\b(?!\s+ago)",
+        rf"\b(?:the\s+(?:past|last|coming|next|previous)|coming(?=\s+\w+s\b)|recent(?=\s+(?:months|quarters)))\s+"
+        rf"(?P<unit>{_UNIT}s?|weekend)\b(?!\s+ago)",
         lambda m, st: _r_duration_past_fix(m, st), _I,
     ),
     _rule(
         "duration_plural",
-        r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\btook\s)|(?<=\blasted\s))"
+        r"(?:(?<=\b[Ff]or\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\btook\s)"
+        r"|(?<=\blasted\s)|(?<=\bspent\s)|(?<=\bfollows\s)|(?<=\bfollowed\s)|(?<=\bover the\s)|(?<=\bin the\s))"
         r"(?:many\s+|several\s+|some\s+)?"
-        r"(?P<unit>years|months|weeks|days|hours|decades)\b(?!\s+(?:ago|of\s+\w+ing\b))",
+        r"(?P<unit>years|months|weeks|days|hours|decades|centuries)\b(?!\s+(?:ago|of\s+\w+ing\b))",
         lambda m, st: ("DURATION", _duration(None, m["unit"])),
+    ),
+    _rule(
+        "duration_long",
+        rf"\b(?:(?P<n>{_NUMX})-)?(?P<unit>{_UNIT})s?-(?:long|old)\b",
+        lambda m, st: ("DURATION", _duration(_num(m["n"]) if m["n"] else None if m.group().split("-")[-2].endswith("s") else 1, m["unit"])),
+        _I,
+    ),
+    _rule(
+        "year_ended",
+        r"\b[Tt]he\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending)\b)",
+        lambda m, st: ("DURATION", "P1Y"),
     ),
     _rule(
         "quarter",
@@ -1145,10 +1168,19 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "quarter_ref",
-        rf"\b(?:the|this|its|last year's)\s+(?:(?P<adj>latest|current|most recent|just-ended|recent|year-ago|"
-        rf"year-earlier|same|comparable|comparable year-ago|year-before|prior-year|corresponding)\s+)?"
-        rf"(?:(?P<year>{_YEAR})\s+)?(?:fiscal\s+)?(?P<noun>quarter|period)\b(?:\s+a\s+year\s+(?:ago|earlier))?",
+        rf"\b(?:the|this|its)\s+(?:(?P<adj>latest|current|most recent|just-ended|recent|same)\s+)?"
+        rf"(?:(?P<year>{_YEAR})\s+)?(?:fiscal\s+)?(?P<noun>quarter|period)\b(?!\s+a\s+year)"
+        rf"(?:(?=\s+(?:ended|ending)\s+(?P<qmonth>{_MONTH}))|)",
         _r_quarter_ref, _I,
+    ),
+    # The same, a year back: kept apart because its value is derived.
+    _rule(
+        "quarter_ago",
+        r"\b(?:(?:the|its)\s+(?P<adj>year-ago|year-earlier|comparable|comparable year-ago|year-before|"
+        r"prior-year|corresponding)\s+(?P<noun>quarter|period)\b|last year's\s+(?P<noun2>quarter|period)\b"
+        r"|the\s+(?P<noun3>quarter|period)\s+a\s+year\s+(?:ago|earlier))",
+        lambda m, st: ("DATE", _shift_value(st.last_quarter() or st.latest_complete_quarter(), "year", -1)),
+        _I,
     ),
     _rule("year_adj", r"\b(?:year-earlier|year-ago)\b(?!\s+(?:quarter|period))", _r_year_adj, _I),
     _rule(
@@ -1247,7 +1279,7 @@ def _r_set_fix(m: re.Match[str], st: _State) -> Resolved:
 # --------------------------------------------------------------------------
 
 
-_DERIVED_RULES = frozenset({"anchored_shift", "next_unit", "that_unit", "quarter_ref", "ago", "year_adj"})
+_DERIVED_RULES = frozenset({"anchored_shift", "next_unit", "that_unit", "quarter_ago", "ago", "year_adj"})
 
 
 _MAX_WORDS_BEFORE_CORE = 6
