@@ -7,12 +7,15 @@
   ``location``, ``fatalities`` as the most conservative claim ...), plus the
   provenance ACLED lacks: the article, the sentence and its offsets.
 - ``tallies.csv`` / ``tallies.json``: one row per (tally, place).
+- ``key_figures.csv`` / ``key_figures.json``: one row per (bulletin day,
+  metric): the low–high range across sources and who claimed what.
 - ``timeline.json``: TimelineJS3 JSON (partial dates stay partial).
 - ``events.ics``: day-precision events as all-day iCalendar events.
 - ``schema.json``: the codebook, every column with its meaning.
 
-The columns are declared once below (``EVENT_COLUMNS``, ``TALLY_COLUMNS``)
-and the tests check that every field of ``model.Event``/``model.Tally`` is
+The columns are declared once below (``EVENT_COLUMNS``, ``TALLY_COLUMNS``,
+``KEY_FIGURE_COLUMNS``) and the tests check that every field of
+``model.Event``/``model.Tally``/``model.KeyFigure`` is
 exported, so a new model field cannot silently go missing from the data.
 Every file is a pure function of ``SiteData`` and the settings: rows are
 sorted and no wall-clock time appears (the ICS ``DTSTAMP`` is the source
@@ -31,7 +34,7 @@ from html import escape
 from typing import Any, Callable, Iterable, Mapping, Sequence
 from urllib.parse import urlparse
 
-from generator.model import Article, Event, Figure, SiteData, Tally
+from generator.model import Article, Bulletin, Claim, Event, Figure, KeyFigure, SiteData, Tally
 
 # Bump the major part when a column is removed or changes meaning, the minor
 # part when one is added. Written into every JSON file and schema.json.
@@ -273,6 +276,38 @@ TALLY_COLUMNS: tuple[Column, ...] = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class KeyFigureRow:
+    """One metric of one day's bulletin: the unit of ``key_figures.csv``."""
+
+    date: str
+    key: KeyFigure
+
+
+def _claim_text(claim: Claim) -> str:
+    """``State television≥3`` — a claim in the compact form of the ``figures`` column."""
+    sign = QUALIFIER_SIGNS.get(claim.qualifier.lower() if claim.qualifier else None, f" {claim.qualifier} ")
+    who = (claim.attributed_to or "unattributed").replace(";", ",")
+    subgroup = f"[{claim.subgroup}]" if claim.subgroup else ""
+    return f"{who}{subgroup}{sign}{claim.value}"
+
+
+KEY_FIGURE_COLUMNS: tuple[Column, ...] = (
+    Column("date", "Day of the bulletin (ISO).", ("date",), lambda r, _: r.date),
+    Column("metric", "What is counted (a TIMELINE_METRICS name).", ("metric",), lambda r, _: r.key.metric),
+    Column("low", "Lowest figure any source gave for the day's incidents (claims are never summed across sources).", ("low",), lambda r, _: r.key.low),
+    Column("high", "Highest figure any source gave.", ("high",), lambda r, _: r.key.high),
+    Column("change", "high minus the previous bulletin's high; empty when there is no previous bulletin.", ("change",), lambda r, _: r.key.change),
+    Column("claims", "Who said what: source[subgroup]{=,≥,>,≈,≤,<}value, '; '-separated.", ("claims",), lambda r, _: "; ".join(_claim_text(c) for c in r.key.claims)),
+    Column("event_ids", "Events the claims were read from ('; '-separated event_id values).", ("claims",), lambda r, _: "; ".join(dict.fromkeys(i for c in r.key.claims for i in c.event_ids))),
+)
+
+
+def key_figure_rows(bulletins: Iterable[Bulletin]) -> list[KeyFigureRow]:
+    """One row per (day, metric), days in order, metrics in the bulletin's order."""
+    return [KeyFigureRow(b.date, k) for b in sorted(bulletins, key=lambda b: b.date) for k in b.key_figures]
+
+
 def column_names(columns: Sequence[Column]) -> list[str]:
     return [c.name for c in columns]
 
@@ -327,7 +362,7 @@ def schema_document() -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "tables": {
             name: [{"name": c.name, "help": c.help} for c in columns]
-            for name, columns in (("events", EVENT_COLUMNS), ("tallies", TALLY_COLUMNS))
+            for name, columns in (("events", EVENT_COLUMNS), ("tallies", TALLY_COLUMNS), ("key_figures", KEY_FIGURE_COLUMNS))
         },
     }
 
@@ -463,11 +498,14 @@ def write_exports(output_path: str, site_data: SiteData, settings: Mapping[str, 
     events = sorted_events(site_data.events)
     event_table = rows(events, EVENT_COLUMNS, lookup)
     tally_table = rows(tally_rows(site_data.tallies), TALLY_COLUMNS, lookup)
+    key_table = rows(key_figure_rows(site_data.bulletins), KEY_FIGURE_COLUMNS, lookup)
     files = {
         "events.csv": to_csv(event_table, EVENT_COLUMNS),
         "events.json": to_json("events", event_table, EVENT_COLUMNS),
         "tallies.csv": to_csv(tally_table, TALLY_COLUMNS),
         "tallies.json": to_json("tallies", tally_table, TALLY_COLUMNS),
+        "key_figures.csv": to_csv(key_table, KEY_FIGURE_COLUMNS),
+        "key_figures.json": to_json("key_figures", key_table, KEY_FIGURE_COLUMNS),
         "timeline.json": json.dumps(
             timeline_document(events, lookup, settings.get("SITENAME", ""), settings.get("SITESUBTITLE", "")),
             ensure_ascii=False, indent=1,

@@ -11,10 +11,14 @@ from pathlib import Path
 import pytest
 
 from generator import exports
-from generator.model import Event, Figure, SiteData, Tally
+from generator.model import Event, Figure, KeyFigure, SiteData, Tally
 
 SITEURL = "https://example.org/bulletin"
-FILES = ["events.csv", "events.json", "tallies.csv", "tallies.json", "timeline.json", "events.ics", "schema.json"]
+FILES = [
+    "events.csv", "events.json", "tallies.csv", "tallies.json", "key_figures.csv", "key_figures.json",
+    "timeline.json", "events.ics", "schema.json",
+]
+TABLES = [("events", exports.EVENT_COLUMNS), ("tallies", exports.TALLY_COLUMNS), ("key_figures", exports.KEY_FIGURE_COLUMNS)]
 
 
 def write(output: Path, site_data: SiteData, **settings) -> Path:
@@ -27,26 +31,26 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-@pytest.mark.parametrize("model, columns", [(Event, exports.EVENT_COLUMNS), (Tally, exports.TALLY_COLUMNS)])
+@pytest.mark.parametrize("model, columns", [(Event, exports.EVENT_COLUMNS), (Tally, exports.TALLY_COLUMNS), (KeyFigure, exports.KEY_FIGURE_COLUMNS)])
 def test_every_model_field_reaches_the_exports(model, columns):
     covered = {f for c in columns for f in c.fields}
     assert {f.name for f in dataclasses.fields(model)} <= covered
 
 
-@pytest.mark.parametrize("columns", [exports.EVENT_COLUMNS, exports.TALLY_COLUMNS])
+@pytest.mark.parametrize("columns", [c for _, c in TABLES])
 def test_every_column_is_documented_once(columns):
     names = exports.column_names(columns)
     assert len(names) == len(set(names))
     assert all(c.help.strip() for c in columns)
 
 
-@pytest.mark.parametrize("name, columns", [("events.csv", exports.EVENT_COLUMNS), ("tallies.csv", exports.TALLY_COLUMNS)])
+@pytest.mark.parametrize("name, columns", [(f"{stem}.csv", c) for stem, c in TABLES])
 def test_csv_header_is_the_documented_columns(tmp_path, site_data, name, columns):
     with open(write(tmp_path, site_data) / name, encoding="utf-8", newline="") as fh:
         assert next(csv.reader(fh)) == exports.column_names(columns)
 
 
-@pytest.mark.parametrize("stem", ["events", "tallies"])
+@pytest.mark.parametrize("stem", [stem for stem, _ in TABLES])
 def test_json_rows_match_csv_rows(tmp_path, site_data, stem):
     folder = write(tmp_path, site_data)
     document = json.loads((folder / f"{stem}.json").read_text(encoding="utf-8"))
@@ -185,10 +189,21 @@ def test_an_empty_site_still_gets_headers_and_an_empty_calendar(tmp_path):
     assert "BEGIN:VEVENT" not in (folder / "events.ics").read_text(encoding="utf-8")
 
 
-def test_schema_json_documents_both_tables():
+@pytest.mark.parametrize("stem, columns", TABLES)
+def test_schema_json_documents_every_table(stem, columns):
     document = exports.schema_document()
-    assert [c["name"] for c in document["tables"]["events"]] == exports.column_names(exports.EVENT_COLUMNS)
-    assert [c["name"] for c in document["tables"]["tallies"]] == exports.column_names(exports.TALLY_COLUMNS)
+    assert document["schema_version"] == exports.SCHEMA_VERSION
+    assert [c["name"] for c in document["tables"][stem]] == exports.column_names(columns)
+
+
+def test_key_figures_keep_every_claim_and_the_range(tmp_path, site_data):
+    rows = read_csv(write(tmp_path, site_data) / "key_figures.csv")
+    assert [(r["date"], r["metric"], r["low"], r["high"], r["claims"]) for r in rows] == [
+        ("2016-12-22", "ceasefire_violations", "25", "25", "Russian Defence Ministry=25"),
+        ("2016-12-23", "killed", "6", "8", "Syrian Observatory for Human Rights=6; State television≥8"),
+    ]
+    assert rows[1]["event_ids"] == "e1aaaaaaaaaa"
+    assert rows[1]["change"] == ""  # no change computed: not a zero
 
 
 # -- the demo site, built by Pelican ----------------------------------------------------------
