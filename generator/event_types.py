@@ -222,20 +222,30 @@ DEFAULT_ACTORS: dict[str, list[str]] = {
 
 
 @lru_cache(maxsize=8)
-def _actor_patterns(table_key: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((name, re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)) for name, pats in table_key)
+def _actor_pattern(table_key: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One alternation of all actors, a named group each: one pass over the sentence.
+
+    Where two actors' patterns could match at the same position, the one
+    listed first in the table wins, so list specific names before general ones.
+    """
+    names = tuple(name for name, _ in table_key)
+    body = "|".join(f"(?P<a{i}>{'|'.join(f'(?:{p})' for p in pats)})" for i, (_, pats) in enumerate(table_key) if pats)
+    return re.compile(body, re.IGNORECASE), names
+
+
+_TABLE_KEYS: dict[int, tuple[Mapping[str, Sequence[str]], tuple[tuple[str, tuple[str, ...]], ...]]] = {}
 
 
 def _actor_matches(sentence: str, actors: Mapping[str, Sequence[str]]) -> list[tuple[int, int, str]]:
-    key = tuple((name, tuple(p)) for name, p in actors.items())
-    hits = [(m.start(), m.end(), name) for name, pattern in _actor_patterns(key) for m in pattern.finditer(sentence)]
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    kept: list[tuple[int, int, str]] = []
-    for hit in hits:
-        if kept and hit[0] < kept[-1][1]:
-            continue  # overlaps a longer match that starts at or before it
-        kept.append(hit)
-    return kept
+    cached = _TABLE_KEYS.get(id(actors))
+    if cached is None or cached[0] is not actors:
+        cached = (actors, tuple((name, tuple(p)) for name, p in actors.items()))
+        _TABLE_KEYS[id(actors)] = cached
+    pattern, names = _actor_pattern(cached[1])
+    out = []
+    for m in pattern.finditer(sentence):
+        out.append((m.start(), m.end(), names[int(m.lastgroup[1:])]))  # type: ignore[index]
+    return out
 
 
 def find_actors(sentence: str, actors: Mapping[str, Sequence[str]] = DEFAULT_ACTORS) -> tuple[str, ...]:

@@ -61,67 +61,60 @@ SY_ADMIN1_NAMES: dict[str, str] = {
 }
 
 # City districts, air bases and front-line areas that GeoNames' list of
-# populated places lacks: name → the town or province it lies in.
-SY_DISTRICTS: dict[str, str] = {
-    # Aleppo city
-    "al-Hamdaniya": "Aleppo",
-    "Sheikh Maqsoud": "Aleppo",
-    "Bustan al-Qasr": "Aleppo",
-    "Salaheddine": "Aleppo",
-    "Saif al-Dawla": "Aleppo",
-    "al-Ansari": "Aleppo",
-    "Sukkari": "Aleppo",
-    "Hanano": "Aleppo",
-    "Masaken Hanano": "Aleppo",
-    "Bab al-Nairab": "Aleppo",
-    "Karm al-Jabal": "Aleppo",
-    "al-Mashhad": "Aleppo",
-    "al-Kalasa": "Aleppo",
-    "al-Fardous": "Aleppo",
-    "Ramouseh": "Aleppo",
-    "al-Zabadiya": "Aleppo",
-    "Ashrafieh": "Aleppo",
-    "Bani Zeid": "Aleppo",
-    "Layramoun": "Aleppo",
-    "Castello Road": "Aleppo",
-    "Jirah": "Aleppo",
-    "Kuweires": "Aleppo",
-    "Nairab": "Aleppo",
-    # Damascus city
-    "Jobar": "Damascus",
-    "Qaboun": "Damascus",
-    "Barzeh": "Damascus",
-    "Yarmouk": "Damascus",
-    "Tadamon": "Damascus",
-    "Qadam": "Damascus",
-    "Mezzeh": "Damascus",
-    "Kafr Sousa": "Damascus",
-    "Bab Tuma": "Damascus",
-    "Abbasiyyin": "Damascus",
-    "Rukn al-Din": "Damascus",
-    # around Damascus
-    "Eastern Ghouta": "Rif Dimashq",
-    "Western Ghouta": "Rif Dimashq",
-    "Ghouta": "Rif Dimashq",
-    "Qalamoun": "Rif Dimashq",
-    "Eastern Qalamoun": "Rif Dimashq",
-    "Western Qalamoun": "Rif Dimashq",
-    "Wadi Barada": "Rif Dimashq",
-    "Ain al-Fijeh": "Rif Dimashq",
-    # elsewhere
-    "Hmeymim": "Latakia",
-    "Jabal al-Akrad": "Latakia",
-    "Jabal al-Turkman": "Latakia",
-    "Palmyra": "Homs",
-    "T4": "Homs",
-    "Tiyas": "Homs",
-    "Shaer": "Homs",
-    "al-Waer": "Homs",
-    "Karm al-Shami": "Homs",
-    "Tabqa": "Raqqa",
-    "Jaabar": "Raqqa",
-    "Manshiyeh": "Daraa",
-    "Daraa al-Balad": "Daraa",
+# populated places (500+ people) lacks, by the town or province they lie in.
+# Names are the usual English news spellings; other spellings reach them
+# through the fuzzy key (see ``fuzzy_key``) or ``DEFAULT_ALIASES``.
+SY_AREAS: dict[str, tuple[str, ...]] = {
+    "Aleppo": (
+        "al-Hamdaniya", "Sheikh Maqsoud", "Bustan al-Qasr", "Salaheddine", "Saif al-Dawla", "al-Ansari",
+        "Sukkari", "Hanano", "Masaken Hanano", "Bab al-Nairab", "Karm al-Jabal", "al-Mashhad", "al-Kalasa",
+        "al-Fardous", "Ramouseh", "al-Zabadiya", "Ashrafieh", "Bani Zeid", "Layramoun", "Castello Road",
+        "Jirah", "Kuweires", "Nairab", "Rashideen", "Khan Touman", "Tal Rifaat", "Azaz", "Deir Hafer",
+        "Tadef", "Qabasin", "Bzaa", "Arima", "Maskanah", "Khanasser", "Safira", "Menagh", "Mallah",
+    ),
+    "Damascus": (
+        "Jobar", "Qaboun", "Barzeh", "Yarmouk", "Tadamon", "Qadam", "Mezzeh", "Kafr Sousa", "Bab Tuma",
+        "Abbasiyyin", "Rukn al-Din", "al-Midan", "Assali",
+    ),
+    "Rif Dimashq": (
+        "Eastern Ghouta", "Western Ghouta", "Ghouta", "Qalamoun", "Eastern Qalamoun", "Western Qalamoun",
+        "Wadi Barada", "Ain al-Fijeh", "Basimah", "Husseiniyeh", "Deir Maqran", "Kafr al-Zayt",
+        "Kafr al-Awamid", "Deir Qanun", "Souq Wadi Barada", "Hazrama", "Zamalka", "Arbin", "Saqba",
+        "Hammouriyeh", "Ein Tarma", "Jisreen", "Hazzeh", "Beit Sawa", "Mesraba", "Maydaa", "Nashabiyeh",
+        "Otaybah", "Adra", "al-Bahariyah", "Marj al-Sultan", "Khan al-Shih", "Beit Jinn", "Mughr al-Mir",
+        "Babbila", "Yalda", "Beit Sahem", "Hajar al-Aswad", "Ruhaibah", "Dumayr", "Jayrud",
+        "Bir Qassab", "Moadamiyeh", "Madaya", "Bloudan",
+    ),
+    "Homs": (
+        "Palmyra", "T4", "Tiyas", "Shaer", "al-Waer", "Karm al-Shami", "Jubb al-Jarrah", "Mahin",
+        "Hawareen", "Sadad", "Houla", "Talbiseh", "Rastan", "Jazal", "Mhassa", "Qaryatayn", "Furqlus",
+        "Sukhnah", "Arak",
+    ),
+    "Hama": (
+        "Souran", "Taybat al-Imam", "Halfaya", "Mhardeh", "Morek", "Latamneh", "Kafr Zita", "Maan",
+        "Khattab", "Qomhana", "Arzeh", "Zello", "Kawkab", "Suqaylabiyah", "Khneifis", "Sheikh Hilal",
+        "Akayrshi", "Uqayribat", "Hamra", "Rahjan", "Ithriya", "Sabburah",
+    ),
+    "Idlib": ("Khan Shaykhun", "Jisr al-Shughur", "Maarrat al-Numan", "Saraqib", "Abu al-Duhur", "Fuaa", "Kafraya", "Taftanaz", "Sarmin"),
+    "Latakia": ("Hmeymim", "Jabal al-Akrad", "Jabal al-Turkman", "Kabani", "Kinsabba", "Salma"),
+    "Daraa": (
+        "Manshiyeh", "Daraa al-Balad", "Lajat", "Mahajjah", "Qirata", "Jidya", "Zimrin", "Sheikh Miskin",
+        "Nawa", "Inkhil", "Busra al-Sham", "Busra al-Harir", "Naameh", "Tafas", "Jasim", "Izraa",
+        "Sijneh", "Nasib", "Khirbet Ghazaleh", "Um al-Mayathen", "Yarmouk Basin", "Jalin", "Saham al-Jawlan",
+        "Tasil", "Shajara",
+    ),
+    "Quneitra": ("Baath City", "Khan Arnabeh", "Jubata al-Khashab", "Hamidiyeh", "Ajraf", "Tal al-Shaar", "Masharah", "Beit Jinn farms"),
+    "Raqqa": (
+        "Tabqa", "Jaabar", "Tal al-Samn", "Ain Issa", "Mansoura", "Karama", "Tabqa Dam", "Euphrates Dam",
+        "Hazimeh", "Suwaydiyah", "Jurneyyeh", "Rajm al-Abyad", "Khatuniyah", "Himarayn", "Salhabiyeh",
+    ),
+    "Deir ez-Zor": (
+        "Harabesh", "Joura", "Qusour", "Rashdiya", "Hamidiya", "Sinaa", "Jafra", "Panorama", "Tharda",
+        "Tharda Mountain", "Mayadin", "Bukamal", "Kubar", "Muhasan", "Ayyash", "Baghiliyah", "Huweiqa",
+    ),
+    "Hasakah": ("Shaddadi", "Qamishli", "Ghuwayran", "Markadah", "Tal Tamr", "Ras al-Ain"),
+    "Sweida": ("Zalaf", "Zalaf Dam", "Shahba", "Salkhad", "Qrayya"),
+    "Tartus": ("Baniyas", "Safita", "Dreikish"),
 }
 
 # Other spellings: alias → canonical gazetteer name. Only Syria's are
@@ -177,11 +170,17 @@ DEFAULT_ALIASES: dict[str, str] = {
     "Qabun": "Qaboun",
     "Ein Elfijeh": "Ain al-Fijeh",
     "Ein al-Fijeh": "Ain al-Fijeh",
-    "Deir Hafer": "Dayr Hafir",
+    "Bseimeh": "Basimah",
+    "Basima": "Basimah",
+    "Hseiniyeh": "Husseiniyeh",
+    "Husainiyeh": "Husseiniyeh",
+    "Kwaires": "Kuweires",
+    "Kuwairis": "Kuweires",
+    "Kuweiris": "Kuweires",
 }
 
 COUNTRY_EXTRAS: dict[str, dict[str, dict[str, str]]] = {
-    "SY": {"admin1_names": SY_ADMIN1_NAMES, "districts": SY_DISTRICTS},
+    "SY": {"admin1_names": SY_ADMIN1_NAMES, "areas": SY_AREAS},
 }
 
 # Place names that are also ordinary words, or parts of armed groups' names
@@ -198,17 +197,21 @@ STOPWORDS: frozenset[str] = frozenset(
     democratic national defense defence republic arab russian syrian turkish kurdish
     government regime rebels rebel coalition observatory monday tuesday wednesday thursday
     friday saturday sunday january february april may june july august september october
-    november december ministry media news press today times
+    november december ministry media news press today times centre theatre hospital airport
+    khan tal tall tel tell kafr kfar deir dayr jabal jebel wadi ain ein ayn bir beit bayt qasr
+    sheikh shaykh umm abu ras jisr bab mazraa mazraat qaryat qarya hammam suq souq tallat
+    khirbat khirbet marj nahr qalaat qalat
     """.split()
 )
 
 # Words after a name that make it a province mention ("Idlib province").
-_PROVINCE_WORDS = frozenset({"province", "provinces", "governorate", "governorates", "oblast", "region"})
+_PROVINCE_WORDS = frozenset({"province", "provinces", "governorate", "governorates", "oblast", "region", "countryside"})
 _ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "az", "ash", "ath", "an", "at", "ed", "es", "ez", "er"})
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’‘`ʼ][^\W\d_]+)*|\d+[^\W\d_]*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
     """Spelling-insensitive key of one word.
 
@@ -221,6 +224,39 @@ def skeleton(word: str) -> str:
     if len(key) > 3 and key.endswith("h") and key[-2] in "aeiou":
         key = key[:-1]
     return key
+
+
+@lru_cache(maxsize=1 << 16)
+def fuzzy_key(word: str) -> str:
+    """Consonant skeleton of one word, for transliterations that differ in vowels.
+
+    Keeps the first letter, drops later vowels (and w, y), ``h`` after a
+    consonant (kh, sh, th), a glued article ("Elzeit") and doubled letters;
+    ``q`` is ``k``.
+
+    >>> [fuzzy_key(w) for w in ("Bseimeh", "Basimah", "Shaykhun", "Shaykun", "Elzeit", "Zayt")]
+    ['bsm', 'bsm', 'skn', 'skn', 'zt', 'zt']
+    """
+    w = fold(word).replace(" ", "")
+    if len(w) >= 6 and w[:2] in ("al", "el"):
+        w = w[2:]
+    w = w.replace("q", "k")
+    w = "".join(c for i, c in enumerate(w) if not (c == "h" and i > 0 and w[i - 1] not in "aeiouyw"))
+    if len(w) > 2 and w.endswith("h"):
+        w = w[:-1]
+    if not w:
+        return ""
+    return re.sub(r"(.)\1+", r"\1", w[0] + re.sub(r"[aeiouyw]", "", w[1:]))
+
+
+def _fuzzy_keys(name: str) -> tuple[str, ...]:
+    words = [w for w in _TOKEN.findall(fold(name)) if w not in _ARTICLES]
+    return tuple(k for k in (fuzzy_key(w) for w in words) if k)
+
+
+# A fuzzy key must carry at least this many consonants: "Hsn" would also be
+# "Hassan" and "Hussein".
+FUZZY_MIN_CONSONANTS = 4
 
 
 def _keys(name: str) -> list[tuple[str, ...]]:
@@ -262,6 +298,15 @@ class Gazetteer:
     index: dict[tuple[str, ...], _Entry] = field(default_factory=dict)
     admin1_names: dict[str, str] = field(default_factory=dict)  # ISO code → canonical name
     max_tokens: int = 1
+    fuzzy: dict[tuple[str, ...], _Entry | None] = field(default_factory=dict)  # None: ambiguous
+    prefixes: frozenset[tuple[str, ...]] = frozenset()  # every leading part of an index key
+    fuzzy_prefixes: frozenset[tuple[str, ...]] = frozenset()
+
+    def _seal(self) -> "Gazetteer":
+        """Precompute key prefixes so matching walks forward like a trie."""
+        self.prefixes = frozenset(k[:n] for k in self.index for n in range(1, len(k) + 1))
+        self.fuzzy_prefixes = frozenset(k[:n] for k in self.fuzzy for n in range(1, len(k) + 1))
+        return self
 
     @classmethod
     def for_countries(
@@ -285,6 +330,22 @@ class Gazetteer:
             if old is None or entry.weight > old.weight:
                 self.index[key] = entry
                 self.max_tokens = max(self.max_tokens, len(key))
+        if not entry.cased or entry.kind == "country":
+            return
+        fkey = _fuzzy_keys(name)
+        if len("".join(fkey)) < FUZZY_MIN_CONSONANTS:
+            return
+        if fkey not in self.fuzzy:
+            self.fuzzy[fkey] = entry
+            return
+        old = self.fuzzy[fkey]
+        if old is None or old.name == entry.name or old.admin1 == entry.admin1:
+            if old is not None and entry.weight > old.weight:
+                self.fuzzy[fkey] = entry
+            return
+        # two different places share the skeleton: keep one only if it clearly dominates
+        hi, lo = (entry, old) if entry.weight >= old.weight else (old, entry)
+        self.fuzzy[fkey] = hi if hi.weight >= 10 * lo.weight else None
 
     def lookup(self, name: str) -> Place | None:
         """The place a whole string names, ignoring case: "Rural Damascus" → Rif Dimashq.
@@ -341,19 +402,23 @@ def _build(codes: tuple[str, ...], aliases: tuple[tuple[str, str], ...]) -> Gaze
                 # a town outranks the province of the same name ("Aleppo")
                 if i == 0 and (name not in by_name or by_name[name].kind == "admin1"):
                     by_name[name] = entry
-        for district, parent in extras.get("districts", {}).items():
+        for parent, areas in extras.get("areas", {}).items():
             target = by_name.get(parent) or _index_entry(gazetteer, parent)
             if target is None:
                 continue
-            entry = _Entry(district, target.admin1, code, "district", 1e8, _is_cased(district))
-            by_name[district] = entry
-            gazetteer._add(district, entry)
+            for area in areas:
+                known = _index_entry(gazetteer, area)
+                if known is not None and known.kind == "city" and known.admin1 == target.admin1:
+                    continue  # GeoNames knows it already
+                entry = _Entry(area, target.admin1, code, "district", 1e8, _is_cased(area))
+                by_name[area] = entry
+                gazetteer._add(area, entry)
     for alias, target_name in aliases:
         target = by_name.get(target_name) or _index_entry(gazetteer, target_name)
         if target is None:
             continue  # an alias for a place outside the active countries
         gazetteer._add(alias, replace(target, weight=1e10, cased=_is_cased(alias)))
-    return gazetteer
+    return gazetteer._seal()
 
 
 def _index_entry(gazetteer: Gazetteer, name: str) -> _Entry | None:
@@ -399,6 +464,7 @@ class _Token:
     start: int
     end: int
     key: str
+    fuzzy: str
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -408,7 +474,7 @@ def _tokens(text: str) -> list[_Token]:
         possessive = _POSSESSIVE.search(word)
         if possessive and len(word) > 3:
             word, end = word[: possessive.start()], start + possessive.start()
-        out.append(_Token(word, start, end, skeleton(word)))
+        out.append(_Token(word, start, end, skeleton(word), fuzzy_key(word)))
     return out
 
 
@@ -436,7 +502,10 @@ def find_places(text: str, gazetteer: Gazetteer, cased: bool = True) -> list[Pla
             if j < len(tokens) and tokens[j].text.lower() in _PROVINCE_WORDS:
                 kind, name, end = "admin1", entry.admin1, tokens[j].end
                 j += 1
-            elif i >= 2 and tokens[i - 1].text.lower() == "of" and tokens[i - 2].text.lower() in _PROVINCE_WORDS:
+            elif (
+                i >= 2 and tokens[i - 1].text.lower() == "of" and tokens[i - 2].text.lower() in _PROVINCE_WORDS
+            ) or (j + 1 < len(tokens) and tokens[j + 1].text.lower() == "countryside"):
+                # "province of Hama", "countryside of Idlib", "As-Sweida eastern countryside"
                 kind, name = "admin1", entry.admin1
         found.append(Place(name, entry.admin1, entry.country, kind, text[start:end], start, end))
         i = j
@@ -444,20 +513,45 @@ def find_places(text: str, gazetteer: Gazetteer, cased: bool = True) -> list[Pla
 
 
 def _match_at(tokens: list[_Token], i: int, gazetteer: Gazetteer, cased: bool) -> tuple[_Entry, int] | None:
-    for n in range(min(gazetteer.max_tokens, len(tokens) - i), 0, -1):
-        window = tokens[i : i + n]
+    """Longest name starting at token ``i``: exact spelling first, then the consonant skeleton."""
+    best: tuple[_Entry, int] | None = None
+    key: tuple[str, ...] = ()
+    for j in range(i, len(tokens)):
         # names never run across sentence punctuation: "Aleppo. Hama" is two
-        if any(window[k + 1].start - window[k].end > 3 for k in range(n - 1)):
+        if j > i and tokens[j].start - tokens[j - 1].end > 3:
+            break
+        key += (tokens[j].key,)
+        if key not in gazetteer.prefixes:
+            break
+        entry = gazetteer.index.get(key)
+        if entry is not None and not (cased and entry.cased and not _capitalised(tokens[i : j + 1])):
+            best = (entry, j + 1)
+    if best is not None:
+        return best
+    if not tokens[i].text[:1].isupper() and tokens[i].text.lower() not in _ARTICLES:
+        return None
+    fkey: tuple[str, ...] = ()
+    for j in range(i, len(tokens)):
+        token = tokens[j]
+        if j > i and token.start - tokens[j - 1].end > 3:
+            break
+        lower = token.text.lower()
+        if lower in _ARTICLES:
             continue
-        entry = gazetteer.index.get(tuple(t.key for t in window))
-        if entry is None:
-            continue
-        if cased and entry.cased:
-            first = next((t for t in window if t.text.lower() not in _ARTICLES), window[0])
-            if not first.text[:1].isupper():
-                continue
-        return entry, i + n
-    return None
+        if lower in STOPWORDS:
+            break  # "Al-Bara Hill" is not "Bir al Hulw"
+        fkey += (token.fuzzy,)
+        if fkey not in gazetteer.fuzzy_prefixes:
+            break
+        entry = gazetteer.fuzzy.get(fkey)
+        if entry is not None and len("".join(fkey)) >= FUZZY_MIN_CONSONANTS and _capitalised(tokens[i : j + 1]):
+            best = (entry, j + 1)
+    return best
+
+
+def _capitalised(window: list[_Token]) -> bool:
+    first = next((t for t in window if t.text.lower() not in _ARTICLES), window[0])
+    return first.text[:1].isupper()
 
 
 # Organisations and reporting bodies that carry a place name but are not
@@ -474,9 +568,23 @@ _ORG_AFTER = re.compile(
     r"Airlines?|Chamber|Bar\b|Club|FC\b|Journal|Herald)"
 )
 _BASED_BEFORE = re.compile(r"\bbased\s+in\s+(?:the\s+)?$")
+# "the Aleppo-Damascus highway", "the Khan Shaykhun-Morek road": the towns
+# name the road's ends, not where on it something happened.
+_ROAD_SPAN = re.compile(r"[\w'’]+(?:\s[\w'’]+)?(?:\s?[-–]\s?[\w'’]+(?:\s[\w'’]+)?)+\s+(?:highway|road|motorway|railway|pipeline)\b")
 
 
-def is_event_location(place: Place, sentence: str) -> bool:
+def _spans(pattern: re.Pattern[str], sentence: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in pattern.finditer(sentence)]
+
+
+def _within(place: Place, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= place.start and place.end <= end for start, end in spans)
+
+
+_ROAD_WORD = re.compile(r"\b(?:highway|road|motorway|railway|pipeline)\b")
+
+
+def is_event_location(place: Place, sentence: str, org_spans: Sequence[tuple[int, int]] | None = None) -> bool:
     """False when the name belongs to an organisation or a reporter's base.
 
     >>> g = Gazetteer.for_countries(["SY"])
@@ -489,11 +597,7 @@ def is_event_location(place: Place, sentence: str) -> bool:
         return False
     if _BASED_BEFORE.search(sentence[max(0, place.start - 30) : place.start]):
         return False
-    for span in _ORG_SPAN.finditer(sentence):
-        if span.start() <= place.start and place.end <= span.end():
-            return False
-    # "Syrian Observatory" style: the name is glued to a capitalised organisation word before it
-    return True
+    return not _within(place, org_spans if org_spans is not None else _spans(_ORG_SPAN, sentence))
 
 
 def event_places(sentence: str, gazetteer: Gazetteer) -> list[Place]:
@@ -502,20 +606,30 @@ def event_places(sentence: str, gazetteer: Gazetteer) -> list[Place]:
     Drops names inside organisation names and attribution ("the
     Damascus-based Observatory", "Center for Reconciliation in the Syrian
     Arab Republic"), and names of actors ("Ahrar al-Sham"); keeps the first
-    mention of each place, in text order.
+    mention of each place, in text order. Towns that only name the ends of a
+    road ("on the Aleppo-Damascus highway near Douma") are kept only when
+    nothing else places the event.
     """
+    found = find_places(sentence, gazetteer)
+    if not found:
+        return []
     from generator.event_types import actor_spans
 
     blocked = actor_spans(sentence)
+    org_spans = _spans(_ORG_SPAN, sentence)
+    road_spans = _spans(_ROAD_SPAN, sentence) if _ROAD_WORD.search(sentence) else []
+    kept: list[Place] = []
+    on_roads: list[Place] = []
+    for place in found:
+        if not is_event_location(place, sentence, org_spans) or _within(place, blocked):
+            continue
+        (on_roads if _within(place, road_spans) else kept).append(place)
     seen: set[str] = set()
     out: list[Place] = []
-    for place in find_places(sentence, gazetteer):
-        if place.name in seen or not is_event_location(place, sentence):
-            continue
-        if any(s <= place.start and place.end <= e for s, e in blocked):
-            continue
-        seen.add(place.name)
-        out.append(place)
+    for place in kept or on_roads:
+        if place.name not in seen:
+            seen.add(place.name)
+            out.append(place)
     return out
 
 
@@ -525,20 +639,25 @@ _SPECIFICITY = {"district": 3, "city": 2, "admin1": 1, "country": 0}
 def main_admin1(places: Sequence[Place]) -> str | None:
     """The province a set of event places points to.
 
-    The province named most often wins; a tie goes to the most specific
-    mention (a district or town over a bare province), then to the first.
+    A province named as such ("in Hama province", "Rural Damascus", "the
+    countryside of Idlib") wins over towns, whose names are more often
+    ambiguous; among equals the province named most often wins, then the most
+    specific mention (a district or town), then the first.
 
-    >>> main_admin1([Place("Hazrama", "Rif Dimashq", "SY"), Place("Damascus", "Damascus", "SY")])
+    >>> main_admin1([Place("Sweida", "Sweida", "SY", "city"), Place("Raqqa", "Raqqa", "SY", "admin1")])
+    'Raqqa'
+    >>> main_admin1([Place("Hazrama", "Rif Dimashq", "SY", "district"), Place("Damascus", "Damascus", "SY")])
     'Rif Dimashq'
     """
     votes: Counter[str] = Counter(p.admin1 for p in places if p.admin1)
     if not votes:
         return None
-    best: dict[str, tuple[int, int, int]] = {}
+    named = {p.admin1 for p in places if p.admin1 and p.kind == "admin1"}
+    best: dict[str, tuple[int, int, int, int]] = {}
     for order, place in enumerate(places):
         if not place.admin1:
             continue
-        score = (votes[place.admin1], _SPECIFICITY.get(place.kind, 0), -order)
+        score = (place.admin1 in named, votes[place.admin1], _SPECIFICITY.get(place.kind, 0), -order)
         if place.admin1 not in best or score > best[place.admin1]:
             best[place.admin1] = score
     return max(best, key=lambda a: best[a])

@@ -1,0 +1,237 @@
+"""ACLED benchmark: places, fatalities and event types against ACLED's coding.
+
+Run from the repository root::
+
+    .venv/bin/python bench/acled.py            # train and test tables
+    .venv/bin/python bench/acled.py --errors 20 # also print 20 train errors per task
+
+Data: ``../shared/data/acled/syria_battles_2017-01_to_2017-04.csv`` (3,143
+ACLED "Battles" rows for Syria; see its SOURCE.md; never copied into the
+repo). For each row we read only ``notes`` (ACLED's one-paragraph
+description) and compare what the extractors find with ACLED's columns:
+
+* **admin1** – ``places.main_admin1(places.event_places(notes))`` against
+  ACLED's ``admin1``, both through the same gazetteer normalisation
+  (``Gazetteer.admin1_of``: "Rural Damascus" → Rif Dimashq, "Dara" → Daraa);
+* **fatalities** – ``figures.find_figures`` over the sentences of the notes,
+  metric ``killed`` (not injured), the most conservative (lowest) figure as
+  ACLED codes it; no figure → 0. Exact and within ±1 of ``fatalities``;
+* **event type** – ``event_types.classify(notes)`` mapped through the
+  typology's ``acled`` field, against ``event_type`` (all "Battles" here),
+  with a confusion table of our type ids.
+
+Split: event_date in January–February 2017 is **train** (the rows we looked
+at while writing aliases, districts and triggers); March–April is **test**
+(only reported). Baselines in the same run: admin1 = the first gazetteer
+match in the notes, or the most frequent train admin1; fatalities = the first
+number written in digits (0 when none); type = always "battles" is trivially
+right on this Battles-only sample, so the baseline shown is a keyword-free
+"other".
+
+Results: stdout and ``bench/results/acled.json`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator import event_types, places  # noqa: E402
+from generator.read import split_sentences  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "acled" / "syria_battles_2017-01_to_2017-04.csv"
+RESULTS = ROOT / "bench" / "results" / "acled.json"
+TRAIN_MONTHS = {1, 2}
+
+try:  # written by another part of the project; the bench must still run without it
+    from generator.figures import DEFAULT_METRICS, find_figures
+except ImportError as error:  # pragma: no cover - depends on the checkout
+    find_figures = None  # type: ignore[assignment]
+    DEFAULT_METRICS = None  # type: ignore[assignment]
+    FIGURES_ERROR = str(error)
+else:
+    FIGURES_ERROR = ""
+
+# ACLED's own coding remarks inside notes ("Unknown fatalities coded as 10",
+# "Fatalities split between 2 events") restate the answer or depend on other
+# rows: these rows are counted, and also reported apart.
+_CODED = re.compile(r"\bcoded as\b|\bsplit between\b|\bsplit across\b", re.IGNORECASE)
+_FIRST_NUMBER = re.compile(r"\b\d+\b")
+
+
+def load_rows(path: Path = DATA) -> list[dict[str, str]]:
+    with open(path, newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def event_month(row: dict[str, str]) -> int:
+    return dt.datetime.strptime(row["event_date"], "%d %B %Y").month
+
+
+def predicted_admin1(notes: str, gazetteer: places.Gazetteer) -> str | None:
+    return places.main_admin1(places.event_places(notes, gazetteer))
+
+
+def first_match_admin1(notes: str, gazetteer: places.Gazetteer) -> str | None:
+    return next((p.admin1 for p in places.find_places(notes, gazetteer) if p.admin1), None)
+
+
+def predicted_fatalities(notes: str) -> int:
+    """Lowest 'killed' figure in the notes (ACLED's conservative rule); 0 when none."""
+    values = []
+    for sentence in split_sentences(notes):
+        for figure in find_figures(sentence.text, DEFAULT_METRICS):
+            if figure.metric == "killed" and not figure.cumulative:
+                values.append(figure.value)
+    if not values:
+        return 0
+    # A sub-count ("including two children") is part of a larger toll, and
+    # two figures for one event are competing claims: ACLED keeps the lowest
+    # whole-event figure, so prefer figures without a subgroup.
+    return min(values)
+
+
+def baseline_fatalities(notes: str) -> int:
+    match = _FIRST_NUMBER.search(notes)
+    return int(match.group()) if match else 0
+
+
+def _share(hits: int, total: int) -> str:
+    return f"{hits}/{total} = {100.0 * hits / total:.1f}%" if total else "n/a"
+
+
+def evaluate(rows: list[dict[str, str]], gazetteer: places.Gazetteer, most_frequent: str | None) -> dict[str, Any]:
+    result: dict[str, Any] = {"rows": len(rows)}
+    admin1 = Counter()
+    fatalities = Counter()
+    types = Counter()
+    confusion: Counter[tuple[str, str]] = Counter()
+    errors: dict[str, list[str]] = {"admin1": [], "fatalities": [], "type": []}
+    for row in rows:
+        notes, gold_admin1 = row["notes"], gazetteer.admin1_of(row["admin1"])
+        guess = predicted_admin1(notes, gazetteer)
+        admin1["ours"] += guess == gold_admin1
+        admin1["first_match"] += first_match_admin1(notes, gazetteer) == gold_admin1
+        admin1["most_frequent"] += most_frequent == gold_admin1
+        admin1["none_found"] += guess is None
+        if guess != gold_admin1:
+            errors["admin1"].append(f"{row['admin1']!r} got {guess!r}: {notes}")
+
+        gold_dead = int(row["fatalities"] or 0)
+        coded = bool(_CODED.search(notes))
+        fatalities["coded_rows"] += coded
+        base = baseline_fatalities(notes)
+        fatalities["baseline_exact"] += base == gold_dead
+        fatalities["baseline_within1"] += abs(base - gold_dead) <= 1
+        if find_figures is not None:
+            dead = predicted_fatalities(notes)
+            fatalities["exact"] += dead == gold_dead
+            fatalities["within1"] += abs(dead - gold_dead) <= 1
+            if not coded:
+                fatalities["uncoded_exact"] += dead == gold_dead
+            if dead != gold_dead:
+                errors["fatalities"].append(f"{gold_dead} got {dead}: {notes}")
+
+        type_id = event_types.classify(notes)
+        confusion[(row["event_type"], type_id)] += 1
+        types["ours"] += event_types.acled_event_type(type_id) == row["event_type"]
+        types["baseline"] += row["event_type"] == "Other"
+        if event_types.acled_event_type(type_id) != row["event_type"]:
+            errors["type"].append(f"{row['event_type']} got {type_id}: {notes}")
+
+    n = len(rows)
+    result["admin1"] = {
+        "ours": _share(admin1["ours"], n),
+        "baseline_first_match": _share(admin1["first_match"], n),
+        "baseline_most_frequent": _share(admin1["most_frequent"], n),
+        "no_place_found": admin1["none_found"],
+    }
+    result["fatalities"] = {
+        "baseline_first_number_exact": _share(fatalities["baseline_exact"], n),
+        "baseline_first_number_within1": _share(fatalities["baseline_within1"], n),
+        "rows_with_acled_coding_remarks": fatalities["coded_rows"],
+    }
+    if find_figures is not None:
+        result["fatalities"].update(
+            {
+                "ours_exact": _share(fatalities["exact"], n),
+                "ours_within1": _share(fatalities["within1"], n),
+                "ours_exact_without_coding_remarks": _share(fatalities["uncoded_exact"], n - fatalities["coded_rows"]),
+            }
+        )
+    else:
+        result["fatalities"]["ours"] = f"not measured: generator.figures unavailable ({FIGURES_ERROR})"
+    result["type"] = {"ours": _share(types["ours"], n), "baseline_other": _share(types["baseline"], n)}
+    result["confusion"] = {f"{gold} -> {ours}": count for (gold, ours), count in sorted(confusion.items())}
+    result["_errors"] = errors
+    return result
+
+
+def place_speed(rows: list[dict[str, str]], gazetteer: places.Gazetteer) -> float:
+    sentences = [s.text for row in rows for s in split_sentences(row["notes"])]
+    begin = time.perf_counter()
+    for sentence in sentences:
+        places.event_places(sentence, gazetteer)
+        event_types.classify(sentence)
+    return len(sentences) / (time.perf_counter() - begin)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--errors", type=int, default=0, help="print this many train errors per task")
+    parser.add_argument("--split", choices=["train", "test"], default="train", help="split whose errors --errors prints")
+    args = parser.parse_args(argv)
+    if not DATA.exists():
+        print(f"ACLED sample not found at {DATA}", file=sys.stderr)
+        return 1
+    if find_figures is None:
+        print(f"NOTE: generator.figures is not available ({FIGURES_ERROR}); fatalities measured for the baseline only.")
+    rows = load_rows()
+    gazetteer = places.Gazetteer.for_countries(["SY"])
+    splits = {
+        "train": [r for r in rows if event_month(r) in TRAIN_MONTHS],
+        "test": [r for r in rows if event_month(r) not in TRAIN_MONTHS],
+    }
+    most_frequent = Counter(gazetteer.admin1_of(r["admin1"]) for r in splits["train"]).most_common(1)[0][0]
+    unmapped = sorted({r["admin1"] for r in rows if gazetteer.admin1_of(r["admin1"]) is None})
+    report: dict[str, Any] = {"data": str(DATA.name), "unmapped_acled_admin1": unmapped}
+    for name, subset in splits.items():
+        report[name] = evaluate(subset, gazetteer, most_frequent)
+    report["sentences_per_second"] = round(place_speed(rows, gazetteer))
+
+    for name in splits:
+        part = report[name]
+        print(f"== {name}: {part['rows']} rows ==")
+        for task in ("admin1", "fatalities", "type"):
+            for key, value in part[task].items():
+                print(f"  {task:10s} {key:40s} {value}")
+        print("  confusion (ACLED event_type -> our type id):")
+        for key, count in part["confusion"].items():
+            print(f"    {key:60s} {count}")
+    print(f"unmapped ACLED admin1 names: {unmapped or 'none'}")
+    print(f"places + type speed: {report['sentences_per_second']} sentences/s")
+
+    if args.errors:
+        for task, lines in report[args.split]["_errors"].items():
+            print(f"-- {args.split} {task} errors ({len(lines)}) --")
+            for line in lines[: args.errors]:
+                print("   ", line)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    public = {k: ({kk: vv for kk, vv in v.items() if kk != "_errors"} if isinstance(v, dict) else v) for k, v in report.items()}
+    RESULTS.write_text(json.dumps(public, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
