@@ -116,7 +116,10 @@ PERSON_NOUNS = (
     "workers", "journalists", "doctors", "medics", "staff", "citizens", "inhabitants", "villagers",
     "pilgrims", "passengers", "prisoners", "detainees", "terrorists", "guards", "recruits", "teenagers",
     "boys", "girls", "babies", "infants", "elderly", "patients", "volunteers", "migrants", "IDPs",
+    "suspects", "hostages", "captives", "prisoners of war", "POWs", "peacekeepers", "contractors",
 )
+# A capitalised plural names people too: "12 Palestinians", "three Iraqis", "40 Houthis".
+_DEMONYM = r"[A-Z][a-z]+(?:ians|ans|is|ds|s)(?<!us)(?<!ss)"
 
 # Words that may follow a bare number ("six were killed", "7 – injured").
 _BARE_FOLLOWERS = {
@@ -343,7 +346,7 @@ def key_metric_names(metrics: Mapping[str, Any] = DEFAULT_METRICS) -> list[str]:
 
 
 _PERSON_NP = re.compile(
-    r"^\s+" + _NP_MODIFIERS + r"(?:" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + r")\b"
+    r"^\s+" + _NP_MODIFIERS + r"(?:" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + r"|(?-i:" + _DEMONYM + r"))\b"
     r"(?:\s+of\s+(?:the\s+)?(?:same\s+)?(?:family|household|group|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*))?",
     re.I,
 )
@@ -375,8 +378,9 @@ def cumulative_from(sentence: str) -> int | None:
     for m in _CUMULATIVE.finditer(sentence):
         if m.group().lower().startswith("since") and _FIRST_SINCE.search(sentence[: m.start()]):
             continue  # "the first time since ...", not a running total
-        clause = max(sentence.rfind(",", 0, m.start()), sentence.rfind(";", 0, m.start()))
-        return clause + 1
+        # a comma inside "400,000" is not a clause boundary
+        bounds = [b.end() for b in re.finditer(r"[,;](?!\d)", sentence[: m.start()])]
+        return bounds[-1] if bounds else 0
     return None
 
 
@@ -384,7 +388,7 @@ def cumulative_from(sentence: str) -> int | None:
 
 _SPEECH = (
     r"said|says|say|reported|reports|announced|stated|added|confirmed|claimed|estimated|documented|"
-    r"recorded|registered|counted|noted|wrote|tweeted|told\s+(?:[A-Z][\w.]*\s*)+|declared|put\s+the\s+(?:toll|number)\s+at"
+    r"recorded|registered|counted|noted|wrote|tweeted|told\s+(?:[A-Z][\w.]*\s*)+|declared|put\s+the\s+(?:death\s+)?(?:toll|number|figure)\s+at"
 )
 _SPEECH_RE = re.compile(rf"\b(?:{_SPEECH})\b")
 _AUX_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being|has|have|had|who|which|that)\s*$", re.I)

@@ -42,6 +42,7 @@ from generator.figures import (
 from generator.model import Place, Problem, Tally
 
 _COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty(?:-\w+)?|forty(?:-\w+)?|fifty(?:-\w+)?))"
+_ANY_COUNT = re.compile(rf"\d|\b{_COUNT}\b", re.I)
 _AFTER_BRACKET = re.compile(rf"^\s*(?:(?:province|governorate|region|city|district|oblast)\s*)?\(\s*(?P<n>{_COUNT})\s*\)", re.I)
 _AFTER_DASH = re.compile(rf"^\s*(?:(?:province|governorate|region)\s*)?(?:[-–—:]|=)\s*(?P<n>{_COUNT})\b(?!\s*(?:\)|%|per\s*cent|hours|days|years))", re.I)
 _BEFORE_IN = re.compile(
@@ -174,6 +175,8 @@ def find_tallies(
     (``total``/``stated_total``) and reported as a warning ``Problem`` with
     an empty path (the caller fills in the article's path).
     """
+    if not _ANY_COUNT.search(sentence):
+        return [], []  # most sentences: no number at all, no need to look for places
     if "|" in sentence and "\n" in sentence.strip():
         return _table_tallies(sentence, date, article, start, end, gazetteer, metrics, attributed_to, published)
     pairs = find_pairs(sentence, gazetteer)
