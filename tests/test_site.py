@@ -19,6 +19,7 @@ import logging
 import re
 import sys
 import types
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -571,3 +572,40 @@ def test_custom_addresses_move_the_pages(tmp_path):
         mp.undo()
     assert (out / "daily" / "2016-12-23.html").is_file() and not (out / "bulletins" / "2016-12-23").exists()
     assert 'href="../where/damascus.html">Damascus</a>' in read(out, "daily/2016-12-23.html")
+
+
+# -- structure of every page: unique ids, headings that don't skip levels ---------------------------
+
+class _Structure(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.headings: list[int] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        ident = dict(attrs).get("id")
+        if ident:
+            self.ids.append(ident)
+        if re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(int(tag[1]))
+
+
+def _html_pages(out: Path) -> list[Path]:
+    return sorted(p for p in out.rglob("*.html") if "theme" not in p.parts)
+
+
+def test_every_page_has_unique_ids_one_h1_and_no_skipped_heading_levels(rendered):
+    problems = []
+    for page in _html_pages(rendered[0]):
+        s = _Structure()
+        s.feed(page.read_text(encoding="utf-8"))
+        rel = page.relative_to(rendered[0]).as_posix()
+        dupes = sorted({i for i in s.ids if s.ids.count(i) > 1})
+        if dupes:
+            problems.append(f"{rel}: duplicate ids {dupes}")
+        if s.headings.count(1) != 1 or s.headings[:1] != [1]:
+            problems.append(f"{rel}: h1 count {s.headings.count(1)}")
+        skips = [(a, b) for a, b in zip(s.headings, s.headings[1:]) if b > a + 1]
+        if skips:
+            problems.append(f"{rel}: heading jumps {skips}")
+    assert problems == []
