@@ -212,6 +212,10 @@ def test_timeline_filters_show_only_matching_events(reader, built_site):
 
 
 def test_search_finds_a_place_and_links_to_a_page_that_exists(reader):
+    from generator.search import pagefind_executable
+
+    if pagefind_executable() is None:
+        pytest.skip("pagefind not installed: pip install 'pagefind[bin]'")
     reader.open("search/?q=Aleppo")
     results = reader.page.locator(".pagefind-ui__result")
     results.first.wait_for(state="visible")

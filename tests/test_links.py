@@ -124,10 +124,18 @@ def test_every_fragment_names_an_element_on_its_target_page(built_site):
     "feeds/all.atom.xml",
     "data/events.csv",
     "data/timeline.json",
-    "pagefind/pagefind-ui.js",
 ])
 def test_the_documented_addresses_exist(built_site, required):
     assert (built_site / required).exists()
+
+
+def test_the_search_bundle_the_search_page_loads_exists(built_site):
+    from generator.search import pagefind_executable
+
+    if pagefind_executable() is None:
+        pytest.skip("pagefind not installed: pip install 'pagefind[bin]'")
+    assert (built_site / "pagefind" / "pagefind-ui.js").exists()
+    assert (built_site / "pagefind" / "pagefind-entry.json").exists()
 
 
 def test_no_page_links_to_an_absolute_path_on_the_local_disk(built_site):
