@@ -559,23 +559,43 @@ def _r_numeric(m: re.Match[str], st: _State) -> Resolved:
     return ("DATE", _iso(d)) if d else None
 
 
-_COUNT_NOUN_AFTER = re.compile(r"\s+(?:[a-z]+(?<!ha)(?<!wa)(?<!i)(?<!thi)(?<!a)(?<!hi)(?<!u)s)\b")
+# "2000 troops", "about 1900 people": four digits that count, not date.
+_COUNT_NOUN_AFTER = re.compile(
+    r"\s+(?:people|persons|troops|soldiers|civilians|fighters|militants|rebels|insurgents|refugees|"
+    r"families|children|men|women|dead|casualties|deaths|killed|wounded|injured|homes|houses|buildings|"
+    r"shells|rockets|missiles|mortars|rounds|bombs|barrels|tons|tonnes|dollars|euros|pounds|metres|meters|"
+    r"kilometres|kilometers|km|miles|feet|votes|cases|members|workers|students|prisoners|detainees|"
+    r"vehicles|tanks|trucks|units|times|shares|jobs|employees|sites|villages|attacks|violations|"
+    r"strikes|airstrikes|flights|seats|calories|words|pages)\b"
+)
+_COUNT_QUALIFIER_BEFORE = re.compile(
+    r"(?:about|some|nearly|almost|over|than|least|around|approximately|roughly|only|just|another|"
+    r"additional|extra)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _r_year(m: re.Match[str], st: _State) -> Resolved:
     """"2011", "in 2011", "fiscal 1989", "mid-1996", "the end of 1990".
 
-    A bare four-digit number followed by a plural noun is a count
-    ("2000 troops"), not a year.
+    A bare four-digit number followed by a count noun ("2000 troops") or
+    after "about"/"more than" ("about 1800 were killed") is a count, not a
+    year; "the 2012 elections" keeps its year.
     """
-    if not _g(m, "mod") and _COUNT_NOUN_AFTER.match(st.text, m.end()):
+    if _g(m, "mod"):
+        return "DATE", m["year"]
+    if _COUNT_NOUN_AFTER.match(st.text, m.end()):
+        return None
+    if _COUNT_QUALIFIER_BEFORE.search(st.text, max(0, m.start() - 16), m.start()) and not st.text.startswith(
+        (" to ", "-"), m.end()
+    ):
         return None
     return "DATE", m["year"]
 
 
 def _r_decade(m: re.Match[str], st: _State) -> Resolved:
-    """"the 1990s", "the early 1980s" → ``198X``."""
-    return "DATE", f"{m['dec']}X"
+    """"the 1990s", "the early 1980s" → ``198`` (TIMEX3 writes a decade as three digits)."""
+    return "DATE", m["dec"]
 
 
 def _r_century(m: re.Match[str], st: _State) -> Resolved:
@@ -994,6 +1014,7 @@ _CORES: dict[str, str] = {
     "season": _ci("spring", "summer", "autumn", "winter"),
     "fall": _ci("fall"),
     "ref": _ci("now", "current", "present", "days", "recent", "future", "past"),
+    "frequency": _ci("once", "twice", "times", "every"),
     "set": _ci("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "every", "each"),
 }
 
@@ -1019,7 +1040,7 @@ _RULES: tuple[_Rule, ...] = (
     # "$500 million a year", "four flights a week", "24 hours a day": rates, not times.
     _rule(
         "rate",
-        r"(?:\d\S*|million|billion|thousand|times|once|twice|flights|seats|hours|cents)\s+"
+        r"(?:\d\S*|million|billion|thousand|flights|seats|hours|cents)\s+"
         r"(?:a|an|per|each)\s+(?:day|week|month|year|hour)\b(?!\s+(?:ago|earlier|later|before|after))",
         _r_block,
     ),
@@ -1141,11 +1162,12 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "duration_plural",
-        r"(?:(?<=\b[Ff]or\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\btook\s)"
+        r"(?:(?:(?<=\b[Ff]or\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\btook\s)"
         r"|(?<=\blasted\s)|(?<=\bspent\s)|(?<=\bfollows\s)|(?<=\bfollowed\s)|(?<=\bover the\s)|(?<=\bin the\s))"
         r"(?:many\s+|several\s+|some\s+)?"
-        r"(?P<unit>years|months|weeks|days|hours|decades|centuries)\b(?!\s+(?:ago|of\s+\w+ing\b))",
-        lambda m, st: ("DURATION", _duration(None, m["unit"])),
+        r"(?P<unit>years|months|weeks|days|hours|decades|centuries)\b(?!\s+(?:ago|of\s+\w+ing\b))"
+        r"|(?P<unit2>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ecades)(?=\s+of\s+(?!the\b|\w+ing\b)))",
+        lambda m, st: ("DURATION", _duration(None, m["unit"] or m["unit2"])),
     ),
     _rule(
         "duration_long",
@@ -1211,8 +1233,14 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "set",
         rf"\b(?:(?P<set>daily|weekly|monthly|annually|yearly|hourly|nightly)\b(?!\s+(?:Mail|News|Telegraph|Star|Beast))"
-        rf"|(?P<set2>every|each)\s+(?P<unit>day|week|month|year|hour|{_WEEKDAY}|{_PART})\b)",
+        rf"|(?P<set2>[Ee]very|[Ee]ach)\s+(?P<unit>day|week|month|year|hour|{_WEEKDAY}|{_PART})\b)",
         lambda m, st: _r_set_fix(m, st),
+    ),
+    _rule(
+        "frequency",
+        rf"\b(?:(?P<freq>once|twice|{_NUMWORD}\s+times|\d+\s+times)\s+(?:a|an|per|every|each)\s+"
+        rf"|[Ee]very\s+(?P<n>{_NUMWORD}|\d+|other)\s+)(?P<unit>day|week|month|year|hour)s?\b",
+        lambda m, st: ("SET", _duration(2 if m["n"] == "other" else _num(m["n"]) if m["n"] else 1, m["unit"])),
     ),
 )
 

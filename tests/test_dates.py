@@ -139,7 +139,10 @@ RELATIVE = [
     ("The siege ended last year.", "last year", "2015"),
     ("Two people were killed two days ago.", "two days ago", "2016-12-21"),
     ("The city was shelled over the weekend.", "the weekend", "2016-W50-WE"),
-    ("The war dragged on into the 1990s.", "the 1990s", "199X"),
+    ("The war dragged on into the 1990s.", "the 1990s", "199"),
+    ("Turnout was high in the 2012 elections.", "2012", "2012"),
+    ("The truce was first agreed in fiscal 2015.", "fiscal 2015", "2015"),
+    ("Sales fell in the quarter ended Sept. 30.", "the quarter", "2016-Q3"),
     ("Profit fell in the third quarter.", "the third quarter", "2016-Q3"),
     ("Peace talks will resume in spring next year.", "next year", "2017"),
     ("The last left at 10:35 a.m. on Thursday.", "10:35 a.m. on Thursday", "2016-12-22T10:35"),
@@ -157,7 +160,24 @@ DURATIONS = [
     ("A two-week truce was agreed.", "two-week", "P2W"),
     ("They walked for 5 hours.", "5 hours", "PT5H"),
     ("No food arrived for more than ten days.", "more than ten days", "P10D"),
+    ("The talks lasted 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+    ("It ended a decades-long feud.", "decades-long", "PXY"),
+    ("The city was besieged for months.", "months", "PXM"),
 ]
+
+
+SETS = [
+    ("Convoys run twice a week.", "twice a week", "P1W"),
+    ("Monitors report every day.", "every day", "P1D"),
+    ("Monitors report every two weeks.", "every two weeks", "P2W"),
+    ("the ministry said in its daily bulletin.", "daily", "P1D"),
+]
+
+
+@pytest.mark.parametrize("text,expr,value", SETS)
+def test_recurring_expression_is_a_set(text, expr, value):
+    found = [t for t in find_timexes(text, FRI) if t.text == expr]
+    assert [(t.type, t.value) for t in found] == [("SET", value)]
 
 
 @pytest.mark.parametrize("text,expr,value", DURATIONS)
@@ -202,6 +222,7 @@ NOT_DATES = [
     "Call 555-123-4567 for information.",
     "Jan Kavan, the foreign minister, spoke.",
     "The army fired 1,500 shells.",
+    "The army fired 2000 shells at about 1900 targets.",
     "They earn $500 million a year.",
 ]
 
@@ -250,7 +271,9 @@ EVENT_DATES = [
     (("DATE", "2016-W50-WE"), ("2016-W50", "week")),
     (("DATE", "2016-Q3"), ("2016-Q3", "quarter")),
     (("DATE", "2016"), ("2016", "year")),
+    (("DATE", "199"), ("1990", "decade")),
     (("DATE", "199X"), ("1990", "decade")),
+    (("DATE", "19"), ("1900", "century")),
     (("DURATION", "P3D"), None),
     (("SET", "P1D"), None),
     (("DATE", "PRESENT_REF"), None),
