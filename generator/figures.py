@@ -116,7 +116,7 @@ PERSON_NOUNS = (
     "workers", "journalists", "doctors", "medics", "staff", "citizens", "inhabitants", "villagers",
     "pilgrims", "passengers", "prisoners", "detainees", "terrorists", "guards", "recruits", "teenagers",
     "boys", "girls", "babies", "infants", "elderly", "patients", "volunteers", "migrants", "IDPs",
-    "suspects", "hostages", "captives", "prisoners of war", "POWs", "peacekeepers", "contractors",
+    "suspects", "pilots", "crew", "crew members", "commanders", "leaders", "officials", "hostages", "captives", "prisoners of war", "POWs", "peacekeepers", "contractors",
 )
 # A capitalised plural names people too: "12 Palestinians", "three Iraqis", "40 Houthis".
 _DEMONYM = r"[A-Z][a-z]+(?:ians|ans|is|ds|s)(?<!us)(?<!ss)"
@@ -242,8 +242,11 @@ def find_numbers(sentence: str) -> list[NumberMention]:
     raw: list[tuple[int, int, int, int, str | None, bool]] = []
     for m in _NUMBER.finditer(sentence):
         num_text = m["num"]
-        if num_text.lower() in ("one",) and re.match(r"\s+(?:of|another|day|side|hand|way)\b", sentence[m.end():], re.I):
-            continue
+        if num_text.lower() == "one" and (
+            re.match(r"\s+(?:of|another|day|side|hand|way)\b", sentence[m.end():], re.I)
+            or re.search(r"\b(?:no|any|every|some|the)\s*$", sentence[: m.start("num")], re.I)
+        ):
+            continue  # "one of", "no one", "the one": not a count
         value = parse_number(num_text)
         if value is None:
             continue
@@ -323,7 +326,7 @@ def _compile(frozen: str) -> tuple[_Metric, ...]:
                 name=name,
                 trigger_after=re.compile(rf"{_FILLER}(?:{triggers})\b", re.I),
                 trigger_before=re.compile(
-                    rf"\b(?:{triggers})(?:\s+(?:a\s+total\s+of|an\s+estimated|the|another|a\s+further|of|"
+                    rf"\b(?:{triggers})(?:\s+(?:a\s+total\s+of|an\s+estimated|the|its|their|his|her|another|a\s+further|of|"
                     rf"(?:(?:from|in)\s+[^,;]{{1,40}}?\s+)?(?:has\s+|had\s+|have\s+)?(?:risen|rose|climbed|jumped|increased|reached|stands|stood|hit|grew)(?:\s+(?:to|at))?))?\s*$",
                     re.I,
                 ),

@@ -43,10 +43,10 @@ from generator.model import Place, Problem, Tally
 
 _COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty(?:-\w+)?|forty(?:-\w+)?|fifty(?:-\w+)?))"
 _ANY_COUNT = re.compile(rf"\d|\b{_COUNT}\b", re.I)
-_AFTER_BRACKET = re.compile(rf"^\s*(?:(?:province|governorate|region|city|district|oblast)\s*)?\(\s*(?P<n>{_COUNT})\s*\)", re.I)
+_AFTER_BRACKET = re.compile(rf"^\s*(?:(?:province|governorate|region|city|district|oblast)\s*)?\(\s*(?P<n>{_COUNT})(?:\s+times)?\s*\)", re.I)
 _AFTER_DASH = re.compile(rf"^\s*(?:(?:province|governorate|region)\s*)?(?:[-–—:]|=)\s*(?P<n>{_COUNT})\b(?!\s*(?:\)|%|per\s*cent|hours|days|years))", re.I)
 _BEFORE_IN = re.compile(
-    rf"(?P<n>\b{_COUNT})\s+(?:(?:of\s+)?[a-z][\w-]*\s+){{0,2}}?in\s+(?:the\s+)?"
+    rf"(?P<n>\b{_COUNT})\s+(?:(?:of\s+)?[a-z][\w-]*\s+){{0,3}}?in\s+(?:the\s+)?"
     r"(?:(?:provinces?|governorates?|regions?|city|district|oblast)\s+of\s+)?$",
     re.I,
 )

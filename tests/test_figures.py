@@ -68,6 +68,11 @@ def test_numbers_are_read_from_digits_and_words(text, value):
         ("Between 10 and 15 people were killed in the strike.", [("killed", 10, 15, None)]),
         ("Officials said 10 to 15 civilians were injured.", [("injured", 10, 15, None)]),
         ("Medics said 10-15 people died.", [("killed", 10, 15, None)]),
+        # people named by a plural demonym, possessive between trigger and number
+        ("Israeli airstrikes killed 12 Palestinians, including five children, health officials said.", [("killed", 12, None, None)]),
+        ("A Su-24 was shot down, killing its two pilots.", [("killed", 2, None, None)]),
+        ("The attack left 11 people dead and 30 wounded.", [("killed", 11, None, None), ("injured", 30, None, None)]),
+        ("The Observatory put the death toll at 17.", [("killed", 17, None, None)]),
     ],
 )
 def test_figures_link_numbers_to_their_metric(sentence, expected):
@@ -89,6 +94,10 @@ def test_figures_link_numbers_to_their_metric(sentence, expected):
         "The number of settlements that joined the truce reached 1,074.",
         "One of the commanders was killed in the raid.",
         "Two thirds of them have since left for other locations.",
+        "No one was killed in the attack.",
+        "Resolution 2254 calls for a ceasefire.",
+        "Factions hold parts of the 1070-apartment project.",
+        "The convoy of 60 buses left with 4,000 people.",
     ],
 )
 def test_numbers_that_are_not_figures_are_left_out(sentence):
@@ -123,6 +132,7 @@ def test_sub_counts_become_second_figures_with_a_subgroup(sentence, parent, subg
         ("Six people were killed on Friday, bringing the death toll since the ceasefire began to 120.", [False, True]),
         ("Six people were killed on Friday, the first deaths since the truce.", [False]),
         ("Three soldiers were wounded on Monday.", [False]),
+        ("The fighting has killed more than 400,000 people since 2011.", [True]),
     ],
 )
 def test_running_totals_are_marked_cumulative(sentence, cumulative):

@@ -44,6 +44,15 @@ def tallies_of(sentence, gazetteer, **kwargs):
         ("The truce was violated in the provinces of Aleppo (20), Hama (8) and Idlib (3) in the past day.",
          "ceasefire_violations", 31, {"Aleppo": 20, "Hama": 8, "Idlib": 3}),
         ("Shelling killed civilians in the past day: Aleppo: 4, Idlib: 2.", "killed", 6, {"Aleppo": 4, "Idlib": 2}),
+        # no stated total: the first entry's own noun names the metric
+        ("During the day, 6 people were killed in Aleppo and 2 in Homs, the Observatory said.", "killed", 8, {"Aleppo": 6, "Homs": 2}),
+        ("The ceasefire was violated in Aleppo (4 times) and Latakia (2 times) during the day.",
+         "ceasefire_violations", 6, {"Aleppo": 4, "Latakia": 2}),
+        ("Over the past day, 12 ceasefire violations were recorded: 7 in Idlib, 3 in Latakia and 2 in Hama.",
+         "ceasefire_violations", 12, {"Idlib": 7, "Latakia": 3, "Hama": 2}),
+        # an alias resolves to the canonical province
+        ("The ceasefire was violated 20 times in Rural Damascus (12) and Daraa (8) over the day.",
+         "ceasefire_violations", 20, {"Rif Dimashq": 12, "Daraa": 8}),
     ],
 )
 def test_bulletin_lists_become_tallies(syria, sentence, metric, total, by_place):
