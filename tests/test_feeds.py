@@ -200,6 +200,14 @@ def test_built_feeds_have_one_entry_per_bulletin_page(published_site, name):
     assert len(parsed.entries) == min(len(days), 100)
 
 
+def test_built_bulletin_entries_are_dated_by_their_day_and_updated_no_earlier(published_site):
+    for entry in parse(published_site / "feeds" / "bulletins.atom.xml").entries:
+        day = entry.link.rstrip("/").rsplit("/", 1)[-1]
+        assert entry.published[:10] == day
+        assert entry.updated >= entry.published
+        assert day in entry.id
+
+
 def test_built_place_feeds_exist_for_every_place_page(published_site):
     pages = sorted(p.name for p in (published_site / "places").iterdir() if (p / "index.html").exists())
     place_feeds = sorted(p.name.split(".")[0] for p in (published_site / "feeds" / "places").glob("*.atom.xml"))
