@@ -72,7 +72,7 @@ _ORDINALS = {
 }
 _PARTS_OF_DAY = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
-    "overnight": "NI",
+    "overnight": "NI", "dawn": "MO", "daybreak": "MO", "dusk": "EV", "nightfall": "NI",
 }
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
@@ -691,7 +691,7 @@ def _r_weekend(m: re.Match[str], st: _State) -> Resolved:
     rel = (m["rel"] or "the").lower()
     ref = st.ref
     weekend = ref.weekday() >= 5
-    if rel == "last":
+    if rel in ("last", "this past"):
         d = ref - dt.timedelta(days=7)
     elif rel == "next":
         d = ref + dt.timedelta(days=7)
@@ -871,10 +871,16 @@ def _r_season(m: re.Match[str], st: _State) -> Resolved:
     year = st.ref.year
     started = st.ref.month >= _SEASON_START[code]
     ended = st.ref.month >= _SEASON_START[code] + 3
-    if rel == "last":
+    if rel in ("last", "this past"):
         year = year if ended else year - 1
     elif rel == "next":
         year = year + 1 if started else year
+    elif rel in ("the", "the early", "the late"):
+        # "in the spring": the last one in a past-tense sentence, else the coming one.
+        if st.tense(m.start(), m.end()) == "past":
+            year = year if started else year - 1
+        else:
+            year = year + 1 if ended else year
     return "DATE", f"{year:04d}-{code}"
 
 
@@ -986,7 +992,7 @@ _CORES: dict[str, str] = {
     "decade": r"\d0s",
     "century": _ci("century"),
     "weekday": _WEEKDAY,
-    "time": r"[ap]\.?m\b|[AP]M\b|:\d\d|noon|midnight|midday|Noon|Midnight",
+    "time": r"[ap]\.?m\b|[AP]M\b|:\d\d|\d\d\s*(?:GMT|UTC|hrs|hours)|noon|midnight|midday|Noon|Midnight",
     "percent": r"%|percent|per cent|pct",
     "bignum": r"\d,\d\d\d",
     "score": r"\d-\d",
@@ -995,6 +1001,7 @@ _CORES: dict[str, str] = {
     "relative_unit": _UNIT_CORE,
     "boundary": rf"(?:{_ci('start', 'beginning', 'end', 'middle', 'turn', 'close')})\s+of\b",
     "weekend": _ci("weekend"),
+    "dawn": _ci("dawn", "daybreak", "dusk", "nightfall"),
     "ago": r"ago\b",
     "anchored_shift": _ci("later", "earlier", "afterward", "before"),
     "next_unit": _UNIT_CORE,
@@ -1099,7 +1106,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "time",
         rf"\b(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b|[AP]M\b)"
-        rf"|(?<![\d.])(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?=\s*(?:GMT|UTC|local|hours|hrs))"
+        rf"|(?<![\d.])(?P<h2>[01]?\d|2[0-3]):?(?P<mi2>[0-5]\d)(?=\s*(?:GMT|UTC|local time|hours|hrs)\b)"
         rf"|(?P<noon>noon|midnight|midday))"
         rf"(?:\s+(?:[A-Z]{{2,4}}T|GMT|UTC|local time))?"
         rf"(?:,?\s+(?:on\s+)?(?:(?P<month>{_MONTH})\s*(?P<day>{_DAYNUM})|(?P<wd>{_WEEKDAY})|(?P<rel>yesterday|today|tomorrow)))?",
@@ -1124,7 +1131,13 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:(?P<rel>the|this|last|next)\s+(?P<unit>week|month|year)\b|(?P<year>{_YEAR})|(?P<month>{_MONTH}))",
         _r_boundary, _I,
     ),
-    _rule("weekend", r"\b(?P<rel>the|this|last|next)\s+weekend\b", _r_weekend, _I),
+    _rule("weekend", r"\b(?P<rel>the|this past|this|last|next)\s+weekend\b", _r_weekend, _I),
+    _rule(
+        "dawn",
+        r"(?:(?<=\bat\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s))"
+        r"(?P<unit>dawn|daybreak|dusk|nightfall)\b",
+        lambda m, st: ("TIME", f"{_iso(st.anchor_day())}T{_PARTS_OF_DAY[m['unit']]}"),
+    ),
     _rule(
         "ago",
         rf"\b(?:{_QUAL})?(?P<n>{_NUMX})\s+(?P<unit>{_UNIT})s?\s+ago\b",
@@ -1207,7 +1220,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule("year_adj", r"\b(?:year-earlier|year-ago)\b(?!\s+(?:quarter|period))", _r_year_adj, _I),
     _rule(
         "season",
-        rf"\b(?:(?P<rel>this past|this|last|next|early|late|earlier this|later this|the early|the late)\s+)?(?P<season>spring|summer|autumn|winter)"
+        rf"\b(?:(?P<rel>this past|this|last|next|early|late|earlier this|later this|the early|the late|the)\s+)?(?P<season>spring|summer|autumn|winter)"
         rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?\b",
         lambda m, st: _r_season(m, st) if (_g(m, "rel") or _g(m, "year")) else None, _I,
     ),
