@@ -5,13 +5,16 @@ violence, Violence against civilians, Protests, Riots, Strategic
 developments), plus two of our own that news timelines need and ACLED does
 not code: ``humanitarian`` (evacuations, aid, refugees) and ``other``.
 
-Rules are tried in order and the first type with a matching trigger wins.
-The order encodes ACLED's merging rules:
+Rules are tried in order and the first rule with a matching trigger wins;
+a type may have more than one rule (``battles`` has strong cues first and
+weak ones after the one-sided types). The order encodes ACLED's merging rules:
 
 * ``battles`` first: shelling or air strikes during a clash are part of the
   battle ("Amid regime shelling, regime forces clashed with IS" is Battles);
 * ``explosions_remote_violence`` next: one-sided strikes with no clash;
 * ``violence_against_civilians``: executions, massacres, abductions;
+* ``battles`` again, weak cues: armed people attacked or killed with no
+  weapon named ("rebels attacked regime positions", "a militant was killed");
 * ``protests`` then ``riots``;
 * ``strategic_developments``: agreements (ceasefires, truces, evacuation
   deals), deployments and arrivals, withdrawals, arrests, demining. Reports of
@@ -52,7 +55,12 @@ DEFAULT_EVENT_TYPES: tuple[dict[str, Any], ...] = (
             r"\brepel(?:led|s|ling)?\b|\brepulsed?\b|\bambush(?:ed|es)?\b|\bcounter-?attack",
             r"\bopened fire\b|\bexchang(?:ed|es) of fire\b|\bexchanged fire\b|\bgun ?fight|\bsnipers?\b|\bsniped\b",
             r"\bshot (?:and killed|dead)\b|\bwere shot\b|\bwas shot\b",
-            r"\boffensive\b|\bassault(?:ed|s)?\b|\bstorm(?:ed|ing)\b|\binfiltrat(?:ed|ion|e)\b",
+            r"\boffensive\b|\bassault(?:ed|s)?\b|\bstorm(?:ed|ing)\b|\binfiltrat(?:ed|ion|e)\b|\bskirmish(?:es)?\b",
+            # both sides firing is an engagement, even with artillery
+            r"\bexchang\w*\s+(?:of\s+)?(?:\w+\s+)?(?:fire|shell\w*|bombardment)\b|\bmutual (?:shelling|bombardment)\b",
+            r"\breturn(?:ed)? (?:fire|shelling)\b|\brespond(?:ed)? with shelling\b",
+            r"\b(?:tried|trying|attempt(?:ed|ing|s)?)\s+(?:by\s+\S+(?:\s+\S+)?\s+)?to\s+advance\b",
+            r"\bexpelled\b|\bpushed\s+(?:\S+\s+){0,3}?(?:back|away|out)\b|\b(?:took|taken|take) over\b|\bestablish(?:ed|es)? (?:full )?control\b",
         ],
     },
     {
@@ -79,6 +87,20 @@ DEFAULT_EVENT_TYPES: tuple[dict[str, Any], ...] = (
             r"\bexecut(?:ed|ion|ions|es)\b|\bmassacre[ds]?\b|\bbehead(?:ed|ing)\b",
             r"\babduct(?:ed|ion|s)\b|\bkidnapp?(?:ed|ing|s)?\b|\bhostages?\b|\btortur(?:ed|e)\b",
             r"\bforced disappearance\b|\bsexual violence\b|\braped?\b",
+        ],
+    },
+    {
+        # Weaker battle cues, tried only after the one-sided types: armed
+        # people attacked or killed with no weapon named ("rebels attacked
+        # regime positions", "a militant was killed").
+        "id": "battles",
+        "label": "Battles",
+        "acled": "Battles",
+        "doc": "Armed people attacked or killed where no shelling, strike or bombing is named.",
+        "patterns": [
+            r"\battack(?:ed|s|ing)?\b(?:\s+\S+){0,5}?\s+(?:forces|fighters|soldiers|troops|positions|militants|rebels|checkpoints?|posts?|vehicles?|convoy|base)\b",
+            r"\b(?:fighters?|soldiers?|militants?|members?|commanders?|troops|rebels?|militiam[ae]n|officers?)\b[^.;]{0,60}?\b(?:killed|died|dead)\b",
+            r"\bkill(?:ed|ing|s)?\b[^.;]{0,50}?\b(?:fighters?|soldiers?|militants?|members?|commanders?|troops|rebels?|militiam[ae]n|officers?)\b",
         ],
     },
     {

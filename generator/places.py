@@ -200,12 +200,22 @@ STOPWORDS: frozenset[str] = frozenset(
     november december ministry media news press today times centre theatre hospital airport
     khan tal tall tel tell kafr kfar deir dayr jabal jebel wadi ain ein ayn bir beit bayt qasr
     sheikh shaykh umm abu ras jisr bab mazraa mazraat qaryat qarya hammam suq souq tallat
-    khirbat khirbet marj nahr qalaat qalat
+    khirbat khirbet marj nahr qalaat qalat rasm um hay tlul jubb jeb maarat maaret kafar harat
     """.split()
 )
 
 # Words after a name that make it a province mention ("Idlib province").
 _PROVINCE_WORDS = frozenset({"province", "provinces", "governorate", "governorates", "oblast", "region", "countryside"})
+# First words of many Arabic place names ("Tal ...", "Kafr ...", "Abu ..."):
+# after one of them, a capitalised word belongs to a longer name we may not
+# know ("Abu Jabbar" is not "Jaabar"), so no shorter match starts there.
+GENERIC_HEADS: frozenset[str] = frozenset(
+    """
+    khan tal tall tel tell kafr kfar kafar deir dayr jabal jebel wadi ain ein ayn bir beit bayt qasr
+    sheikh shaykh umm um abu ras jisr bab rasm khirbet khirbat marj tlul qalaat mazraat hay harat
+    jubb jeb tallat maarat maaret
+    """.split()
+)
 _ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "az", "ash", "ath", "an", "at", "ed", "es", "ez", "er"})
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’‘`ʼ][^\W\d_]+)*|\d+[^\W\d_]*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -224,6 +234,9 @@ def skeleton(word: str) -> str:
     if len(key) > 3 and key.endswith("h") and key[-2] in "aeiou":
         key = key[:-1]
     return key
+
+
+_STOP_KEYS = frozenset(skeleton(w) for w in STOPWORDS)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -326,6 +339,8 @@ class Gazetteer:
 
     def _add(self, name: str, entry: _Entry) -> None:
         for key in _keys(name):
+            if len(key) == 1 and key[0] in _STOP_KEYS and entry.weight < 1e8:
+                continue  # "Bab" without "al-" is a word; explicit tables may still list it
             old = self.index.get(key)
             if old is None or entry.weight > old.weight:
                 self.index[key] = entry
@@ -446,7 +461,8 @@ def _usable(spelling: str, primary: bool) -> bool:
         return False
     if len(content) == 1:
         word = content[0]
-        if fold(word) in STOPWORDS or len(word) < (3 if primary else 4):
+        # "Al Bāb" is a town, "Bab" alone a word: keep the name only with its article
+        if (fold(word) in STOPWORDS and len(words) == 1) or len(word) < (3 if primary else 4):
             return False
     return True
 
@@ -492,6 +508,9 @@ def find_places(text: str, gazetteer: Gazetteer, cased: bool = True) -> list[Pla
     found: list[Place] = []
     i = 0
     while i < len(tokens):
+        if i and _continues_name(tokens[i - 1], tokens[i]):
+            i += 1
+            continue
         match = _match_at(tokens, i, gazetteer, cased)
         if match is None:
             i += 1
@@ -538,7 +557,7 @@ def _match_at(tokens: list[_Token], i: int, gazetteer: Gazetteer, cased: bool) -
         lower = token.text.lower()
         if lower in _ARTICLES:
             continue
-        if lower in STOPWORDS:
+        if lower in STOPWORDS and lower not in GENERIC_HEADS:
             break  # "Al-Bara Hill" is not "Bir al Hulw"
         fkey += (token.fuzzy,)
         if fkey not in gazetteer.fuzzy_prefixes:
@@ -547,6 +566,16 @@ def _match_at(tokens: list[_Token], i: int, gazetteer: Gazetteer, cased: bool) -
         if entry is not None and len("".join(fkey)) >= FUZZY_MIN_CONSONANTS and _capitalised(tokens[i : j + 1]):
             best = (entry, j + 1)
     return best
+
+
+def _continues_name(previous: _Token, token: _Token) -> bool:
+    """``token`` is the second word of a name opened by a generic head ("Abu Jabbar")."""
+    return (
+        previous.text[:1].isupper()
+        and previous.text.lower() in GENERIC_HEADS
+        and token.start - previous.end <= 1
+        and (token.text[:1].isupper() or token.text.lower() in _ARTICLES)
+    )
 
 
 def _capitalised(window: list[_Token]) -> bool:
