@@ -46,6 +46,7 @@ DEFAULTS = {
     "PLACE_FEED_ATOM": "feeds/places/{slug}.atom.xml",
     "PLACE_FEED_RSS": "feeds/places/{slug}.rss.xml",
     "BULLETIN_FEED_JSON": "feeds/bulletins.json",
+    "METRIC_FEED_ATOM": "feeds/metrics/{slug}.atom.xml",
     "BULLETIN_FEED_FULL_CONTENT": True,
 }
 
@@ -373,6 +374,45 @@ def place_items(place: str, site_data: SiteData, tl: Links) -> list[FeedItem]:
     return [item for _, item in sorted(entries, key=lambda pair: pair[0], reverse=True)]
 
 
+def metric_items(metric: str, site_data: SiteData, tl: Links, author: str = "") -> list[FeedItem]:
+    """A metric's feed: its key figure on each bulletin day, newest first.
+
+    For alerting on one number ("killed") without reading whole bulletins;
+    each entry links to the figure's box on the bulletin (``#kf-<metric>``).
+    """
+    published = {a.slug: a.published for a in site_data.articles}
+    label = tl.metric_label(metric)
+    items = []
+    for bulletin in sorted(site_data.bulletins, key=lambda b: b.date, reverse=True):
+        for key in bulletin.key_figures:
+            if key.metric != metric:
+                continue
+            line = key_figure_line(key, tl)
+            change = f" ({line['change']} on the previous day)" if line["change"] else ""
+            claims = "; ".join(line["claims"])
+            items.append(FeedItem(
+                title=f"{label}, {display_date(bulletin.date)}: {line['range']}",
+                url=f"{tl.bulletin_url(bulletin.date)}#kf-{metric}",
+                date=day_start(bulletin.date),
+                modified=last_revised(bulletin.date, contributing_articles(bulletin), published),
+                summary=f"{label}: {line['range']}{change}. {claims}.",
+                body=partial(_key_figure_body, label, line),
+                author=author,
+                tags=[label],
+            ))
+    return items
+
+
+def _key_figure_body(label: str, line: Mapping[str, Any], siteurl: str) -> str:
+    claims = "".join(f"<li>{escape(c)}</li>" for c in line["claims"])
+    change = f" ({escape(line['change'])} on the previous day)" if line["change"] else ""
+    return f"<p><strong>{escape(label)}: {escape(line['range'])}</strong>{change}</p><ul>{claims}</ul>"
+
+
+def feed_metrics(site_data: SiteData) -> list[str]:
+    return sorted({k.metric for b in site_data.bulletins for k in b.key_figures})
+
+
 def feed_places(site_data: SiteData, tl: Links) -> list[str]:
     """Every province with a page: named by an event or listed in a tally."""
     names = {p for e in site_data.events for p in tl.provinces(e)}
@@ -388,7 +428,7 @@ def links_for(site_data: SiteData, settings: Mapping[str, Any]) -> Links:
 
 
 def write_feeds(writer: Any, site_data: SiteData, context: dict, settings: Mapping[str, Any]) -> None:
-    """Bulletin feeds (Atom, RSS, JSON Feed) and an Atom + RSS feed per province.
+    """Bulletin feeds (Atom, RSS, JSON Feed), an Atom feed per key metric and an Atom + RSS feed per province.
 
     RSS carries the full bulletin as its description whatever Pelican's
     ``RSS_FEED_SUMMARY_ONLY`` says for articles, unless
@@ -410,6 +450,13 @@ def write_feeds(writer: Any, site_data: SiteData, context: dict, settings: Mappi
                               feed_type="rss", override_output=True, feed_title="Daily bulletins")
         if json_path:
             write_json_feed(writer.output_path, json_path, items, context, settings)
+
+    metric_pattern = _setting(tl, settings, "METRIC_FEED_ATOM")
+    if metric_pattern:
+        for metric in feed_metrics(site_data):
+            author = settings.get("AUTHOR") or settings.get("SITENAME") or ""
+            writer.write_feed(metric_items(metric, site_data, tl, author), context, metric_pattern.format(slug=tl.slug(metric)),
+                              feed_type="atom", override_output=True, feed_title=tl.metric_label(metric))
 
     atom_pattern = _setting(tl, settings, "PLACE_FEED_ATOM")
     rss_pattern = _setting(tl, settings, "PLACE_FEED_RSS")

@@ -40,6 +40,7 @@ FEED_FILES = [
     "feeds/places/aleppo.rss.xml",
     "feeds/places/homs.atom.xml",
     "feeds/places/rif-dimashq.rss.xml",
+    "feeds/metrics/killed.atom.xml",
 ]
 
 
@@ -161,6 +162,16 @@ def test_place_entries_link_day_events_to_their_bulletin_and_others_to_the_place
         f"{SITEURL}/places/aleppo/#e-e2bbbbbbbbbb",
     ]
     assert len({e.id for e in entries}) == len(entries)
+
+
+def test_metric_feeds_give_each_days_range_and_every_claim(tmp_path, site_data):
+    out = write(tmp_path, site_data)
+    assert sorted(p.name for p in (out / "feeds/metrics").iterdir()) == ["ceasefire-violations.atom.xml", "killed.atom.xml"]
+    [entry] = parse(out / "feeds/metrics/killed.atom.xml").entries
+    assert entry.title == "Killed, 23 December 2016: 6–8"
+    assert entry.link == f"{SITEURL}/bulletins/2016-12-23/#kf-killed"
+    assert "Syrian Observatory for Human Rights: 6" in entry.content[0].value
+    assert "State television: at least 8" in entry.content[0].value
 
 
 def test_json_feed_uses_the_same_ids_as_atom(tmp_path, site_data):
