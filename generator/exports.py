@@ -29,6 +29,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 from dataclasses import dataclass
 from html import escape
 from typing import Any, Callable, Iterable, Mapping, Sequence
@@ -122,8 +123,16 @@ def date_parts(date: str) -> tuple[int, int | None, int | None]:
     ((2016, 12, 23), (2016, 12, None), (2016, None, None))
     >>> date_parts("2016-W51"), date_parts("2016-Q4")
     ((2016, 12, 19), (2016, 10, None))
+
+    Decades and centuries (TIMEX3 ``199``/``201X``, ``19``) start at their first year:
+
+    >>> date_parts("199"), date_parts("201X"), date_parts("19")
+    ((1990, None, None), (2010, None, None), (1900, None, None))
     """
-    year = int(date[:4])
+    digits = re.match(r"\d*", date).group()
+    if len(digits) < 4:
+        return int(digits or 0) * 10 ** (4 - len(digits)), None, None
+    year = int(digits[:4])
     rest = date[5:]
     if rest.startswith("W") and rest[1:3].isdigit():
         monday = dt.date.fromisocalendar(year, int(rest[1:3]), 1)
@@ -142,6 +151,9 @@ def display_date(date: str) -> str:
     >>> display_date("2016-12-03"), display_date("2016-12"), display_date("2016"), display_date("2016-W51")
     ('3 December 2016', 'December 2016', '2016', 'week 51 of 2016')
     """
+    if re.fullmatch(r"\d{2,3}X*", date):
+        year = date_parts(date)[0]
+        return f"the {year}s"
     if date[5:6] == "W":
         return f"week {int(date[6:8])} of {date[:4]}"
     if date[5:6] == "Q":
@@ -234,7 +246,7 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("article", "Slug of the article on this site.", ("article",), lambda e, _: e.article),
     Column("article_title", "Title of the article.", ("article_title",), lambda e, _: e.article_title or ""),
     Column("article_published", "Publication date of the article (relative dates are resolved against it).", (), lambda e, lk: _published(lk, e.article)),
-    Column("article_url", "The article's page on this site, where the sentence is highlighted.", ("article_url",), lambda e, lk: lk.url(e.article_url)),
+    Column("article_url", "The article's page on this site, where the sentence is highlighted (absolute when SITEURL is set, else from the site root).", ("article_url",), lambda e, lk: lk.url(e.article_url)),
     Column("sentence", "The sentence the event was read from, verbatim.", ("sentence",), lambda e, _: e.sentence),
     Column("sentence_start", "Character offset of the sentence in the article's plain text.", ("start",), lambda e, _: e.start),
     Column("sentence_end", "End offset (exclusive) of the sentence.", ("end",), lambda e, _: e.end),
