@@ -70,18 +70,37 @@ _POSTED_ON = re.compile(
 def bulletin_date(sentence: str, published: dt.date | None, fallback: str) -> str:
     """The day a bulletin list reports on.
 
+    A daily bulletin is dated by its publication: the weekday it says it
+    was posted on, else ``published``. Any other list is dated by the first
+    calendar day the sentence names ("on December 20", "on Friday"), else
+    ``fallback`` – so a follow-up article repeating Friday's bulletin on
+    Saturday still dates it Friday.
+
     >>> bulletin_date("25 violations were reported during the day, the center said in its bulletin posted on Monday.",
     ...               dt.date(2016, 11, 15), "2016-11-10")
     '2016-11-14'
     """
-    if not _DAILY.search(sentence) or published is None:
+    if published is None:
         return fallback
-    posted = _POSTED_ON.search(sentence)
-    if posted:
-        weekday = _WEEKDAYS.index(posted["day"].lower())
-        back = (published.weekday() - weekday) % 7
-        return (published - dt.timedelta(days=back)).isoformat()
-    return published.isoformat()
+    if _DAILY.search(sentence):
+        posted = _POSTED_ON.search(sentence)
+        if posted:
+            weekday = _WEEKDAYS.index(posted["day"].lower())
+            back = (published.weekday() - weekday) % 7
+            return (published - dt.timedelta(days=back)).isoformat()
+        return published.isoformat()
+    return _named_day(sentence, published) or fallback
+
+
+def _named_day(sentence: str, published: dt.date) -> str | None:
+    """The first day-precise date in ``sentence`` ("on December 20", "on Friday")."""
+    from generator import dates  # only for lists that are not daily bulletins
+
+    for timex in dates.find_timexes(sentence, published):
+        resolved = dates.event_date(timex)
+        if resolved and resolved[1] == "day":
+            return resolved[0]
+    return None
 
 
 def _places_in(text: str, gazetteer: Any) -> list[Place]:

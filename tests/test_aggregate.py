@@ -191,3 +191,20 @@ def test_dedup_keeps_a_stated_total_and_reporter_from_any_carrier():
     second = tally("b", 0, {"Aleppo": 4, "Hama": 2}, "Russian Defense Ministry")
     [merged] = dedupe_tallies([second, first])
     assert (merged.article, merged.attributed_to, merged.sources) == ("a", "Russian Defense Ministry", (("a", 0), ("b", 0)))
+
+
+def test_founding_article_end_to_end_key_figures():
+    """The seed article through extraction and aggregation: 3–6 killed on Friday, 25 violations."""
+    from pathlib import Path
+
+    from generator.events import extract_article
+    from generator.read import read_article_file
+
+    seed = Path(__file__).parent.parent / "content" / "articles" / "2016-12-23-aleppo-attacked-again.md"
+    article, _ = read_article_file(seed)
+    _, tallies, bulletins = aggregate([extract_article(article)], KEY)
+    friday = next(b for b in bulletins if b.date == "2016-12-23")
+    assert key_figures(friday)["killed"] == (3, 6)
+    assert key_figures(friday)["ceasefire_violations"] == (25, 25)
+    assert [t.by_place for t in tallies] == [{"Damascus": 17, "Aleppo": 6, "Hama": 2}]
+    assert all(e.granularity == "day" for b in bulletins for e in b.events)

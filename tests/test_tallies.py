@@ -60,6 +60,7 @@ def test_bulletin_lists_become_tallies(syria, sentence, metric, total, by_place)
     assert problems == []
     [tally] = tallies
     assert (tally.metric, tally.total, tally.by_place) == (metric, total, by_place)
+    assert tally.start == 0 and tally.end == len(sentence) and tally.article == "a"
     assert list(tally.by_place) == list(by_place)  # ordered as in the text
     assert tally.date == "2016-12-23"
     assert tally.sources == (("a", 0),)
@@ -130,7 +131,9 @@ def test_callers_attribution_is_used_when_the_list_names_no_reporter(syria):
         ("The ceasefire was violated 39 times over the last 24 hours, the center said in its daily bulletin published on Monday.",
          dt.date(2016, 11, 15), "2016-11-15", "2016-11-14"),
         ("Within last 24 hours, 42 violations were registered; a ceasefire was reached on December 15.", dt.date(2016, 12, 23), "2016-12-15", "2016-12-23"),
-        ("Violations were registered in Aleppo (4) and Hama (2) on December 20.", FRIDAY, "2016-12-20", "2016-12-20"),
+        ("Violations were registered in Aleppo (4) and Hama (2) on December 20.", FRIDAY, "2016-12-23", "2016-12-20"),
+        ("On Thursday, the ministry said violations were registered in Aleppo (4) and Hama (2).", FRIDAY, "2016-12-23", "2016-12-22"),
+        ("Violations were registered in Aleppo (4) and Hama (2).", FRIDAY, "2016-12-23", "2016-12-23"),
     ],
 )
 def test_daily_bulletins_are_dated_by_their_publication(sentence, published, fallback, expected):
