@@ -530,7 +530,9 @@ def _r_month(m: re.Match[str], st: _State) -> Resolved:
             return None
     month = _month_of(name)
     if mod.startswith("last"):
-        y = st.ref.year - 1 if month >= st.ref.month else st.ref.year
+        # "last October" in May is five months back; "last February" in
+        # March means a year and a month back (last month would be "last month").
+        y = st.ref.year - 1 if month >= st.ref.month - 1 else st.ref.year
     elif mod.startswith("next"):
         y = st.ref.year + 1 if month <= st.ref.month else st.ref.year
     elif mod.startswith("this"):
@@ -892,16 +894,22 @@ _HOLIDAYS = {
 }
 
 
+def _thanksgiving(year: int) -> dt.date:
+    """US Thanksgiving: the fourth Thursday of November."""
+    first = dt.date(year, 11, 1)
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
 def _r_holiday(m: re.Match[str], st: _State) -> Resolved:
     """"Christmas", "New Year's Day", "Thanksgiving": holidays, nearest year."""
     name = m["hol"].lower().replace("\u2019", "'")
     if name.startswith("thanksgiving"):
-        year = st.ref.year if not _g(m, "year") else int(m["year"])
+        if _g(m, "year"):
+            return "DATE", _iso(_thanksgiving(int(m["year"])))
         if (_g(m, "rel") or "").lower() == "last":
-            year -= 1
-        first = dt.date(year, 11, 1)
-        thursday = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
-        return "DATE", _iso(thursday)
+            this_year = _thanksgiving(st.ref.year)
+            return "DATE", _iso(this_year if this_year < st.ref else _thanksgiving(st.ref.year - 1))
+        return "DATE", _iso(_thanksgiving(_year_for_month_day(st, 11, 25, m.start(), m.end())))
     month, day = _HOLIDAYS[name]
     year = int(m["year"]) if _g(m, "year") else _year_for_month_day(st, month, day, m.start(), m.end())
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
