@@ -76,7 +76,11 @@ DEFAULT_METRICS: dict[str, dict[str, Any]] = {
     },
     "evacuated": {
         "label": "Evacuated",
-        "patterns": [r"evacuated", r"left", r"departed", r"bussed\s+out", r"bused\s+out", r"were\s+taken\s+out", r"evacuation\s+of"],
+        "patterns": [
+            r"evacuated",
+            # "35,000 people left the city", not "left 3 children" / "left 10 dead"
+            r"left(?=\s*[.,;]|\s+(?:the|their|for|from|on|in|at|via|through|towards?|aboard|by|early|late|overnight|after|[A-Z]))",
+            r"departed", r"bussed\s+out", r"bused\s+out", r"were\s+taken\s+out", r"evacuation\s+of"],
         "unit_nouns": [r"evacuees"],
         "key": True,
     },
@@ -317,6 +321,11 @@ def _compile(frozen: str) -> tuple[_Metric, ...]:
     table = json.loads(frozen)
     compiled = []
     for name, spec in table.items():
+        for pattern in list(spec.get("patterns") or []) + list(spec.get("unit_nouns") or []):
+            try:
+                re.compile(pattern)
+            except re.error as err:
+                raise ValueError(f"TIMELINE_METRICS[{name!r}]: bad pattern {pattern!r}: {err}") from None
         triggers = _alternation(spec.get("patterns") or [])
         if not triggers:
             continue
@@ -426,6 +435,7 @@ _NAME_RUN = re.compile(
 )
 _ACRONYM_AFTER = re.compile(r"\(\s*([A-Z]{2,8})\s*\)")
 _NORMALISE = {"centre": "center", "defence": "defense", "organisation": "organization", "programme": "program"}
+_NO_EXPAND = {"army", "military", "government", "police", "rebels", "opposition", "regime", "coalition"}
 _STOPWORDS = {"the", "a", "an", "of", "for", "and", "on", "in", "its", "de", "du", "al", "el", "'s", "’s"}
 
 
@@ -510,6 +520,9 @@ class AttributionContext:
         short = _words(cleaned)
         if not short:
             return cleaned
+        if len(short) == 1 and short[0] in _NO_EXPAND:
+            # "the army" is rarely the "Free Syrian Army" named earlier
+            return cleaned[0].upper() + cleaned[1:]
         best: str | None = None
         for known in reversed(self.names):  # most recent first
             long = _words(known)

@@ -97,6 +97,7 @@ def test_figures_link_numbers_to_their_metric(sentence, expected):
         "No one was killed in the attack.",
         "Resolution 2254 calls for a ceasefire.",
         "Factions hold parts of the 1070-apartment project.",
+        "The man who died left 3 children.",
         "The convoy of 60 buses left with 4,000 people.",
     ],
 )
@@ -178,6 +179,8 @@ def test_short_names_resolve_to_the_organisation_named_earlier():
     assert context.resolve("the Red Cross") == "International Committee of the Red Cross"
     assert context.resolve("State television") == "State television"
     assert context.resolve("SOHR") == "Syrian Observatory for Human Rights"
+    context.observe("Fighters of the Free Syrian Army shelled the road.")
+    assert context.resolve("the army") == "Army"  # not the rebel group named earlier
 
 
 def test_innermost_reporter_wins_over_the_carrying_outlet_with_context():
@@ -226,3 +229,9 @@ def test_figure_text_quotes_the_words_read():
 def test_dates_and_ordinals_are_not_numbers():
     mentions = find_numbers("On 15 December 2016, the 31st of July, at 10:30 and December 15, 7 people")
     assert [m.value for m in mentions] == [7]
+
+
+def test_a_bad_configured_pattern_is_reported_with_the_metric_name():
+    metrics = {"killed": {"label": "Killed", "patterns": ["killed("]}}
+    with pytest.raises(ValueError, match="killed"):
+        find_figures("Six people were killed.", metrics)
