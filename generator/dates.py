@@ -781,11 +781,11 @@ def _r_duration(m: re.Match[str], st: _State) -> Resolved:
     n_text = _g(m, "n")
     n = _num(n_text) if n_text else None
     value = _duration(n, m["unit"])
-    if _g(m, "half") and n is not None:
+    if (_g(m, "half") or _g(m, "half2")) and n is not None:
         unit = m["unit"].lower()
         half = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}.get(unit)
         if half:
-            value = value + half if unit != "day" else value + half
+            value += half
     if m.group().lower().startswith("the ") and _g(m, "hy"):
         return "DURATION", value, m.start("n"), m.end()
     return "DURATION", value
@@ -1098,8 +1098,9 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "year",
-        rf"(?<![\d$€£.,:/#-])(?:(?P<mod>[Ff]iscal\s+|[Mm]id-|[Ee]arly\s+|[Ll]ate\s+|"
-        rf"[Tt]he\s+(?:end|start|beginning|middle)\s+of\s+|[Pp]ost-|[Pp]re-))?(?P<year>{_YEAR})(?![.,]\d|%|-\d)",
+        rf"(?<![\d$€£.,:/#])(?<![^\d]-)(?:(?P<mod>[Ff]iscal\s+|[Mm]id-|[Ee]arly\s+|[Ll]ate\s+|"
+        rf"[Tt]he\s+(?:end|start|beginning|middle)\s+of\s+|[Pp]ost-|[Pp]re-))?(?P<year>{_YEAR})"
+        rf"(?![.,]\d|%|-(?!(?:1[6-9]|20)\d\d\b)\d)",
         _r_year,
     ),
     _rule("decade", r"(?:\b[Tt]he\s+)?(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)?\b(?P<dec>1[89]\d|20\d)0s\b", _r_decade),
@@ -1172,7 +1173,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "duration",
         rf"\b(?:{_QUAL}|the\s+(?:past|last|next|previous|coming|first|final|following|remaining|latest)\s+|the\s+)?"
-        rf"(?P<n>{_NUMX})(?P<half>\s+1/2)?(?:(?P<hy>-)|\s+(?:more\s+)?)(?P<unit>{_UNIT})s?\b(?!-old|\s+old)",
+        rf"(?P<n>{_NUMX})(?P<half>\s+1/2)?(?:(?P<hy>-)|\s+(?:more\s+)?)(?P<unit>{_UNIT})s?\b(?!-old|\s+old)"
+        rf"(?P<half2>\s+and\s+a\s+half\b)?",
         _r_duration, _I,
     ),
     _rule(
@@ -1187,8 +1189,9 @@ _RULES: tuple[_Rule, ...] = (
         r"|(?<=\blasted\s)|(?<=\bspent\s)|(?<=\bfollows\s)|(?<=\bfollowed\s)|(?<=\bover the\s)|(?<=\bin the\s))"
         r"(?:many\s+|several\s+|some\s+)?"
         r"(?P<unit>years|months|weeks|days|hours|decades|centuries)\b(?!\s+(?:ago|of\s+\w+ing\b))"
-        r"|(?P<unit2>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ecades)(?=\s+of\s+(?!the\b|\w+ing\b)))",
-        lambda m, st: ("DURATION", _duration(None, m["unit"] or m["unit2"])),
+        r"|(?P<unit2>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ecades)(?=\s+of\s+(?!the\b|\w+ing\b))"
+        r"|(?<![\w,] )(?P<unit3>[Hh]ours|[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Dd]ecades)(?=\s+(?:after|before|later|earlier)\b))",
+        lambda m, st: ("DURATION", _duration(None, m["unit"] or m["unit2"] or m["unit3"])),
     ),
     _rule(
         "duration_long",
