@@ -118,12 +118,16 @@ def _theme_has_search_page(settings: Mapping[str, Any]) -> bool:
 def initialized(pelican: Any) -> None:
     """Signal handler (``initialized``): render ``search.html`` as a direct template.
 
-    Only when search is on and the theme has the template, so another
-    theme without it still builds. ``SEARCH_SAVE_AS``/``SEARCH_URL`` can be
+    Only when search is on, the theme has the template and Pagefind is
+    installed: a search page without its index would only show an error.
+    Another theme without the template still builds. ``SEARCH_SAVE_AS``/``SEARCH_URL`` can be
     set in ``pelican.conf.py`` like any Pelican direct template.
     """
     settings = pelican.settings
     if not setting(settings, "TIMELINE_SEARCH") or not _theme_has_search_page(settings):
+        return
+    if pagefind_executable() is None:
+        logger.warning("search: the pagefind package is not installed (pip install 'pagefind[bin]'); no search page")
         return
     templates = list(settings.get("DIRECT_TEMPLATES") or [])
     if "search" not in templates:

@@ -70,7 +70,8 @@ def test_without_pagefind_the_build_goes_on(tmp_path, monkeypatch):
     (False, True, ["index", "archives"]),
     (True, False, ["index", "archives"]),
 ])
-def test_the_search_page_is_added_only_when_on_and_the_theme_has_it(tmp_path, enabled, has_template, expected):
+def test_the_search_page_is_added_only_when_on_and_the_theme_has_it(tmp_path, monkeypatch, enabled, has_template, expected):
+    monkeypatch.setattr(search, "pagefind_executable", lambda: "/usr/bin/true")
     (tmp_path / "templates").mkdir()
     if has_template:
         (tmp_path / "templates" / "search.html").write_text("x")
@@ -80,6 +81,15 @@ def test_the_search_page_is_added_only_when_on_and_the_theme_has_it(tmp_path, en
     assert settings["DIRECT_TEMPLATES"] == expected
     assert defaults == ["index", "archives"]  # Pelican's default list is not mutated
     assert ("SEARCH_SAVE_AS" in settings) == (expected[-1] == "search")
+
+
+def test_no_search_page_without_pagefind(tmp_path, monkeypatch):
+    monkeypatch.setattr(search, "pagefind_executable", lambda: None)
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "search.html").write_text("x")
+    settings = {"THEME": str(tmp_path), "DIRECT_TEMPLATES": ["index"]}
+    search.initialized(SimpleNamespace(settings=settings))
+    assert settings["DIRECT_TEMPLATES"] == ["index"]
 
 
 @needs_pagefind
