@@ -393,6 +393,7 @@ def _build(codes: tuple[str, ...], aliases: tuple[tuple[str, str], ...]) -> Gaze
         extras = COUNTRY_EXTRAS.get(code, {})
         names = {a["code"]: extras.get("admin1_names", {}).get(a["code"], a["name"]) for a in data["admin1"]}
         gazetteer.admin1_names.update(names)
+        readable_admin1 = bool(extras.get("admin1_names"))
         for country_name in data["country_names"]:
             gazetteer._add(country_name, _Entry(data["country_names"][0], None, code, "country", 1e9, True))
         for a in data["admin1"]:
@@ -405,7 +406,8 @@ def _build(codes: tuple[str, ...], aliases: tuple[tuple[str, str], ...]) -> Gaze
             spellings = [place["name"], *place["variants"]]
             # A provincial capital takes its province's readable name ("Ḩamāh" → "Hama").
             name = _readable(place["name"])
-            if admin1 and any(_keys(s)[:1] == _keys(admin1)[:1] for s in spellings if _keys(s)):
+            # (only where we chose readable names; ISO names keep towns' own names)
+            if admin1 and readable_admin1 and any(_keys(s)[:1] == _keys(admin1)[:1] for s in spellings if _keys(s)):
                 name = admin1
             population = float(place["population"]) + 1.0
             for i, spelling in enumerate(spellings):

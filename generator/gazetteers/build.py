@@ -170,8 +170,9 @@ def country_names(country: str) -> list[str]:
     record = pycountry.countries.get(alpha_2=country.upper())
     if record is None:
         return []
-    names = [record.name]
-    for attr in ("common_name", "official_name"):
+    # the common name first ("Syria", not "Syrian Arab Republic"): it is what pages show
+    names = [getattr(record, "common_name", None) or record.name]
+    for attr in ("name", "official_name"):
         value = getattr(record, attr, None)
         if value and value not in names:
             names.append(value)
