@@ -26,9 +26,13 @@ day counts).
 ``event_date(timex)`` maps a timex to the ISO date an event is dated at and
 its granularity.
 
-dateparser is deliberately not used: its ``search_dates`` misreads running
-news text (see ``bench/tempeval.py`` for the comparison), and every single
-expression this grammar finds is already normalised by it.
+Speed: every rule has a *core* token (a month name, "ago", a time unit);
+the text is scanned once per distinct core, and full patterns are tried
+only at the few word starts before each core hit (see ``_matches``).
+
+dateparser is not used: its ``search_dates`` misreads running news text
+(weekdays moved a week back, "may" and "(17)" taken for dates) and is ~20x
+slower; ``bench/tempeval.py`` compares the two on TempEval-3.
 """
 
 from __future__ import annotations
@@ -746,7 +750,10 @@ def _r_anchored_shift(m: re.Match[str], st: _State) -> Resolved:
 
 def _r_next_unit(m: re.Match[str], st: _State) -> Resolved:
     """"the next day", "the following week", "the previous year", "the day before"."""
-    word = (_g(m, "word") or _g(m, "word2") or "").lower()
+    if _g(m, "unit2"):  # "the day before", "the day after"
+        anchor = st.anchor("day") or _iso(st.ref)
+        return "DATE", _shift_value(anchor, "day", -1 if m["word2"].lower() == "before" else 1)
+    word = (_g(m, "word") or "").lower()
     unit = m["unit"].lower()
     sign = -1 if word in ("previous", "preceding", "before", "prior") else 1
     if unit in ("morning", "evening", "night", "afternoon"):
@@ -792,10 +799,29 @@ def _r_duration(m: re.Match[str], st: _State) -> Resolved:
 
 
 def _r_duration_past(m: re.Match[str], st: _State) -> Resolved:
-    """"the past year", "the last week", "the coming months": no count given."""
+    """"the coming months" → PXM; "the past year" → the previous calendar year.
+
+    TimeBank dates "the past year/month/week" at the previous calendar unit;
+    with a plural ("the past months") it is a vague duration.
+    """
     unit = m["unit"].lower()
-    plural = unit.endswith("s")
-    return "DURATION", _duration(None if plural else 1, unit.rstrip("s"))
+    if unit == "weekend":  # "the past weekend"
+        return "DATE", _week(st.ref - dt.timedelta(days=7 if st.ref.weekday() < 5 else 0)) + "-WE"
+    if unit.endswith("s"):
+        return "DURATION", _duration(None, unit.rstrip("s"))
+    rel = m.group().split()[1].lower()
+    if unit in ("week", "month", "year") and rel in ("past", "last", "previous"):
+        return "DATE", _unit_value(unit, _shift_date(st.ref, unit, -1))
+    return "DURATION", _duration(1, unit)
+
+
+def _r_fiscal_year(m: re.Match[str], st: _State) -> Resolved:
+    """"the fiscal year", "the current fiscal year", "the full year", "the latest fiscal year"."""
+    adj = (m["adj"] or "").lower()
+    if not adj and not m["fiscal"]:
+        return None  # "the year" alone: too often a duration
+    delta = {"latest": -1, "previous": -1, "prior": -1, "new": 1, "coming": 1}.get(adj, 0)
+    return "DATE", f"{st.ref.year + delta:04d}"
 
 
 def _r_quarter(m: re.Match[str], st: _State) -> Resolved:
@@ -869,7 +895,10 @@ def _r_season(m: re.Match[str], st: _State) -> Resolved:
     code = _SEASONS[m["season"].lower()]
     if _g(m, "year"):
         return "DATE", f"{m['year']}-{code}"
-    rel = (_g(m, "rel") or "this").lower()
+    rel = (_g(m, "rel") or "").lower()
+    if not rel or (code == "FA" and rel in ("the", "the early", "the late")):
+        return None  # "summer" alone, "the fall of Aleppo"
+    rel = rel or "this"
     year = st.ref.year
     started = st.ref.month >= _SEASON_START[code]
     ended = st.ref.month >= _SEASON_START[code] + 3
@@ -931,19 +960,42 @@ def _r_ref(m: re.Match[str], st: _State) -> Resolved:
     return "DATE", _REF_WORDS[m["ref"].lower()]
 
 
+_SET_ADVERBS = {
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+    "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D",
+}
+
+
 def _r_set(m: re.Match[str], st: _State) -> Resolved:
     """"daily" → P1D, "every week" → P1W, "each Thursday" → XXXX-WXX-4."""
-    word = m["set"].lower()
-    adverbs = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
-               "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D"}
-    if word in adverbs:
-        return "SET", adverbs[word]
+    if _g(m, "set"):
+        return "SET", _SET_ADVERBS[m["set"].lower()]
     unit = m["unit"].lower()
     if unit in _WEEKDAYS:
         return "SET", f"XXXX-WXX-{_WEEKDAYS[unit] + 1}"
     if unit in _PARTS_OF_DAY:
-        return "SET", f"TXX{_PARTS_OF_DAY[unit]}" if False else "P1D"
+        return "SET", f"XXXX-XX-XXT{_PARTS_OF_DAY[unit]}"
     return "SET", _duration(1, unit)
+
+
+def _r_frequency(m: re.Match[str], st: _State) -> Resolved:
+    """"twice a week" → P1W, "every two weeks" → P2W, "every other day" → P2D."""
+    n = 2 if m["n"] == "other" else _num(m["n"]) if m["n"] else 1
+    return "SET", _duration(n, m["unit"])
+
+
+def _r_duration_long(m: re.Match[str], st: _State) -> Resolved:
+    """"decades-long" → PXY, "day-long" → P1D, "a two-year-long siege" → P2Y."""
+    if m["n"]:
+        n = _num(m["n"])
+    else:
+        n = None if m["unit_text"].lower().endswith("s") else 1
+    return "DURATION", _duration(n, m["unit"])
+
+
+def _r_plural_duration(m: re.Match[str], st: _State) -> Resolved:
+    """"for years" → PXY, "months of talks" → PXM, "Days later" → PXD."""
+    return "DURATION", _duration(None, m["unit"] or m["unit2"] or m["unit3"])
 
 
 def _r_block(m: re.Match[str], st: _State) -> Resolved:
@@ -1026,8 +1078,7 @@ _CORES: dict[str, str] = {
     "spoken_year": _ci("nineteen", "eighteen", "two thousand"),
     "fiscal_year": r"fiscal year|full year|current year|latest year|previous year|prior year|new year|coming year",
     "year_end": _ci("year-end", "year end"),
-    "season": _ci("spring", "summer", "autumn", "winter"),
-    "fall": _ci("fall"),
+    "season": _ci("spring", "summer", "autumn", "winter", "fall"),
     "ref": _ci("now", "current", "present", "days", "recent", "future", "past"),
     "frequency": _ci("once", "twice", "times", "every"),
     "set": _ci("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "every", "each"),
@@ -1081,7 +1132,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "fiscal_year",
         r"\b(?:[Tt]he\s+)?(?:(?P<adj>current|full|latest|previous|prior|new|coming)\s+)?(?P<fiscal>fiscal\s+)?year\b(?!-)",
-        lambda m, st: _r_fiscal_year(m, st),
+        _r_fiscal_year,
     ),
     _rule("year_end", r"\b(?:[Tt]he\s+)?year[- ]end\b", lambda m, st: ("DATE", f"{st.ref.year:04d}-12-31")),
     _rule(
@@ -1162,7 +1213,7 @@ _RULES: tuple[_Rule, ...] = (
         "next_unit",
         r"\bthe\s+(?:(?P<word>next|following|previous|preceding|prior)\s+(?P<unit>day|week|month|year|morning|evening|night|afternoon)\b"
         r"|(?P<unit2>day)\s+(?P<word2>before|after)(?=\s*[,.;]))",
-        lambda m, st: _r_next_unit_fix(m, st), _I,
+        _r_next_unit, _I,
     ),
     _rule(
         "that_unit",
@@ -1181,7 +1232,7 @@ _RULES: tuple[_Rule, ...] = (
         "duration_past",
         rf"\b(?:the\s+(?:past|last|coming|next|previous)|coming(?=\s+\w+s\b)|recent(?=\s+(?:months|quarters)))\s+"
         rf"(?P<unit>{_UNIT}s?|weekend)\b(?!\s+ago)",
-        lambda m, st: _r_duration_past_fix(m, st), _I,
+        _r_duration_past, _I,
     ),
     _rule(
         "duration_plural",
@@ -1191,12 +1242,12 @@ _RULES: tuple[_Rule, ...] = (
         r"(?P<unit>years|months|weeks|days|hours|decades|centuries)\b(?!\s+(?:ago|of\s+\w+ing\b))"
         r"|(?P<unit2>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ecades)(?=\s+of\s+(?!the\b|\w+ing\b))"
         r"|(?<![\w,] )(?P<unit3>[Hh]ours|[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Dd]ecades)(?=\s+(?:after|before|later|earlier)\b))",
-        lambda m, st: ("DURATION", _duration(None, m["unit"] or m["unit2"] or m["unit3"])),
+        _r_plural_duration,
     ),
     _rule(
         "duration_long",
-        rf"\b(?:(?P<n>{_NUMX})-)?(?P<unit>{_UNIT})s?-(?:long|old)\b",
-        lambda m, st: ("DURATION", _duration(_num(m["n"]) if m["n"] else None if m.group().split("-")[-2].endswith("s") else 1, m["unit"])),
+        rf"\b(?:(?P<n>{_NUMX})-)?(?P<unit_text>(?P<unit>{_UNIT})s?)-(?:long|old)\b",
+        _r_duration_long,
         _I,
     ),
     _rule(
@@ -1231,14 +1282,9 @@ _RULES: tuple[_Rule, ...] = (
     _rule("year_adj", r"\b(?:year-earlier|year-ago)\b(?!\s+(?:quarter|period))", _r_year_adj, _I),
     _rule(
         "season",
-        rf"\b(?:(?P<rel>this past|this|last|next|early|late|earlier this|later this|the early|the late|the)\s+)?(?P<season>spring|summer|autumn|winter)"
-        rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?\b",
-        lambda m, st: _r_season(m, st) if (_g(m, "rel") or _g(m, "year")) else None, _I,
-    ),
-    _rule(
-        "fall",
-        rf"\b(?:(?P<rel>this|last|next|early|late)\s+(?P<season>fall)|(?P<season2>[Ff]all)\s+(?:of\s+)?(?P<year>{_YEAR}))\b",
-        lambda m, st: _r_season_fall(m, st), _I,
+        rf"\b(?:(?P<rel>this past|this|last|next|early|late|earlier this|later this|the early|the late|the)\s+)?"
+        rf"(?P<season>spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?\b",
+        _r_season, _I,
     ),
     _rule(
         "holiday",
@@ -1258,72 +1304,15 @@ _RULES: tuple[_Rule, ...] = (
         "set",
         rf"\b(?:(?P<set>daily|weekly|monthly|annually|yearly|hourly|nightly)\b(?!\s+(?:Mail|News|Telegraph|Star|Beast))"
         rf"|(?P<set2>[Ee]very|[Ee]ach)\s+(?P<unit>day|week|month|year|hour|{_WEEKDAY}|{_PART})\b)",
-        lambda m, st: _r_set_fix(m, st),
+        _r_set,
     ),
     _rule(
         "frequency",
         rf"\b(?:(?P<freq>once|twice|{_NUMWORD}\s+times|\d+\s+times)\s+(?:a|an|per|every|each)\s+"
         rf"|[Ee]very\s+(?P<n>{_NUMWORD}|\d+|other)\s+)(?P<unit>day|week|month|year|hour)s?\b",
-        lambda m, st: ("SET", _duration(2 if m["n"] == "other" else _num(m["n"]) if m["n"] else 1, m["unit"])),
+        _r_frequency,
     ),
 )
-
-
-def _r_fiscal_year(m: re.Match[str], st: _State) -> Resolved:
-    """"the fiscal year", "the current fiscal year", "the full year", "the latest fiscal year"."""
-    adj = (m["adj"] or "").lower()
-    if not adj and not m["fiscal"]:
-        return None  # "the year" alone: too often a duration
-    delta = {"latest": -1, "previous": -1, "prior": -1, "new": 1, "coming": 1}.get(adj, 0)
-    return "DATE", f"{st.ref.year + delta:04d}"
-
-
-def _r_next_unit_fix(m: re.Match[str], st: _State) -> Resolved:
-    if _g(m, "unit2"):
-        word = m["word2"].lower()
-        anchor = st.anchor("day") or _iso(st.ref)
-        return "DATE", _shift_value(anchor, "day", -1 if word == "before" else 1)
-    return _r_next_unit(m, st)
-
-
-def _r_duration_past_fix(m: re.Match[str], st: _State) -> Resolved:
-    unit = m["unit"].lower()
-    if unit == "weekend":
-        return _r_weekend_past(m, st)
-    if unit.endswith("s"):
-        return "DURATION", _duration(None, unit.rstrip("s"))
-    rel = m.group().split()[1].lower()
-    if unit in ("week", "month", "year") and rel in ("past", "last", "previous"):
-        # "the past year": TimeBank dates it at the previous calendar unit.
-        return "DATE", _unit_value(unit, _shift_date(st.ref, unit, -1))
-    return "DURATION", _duration(1, unit)
-
-
-def _r_weekend_past(m: re.Match[str], st: _State) -> Resolved:
-    return "DATE", _week(st.ref - dt.timedelta(days=7 if st.ref.weekday() < 5 else 0)) + "-WE"
-
-
-def _r_season_fall(m: re.Match[str], st: _State) -> Resolved:
-    if _g(m, "year"):
-        return "DATE", f"{m['year']}-FA"
-    rel = m["rel"].lower()
-    year = st.ref.year
-    if rel == "last":
-        year = year if st.ref.month >= 12 else year - 1
-    elif rel == "next":
-        year = year + 1 if st.ref.month >= 9 else year
-    return "DATE", f"{year:04d}-FA"
-
-
-def _r_set_fix(m: re.Match[str], st: _State) -> Resolved:
-    if _g(m, "set"):
-        return _r_set(m, st)
-    unit = m["unit"].lower()
-    if unit in _WEEKDAYS:
-        return "SET", f"XXXX-WXX-{_WEEKDAYS[unit] + 1}"
-    if unit in _PARTS_OF_DAY:
-        return "SET", f"XXXX-XX-XXT{_PARTS_OF_DAY[unit]}"
-    return "SET", _duration(1, unit)
 
 
 # --------------------------------------------------------------------------
