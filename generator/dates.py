@@ -799,19 +799,17 @@ def _r_duration(m: re.Match[str], st: _State) -> Resolved:
 
 
 def _r_duration_past(m: re.Match[str], st: _State) -> Resolved:
-    """"the coming months" → PXM; "the past year" → the previous calendar year.
+    """"the coming months" → PXM; "the past year" → P1Y.
 
-    TimeBank dates "the past year/month/week" at the previous calendar unit;
-    with a plural ("the past months") it is a vague duration.
+    "Over the past year" is the twelve months up to publication, not the
+    previous calendar year (TimeBank sometimes dates it so; a timeline must
+    not), hence a duration.
     """
     unit = m["unit"].lower()
     if unit == "weekend":  # "the past weekend"
         return "DATE", _week(st.ref - dt.timedelta(days=7 if st.ref.weekday() < 5 else 0)) + "-WE"
     if unit.endswith("s"):
         return "DURATION", _duration(None, unit.rstrip("s"))
-    rel = m.group().split()[1].lower()
-    if unit in ("week", "month", "year") and rel in ("past", "last", "previous"):
-        return "DATE", _unit_value(unit, _shift_date(st.ref, unit, -1))
     return "DURATION", _duration(1, unit)
 
 
@@ -984,6 +982,17 @@ def _r_frequency(m: re.Match[str], st: _State) -> Resolved:
     return "SET", _duration(n, m["unit"])
 
 
+_HALVES = {"hour": "PT30M", "minute": "PT30S", "day": "PT12H", "year": "P6M",
+           "decade": "P5Y", "century": "P50Y"}
+
+
+def _r_duration_half(m: re.Match[str], st: _State) -> Resolved:
+    """"half an hour" → PT30M, "half a century" → P50Y, "a quarter century" → P25Y."""
+    if m["q"]:
+        return "DURATION", "P25Y" if m["unit2"].lower() == "century" else "PT15M"
+    return "DURATION", _HALVES[m["unit"].lower()]
+
+
 def _r_duration_long(m: re.Match[str], st: _State) -> Resolved:
     """"decades-long" → PXY, "day-long" → P1D, "a two-year-long siege" → P2Y."""
     if m["n"]:
@@ -1070,6 +1079,7 @@ _CORES: dict[str, str] = {
     "duration_past": _UNIT_CORE + "|" + _ci("weekend"),
     "duration_plural": _UNIT_CORE,
     "duration_long": r"-long|-old",
+    "duration_half": _ci("half", "quarter"),
     "year_ended": _ci("year"),
     "quarter": r"quarter|half|Quarter|Half",
     "quarter_ref": _ci("quarter", "period"),
@@ -1111,7 +1121,7 @@ _RULES: tuple[_Rule, ...] = (
         _r_block,
     ),
     _rule("todays", r"\b[Tt]oday['’]s\b", _r_block),
-    _rule("fraction", r"\b(?:(?:one|two|three)-quarters?|a quarter(?! of (?:the )?(?:year|century)\b)|quarter-century|quarter-to-quarter|quarter-point)\b", _r_block, _I),
+    _rule("fraction", r"\b(?:(?:one|two|three)-quarters?|(?:(?:more|less) than |about |nearly |almost |over |roughly |some )?a quarter(?! of (?:the )?(?:year|century)\b)(?![\s-]+(?:century|hour)\b)|quarter-to-quarter|quarter-point)\b", _r_block, _I),
     # --- absolute dates ---------------------------------------------------
     _rule(
         "month_day",
@@ -1239,10 +1249,16 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:(?:(?<=\b[Ff]or\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\btook\s)"
         r"|(?<=\blasted\s)|(?<=\bspent\s)|(?<=\bfollows\s)|(?<=\bfollowed\s)|(?<=\bover the\s)|(?<=\bin the\s))"
         r"(?:many\s+|several\s+|some\s+)?"
-        r"(?P<unit>years|months|weeks|days|hours|decades|centuries)\b(?!\s+(?:ago|of\s+\w+ing\b))"
+        r"(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)\b(?!\s+(?:ago|of\s+\w+ing\b))"
         r"|(?P<unit2>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ecades)(?=\s+of\s+(?!the\b|\w+ing\b))"
         r"|(?<![\w,] )(?P<unit3>[Hh]ours|[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Dd]ecades)(?=\s+(?:after|before|later|earlier)\b))",
         _r_plural_duration,
+    ),
+    _rule(
+        "duration_half",
+        r"\b(?:(?:[Hh]alf\s+an?|[Aa]\s+half)[\s-]+(?P<unit>hour|day|year|century|decade|minute)"
+        r"|(?P<q>[Aa]\s+quarter)[\s-]+(?P<unit2>century|hour))\b",
+        _r_duration_half,
     ),
     _rule(
         "duration_long",
