@@ -66,9 +66,9 @@ def sentence_date(timexes: Sequence[Timex]) -> tuple[str, str, str] | None:
 def extract_article(article: Article, settings: Mapping[str, Any] | None = None) -> Extraction:
     """Run every extractor over one article. Pure: same article, same result."""
     config = resolve(settings)
-    gazetteer = places.Gazetteer.for_countries(
-        tuple(config["TIMELINE_COUNTRIES"]), _frozen(config["TIMELINE_PLACE_ALIASES"])
-    )
+    # An editor's aliases add to the shipped spellings; they never replace them.
+    aliases = {**places.DEFAULT_ALIASES, **(config["TIMELINE_PLACE_ALIASES"] or {})}
+    gazetteer = places.Gazetteer.for_countries(tuple(config["TIMELINE_COUNTRIES"]), aliases)
     metrics = config["TIMELINE_METRICS"]
     type_rules = config["TIMELINE_EVENT_TYPES"]
     published = article.published.isoformat()
@@ -155,7 +155,3 @@ def _event(
 def _with_path(problem: Problem, path: str) -> Problem:
     return problem if problem.path else Problem(path, problem.stage, problem.reason, problem.severity)
 
-
-def _frozen(aliases: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
-    """Aliases as a hashable key, so the gazetteer can be cached per setting."""
-    return tuple(sorted((aliases or {}).items()))
