@@ -125,6 +125,7 @@ DEFAULT_EVENT_TYPES: tuple[dict[str, Any], ...] = (
         "patterns": [
             r"\bcease-?fire\b|\btruce\b|\bagreements?\b|\bdeal\b|\breconciliation\b|\barmistice\b",
             r"\bdeploy(?:ed|ment|s|ing)?\b|\barriv(?:ed|al|es|ing)\b|\bdispatched\b|\breinforcements?\b",
+            r"\b(?:left|leave|leaving|departed|pulled out of)\s+(?:the|their)\s+(?:remaining\s+)?(?:city|town|area|pocket|district|enclave)s?\b",
             r"\bwithdr(?:ew|awal|awn|aw)\b|\bpull(?:ed)? out\b|\bhanded over\b|\bsurrender(?:ed)?\b|\bdefect(?:ed|ion|ions)\b",
             r"\barrest(?:ed|s)?\b|\bdetain(?:ed|s)?\b|\bdetention\b",
             r"\bdemining\b|\bsappers?\b|\blandmines?\b|\bdefus(?:ed|ing)\b",

@@ -59,6 +59,7 @@ from generator.settings import resolve
         ("A truce was agreed for the southern districts.", "strategic_developments"),
         ("Security forces arrested twelve people in a raid.", "strategic_developments"),
         ("Government troops withdrew from the northern outskirts.", "strategic_developments"),
+        ("The last left the city late on Thursday for countryside immediately to the west.", "strategic_developments"),
         ("An aid convoy reached the besieged town on Monday.", "humanitarian"),
     ],
 )
