@@ -799,17 +799,20 @@ def _r_duration(m: re.Match[str], st: _State) -> Resolved:
 
 
 def _r_duration_past(m: re.Match[str], st: _State) -> Resolved:
-    """"the coming months" → PXM; "the past year" → P1Y.
+    """"the coming months" → PXM; "the past year" → the previous year.
 
-    "Over the past year" is the twelve months up to publication, not the
-    previous calendar year (TimeBank sometimes dates it so; a timeline must
-    not), hence a duration.
+    TimeBank annotates "the past year/month/week" as the previous calendar
+    unit (a DATE), and so do we; with a plural ("the past months") or
+    "coming"/"next" it is a duration.
     """
     unit = m["unit"].lower()
     if unit == "weekend":  # "the past weekend"
         return "DATE", _week(st.ref - dt.timedelta(days=7 if st.ref.weekday() < 5 else 0)) + "-WE"
     if unit.endswith("s"):
         return "DURATION", _duration(None, unit.rstrip("s"))
+    rel = m.group().split()[1].lower()
+    if unit in ("week", "month", "year") and rel in ("past", "last", "previous"):
+        return "DATE", _unit_value(unit, _shift_date(st.ref, unit, -1))
     return "DURATION", _duration(1, unit)
 
 
