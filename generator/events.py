@@ -10,8 +10,8 @@ News copy often spreads one incident over several sentences:
     "... some militants shelled Aleppo ... on Friday. [...] The Observatory
     said six people, including two children, were killed."
 
-The second sentence has neither date nor place; it inherits both from the
-event just before it (within ``CARRY_SENTENCES`` sentences), and its
+The second sentence has neither date nor place; it inherits both (and the
+event type, when it has none of its own) from the event just before it (within ``CARRY_SENTENCES`` sentences), and its
 ``date_text`` names the expression the date came from. With nothing to
 inherit, an event falls back to the publication date (``date_text=None``).
 """
@@ -42,6 +42,7 @@ class _Context:
     granularity: str = "day"
     date_text: str | None = None
     places: tuple[Place, ...] = ()
+    type: str = "other"
 
 
 def event_id(article_slug: str, start: int, sentence: str) -> str:
@@ -130,6 +131,10 @@ def _event(
     found_places = tuple(places.event_places(sentence.text, gazetteer))
     if not found_places and near and not resolved:
         found_places = context.places
+    # "The Observatory said six people were killed." reports on the incident
+    # just described, so it takes that incident's type.
+    if event_type == "other" and near and not resolved:
+        event_type = context.type
 
     event = Event(
         id=event_id(article.slug, sentence.start, sentence.text),
@@ -149,7 +154,7 @@ def _event(
         article_url=article.url,
         article_title=article.title,
     )
-    return event, _Context(index, date, granularity, date_text, found_places)
+    return event, _Context(index, date, granularity, date_text, found_places, event_type)
 
 
 def _with_path(problem: Problem, path: str) -> Problem:
