@@ -232,6 +232,7 @@ def settings_file(folder: Path, content: Path, output: Path, plugin: bool) -> Pa
         "THEME = THEME if _os.path.isabs(THEME) else _os.path.join(_REPO, THEME)",
         "PLUGIN_PATHS = [p if _os.path.isabs(p) else _os.path.join(_REPO, p) for p in PLUGIN_PATHS]",
         "CACHE_PATH = " + repr(str(folder / f"cache_{name}")),
+        "TIMELINE_CACHE_PATH = ''",  # cold extraction every run: the cost of a first build
         "LOAD_CONTENT_CACHE = False",
         "CACHE_CONTENT = False",
         "DELETE_OUTPUT_DIRECTORY = True",
@@ -327,6 +328,48 @@ print(json.dumps({"import_s": t1 - t0, "search_s": t2 - t1, "found": found}))
 """
 
 
+PIPELINE_CHILD = r"""
+import glob, json, sys, time
+sys.path.insert(0, sys.argv[2])  # the repository, as Pelican's PLUGIN_PATHS does
+t0 = time.perf_counter()
+from generator import aggregate, events, read
+from generator.settings import resolve
+t1 = time.perf_counter()
+config = resolve({})
+extractions = []
+for path in sorted(glob.glob(sys.argv[1] + "/*.md")):
+    article, problems = read.read_article_file(path)
+    if article is not None:
+        extractions.append(events.extract_article(article, config))
+t2 = time.perf_counter()
+site_events, tallies, bulletins = aggregate.aggregate(extractions, config["TIMELINE_KEY_METRICS"])
+t3 = time.perf_counter()
+print(json.dumps({"import_s": t1 - t0, "extract_s": t2 - t1, "aggregate_s": t3 - t2,
+                  "events": len(site_events), "tallies": len(tallies), "bulletins": len(bulletins)}))
+"""
+
+
+def pipeline_only(folder: Path, n: int) -> Measure:
+    """read → extract → aggregate over the same files, without Pelican: splits "ours" into
+    our pipeline and the rest (Pelican plus the plugin's page writing)."""
+    script = folder / "pipeline_child.py"
+    script.write_text(PIPELINE_CHILD, encoding="utf-8")
+    log = folder / "log_pipeline.txt"
+    run = run_child([sys.executable, str(script), str(folder / "content" / "articles"), str(REPO)], log)
+    if run.returncode != 0:
+        run.problem = f"exit status {run.returncode}"
+    detail = ""
+    try:
+        s = json.loads(log.read_text().strip().splitlines()[-1])
+        detail = (f"  (import {s['import_s']:.2f} s, extract {s['extract_s']:.2f} s, aggregate {s['aggregate_s']:.2f} s;"
+                  f" {s['events']} events, {s['tallies']} tallies, {s['bulletins']} bulletins)")
+    except (ValueError, IndexError, KeyError):
+        pass
+    print(f"  N={n:<5} pipeline {run.seconds:7.2f} s  {run.peak_mb:7.1f} MB{detail}"
+          + (f"  FAILED: {run.problem}" if run.problem else ""), flush=True)
+    return Measure("pipeline", n, [run])
+
+
 def dateparser_baseline(texts: list[tuple[str, str]], folder: Path) -> Measure:
     """search_dates over every article body, in its own child (one run: it is the slow part)."""
     data = folder / "texts.json"
@@ -365,16 +408,17 @@ def fmt(x: float | None, spec: str) -> str:
 def table(rows: list[dict[str, Measure]]) -> str:
     """The results as a Markdown table (one line per N)."""
     head = ("| N | plain s | ours s | ratio | plain peak MB | ours peak MB | ratio "
-            "| ours ms/article | dateparser s | ours / dateparser |")
+            "| ours ms/article | pipeline s | dateparser s | ours / dateparser |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for row in rows:
-        plain, ours, dp = row["plain"], row["ours"], row.get("dateparser")
+        plain, ours, dp, pipe = row["plain"], row["ours"], row.get("dateparser"), row.get("pipeline")
         dp_s = dp.best_seconds if dp else None
         per = ours.best_seconds * 1000 / ours.n if ours.best_seconds is not None else None
         lines.append(
             f"| {plain.n} | {fmt(plain.best_seconds, '.2f')} | {fmt(ours.best_seconds, '.2f')} "
             f"| {ratio(ours.best_seconds, plain.best_seconds)} | {fmt(plain.peak_mb, '.0f')} "
             f"| {fmt(ours.peak_mb, '.0f')} | {ratio(ours.peak_mb, plain.peak_mb)} | {fmt(per, '.1f')} "
+            f"| {fmt(pipe.best_seconds, '.2f') if pipe else 'skipped'} "
             f"| {fmt(dp_s, '.2f') if dp else 'skipped'} | {ratio(ours.best_seconds, dp_s) if dp else 'n/a'} |"
         )
     return "\n".join(lines)
@@ -393,6 +437,7 @@ def machine() -> dict[str, object]:
         "python": platform.python_version(),
         "platform": platform.platform(),
         "pelican": pelican_version,
+        "loadavg_at_start": [round(x, 2) for x in os.getloadavg()],
         "git": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip(),
     }
 
@@ -407,6 +452,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000], help="corpus sizes N")
     parser.add_argument("--repeats", type=int, default=None, help="runs per build (default: 3 if N<=500 else 1)")
     parser.add_argument("--seed", type=int, default=20161223, help="seed for the synthetic corpus")
+    parser.add_argument("--no-pipeline", action="store_true", help="skip the pipeline-only (no Pelican) run")
     parser.add_argument("--no-dateparser", action="store_true", help="skip the dateparser baseline")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders (printed)")
     parser.add_argument("--json", type=Path, default=RESULTS / "build.json", help="where to write results")
@@ -427,6 +473,8 @@ def main(argv: list[str] | None = None) -> int:
             texts = write_corpus(n, folder / "content", corpus, args.seed)
             k = args.repeats or default_repeats(n)
             row = {"plain": build(n, folder, plugin=False, repeats=k), "ours": build(n, folder, plugin=True, repeats=k)}
+            if not args.no_pipeline:
+                row["pipeline"] = pipeline_only(folder, n)
             if not args.no_dateparser:
                 row["dateparser"] = dateparser_baseline(texts, folder)
             rows.append(row)
@@ -441,7 +489,9 @@ def main(argv: list[str] | None = None) -> int:
 
     print()
     print(table(rows))
-    print(f"\nmachine: {info['cpus']} CPUs, {info['platform']}; wall time = best of k runs, "
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"\nmachine: {info['cpus']} CPUs, {info['platform']}; load average {info['loadavg_at_start']} at start, "
+          f"{load} at end (other work on the machine slows every column alike, but adds noise); wall time = best of k runs, "
           "peak = child's ru_maxrss; each build in a fresh process")
 
     args.json.parent.mkdir(parents=True, exist_ok=True)
