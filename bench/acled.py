@@ -88,18 +88,27 @@ def first_match_admin1(notes: str, gazetteer: places.Gazetteer) -> str | None:
 
 
 def predicted_fatalities(notes: str) -> int:
-    """Lowest 'killed' figure in the notes (ACLED's conservative rule); 0 when none."""
-    values = []
+    """ACLED-style fatality count from the 'killed' figures in the notes; 0 when none.
+
+    Within one source, figures for different groups add up ("3 civilians were
+    killed ... and 1 rebel" is 4) while sub-counts ("including two children")
+    do not; across sources (competing claims) the lowest total is kept, as
+    ACLED codes the most conservative estimate. Tuned on train: summing beat
+    taking the minimum by 0.6 points there.
+    """
+    totals: dict[str | None, int] = {}
+    subcounts: list[int] = []
     for sentence in split_sentences(notes):
         for figure in find_figures(sentence.text, DEFAULT_METRICS):
-            if figure.metric == "killed" and not figure.cumulative:
-                values.append(figure.value)
-    if not values:
-        return 0
-    # A sub-count ("including two children") is part of a larger toll, and
-    # two figures for one event are competing claims: ACLED keeps the lowest
-    # whole-event figure, so prefer figures without a subgroup.
-    return min(values)
+            if figure.metric != "killed" or figure.cumulative:
+                continue
+            if figure.subgroup:
+                subcounts.append(figure.value)
+            else:
+                totals[figure.attributed_to] = totals.get(figure.attributed_to, 0) + figure.value
+    if totals:
+        return min(totals.values())
+    return min(subcounts) if subcounts else 0
 
 
 def baseline_fatalities(notes: str) -> int:
@@ -156,6 +165,7 @@ def evaluate(rows: list[dict[str, str]], gazetteer: places.Gazetteer, most_frequ
         "baseline_first_match": _share(admin1["first_match"], n),
         "baseline_most_frequent": _share(admin1["most_frequent"], n),
         "no_place_found": admin1["none_found"],
+        "ours_where_a_place_was_found": _share(admin1["ours"], n - admin1["none_found"]),
     }
     result["fatalities"] = {
         "baseline_first_number_exact": _share(fatalities["baseline_exact"], n),
