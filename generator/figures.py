@@ -49,7 +49,7 @@ DEFAULT_METRICS: dict[str, dict[str, Any]] = {
         "label": "Killed",
         "patterns": [
             r"killed", r"killing", r"kills?", r"died", r"dead", r"deaths?(?:\s+of)?", r"death\s+toll",
-            r"toll", r"lost\s+their\s+lives", r"perished", r"executed", r"slain",
+            r"toll", r"lost\s+their\s+lives?", r"(?:claimed|took)\s+the\s+lives?\s+of", r"perished", r"executed", r"slain",
         ],
         "unit_nouns": [r"deaths", r"fatalities", r"dead", r"bodies"],
         "key": True,
@@ -120,7 +120,20 @@ PERSON_NOUNS = (
     "workers", "journalists", "doctors", "medics", "staff", "citizens", "inhabitants", "villagers",
     "pilgrims", "passengers", "prisoners", "detainees", "terrorists", "guards", "recruits", "teenagers",
     "boys", "girls", "babies", "infants", "elderly", "patients", "volunteers", "migrants", "IDPs",
-    "suspects", "pilots", "crew", "crew members", "commanders", "leaders", "officials", "hostages", "captives", "prisoners of war", "POWs", "peacekeepers", "contractors",
+    "forces", "elements", "militiamen", "suspects", "pilots", "crew", "crew members", "commanders", "leaders", "officials", "hostages", "captives", "prisoners of war", "POWs", "peacekeepers", "contractors",
+)
+# "A militant was killed", "killing a civilian": one person, coded as 1 (as ACLED does).
+SINGULAR_PERSON_NOUNS = (
+    "person", "civilian", "child", "woman", "man", "soldier", "fighter", "militant", "rebel", "member", "resident",
+    "officer", "policeman", "commander", "boy", "girl", "baby", "infant", "doctor", "journalist", "son", "daughter",
+    "brother", "sister", "wife", "husband", "father", "mother", "leader", "official", "guard", "pilot", "driver",
+    "farmer", "shepherd", "teenager", "student", "worker", "volunteer", "activist", "jihadist", "insurgent",
+    "gunman", "militiaman", "paramedic", "nurse", "teacher", "defector", "sniper", "cameraman", "photographer",
+)
+_SINGULAR = re.compile(
+    r"\b(?:a|an)\s+" + r"(?:(?!(?:total|dozen|hundred|thousand|million|number|few|further|minimum)\b)[\w'’-]+\s+){0,3}?"
+    + r"(?:" + "|".join(SINGULAR_PERSON_NOUNS) + r")\b",
+    re.I,
 )
 # A capitalised plural names people too: "12 Palestinians", "three Iraqis", "40 Houthis".
 _DEMONYM = r"[A-Z][a-z]+(?:ians|ans|is|ds|s)(?<!us)(?<!ss)"
@@ -296,6 +309,9 @@ class _Metric:
 
 
 _FILLER = (
+    # "2 members of the Islamic State (IS) were killed": a short of/from phrase first
+    r"(?:\s+(?:of|from)\s+(?:the\s+)?[^,;.:]{1,60}?)?"
+    r"(?:\s*\([^()]{1,30}\))?"
     r"(?:\s*,?\s*(?:\(\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|mostly|mainly|most\s+of\s+them|"
     r"many\s+of\s+them|all\s+of\s+them|all|both)\b[^;:]{0,120}?(?:,|\))?)?"
     r"(?:\s*[-–—]+)?"
@@ -306,10 +322,10 @@ _FILLER = (
 # soldiers", "10 artillery shells") – anything but verbs and function words,
 # so "six people killed by shells" never counts shells.
 _NP_STOP = (
-    r"by|in|on|at|of|were|was|is|are|had|has|have|and|or|from|to|with|who|that|which|as|after|when|during|"
+    r"and(?=\s+(?:\d|" + _WORD + r"\b))|by|in|on|at|of|were|was|is|are|had|has|have|or|from|to|with|who|that|which|as|after|when|during|"
     r"killed|wounded|injured|died|dead|fired|launched|hit|fell|said|people|civilians|persons|the|a|an|times"
 )
-_NP_MODIFIERS = rf"(?:(?!(?:{_NP_STOP})\b)[\w'’-]+\s+){{0,3}}?"
+_NP_MODIFIERS = rf"(?:(?!(?:{_NP_STOP})\b)[\w'’-]+\s+){{0,4}}?"
 
 
 def _alternation(patterns: Any) -> str:
@@ -358,8 +374,9 @@ def key_metric_names(metrics: Mapping[str, Any] = DEFAULT_METRICS) -> list[str]:
 
 
 _PERSON_NP = re.compile(
-    r"^\s+" + _NP_MODIFIERS + r"(?:" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + r"|(?-i:" + _DEMONYM + r"))\b"
-    r"(?:\s+of\s+(?:the\s+)?(?:same\s+)?(?:family|household|group|[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*))?",
+    # greedy modifiers: the last people-noun wins ("5 rebel fighters", "3 Syrian Elite Forces fighters")
+    r"^\s+(?:of\s+(?:the\s+)?)?" + _NP_MODIFIERS.rstrip("?") + r"(?:" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + r"|(?-i:" + _DEMONYM + r"))\b"
+    r"(?:\s+of\s+(?:the\s+)?(?:same\s+)?(?:family|household))?",
     re.I,
 )
 _TOLL_WORD = re.compile(r"\b(?:toll|total|tally|number|figure)\b", re.I)
@@ -719,6 +736,29 @@ def locate_figures(sentence: str, metrics: Mapping[str, Any] = DEFAULT_METRICS) 
     return out
 
 
+def _coordinated(sentence: str, mentions: list[NumberMention], i: int, compiled: tuple[_Metric, ...]) -> tuple[str, int] | None:
+    """ "3 civilians and 2 soldiers were killed": the first count shares the second's metric."""
+    np_end, np = _np_end(sentence, mentions[i].end)
+    if np is None or i + 1 >= len(mentions):
+        return None
+    nxt = mentions[i + 1]
+    if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sentence[np_end : nxt.start]):
+        return None
+    found = _link(sentence, nxt, compiled) or _coordinated(sentence, mentions, i + 1, compiled)
+    return (found[0], np_end) if found else None
+
+
+def _with_singulars(sentence: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """Add "a/an <person>" as a count of one, where no number already covers it."""
+    extra = []
+    for m in _SINGULAR.finditer(sentence):
+        if any(m.start() <= x.start < m.end() or x.start <= m.start() < x.end for x in mentions):
+            continue  # "as a result 1 fighter": the number is the count
+        article_end = m.start() + len(re.match(r"\w+", m.group()).group())
+        extra.append(NumberMention(m.start(), m.start(), article_end, 1, None, None, sentence[m.start() : article_end]))
+    return sorted(mentions + extra, key=lambda x: x.start) if extra else mentions
+
+
 def find_figures(
     sentence: str,
     metrics: Mapping[str, Any] = DEFAULT_METRICS,
@@ -730,7 +770,7 @@ def find_figures(
     [('killed', 6, None), ('killed', 2, 'children')]
     """
     compiled = compile_metrics(metrics)
-    mentions = find_numbers(sentence)
+    mentions = _with_singulars(sentence, find_numbers(sentence))
     if not mentions:
         return []
     cumulative_start = cumulative_from(sentence)
@@ -739,7 +779,7 @@ def find_figures(
     for i, mention in enumerate(mentions):
         if i in used:
             continue
-        found = _link(sentence, mention, compiled)
+        found = _link(sentence, mention, compiled) or _coordinated(sentence, mentions, i, compiled)
         if found is None:
             continue
         metric, np_end = found
@@ -769,6 +809,9 @@ def _figure(sentence: str, m: NumberMention, metric: str, attributed: str | None
 def _link(sentence: str, m: NumberMention, compiled: tuple[_Metric, ...]) -> tuple[str, int] | None:
     """Which metric a number counts, and where its noun phrase ends (or None)."""
     rest = sentence[m.end :]
+    if m.text.lower() in ("a", "an"):
+        np_end, np = _np_end(sentence, m.end)
+        return _link_people(sentence, m, compiled, np_end) if np else None
     # 1. a counted noun: "10 shells", "25 ceasefire violations"
     for metric in compiled:
         if metric.unit is not None:
@@ -788,6 +831,11 @@ def _link(sentence: str, m: NumberMention, compiled: tuple[_Metric, ...]) -> tup
                 if best is None or t.start() > best[0]:
                     best = (t.start(), metric.name)
         return (best[1], m.end + times.end()) if best else None
+    return _link_people(sentence, m, compiled, np_end)
+
+
+def _link_people(sentence: str, m: NumberMention, compiled: tuple[_Metric, ...], np_end: int) -> tuple[str, int] | None:
+    """A number of people: the metric whose trigger follows or precedes it."""
     # 2. a trigger after: "six people ... were killed"
     best_after: tuple[int, str] | None = None
     for metric in compiled:

@@ -68,6 +68,17 @@ def test_numbers_are_read_from_digits_and_words(text, value):
         ("Between 10 and 15 people were killed in the strike.", [("killed", 10, 15, None)]),
         ("Officials said 10 to 15 civilians were injured.", [("injured", 10, 15, None)]),
         ("Medics said 10-15 people died.", [("killed", 10, 15, None)]),
+        # coordinated counts share the verb; ACLED-style notes
+        ("3 civilians and 2 soldiers were killed.", [("killed", 3, None, None), ("killed", 2, None, None)]),
+        ("The blast killed seven regime and allied militia members.", [("killed", 7, None, None)]),
+        ("5 rebel fighters were killed in an advance on the hill.", [("killed", 5, None, None)]),
+        ("2 members of the Islamic State (IS) were killed.", [("killed", 2, None, None)]),
+        ("Bombardment claimed the lives of six Islamic State members.", [("killed", 6, None, None)]),
+        ("ISIS killed 17 of regime forces in clashes.", [("killed", 17, None, None)]),
+        # one person named with "a"/"an" counts as one
+        ("A militant was killed by regime forces in Daraa city.", [("killed", 1, None, None)]),
+        ("Clashes took place in the town, killing a civilian.", [("killed", 1, None, None)]),
+        ("As a result 1 fighter of the rebel factions was killed.", [("killed", 1, None, None)]),
         # people named by a plural demonym, possessive between trigger and number
         ("Israeli airstrikes killed 12 Palestinians, including five children, health officials said.", [("killed", 12, None, None)]),
         ("A Su-24 was shot down, killing its two pilots.", [("killed", 2, None, None)]),
@@ -98,6 +109,7 @@ def test_figures_link_numbers_to_their_metric(sentence, expected):
         "Resolution 2254 calls for a ceasefire.",
         "Factions hold parts of the 1070-apartment project.",
         "The man who died left 3 children.",
+        "A member of parliament said the talks failed.",
         "The convoy of 60 buses left with 4,000 people.",
     ],
 )
