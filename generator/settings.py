@@ -58,7 +58,18 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("BUILD_REPORT_SAVE_AS", "report/index.html", "The build report: what was read, what failed and why."),
     Setting("BULLETIN_FEED_ATOM", "feeds/bulletins.atom.xml", "Atom feed of daily bulletins."),
     Setting("BULLETIN_FEED_RSS", "feeds/bulletins.rss.xml", "RSS 2.0 feed of daily bulletins."),
+    Setting("BULLETIN_FEED_JSON", "feeds/bulletins.json", "JSON Feed of daily bulletins."),
+    Setting("BULLETIN_FEED_FULL_CONTENT", True, "Feeds carry each bulletin in full; False: key figures only."),
+    Setting("PLACE_FEED_ATOM", "feeds/places/{slug}.atom.xml", "Atom feed of each place's events and tallies."),
+    Setting("PLACE_FEED_RSS", "feeds/places/{slug}.rss.xml", "RSS 2.0 feed of each place's events and tallies."),
+    Setting("METRIC_FEED_ATOM", "feeds/metrics/{slug}.atom.xml", "Atom feed of each key metric, day by day."),
     Setting("DATA_EXPORT_PATH", "data", "Folder of the CSV/JSON/ICS exports."),
+    Setting("TIMELINE_SEARCH", True, "Build a static full-text search index with Pagefind (when installed)."),
+    Setting("TIMELINE_SEARCH_GLOB", "{bulletins/**/*,articles/**/*,places/**/*,*/index}.html", "Pages Pagefind indexes."),
+    Setting("TIMELINE_SEARCH_ROOT", "main", "The element of each page that is indexed."),
+    Setting("TIMELINE_SEARCH_BUNDLE", "pagefind", "Folder of the search index in output/."),
+    Setting("SEARCH_URL", "search/", "URL of the search page."),
+    Setting("SEARCH_SAVE_AS", "search/index.html", "Where the search page is written."),
 )
 
 
