@@ -245,9 +245,7 @@ def find_tallies(
             problems.append(
                 Problem("", "tallies", f"{metric} on {day}: stated total {stated} but the places add up to {total_read}", "warning")
             )
-        reporter = find_attribution(sentence, context, g_start)
-        if len(groups) == 1 and attributed_to:
-            reporter = attributed_to if context is None or reporter is None else reporter
+        reporter = _group_reporter(sentence, context, g_start, attributed_to, len(groups))
         tallies.append(
             Tally(
                 date=day,
@@ -264,6 +262,20 @@ def find_tallies(
             )
         )
     return tallies, problems
+
+
+def _group_reporter(sentence: str, context: AttributionContext | None, position: int,
+                    caller: str | None, n_groups: int) -> str | None:
+    """Who reported one list: its own reporter, expanded to the caller's name when that is its long form."""
+    own = find_attribution(sentence, context, position)
+    if caller is None:
+        return own
+    if own is None or (context is None and n_groups == 1):
+        return caller
+    own_words = set(re.findall(r"[a-z]+", own.lower())) - {"the"}
+    if context is None and own_words and own_words <= set(re.findall(r"[a-z]+", caller.lower())):
+        return caller  # "Ministry" said by the caller's "Russian Defense Ministry"
+    return own
 
 
 def _nearest_trigger(sentence: str, region_start: int, g_start: int, g_end: int, compiled: Iterable[Any]) -> str | None:

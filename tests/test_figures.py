@@ -146,6 +146,7 @@ def test_sub_counts_become_second_figures_with_a_subgroup(sentence, parent, subg
         ("Six people were killed on Friday, the first deaths since the truce.", [False]),
         ("Three soldiers were wounded on Monday.", [False]),
         ("The fighting has killed more than 400,000 people since 2011.", [True]),
+        ("Some 5,000 soldiers have been killed since the start of the war.", [True]),
     ],
 )
 def test_running_totals_are_marked_cumulative(sentence, cumulative):

@@ -184,3 +184,10 @@ def test_pairs_keep_text_order_and_offsets(syria):
     sentence = "registered in Damascus (17), Aleppo (6)"
     pairs = find_pairs(sentence, syria)
     assert [(sentence[s:e], key, n) for s, e, key, n in pairs] == [("Damascus (17)", "Damascus", 17), ("Aleppo (6)", "Aleppo", 6)]
+
+
+def test_each_monitor_keeps_its_own_reporter_even_when_the_caller_passes_one(syria):
+    sentence = ("The ministry registered 25 violations in Aleppo (20) and Hama (5) over the past 24 hours, "
+                "while the Turkish side registered 8 violations in Idlib (5) and Latakia (3).")
+    tallies, _ = tallies_of(sentence, syria, attributed_to="Russian Defense Ministry")
+    assert [t.attributed_to for t in tallies] == ["Russian Defense Ministry", "Turkish side"]
