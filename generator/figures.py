@@ -589,8 +589,9 @@ def _np_before(masked: str, sentence: str, verb_start: int) -> tuple[str, int] |
     return candidate, start + (len(text) - len(text.lstrip()))
 
 
-def _reporters(sentence: str) -> list[_Reporter]:
-    """Every reporter phrase in ``sentence``, in order."""
+@lru_cache(maxsize=512)
+def _reporters(sentence: str) -> tuple[_Reporter, ...]:
+    """Every reporter phrase in ``sentence``, in order (cached: asked once per figure)."""
     masked = _APPOSITIVE.sub(lambda m: " " * len(m.group()), sentence)
     found: list[_Reporter] = []
     for m in _SPEECH_RE.finditer(masked):
@@ -616,7 +617,7 @@ def _reporters(sentence: str) -> list[_Reporter]:
         found.append(_Reporter(_clean_name(m[1]), m.start(), m.end(), "intro"))
     for m in re.finditer(r"\b(?:registered|recorded|reported|documented|counted|observed)\s+by\s+((?:the\s+)?[A-Za-z][\w’'-]*(?:\s+[\w’'-]+){0,6}?)(?=\s+(?:in|on|at|during|over|within|across|for|and|while)\b|\s*[,.;:]|$)", sentence):
         found.append(_Reporter(_clean_name(m[1]), m.start(), m.start(), "agent"))
-    return sorted(found, key=lambda r: (r.start, r.kind))
+    return tuple(sorted(found, key=lambda r: (r.start, r.kind)))
 
 
 def find_attribution(sentence: str, context: AttributionContext | None = None, position: int | None = None) -> str | None:

@@ -114,9 +114,16 @@ def _places_in(text: str, gazetteer: Any) -> list[Place]:
 
 
 def _place_key(place: Place, provinces: bool) -> str:
-    """A list of provinces is keyed by province; a list of towns by town."""
-    if place.kind == "admin1" or (provinces and place.admin1 and place.kind != "district"):
+    """A list of provinces is keyed by province; a list of towns by town.
+
+    "Aleppo (6)" in a list of provinces is the province (the city shares its
+    name), but "Harasta (2)" stays Harasta even when the sentence mentions
+    a province: summing towns into their province would hide the list.
+    """
+    if place.kind == "admin1":
         return place.admin1 or place.name
+    if provinces and place.admin1 and place.name == place.admin1:
+        return place.admin1
     return place.name
 
 

@@ -191,3 +191,9 @@ def test_each_monitor_keeps_its_own_reporter_even_when_the_caller_passes_one(syr
                 "while the Turkish side registered 8 violations in Idlib (5) and Latakia (3).")
     tallies, _ = tallies_of(sentence, syria, attributed_to="Russian Defense Ministry")
     assert [t.attributed_to for t in tallies] == ["Russian Defense Ministry", "Turkish side"]
+
+
+def test_towns_in_a_province_stay_towns(syria):
+    sentence = "In the province of Damascus, the ceasefire was violated in the past day in Jobar (3), Harasta (2) and Douma (1)."
+    [tally], _ = tallies_of(sentence, syria)
+    assert tally.by_place == {"Jobar": 3, "Harasta": 2, "Duma": 1}
