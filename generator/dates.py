@@ -574,6 +574,12 @@ _COUNT_NOUN_AFTER = re.compile(
     r"vehicles|tanks|trucks|units|times|shares|jobs|employees|sites|villages|attacks|violations|"
     r"strikes|airstrikes|flights|seats|calories|words|pages)\b"
 )
+# "Resolution 2042", "Highway 2010", "No. 1995": numbers that name things.
+_LABEL_BEFORE = re.compile(
+    r"\b(?:[Rr]esolutions?|No\.|[Nn]o|[Nn]umber|[Aa]rticle|[Ss]ection|[Cc]hapter|[Rr]oom|[Ff]light|[Hh]ighway|"
+    r"[Rr]oute|[Rr]oad|[Bb]rigade|[Dd]ivision|[Bb]attalion|[Rr]egiment|[Ss]quadron|[Uu]nit|[Ii]tem|[Cc]ase|"
+    r"[Bb]ill|[Dd]ecree|[Pp]age|[Pp]p?\.|[Bb]uilding|[Pp]latform|[Cc]heckpoint|[Kk]ilomet(?:re|er)s?|[Kk]m|#)\s*$"
+)
 _COUNT_QUALIFIER_BEFORE = re.compile(
     r"(?:about|some|nearly|almost|over|than|least|around|approximately|roughly|only|just|another|"
     r"additional|extra)\s+$",
@@ -591,6 +597,8 @@ def _r_year(m: re.Match[str], st: _State) -> Resolved:
     if _g(m, "mod"):
         return "DATE", m["year"]
     if _COUNT_NOUN_AFTER.match(st.text, m.end()):
+        return None
+    if _LABEL_BEFORE.search(st.text, max(0, m.start() - 14), m.start()):
         return None
     if _COUNT_QUALIFIER_BEFORE.search(st.text, max(0, m.start() - 16), m.start()) and not st.text.startswith(
         (" to ", "-"), m.end()
@@ -796,6 +804,18 @@ def _r_duration(m: re.Match[str], st: _State) -> Resolved:
     if m.group().lower().startswith("the ") and _g(m, "hy"):
         return "DURATION", value, m.start("n"), m.end()
     return "DURATION", value
+
+
+def _r_overnight(m: re.Match[str], st: _State) -> Resolved:
+    """"Airstrikes overnight killed 12": the night before the day in question.
+
+    With a day already named in the sentence's passage ("on Thursday ...
+    overnight") it is that day's night; otherwise the night before
+    publication.
+    """
+    anchor = st.anchor("day")
+    day = st.anchor_day() if anchor else st.ref - dt.timedelta(days=1)
+    return "TIME", f"{_iso(day)}TNI"
 
 
 def _r_duration_past(m: re.Match[str], st: _State) -> Resolved:
@@ -1074,6 +1094,7 @@ _CORES: dict[str, str] = {
     "boundary": rf"(?:{_ci('start', 'beginning', 'end', 'middle', 'turn', 'close')})\s+of\b",
     "weekend": _ci("weekend"),
     "dawn": _ci("dawn", "daybreak", "dusk", "nightfall"),
+    "overnight": _ci("overnight"),
     "ago": r"ago\b",
     "anchored_shift": _ci("later", "earlier", "afterward", "before"),
     "next_unit": _UNIT_CORE,
@@ -1205,6 +1226,11 @@ _RULES: tuple[_Rule, ...] = (
         _r_boundary, _I,
     ),
     _rule("weekend", r"\b(?P<rel>the|this past|this|last|next)\s+weekend\b", _r_weekend, _I),
+    _rule(
+        "overnight",
+        r"\b[Oo]vernight\b(?!\s+(?:stay|stays|bag|flight|flights|train|trains|success|sensation|trip|shift))",
+        _r_overnight,
+    ),
     _rule(
         "dawn",
         r"(?:(?<=\bat\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s))"

@@ -146,6 +146,13 @@ RELATIVE = [
     ("Profit fell in the third quarter.", "the third quarter", "2016-Q3"),
     ("Peace talks will resume in spring next year.", "next year", "2017"),
     ("The last left at 10:35 a.m. on Thursday.", "10:35 a.m. on Thursday", "2016-12-22T10:35"),
+    ("The strike hit at 1500 GMT.", "1500 GMT", "2016-12-23T15:00"),
+    ("Airstrikes overnight killed 12 people.", "overnight", "2016-12-22TNI"),
+    ("Troops moved in before dawn.", "dawn", "2016-12-23TMO"),
+    ("The siege began in the spring of 2016.", "the spring of 2016", "2016-SP"),
+    ("Shells fell this past weekend.", "this past weekend", "2016-W50-WE"),
+    ("The war of 2011-2012 ended.", "2011", "2011"),
+    ("Sales slumped in the year-ago quarter.", "the year-ago quarter", "2015-Q3"),
 ]
 
 
@@ -224,6 +231,9 @@ NOT_DATES = [
     "The army fired 1,500 shells.",
     "The army fired 2000 shells at about 1900 targets.",
     "They earn $500 million a year.",
+    "The council adopted Resolution 2042 unanimously.",
+    "Fighters took Highway 2010 and building No. 1999.",
+    "More than a quarter of the votes were counted.",
 ]
 
 
