@@ -385,9 +385,9 @@ _TIMES = re.compile(r"^\s+times\b", re.I)
 # -- cumulative ----------------------------------------------------------------------------
 
 _CUMULATIVE = re.compile(
-    r"\bsince\s+(?!then\b)(?:the\s+(?:start|beginning|outbreak|onset)\b|the\s+\d|\d|" + _MONTHS + r"|the\s+\w+\s+(?:began|started|took\s+effect|came\s+into\s+force)"
-    r"|the\s+(?:ceasefire|truce|war|conflict|uprising|revolution|offensive|operation|campaign|battle|siege|fighting|agreement|deal)\b|(?:last|early|late|mid)\b|19\d\d|20\d\d|its\b|their\b)"
-    r"|\bso\s+far\b|\bto\s+date\b|\bin\s+total\b|\boverall\b|\bcumulative\b|\brunning\s+total\b"
+    r"\bsince\s+(?!then\b)(?:the\s+(?:start|beginning|outbreak|onset)\b|the\s+\d|\d|" + _MONTHS + r"|(?:the\s+)?(?:[\w'’-]+\s+){1,4}(?:began|begun|started|erupted|broke\s+out|took\s+effect|came\s+into\s+force|was\s+\w+ed|were\s+\w+ed)\b"
+    r"|the\s+(?:ceasefire|truce|war|conflict|uprising|revolution|offensive|operation|campaign|battle|siege|fighting|agreement|deal)\b|(?:last|early|late|mid)\b|mid-|19\d\d|20\d\d|its\b|their\b)"
+    r"|\bso\s+far\b(?!\s+(?:on\s+)?(?:today|this\s+(?:morning|afternoon|evening)|on\s+\w+day|\w+day))|\bto\s+date\b|\bin\s+total\b|\boverall\b|\bcumulative\b|\brunning\s+total\b"
     r"|\btoll\b[^,.;]{0,40}\b(?:risen|rose|climbed|jumped|increased|reached|stands|stood|grew)\b"
     r"|\bbringing\s+(?:the\s+)?(?:total|toll|number)|\braising\s+(?:the\s+)?(?:total|toll|number)"
     r"|\btotal\s+number\b[^,.;]{0,60}\b(?:reached|stands|stood|is\s+now|has\s+risen)",
@@ -417,7 +417,7 @@ def cumulative_from(sentence: str) -> int | None:
 
 _SPEECH = (
     r"said|says|say|reported|reports|announced|stated|added|confirmed|claimed|estimated|documented|"
-    r"recorded|registered|counted|noted|wrote|tweeted|told\s+(?:[A-Z][\w.]*\s*)+|declared|put\s+the\s+(?:death\s+)?(?:toll|number|figure)\s+at"
+    r"recorded|registered|counted|noted|wrote|tweeted|told\s+(?:the\s+)?(?:[A-Z][\w.]*\s*)+|declared|put\s+the\s+(?:death\s+)?(?:toll|number|figure)\s+at"
 )
 _SPEECH_RE = re.compile(rf"\b(?:{_SPEECH})\b")
 _AUX_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being|has|have|had|who|which|that)\s*$", re.I)
@@ -532,8 +532,9 @@ class AttributionContext:
                 pass  # "the center": try names below first
             else:
                 return self.last_reporter
-        if cleaned.upper() == cleaned and cleaned in self.acronyms:
-            return self.acronyms[cleaned]
+        if cleaned.upper() == cleaned and re.fullmatch(r"[A-Z.]{2,8}", cleaned):
+            # "UN" is not "UN Security Council": acronyms expand only by their initials
+            return self.acronyms.get(cleaned, cleaned)
         short = _words(cleaned)
         if not short:
             return cleaned
@@ -561,9 +562,26 @@ class _Reporter:
     kind: str  # intro | trail | according | agent
 
 
+def _cut_at_lowercase(name: str) -> str:
+    """ "UN UN denied access" → "UN UN": a capitalised name ends at its first lowercase content word."""
+    words = name.split()
+    if words and words[0].lower() == "the":
+        return "the " + _cut_at_lowercase(" ".join(words[1:])) if len(words) > 1 else name
+    if not words or not words[0][0].isupper():
+        return name
+    for i, w in enumerate(words[1:], 1):
+        if w[0].islower() and w.lower() not in _STOPWORDS and w.lower() not in ("news", "agency", "television", "media", "side", "ministry", "forces", "office"):
+            return " ".join(words[:i])
+    return name
+
+
 def _np_before(masked: str, sentence: str, verb_start: int) -> tuple[str, int] | None:
     """The noun phrase right before a speech verb: the reporter."""
     head = masked[:verb_start]
+    if re.search(r",\s*$", head):
+        # "Another group, the Local Coordination Committees, put the toll at 30": the appositive names it
+        head = head[: head.rstrip().rstrip(",").rstrip().__len__()]
+        verb_start = len(head)
     cut = max(head.rfind(c) for c in ",;:“”\"(")
     boundary = r"\b(?:that|while|whereas|but)\b|\band\b(?=\s+(?:the|a|an)\b|\s+[a-z])"
     cut = max(cut, max((m.end() - 1 for m in re.finditer(boundary, head)), default=-1))
@@ -601,8 +619,8 @@ def _reporters(sentence: str) -> tuple[_Reporter, ...]:
         # inverted: ', said the ministry.' / '” said X.'
         inv = re.match(r"\s+((?:the\s+)?[A-Za-z][^,.;:\"“”]{1,80}?)\s*(?:[.,;]|$|\bin\s|\bon\s)", after)
         if inv and re.search(r"[,”\"]\s*$", masked[: m.start()]) and m.group() in ("said", "says", "reported", "added", "stated", "told"):
-            name = _clean_name(inv[1])
-            if name and (name[0].isupper() or inv[1].lower().startswith("the ")):
+            name = _clean_name(_cut_at_lowercase(inv[1]))
+            if name and len(name.split()) <= 8 and not re.search(r"\d", name) and (name[0].isupper() or inv[1].lower().startswith("the ")):
                 found.append(_Reporter(name, m.start(), m.start(), "trail"))
                 continue
         np = _np_before(masked, sentence, m.start())

@@ -147,6 +147,9 @@ def test_sub_counts_become_second_figures_with_a_subgroup(sentence, parent, subg
         ("Three soldiers were wounded on Monday.", [False]),
         ("The fighting has killed more than 400,000 people since 2011.", [True]),
         ("Some 5,000 soldiers have been killed since the start of the war.", [True]),
+        ("Activists say almost 1,000 people have been killed since the monitoring mission began in December.", [True]),
+        ("Amnesty says 1,700 civilians were killed since mid-March.", [True]),
+        ("Activists say 30 people have been killed across the country so far on Saturday.", [False]),
     ],
 )
 def test_running_totals_are_marked_cumulative(sentence, cumulative):
@@ -175,6 +178,9 @@ def test_cumulative_marker_in_a_later_clause_does_not_reach_back():
         ("A total of 25 violations were reported, the Russian Center for reconciliation of the warring parties "
          "said in its regular daily bulletin.", "Russian Center for reconciliation of the warring parties"),
         ("Six people were killed in the town.", None),
+        ("Another activist group, the Local Coordination Committees, put the death toll at 30.", "Local Coordination Committees"),
+        ("More than 5,000 civilians were killed, says the UN UN denied access to Syria.", "UN UN"),
+        ("Six people were killed, the Observatory, a Britain-based monitor, said.", "Observatory"),
     ],
 )
 def test_attribution_names_who_reported(sentence, reporter):
@@ -192,6 +198,8 @@ def test_short_names_resolve_to_the_organisation_named_earlier():
     assert context.resolve("the Red Cross") == "International Committee of the Red Cross"
     assert context.resolve("State television") == "State television"
     assert context.resolve("SOHR") == "Syrian Observatory for Human Rights"
+    context.observe("The UN Security Council met on Friday.")
+    assert context.resolve("the UN") == "UN"  # an acronym expands only by its initials
     context.observe("Fighters of the Free Syrian Army shelled the road.")
     assert context.resolve("the army") == "Army"  # not the rebel group named earlier
 
