@@ -50,6 +50,12 @@ def tallies_of(sentence, gazetteer, **kwargs):
          "ceasefire_violations", 6, {"Aleppo": 4, "Latakia": 2}),
         ("Over the past day, 12 ceasefire violations were recorded: 7 in Idlib, 3 in Latakia and 2 in Hama.",
          "ceasefire_violations", 12, {"Idlib": 7, "Latakia": 3, "Hama": 2}),
+        ("Ceasefire violations in the past day: Aleppo province – 20, Hama province – 8.",
+         "ceasefire_violations", 28, {"Aleppo": 20, "Hama": 8}),
+        ("Over the past day there were 20 ceasefire violations in Aleppo, 8 in Hama and 3 in Idlib.",
+         "ceasefire_violations", 31, {"Aleppo": 20, "Hama": 8, "Idlib": 3}),
+        ("The ceasefire was violated 28 times in the past day: Aleppo province (20 times), Hama province (8 times).",
+         "ceasefire_violations", 28, {"Aleppo": 20, "Hama": 8}),
         # an alias resolves to the canonical province
         ("The ceasefire was violated 20 times in Rural Damascus (12) and Daraa (8) over the day.",
          "ceasefire_violations", 20, {"Rif Dimashq": 12, "Daraa": 8}),
