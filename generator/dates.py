@@ -127,10 +127,14 @@ _UNIT_MULT = {"fortnight": 2, "quarter": 3, "decade": 10, "century": 100, "centu
 # alternation, so "planned"/"scheduled" (usually about what is to come) count
 # as future although they end in -ed.
 _TENSE_CUE = re.compile(
-    r"\b(?:(?P<future>will|won't|shall|going to|is to|are to|expected|scheduled|plans?|"
+    r"\b(?:(?P<future>will|won't|shall|going to|is to|are to|expected|scheduled|plans? to|"
     r"planned|planning|set to|due to|next|upcoming|intends?|would|could|might|"
     r"hopes? to|aims? to|until|till|as soon as|as early as|as late as|coming)"
-    r"|(?P<past>said|says|told|was|were|had|did|ago|last|since|[a-z]{2,}(?<!need)(?<!hundr)(?<!speed)ed))\b"
+    r"|(?P<past>said|says|told|was|were|had|did|ago|last|since|began|came|went|took|met|held|left|"
+    r"made|fell|gave|saw|found|fled|broke|brought|fought|struck|shot|won|lost|sent|spoke|led|rose|"
+    r"ran|stood|threw|wrote|got|became|kept|thought|felt|paid|sold|bought|built|caught|drove|flew|"
+    r"grew|knew|withdrew|overran|arose|began|sank|swept|spent|tore|woke|wore|"
+    r"[a-z]{2,}(?<!need)(?<!hundr)(?<!speed)ed))\b"
     r"|(?P<future2>'ll)\b"
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
@@ -1140,8 +1144,9 @@ _RULES: tuple[_Rule, ...] = (
     # "$500 million a year", "four flights a week", "24 hours a day": rates, not times.
     _rule(
         "rate",
-        r"(?:\d\S*|million|billion|thousand|flights|seats|hours|cents)\s+"
-        r"(?:a|an|per|each)\s+(?:day|week|month|year|hour)\b(?!\s+(?:ago|earlier|later|before|after))",
+        r"(?:\d\S*|million|billion|thousand|dozen|hundreds|thousands|"
+        r"(?!(?:as|was|has|is|this|its|his|us|less|unless|across|thus|perhaps)\s)[a-z]+s)\s+"
+        r"(?:a|an|per)\s+(?:day|week|month|year|hour)\b(?!\s+(?:ago|earlier|later|before|after))",
         _r_block,
     ),
     _rule("todays", r"\b[Tt]oday['’]s\b", _r_block),
@@ -1311,7 +1316,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "quarter_ref",
         rf"\b(?:the|this|its)\s+(?:(?P<adj>latest|current|most recent|just-ended|recent|same)\s+)?"
-        rf"(?:(?P<year>{_YEAR})\s+)?(?:fiscal\s+)?(?P<noun>quarter|period)\b(?!\s+a\s+year)"
+        rf"(?:(?P<year>{_YEAR})\s+)?(?:fiscal\s+)?(?P<noun>quarter|period)\b(?!\s+a\s+year|-)"
         rf"(?:(?=\s+(?:ended|ending)\s+(?P<qmonth>{_MONTH}))|)",
         _r_quarter_ref, _I,
     ),
@@ -1347,7 +1352,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "set",
-        rf"\b(?:(?P<set>daily|weekly|monthly|annually|yearly|hourly|nightly)\b(?!\s+(?:Mail|News|Telegraph|Star|Beast))"
+        rf"\b(?:(?P<set>daily|weekly|monthly|annually|yearly|hourly|nightly)\b(?!\s+[A-Z])"
         rf"|(?P<set2>[Ee]very|[Ee]ach)\s+(?P<unit>day|week|month|year|hour|{_WEEKDAY}|{_PART})\b)",
         _r_set,
     ),
