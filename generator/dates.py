@@ -267,13 +267,26 @@ class _State:
             lo = m.end()
         last = None
         for m in _TENSE_CUE.finditer(text, lo, start):
-            last = m
+            if not _passive(text, m):
+                last = m
         if last is None:
             stop = _SENTENCE_END.search(text, end, end + 160)
-            last = _TENSE_CUE.search(text, end, stop.start() if stop else end + 160)
+            for m in _TENSE_CUE.finditer(text, end, stop.start() if stop else end + 160):
+                if not _passive(text, m):
+                    last = m
+                    break
         if last is None or last.group("past"):
             return "past"
         return "future"
+
+
+_BE_BEFORE = re.compile(r"\b(?:be|been|being)\s+$")
+
+
+def _passive(text: str, cue: re.Match[str]) -> bool:
+    """A participle after "be" ("would be completed") is no past-tense cue."""
+    return bool(cue.group("past")) and cue.group().endswith("ed") and bool(
+        _BE_BEFORE.search(text, max(0, cue.start() - 8), cue.start()))
 
 
 # (type, value) or (type, value, start, end) when the resolver narrows the span.
@@ -798,6 +811,8 @@ def _r_duration(m: re.Match[str], st: _State) -> Resolved:
     [14-day] period"); "the [nine months]" keeps it.
     """
     n_text = _g(m, "n")
+    if m["unit"].lower() == "second" and (n_text or "").lower() in ("a", "an", "one"):
+        return None  # "for a second day": an ordinal, not a duration
     n = _num(n_text) if n_text else None
     value = _duration(n, m["unit"])
     if (_g(m, "half") or _g(m, "half2")) and n is not None:
@@ -1154,7 +1169,7 @@ _RULES: tuple[_Rule, ...] = (
     # --- absolute dates ---------------------------------------------------
     _rule(
         "month_day",
-        rf"{_WD_PREFIX}(?P<month>{_MONTH})\s*(?P<day>{_DAYNUM})(?:,?\s*(?P<year>{_YEAR}))?{_PART_SUFFIX}",
+        rf"{_WD_PREFIX}(?P<month>{_MONTH})\s*(?P<day>{_DAYNUM})(?:\s?,?\s*(?P<year>{_YEAR}))?{_PART_SUFFIX}",
         _r_month_day,
     ),
     _rule(

@@ -82,6 +82,9 @@ WEEKDAYS = [
     ("Fighting broke out early Friday.", "Friday", FRI, "2016-12-23"),
     ("Fighting broke out late on Thursday.", "Thursday", FRI, "2016-12-22"),
     ("The court will rule on Wednesday's appeal.", "Wednesday", FRI, "2016-12-21"),
+    # A passive participle ("be completed") is not a past-tense cue.
+    ("The vote would be completed by Tuesday, officials said.", "Tuesday", FRI, "2016-12-27"),
+    ("Ambassadors began talks on Wednesday, after a meeting on the Arab plan.", "Wednesday", FRI, "2016-12-21"),
     ("The convoy left last Friday.", "last Friday", FRI, "2016-12-16"),
     ("Aid arrived on Sunday.", "Sunday", JAN3, "2017-01-01"),
 ]
@@ -106,6 +109,7 @@ MONTH_DAYS = [
     ("It was signed on 15.12.2016.", "15.12.2016", JAN3, "2016-12-15"),
     ("It was signed on 2016-12-15.", "2016-12-15", JAN3, "2016-12-15"),
     ("The editorial of Monday, Oct. 26: nothing.", "Monday, Oct. 26", dt.date(1998, 10, 25), "1998-10-26"),
+    ("AMMAN | Sat Jul 23 , 2011 4:44 am EDT", "Jul 23 , 2011", dt.date(2011, 7, 23), "2011-07-23"),
 ]
 
 
@@ -234,6 +238,9 @@ NOT_DATES = [
     "The council adopted Resolution 2042 unanimously.",
     "Fighters took Highway 2010 and building No. 1999.",
     "More than a quarter of the votes were counted.",
+    "French daily Le Figaro reported the deaths.",
+    "The toll exceeds 100 civilians a day.",
+    "Deserters held the town for a second day.",
 ]
 
 
