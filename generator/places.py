@@ -33,6 +33,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
@@ -175,6 +176,8 @@ DEFAULT_ALIASES: dict[str, str] = {
     "Hseiniyeh": "Husseiniyeh",
     "Husainiyeh": "Husseiniyeh",
     "Kwaires": "Kuweires",
+    "Sweidiyah": "Suwaydiyah",
+    "Suwaidiyah": "Suwaydiyah",
     "Kuwairis": "Kuweires",
     "Kuweiris": "Kuweires",
 }
@@ -198,6 +201,9 @@ STOPWORDS: frozenset[str] = frozenset(
     government regime rebels rebel coalition observatory monday tuesday wednesday thursday
     friday saturday sunday january february april may june july august september october
     november december ministry media news press today times centre theatre hospital airport
+    the this that these those there then than neither nor both some several many most few all
+    during amid amidst while after before since until when where which who what however also
+    clashes fighting shelling heavy violent fierce renewed continued regime opposition
     khan tal tall tel tell kafr kfar deir dayr jabal jebel wadi ain ein ayn bir beit bayt qasr
     sheikh shaykh umm abu ras jisr bab mazraa mazraat qaryat qarya hammam suq souq tallat
     khirbat khirbet marj nahr qalaat qalat rasm um hay tlul jubb jeb maarat maaret kafar harat
@@ -206,6 +212,10 @@ STOPWORDS: frozenset[str] = frozenset(
 
 # Words after a name that make it a province mention ("Idlib province").
 _PROVINCE_WORDS = frozenset({"province", "provinces", "governorate", "governorates", "oblast", "region", "countryside"})
+# Words of armed groups' names that GeoNames also lists as places ("Al-Sham"
+# is an old name of Damascus): never a place, with or without the article.
+GROUP_WORDS: frozenset[str] = frozenset("sham islam rahman nusra fateh tahrir ahrar jaish jaysh".split())
+
 # First words of many Arabic place names ("Tal ...", "Kafr ...", "Abu ..."):
 # after one of them, a capitalised word belongs to a longer name we may not
 # know ("Abu Jabbar" is not "Jaabar"), so no shorter match starts there.
@@ -243,12 +253,12 @@ _STOP_KEYS = frozenset(skeleton(w) for w in STOPWORDS)
 def fuzzy_key(word: str) -> str:
     """Consonant skeleton of one word, for transliterations that differ in vowels.
 
-    Keeps the first letter, drops later vowels (and w, y), ``h`` after a
-    consonant (kh, sh, th), a glued article ("Elzeit") and doubled letters;
-    ``q`` is ``k``.
+    Keeps the first letter (any initial vowel as ``a``: Ain/Ein/Ayn), drops
+    later vowels (and w, y), ``h`` after a consonant (kh, sh, th), a glued
+    article ("Elzeit") and doubled letters; ``q`` is ``k``.
 
-    >>> [fuzzy_key(w) for w in ("Bseimeh", "Basimah", "Shaykhun", "Shaykun", "Elzeit", "Zayt")]
-    ['bsm', 'bsm', 'skn', 'skn', 'zt', 'zt']
+    >>> [fuzzy_key(w) for w in ("Bseimeh", "Basimah", "Shaykhun", "Shaykun", "Elzeit", "Zayt", "Ein")]
+    ['bsm', 'bsm', 'skn', 'skn', 'zt', 'zt', 'an']
     """
     w = fold(word).replace(" ", "")
     if len(w) >= 6 and w[:2] in ("al", "el"):
@@ -259,17 +269,35 @@ def fuzzy_key(word: str) -> str:
         w = w[:-1]
     if not w:
         return ""
-    return re.sub(r"(.)\1+", r"\1", w[0] + re.sub(r"[aeiouyw]", "", w[1:]))
+    first = "a" if w[0] in "aeiou" else w[0]
+    return re.sub(r"(.)\1+", r"\1", first + re.sub(r"[aeiouyw]", "", w[1:]))
 
 
-def _fuzzy_keys(name: str) -> tuple[str, ...]:
+def _fuzzy_keys(name: str) -> tuple[tuple[str, ...], str]:
+    """The consonant key of a name's words (articles left out) and their joined skeletons."""
     words = [w for w in _TOKEN.findall(fold(name)) if w not in _ARTICLES]
-    return tuple(k for k in (fuzzy_key(w) for w in words) if k)
+    return tuple(k for k in (fuzzy_key(w) for w in words) if k), " ".join(_unglued(skeleton(w)) for w in words)
 
 
-# A fuzzy key must carry at least this many consonants: "Hsn" would also be
-# "Hassan" and "Hussein".
-FUZZY_MIN_CONSONANTS = 4
+def _unglued(key: str) -> str:
+    """A word's skeleton without a glued article: "elzeit" → "zeit"."""
+    return key[2:] if len(key) >= 6 and key[:2] in ("al", "el") else key
+
+
+def _fuzzy_usable(key: tuple[str, ...], length: int) -> bool:
+    """Enough consonants for a skeleton to mean something.
+
+    Short skeletons are common to many words ("hsn" is also "Hassan" and
+    "Hussein"), so they need a long spelling: 4 consonants, or 3 in a word of
+    5+ letters ("Tadaf"), or 2 in one of 7+ ("Sweidiyah").
+    """
+    consonants = len("".join(key))
+    return consonants >= 4 or (consonants == 3 and length >= 5) or (consonants == 2 and length >= 7)
+
+
+# How alike (difflib ratio of the spelling skeletons) a fuzzy match must be
+# to the gazetteer's spelling: "Bseimeh"/"Basimah" 0.67, "Hussein"/"Husseiniyeh" 0.56.
+FUZZY_MIN_SIMILARITY = 0.6
 
 
 def _keys(name: str) -> list[tuple[str, ...]]:
@@ -311,7 +339,8 @@ class Gazetteer:
     index: dict[tuple[str, ...], _Entry] = field(default_factory=dict)
     admin1_names: dict[str, str] = field(default_factory=dict)  # ISO code → canonical name
     max_tokens: int = 1
-    fuzzy: dict[tuple[str, ...], _Entry | None] = field(default_factory=dict)  # None: ambiguous
+    # consonant key → [(spelling skeleton, entry)]: every place spelled that way
+    fuzzy: dict[tuple[str, ...], list[tuple[str, _Entry]]] = field(default_factory=dict)
     prefixes: frozenset[tuple[str, ...]] = frozenset()  # every leading part of an index key
     fuzzy_prefixes: frozenset[tuple[str, ...]] = frozenset()
 
@@ -347,20 +376,34 @@ class Gazetteer:
                 self.max_tokens = max(self.max_tokens, len(key))
         if not entry.cased or entry.kind == "country":
             return
-        fkey = _fuzzy_keys(name)
-        if len("".join(fkey)) < FUZZY_MIN_CONSONANTS:
+        fkey, spelling = _fuzzy_keys(name)
+        if not fkey or not _fuzzy_usable(fkey, len(spelling)):
             return
-        if fkey not in self.fuzzy:
-            self.fuzzy[fkey] = entry
-            return
-        old = self.fuzzy[fkey]
-        if old is None or old.name == entry.name or old.admin1 == entry.admin1:
-            if old is not None and entry.weight > old.weight:
-                self.fuzzy[fkey] = entry
-            return
-        # two different places share the skeleton: keep one only if it clearly dominates
-        hi, lo = (entry, old) if entry.weight >= old.weight else (old, entry)
-        self.fuzzy[fkey] = hi if hi.weight >= 10 * lo.weight else None
+        candidates = self.fuzzy.setdefault(fkey, [])
+        if all(c[0] != spelling or c[1].name != entry.name for c in candidates):
+            candidates.append((spelling, entry))
+
+    def fuzzy_match(self, fkey: tuple[str, ...], spelling: str) -> _Entry | None:
+        """The place whose spelling is closest to ``spelling`` among those sharing its consonants.
+
+        The spellings must be similar enough (``FUZZY_MIN_SIMILARITY``), end
+        alike when the key is short ("Kabira" is not "Kubar"), and one place
+        must be clearly closest.
+        """
+        scored: list[tuple[float, float, _Entry]] = []
+        short = len("".join(fkey)) <= 3
+        for known, entry in self.fuzzy.get(fkey, ()):
+            if short and (known[-1] in "aeiouy") != (spelling[-1] in "aeiouy"):
+                continue
+            ratio = SequenceMatcher(None, known, spelling).ratio()
+            if ratio >= FUZZY_MIN_SIMILARITY:
+                scored.append((ratio, entry.weight, entry))
+        if not scored:
+            return None
+        scored.sort(key=lambda x: (-x[0], -x[1]))
+        best = scored[0]
+        rivals = [x for x in scored[1:] if x[2].admin1 != best[2].admin1 and best[0] - x[0] < 0.05]
+        return None if rivals else best[2]
 
     def lookup(self, name: str) -> Place | None:
         """The place a whole string names, ignoring case: "Rural Damascus" → Rif Dimashq.
@@ -464,7 +507,7 @@ def _usable(spelling: str, primary: bool) -> bool:
     if len(content) == 1:
         word = content[0]
         # "Al Bāb" is a town, "Bab" alone a word: keep the name only with its article
-        if (fold(word) in STOPWORDS and len(words) == 1) or len(word) < (3 if primary else 4):
+        if (fold(word) in STOPWORDS and (len(words) == 1 or fold(word) in GROUP_WORDS)) or len(word) < (3 if primary else 4):
             return False
     return True
 
@@ -552,6 +595,7 @@ def _match_at(tokens: list[_Token], i: int, gazetteer: Gazetteer, cased: bool) -
     if not tokens[i].text[:1].isupper() and tokens[i].text.lower() not in _ARTICLES:
         return None
     fkey: tuple[str, ...] = ()
+    words: list[str] = []
     for j in range(i, len(tokens)):
         token = tokens[j]
         if j > i and token.start - tokens[j - 1].end > 3:
@@ -559,13 +603,19 @@ def _match_at(tokens: list[_Token], i: int, gazetteer: Gazetteer, cased: bool) -
         lower = token.text.lower()
         if lower in _ARTICLES:
             continue
-        if lower in STOPWORDS and lower not in GENERIC_HEADS:
-            break  # "Al-Bara Hill" is not "Bir al Hulw"
+        if not token.text[:1].isupper() or (lower in STOPWORDS and lower not in GENERIC_HEADS):
+            break  # every word capitalised; "Al-Bara Hill" is not "Bir al Hulw"
         fkey += (token.fuzzy,)
+        words.append(_unglued(token.key))
         if fkey not in gazetteer.fuzzy_prefixes:
             break
-        entry = gazetteer.fuzzy.get(fkey)
-        if entry is not None and len("".join(fkey)) >= FUZZY_MIN_CONSONANTS and _capitalised(tokens[i : j + 1]):
+        if all(w in _STOP_KEYS for w in words):
+            continue  # "Jabal" alone is no place
+        spelling = " ".join(words)
+        if not _fuzzy_usable(fkey, len(spelling)):
+            continue
+        entry = gazetteer.fuzzy_match(fkey, spelling)
+        if entry is not None:
             best = (entry, j + 1)
     return best
 
