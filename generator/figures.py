@@ -527,31 +527,28 @@ class AttributionContext:
         cleaned = _clean_name(name)
         if not cleaned:
             return None
-        if name.strip().lower() in _PRONOUNS or cleaned.lower() in _PRONOUNS or ("the " + cleaned.lower()) in _PRONOUNS:
-            if cleaned.lower() in ("center", "centre") and self.names:
-                pass  # "the center": try names below first
-            else:
-                return self.last_reporter
+        lowered = cleaned.lower()
+        is_center = lowered in ("center", "centre")
+        if not is_center and (name.strip().lower() in _PRONOUNS or lowered in _PRONOUNS or f"the {lowered}" in _PRONOUNS):
+            return self.last_reporter
         if cleaned.upper() == cleaned and re.fullmatch(r"[A-Z.]{2,8}", cleaned):
             # "UN" is not "UN Security Council": acronyms expand only by their initials
             return self.acronyms.get(cleaned, cleaned)
         short = _words(cleaned)
-        if not short:
-            return cleaned
-        if len(short) == 1 and short[0] in _NO_EXPAND:
-            # "the army" is rarely the "Free Syrian Army" named earlier
-            return cleaned[0].upper() + cleaned[1:]
-        best: str | None = None
-        for known in reversed(self.names):  # most recent first
-            long = _words(known)
-            if len(long) > len(short) and all(w in long for w in short):
-                if best is None:
-                    best = known
-        if best:
-            return best
-        if cleaned.lower() in ("center", "centre"):
-            return self.last_reporter or cleaned
-        return cleaned[0].upper() + cleaned[1:] if cleaned[0].islower() and not _GENERIC_REPORTERS.match(cleaned) else cleaned
+        if short and not (len(short) == 1 and short[0] in _NO_EXPAND):
+            # "the army" is rarely the "Free Syrian Army" named earlier, so single generic words stay
+            for known in reversed(self.names):  # most recent first
+                long = _words(known)
+                if len(long) > len(short) and all(w in long for w in short):
+                    return known
+        if is_center and self.last_reporter:
+            return self.last_reporter
+        return _display(cleaned)
+
+
+def _display(name: str) -> str:
+    """First letter up, the rest as written: "state television" → "State television"."""
+    return name[0].upper() + name[1:] if name else name
 
 
 @dataclass(frozen=True, slots=True)
@@ -679,7 +676,7 @@ def find_attribution(sentence: str, context: AttributionContext | None = None, p
     cleaned = _clean_name(chosen.name)
     if cleaned.lower() in _PRONOUNS or chosen.name.lower() in _PRONOUNS:
         return None
-    return cleaned[0].upper() + cleaned[1:] if cleaned else None
+    return _display(cleaned) or None
 
 
 # -- figures -----------------------------------------------------------------------------------

@@ -202,6 +202,7 @@ def test_short_names_resolve_to_the_organisation_named_earlier():
     assert context.resolve("the UN") == "UN"  # an acronym expands only by its initials
     context.observe("Fighters of the Free Syrian Army shelled the road.")
     assert context.resolve("the army") == "Army"  # not the rebel group named earlier
+    assert context.resolve("activists") == "Activists" == find_attribution("Activists said 3 died.")
 
 
 def test_innermost_reporter_wins_over_the_carrying_outlet_with_context():
