@@ -481,11 +481,24 @@ def _with_part(d: dt.date, part: str | None) -> tuple[TimexType, str]:
     return "DATE", _iso(d)
 
 
+# "the March 14 alliance", "the February 17 Revolution": dates that name groups.
+_NAMED_AFTER_DATE = re.compile(
+    r"\s+(?:alliance|coalition|movement|bloc|camp|revolution|brigade|brigades|martyrs|forces|group|"
+    r"party|parties|youth|uprising)\b",
+    re.IGNORECASE,
+)
+
+
 def _r_month_day(m: re.Match[str], st: _State) -> Resolved:
-    """"Aug. 7", "December 15, 2016", "15 December 2016", "the 15th of December"."""
+    """"Aug. 7", "December 15, 2016", "15 December 2016", "the 15th of December".
+
+    "09 February 12 07:00 GMT" (BBC pages) has a two-digit year.
+    """
+    if _NAMED_AFTER_DATE.match(st.text, m.end()):
+        return None
     month = _month_of(m["month"])
     day = int(re.match(r"\d+", m["day"]).group())  # type: ignore[union-attr]
-    year = _g(m, "year")
+    year = _g(m, "year") or (f"20{m['yy']}" if _g(m, "yy") else None)
     y = int(year) if year else _year_for_month_day(st, month, day, m.start(), m.end())
     d = _safe_date(y, month, day)
     if d is None:
@@ -1174,7 +1187,8 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "day_month",
-        rf"{_WD_PREFIX}(?:the\s+)?(?<![\d.,])(?P<day>{_DAYNUM})(?:\s+of)?\s+(?P<month>{_MONTH})(?:,?\s*(?P<year>{_YEAR}))?",
+        rf"{_WD_PREFIX}(?:the\s+)?(?<![\d.,])(?P<day>{_DAYNUM})(?:\s+of)?\s+(?P<month>{_MONTH})"
+        rf"(?:,?\s*(?P<year>{_YEAR})|\s+(?P<yy>[0-4]\d)(?=\s+[0-2]\d:[0-5]\d))?",
         _r_month_day,
     ),
     _rule(

@@ -110,6 +110,7 @@ MONTH_DAYS = [
     ("It was signed on 2016-12-15.", "2016-12-15", JAN3, "2016-12-15"),
     ("The editorial of Monday, Oct. 26: nothing.", "Monday, Oct. 26", dt.date(1998, 10, 25), "1998-10-26"),
     ("AMMAN | Sat Jul 23 , 2011 4:44 am EDT", "Jul 23 , 2011", dt.date(2011, 7, 23), "2011-07-23"),
+    ("09 February 12 07:00 GMT UN chief Ban Ki-moon says", "09 February 12", dt.date(2012, 2, 9), "2012-02-09"),
 ]
 
 
@@ -241,6 +242,7 @@ NOT_DATES = [
     "French daily Le Figaro reported the deaths.",
     "The toll exceeds 100 civilians a day.",
     "Deserters held the town for a second day.",
+    "The Shia-dominated March 8 coalition opposed the Sunni-based March 14 alliance.",
 ]
 
 
