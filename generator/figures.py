@@ -51,7 +51,7 @@ DEFAULT_METRICS: dict[str, dict[str, Any]] = {
             r"killed", r"killing", r"kills?", r"died", r"dead", r"deaths?(?:\s+of)?", r"death\s+toll",
             r"toll", r"lost\s+their\s+lives?", r"(?:claimed|took)\s+the\s+lives?\s+of", r"perished", r"executed", r"slain",
         ],
-        "unit_nouns": [r"deaths", r"fatalities", r"dead", r"bodies"],
+        "unit_nouns": [r"deaths?", r"fatalit(?:y|ies)", r"dead", r"bodies"],
         "key": True,
     },
     "injured": {
@@ -310,7 +310,8 @@ class _Metric:
 
 _FILLER = (
     # "2 members of the Islamic State (IS) were killed": a short of/from phrase first
-    r"(?:\s+(?:of|from)\s+(?:the\s+)?[^,;.:]{1,60}?)?"
+    r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:(?!\band\b)[^,;.:]){1,60}?)?"
+    r"(?:\s+(?:and|or)\s+(?:" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + r"))?"  # "98 civilians and fighters were killed"
     r"(?:\s*\([^()]{1,30}\))?"
     r"(?:\s*,?\s*(?:\(\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|mostly|mainly|most\s+of\s+them|"
     r"many\s+of\s+them|all\s+of\s+them|all|both)\b[^;:]{0,120}?(?:,|\))?)?"
@@ -325,7 +326,7 @@ _NP_STOP = (
     r"and(?=\s+(?:\d|" + _WORD + r"\b))|by|in|on|at|of|were|was|is|are|had|has|have|or|from|to|with|who|that|which|as|after|when|during|"
     r"killed|wounded|injured|died|dead|fired|launched|hit|fell|said|people|civilians|persons|the|a|an|times"
 )
-_NP_MODIFIERS = rf"(?:(?!(?:{_NP_STOP})\b)[\w'’-]+\s+){{0,4}}?"
+_NP_MODIFIERS = rf"(?:(?!(?-i:{_NP_STOP})\b)[\w'’-]+\s+){{0,4}}?"  # case-sensitive: "27 IS members"
 
 
 def _alternation(patterns: Any) -> str:
@@ -375,7 +376,8 @@ def key_metric_names(metrics: Mapping[str, Any] = DEFAULT_METRICS) -> list[str]:
 
 _PERSON_NP = re.compile(
     # greedy modifiers: the last people-noun wins ("5 rebel fighters", "3 Syrian Elite Forces fighters")
-    r"^\s+(?:of\s+(?:the\s+)?)?" + _NP_MODIFIERS.rstrip("?") + r"(?:" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + r"|(?-i:" + _DEMONYM + r"))\b"
+    r"^\s+(?:of\s+(?:the\s+)?)?" + _NP_MODIFIERS.rstrip("?") + r"(?:"
+    + "|".join(sorted(PERSON_NOUNS + SINGULAR_PERSON_NOUNS, key=len, reverse=True)) + r"|(?-i:" + _DEMONYM + r"))\b"
     r"(?:\s+of\s+(?:the\s+)?(?:same\s+)?(?:family|household))?",
     re.I,
 )

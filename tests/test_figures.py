@@ -75,7 +75,12 @@ def test_numbers_are_read_from_digits_and_words(text, value):
         ("2 members of the Islamic State (IS) were killed.", [("killed", 2, None, None)]),
         ("Bombardment claimed the lives of six Islamic State members.", [("killed", 6, None, None)]),
         ("ISIS killed 17 of regime forces in clashes.", [("killed", 17, None, None)]),
-        # one person named with "a"/"an" counts as one
+        # one person named with "a"/"an" counts as one; the age is not a count
+        ("A 12-year-old boy was killed in the shelling.", [("killed", 1, None, None)]),
+        ("27 IS members reportedly killed.", [("killed", 27, None, None)]),
+        ("At least 98 civilians and fighters were killed in the first 48 hours of clashes.", [("killed", 98, None, "at least")]),
+        ("1 fatality was reported.", [("killed", 1, None, None)]),
+        ("Clashes erupted, which killed a member of the group and caused injuries.", [("killed", 1, None, None)]),
         ("A militant was killed by regime forces in Daraa city.", [("killed", 1, None, None)]),
         ("Clashes took place in the town, killing a civilian.", [("killed", 1, None, None)]),
         ("As a result 1 fighter of the rebel factions was killed.", [("killed", 1, None, None)]),
@@ -93,7 +98,6 @@ def test_figures_link_numbers_to_their_metric(sentence, expected):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "A 12-year-old boy was killed in the shelling.",  # age
         "The conflict, which began in 2011, has killed hundreds of thousands.",  # year, unquantified
         "Dozens of people were killed and scores wounded.",  # unquantified
         "A local ceasefire was reached on December 15, which allowed thousands of civilians to leave.",
