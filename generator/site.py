@@ -17,11 +17,16 @@ bulletins by month     ``bulletins/``                   ``bulletins.html``
 timeline index         ``timeline/``                    ``timeline.html``
 timeline of a period   ``timeline/{period}/``           ``timeline_month.html``
 place                  ``places/{slug}/``               ``place.html``
+place, one year        ``places/{slug}/{year}/``        ``place.html``
 all places             ``places/``                      ``places.html``
 event type             ``types/{slug}/``                ``type.html``
+event type, one year   ``types/{slug}/{year}/``         ``type.html``
 all event types        ``types/``                       ``types.html``
 build report           ``report/``                      ``report.html``
 =====================  ===============================  =====================
+
+Place and type pages covering more than one year are split: the overview
+shows the latest year and links one page per year.
 
 A *period* is a month (``2016-12``) or, for events dated only to a year,
 the year (``2016``): an event is never put on a day the text did not give.
@@ -63,10 +68,14 @@ URL_DEFAULTS: dict[str, Any] = {
     "TIMELINE_PERIOD_SAVE_AS": "timeline/{period}/index.html",
     "PLACE_URL": "places/{slug}/",
     "PLACE_SAVE_AS": "places/{slug}/index.html",
+    "PLACE_YEAR_URL": "places/{slug}/{year}/",
+    "PLACE_YEAR_SAVE_AS": "places/{slug}/{year}/index.html",
     "PLACES_INDEX_URL": "places/",
     "PLACES_INDEX_SAVE_AS": "places/index.html",
     "TYPE_URL": "types/{slug}/",
     "TYPE_SAVE_AS": "types/{slug}/index.html",
+    "TYPE_YEAR_URL": "types/{slug}/{year}/",
+    "TYPE_YEAR_SAVE_AS": "types/{slug}/{year}/index.html",
     "TYPES_INDEX_URL": "types/",
     "TYPES_INDEX_SAVE_AS": "types/index.html",
     "BUILD_REPORT_URL": "report/",
@@ -329,18 +338,36 @@ def days_ending(end: str, days: int) -> list[str]:
     return [(last - dt.timedelta(days=n)).isoformat() for n in range(days - 1, -1, -1)]
 
 
-def key_metric_series(bulletins: Sequence[Bulletin], metric: str, end: str, days: int) -> list[tuple[str, int | None]]:
+def headline_values(bulletins: Sequence[Bulletin]) -> dict[str, dict[str, int]]:
+    """metric → {day: the day's headline value (its ``high``)}, computed once per build."""
+    values: dict[str, dict[str, int]] = defaultdict(dict)
+    for b in bulletins:
+        for kf in b.key_figures:
+            values[kf.metric][b.date] = kf.high
+    return dict(values)
+
+
+def key_metric_series(
+    bulletins: Sequence[Bulletin], metric: str, end: str, days: int,
+    headlines: Mapping[str, Mapping[str, int]] | None = None,
+) -> list[tuple[str, int | None]]:
     """The metric's headline value (the day's ``high``) for the ``days`` ending at ``end``.
 
     Days without a bulletin, or whose bulletin has no figure for the
-    metric, are ``None``: nothing reported is not the same as zero.
+    metric, are ``None``: nothing reported is not the same as zero. Pass
+    ``headlines`` (from ``headline_values``) when drawing many charts, so
+    each chart costs ``days`` look-ups instead of a pass over every bulletin.
     """
-    values: dict[str, int] = {}
-    for b in bulletins:
-        for kf in b.key_figures:
-            if kf.metric == metric:
-                values[b.date] = kf.high
+    values = (headlines if headlines is not None else headline_values(bulletins)).get(metric, {})
     return [(d, values.get(d)) for d in days_ending(end, days)]
+
+
+def split_by_year(events: Iterable[Event]) -> dict[str, list[Event]]:
+    """Events by the year of their date (year-only dates included), order kept."""
+    years: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        years[period_key(event.date)[:4]].append(event)
+    return dict(years)
 
 
 def place_tally_series(tallies: Sequence[Tally], place: str, metric: str, days: int) -> list[tuple[str, int | None]]:
@@ -465,11 +492,22 @@ class Links:
         """The event's entry on its timeline page."""
         return f"{self.period_url(period_key(event.date))}#e-{event.id}"
 
-    def place_url(self, name: str) -> str:
+    def place_url(self, name: str, year: str | None = None) -> str:
+        if year:
+            return self._fmt("PLACE_YEAR_URL", slug=slug(name), year=year)
         return self._fmt("PLACE_URL", slug=slug(name))
 
-    def place_save_as(self, name: str) -> str:
+    def place_save_as(self, name: str, year: str | None = None) -> str:
+        if year:
+            return self._fmt("PLACE_YEAR_SAVE_AS", slug=slug(name), year=year)
         return self._fmt("PLACE_SAVE_AS", slug=slug(name))
+
+    def place_year_url_for(self, name: str) -> Callable[[str | None], str]:
+        """``year → address`` of a place's pages (None: its overview), for templates."""
+        return lambda year: self.place_url(name, year)
+
+    def type_year_url_for(self, name: str) -> Callable[[str | None], str]:
+        return lambda year: self.type_url(name, year)
 
     def place_feed(self, name: str, kind: str = "atom") -> str:
         """A place's feed address (``kind`` atom or rss); empty when that feed is switched off."""
@@ -482,10 +520,14 @@ class Links:
     def data_url(self, name: str) -> str:
         return f"{self.settings['DATA_EXPORT_PATH']}/{name}"
 
-    def type_url(self, name: str) -> str:
+    def type_url(self, name: str, year: str | None = None) -> str:
+        if year:
+            return self._fmt("TYPE_YEAR_URL", slug=slug(name), year=year)
         return self._fmt("TYPE_URL", slug=slug(name))
 
-    def type_save_as(self, name: str) -> str:
+    def type_save_as(self, name: str, year: str | None = None) -> str:
+        if year:
+            return self._fmt("TYPE_YEAR_SAVE_AS", slug=slug(name), year=year)
         return self._fmt("TYPE_SAVE_AS", slug=slug(name))
 
     def article(self, article_slug: str) -> Article | None:
@@ -586,6 +628,7 @@ class TimelineGenerator(Generator):
         self.env.autoescape = True
         self.site: SiteData = SiteData()
         self.links: Links | None = None
+        self._headlines: dict[str, dict[str, int]] = {}
 
     def generate_context(self) -> None:
         from generator import pipeline
@@ -594,6 +637,7 @@ class TimelineGenerator(Generator):
         read_problems = self.context.get(getattr(pipeline, "READ_PROBLEMS", "timeline_read_problems"), [])
         self.site = pipeline.build_site_data(articles, self.settings, problems=read_problems)
         self.links = Links(self.settings, self.site, (b.date for b in self.site.bulletins))
+        self._headlines = headline_values(self.site.bulletins)
         self.context["timeline"] = self.site
         self.context["tl"] = self.links
         self.context["timeline_latest_bulletin"] = self.site.bulletins[-1] if self.site.bulletins else None
@@ -682,21 +726,20 @@ class TimelineGenerator(Generator):
             )
 
         for name in sorted(places, key=str.lower):
-            evs = places[name]
-            self._write(
-                writer, links.place_save_as(name), "place", links.place_url(name),
-                place=name, place_periods=periods(evs), event_count=len(evs),
-                place_charts=self._place_charts(name), place_tallies=self._place_tallies(name),
+            self._write_split_by_year(
+                writer, "place", places[name], self._place_tallies(name),
+                lambda year, n=name: links.place_save_as(n, year), lambda year, n=name: links.place_url(n, year),
+                place=name, place_charts=self._place_charts(name),
             )
         self._write(
             writer, s["PLACES_INDEX_SAVE_AS"], "places", s["PLACES_INDEX_URL"],
             places=[(n, len(places[n])) for n in sorted(places, key=str.lower)],
         )
         for t in types:
-            evs = [e for e in site.events if e.type == t]
-            self._write(
-                writer, links.type_save_as(t), "type", links.type_url(t),
-                event_type=t, type_periods=periods(evs), event_count=len(evs),
+            self._write_split_by_year(
+                writer, "type", [e for e in site.events if e.type == t], [],
+                lambda year, t=t: links.type_save_as(t, year), lambda year, t=t: links.type_url(t, year),
+                event_type=t,
             )
         self._write(
             writer, s["TYPES_INDEX_SAVE_AS"], "types", s["TYPES_INDEX_URL"],
@@ -714,6 +757,35 @@ class TimelineGenerator(Generator):
         write_exports = _optional("exports", "write_exports")
         if write_exports:
             write_exports(self.output_path, site, self.settings)
+
+    def _write_split_by_year(
+        self, writer: Any, template: str, events: Sequence[Event], tallies: Sequence[Tally],
+        save_as: Callable[[str | None], str], url: Callable[[str | None], str], **kwargs: Any,
+    ) -> None:
+        """A place or type page; over several years, one page per year plus an overview.
+
+        The overview (``year=None``) shows the latest year and links the
+        others, so a ten-year archive never makes one page of every event.
+        """
+        by_year = split_by_year(events)
+        years = sorted(set(by_year) | {t.date[:4] for t in tallies}, reverse=True)
+        year_counts = [(y, len(by_year.get(y, []))) for y in years]
+        split = len(years) > 1
+        shown = years[0] if split else None
+
+        def page(year: str | None, shown_year: str | None, **extra: Any) -> dict[str, Any]:
+            evs = by_year.get(shown_year, []) if shown_year else list(events)
+            return dict(
+                year=year, shown_year=shown_year, years=year_counts if split else [],
+                page_periods=periods(evs), event_count=len(events), shown_count=len(evs),
+                page_tallies=[t for t in tallies if not shown_year or t.date.startswith(shown_year)],
+                **kwargs, **extra,
+            )
+
+        self._write(writer, save_as(None), template, url(None), **page(None, shown))
+        if split:
+            for year in years:
+                self._write(writer, save_as(year), template, url(year), **page(year, year))
 
     # -- page data -------------------------------------------------------------------------
 
@@ -733,7 +805,7 @@ class TimelineGenerator(Generator):
         days = int(self.links.settings["TIMELINE_CHART_DAYS"])
         out = []
         for metric in metrics:
-            points = key_metric_series(self.site.bulletins, metric, bulletin.date, days)
+            points = key_metric_series(self.site.bulletins, metric, bulletin.date, days, self._headlines)
             if all(v is None for _, v in points):
                 continue
             label = self.links.metric_label(metric)

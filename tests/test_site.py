@@ -140,6 +140,7 @@ def hand_site_data(pelican_articles: Any, settings: Any, problems: Any = ()) -> 
                     (ALEPPO_DISTRICT,), (Figure("killed", 5, attributed_to="SANA"),))
     e_month = _event(shelling, "Earlier in December", "2016-12", "month", "Earlier in December", "displacement",
                      (ALEPPO,))
+    e_2015 = _event(shelling, "The same district", "2015", "year", "in 2015", "shelling", (ALEPPO_DISTRICT,))
     e_truce = _event(truce, "The Russian reconciliation", "2016-12-23", "day", "on Friday", "ceasefire_violation",
                      (), (Figure("ceasefire_violations", 25, attributed_to=RECONCILIATION),))
     e_jobar = _event(truce, "Mortar fire", "2016-12-23", "day", "on Friday", "shelling", (JOBAR,))
@@ -166,7 +167,7 @@ def hand_site_data(pelican_articles: Any, settings: Any, problems: Any = ()) -> 
         Bulletin("2016-12-23", [e_truce, e_jobar], [t23], [cv23], "2016-12-22", "2016-12-24"),
         Bulletin("2016-12-24", [e_idlib], [t24], [killed24, cv24], "2016-12-23", None),
     ]
-    events = sorted([e_shell, e_sana, e_month, e_truce, e_jobar, e_idlib], key=lambda e: (e.date, e.article, e.start))
+    events = sorted([e_shell, e_sana, e_2015, e_month, e_truce, e_jobar, e_idlib], key=lambda e: (e.date, e.article, e.start))
     for slug, pelican_article in by_slug.items():
         pelican_article.timeline_text = art[slug]
         pelican_article.timeline_events = [e for e in events if e.article == slug]
@@ -222,6 +223,10 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         "places/damascus/index.html",
         "places/hama/index.html",
         "places/idlib/index.html",
+        "places/aleppo/2015/index.html",
+        "places/aleppo/2016/index.html",
+        "timeline/2015/index.html",
+        "types/shelling/2015/index.html",
         "types/index.html",
         "types/shelling/index.html",
         "types/air-strike/index.html",
@@ -330,6 +335,35 @@ def test_timeline_index_links_every_month_and_loads_the_filter(rendered):
     assert '<form class="filter" id="filter" hidden' in html
     assert "theme/js/filter.js" in html
     assert 'Browse by <a href="../places/">place</a>' in html  # the no-JS route
+
+
+@pytest.mark.parametrize(
+    "page, shown, hidden",
+    [
+        ("places/aleppo/index.html", ["Militants shelled", "Earlier in December"], ["The same district"]),
+        ("places/aleppo/2015/index.html", ["The same district"], ["Militants shelled"]),
+        ("places/aleppo/2016/index.html", ["Militants shelled"], ["The same district"]),
+        ("types/shelling/index.html", ["Mortar fire"], ["The same district"]),
+        ("types/shelling/2015/index.html", ["The same district"], ["Mortar fire"]),
+    ],
+)
+def test_place_and_type_pages_over_several_years_are_split_by_year(rendered, page, shown, hidden):
+    html = read(rendered[0], page)
+    assert all(text in html for text in shown)
+    assert not any(text in html for text in hidden)
+    assert '<nav class="years" aria-label="Years">' in html
+
+
+def test_a_single_year_place_has_no_year_pages(rendered):
+    assert not (rendered[0] / "places" / "idlib" / "2016").exists()
+    assert '<nav class="years"' not in read(rendered[0], "places/idlib/index.html")
+
+
+def test_year_only_events_get_a_year_page_never_a_day(rendered):
+    html = read(rendered[0], "timeline/2015/index.html")
+    assert "<h1>Events dated only to 2015</h1>" in html
+    assert re.findall(r'<section class="day" id="d-([\d-]+)"', html) == ["2015"]
+    assert "2015 (year)" in html
 
 
 def test_type_page_lists_only_its_events(rendered):
