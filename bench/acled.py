@@ -188,6 +188,17 @@ def evaluate(rows: list[dict[str, str]], gazetteer: places.Gazetteer, most_frequ
     return result
 
 
+def _last_commit(path: str) -> str | None:
+    """The last commit that touched ``path`` (numbers depend on the extractors' versions)."""
+    import subprocess
+
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%h", "--", path], cwd=ROOT, capture_output=True, text=True, check=False)
+    except OSError:
+        return None
+    return out.stdout.strip() or None
+
+
 def place_speed(rows: list[dict[str, str]], gazetteer: places.Gazetteer) -> float:
     sentences = [s.text for row in rows for s in split_sentences(row["notes"])]
     begin = time.perf_counter()
@@ -215,7 +226,12 @@ def main(argv: list[str] | None = None) -> int:
     }
     most_frequent = Counter(gazetteer.admin1_of(r["admin1"]) for r in splits["train"]).most_common(1)[0][0]
     unmapped = sorted({r["admin1"] for r in rows if gazetteer.admin1_of(r["admin1"]) is None})
-    report: dict[str, Any] = {"data": str(DATA.name), "unmapped_acled_admin1": unmapped}
+    report: dict[str, Any] = {
+        "data": str(DATA.name),
+        "unmapped_acled_admin1": unmapped,
+        "figures_commit": _last_commit("generator/figures.py"),
+        "places_commit": _last_commit("generator/places.py"),
+    }
     for name, subset in splits.items():
         report[name] = evaluate(subset, gazetteer, most_frequent)
     report["sentences_per_second"] = round(place_speed(rows, gazetteer))
@@ -230,6 +246,7 @@ def main(argv: list[str] | None = None) -> int:
         for key, count in part["confusion"].items():
             print(f"    {key:60s} {count}")
     print(f"unmapped ACLED admin1 names: {unmapped or 'none'}")
+    print(f"extractor versions: places {report['places_commit']}, figures {report['figures_commit']}")
     print(f"places + type speed: {report['sentences_per_second']} sentences/s")
 
     if args.errors:
