@@ -128,16 +128,22 @@ _UNIT_MULT = {"fortnight": 2, "quarter": 3, "decade": 10, "century": 100, "centu
 # as future although they end in -ed.
 _TENSE_CUE = re.compile(
     r"\b(?:(?P<future>will|won't|shall|going to|is to|are to|expected|scheduled|plans? to|"
-    r"planned|planning|set to|due to|next|upcoming|intends?|would|could|might|"
-    r"hopes? to|aims? to|until|till|as soon as|as early as|as late as|coming)"
+    r"planned|planning|set to|due to|next(?!\s+to\b)|upcoming|intends?|would|could|might|"
+    r"hopes? to|hoping|aims? to|until|till|as soon as|as early as|as late as|coming|effective|payable)"
     r"|(?P<past>said|says|told|was|were|had|did|ago|last|since|began|came|went|took|met|held|left|"
     r"made|fell|gave|saw|found|fled|broke|brought|fought|struck|shot|won|lost|sent|spoke|led|rose|"
     r"ran|stood|threw|wrote|got|became|kept|thought|felt|paid|sold|bought|built|caught|drove|flew|"
     r"grew|knew|withdrew|overran|arose|began|sank|swept|spent|tore|woke|wore|"
-    r"[a-z]{2,}(?<!need)(?<!hundr)(?<!speed)ed))\b"
+    r"(?!(?:need|succeed|proceed|exceed|speed|feed|seed|bleed|indeed|breed|hundred|shed|sacred|"
+    r"naked|wicked|kindred|rugged|aged|armed)\b)[a-z]{2,}ed))\b"
     r"|(?P<future2>'ll)\b"
 )
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+# A sentence ends at . ! ? before a space, but not after an initial or a
+# title ("Daniel P. Davison", "Mr. Schwarz") or a month abbreviation.
+_SENTENCE_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJan)(?<!\bFeb)(?<!\bAug)"
+    r"(?<!\bSept)(?<!\bSep)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bGen)(?<!\bCol)(?<!\bLt)[.!?](?=\s)|\n"
+)
 
 # --------------------------------------------------------------------------
 # Small helpers
@@ -285,7 +291,7 @@ _BE_BEFORE = re.compile(r"\b(?:be|been|being)\s+$")
 
 def _passive(text: str, cue: re.Match[str]) -> bool:
     """A participle after "be" ("would be completed") is no past-tense cue."""
-    return bool(cue.group("past")) and cue.group().endswith("ed") and bool(
+    return bool(cue.group("past")) and bool(
         _BE_BEFORE.search(text, max(0, cue.start() - 8), cue.start()))
 
 
@@ -335,14 +341,16 @@ def _year_for_month_day(state: _State, month: int, day: int | None, start: int, 
     means next year ("talks will resume on January 10" in December).
     """
     ref = state.ref
-    mid = dt.date(ref.year, month, day or 15)  if day is None or _safe_date(ref.year, month, day) else dt.date(ref.year, month, 28)
-    if day is not None and _safe_date(ref.year, month, day):
-        mid = dt.date(ref.year, month, day)
+    mid = _safe_date(ref.year, month, day or 15) or dt.date(ref.year, month, 28)
     gap = (mid - ref).days  # > 0: later in the publication year
-    limit = _YEAR_SHIFT_DAYS
-    if gap > limit or (gap > _YEAR_SHIFT_TENSE_DAYS and state.tense(start, end) == "past"):
+    if gap > _YEAR_SHIFT_DAYS:
+        # Eight months ahead: last year's, unless the sentence is about the future.
+        return ref.year if state.tense(start, end) == "future" else ref.year - 1
+    if gap > _YEAR_SHIFT_TENSE_DAYS and state.tense(start, end) == "past":
         return ref.year - 1
-    if gap < -limit or (gap < -_YEAR_SHIFT_TENSE_DAYS and state.tense(start, end) == "future"):
+    # Far back in the year: next year's only when the sentence looks ahead
+    # (news mostly reports the past: "protests erupted in March").
+    if gap < -_YEAR_SHIFT_TENSE_DAYS and state.tense(start, end) == "future":
         return ref.year + 1
     return ref.year
 
@@ -781,7 +789,13 @@ def _r_anchored_shift(m: re.Match[str], st: _State) -> Resolved:
         # "a year earlier" compares with the reporting quarter when there is one.
         anchor = st.last_quarter() or _unit_value("year", st.ref)
     else:
-        anchor = st.anchor(unit, absolute=True) or _unit_value(unit, st.ref)
+        anchor = st.anchor(unit, absolute=True)
+        if anchor is None:
+            if sign > 0:
+                # "Two months later, the chaos has subsided": with no date to
+                # count from, "later" is the time of writing, not the future.
+                return "DATE", _unit_value(unit, st.ref)
+            anchor = _unit_value(unit, st.ref)
     return "DATE", _shift_value(anchor, unit, sign * n) or _unit_value(
         unit, _shift_date(st.ref, unit, sign * n))
 

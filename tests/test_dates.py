@@ -85,6 +85,8 @@ WEEKDAYS = [
     # A passive participle ("be completed") is not a past-tense cue.
     ("The vote would be completed by Tuesday, officials said.", "Tuesday", FRI, "2016-12-27"),
     ("Ambassadors began talks on Wednesday, after a meeting on the Arab plan.", "Wednesday", FRI, "2016-12-21"),
+    ("Blasts next to the embassies killed 12 on Tuesday.", "Tuesday", FRI, "2016-12-20"),
+    ("Mr. Smith, 52, will succeed Daniel P. Jones on Tuesday.", "Tuesday", FRI, "2016-12-27"),
     ("The convoy left last Friday.", "last Friday", FRI, "2016-12-16"),
     ("Aid arrived on Sunday.", "Sunday", JAN3, "2017-01-01"),
 ]
@@ -141,6 +143,9 @@ RELATIVE = [
     ("The war began in 2011.", "2011", "2011"),
     ("The siege began in December.", "December", "2016-12"),
     ("The siege began in July.", "July", "2016-07"),
+    ("More than 5,000 have been killed since protests erupted in March.", "March", "2016-03"),
+    ("The new law takes effect in January.", "January", "2016-01"),
+    ("Elections will be held in January.", "January", "2017-01"),
     ("The siege ended last year.", "last year", "2015"),
     ("Two people were killed two days ago.", "two days ago", "2016-12-21"),
     ("The city was shelled over the weekend.", "the weekend", "2016-W50-WE"),
@@ -217,6 +222,11 @@ def test_anaphoric_expression_resolves_against_last_mentioned_date(text, expr, v
 
 def test_anaphoric_expression_without_prior_date_uses_publication_date():
     assert value_of("The next day, a truce was agreed.", "The next day") == "2016-12-24"
+
+
+def test_later_without_a_date_to_count_from_is_the_time_of_writing():
+    text = "Tourists fled the revolution. Two months later, the chaos has largely subsided."
+    assert value_of(text, "Two months later") == "2016-12"
 
 
 # --- things that are not dates ----------------------------------------------------
