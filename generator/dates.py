@@ -841,6 +841,8 @@ def _r_duration(m: re.Match[str], st: _State) -> Resolved:
     if m["unit"].lower() == "second" and (n_text or "").lower() in ("a", "an", "one"):
         return None  # "for a second day": an ordinal, not a duration
     n = _num(n_text) if n_text else None
+    if _g(m, "lo"):  # "two to three weeks": TimeBank keeps the lower bound
+        n = _num(m["lo"])
     value = _duration(n, m["unit"])
     if (_g(m, "half") or _g(m, "half2")) and n is not None:
         unit = m["unit"].lower()
@@ -1311,6 +1313,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "duration",
         rf"\b(?:{_QUAL}|the\s+(?:past|last|next|previous|coming|first|final|following|remaining|latest)\s+|the\s+)?"
+        rf"(?:between\s+)?(?:(?P<lo>{_NUMX})\s*(?:to|or|and|-|–)\s*)?"
         rf"(?P<n>{_NUMX})(?P<half>\s+1/2)?(?:(?P<hy>-)|\s+(?:more\s+)?)(?P<unit>{_UNIT})s?\b(?!-old|\s+old)"
         rf"(?P<half2>\s+and\s+a\s+half\b)?",
         _r_duration, _I,

@@ -180,6 +180,7 @@ DURATIONS = [
     ("The talks lasted 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
     ("It ended a decades-long feud.", "decades-long", "PXY"),
     ("The city was besieged for months.", "months", "PXM"),
+    ("Shipments resume within two to three weeks.", "two to three weeks", "P2W"),
 ]
 
 
