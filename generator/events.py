@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from generator import dates, event_types, figures, places, tallies
-from generator.model import Article, Event, Extraction, Place, Problem, Sentence, Timex
+from generator.model import Article, Event, Extraction, Place, Problem, Sentence, Tally, Timex
 from generator.read import split_sentences
 from generator.settings import resolve
 
@@ -81,22 +81,36 @@ def extract_article(article: Article, settings: Mapping[str, Any] | None = None)
     problems: list[Problem] = []
     context = _Context()
 
-    for index, sentence in enumerate(split_sentences(article.text)):
-        attribution.observe(sentence.text)
-        own = [t for t in timexes if sentence.start <= t.start and t.end <= sentence.end]
-        sentence_tallies, tally_problems = tallies.find_tallies(
-            sentence.text,
+    def tallies_in(text: str, start: int, end: int, reporter: str | None = None) -> list[Tally]:
+        found, tally_problems = tallies.find_tallies(
+            text,
             date=published,
             article=article.slug,
-            start=sentence.start,
-            end=sentence.end,
+            start=start,
+            end=end,
             gazetteer=gazetteer,
             metrics=metrics,
-            attributed_to=figures.find_attribution(sentence.text, attribution),
+            attributed_to=figures.find_attribution(text, attribution) or reporter,
             published=article.published,
+            context=attribution,
         )
-        found_tallies.extend(sentence_tallies)
+        found_tallies.extend(found)
         problems.extend(_with_path(p, article.path) for p in tally_problems)
+        return found
+
+    # A table reaches us one row per line; its rows are only a tally together.
+    tables = {start: (end, block) for start, end, block in tallies.table_blocks(article.text)}
+    table_end = 0
+
+    for index, sentence in enumerate(split_sentences(article.text)):
+        attribution.observe(sentence.text)
+        if sentence.start in tables:
+            table_end, block = tables[sentence.start]
+            tallies_in(block, sentence.start, table_end, attribution.last_reporter)
+        if table_end and sentence.start < table_end:
+            continue  # a table row is part of the table's tally, not an event of its own
+        own = [t for t in timexes if sentence.start <= t.start and t.end <= sentence.end]
+        sentence_tallies = tallies_in(sentence.text, sentence.start, sentence.end)
 
         sentence_figures = figures.find_figures(sentence.text, metrics, attribution)
         event_type = event_types.classify(sentence.text, type_rules)

@@ -1,0 +1,48 @@
+"""Sentence → event: inheritance of date, place and type; tables as tallies."""
+
+import datetime as dt
+
+from generator.events import extract_article
+from generator.model import Article
+from generator.read import markdown_to_text
+
+
+def article(body, published="2016-09-14"):
+    return Article(path="x.md", slug="x", title="X", published=dt.date.fromisoformat(published), text=markdown_to_text(body))
+
+
+def test_a_markdown_table_becomes_one_attributed_tally_and_no_row_events():
+    x = extract_article(article(
+        "The Russian Defense Ministry said ceasefire violations were registered during the day:\n\n"
+        "| Province | Ceasefire violations |\n|---|---|\n| Aleppo | 20 |\n| Hama | 8 |\n| Daraa | 2 |\n"
+    ))
+    [tally] = x.tallies
+    assert tally.by_place == {"Aleppo": 20, "Hama": 8, "Daraa": 2} and tally.total == 30
+    assert tally.attributed_to == "Russian Defense Ministry"
+    assert not any("|" in e.sentence for e in x.events)
+
+
+def test_a_follow_up_sentence_inherits_date_place_and_type_of_the_incident():
+    x = extract_article(article(
+        "Government forces shelled the town of Douma on Tuesday, activists said. "
+        "Four people were killed, the Observatory said.", "2016-09-15"
+    ))
+    shelling, casualties = x.events
+    assert shelling.date == "2016-09-13" and casualties.date == "2016-09-13"
+    assert casualties.date_text == "Tuesday"
+    assert casualties.type == shelling.type
+    assert [p.name for p in casualties.places] == [p.name for p in shelling.places]
+
+
+def test_an_event_far_from_any_date_falls_back_to_publication_day():
+    x = extract_article(article(
+        "Clashes erupted in Homs on Monday. The weather was cold. Talks stalled. "
+        "Later, rebels shelled a checkpoint in Hama.", "2016-09-14"
+    ))
+    late = [e for e in x.events if "checkpoint" in e.sentence][0]
+    assert late.date == "2016-09-14" and late.date_text is None
+
+
+def test_sentences_with_nothing_to_report_are_not_events():
+    x = extract_article(article("The weather was cold. Talks stalled over the agenda for weeks."))
+    assert x.events == ()
