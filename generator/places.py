@@ -72,6 +72,7 @@ SY_AREAS: dict[str, tuple[str, ...]] = {
         "al-Fardous", "Ramouseh", "al-Zabadiya", "Ashrafieh", "Bani Zeid", "Layramoun", "Castello Road",
         "Jirah", "Kuweires", "Nairab", "Rashideen", "Khan Touman", "Tal Rifaat", "Azaz", "Deir Hafer",
         "Tadef", "Qabasin", "Bzaa", "Arima", "Maskanah", "Khanasser", "Safira", "Menagh", "Mallah",
+        "Amiriyah", "Sheikh Saeed", "Ramousah",
     ),
     "Damascus": (
         "Jobar", "Qaboun", "Barzeh", "Yarmouk", "Tadamon", "Qadam", "Mezzeh", "Kafr Sousa", "Bab Tuma",
@@ -161,6 +162,8 @@ DEFAULT_ALIASES: dict[str, str] = {
     "Hamdaniyeh": "al-Hamdaniya",
     "Sheikh Maqsood": "Sheikh Maqsoud",
     "Salah al-Din": "Salaheddine",
+    "Salah Eddin": "Salaheddine",
+    "Salaheddin": "Salaheddine",
     "Hmeimim": "Hmeymim",
     "Khmeimim": "Hmeymim",
     "Tadmor": "Palmyra",
@@ -204,6 +207,7 @@ STOPWORDS: frozenset[str] = frozenset(
     the this that these those there then than neither nor both some several many most few all
     during amid amidst while after before since until when where which who what however also
     clashes fighting shelling heavy violent fierce renewed continued regime opposition
+    bashar assad hafez maher president minister general
     khan tal tall tel tell kafr kfar deir dayr jabal jebel wadi ain ein ayn bir beit bayt qasr
     sheikh shaykh umm abu ras jisr bab mazraa mazraat qaryat qarya hammam suq souq tallat
     khirbat khirbet marj nahr qalaat qalat rasm um hay tlul jubb jeb maarat maaret kafar harat
@@ -227,6 +231,9 @@ GENERIC_HEADS: frozenset[str] = frozenset(
     """.split()
 )
 _ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "az", "ash", "ath", "an", "at", "ed", "es", "ez", "er"})
+# Arabic articles that are also English words: part of a name only when
+# capitalised ("As Sweida") or hyphenated ("as-Suwayda"), never in "at Jobar".
+_ENGLISH_ARTICLES = frozenset({"as", "an", "at", "ad", "ed", "er"})
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’‘`ʼ][^\W\d_]+)*|\d+[^\W\d_]*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -556,6 +563,9 @@ def find_places(text: str, gazetteer: Gazetteer, cased: bool = True) -> list[Pla
         if i and _continues_name(tokens[i - 1], tokens[i]):
             i += 1
             continue
+        if _english_word_not_article(tokens, i, text):
+            i += 1
+            continue
         match = _match_at(tokens, i, gazetteer, cased)
         if match is None:
             i += 1
@@ -620,6 +630,14 @@ def _match_at(tokens: list[_Token], i: int, gazetteer: Gazetteer, cased: bool) -
     return best
 
 
+def _english_word_not_article(tokens: list[_Token], i: int, text: str) -> bool:
+    token = tokens[i]
+    if token.text not in _ENGLISH_ARTICLES:  # lower case only: "As Sweida" is an article
+        return False
+    following = tokens[i + 1].start if i + 1 < len(tokens) else len(text)
+    return text[token.end : following].strip() not in ("-", "‐", "–")
+
+
 def _continues_name(previous: _Token, token: _Token) -> bool:
     """``token`` is the second word of a name opened by a generic head ("Abu Jabbar")."""
     return (
@@ -681,6 +699,38 @@ def is_event_location(place: Place, sentence: str, org_spans: Sequence[tuple[int
     return not _within(place, org_spans if org_spans is not None else _spans(_ORG_SPAN, sentence))
 
 
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(“\"]))([A-Z][\w'’-]*)\s+$")
+# Capitalised words that may stand before a place name without making it a surname.
+_BEFORE_NAMES = frozenset(
+    """
+    eastern western northern southern central big little small old new upper lower greater
+    north south east west in on at of and or from to near by the a besieged rebel-held
+    """.split()
+)
+
+
+def _surname(place: Place, sentence: str, found: Sequence[Place]) -> bool:
+    """A one-word town right after a capitalised word that is no place: a person ("Abdulrazak Jbeiro").
+
+    >>> g = Gazetteer.for_countries(["SY"])
+    >>> [p.name for p in event_places("The official, Abdulrazak Jbeiro, was shot near Idlib.", g)]
+    ['Idlib']
+    """
+    if place.kind not in ("city", "district") or re.search(r"[\s-]", place.text):
+        return False
+    before = sentence[max(0, place.start - 40) : place.start]
+    match = _WORD_BEFORE.search(before)
+    if not match:
+        return False
+    word = match.group(1)
+    start = place.start - len(before) + match.start(1)
+    if not sentence[:start].strip() or word.lower() in _BEFORE_NAMES or word.lower() in STOPWORDS:
+        return False  # sentence-initial, or "Eastern Ghouta", "In Hama"
+    if word.lower() in GENERIC_HEADS or word.lower() in _ARTICLES:
+        return False
+    return not any(p.end >= start and p.start <= start for p in found)
+
+
 def event_places(sentence: str, gazetteer: Gazetteer) -> list[Place]:
     """The places where what ``sentence`` reports happened, one per name.
 
@@ -703,6 +753,8 @@ def event_places(sentence: str, gazetteer: Gazetteer) -> list[Place]:
     on_roads: list[Place] = []
     for place in found:
         if not is_event_location(place, sentence, org_spans) or _within(place, blocked):
+            continue
+        if _surname(place, sentence, found):
             continue
         (on_roads if _within(place, road_spans) else kept).append(place)
     seen: set[str] = set()

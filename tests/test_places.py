@@ -153,6 +153,28 @@ def test_organisations_words_and_lowercase_are_not_event_places(sy, sentence):
     assert event_places(sentence, sy) == []
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a surname that is also a village name
+        ("The vice-president of the Red Crescent, Abdulrazak Jbeiro, was shot dead near Idlib.", ["Idlib"]),
+        # the second word of a name we do not know
+        ("Rebels repelled an attack on the Hosh Nasri front in Eastern Ghouta.", ["Eastern Ghouta"]),
+        ("Tiger Forces captured Abu Jabbar town.", []),
+        # English "at" before a name is not the Arabic article
+        ("Jaysh al-Islam fighters fired mortars at Jobar, Kabun and Barza.", ["Jobar", "Qaboun", "Barzeh"]),
+        ("Syrian President Bashar al-Assad spoke in Damascus.", ["Damascus"]),
+    ],
+)
+def test_people_and_unknown_longer_names_are_not_places(sy, sentence, expected):
+    assert [p.name for p in event_places(sentence, sy)] == expected
+
+
+def test_english_at_stays_out_of_the_surface_form(sy):
+    [place] = find_places("Mortars were fired at Jobar overnight.", sy)
+    assert place.text == "Jobar"
+
+
 def test_roads_name_their_ends_only_when_nothing_else_places_the_event(sy):
     near = "Clashes continued near the Aleppo-Damascus highway close to Douma."
     assert names(event_places(near, sy)) == [("Duma", "Rif Dimashq", "city")]
