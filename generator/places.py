@@ -346,6 +346,8 @@ class Gazetteer:
     index: dict[tuple[str, ...], _Entry] = field(default_factory=dict)
     admin1_names: dict[str, str] = field(default_factory=dict)  # ISO code → canonical name
     max_tokens: int = 1
+    # key → towns in other provinces spelled the same way (for disambiguation in context)
+    homonyms: dict[tuple[str, ...], list[_Entry]] = field(default_factory=dict)
     # consonant key → [(spelling skeleton, entry)]: every place spelled that way
     fuzzy: dict[tuple[str, ...], list[tuple[str, _Entry]]] = field(default_factory=dict)
     prefixes: frozenset[tuple[str, ...]] = frozenset()  # every leading part of an index key
@@ -355,6 +357,16 @@ class Gazetteer:
         """Precompute key prefixes so matching walks forward like a trie."""
         self.prefixes = frozenset(k[:n] for k in self.index for n in range(1, len(k) + 1))
         self.fuzzy_prefixes = frozenset(k[:n] for k in self.fuzzy for n in range(1, len(k) + 1))
+        for key, entries in list(self.homonyms.items()):
+            winner = self.index.get(key)
+            others: dict[str | None, _Entry] = {}
+            for entry in sorted(entries, key=lambda e: -e.weight):
+                if winner is not None and entry.admin1 != winner.admin1 and entry.admin1 not in others:
+                    others[entry.admin1] = entry
+            if others:
+                self.homonyms[key] = list(others.values())
+            else:
+                del self.homonyms[key]
         return self
 
     @classmethod
@@ -378,6 +390,8 @@ class Gazetteer:
             if len(key) == 1 and key[0] in _STOP_KEYS and entry.weight < 1e8:
                 continue  # "Bab" without "al-" is a word; explicit tables may still list it
             old = self.index.get(key)
+            if entry.kind in ("city", "district") and entry.weight < 1e9:  # not aliases: they are meant
+                self.homonyms.setdefault(key, []).append(entry)
             if old is None or entry.weight > old.weight:
                 self.index[key] = entry
                 self.max_tokens = max(self.max_tokens, len(key))
@@ -558,6 +572,7 @@ def find_places(text: str, gazetteer: Gazetteer, cased: bool = True) -> list[Pla
     """
     tokens = _tokens(text)
     found: list[Place] = []
+    ambiguous: dict[int, list[_Entry]] = {}  # index in found → homonyms in other provinces
     i = 0
     while i < len(tokens):
         if i and _continues_name(tokens[i - 1], tokens[i]):
@@ -570,7 +585,7 @@ def find_places(text: str, gazetteer: Gazetteer, cased: bool = True) -> list[Pla
         if match is None:
             i += 1
             continue
-        entry, j = match
+        entry, j, key = match
         kind, name, start, end = entry.kind, entry.name, tokens[i].start, tokens[j - 1].end
         if entry.kind in ("city", "admin1") and entry.admin1:
             if j < len(tokens) and tokens[j].text.lower() in _PROVINCE_WORDS:
@@ -581,14 +596,40 @@ def find_places(text: str, gazetteer: Gazetteer, cased: bool = True) -> list[Pla
             ) or (j + 1 < len(tokens) and tokens[j + 1].text.lower() == "countryside"):
                 # "province of Hama", "countryside of Idlib", "As-Sweida eastern countryside"
                 kind, name = "admin1", entry.admin1
+        if key is not None and key in gazetteer.homonyms and kind == entry.kind:
+            ambiguous[len(found)] = gazetteer.homonyms[key]
         found.append(Place(name, entry.admin1, entry.country, kind, text[start:end], start, end))
         i = j
-    return found
+    return _disambiguate(found, ambiguous) if ambiguous else found
 
 
-def _match_at(tokens: list[_Token], i: int, gazetteer: Gazetteer, cased: bool) -> tuple[_Entry, int] | None:
-    """Longest name starting at token ``i``: exact spelling first, then the consonant skeleton."""
-    best: tuple[_Entry, int] | None = None
+def _disambiguate(found: list[Place], ambiguous: dict[int, list[_Entry]]) -> list[Place]:
+    """A town name found in several provinces takes the one the other names point to.
+
+    "Mansura, near Al-Bab": of the Mansuras, the one in Aleppo province.
+    Without support from the rest of the text, the most populous stays.
+    """
+    support = {p.admin1 for n, p in enumerate(found) if n not in ambiguous and p.admin1}
+    out = list(found)
+    for n, others in ambiguous.items():
+        place = found[n]
+        if place.admin1 in support:
+            continue
+        better = next((e for e in others if e.admin1 in support), None)
+        if better is not None:
+            out[n] = replace(place, name=better.name, admin1=better.admin1, kind=better.kind)
+    return out
+
+
+def _match_at(
+    tokens: list[_Token], i: int, gazetteer: Gazetteer, cased: bool
+) -> tuple[_Entry, int, tuple[str, ...] | None] | None:
+    """Longest name starting at token ``i``: exact spelling first, then the consonant skeleton.
+
+    Returns the entry, the index after the name, and the exact key (None for
+    a fuzzy match).
+    """
+    best: tuple[_Entry, int, tuple[str, ...] | None] | None = None
     key: tuple[str, ...] = ()
     for j in range(i, len(tokens)):
         # names never run across sentence punctuation: "Aleppo. Hama" is two
@@ -599,7 +640,7 @@ def _match_at(tokens: list[_Token], i: int, gazetteer: Gazetteer, cased: bool) -
             break
         entry = gazetteer.index.get(key)
         if entry is not None and not (cased and entry.cased and not _capitalised(tokens[i : j + 1])):
-            best = (entry, j + 1)
+            best = (entry, j + 1, key)
     if best is not None:
         return best
     if not tokens[i].text[:1].isupper() and tokens[i].text.lower() not in _ARTICLES:
@@ -626,7 +667,7 @@ def _match_at(tokens: list[_Token], i: int, gazetteer: Gazetteer, cased: bool) -
             continue
         entry = gazetteer.fuzzy_match(fkey, spelling)
         if entry is not None:
-            best = (entry, j + 1)
+            best = (entry, j + 1, None)
     return best
 
 

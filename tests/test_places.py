@@ -170,6 +170,17 @@ def test_people_and_unknown_longer_names_are_not_places(sy, sentence, expected):
     assert [p.name for p in event_places(sentence, sy)] == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, admin1",
+    [
+        ("Regime forces shelled Soran, north of Aleppo.", "Aleppo"),
+        ("Regime forces shelled Soran in Hama.", "Hama"),
+    ],
+)
+def test_a_town_name_shared_by_two_provinces_follows_the_other_names(sy, sentence, admin1):
+    assert {p.admin1 for p in event_places(sentence, sy)} == {admin1}
+
+
 def test_english_at_stays_out_of_the_surface_form(sy):
     [place] = find_places("Mortars were fired at Jobar overnight.", sy)
     assert place.text == "Jobar"
