@@ -887,8 +887,6 @@ def _r_duration_past(m: re.Match[str], st: _State) -> Resolved:
 def _r_fiscal_year(m: re.Match[str], st: _State) -> Resolved:
     """"the fiscal year", "the current fiscal year", "the full year", "the latest fiscal year"."""
     adj = (m["adj"] or "").lower()
-    if not adj and not m["fiscal"]:
-        return None  # "the year" alone: too often a duration
     delta = {"latest": -1, "previous": -1, "prior": -1, "new": 1, "coming": 1}.get(adj, 0)
     return "DATE", f"{st.ref.year + delta:04d}"
 
@@ -1116,13 +1114,16 @@ def _ci(*words: str) -> str:
 
 _UNIT_CORE = _ci("second", "minute", "hour", "day", "week", "fortnight", "month", "quarter",
                  "year", "decade", "centur")
+# Cores shared by several rules are scanned once per text.
+_QUARTER_CORE = _ci("quarter", "half", "period")
+_DEICTIC_CORE = _ci("yesterday", "today", "tomorrow", "tonight", "night", "morning", "afternoon", "evening")
 _CORES: dict[str, str] = {
-    "age": r"old|OLD",
+    "age": r"(?<=[- ])(?:olds?|OLDS?)\b",
     "aged": r"age[sd]",
     "phone": r"\d{3}[\s.-]\d{4}",
     "rate": _UNIT_CORE,
-    "todays": _ci("today"),
-    "fraction": _ci("quarter"),
+    "todays": _DEICTIC_CORE,
+    "fraction": _QUARTER_CORE,
     "month_day": _MONTH,
     "day_month": _MONTH,
     "month_year": _MONTH,
@@ -1137,7 +1138,7 @@ _CORES: dict[str, str] = {
     "bignum": r"\d,\d\d\d",
     "score": r"\d-\d",
     "holiday": r"Christmas|New Year|Independence|Halloween|Boxing|Valentine|Thanksgiving",
-    "deictic_day": _ci("yesterday", "today", "tomorrow", "tonight", "night", "morning", "afternoon", "evening"),
+    "deictic_day": _DEICTIC_CORE,
     "relative_unit": _UNIT_CORE,
     "boundary": rf"(?:{_ci('start', 'beginning', 'end', 'middle', 'turn', 'close')})\s+of\b",
     "weekend": _ci("weekend"),
@@ -1148,18 +1149,18 @@ _CORES: dict[str, str] = {
     "next_unit": _UNIT_CORE,
     "that_unit": rf"(?:{_ci('that', 'same')})\s",
     "duration": _UNIT_CORE,
-    "duration_past": _UNIT_CORE + "|" + _ci("weekend"),
+    "duration_past": _UNIT_CORE,  # "week" is inside "weekend"
     "duration_plural": _UNIT_CORE,
     "duration_long": r"-long|-old",
-    "duration_half": _ci("half", "quarter"),
-    "year_ended": _ci("year"),
-    "quarter": r"quarter|half|Quarter|Half",
-    "quarter_ref": _ci("quarter", "period"),
-    "quarter_ago": _ci("quarter", "period"),
-    "year_adj": _ci("year-"),
+    "duration_half": _QUARTER_CORE,
+    "year_ended": _UNIT_CORE,
+    "quarter": _QUARTER_CORE,
+    "quarter_ref": _QUARTER_CORE,
+    "quarter_ago": _QUARTER_CORE,
+    "year_adj": _UNIT_CORE,
     "spoken_year": _ci("nineteen", "eighteen", "two thousand"),
-    "fiscal_year": r"fiscal year|full year|current year|latest year|previous year|prior year|new year|coming year",
-    "year_end": _ci("year-end", "year end"),
+    "fiscal_year": _UNIT_CORE,
+    "year_end": _UNIT_CORE,
     "season": _ci("spring", "summer", "autumn", "winter", "fall"),
     "ref": _ci("now", "current", "present", "days", "recent", "future", "past"),
     "frequency": _ci("once", "twice", "times", "every"),
@@ -1215,7 +1216,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule("spoken_year", rf"\b(?:[Tt]he\s+year\s+)?(?P<syear>{_SPOKEN_YEAR})", _r_spoken_year),
     _rule(
         "fiscal_year",
-        r"\b(?:[Tt]he\s+)?(?:(?P<adj>current|full|latest|previous|prior|new|coming)\s+)?(?P<fiscal>fiscal\s+)?year\b(?!-)",
+        r"\b(?:[Tt]he\s+)?(?:(?P<adj>current|full|latest|previous|prior|new|coming)\s+(?P<fiscal>fiscal\s+)?"
+        r"|(?P<fiscal2>fiscal\s+))year\b(?!-)",
         _r_fiscal_year,
     ),
     _rule("year_end", r"\b(?:[Tt]he\s+)?year[- ]end\b", lambda m, st: ("DATE", f"{st.ref.year:04d}-12-31")),
@@ -1487,9 +1489,12 @@ def _matches(
                 break
 
 
-def _select(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
-    """All rule matches, reduced to non-overlapping spans, longest first."""
-    cands: list[tuple[int, int, int, re.Match[str]]] = []
+Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
+
+
+def _candidates(text: str) -> list[Candidate]:
+    """Every match of every rule, best first: longest, then earliest rule."""
+    cands: list[Candidate] = []
     cores: dict[str, list[tuple[int, int]]] = {}
     starts: dict[int, list[int]] = {}
     for i, rule in enumerate(_RULES):
@@ -1497,16 +1502,47 @@ def _select(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
             if m.end() > m.start():
                 cands.append((m.start(), m.end(), i, m))
     cands.sort(key=lambda c: (c[0] - c[1], c[2], c[0]))
-    taken: list[tuple[int, int, int, re.Match[str]]] = []
-    occupied = bytearray(len(text) + 1)
-    for c in cands:
+    return cands
+
+
+def _select(cands: list[Candidate], size: int, rejected: set[int]) -> list[Candidate]:
+    """Non-overlapping candidates, best first, skipping ``rejected`` ones; in text order."""
+    taken: list[Candidate] = []
+    occupied = bytearray(size + 1)
+    for k, c in enumerate(cands):
         start, end = c[0], c[1]
-        if any(occupied[start:end]):
+        if k in rejected or any(occupied[start:end]):
             continue
         occupied[start:end] = b"\x01" * (end - start)
         taken.append(c)
     taken.sort(key=lambda c: c[0])
     return taken
+
+
+def _resolve(text: str, state: _State, chosen: list[Candidate]) -> tuple[list[Timex], list[Candidate]]:
+    """Normalise the chosen spans left to right; also return those whose
+    resolver declined ("May" as a verb), so that a shorter reading can win."""
+    out: list[Timex] = []
+    declined: list[Candidate] = []
+    for cand in chosen:
+        start, end, rule_idx, m = cand
+        rule = _RULES[rule_idx]
+        resolved = rule.resolve(m, state)
+        if resolved is None:
+            if rule.resolve is not _r_block:
+                declined.append(cand)
+            continue
+        ttype, value = resolved[0], resolved[1]
+        if len(resolved) == 4:  # the resolver narrowed the extent
+            start, end = resolved[2], resolved[3]  # type: ignore[misc]
+        # Trim a trailing space or comma a pattern may have taken.
+        while end > start and text[end - 1] in " \t\n,":
+            end -= 1
+        out.append(Timex(start=start, end=end, text=text[start:end], type=ttype, value=value))
+        gran = _granularity(value)
+        if ttype in ("DATE", "TIME") and gran is not None:
+            state.history.append((value, gran, rule.name in _DERIVED_RULES))
+    return out, declined
 
 
 def find_timexes(text: str, reference: dt.date, *, date_order: DateOrder = "DMY") -> list[Timex]:
@@ -1523,23 +1559,16 @@ def find_timexes(text: str, reference: dt.date, *, date_order: DateOrder = "DMY"
     """
     if isinstance(reference, dt.datetime):
         reference = reference.date()
-    state = _State(text=text, ref=reference, date_order=date_order)
-    out: list[Timex] = []
-    for start, end, rule_idx, m in _select(text):
-        rule = _RULES[rule_idx]
-        resolved = rule.resolve(m, state)
-        if resolved is None:
-            continue
-        ttype, value = resolved[0], resolved[1]
-        if len(resolved) == 4:  # the resolver narrowed the extent
-            start, end = resolved[2], resolved[3]  # type: ignore[misc]
-        # Trim a trailing space or dot a pattern may have taken.
-        while end > start and text[end - 1] in " \t\n,":
-            end -= 1
-        out.append(Timex(start=start, end=end, text=text[start:end], type=ttype, value=value))
-        gran = _granularity(value)
-        if ttype in ("DATE", "TIME") and gran is not None:
-            state.history.append((value, gran, rule.name in _DERIVED_RULES))
+    cands = _candidates(text)
+    index = {id(c): k for k, c in enumerate(cands)}
+    rejected: set[int] = set()
+    for _ in range(4):
+        state = _State(text=text, ref=reference, date_order=date_order)
+        out, declined = _resolve(text, state, _select(cands, len(text), rejected))
+        if not declined:
+            break
+        # A declined span may hide a valid shorter reading: drop it and redo.
+        rejected.update(index[id(c)] for c in declined)
     return out
 
 
