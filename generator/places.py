@@ -371,11 +371,16 @@ class Gazetteer:
 
     @classmethod
     def for_countries(
-        cls, codes: Sequence[str], aliases: Mapping[str, str] | Iterable[tuple[str, str]] | None = None
+        cls,
+        codes: Sequence[str],
+        aliases: Mapping[str, str] | Iterable[tuple[str, str]] | None = None,
+        areas: Mapping[str, Sequence[str]] | None = None,
     ) -> "Gazetteer":
         """The gazetteer of these countries with these aliases (cached per arguments).
 
         ``aliases=None`` means ``DEFAULT_ALIASES``; pass ``{}`` for none.
+        ``areas`` adds places the data lack, by the town or province they lie
+        in (``{"Rif Dimashq": ["Hosh Nasri"]}``), on top of the bundled ones.
         """
         if aliases is None:
             frozen = tuple(sorted(DEFAULT_ALIASES.items()))
@@ -383,7 +388,8 @@ class Gazetteer:
             frozen = tuple(sorted(aliases.items()))
         else:
             frozen = tuple(sorted(tuple(pair) for pair in aliases))
-        return _build(tuple(c.upper() for c in codes), frozen)
+        extra = tuple(sorted((parent, tuple(names)) for parent, names in (areas or {}).items()))
+        return _build(tuple(c.upper() for c in codes), frozen, extra)
 
     def _add(self, name: str, entry: _Entry) -> None:
         for key in _keys(name):
@@ -449,7 +455,9 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=16)
-def _build(codes: tuple[str, ...], aliases: tuple[tuple[str, str], ...]) -> Gazetteer:
+def _build(
+    codes: tuple[str, ...], aliases: tuple[tuple[str, str], ...], extra_areas: tuple[tuple[str, tuple[str, ...]], ...] = ()
+) -> Gazetteer:
     gazetteer = Gazetteer(countries=codes)
     by_name: dict[str, _Entry] = {}
     for code in codes:
@@ -483,9 +491,9 @@ def _build(codes: tuple[str, ...], aliases: tuple[tuple[str, str], ...]) -> Gaze
                 # a town outranks the province of the same name ("Aleppo")
                 if i == 0 and (name not in by_name or by_name[name].kind == "admin1"):
                     by_name[name] = entry
-        for parent, areas in extras.get("areas", {}).items():
+        for parent, areas in [*extras.get("areas", {}).items(), *extra_areas]:
             target = by_name.get(parent) or _index_entry(gazetteer, parent)
-            if target is None:
+            if target is None or target.country != code:
                 continue
             for area in areas:
                 known = _index_entry(gazetteer, area)

@@ -249,6 +249,15 @@ def test_configured_aliases_extend_the_gazetteer():
     assert Gazetteer.for_countries(["SY"], (("Castle Hill", "Aleppo"),)) is custom
 
 
+def test_configured_areas_add_places_the_data_lack():
+    custom = Gazetteer.for_countries(["SY"], areas={"Rif Dimashq": ["Hosh Nasri"], "Kharkiv": ["Saltivka"]})
+    [place] = event_places("Rebels repelled an attack on the Hosh Nasri front.", custom)
+    assert (place.name, place.admin1, place.kind) == ("Hosh Nasri", "Rif Dimashq", "district")
+    assert custom.admin1_of("Saltivka") is None  # Kharkiv is not in Syria
+    ua = Gazetteer.for_countries(["UA"], areas={"Kharkiv": ["Saltivka"]})
+    assert ua.admin1_of("Saltivka") == "Kharkivska oblast"
+
+
 def test_geonames_provinces_map_onto_every_syrian_iso_subdivision():
     data = build_country("SY")
     assert len(data["admin1"]) == 14
