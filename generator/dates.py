@@ -17,6 +17,8 @@ How it works (HeidelTime-style, but small):
    non-overlapping spans.
 3. *Resolution*: spans are normalised left to right by small resolver
    functions, so that anaphoric expressions can use the most recent date.
+   A resolver may decline a span ("May" as a verb, "2000 troops"); the
+   selection is then redone without it, so a shorter reading can win.
 
 Weekdays and month names without a year are resolved around the reference
 date, using the tense of the nearest verb ("said on Tuesday" looks back,
