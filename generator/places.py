@@ -24,7 +24,26 @@ Matching works on tokens, not raw characters: each word is folded to a
 spelling skeleton (no diacritics or apostrophes, ``ou``/``oo`` → ``u``,
 doubled letters single, a final ``h`` after a vowel dropped), so "Raqqah",
 "Raqqa" and "Ar-Raqqa" meet, and a dict of token tuples finds the longest
-name at each position: thousands of sentences a second.
+name at each position, walking forward like a trie: thousands of sentences a
+second. Names no spelling matches are tried on their consonants
+(``fuzzy_key``: "Bseimeh" ~ "Basimah"), accepted only when the spellings are
+alike and one place is clearly closest.
+
+Disambiguation and false positives:
+
+* a name must be capitalised; words that are also place names somewhere
+  (``STOPWORDS``: "Mine", "Crater", "March", "Bashar") and words of armed
+  groups' names ("al-Sham") are never places on their own;
+* a town named like its province is the town ("Aleppo", ``kind="city"``)
+  unless the text says "Aleppo province" / "the countryside of Aleppo";
+* a district resolves to its city's province (al-Hamdaniya → Aleppo);
+* a town name found in two provinces follows the other names in the text;
+* ``event_places`` drops names inside organisations and attributions ("the
+  Syrian Observatory for Human Rights", "the Damascus-based group", "Russian
+  Center for Reconciliation in the Syrian Arab Republic"), actors' names,
+  people's names ("Abdulrazak Jbeiro") and the ends of roads ("the
+  Aleppo-Damascus highway") unless nothing else places the event;
+* ``main_admin1`` picks one province for a set of places.
 """
 
 from __future__ import annotations
@@ -189,9 +208,11 @@ COUNTRY_EXTRAS: dict[str, dict[str, dict[str, str]]] = {
     "SY": {"admin1_names": SY_ADMIN1_NAMES, "areas": SY_AREAS},
 }
 
-# Place names that are also ordinary words, or parts of armed groups' names
-# ("Ahrar al-Sham", "Jaysh al-Islam"), capitalised often enough in news copy
-# to make false positives. A place spelled only this way is not indexed.
+# Place names that are also ordinary words, sentence-initial function words,
+# people's names, parts of armed groups' names ("Ahrar al-Sham") or the
+# generic first words of Arabic names ("Tal", "Kafr"), capitalised often
+# enough in news copy to make false positives. A one-word spelling that is
+# one of these is not indexed (the town keeps its other spellings).
 STOPWORDS: frozenset[str] = frozenset(
     """
     about after again along also army attack base bath beach bridge camp canal center central
