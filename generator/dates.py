@@ -672,7 +672,8 @@ def _r_time(m: re.Match[str], st: _State) -> Resolved:
     """"10:35 a.m.", "6 a.m. Thursday", "noon Friday", "23:00 GMT"."""
     if _g(m, "noon"):
         word = m["noon"].lower()
-        hour, minute = (0, 0) if word == "midnight" else (12, 0)
+        # TIMEX3 writes midnight as the end of its day: "midnight Friday" is T24:00.
+        hour, minute = (24, 0) if word == "midnight" else (12, 0)
     elif _g(m, "h2"):
         hour, minute = int(m["h2"]), int(m["mi2"])
     else:
@@ -854,6 +855,11 @@ def _r_duration(m: re.Match[str], st: _State) -> Resolved:
     if m.group().lower().startswith("the ") and _g(m, "hy"):
         return "DURATION", value, m.start("n"), m.end()
     return "DURATION", value
+
+
+def _r_part_of_day(m: re.Match[str], st: _State) -> Resolved:
+    """"in the morning", "by mid afternoon": that part of the day in question."""
+    return "TIME", f"{_iso(st.anchor_day())}T{_PARTS_OF_DAY[m['unit'].lower()]}"
 
 
 def _r_overnight(m: re.Match[str], st: _State) -> Resolved:
@@ -1146,6 +1152,7 @@ _CORES: dict[str, str] = {
     "weekend": _ci("weekend"),
     "dawn": _ci("dawn", "daybreak", "dusk", "nightfall"),
     "overnight": _ci("overnight"),
+    "part_of_day": _ci("morning", "afternoon", "evening"),
     "ago": r"ago\b",
     "anchored_shift": _ci("later", "earlier", "afterward", "before"),
     "next_unit": _UNIT_CORE,
@@ -1280,6 +1287,12 @@ _RULES: tuple[_Rule, ...] = (
         _r_boundary, _I,
     ),
     _rule("weekend", r"\b(?P<rel>the|this past|this|last|next)\s+weekend\b", _r_weekend, _I),
+    _rule(
+        "part_of_day",
+        r"(?:(?<=\bin )|(?<=\bduring )|(?<=\b[Bb]y )|(?<=\bat )|(?<=\buntil ))(?:the\s+)?"
+        r"(?:[Mm]id[- ]?|[Ee]arly\s+|[Ll]ate\s+)?(?P<unit>morning|afternoon|evening)\b(?!\s+(?:of|after|before)\b)",
+        _r_part_of_day,
+    ),
     _rule(
         "overnight",
         r"\b[Oo]vernight\b(?!\s+(?:stay|stays|bag|flight|flights|train|trains|success|sensation|trip|shift))",

@@ -212,6 +212,8 @@ ANCHORED = [
     ("Fighting erupted on December 15. A day earlier, talks had failed.", "A day earlier", "2016-12-14"),
     ("The convoy left on Monday. That evening, shells fell.", "That evening", "2016-12-19TEV"),
     ("The convoy left on Monday. On the same day, shells fell.", "the same day", "2016-12-19"),
+    ("Rebels attacked on Thursday. Shelling resumed in the morning.", "the morning", "2016-12-22TMO"),
+    ("The deadline expires at midnight Friday.", "midnight Friday", "2016-12-23T24:00"),
     ("The offensive began on 3 March 2015. The following year, the city fell.", "The following year", "2016"),
 ]
 
