@@ -61,6 +61,9 @@ DEFAULT_EVENT_TYPES: tuple[dict[str, Any], ...] = (
             r"\breturn(?:ed)? (?:fire|shelling)\b|\brespond(?:ed)? with shelling\b",
             r"\b(?:tried|trying|attempt(?:ed|ing|s)?)\s+(?:by\s+\S+(?:\s+\S+)?\s+)?to\s+advance\b",
             r"\bexpelled\b|\bpushed\s+(?:\S+\s+){0,3}?(?:back|away|out)\b|\b(?:took|taken|take) over\b|\bestablish(?:ed|es)? (?:full )?control\b",
+            r"\b(?:took|take|taken|takes)\s+(?:the\s+|parts?\s+of\s+)?(?:towns?|villages?|areas?|hills?|positions?|neighbou?rhoods?)\b",
+            r"\bcontrols?\s+(?:the\s+)?(?:towns?|villages?|areas?|hills?)\s+of\b|\bexpand(?:ed|s)?\s+(?:their|its)\s+control\b",
+            r"\badvances?\s+(?:in|into|on|against|towards?|to)\b|\bachiev(?:e|ed|es|ing)\s+(?:an\s+)?advance(?:ment)?\b",
         ],
     },
     {
@@ -96,11 +99,14 @@ DEFAULT_EVENT_TYPES: tuple[dict[str, Any], ...] = (
         "id": "battles",
         "label": "Battles",
         "acled": "Battles",
-        "doc": "Armed people attacked or killed where no shelling, strike or bombing is named.",
+        "doc": "Armed people attacked, assassinated or killed where no shelling, strike or bombing is named.",
         "patterns": [
             r"\battack(?:ed|s|ing)?\b(?:\s+\S+){0,5}?\s+(?:forces|fighters|soldiers|troops|positions|militants|rebels|checkpoints?|posts?|vehicles?|convoy|base)\b",
             r"\b(?:fighters?|soldiers?|militants?|members?|commanders?|troops|rebels?|militiam[ae]n|officers?)\b[^.;]{0,60}?\b(?:killed|died|dead)\b",
             r"\bkill(?:ed|ing|s)?\b[^.;]{0,50}?\b(?:fighters?|soldiers?|militants?|members?|commanders?|troops|rebels?|militiam[ae]n|officers?)\b",
+            r"\bbod(?:y|ies)\s+of\s+(?:\S+\s+){0,2}?(?:fighters?|soldiers?|militants?|members?|commanders?|rebels?)\b",
+            r"\bassassinat(?:e|ed|es|ion|ing)\b",
+            r"\battack(?:ed|s|ing)?\b(?:\s+\S+){0,5}?\s+(?:army|militias?|militiamen|units?)\b",
         ],
     },
     {
