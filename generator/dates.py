@@ -1331,7 +1331,9 @@ _RULES: tuple[_Rule, ...] = (
         "duration",
         rf"\b(?:{_QUAL}|the\s+(?:past|last|next|previous|coming|first|final|following|remaining|latest)\s+|the\s+)?"
         rf"(?:between\s+)?(?:(?P<lo>{_NUMX})\s*(?:to|or|and|-|–)\s*)?"
-        rf"(?P<n>{_NUMX})(?P<half>\s+1/2)?(?:(?P<hy>-)|\s+(?:more\s+)?)(?P<unit>{_UNIT})s?\b(?!-old|\s+old)"
+        rf"(?P<n>{_NUMX})(?P<half>\s+1/2|[\s-]and[\s-]a[\s-]half)?"
+        rf"(?:(?P<hy>-)|\s+(?:(?:more|straight|consecutive|successive|full|whole|long|additional|further)\s+)?)"
+        rf"(?P<unit>{_UNIT})s?\b(?!-old|\s+old)"
         rf"(?P<half2>\s+and\s+a\s+half\b)?",
         _r_duration, _I,
     ),

@@ -181,6 +181,8 @@ DURATIONS = [
     ("It ended a decades-long feud.", "decades-long", "PXY"),
     ("The city was besieged for months.", "months", "PXM"),
     ("Shipments resume within two to three weeks.", "two to three weeks", "P2W"),
+    ("Clashes raged for three straight days.", "three straight days", "P3D"),
+    ("The siege lasted two and a half years.", "two and a half years", "P2Y6M"),
 ]
 
 
