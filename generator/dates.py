@@ -722,6 +722,14 @@ def _r_relative_unit(m: re.Match[str], st: _State) -> Resolved:
     return "DATE", _unit_value(unit, d)
 
 
+def _r_in_the_unit(m: re.Match[str], st: _State) -> Resolved:
+    """"later in the day", "earlier in the year": the unit of the date in question."""
+    unit = m["unit"].lower()
+    anchor = st.anchor(unit)
+    start = _value_start(anchor) if anchor else None
+    return "DATE", _unit_value(unit, start or st.ref)
+
+
 def _r_boundary(m: re.Match[str], st: _State) -> Resolved:
     """"the start of the year", "the end of last month", "the end of 1990"."""
     if _g(m, "year"):
@@ -1148,6 +1156,7 @@ _CORES: dict[str, str] = {
     "holiday": r"Christmas|New Year|Independence|Halloween|Boxing|Valentine|Thanksgiving",
     "deictic_day": _DEICTIC_CORE,
     "relative_unit": _UNIT_CORE,
+    "in_the_unit": _UNIT_CORE,
     "boundary": rf"(?:{_ci('start', 'beginning', 'end', 'middle', 'turn', 'close')})\s+of\b",
     "weekend": _ci("weekend"),
     "dawn": _ci("dawn", "daybreak", "dusk", "nightfall"),
@@ -1279,6 +1288,11 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:(?:earlier|later|early|late)\s+(?:in\s+)?)?(?P<rel>this|last|next|the coming|the current)\s+"
         r"(?P<unit>week|month|year|quarter|decade|century)\b",
         _r_relative_unit, _I,
+    ),
+    _rule(
+        "in_the_unit",
+        r"\b(?:earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year)\b",
+        _r_in_the_unit, _I,
     ),
     _rule(
         "boundary",

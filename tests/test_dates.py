@@ -215,6 +215,8 @@ ANCHORED = [
     ("The convoy left on Monday. That evening, shells fell.", "That evening", "2016-12-19TEV"),
     ("The convoy left on Monday. On the same day, shells fell.", "the same day", "2016-12-19"),
     ("Rebels attacked on Thursday. Shelling resumed in the morning.", "the morning", "2016-12-22TMO"),
+    ("Rebels attacked on Thursday. Later in the day, jets struck.", "Later in the day", "2016-12-22"),
+    ("Fighting erupted on December 15. A week later, a truce was agreed.", "A week later", "2016-12-22"),
     ("The deadline expires at midnight Friday.", "midnight Friday", "2016-12-23T24:00"),
     ("The offensive began on 3 March 2015. The following year, the city fell.", "The following year", "2016"),
 ]
