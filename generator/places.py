@@ -434,17 +434,21 @@ class Gazetteer:
     def fuzzy_match(self, fkey: tuple[str, ...], spelling: str) -> _Entry | None:
         """The place whose spelling is closest to ``spelling`` among those sharing its consonants.
 
-        The spellings must be similar enough (``FUZZY_MIN_SIMILARITY``), end
+        The spellings must be similar enough (``FUZZY_MIN_SIMILARITY`` for 4+
+        consonants, 0.75 for 3, 0.8 for 2: "Dawahra" is not "Dehra"), end
         alike when the key is short ("Kabira" is not "Kubar"), and one place
         must be clearly closest.
         """
         scored: list[tuple[float, float, _Entry]] = []
-        short = len("".join(fkey)) <= 3
+        consonants = len("".join(fkey))
+        short = consonants <= 3
+        # the fewer consonants, the more the vowels must agree
+        needed = FUZZY_MIN_SIMILARITY if consonants >= 4 else 0.75 if consonants == 3 else 0.8
         for known, entry in self.fuzzy.get(fkey, ()):
             if short and (known[-1] in "aeiouy") != (spelling[-1] in "aeiouy"):
                 continue
             ratio = SequenceMatcher(None, known, spelling).ratio()
-            if ratio >= FUZZY_MIN_SIMILARITY:
+            if ratio >= needed:
                 scored.append((ratio, entry.weight, entry))
         if not scored:
             return None
