@@ -14,6 +14,7 @@ page                   default address                  template
 home                   ``index.html``                   ``home.html``
 daily bulletin         ``bulletins/{date}/``            ``bulletin.html``
 bulletins by month     ``bulletins/``                   ``bulletins.html``
+bulletins of a year    ``bulletins/{year}/``            ``bulletins.html``
 timeline index         ``timeline/``                    ``timeline.html``
 timeline of a period   ``timeline/{period}/``           ``timeline_month.html``
 place                  ``places/{slug}/``               ``place.html``
@@ -37,6 +38,7 @@ tested without a Pelican build.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import importlib
 import logging
@@ -62,6 +64,8 @@ URL_DEFAULTS: dict[str, Any] = {
     "BULLETIN_SAVE_AS": "bulletins/{date}/index.html",
     "BULLETINS_INDEX_URL": "bulletins/",
     "BULLETINS_INDEX_SAVE_AS": "bulletins/index.html",
+    "BULLETINS_YEAR_URL": "bulletins/{year}/",
+    "BULLETINS_YEAR_SAVE_AS": "bulletins/{year}/index.html",
     "TIMELINE_URL": "timeline/",
     "TIMELINE_SAVE_AS": "timeline/index.html",
     "TIMELINE_PERIOD_URL": "timeline/{period}/",
@@ -130,6 +134,7 @@ def page_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
 # -- labels --------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def slug(value: str) -> str:
     """Address-safe form of a place or type name.
 
@@ -456,6 +461,7 @@ class Links:
         self.articles: dict[str, Article] = {a.slug: a for a in site.articles}
         self.events: dict[str, Event] = {e.id: e for e in site.events}
         self.bulletin_dates = set(bulletin_dates)
+        self._labels: dict[tuple[str, str], str] = {}
         self.articles_index = self._articles_index(settings)
 
     def _articles_index(self, settings: Mapping[str, Any]) -> str | None:
@@ -502,6 +508,12 @@ class Links:
             return self._fmt("PLACE_YEAR_SAVE_AS", slug=slug(name), year=year)
         return self._fmt("PLACE_SAVE_AS", slug=slug(name))
 
+    def bulletins_year_url(self, year: str | None) -> str:
+        return self._fmt("BULLETINS_YEAR_URL", year=year) if year else self.settings["BULLETINS_INDEX_URL"]
+
+    def bulletins_year_save_as(self, year: str) -> str:
+        return self._fmt("BULLETINS_YEAR_SAVE_AS", year=year)
+
     def place_year_url_for(self, name: str) -> Callable[[str | None], str]:
         """``year → address`` of a place's pages (None: its overview), for templates."""
         return lambda year: self.place_url(name, year)
@@ -542,10 +554,16 @@ class Links:
         return f"{self.article_url(article_slug)}#s-{start}"
 
     def metric_label(self, metric: str) -> str:
-        return _label_from_table(self.metrics, metric) or humanise(metric)
+        key = ("metric", metric)
+        if key not in self._labels:  # called for every figure on every page
+            self._labels[key] = _label_from_table(self.metrics, metric) or humanise(metric)
+        return self._labels[key]
 
     def type_label(self, event_type: str) -> str:
-        return _label_from_table(self.types, event_type) or humanise(event_type)
+        key = ("type", event_type)
+        if key not in self._labels:
+            self._labels[key] = _label_from_table(self.types, event_type) or humanise(event_type)
+        return self._labels[key]
 
     def date_label(self, date: str, granularity: str = "day") -> str:
         return date_label(date, granularity)
@@ -701,13 +719,7 @@ class TimelineGenerator(Generator):
                 bulletin=b, province_groups=group_by_province(b.events),
                 charts=self._bulletin_charts(b, key_metrics),
             )
-        months: dict[str, list[Bulletin]] = defaultdict(list)
-        for b in bulletins:
-            months[b.date[:7]].append(b)
-        self._write(
-            writer, s["BULLETINS_INDEX_SAVE_AS"], "bulletins", s["BULLETINS_INDEX_URL"],
-            bulletin_months=[(period_label(m), list(reversed(months[m]))) for m in sorted(months, reverse=True)],
-        )
+        self._write_bulletin_index(writer, bulletins)
 
         places = self._places()
         types = sorted({e.type for e in site.events})
@@ -757,6 +769,35 @@ class TimelineGenerator(Generator):
         write_exports = _optional("exports", "write_exports")
         if write_exports:
             write_exports(self.output_path, site, self.settings)
+
+    def _write_bulletin_index(self, writer: Any, bulletins: Sequence[Bulletin]) -> None:
+        """``bulletins/``: by month; over several years the latest year, one page per year."""
+        assert self.links is not None
+        s = self.links.settings
+        by_year: dict[str, list[Bulletin]] = defaultdict(list)
+        for b in bulletins:
+            by_year[b.date[:4]].append(b)
+        years = sorted(by_year, reverse=True)
+        year_counts = [(y, len(by_year[y])) for y in years] if len(years) > 1 else []
+
+        def months(items: Sequence[Bulletin]) -> list[tuple[str, list[Bulletin]]]:
+            grouped: dict[str, list[Bulletin]] = defaultdict(list)
+            for b in items:
+                grouped[b.date[:7]].append(b)
+            return [(period_label(m), list(reversed(grouped[m]))) for m in sorted(grouped, reverse=True)]
+
+        shown = years[0] if year_counts else None
+        self._write(
+            writer, s["BULLETINS_INDEX_SAVE_AS"], "bulletins", s["BULLETINS_INDEX_URL"],
+            bulletin_months=months(by_year[shown] if shown else bulletins), year=None, shown_year=shown,
+            years=year_counts, bulletin_count=len(bulletins),
+        )
+        for year in years if year_counts else []:
+            self._write(
+                writer, self.links.bulletins_year_save_as(year), "bulletins", self.links.bulletins_year_url(year),
+                bulletin_months=months(by_year[year]), year=year, shown_year=year,
+                years=year_counts, bulletin_count=len(bulletins),
+            )
 
     def _write_split_by_year(
         self, writer: Any, template: str, events: Sequence[Event], tallies: Sequence[Tally],

@@ -553,6 +553,8 @@ def test_article_marks_merge_an_event_and_a_tally_on_the_same_sentence():
         ({}, "place_feed", "Deir ez-Zor", "feeds/places/deir-ez-zor.atom.xml"),
         ({"PLACE_FEED_ATOM": None}, "place_feed", "Hama", ""),
         ({}, "type_url", "air_strike", "types/air-strike/"),
+        ({}, "bulletins_year_url", "2016", "bulletins/2016/"),
+        ({}, "bulletins_year_url", None, "bulletins/"),
         ({"TIMELINE_PERIOD_URL": "when/{period}.html"}, "period_url", "2016-12", "when/2016-12.html"),
         ({}, "metric_label", "ceasefire_violations", "Ceasefire violations"),
         ({"TIMELINE_METRICS": {"killed": {"label": "Deaths"}}}, "metric_label", "killed", "Deaths"),
