@@ -1213,7 +1213,15 @@ _RULES: tuple[_Rule, ...] = (
         _r_block,
     ),
     _rule("todays", r"\b[Tt]oday['’]s\b", _r_block),
-    _rule("fraction", r"\b(?:(?:one|two|three)-quarters?|(?:(?:more|less) than |about |nearly |almost |over |roughly |some )?a quarter(?! of (?:the )?(?:year|century)\b)(?![\s-]+(?:century|hour)\b)|quarter-to-quarter|quarter-point)\b", _r_block, _I),
+    # "three-quarters of", "more than a quarter of the votes": fractions, not quarters.
+    _rule(
+        "fraction",
+        r"\b(?:(?:one|two|three)-quarters?"
+        r"|(?:(?:more|less) than |about |nearly |almost |over |roughly |some )?a quarter"
+        r"(?! of (?:the )?(?:year|century)\b)(?![\s-]+(?:century|hour)\b)"
+        r"|quarter-to-quarter|quarter-point)\b",
+        _r_block, _I,
+    ),
     # --- absolute dates ---------------------------------------------------
     _rule(
         "month_day",
