@@ -645,3 +645,39 @@ def test_every_page_has_unique_ids_one_h1_and_no_skipped_heading_levels(rendered
         if skips:
             problems.append(f"{rel}: heading jumps {skips}")
     assert problems == []
+
+
+# -- colour contrast of the theme (WCAG AA: 4.5:1 for text) -------------------------------------------
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio. >>> round(contrast("#000000", "#ffffff"), 1) == 21.0"""
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+CSS_VARS = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", (ROOT / "theme/static/css/site.css").read_text()))
+
+
+@pytest.mark.parametrize(
+    "foreground, background",
+    [
+        ("text", "bg"), ("muted", "bg"), ("link", "bg"), ("accent", "bg"),
+        ("text", "panel"), ("muted", "panel"), ("link", "panel"), ("accent", "panel"),
+        ("text", "mark"), ("warn", "warn-bg"), ("link", "warn-bg"),
+    ],
+)
+def test_theme_text_colours_meet_wcag_aa(foreground, background):
+    assert contrast(CSS_VARS[foreground], CSS_VARS[background]) >= 4.5
+
+
+@pytest.mark.parametrize("foreground, background", [("#ffffff", "#14213d"), ("#dfe6f3", "#14213d"), ("#333333", "#ffffff")])
+def test_header_and_chart_text_meet_wcag_aa(foreground, background):
+    css = (ROOT / "theme/static/css/site.css").read_text()
+    assert foreground.lower() in css.lower() and background.lower() in css.lower()
+    assert contrast(foreground, background) >= 4.5
