@@ -1061,6 +1061,14 @@ def _r_set(m: re.Match[str], st: _State) -> Resolved:
     return "SET", _duration(1, unit)
 
 
+def _r_weekdays(m: re.Match[str], st: _State) -> Resolved:
+    """"on Fridays" → XXXX-WXX-5, "Tuesday nights" → XXXX-WXX-2TNI: every such day."""
+    value = f"XXXX-WXX-{_WEEKDAYS[m['wd'].lower()] + 1}"
+    if _g(m, "part"):
+        value += f"T{_PARTS_OF_DAY[m['part'].lower()]}"
+    return "SET", value
+
+
 def _r_frequency(m: re.Match[str], st: _State) -> Resolved:
     """"twice a week" → P1W, "every two weeks" → P2W, "every other day" → P2D."""
     n = 2 if m["n"] == "other" else _num(m["n"]) if m["n"] else 1
@@ -1182,6 +1190,7 @@ _CORES: dict[str, str] = {
     "season": _ci("spring", "summer", "autumn", "winter", "fall"),
     "ref": _ci("now", "current", "present", "days", "recent", "future", "past"),
     "frequency": _ci("once", "twice", "times", "every"),
+    "weekdays": r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
     "set": _ci("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "every", "each"),
 }
 
@@ -1372,7 +1381,7 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:many\s+|several\s+|some\s+)?"
         r"(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)\b(?!\s+(?:ago|of\s+\w+ing\b))"
         r"|(?P<unit2>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ecades)(?=\s+of\s+(?!the\b|\w+ing\b))"
-        r"|(?<![\w,] )(?P<unit3>[Hh]ours|[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Dd]ecades)(?=\s+(?:after|before|later|earlier)\b))",
+        r"|(?<![\w,] )\b(?P<unit3>[Hh]ours|[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Dd]ecades)(?=\s+(?:after|before|later|earlier)\b))",
         _r_plural_duration,
     ),
     _rule(
@@ -1442,6 +1451,11 @@ _RULES: tuple[_Rule, ...] = (
         rf"\b(?:(?P<set>daily|weekly|monthly|annually|yearly|hourly|nightly)\b(?!\s+[A-Z])"
         rf"|(?P<set2>[Ee]very|[Ee]ach)\s+(?P<unit>day|week|month|year|hour|{_WEEKDAY}|{_PART})\b)",
         _r_set,
+    ),
+    _rule(
+        "weekdays",
+        rf"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s\b|\s+(?P<part>{_PART})s\b)",
+        _r_weekdays,
     ),
     _rule(
         "frequency",

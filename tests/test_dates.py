@@ -190,6 +190,7 @@ SETS = [
     ("Convoys run twice a week.", "twice a week", "P1W"),
     ("Monitors report every day.", "every day", "P1D"),
     ("Monitors report every two weeks.", "every two weeks", "P2W"),
+    ("Protests erupt on Fridays after prayers.", "Fridays", "XXXX-WXX-5"),
     ("the ministry said in its daily bulletin.", "daily", "P1D"),
 ]
 
