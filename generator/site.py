@@ -878,7 +878,7 @@ class TimelineGenerator(Generator):
             title = f"{label} in {place}, by day (from bulletin tallies)"
             out.append({
                 "metric": metric,
-                "caption": f"{label} in {place}, by day",
+                "caption": f"{label} in {place}, by day, {points[0][0]} to {points[-1][0]}",
                 "svg": self.links.chart(points, title, f"chart-{slug(metric)}", label),
                 "table": self.links.chart_table(points, title, label),
             })
