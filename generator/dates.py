@@ -120,10 +120,10 @@ _PART = r"(?:morning|afternoon|evening|night)"
 
 _UNIT_CODE = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W",
-    "fortnight": "W", "month": "M", "quarter": "M", "year": "Y",
+    "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y",
     "decade": "Y", "century": "Y", "centurie": "Y",
 }
-_UNIT_MULT = {"fortnight": 2, "quarter": 3, "decade": 10, "century": 100, "centurie": 100}
+_UNIT_MULT = {"fortnight": 2, "decade": 10, "century": 100, "centurie": 100}
 
 # Tense cues around a weekday or month name. Future cues come first in the
 # alternation, so "planned"/"scheduled" (usually about what is to come) count
