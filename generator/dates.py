@@ -1146,7 +1146,6 @@ _CORES: dict[str, str] = {
     "aged": r"age[sd]",
     "phone": r"\d{3}[\s.-]\d{4}",
     "rate": _UNIT_CORE,
-    "todays": _DEICTIC_CORE,
     "fraction": _QUARTER_CORE,
     "month_day": _MONTH,
     "day_month": _MONTH,
@@ -1221,7 +1220,6 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:a|an|per)\s+(?:day|week|month|year|hour)\b(?!\s+(?:ago|earlier|later|before|after))",
         _r_block,
     ),
-    _rule("todays", r"\b[Tt]oday['’]s\b", _r_block),
     # "three-quarters of", "more than a quarter of the votes": fractions, not quarters.
     _rule(
         "fraction",

@@ -135,6 +135,7 @@ RELATIVE = [
     ("The army said yesterday it had retaken the hill.", "yesterday", "2016-12-22"),
     ("Convoys are moving today.", "today", "2016-12-23"),
     ("Talks resume tomorrow.", "tomorrow", "2016-12-24"),
+    ("Today's attack killed 12 people.", "Today", "2016-12-23"),
     ("Shells fell last week.", "last week", "2016-W50"),
     ("Shells fell this week.", "this week", "2016-W51"),
     ("Shells fell earlier this month.", "earlier this month", "2016-12"),
