@@ -52,7 +52,7 @@ from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
 from generator import charts
-from generator.model import Article, Bulletin, Event, KeyFigure, SiteData, Tally
+from generator.model import Article, Bulletin, Event, SiteData, Tally
 
 logger = logging.getLogger(__name__)
 
