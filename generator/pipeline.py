@@ -8,12 +8,14 @@ result into pages.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import multiprocessing
 import os
 import pickle
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 from generator import aggregate, events
 from generator.model import Article, Extraction, Problem, SiteData
@@ -23,6 +25,9 @@ from generator.settings import resolve
 # Bumped whenever extraction changes what it returns for the same text, so
 # a stale cache can never show old results.
 EXTRACTION_VERSION = "1"
+
+# Below this many articles a process pool costs more than it saves.
+PARALLEL_THRESHOLD = 64
 
 
 def build_site_data(pelican_articles: Iterable[Any], settings: Mapping[str, Any], problems: Iterable[Problem] = ()) -> SiteData:
@@ -35,21 +40,28 @@ def build_site_data(pelican_articles: Iterable[Any], settings: Mapping[str, Any]
     config = resolve(settings)
     cache = ExtractionCache(config["TIMELINE_CACHE_PATH"], config)
     all_problems = list(problems)
+    # Only our own settings travel to worker processes (Pelican's hold functions).
+    ours = {k: v for k, v in config.items() if k.startswith("TIMELINE_")}
+
+    pelican_articles = sorted(pelican_articles, key=lambda a: a.source_path)
+    articles = [article_from_pelican(a) for a in pelican_articles]
+    results: list[Extraction | Problem | None] = [cache.get(a) for a in articles]
+    todo = [i for i, r in enumerate(results) if r is None]
+    for i, result in zip(todo, extract_many([articles[i] for i in todo], ours, config["TIMELINE_WORKERS"])):
+        results[i] = result
+        if isinstance(result, Extraction):
+            cache.put(articles[i], result)
+
     extractions: list[Extraction] = []
-    for pelican_article in sorted(pelican_articles, key=lambda a: a.source_path):
-        article = article_from_pelican(pelican_article)
-        extraction = cache.get(article)
-        if extraction is None:
-            try:
-                extraction = events.extract_article(article, settings)
-            except Exception as err:  # one bad article must not stop the build
-                all_problems.append(Problem(article.path, "extract", f"{type(err).__name__}: {err}"))
-                continue
-            cache.put(article, extraction)
-        pelican_article.timeline_text = article
-        pelican_article.timeline_events = list(extraction.events)
-        extractions.append(extraction)
-        all_problems.extend(extraction.problems)
+    for pelican_article, result in zip(pelican_articles, results):
+        if isinstance(result, Problem):
+            all_problems.append(result)
+            continue
+        assert result is not None
+        pelican_article.timeline_text = result.article
+        pelican_article.timeline_events = list(result.events)
+        extractions.append(result)
+        all_problems.extend(result.problems)
 
     site_events, site_tallies, bulletins = aggregate.aggregate(extractions, config["TIMELINE_KEY_METRICS"])
     return SiteData(
@@ -61,6 +73,36 @@ def build_site_data(pelican_articles: Iterable[Any], settings: Mapping[str, Any]
     )
 
 
+def extract_one(article: Article, settings: Mapping[str, Any]) -> Extraction | Problem:
+    """Extraction of one article, or the Problem that stopped it.
+
+    One bad article must not stop the build, so any error becomes a record
+    for the build report.
+    """
+    try:
+        return events.extract_article(article, settings)
+    except Exception as err:
+        return Problem(article.path, "extract", f"{type(err).__name__}: {err}")
+
+
+def extract_many(articles: Sequence[Article], settings: Mapping[str, Any], workers: int = 0) -> list[Extraction | Problem]:
+    """Extract articles in order, in parallel processes when it pays off.
+
+    Extraction is a pure function of (article, settings), so the result is
+    the same whatever the number of workers; ``workers=0`` means one per CPU,
+    ``1`` keeps everything in this process. The first article is extracted
+    here, so forked workers inherit the warmed-up gazetteer and patterns.
+    """
+    workers = workers or os.cpu_count() or 1
+    if workers <= 1 or len(articles) < PARALLEL_THRESHOLD:
+        return [extract_one(a, settings) for a in articles]
+    first = extract_one(articles[0], settings)
+    job = functools.partial(extract_one, settings=settings)
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        rest = pool.map(job, articles[1:], chunksize=max(1, len(articles) // (workers * 8)))
+    return [first, *rest]
+
+
 class ExtractionCache:
     """Extraction results on disk, keyed by the article and the settings used.
 
@@ -70,7 +112,7 @@ class ExtractionCache:
 
     def __init__(self, path: str, config: Mapping[str, Any]) -> None:
         self.path = Path(path) if path else None
-        relevant = {k: config[k] for k in sorted(config) if k.startswith("TIMELINE_") and k != "TIMELINE_CACHE_PATH"}
+        relevant = {k: config[k] for k in sorted(config) if k.startswith("TIMELINE_") and k not in {"TIMELINE_CACHE_PATH", "TIMELINE_WORKERS"}}
         self.salt = EXTRACTION_VERSION + json.dumps(relevant, sort_keys=True, default=str)
 
     def _key(self, article: Article) -> str:

@@ -48,6 +48,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("TIMELINE_KEY_METRICS", ["killed", "injured", "ceasefire_violations", "evacuated"], "Metrics shown in each bulletin's key-figures box, in this order."),
     Setting("TIMELINE_DATE_ORDER", "DMY", "How to read all-numeric dates such as 05/06/2016: DMY or MDY."),
     Setting("TIMELINE_CHART_DAYS", 30, "Days shown in the bulletin charts."),
+    Setting("TIMELINE_WORKERS", 0, "Processes that extract articles in parallel: 0 = one per CPU, 1 = none."),
     Setting("TIMELINE_CACHE_PATH", "", "Folder for extraction results keyed by content hash; empty disables the cache."),
     Setting("BULLETIN_URL", "bulletins/{date}/", "URL of a day's bulletin."),
     Setting("BULLETIN_SAVE_AS", "bulletins/{date}/index.html", "Where a day's bulletin is written."),
