@@ -105,6 +105,8 @@ DATA_FILES: tuple[tuple[str, str], ...] = (
     ("events.json", "events (JSON)"),
     ("tallies.csv", "tallies (CSV)"),
     ("tallies.json", "tallies (JSON)"),
+    ("key_figures.csv", "key figures (CSV)"),
+    ("key_figures.json", "key figures (JSON)"),
     ("timeline.json", "TimelineJS"),
     ("events.ics", "calendar (ICS)"),
     ("schema.json", "codebook"),

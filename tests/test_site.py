@@ -313,6 +313,20 @@ def test_bulletin_has_an_accessible_chart_with_a_data_table(rendered):
     assert '<tr><th scope="row">2016-12-22</th><td>5</td></tr>' in html  # killed, high of 3–5
 
 
+@pytest.mark.parametrize(
+    "page, current",
+    [
+        ("index.html", 'href="./" aria-current="page">Home</a>'),
+        ("timeline/index.html", 'href="../timeline/" aria-current="page">Timeline</a>'),
+        ("bulletins/2016-12-23/index.html", 'href="../../bulletins/" aria-current="true">Bulletins</a>'),
+        ("places/aleppo/2015/index.html", 'href="../../../places/" aria-current="true">Places</a>'),
+    ],
+)
+def test_navigation_marks_the_current_section(rendered, page, current):
+    html = read(rendered[0], page)
+    assert current in html and html.count("aria-current=") == 1 + ('aria-current="page">2015' in html)
+
+
 def test_bulletins_index_lists_days_by_month(rendered):
     html = read(rendered[0], "bulletins/index.html")
     assert "<h2 id=\"m-1\">December 2016</h2>" in html
