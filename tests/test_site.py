@@ -44,15 +44,15 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
 
 
-def pelican_build(output: Path, **overrides: Any) -> Path:
-    """``Pelican(read_settings(...)).run()`` on the fixture folder, into ``output``."""
+def pelican_build(output: Path, content: Path = FIXTURE, **overrides: Any) -> Path:
+    """``Pelican(read_settings(...)).run()`` on a content folder (the fixture's by default), into ``output``."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
     settings = read_settings(
         None,
         override={
-            "PATH": str(FIXTURE),
+            "PATH": str(content),
             "OUTPUT_PATH": str(output),
             "ARTICLE_PATHS": ["articles"],
             "PAGE_PATHS": ["pages"],
@@ -695,3 +695,15 @@ def test_header_and_chart_text_meet_wcag_aa(foreground, background):
     css = (ROOT / "theme/static/css/site.css").read_text()
     assert foreground.lower() in css.lower() and background.lower() in css.lower()
     assert contrast(foreground, background) >= 4.5
+
+
+def test_an_empty_content_folder_still_builds_every_index_page(tmp_path):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "pages").mkdir()
+    out = pelican_build(tmp_path / "out", content)
+    for page in ("index.html", "bulletins/index.html", "timeline/index.html", "places/index.html",
+                 "types/index.html", "report/index.html"):
+        assert (out / page).is_file(), page
+    assert "No bulletins yet" in read(out, "index.html")
+    assert "<strong>0</strong> articles read" in read(out, "report/index.html")
