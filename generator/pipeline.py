@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import logging
 import multiprocessing
 import os
 import pickle
@@ -21,6 +22,8 @@ from generator import aggregate, events
 from generator.model import Article, Extraction, Problem, SiteData
 from generator.read import article_from_pelican, relative_path, sanitise_html, scan_content
 from generator.settings import resolve
+
+logger = logging.getLogger(__name__)
 
 # Bumped whenever extraction changes what it returns for the same text, so
 # a stale cache can never show old results.
@@ -64,13 +67,32 @@ def build_site_data(pelican_articles: Iterable[Any], settings: Mapping[str, Any]
         all_problems.extend(result.problems)
 
     site_events, site_tallies, bulletins = aggregate.aggregate(extractions, config["TIMELINE_KEY_METRICS"])
-    return SiteData(
+    site = SiteData(
         articles=[x.article for x in extractions],
         events=site_events,
         tallies=site_tallies,
         bulletins=bulletins,
         problems=sorted(set(all_problems), key=lambda p: (p.path, p.stage, p.reason)),
     )
+    log_summary(site)
+    return site
+
+
+def log_summary(site: SiteData) -> None:
+    """The build's own account, in Pelican's log: counts, then every problem.
+
+    The same list is on the build report page; an editor running ``make
+    html`` should not have to open it to learn a file was left out.
+    """
+    errors = [p for p in site.problems if p.severity == "error"]
+    logger.info(
+        "timeline: %d articles, %d events, %d tallies, %d bulletins; %d not published, %d warnings",
+        len(site.articles), len(site.events), len(site.tallies), len(site.bulletins),
+        len(errors), len(site.problems) - len(errors),
+    )
+    for p in site.problems:
+        log = logger.error if p.severity == "error" else logger.warning
+        log("%s: %s: %s", p.path, p.stage, p.reason)
 
 
 def extract_one(article: Article, settings: Mapping[str, Any]) -> Extraction | Problem:
