@@ -53,48 +53,14 @@ from pelican.utils import get_relative_path, path_to_url
 
 from generator import charts
 from generator.model import Article, Bulletin, Event, SiteData, Tally
+from generator.settings import SETTINGS
 
 logger = logging.getLogger(__name__)
 
 # Addresses of the plugin's pages. Settings from generator/settings.py win
 # over these, and pelican.conf.py over both.
-URL_DEFAULTS: dict[str, Any] = {
-    "HOME_SAVE_AS": "index.html",
-    "BULLETIN_URL": "bulletins/{date}/",
-    "BULLETIN_SAVE_AS": "bulletins/{date}/index.html",
-    "BULLETINS_INDEX_URL": "bulletins/",
-    "BULLETINS_INDEX_SAVE_AS": "bulletins/index.html",
-    "BULLETINS_YEAR_URL": "bulletins/{year}/",
-    "BULLETINS_YEAR_SAVE_AS": "bulletins/{year}/index.html",
-    "TIMELINE_URL": "timeline/",
-    "TIMELINE_SAVE_AS": "timeline/index.html",
-    "TIMELINE_PERIOD_URL": "timeline/{period}/",
-    "TIMELINE_PERIOD_SAVE_AS": "timeline/{period}/index.html",
-    "PLACE_URL": "places/{slug}/",
-    "PLACE_SAVE_AS": "places/{slug}/index.html",
-    "PLACE_YEAR_URL": "places/{slug}/{year}/",
-    "PLACE_YEAR_SAVE_AS": "places/{slug}/{year}/index.html",
-    "PLACES_INDEX_URL": "places/",
-    "PLACES_INDEX_SAVE_AS": "places/index.html",
-    "TYPE_URL": "types/{slug}/",
-    "TYPE_SAVE_AS": "types/{slug}/index.html",
-    "TYPE_YEAR_URL": "types/{slug}/{year}/",
-    "TYPE_YEAR_SAVE_AS": "types/{slug}/{year}/index.html",
-    "TYPES_INDEX_URL": "types/",
-    "TYPES_INDEX_SAVE_AS": "types/index.html",
-    "BUILD_REPORT_URL": "report/",
-    "BUILD_REPORT_SAVE_AS": "report/index.html",
-    "PLACE_FEED_ATOM": "feeds/places/{slug}.atom.xml",
-    "PLACE_FEED_RSS": "feeds/places/{slug}.rss.xml",
-    "BULLETIN_FEED_JSON": "feeds/bulletins.json",
-    "BULLETIN_FEED_ATOM": "feeds/bulletins.atom.xml",
-    "BULLETIN_FEED_RSS": "feeds/bulletins.rss.xml",
-    "DATA_EXPORT_PATH": "data",
-    "TIMELINE_KEY_METRICS": ["killed", "injured", "ceasefire_violations", "evacuated"],
-    "TIMELINE_CHART_DAYS": 30,
-    "TIMELINE_PLACE_CHART_DAYS": 90,
-    "TIMELINE_HOME_BULLETINS": 7,
-}
+# Defaults of every address and view setting, from the one settings table.
+URL_DEFAULTS: dict[str, Any] = {s.name: s.default for s in SETTINGS if not callable(s.default)}
 
 UNLOCATED = "Place not stated"
 
