@@ -48,8 +48,10 @@ DEFAULT_METRICS: dict[str, dict[str, Any]] = {
     "killed": {
         "label": "Killed",
         "patterns": [
-            r"killed", r"killing", r"kills?", r"died", r"dead", r"deaths?(?:\s+of)?", r"death\s+toll",
+            r"killed", r"killing", r"kills?", r"died", r"dying", r"dead", r"deaths?(?:\s+of)?", r"death\s+toll",
             r"toll", r"lost\s+their\s+lives?", r"(?:claimed|took)\s+the\s+lives?\s+of", r"perished", r"executed", r"slain",
+            # "the bodies of two fighters were found": a body is a death (not "a UN body")
+            r"bod(?:y|ies)\s+of",
         ],
         "unit_nouns": [r"deaths?", r"fatalit(?:y|ies)", r"dead", r"bodies"],
         "key": True,
@@ -129,9 +131,10 @@ SINGULAR_PERSON_NOUNS = (
     "brother", "sister", "wife", "husband", "father", "mother", "leader", "official", "guard", "pilot", "driver",
     "farmer", "shepherd", "teenager", "student", "worker", "volunteer", "activist", "jihadist", "insurgent",
     "gunman", "militiaman", "paramedic", "nurse", "teacher", "defector", "sniper", "cameraman", "photographer",
+    "reporter", "colonel", "general", "lieutenant", "captain", "sergeant", "brigadier",
 )
 _SINGULAR = re.compile(
-    r"\b(?:a|an)\s+" + r"(?:(?!(?:total|dozen|hundred|thousand|million|number|few|further|minimum)\b)[\w'’-]+\s+){0,3}?"
+    r"\b(?:a|an|another)\s+" + r"(?:(?!(?:total|dozen|hundred|thousand|million|number|few|further|minimum)\b)[\w'’-]+\s+){0,3}?"
     + r"(?:" + "|".join(SINGULAR_PERSON_NOUNS) + r")\b",
     re.I,
 )
@@ -308,9 +311,19 @@ class _Metric:
     unit: re.Pattern[str] | None
 
 
+# "22 fighters of ISIS", "4 members of the regime and allied militias", "a colonel in the
+# ranks of the regime forces": a short phrase saying whose people they were. It holds no
+# digits (another count) and its "and" never starts a new clause ("and wounded 12",
+# "and 6 soldiers", "and a civilian").
+_OF_PHRASE = (
+    r"\s+(?:of|from|for|with|in|within|among|belonging\s+to|affiliated\s+(?:with|to)|loyal\s+to)\s+(?:the\s+)?"
+    r"(?:(?!\band\s+(?!allied\b)(?:\d|" + _WORD + r"\b|\w+(?:ed|ing)\b|an?\b|another\b|was\b|were\b|had\b|has\b|have\b|then\b))"
+    r"[^,;.:\d()]){1,60}?"
+)
+
 _FILLER = (
     # "2 members of the Islamic State (IS) were killed": a short of/from phrase first
-    r"(?:\s+(?:of|from)\s+(?:the\s+)?(?:(?!\band\b)[^,;.:]){1,60}?)?"
+    r"(?:" + _OF_PHRASE + r")?"
     r"(?:\s+(?:and|or)\s+(?:" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + r"))?"  # "98 civilians and fighters were killed"
     r"(?:\s*\([^()]{1,30}\))?"
     r"(?:\s*,?\s*(?:\(\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|mostly|mainly|most\s+of\s+them|"
