@@ -813,11 +813,12 @@ def _r_anchored_shift(m: re.Match[str], st: _State) -> Resolved:
 
 def _r_next_unit(m: re.Match[str], st: _State) -> Resolved:
     """"the next day", "the following week", "the previous year", "the day before"."""
-    if _g(m, "unit2"):  # "the day before", "the day after"
-        anchor = st.anchor("day") or _iso(st.ref)
-        return "DATE", _shift_value(anchor, "day", -1 if m["word2"].lower() == "before" else 1)
-    word = (_g(m, "word") or "").lower()
-    unit = m["unit"].lower()
+    if _g(m, "unit2"):  # "the day before", "the year after"
+        word = "previous" if m["word2"].lower() == "before" else "next"
+        unit = m["unit2"].lower()
+    else:
+        word = (_g(m, "word") or "").lower()
+        unit = m["unit"].lower()
     sign = -1 if word in ("previous", "preceding", "before", "prior") else 1
     if unit in ("morning", "evening", "night", "afternoon"):
         d = st.anchor_day() + dt.timedelta(days=sign)
@@ -1040,7 +1041,8 @@ _REF_WORDS = {
 
 def _r_ref(m: re.Match[str], st: _State) -> Resolved:
     """"now" → PRESENT_REF, "recently" → PAST_REF, "the future" → FUTURE_REF."""
-    return "DATE", _REF_WORDS[m["ref"].lower()]
+    words = " ".join(m["ref"].lower().split()).removeprefix("right ").removeprefix("more ")
+    return "DATE", _REF_WORDS[words]
 
 
 _SET_ADVERBS = {
@@ -1347,7 +1349,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "next_unit",
         r"\bthe\s+(?:(?P<word>next|following|previous|preceding|prior)\s+(?P<unit>day|week|month|year|morning|evening|night|afternoon)\b"
-        r"|(?P<unit2>day)\s+(?P<word2>before|after)(?=\s*[,.;]))",
+        r"|(?P<unit2>day|night|week|month|year)\s+(?P<word2>before|after)(?=\s*[,.;]))",
         _r_next_unit, _I,
     ),
     _rule(
@@ -1439,7 +1441,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "ref",
-        r"\b(?P<ref>[Nn]ow|[Cc]urrently|[Aa]t present|[Nn]owadays|[Tt]hese days|[Tt]he present|"
+        r"\b(?P<ref>(?:[Rr]ight\s+)?[Nn]ow|[Cc]urrently|(?:[Mm]ore\s+)?[Rr]ecently|[Aa]t present|[Nn]owadays|[Tt]hese days|[Tt]he present|"
         r"[Rr]ecently|[Rr]ecent (?:years|days|weeks)|[Tt]he near future|"
         r"[Tt]he future|[Tt]he past|[Cc]urrent)\b(?![-'’])",
         _r_ref,

@@ -219,6 +219,7 @@ ANCHORED = [
     ("Rebels attacked on Thursday. Shelling resumed in the morning.", "the morning", "2016-12-22TMO"),
     ("Rebels attacked on Thursday. Later in the day, jets struck.", "Later in the day", "2016-12-22"),
     ("Fighting erupted on December 15. A week later, a truce was agreed.", "A week later", "2016-12-22"),
+    ("The talks began on 3 March 2015. The year before, the city fell.", "The year before", "2014"),
     ("The deadline expires at midnight Friday.", "midnight Friday", "2016-12-23T24:00"),
     ("The offensive began on 3 March 2015. The following year, the city fell.", "The following year", "2016"),
 ]
