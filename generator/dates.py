@@ -766,7 +766,9 @@ def _r_weekend(m: re.Match[str], st: _State) -> Resolved:
 
 
 def _r_ago(m: re.Match[str], st: _State) -> Resolved:
-    """"two days ago" → the day; "six weeks ago" → the week; "a year ago"."""
+    """"two days ago" → the day; "six weeks ago" → the week; "years ago" → PAST_REF."""
+    if _g(m, "units"):
+        return "DATE", "PAST_REF"
     n = _num(m["n"])
     unit = m["unit"].lower().rstrip("s")
     if unit == "centurie":
@@ -1337,7 +1339,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "ago",
-        rf"\b(?:{_QUAL})?(?P<n>{_NUMX})\s+(?P<unit>{_UNIT})s?\s+ago\b",
+        rf"\b(?:(?:{_QUAL})?(?P<n>{_NUMX})\s+(?P<unit>{_UNIT})s?|(?P<units>years|months|weeks|decades))\s+ago\b",
         _r_ago, _I,
     ),
     # --- anchored on the last date mentioned ----------------------------

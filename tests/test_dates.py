@@ -149,6 +149,7 @@ RELATIVE = [
     ("Elections will be held in January.", "January", "2017-01"),
     ("The siege ended last year.", "last year", "2015"),
     ("Two people were killed two days ago.", "two days ago", "2016-12-21"),
+    ("Years ago, the city was rich.", "Years ago", "PAST_REF"),
     ("The city was shelled over the weekend.", "the weekend", "2016-W50-WE"),
     ("The war dragged on into the 1990s.", "the 1990s", "199"),
     ("Turnout was high in the 2012 elections.", "2012", "2012"),
