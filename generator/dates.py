@@ -1182,6 +1182,7 @@ _CORES: dict[str, str] = {
     "duration_plural": _UNIT_CORE,
     "duration_long": r"-long|-old",
     "duration_half": _QUARTER_CORE,
+    "duration_period": _UNIT_CORE,
     "year_ended": _UNIT_CORE,
     "quarter": _QUARTER_CORE,
     "quarter_ref": _QUARTER_CORE,
@@ -1385,6 +1386,11 @@ _RULES: tuple[_Rule, ...] = (
         r"|(?P<unit2>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ecades)(?=\s+of\s+(?!the\b|\w+ing\b))"
         r"|(?<![\w,] )\b(?P<unit3>[Hh]ours|[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Dd]ecades)(?=\s+(?:after|before|later|earlier)\b))",
         _r_plural_duration,
+    ),
+    _rule(
+        "duration_period",
+        rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<n>{_NUMX})-(?P<unit>{_UNIT})\s+(?:period|term|span|stretch|window|timeframe)\b",
+        lambda m, st: ("DURATION", _duration(_num(m["n"]), m["unit"])),
     ),
     _rule(
         "duration_half",
