@@ -363,7 +363,7 @@ def _compile(frozen: str) -> tuple[_Metric, ...]:
         compiled.append(
             _Metric(
                 name=name,
-                trigger_after=re.compile(rf"{_FILLER}(?:{triggers})\b", re.I),
+                trigger_after=re.compile(rf"{_FILLER}(?P<trigger>{triggers})\b", re.I),
                 trigger_before=re.compile(
                     rf"\b(?:{triggers})(?:\s+(?:a\s+total\s+of|an\s+estimated|the|its|their|his|her|another|a\s+further|of|"
                     rf"(?:(?:from|in)\s+[^,;]{{1,40}}?\s+)?(?:has\s+|had\s+|have\s+)?(?:risen|rose|climbed|jumped|increased|reached|stands|stood|hit|grew)(?:\s+(?:to|at))?))?\s*$",
@@ -388,6 +388,8 @@ def key_metric_names(metrics: Mapping[str, Any] = DEFAULT_METRICS) -> list[str]:
 
 
 _PERSON_NP = re.compile(
+    # "killing 3 of them": the people were named before
+    r"^\s+of\s+(?:them|those)\b|"
     # greedy modifiers: the last people-noun wins ("5 rebel fighters", "3 Syrian Elite Forces fighters")
     r"^\s+(?:of\s+(?:the\s+)?)?" + _NP_MODIFIERS.rstrip("?") + r"(?:"
     + "|".join(sorted(PERSON_NOUNS + SINGULAR_PERSON_NOUNS, key=len, reverse=True)) + r"|(?-i:" + _DEMONYM + r"))\b"
@@ -767,16 +769,31 @@ def locate_figures(sentence: str, metrics: Mapping[str, Any] = DEFAULT_METRICS) 
     return out
 
 
+# "3 civilians and 2 soldiers", "4 members of the regime and 6 IS members"
+_COORDINATION = re.compile(r"(?:" + _OF_PHRASE + r")?\s*(?:,|and|,\s*and)\s*", re.I)
+# "... and 2 fighters", "..., along with a media activist", "in addition to 5 others"
+_CONTINUATION = re.compile(
+    r"(?:" + _OF_PHRASE + r")?\s*(?:,\s*)?(?:and|as\s+well\s+as|along\s+with|in\s+addition\s+to|together\s+with|plus|,)\s*", re.I
+)
+# a verb after the people that is not the metric's: "and 4 fighters were captured"
+_OTHER_VERB = re.compile(r"\s+(?:(?:were|was|have\s+been|had\s+been|are|is)\s+)?(?:\w+ed|taken|held|seized)\b", re.I)
+
+
 def _coordinated(sentence: str, mentions: list[NumberMention], i: int, compiled: tuple[_Metric, ...]) -> tuple[str, int] | None:
     """ "3 civilians and 2 soldiers were killed": the first count shares the second's metric."""
     np_end, np = _np_end(sentence, mentions[i].end)
     if np is None or i + 1 >= len(mentions):
         return None
     nxt = mentions[i + 1]
-    if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", sentence[np_end : nxt.start]):
+    if not _COORDINATION.fullmatch(sentence, np_end, nxt.start):
         return None
     found = _link(sentence, nxt, compiled) or _coordinated(sentence, mentions, i + 1, compiled)
     return (found[0], np_end) if found else None
+
+
+_OWNER_BEFORE = re.compile(
+    r"\b(?:" + "|".join(SINGULAR_PERSON_NOUNS) + r"|family|members?|relatives?)\s+of\s+$", re.I
+)
 
 
 def _with_singulars(sentence: str, mentions: list[NumberMention]) -> list[NumberMention]:
@@ -785,6 +802,8 @@ def _with_singulars(sentence: str, mentions: list[NumberMention]) -> list[Number
     for m in _SINGULAR.finditer(sentence):
         if any(m.start() <= x.start < m.end() or x.start <= m.start() < x.end for x in mentions):
             continue  # "as a result 1 fighter": the number is the count
+        if _OWNER_BEFORE.search(sentence, 0, m.start()):
+            continue  # "a son of a rebel commander": one person, named by a relation
         article_end = m.start() + len(re.match(r"\w+", m.group()).group())
         extra.append(NumberMention(m.start(), m.start(), article_end, 1, None, None, sentence[m.start() : article_end]))
     return sorted(mentions + extra, key=lambda x: x.start) if extra else mentions
@@ -818,8 +837,43 @@ def find_figures(
         attributed = find_attribution(sentence, context, mention.start)
         cumulative = cumulative_start is not None and mention.start >= cumulative_start
         out.append(_figure(sentence, mention, metric, attributed, None, cumulative, np_end))
+        cursor = np_end
         for sub, label, sub_end in _subgroups(sentence, np_end, mentions, used):
             out.append(_figure(sentence, sub, metric, attributed, label, cumulative, sub_end))
+            cursor = max(cursor, sub_end)
+        for j, more_end in _continued(sentence, mentions, i, cursor, metric, compiled, used):
+            more = mentions[j]
+            more_cumulative = cumulative_start is not None and more.start >= cumulative_start
+            out.append(_figure(sentence, more, metric, attributed, None, more_cumulative, more_end))
+    return out
+
+
+def _continued(sentence: str, mentions: list[NumberMention], i: int, cursor: int, metric: str,
+               compiled: tuple[_Metric, ...], used: set[int]) -> list[tuple[int, int]]:
+    """Further groups of people added to a figure: "killing six IS members, one regime member and a
+    Hezbollah member", "10 civilians died and 2 fighters", "2 rebels were killed along with a media
+    activist". Returns (mention index, end of its noun phrase); marks them used.
+
+    A group that has its own verb ("and 4 fighters were captured", "and 7 wounded") is not added.
+    """
+    spec = next(m for m in compiled if m.name == metric)
+    out: list[tuple[int, int]] = []
+    for j in range(i + 1, len(mentions)):
+        if j in used:
+            continue
+        nxt = mentions[j]
+        starts = [cursor]
+        verb = spec.trigger_after.match(sentence, cursor)
+        if verb:
+            starts.append(verb.end())
+        if not any(start <= nxt.start and _CONTINUATION.fullmatch(sentence, start, nxt.start) for start in starts):
+            break
+        np_end, np = _np_end(sentence, nxt.end)
+        if np is None or _link(sentence, nxt, compiled) is not None or _OTHER_VERB.match(sentence, np_end):
+            break
+        used.add(j)
+        out.append((j, np_end))
+        cursor = np_end
     return out
 
 
@@ -865,12 +919,32 @@ def _link(sentence: str, m: NumberMention, compiled: tuple[_Metric, ...]) -> tup
     return _link_people(sentence, m, compiled, np_end)
 
 
+# People right after the verb make it active ("gunmen killed two soldiers"), unlike "two soldiers
+# killed"; a place does not ("300 families fled the village").
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:(?:at\s+least|more\s+than|about|some|nearly|almost|up\s+to|around)\s+)?"
+    r"(?:an?|another|his|her|their|its|the|several|many|dozens\s+of|scores\s+of|hundreds\s+of|\d[\d,]*|"
+    + _WORD + r"(?:-" + _WORD + r")?)(?=\s)",
+    re.I,
+)
+
+
+def _active(sentence: str, verb_end: int) -> bool:
+    """Whether people come right after a verb ending at ``verb_end``: its object, so the verb is active."""
+    if re.match(r"\s+(?:them|him)\b", sentence[verb_end:]):
+        return True
+    obj = _OBJECT_AFTER.match(sentence, verb_end)
+    return bool(obj and _PERSON_NP.match(sentence[obj.end() :]))
+
+
 def _link_people(sentence: str, m: NumberMention, compiled: tuple[_Metric, ...], np_end: int) -> tuple[str, int] | None:
     """A number of people: the metric whose trigger follows or precedes it."""
     # 2. a trigger after: "six people ... were killed"
     best_after: tuple[int, str] | None = None
     for metric in compiled:
         t = metric.trigger_after.match(sentence, np_end)
+        if t and not sentence[np_end : t.start("trigger")].strip() and _active(sentence, t.end()):
+            continue  # "a sniper killed a soldier": the people did it, they did not suffer it
         if t and (best_after is None or t.end() < best_after[0]):
             best_after = (t.end(), metric.name)
     if best_after:
