@@ -1366,7 +1366,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"\b(?:{_QUAL}|the\s+(?:past|last|next|previous|coming|first|final|following|remaining|latest)\s+|the\s+)?"
         rf"(?:between\s+)?(?:(?P<lo>{_NUMX})\s*(?:to|or|and|-|–)\s*)?"
         rf"(?P<n>{_NUMX})(?P<half>\s+1/2|[\s-]and[\s-]a[\s-]half)?"
-        rf"(?:(?P<hy>-)|\s+(?:(?:more|straight|consecutive|successive|full|whole|long|additional|further)\s+)?)"
+        rf"(?:(?P<hy>-)|\s+(?:(?:more|straight|consecutive|successive|full|whole|long|additional|further|"
+        rf"trading|business|working|school)\s+)?)"
         rf"(?P<unit>{_UNIT})s?\b(?!-old|\s+old)"
         rf"(?P<half2>\s+and\s+a\s+half\b)?",
         _r_duration, _I,
@@ -1380,7 +1381,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "duration_plural",
         r"(?:(?:(?<=\b[Ff]or\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\btook\s)"
-        r"|(?<=\blasted\s)|(?<=\bspent\s)|(?<=\bfollows\s)|(?<=\bfollowed\s)|(?<=\bover the\s)|(?<=\bin the\s))"
+        r"|(?<=\blasted\s)|(?<=\bspent\s)|(?<=\bfollows\s)|(?<=\bfollowed\s)|(?<=\b[Oo]ver the\s)|(?<=\b[Ii]n the\s))"
         r"(?:many\s+|several\s+|some\s+)?"
         r"(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)\b(?!\s+(?:ago|of\s+\w+ing\b))"
         r"|(?P<unit2>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ecades)(?=\s+of\s+(?!the\b|\w+ing\b))"
@@ -1457,7 +1458,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "set",
         rf"\b(?:(?P<set>daily|weekly|monthly|annually|yearly|hourly|nightly)\b(?!\s+[A-Z])"
-        rf"|(?P<set2>[Ee]very|[Ee]ach)\s+(?P<unit>day|week|month|year|hour|{_WEEKDAY}|{_PART})\b)",
+        rf"|(?P<set2>[Ee]very|[Ee]ach)\s+(?P<unit>day|week|month|quarter|year|hour|{_WEEKDAY}|{_PART})\b)",
         _r_set,
     ),
     _rule(
