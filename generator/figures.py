@@ -49,7 +49,7 @@ DEFAULT_METRICS: dict[str, dict[str, Any]] = {
         "label": "Killed",
         "patterns": [
             r"killed", r"killing", r"kills?", r"died", r"dying", r"dead", r"deaths?(?:\s+of)?", r"death\s+toll",
-            r"toll", r"lost\s+their\s+lives?", r"(?:claimed|took)\s+the\s+lives?\s+of", r"perished", r"executed", r"slain",
+            r"toll", r"lost\s+their\s+lives?", r"(?:claimed|took)\s+the\s+lives?\s+of", r"perished", r"executed", r"slain", r"assassinated",
             # "the bodies of two fighters were found": a body is a death (not "a UN body")
             r"bod(?:y|ies)\s+of",
         ],
@@ -134,7 +134,7 @@ SINGULAR_PERSON_NOUNS = (
     "reporter", "colonel", "general", "lieutenant", "captain", "sergeant", "brigadier",
 )
 _SINGULAR = re.compile(
-    r"\b(?:a|an|another)\s+" + r"(?:(?!(?:total|dozen|hundred|thousand|million|number|few|further|minimum)\b)[\w'’-]+\s+){0,3}?"
+    r"\b(?:a|an|another)\s+" + r"(?:(?!(?:total|dozen|hundred|thousand|million|number|few|further|minimum|an?|the|another|and|or|of|by|to|was|were|is|are)\b)[\w'’-]+\s+){0,4}?"
     + r"(?:" + "|".join(SINGULAR_PERSON_NOUNS) + r")\b",
     re.I,
 )
@@ -318,7 +318,7 @@ class _Metric:
 _OF_PHRASE = (
     r"\s+(?:of|from|for|with|in|within|among|belonging\s+to|affiliated\s+(?:with|to)|loyal\s+to)\s+(?:the\s+)?"
     r"(?:(?!\band\s+(?!allied\b)(?:\d|" + _WORD + r"\b|\w+(?:ed|ing)\b|an?\b|another\b|was\b|were\b|had\b|has\b|have\b|then\b))"
-    r"[^,;.:\d()]){1,60}?"
+    r"[^,;.:\d()]){1,80}?"
 )
 
 _FILLER = (
@@ -329,6 +329,8 @@ _FILLER = (
     r"(?:\s*,?\s*(?:\(\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|mostly|mainly|most\s+of\s+them|"
     r"many\s+of\s+them|all\s+of\s+them|all|both)\b[^;:]{0,120}?(?:,|\))?)?"
     r"(?:\s*[-–—]+)?"
+    r"(?:\s*[‘'“\"][^‘'’“”\"]{1,40}[’'”\"])?"  # a quoted name: "A Syrian colonel 'Ali X' was killed"
+    r"(?:\s+(?:is|are|was|were)\s+(?:reported|said|believed|thought|understood)\s+to\s+have)?"  # "is reported to have died"
     r"(?:\s+(?:were|was|have|has|had|been|being|be|are|is|will|got|reportedly|also|allegedly|later|all|both|each|"
     r"subsequently|now|since|then|been|confirmed|found|reported))*\s*"
 )

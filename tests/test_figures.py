@@ -261,3 +261,53 @@ def test_a_bad_configured_pattern_is_reported_with_the_metric_name():
     metrics = {"killed": {"label": "Killed", "patterns": ["killed("]}}
     with pytest.raises(ValueError, match="killed"):
         find_figures("Six people were killed.", metrics)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # whose people they were, between the count and the verb
+        ("Four members of the army and allied militias were killed near the airport.", [4]),
+        ("At least nine fighters from the rebel and Islamist side died in the assault.", [9]),
+        ("A colonel in the ranks of the army was killed in the shelling.", [1]),
+        ("Two fighters of the Democratic Forces and the Military Council of the eastern province were killed.", [2]),
+        ("A Syrian army colonel 'Ahmad Rahim' was reportedly killed in the attack.", [1]),
+        ("At least one person is reported to have died in the fighting.", [1]),
+        # several groups share one verb, before or after them
+        ("Airstrikes claimed the lives of four IS members, one soldier, and a militia member.", [4, 1, 1]),
+        ("Seven civilians died and 3 fighters of the local factions in the shelling.", [7, 3]),
+        ("Two rebels were killed along with a media activist covering the battle.", [2, 1]),
+        ("At least 11 fighters were killed, in addition to at least 4 others of the rival faction.", [11, 4]),
+        ("Snipers shot and killed a farmer and a child near the village.", [1, 1]),
+        ("Three soldiers and two fighters of the allied militia were killed.", [3, 2]),
+        ("Four members of the army and six IS members died in the clashes.", [4, 6]),
+        # a group with its own verb is not added
+        ("Five soldiers were killed and 4 fighters were captured.", [5]),
+        ("22 members of the militia were killed and 4 captured.", [22]),
+        # the people were named before
+        ("Rebels repelled the attack on the hill, killing 6 of them.", [6]),
+        # an active verb counts its object, not its subject
+        ("A sniper killed a soldier near the checkpoint.", [1]),
+        ("An unidentified group assassinated a rebel commander in the town.", [1]),
+        ("A son of a local commander was killed in the raid.", [1]),
+        # bodies found are deaths
+        ("The bodies of three fighters were found near the road.", [3]),
+        ("The body of a soldier was found in the river.", [1]),
+        ("The clashes ended with one fighter dying of his wounds.", [1]),
+    ],
+)
+def test_acled_style_killed_phrasings_are_counted(sentence, expected):
+    assert [f.value for f in find_figures(sentence) if f.metric == "killed" and f.subgroup is None] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Five people killed the day before were buried on Friday.", [("killed", 5)]),  # a time is no object
+        ("Nearly 300 families fled the village overnight.", [("displaced", 300)]),  # nor is a place
+        ("The UN body of experts met on Monday.", []),
+        ("Gunmen killed the prisoners, a monitor said.", []),  # no count
+    ],
+)
+def test_the_active_verb_rule_keeps_headline_passives(sentence, expected):
+    assert [(f.metric, f.value) for f in find_figures(sentence)] == expected
