@@ -836,13 +836,9 @@ def _r_that_unit(m: re.Match[str], st: _State) -> Resolved:
     unit = m["unit"].lower()
     if unit in _PARTS_OF_DAY:
         return "TIME", f"{_iso(st.anchor_day())}T{_PARTS_OF_DAY[unit]}"
-    anchor = st.anchor(unit)
-    if anchor is None:
-        return "DATE", _unit_value(unit, st.ref)
-    d = dt.date.fromisoformat(anchor[:10]) if len(anchor) >= 10 else None
-    if d is not None:
-        return "DATE", _unit_value(unit, d)
-    return "DATE", anchor[: {"year": 4, "month": 7}.get(unit, len(anchor))]
+    anchor = st.anchor(unit)  # at least as fine as the unit, so its start lies in it
+    start = _value_start(anchor) if anchor else None
+    return "DATE", _unit_value(unit, start or st.ref)
 
 
 def _r_duration(m: re.Match[str], st: _State) -> Resolved:
@@ -1175,7 +1171,7 @@ _CORES: dict[str, str] = {
     "part_of_day": _ci("morning", "afternoon", "evening"),
     "ago": r"ago\b",
     "anchored_shift": _ci("later", "earlier", "afterward", "before"),
-    "next_unit": _UNIT_CORE,
+    "next_unit": _UNIT_CORE + "|" + _ci("morning", "afternoon", "evening", "night"),
     "that_unit": rf"(?:{_ci('that', 'same')})\s",
     "duration": _UNIT_CORE,
     "duration_past": _UNIT_CORE,  # "week" is inside "weekend"
@@ -1258,7 +1254,7 @@ _RULES: tuple[_Rule, ...] = (
         r"|(?P<fiscal2>fiscal\s+))year\b(?!-)",
         _r_fiscal_year,
     ),
-    _rule("year_end", r"\b(?:[Tt]he\s+)?year[- ]end\b", lambda m, st: ("DATE", f"{st.ref.year:04d}-12-31")),
+    _rule("year_end", r"\b(?:[Tt]he\s+)?year(?:[- ]|['’]s\s+)end\b", lambda m, st: ("DATE", f"{st.ref.year:04d}-12-31")),
     _rule(
         "month",
         rf"(?:(?P<mod>(?:[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier this|[Ll]ater this)"
@@ -1357,7 +1353,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "that_unit",
-        rf"\b(?:(?:earlier|later)\s+)?(?:that|the same)\s+(?P<unit>day|week|month|year|{_PART})\b",
+        rf"\b(?:(?:earlier|later)\s+)?(?:that|the same)\s+(?P<unit>day|week|month|quarter|year|{_PART})\b",
         _r_that_unit, _I,
     ),
     # --- durations ------------------------------------------------------

@@ -327,3 +327,25 @@ EVENT_DATES = [
 def test_event_date_maps_value_to_iso_date_and_granularity(typed, expected):
     ttype, value = typed
     assert event_date(Timex(0, 1, "x", ttype, value)) == expected
+
+
+# --- grammar invariant ------------------------------------------------------------
+
+def _all_sentences() -> list[str]:
+    tables = [SEED, WEEKDAYS, MONTH_DAYS, RELATIVE, DURATIONS, SETS, ANCHORED]
+    return [row[0] for table in tables for row in table] + NOT_DATES
+
+
+def test_every_rule_match_contains_its_core_token():
+    # The tagger only tries a rule where its core token occurs; a pattern
+    # that can match without it would silently never fire.
+    from generator.dates import _RULES
+
+    for text in _all_sentences():
+        for rule in _RULES:
+            if rule.core is None:
+                continue
+            cores = [m.span() for m in rule.core.finditer(text)]
+            for m in rule.pattern.finditer(text):
+                if m.end() > m.start():
+                    assert any(m.start() <= s < m.end() for s, _ in cores), (rule.name, m.group())
