@@ -213,6 +213,7 @@ def test_duration_is_a_timeml_period(text, expr, value):
 
 ANCHORED = [
     ("Fighting erupted on December 15. The next day, a truce was agreed.", "The next day", "2016-12-16"),
+    ("Fighting erupted on December 15. The next morning, a truce was agreed.", "The next morning", "2016-12-16TMO"),
     ("Fighting erupted on December 15. Two days later, a truce was agreed.", "Two days later", "2016-12-17"),
     ("Fighting erupted on December 15. A day earlier, talks had failed.", "A day earlier", "2016-12-14"),
     ("The convoy left on Monday. That evening, shells fell.", "That evening", "2016-12-19TEV"),
