@@ -1001,8 +1001,30 @@ _HOLIDAYS = {
     "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
     "new year's eve": (12, 31), "new year's day": (1, 1), "new year": (1, 1),
     "independence day": (7, 4), "halloween": (10, 31), "boxing day": (12, 26),
-    "valentine's day": (2, 14),
+    "valentine's day": (2, 14), "st. patrick's day": (3, 17), "st patrick's day": (3, 17),
+    "international women's day": (3, 8), "may day": (5, 1), "bastille day": (7, 14),
+    "armistice day": (11, 11), "veterans day": (11, 11), "earth day": (4, 22),
 }
+# Days counted from Easter Sunday.
+_EASTER_OFFSETS = {
+    "easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1,
+    "good friday": -2, "holy thursday": -3, "maundy thursday": -3, "palm sunday": -7,
+}
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month = (h + l - 7 * m + 114) // 31
+    day = (h + l - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)
 
 
 def _thanksgiving(year: int) -> dt.date:
@@ -1013,7 +1035,7 @@ def _thanksgiving(year: int) -> dt.date:
 
 def _r_holiday(m: re.Match[str], st: _State) -> Resolved:
     """"Christmas", "New Year's Day", "Thanksgiving": holidays, nearest year."""
-    name = m["hol"].lower().replace("\u2019", "'")
+    name = " ".join(m["hol"].lower().replace("\u2019", "'").split())
     if name.startswith("thanksgiving"):
         if _g(m, "year"):
             return "DATE", _iso(_thanksgiving(int(m["year"])))
@@ -1021,6 +1043,11 @@ def _r_holiday(m: re.Match[str], st: _State) -> Resolved:
             this_year = _thanksgiving(st.ref.year)
             return "DATE", _iso(this_year if this_year < st.ref else _thanksgiving(st.ref.year - 1))
         return "DATE", _iso(_thanksgiving(_year_for_month_day(st, 11, 25, m.start(), m.end())))
+    if name in _EASTER_OFFSETS:
+        guess = _easter(st.ref.year)
+        year = int(m["year"]) if _g(m, "year") else _year_for_month_day(
+            st, guess.month, guess.day, m.start(), m.end())
+        return "DATE", _iso(_easter(year) + dt.timedelta(days=_EASTER_OFFSETS[name]))
     month, day = _HOLIDAYS[name]
     year = int(m["year"]) if _g(m, "year") else _year_for_month_day(st, month, day, m.start(), m.end())
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
@@ -1160,7 +1187,8 @@ _CORES: dict[str, str] = {
     "percent": r"%|percent|per cent|pct",
     "bignum": r"\d,\d\d\d",
     "score": r"\d-\d",
-    "holiday": r"Christmas|New Year|Independence|Halloween|Boxing|Valentine|Thanksgiving",
+    "holiday": r"Christmas|New Year|Independence|Halloween|Boxing|Valentine|Thanksgiving|Patrick|Women|"
+               r"May Day|Bastille|Armistice|Veterans|Earth Day|Easter|Good Friday|Thursday|Palm Sunday",
     "deictic_day": _DEICTIC_CORE,
     "relative_unit": _UNIT_CORE,
     "in_the_unit": _UNIT_CORE,
@@ -1440,7 +1468,10 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "holiday",
         r"(?:\b(?P<rel>[Ll]ast)\s+)?\b(?P<hol>Christmas Eve|Christmas Day|Christmas|New Year['’]s Eve|New Year['’]s Day|"
-        r"Independence Day|Halloween|Boxing Day|Valentine['’]s Day|Thanksgiving Day|Thanksgiving)"
+        r"Independence Day|Halloween|Boxing Day|Valentine['’]s Day|Thanksgiving Day|Thanksgiving|"
+        r"St\.? Patrick['’]s Day|International Women['’]s Day|May Day|Bastille Day|Armistice Day|"
+        r"Veterans['’]? Day|Earth Day|Easter(?: Sunday| Monday| Day)?|Good Friday|Holy Thursday|"
+        r"Maundy Thursday|Palm Sunday)"
         r"(?:\s+(?P<year>(?:19|20)\d\d))?\b",
         _r_holiday,
     ),
