@@ -550,6 +550,10 @@ def _r_month_year(m: re.Match[str], st: _State) -> Resolved:
     return "DATE", f"{y:04d}-{month:02d}"
 
 
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_MONTH_PREPOSITION = re.compile(
+    r"\b(?:in|since|until|till|by|from|through|during|before|after|throughout)\s+$", re.IGNORECASE
+)
 _MONTH_CONTEXT = re.compile(
     r"(?:\b(?:in|of|since|until|till|by|from|to|through|during|before|after|"
     r"early|late|mid|last|next|this|each|every|between|and|or|that|throughout|for)"
@@ -562,15 +566,18 @@ def _r_month(m: re.Match[str], st: _State) -> Resolved:
     """"in December", "late November", "last April": a month without a day.
 
     "May"/"March" alone need a preposition or modifier before them: "May" at
-    a sentence start is more often a verb, "March" a noun.
+    a sentence start is more often a verb, "March" a noun. So does a month
+    followed by a capitalised word: "June Smith", "August Wilson" are people.
     """
     name = m["month"]
     if len(name.rstrip(".")) <= 4 and name.lower() not in ("may", "june", "july"):
         return None  # "Jan" alone is a first name more often than a month
     mod = (_g(m, "mod") or "").lower().strip()
-    if name.rstrip(".").lower() in ("may", "march", "mar") and not mod:
+    if not mod:
         before = st.text[max(0, m.start() - 20) : m.start()]
-        if not _MONTH_CONTEXT.search(before):
+        if name.rstrip(".").lower() in ("may", "march", "mar") and not _MONTH_CONTEXT.search(before):
+            return None
+        if _NAME_AFTER.match(st.text, m.end()) and not _MONTH_PREPOSITION.search(before):
             return None
     month = _month_of(name)
     if mod.startswith("last"):
@@ -1043,6 +1050,11 @@ def _r_holiday(m: re.Match[str], st: _State) -> Resolved:
             this_year = _thanksgiving(st.ref.year)
             return "DATE", _iso(this_year if this_year < st.ref else _thanksgiving(st.ref.year - 1))
         return "DATE", _iso(_thanksgiving(_year_for_month_day(st, 11, 25, m.start(), m.end())))
+    if name in ("easter week", "holy week"):
+        # The ISO week that ends on Easter Sunday.
+        guess = _easter(st.ref.year)
+        year = _year_for_month_day(st, guess.month, guess.day, m.start(), m.end())
+        return "DATE", _week(_easter(year))
     if name in _EASTER_OFFSETS:
         guess = _easter(st.ref.year)
         year = int(m["year"]) if _g(m, "year") else _year_for_month_day(
@@ -1188,7 +1200,7 @@ _CORES: dict[str, str] = {
     "bignum": r"\d,\d\d\d",
     "score": r"\d-\d",
     "holiday": r"Christmas|New Year|Independence|Halloween|Boxing|Valentine|Thanksgiving|Patrick|Women|"
-               r"May Day|Bastille|Armistice|Veterans|Earth Day|Easter|Good Friday|Thursday|Palm Sunday",
+               r"May Day|Bastille|Armistice|Veterans|Earth Day|Easter|Good Friday|Thursday|Palm Sunday|Holy Week",
     "deictic_day": _DEICTIC_CORE,
     "relative_unit": _UNIT_CORE,
     "in_the_unit": _UNIT_CORE,
@@ -1470,7 +1482,7 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:\b(?P<rel>[Ll]ast)\s+)?\b(?P<hol>Christmas Eve|Christmas Day|Christmas|New Year['’]s Eve|New Year['’]s Day|"
         r"Independence Day|Halloween|Boxing Day|Valentine['’]s Day|Thanksgiving Day|Thanksgiving|"
         r"St\.? Patrick['’]s Day|International Women['’]s Day|May Day|Bastille Day|Armistice Day|"
-        r"Veterans['’]? Day|Earth Day|Easter(?: Sunday| Monday| Day)?|Good Friday|Holy Thursday|"
+        r"Veterans['’]? Day|Earth Day|Easter [Ww]eek|Holy Week|Easter(?: Sunday| Monday| Day)?|Good Friday|Holy Thursday|"
         r"Maundy Thursday|Palm Sunday)"
         r"(?:\s+(?P<year>(?:19|20)\d\d))?\b",
         _r_holiday,

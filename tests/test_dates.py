@@ -150,6 +150,8 @@ RELATIVE = [
     ("The siege ended last year.", "last year", "2015"),
     ("Two people were killed two days ago.", "two days ago", "2016-12-21"),
     ("Years ago, the city was rich.", "Years ago", "PAST_REF"),
+    ("Christians marked Easter amid the shelling.", "Easter", "2016-03-27"),
+    ("Aid arrived on Christmas Day.", "Christmas Day", "2016-12-25"),
     ("The city was shelled over the weekend.", "the weekend", "2016-W50-WE"),
     ("The war dragged on into the 1990s.", "the 1990s", "199"),
     ("Turnout was high in the 2012 elections.", "2012", "2012"),
@@ -265,6 +267,7 @@ NOT_DATES = [
     "The toll exceeds 100 civilians a day.",
     "Deserters held the town for a second day.",
     "The Shia-dominated March 8 coalition opposed the Sunni-based March 14 alliance.",
+    "June Smith and August Wilson spoke.",
 ]
 
 
