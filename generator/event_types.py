@@ -34,8 +34,22 @@ Patterns are regular expressions matched case-insensitively; write
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
+
+try:  # the regular-expression parser, to read where a trigger can start
+    import re._constants as _sre_constants
+    import re._parser as _sre_parser
+except ImportError:  # Python < 3.11
+    import sre_constants as _sre_constants  # type: ignore[no-redef]
+    import sre_parse as _sre_parser  # type: ignore[no-redef]
+
+_LITERAL, _IN, _SUBPATTERN, _BRANCH, _AT = (
+    _sre_constants.LITERAL, _sre_constants.IN, _sre_constants.SUBPATTERN, _sre_constants.BRANCH, _sre_constants.AT,
+)
+_REPEATS = (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT)
+_AT_BOUNDARY, _AT_NON_BOUNDARY = _sre_constants.AT_BOUNDARY, _sre_constants.AT_NON_BOUNDARY
 
 EventTypeRule = Mapping[str, Any]
 
@@ -170,6 +184,239 @@ def _key(rules: Sequence[EventTypeRule]) -> tuple[tuple[str, tuple[str, ...]], .
     return tuple((str(r["id"]), tuple(r.get("patterns") or ())) for r in rules)
 
 
+# --- Fast matching -----------------------------------------------------------
+#
+# Python's ``re`` tries every alternative of a big ``\b...|\b...`` pattern at
+# every character, about 5 µs per alternative per sentence. Almost every
+# trigger starts with a word boundary and a literal ("\bclash", "\bair ?strike"),
+# so a match needs a word beginning with those letters. Each pattern is split
+# into its top-level alternatives, and each alternative gets the set of
+# lower-case word beginnings (up to 3 letters) it can start with, read off its
+# parsed form. Per sentence, one ``findall`` collects the word beginnings; only
+# alternatives whose beginning occurs are tried, and only where that word
+# starts (``Pattern.match`` at a position). The results are those of the big
+# pattern: an alternative without a known beginning is always tried with
+# ``search``, and a sentence with non-ASCII words takes the plain path (case
+# folding beyond ASCII is left to ``re``).
+
+_WORD_BEGINNINGS = re.compile(r"(\w{1,3})\w*")
+_MAX_KEYS = 64
+
+
+def _split_alternatives(pattern: str) -> list[str]:
+    """Top-level alternatives of a regular expression: ``a|(b|c)`` → ``a``, ``(b|c)``.
+
+    >>> _split_alternatives(r"\\bfight(?:ing|s)?\\b|\\bfought\\b|[|]x")
+    ['\\\\bfight(?:ing|s)?\\\\b', '\\\\bfought\\\\b', '[|]x']
+    """
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1
+            if pattern[i : i + 1] == "^":
+                i += 1
+            if pattern[i : i + 1] == "]":  # "[]...]": a literal bracket first
+                i += 1
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _beginnings(pattern: str) -> frozenset[str] | None:
+    """Lower-case beginnings (up to 3 letters) of the word where a match must start.
+
+    None when the pattern does not start with ``\\b`` and two word letters,
+    or when its beginnings cannot be read off (classes, ``\\S``...).
+
+    >>> sorted(_beginnings(r"\\b(?:re)?captur(?:ed|es)\\b"))
+    ['cap', 'rec']
+    >>> sorted(_beginnings(r"\\b(?-i:IS)\\b|\\bal[- ]Nusra"))
+    ['al', 'is']
+    >>> _beginnings(r"(?:\\S+\\s+){1,4}town") is None
+    True
+    """
+    try:
+        parsed = _sre_parser.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return None
+    items = tuple(parsed.data)
+    if not items or items[0] != (_AT, _AT_BOUNDARY):
+        return None
+    keys = _walk(items[1:], "")
+    if keys is None or not keys or len(keys) > _MAX_KEYS:
+        return None
+    out = set()
+    for key, complete in keys:
+        # a short beginning is usable only when the word ends there ("IS", "al-")
+        if len(key) < 2 or (len(key) < 3 and not complete):
+            return None
+        out.add(key)
+    return frozenset(out)
+
+
+def _walk(items: tuple[Any, ...], acc: str) -> set[tuple[str, bool]] | None:
+    """(beginning, word ends there) pairs for a parsed sequence; None when unknowable."""
+    if len(acc) >= 3:
+        return {(acc[:3], False)}
+    if not items:
+        return {(acc, False)}
+    op, av = items[0]
+    rest = items[1:]
+    if op is _LITERAL:
+        char = chr(av)
+        if not char.isascii():
+            return None
+        if not (char.isalnum() or char == "_"):
+            return {(acc, True)}
+        return _walk(rest, acc + char.lower())
+    if op is _IN:
+        if not all(o is _LITERAL for o, _ in av):
+            return {(acc, False)}
+        return _union(_walk(((_LITERAL, c),) + rest, acc) for _, c in av)
+    if op is _SUBPATTERN:
+        return _walk(tuple(av[-1].data) + rest, acc)
+    if op is _BRANCH:
+        return _union(_walk(tuple(alt.data) + rest, acc) for alt in av[1])
+    if op in _REPEATS:
+        low, high, item = av
+        options = [_walk(rest, acc)] if low == 0 else []
+        if high == 1:
+            options.append(_walk(tuple(item.data) + rest, acc))
+        else:  # once, then unknown: the beginning may be shorter, never wrong
+            options.append(_walk(tuple(item.data), acc))
+        return _union(options)
+    if op is _AT:
+        if av == _AT_BOUNDARY:
+            return {(acc, True)} if acc else _walk(rest, acc)
+        return _walk(rest, acc) if av == _AT_NON_BOUNDARY else {(acc, False)}
+    return {(acc, False)}
+
+
+def _union(parts: Iterable[set[tuple[str, bool]] | None]) -> set[tuple[str, bool]] | None:
+    out: set[tuple[str, bool]] = set()
+    for part in parts:
+        if part is None:
+            return None
+        out |= part
+        if len(out) > _MAX_KEYS:
+            return None
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Alternative:
+    label: str  # the type id or actor name it belongs to
+    pattern: re.Pattern[str]
+    keys: frozenset[str] | None  # word beginnings; None: always tried with search
+
+
+@dataclass(frozen=True, slots=True)
+class _Matcher:
+    """One table of patterns, split into alternatives indexed by word beginning."""
+
+    full: tuple[tuple[str, re.Pattern[str] | None], ...]  # (label, whole pattern) in order
+    alternatives: tuple[_Alternative, ...]  # in table order
+    by_key: dict[str, tuple[int, ...]]
+    unkeyed: tuple[int, ...]
+    keys: frozenset[str]
+
+
+def _matcher(table: tuple[tuple[str, tuple[str, ...]], ...]) -> _Matcher:
+    full, alternatives, by_key, unkeyed = [], [], {}, []
+    for label, patterns in table:
+        full.append((label, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None))
+        for pattern in patterns:
+            parts = _split_alternatives(pattern)
+            try:
+                compiled = [re.compile(part, re.IGNORECASE) for part in parts]
+            except re.error:  # e.g. a group referred to across "|": keep the pattern whole
+                parts, compiled = [pattern], [re.compile(pattern, re.IGNORECASE)]
+            if any(c.groups for c in compiled) and len(parts) > 1:
+                parts, compiled = [pattern], [re.compile(pattern, re.IGNORECASE)]
+            for part, regex in zip(parts, compiled):
+                keys = _beginnings(part)
+                index = len(alternatives)
+                alternatives.append(_Alternative(label, regex, keys))
+                if keys is None:
+                    unkeyed.append(index)
+                else:
+                    for key in keys:
+                        by_key.setdefault(key, []).append(index)
+    return _Matcher(
+        tuple(full),
+        tuple(alternatives),
+        {k: tuple(v) for k, v in by_key.items()},
+        tuple(unkeyed),
+        frozenset(by_key),
+    )
+
+
+@lru_cache(maxsize=256)
+def _sentence_words(sentence: str) -> tuple[str, frozenset[str]] | None:
+    """The lower-cased sentence and its words' beginnings; None when a word is not ASCII."""
+    if not sentence.isascii():
+        return None
+    lowered = sentence.lower()
+    return lowered, frozenset(_WORD_BEGINNINGS.findall(lowered))
+
+
+def _starts(lowered: str, key: str) -> list[int]:
+    """Offsets of the words of ``lowered`` (ASCII) that begin with ``key``."""
+    out = []
+    i = lowered.find(key)
+    while i >= 0:
+        if i == 0 or not (lowered[i - 1].isalnum() or lowered[i - 1] == "_"):
+            out.append(i)
+        i = lowered.find(key, i + 1)
+    return out
+
+
+def _candidates(matcher: _Matcher, sentence: str) -> dict[int, list[int]] | None:
+    """Alternative index → word offsets where it may match; None: use the whole patterns."""
+    words = _sentence_words(sentence)
+    if words is None:
+        return None
+    lowered, beginnings = words
+    found: dict[int, list[int]] = {}
+    for key in beginnings & matcher.keys:
+        starts = _starts(lowered, key)
+        for index in matcher.by_key[key]:
+            found.setdefault(index, []).extend(starts)
+    return found
+
+
+_RULE_KEYS: dict[int, tuple[Sequence[EventTypeRule], tuple[tuple[str, tuple[str, ...]], ...]]] = {}
+
+
+def _rules_key(rules: Sequence[EventTypeRule]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``_key(rules)``, remembered per table object (a table is read once; pass a new one to change it)."""
+    cached = _RULE_KEYS.get(id(rules))
+    if cached is None or cached[0] is not rules:
+        cached = (rules, _key(rules))
+        _RULE_KEYS[id(rules)] = cached
+    return cached[1]
+
+
+@lru_cache(maxsize=32)
+def _type_matcher(rules_key: tuple[tuple[str, tuple[str, ...]], ...]) -> _Matcher:
+    return _matcher(rules_key)
+
+
 def classify(sentence: str, rules: Sequence[EventTypeRule] = DEFAULT_EVENT_TYPES) -> str:
     """The id of the first event type whose trigger occurs in ``sentence``.
 
@@ -180,9 +427,35 @@ def classify(sentence: str, rules: Sequence[EventTypeRule] = DEFAULT_EVENT_TYPES
     >>> classify("A total of 25 ceasefire violations have been registered.")
     'strategic_developments'
     """
-    for type_id, pattern in _compiled(_key(rules)):
-        if pattern is not None and pattern.search(sentence):
-            return type_id
+    matcher = _type_matcher(_rules_key(rules))
+    words = _sentence_words(sentence)
+    if words is None:
+        for type_id, pattern in matcher.full:
+            if pattern is not None and pattern.search(sentence):
+                return type_id
+        return "other"
+    lowered, beginnings = words
+    hits = beginnings & matcher.keys
+    indices = set(matcher.unkeyed)
+    for key in hits:
+        indices.update(matcher.by_key[key])
+    # alternatives are numbered in rule order, so the first that matches is the first rule's
+    alternatives = matcher.alternatives
+    starts: dict[str, list[int]] = {}
+    for index in sorted(indices):
+        alternative = alternatives[index]
+        if alternative.keys is None:
+            if alternative.pattern.search(sentence):
+                return alternative.label
+            continue
+        match = alternative.pattern.match
+        for key in alternative.keys & hits:
+            offsets = starts.get(key)
+            if offsets is None:
+                offsets = starts[key] = _starts(lowered, key)
+            for offset in offsets:
+                if match(sentence, offset):
+                    return alternative.label
     return "other"
 
 
@@ -270,11 +543,35 @@ def _actor_matches(sentence: str, actors: Mapping[str, Sequence[str]]) -> list[t
     if cached is None or cached[0] is not actors:
         cached = (actors, tuple((name, tuple(p)) for name, p in actors.items()))
         _TABLE_KEYS[id(actors)] = cached
-    pattern, names = _actor_pattern(cached[1])
-    out = []
-    for m in pattern.finditer(sentence):
-        out.append((m.start(), m.end(), names[int(m.lastgroup[1:])]))  # type: ignore[index]
+    matcher = _actor_matcher(cached[1])
+    candidates = None if matcher.unkeyed else _candidates(matcher, sentence)
+    if candidates is None:
+        pattern, names = _actor_pattern(cached[1])
+        return [(m.start(), m.end(), names[int(m.lastgroup[1:])]) for m in pattern.finditer(sentence)]  # type: ignore[index]
+    # What ``finditer`` over the one alternation gives: leftmost match first, at one
+    # position the first alternative in table order, then on from its end.
+    at: dict[int, list[int]] = {}
+    for index, starts in candidates.items():
+        for start in starts:
+            at.setdefault(start, []).append(index)
+    out: list[tuple[int, int, str]] = []
+    end = 0
+    for start in sorted(at):
+        if start < end:
+            continue
+        for index in sorted(at[start]):
+            alternative = matcher.alternatives[index]
+            m = alternative.pattern.match(sentence, start)
+            if m:
+                out.append((start, m.end(), alternative.label))
+                end = m.end()
+                break
     return out
+
+
+@lru_cache(maxsize=8)
+def _actor_matcher(table_key: tuple[tuple[str, tuple[str, ...]], ...]) -> _Matcher:
+    return _matcher(table_key)
 
 
 def find_actors(sentence: str, actors: Mapping[str, Sequence[str]] = DEFAULT_ACTORS) -> tuple[str, ...]:
