@@ -126,11 +126,11 @@ _UNIT_CODE = {
 _UNIT_MULT = {"fortnight": 2, "decade": 10, "century": 100, "centurie": 100}
 
 # Tense cues around a weekday or month name. Future cues come first in the
-# alternation, so "planned"/"scheduled" (usually about what is to come) count
-# as future although they end in -ed.
+# alternation, so "scheduled"/"expected" (usually about what is to come)
+# count as future although they end in -ed.
 _TENSE_CUE = re.compile(
     r"\b(?:(?P<future>will|won't|shall|going to|is to|are to|expected|scheduled|plans? to|"
-    r"planned|planning|set to|due to|next(?!\s+to\b)|upcoming|intends?|would|could|might|"
+    r"planning|set to|due to|next(?!\s+to\b)|upcoming|intends?|would|"
     r"hopes? to|hoping|aims? to|until|till|as soon as|as early as|as late as|coming|effective|payable)"
     r"|(?P<past>said|says|told|was|were|had|did|ago|last|since|began|came|went|took|met|held|left|"
     r"made|fell|gave|saw|found|fled|broke|brought|fought|struck|shot|won|lost|sent|spoke|led|rose|"
