@@ -349,9 +349,10 @@ def _alternation(patterns: Any) -> str:
 
 
 @lru_cache(maxsize=32)
-def _compile(frozen: str) -> tuple[_Metric, ...]:
+def _compile(frozen: str) -> tuple[tuple[_Metric, ...], "_Cue"]:
     table = json.loads(frozen)
     compiled = []
+    cues: list[str] = []
     for name, spec in table.items():
         for pattern in list(spec.get("patterns") or []) + list(spec.get("unit_nouns") or []):
             try:
@@ -362,6 +363,8 @@ def _compile(frozen: str) -> tuple[_Metric, ...]:
         if not triggers:
             continue
         units = spec.get("unit_nouns") or []
+        cues.extend(spec.get("patterns") or [])
+        cues.extend(units)
         compiled.append(
             _Metric(
                 name=name,
@@ -376,12 +379,121 @@ def _compile(frozen: str) -> tuple[_Metric, ...]:
                 unit=re.compile(rf"^\s+(?:(?:cases|instances|incidents|counts)\s+of\s+)?{_NP_MODIFIERS}(?:{_alternation(units)})\b", re.I) if units else None,
             )
         )
-    return tuple(compiled)
+    return tuple(compiled), _Cue.of(cues)
+
+
+_LITERAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz-' ")
+
+
+def _leading_literals(pattern: str) -> set[str] | None:
+    r"""Lower-case words one of which any match of ``pattern`` must contain; None when unsure.
+
+    >>> sorted(_leading_literals(r"(?:claimed|took)\s+the\s+lives?\s+of")), _leading_literals(r"kills?")
+    (['claimed', 'took'], {'kill'})
+    """
+    depth, escaped = 0, False
+    for i, c in enumerate(pattern):  # "killed|murdered": each alternative has its own word
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            left, right = _leading_literals(pattern[:i]), _leading_literals(pattern[i + 1 :])
+            return left | right if left and right else None
+    p = re.sub(r"^\\b", "", pattern)
+    p = re.sub(r"^\(\?<[!=][^()]*\)", "", p)  # a leading lookbehind constrains nothing we need
+    group = re.match(r"\(\?:([^()]*)\)([?*])?", p)
+    if group and group[2]:
+        return _leading_literals(p[group.end() :])  # an optional group: the word after it
+    if group:
+        found: set[str] = set()
+        for alternative in group[1].split("|"):
+            words = _leading_literals(alternative)
+            if not words:
+                return None
+            found |= words
+        return found
+    literal = ""
+    i = 0
+    while i < len(p):
+        c = p[i].lower()
+        if p.startswith("\\s+", i):
+            literal, i = literal + " ", i + 3
+            continue
+        if c not in _LITERAL_CHARS or c == " ":
+            break
+        literal, i = literal + c, i + 1
+    if i < len(p) and p[i] in "?*{" and literal:
+        literal = literal[:-1]  # "kills?": the last letter is optional
+    literal = literal.rstrip()
+    return {literal} if len(literal) >= 3 else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """A cheap test that a sentence may hold a figure: every figure needs a metric's trigger or
+    counted noun, so a sentence with none of their leading words is skipped before any number is
+    parsed (plain substring tests; patterns whose leading word can't be read are searched as
+    regexes)."""
+
+    words: tuple[str, ...]
+    rest: re.Pattern[str] | None
+
+    @staticmethod
+    def of(patterns: list[str]) -> "_Cue":
+        words: set[str] = set()
+        rest: list[str] = []
+        for pattern in patterns:
+            found = _leading_literals(pattern)
+            if found:
+                words |= found
+            else:
+                rest.append(pattern)
+        # a shorter word covers every word that contains it
+        kept = sorted(w for w in words if not any(o != w and o in w for o in words))
+        return _Cue(tuple(kept), re.compile(_alternation(rest), re.I) if rest else None)
+
+    def search(self, sentence: str) -> bool:
+        text = " ".join(sentence.lower().split())
+        return any(w in text for w in self.words) or bool(self.rest and self.rest.search(sentence))
+
+
+# id(table) → (table, compiled, cue): a table object is compiled once (holding it keeps its id
+# unique). Serialising the table per sentence cost more than finding the figures.
+_TABLES: dict[int, tuple[Mapping[str, Any], tuple[_Metric, ...], "_Cue"]] = {}
+
+
+def _table(metrics: Mapping[str, Any]) -> tuple[tuple[_Metric, ...], "_Cue"]:
+    hit = _TABLES.get(id(metrics))
+    if hit is not None and hit[0] is metrics:
+        return hit[1], hit[2]
+    compiled, cue = _compile(json.dumps(metrics, sort_keys=True, default=str))
+    if len(_TABLES) >= 32:
+        _TABLES.clear()
+    _TABLES[id(metrics)] = (metrics, compiled, cue)
+    return compiled, cue
 
 
 def compile_metrics(metrics: Mapping[str, Any]) -> tuple[_Metric, ...]:
-    """The metric table as compiled regexes (cached per table content)."""
-    return _compile(json.dumps(metrics, sort_keys=True, default=str))
+    """The metric table as compiled regexes (cached per table object and per content).
+
+    A table is read once per object: to change the metrics, pass a new mapping
+    rather than editing one already used.
+    """
+    return _table(metrics)[0]
+
+
+def has_cue(sentence: str, metrics: Mapping[str, Any] = DEFAULT_METRICS) -> bool:
+    """Whether ``sentence`` may name a metric's trigger or counted noun (if not, it holds no figure).
+
+    >>> has_cue("Talks resumed in Geneva on Monday."), has_cue("Six people were killed.")
+    (False, True)
+    """
+    return _table(metrics)[1].search(sentence)
 
 
 def key_metric_names(metrics: Mapping[str, Any] = DEFAULT_METRICS) -> list[str]:
@@ -475,14 +587,20 @@ _NO_EXPAND = {"army", "military", "government", "police", "rebels", "opposition"
 _STOPWORDS = {"the", "a", "an", "of", "for", "and", "on", "in", "its", "de", "du", "al", "el", "'s", "’s"}
 
 
-def _words(name: str) -> list[str]:
-    return [
+@lru_cache(maxsize=4096)
+def _words(name: str) -> tuple[str, ...]:
+    """Content words of a name, normalised (cached: asked for every known name at each lookup)."""
+    return tuple(
         _NORMALISE.get(w, w)
         for w in re.findall(r"[\w-]+", name.lower().replace("’s", "").replace("'s", ""))
         if w not in _STOPWORDS
-    ]
+    )
 
 
+_ORG_RE = re.compile(rf"\b(?:{_ORG_WORDS})\b")
+
+
+@lru_cache(maxsize=4096)
 def _clean_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" ,;:\"“”'’()")
     name = re.sub(r"^(?:(?:and|but|while|whereas|meanwhile|however|also|now|then|separately|where|when|as|after|in\s+addition)\b[\s,]*)+", "", name, flags=re.I)
@@ -518,10 +636,10 @@ class AttributionContext:
 
     def observe(self, sentence: str) -> None:
         """Remember organisations named in ``sentence`` and its reporter."""
-        for m in _NAME_RUN.finditer(sentence):
+        for m in _NAME_RUN.finditer(sentence) if _ORG_RE.search(sentence) else ():
             run = m.group()
             words = run.split()
-            if len(words) >= 2 and re.search(rf"\b(?:{_ORG_WORDS})\b", run):
+            if len(words) >= 2 and _ORG_RE.search(run):
                 self._add(run)
                 acro = _ACRONYM_AFTER.match(sentence[m.end() :].lstrip())
                 if acro:
@@ -594,7 +712,7 @@ def _cut_at_lowercase(name: str) -> str:
 def _np_before(masked: str, sentence: str, verb_start: int) -> tuple[str, int] | None:
     """The noun phrase right before a speech verb: the reporter."""
     head = masked[:verb_start]
-    if re.search(r",\s*$", head):
+    if head.rstrip().endswith(","):
         # "Another group, the Local Coordination Committees, put the toll at 30": the appositive names it
         head = head[: head.rstrip().rstrip(",").rstrip().__len__()]
         verb_start = len(head)
@@ -623,18 +741,25 @@ def _np_before(masked: str, sentence: str, verb_start: int) -> tuple[str, int] |
     return candidate, start + (len(text) - len(text.lstrip()))
 
 
+# Words without which a sentence names no reporter (the phrases `_reporters` reads).
+_REPORTER_CUE = re.compile(rf"\b(?:{_SPEECH})\b|\b(?:according\s+to|citing|cited\s+by|quoted|per|observed\s+by)\b")
+
+
 @lru_cache(maxsize=512)
 def _reporters(sentence: str) -> tuple[_Reporter, ...]:
     """Every reporter phrase in ``sentence``, in order (cached: asked once per figure)."""
+    if not _REPORTER_CUE.search(sentence):
+        return ()
     masked = _APPOSITIVE.sub(lambda m: " " * len(m.group()), sentence)
     found: list[_Reporter] = []
     for m in _SPEECH_RE.finditer(masked):
-        if _AUX_BEFORE.search(masked[: m.start()]):
+        # only the last word before the verb matters ("was reported"): search just there
+        if _AUX_BEFORE.search(masked, max(0, len(masked[: m.start()].rstrip()) - 8), m.start()):
             continue
         after = sentence[m.end() :]
         # inverted: ', said the ministry.' / '” said X.'
         inv = re.match(r"\s+((?:the\s+)?[A-Za-z][^,.;:\"“”]{1,80}?)\s*(?:[.,;]|$|\bin\s|\bon\s)", after)
-        if inv and re.search(r"[,”\"]\s*$", masked[: m.start()]) and m.group() in ("said", "says", "reported", "added", "stated", "told"):
+        if inv and masked[: m.start()].rstrip()[-1:] in (",", "”", '"') and m.group() in ("said", "says", "reported", "added", "stated", "told"):
             name = _clean_name(_cut_at_lowercase(inv[1]))
             if name and len(name.split()) <= 8 and not re.search(r"\d", name) and (name[0].isupper() or inv[1].lower().startswith("the ")):
                 found.append(_Reporter(name, m.start(), m.start(), "trail"))
@@ -645,13 +770,19 @@ def _reporters(sentence: str) -> tuple[_Reporter, ...]:
         name, np_start = np
         kind = "trail" if _TRAIL_AFTER.match(after) else "intro"
         found.append(_Reporter(name, np_start, m.end() if kind == "intro" else np_start, kind))
-    for m in re.finditer(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|per)\s+((?:the\s+)?[A-Za-z][^,.;:\"“”()]{1,80}?)(?=\s*(?:[,.;:()\"“”]|$|\bon\s+\w+day\b|\bwho\b|\bwhich\b|\bas\s+saying\b))", sentence):
+    for m in _ACCORDING.finditer(sentence) if _ACCORDING_CUE.search(sentence) else ():
         found.append(_Reporter(_clean_name(m[1]), m.start(), m.start(), "according"))
-    for m in re.finditer(r"\bquoted\s+((?:the\s+)?[A-Z][^,.;:]{1,60}?)\s+as\s+saying\b", sentence):
+    for m in _QUOTED_AS.finditer(sentence) if "quoted" in sentence else ():
         found.append(_Reporter(_clean_name(m[1]), m.start(), m.end(), "intro"))
-    for m in re.finditer(r"\b(?:registered|recorded|reported|documented|counted|observed)\s+by\s+((?:the\s+)?[A-Za-z][\w’'-]*(?:\s+[\w’'-]+){0,6}?)(?=\s+(?:in|on|at|during|over|within|across|for|and|while)\b|\s*[,.;:]|$)", sentence):
+    for m in _AGENT.finditer(sentence) if "by" in sentence else ():
         found.append(_Reporter(_clean_name(m[1]), m.start(), m.start(), "agent"))
     return tuple(sorted(found, key=lambda r: (r.start, r.kind)))
+
+
+_ACCORDING_CUE = re.compile(r"\b(?:according|citing|cited|quoted|per)\b")
+_ACCORDING = re.compile(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|per)\s+((?:the\s+)?[A-Za-z][^,.;:\"“”()]{1,80}?)(?=\s*(?:[,.;:()\"“”]|$|\bon\s+\w+day\b|\bwho\b|\bwhich\b|\bas\s+saying\b))")
+_QUOTED_AS = re.compile(r"\bquoted\s+((?:the\s+)?[A-Z][^,.;:]{1,60}?)\s+as\s+saying\b")
+_AGENT = re.compile(r"\b(?:registered|recorded|reported|documented|counted|observed)\s+by\s+((?:the\s+)?[A-Za-z][\w’'-]*(?:\s+[\w’'-]+){0,6}?)(?=\s+(?:in|on|at|during|over|within|across|for|and|while)\b|\s*[,.;:]|$)")
 
 
 def find_attribution(sentence: str, context: AttributionContext | None = None, position: int | None = None) -> str | None:
@@ -821,7 +952,9 @@ def find_figures(
     >>> [(f.metric, f.value, f.subgroup) for f in find_figures("The Observatory said six people, including two children, were killed.")]
     [('killed', 6, None), ('killed', 2, 'children')]
     """
-    compiled = compile_metrics(metrics)
+    compiled, cue = _table(metrics)
+    if not cue.search(sentence):
+        return []
     mentions = _with_singulars(sentence, find_numbers(sentence))
     if not mentions:
         return []

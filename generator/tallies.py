@@ -36,6 +36,8 @@ from generator.figures import (
     compile_metrics,
     cumulative_from,
     find_attribution,
+    find_numbers,
+    has_cue,
     locate_figures,
     parse_number,
 )
@@ -43,6 +45,12 @@ from generator.model import Place, Problem, Tally
 
 _COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty(?:-\w+)?|forty(?:-\w+)?|fifty(?:-\w+)?))"
 _ANY_COUNT = re.compile(rf"\d|\b{_COUNT}\b", re.I)
+# The shapes a place–count pair can take ("(17)", "- 17", ": 17", "17 ... in"): a sentence with
+# none of them holds no list, and looking for places in it is the dearest step.
+_PAIR_HINT = re.compile(
+    rf"\(\s*{_COUNT}(?:\s+times)?\s*\)|[-–—:=]\s*{_COUNT}\b|\b{_COUNT}\s+(?:(?:of\s+)?[a-z][\w-]*\s+){{0,3}}?in\b",
+    re.I,
+)
 _AFTER_BRACKET = re.compile(rf"^\s*(?:(?:province|governorate|region|city|district|oblast)\s*)?\(\s*(?P<n>{_COUNT})(?:\s+times)?\s*\)", re.I)
 _AFTER_DASH = re.compile(rf"^\s*(?:(?:province|governorate|region)\s*)?(?:[-–—:]|=)\s*(?P<n>{_COUNT})\b(?!\s*(?:\)|%|per\s*cent|hours|days|years))", re.I)
 _BEFORE_IN = re.compile(
@@ -201,10 +209,18 @@ def find_tallies(
     (``total``/``stated_total``) and reported as a warning ``Problem`` with
     an empty path (the caller fills in the article's path).
     """
+    table = "|" in sentence and "\n" in sentence.strip()
+    if not table and not has_cue(sentence, metrics):
+        return [], []  # a list counts a metric, named by its total or next to it: most sentences name none
     if not _ANY_COUNT.search(sentence):
-        return [], []  # most sentences: no number at all, no need to look for places
-    if "|" in sentence and "\n" in sentence.strip():
+        return [], []  # no number at all, no need to look for places
+    if table:
         return _table_tallies(sentence, date, article, start, end, gazetteer, metrics, attributed_to, published)
+    hints = list(_PAIR_HINT.finditer(sentence))
+    if not hints:
+        return [], []
+    if len(hints) == 1 and not any(not hints[0].start() <= m.num_start < hints[0].end() for m in find_numbers(sentence)):
+        return [], []  # one pair and no stated total: a figure, never a list
     pairs = find_pairs(sentence, gazetteer)
     if not pairs:
         return [], []
