@@ -538,7 +538,25 @@ def _actor_pattern(table_key: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[
 _TABLE_KEYS: dict[int, tuple[Mapping[str, Sequence[str]], tuple[tuple[str, tuple[str, ...]], ...]]] = {}
 
 
+# (sentence, table, matches) of the last call, replaced as one tuple so threads never mix two
+_LAST_ACTORS: list[tuple[Any, Any, tuple[tuple[int, int, str], ...]]] = [(None, None, ())]
+
+
 def _actor_matches(sentence: str, actors: Mapping[str, Sequence[str]]) -> list[tuple[int, int, str]]:
+    """(start, end, actor name) of every actor named, in text order.
+
+    ``event_places`` and ``find_actors`` both ask this of the same sentence,
+    one after the other: the last answer is kept.
+    """
+    last_sentence, last_actors, last_found = _LAST_ACTORS[0]
+    if last_actors is actors and last_sentence == sentence:
+        return list(last_found)
+    found = _find_actor_matches(sentence, actors)
+    _LAST_ACTORS[0] = (sentence, actors, tuple(found))
+    return found
+
+
+def _find_actor_matches(sentence: str, actors: Mapping[str, Sequence[str]]) -> list[tuple[int, int, str]]:
     cached = _TABLE_KEYS.get(id(actors))
     if cached is None or cached[0] is not actors:
         cached = (actors, tuple((name, tuple(p)) for name, p in actors.items()))

@@ -55,8 +55,10 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from itertools import accumulate
+from typing import Any, Iterable, Mapping, NamedTuple, Sequence
 
+from generator.event_types import actor_spans
 from generator.gazetteers.build import build_country, fold
 from generator.model import Place
 
@@ -359,6 +361,39 @@ class _Entry:
     cased: bool  # the first non-article word must be capitalised in the text
 
 
+class _StarterMemo(dict):  # type: ignore[type-arg]
+    """Word → whether ``_match_at`` can find a name starting at it, remembered per spelling.
+
+    True for a word whose skeleton begins an indexed name, for an article
+    ("al", which may open a fuzzy match), and for a capitalised word (not an
+    ordinary stopword) whose consonant key begins a fuzzy name. Everything
+    else is skipped without further work: most words of a sentence.
+    """
+
+    limit = 1 << 18
+
+    def __init__(self, first_keys: frozenset[str], first_fuzzy: frozenset[str]) -> None:
+        super().__init__()
+        self.first_keys = first_keys
+        self.first_fuzzy = first_fuzzy
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) > self.limit:
+            self.clear()
+        lower = word.lower()
+        can = (
+            skeleton(word) in self.first_keys
+            or lower in _ARTICLES
+            or (
+                word[:1].isupper()
+                and not (lower in STOPWORDS and lower not in GENERIC_HEADS)
+                and fuzzy_key(word) in self.first_fuzzy
+            )
+        )
+        self[word] = can
+        return can
+
+
 @dataclass(slots=True)
 class Gazetteer:
     """Names of the active countries' places, keyed by token skeletons."""
@@ -373,11 +408,17 @@ class Gazetteer:
     fuzzy: dict[tuple[str, ...], list[tuple[str, _Entry]]] = field(default_factory=dict)
     prefixes: frozenset[tuple[str, ...]] = frozenset()  # every leading part of an index key
     fuzzy_prefixes: frozenset[tuple[str, ...]] = frozenset()
+    # word → can a name start there (a memo over the text's vocabulary)
+    fuzzy_memo: dict[tuple[tuple[str, ...], str], "_Entry | None"] = field(default_factory=dict, repr=False, compare=False)
+    starter: "_StarterMemo" = field(default_factory=lambda: _StarterMemo(frozenset(), frozenset()), repr=False, compare=False)
 
     def _seal(self) -> "Gazetteer":
         """Precompute key prefixes so matching walks forward like a trie."""
         self.prefixes = frozenset(k[:n] for k in self.index for n in range(1, len(k) + 1))
         self.fuzzy_prefixes = frozenset(k[:n] for k in self.fuzzy for n in range(1, len(k) + 1))
+        self.starter = _StarterMemo(
+            frozenset(k[0] for k in self.prefixes if len(k) == 1), frozenset(k[0] for k in self.fuzzy_prefixes if len(k) == 1)
+        )
         for key, entries in list(self.homonyms.items()):
             winner = self.index.get(key)
             others: dict[str | None, _Entry] = {}
@@ -439,6 +480,15 @@ class Gazetteer:
         alike when the key is short ("Kabira" is not "Kubar"), and one place
         must be clearly closest.
         """
+        memo = self.fuzzy_memo
+        if (fkey, spelling) in memo:
+            return memo[fkey, spelling]
+        if len(memo) > 1 << 16:
+            memo.clear()
+        found = memo[fkey, spelling] = self._fuzzy_match(fkey, spelling)
+        return found
+
+    def _fuzzy_match(self, fkey: tuple[str, ...], spelling: str) -> _Entry | None:
         scored: list[tuple[float, float, _Entry]] = []
         consonants = len("".join(fkey))
         short = consonants <= 3
@@ -573,24 +623,53 @@ def _country_data(code: str) -> dict[str, Any]:
     return build_country(code)
 
 
+class _Word(NamedTuple):
+    """What matching needs to know of one word, computed once per spelling (``_WORDS``)."""
+
+    text: str  # without a possessive "'s"
+    key: str  # ``skeleton``
+    fuzzy: str  # ``fuzzy_key``
+    trim: int  # characters cut off the end ("'s")
+    lower: str
+    upper: bool  # first letter capitalised
+
+
+class _WordMemo(dict):  # type: ignore[type-arg]
+    """Raw token → ``_Word``; cleared when it grows past ``limit`` (a corpus' vocabulary fits)."""
+
+    limit = 1 << 18
+
+    def __missing__(self, raw: str) -> _Word:
+        if len(self) > self.limit:
+            self.clear()
+        word = raw
+        possessive = _POSSESSIVE.search(raw)
+        if possessive and len(raw) > 3:
+            word = raw[: possessive.start()]
+        info = _Word(word, skeleton(word), fuzzy_key(word), len(raw) - len(word), word.lower(), word[:1].isupper())
+        self[raw] = info
+        return info
+
+
+_WORDS = _WordMemo()
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+
+
 @dataclass(frozen=True, slots=True)
-class _Token:
-    text: str
-    start: int
-    end: int
-    key: str
-    fuzzy: str
+class _Tokens:
+    """A text's words with their offsets (``ends`` exclude a possessive "'s")."""
+
+    words: list[_Word]
+    starts: list[int]
+    ends: list[int]
 
 
-def _tokens(text: str) -> list[_Token]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        word, start, end = m.group(), m.start(), m.end()
-        possessive = _POSSESSIVE.search(word)
-        if possessive and len(word) > 3:
-            word, end = word[: possessive.start()], start + possessive.start()
-        out.append(_Token(word, start, end, skeleton(word), fuzzy_key(word)))
-    return out
+def _tokens(text: str) -> _Tokens:
+    # one ``split`` and running offsets: no Python work per separator
+    pieces = _TOKEN_SPLIT.split(text)
+    offsets = list(accumulate(map(len, pieces)))
+    words = [_WORDS[w] for w in pieces[1::2]]
+    return _Tokens(words, offsets[0:-1:2], [o - w.trim for o, w in zip(offsets[1::2], words)])
 
 
 def find_places(text: str, gazetteer: Gazetteer, cased: bool = True) -> list[Place]:
@@ -604,35 +683,38 @@ def find_places(text: str, gazetteer: Gazetteer, cased: bool = True) -> list[Pla
     [('Aleppo', 'Aleppo', 'admin1')]
     """
     tokens = _tokens(text)
+    words, starts, ends = tokens.words, tokens.starts, tokens.ends
+    n = len(words)
     found: list[Place] = []
     ambiguous: dict[int, list[_Entry]] = {}  # index in found → homonyms in other provinces
-    i = 0
-    while i < len(tokens):
-        if i and _continues_name(tokens[i - 1], tokens[i]):
-            i += 1
+    starter = gazetteer.starter
+    after = 0  # the index after the last name found
+    # only words that can begin a name are looked at (most are not)
+    for i in [i for i, w in enumerate(words) if starter[w.text]]:
+        if i < after:
+            continue
+        if i and _continues_name(tokens, i):
             continue
         if _english_word_not_article(tokens, i, text):
-            i += 1
             continue
         match = _match_at(tokens, i, gazetteer, cased)
         if match is None:
-            i += 1
             continue
         entry, j, key = match
-        kind, name, start, end = entry.kind, entry.name, tokens[i].start, tokens[j - 1].end
+        kind, name, start, end = entry.kind, entry.name, starts[i], ends[j - 1]
         if entry.kind in ("city", "admin1") and entry.admin1:
-            if j < len(tokens) and tokens[j].text.lower() in _PROVINCE_WORDS:
-                kind, name, end = "admin1", entry.admin1, tokens[j].end
+            if j < n and words[j].lower in _PROVINCE_WORDS:
+                kind, name, end = "admin1", entry.admin1, ends[j]
                 j += 1
-            elif (
-                i >= 2 and tokens[i - 1].text.lower() == "of" and tokens[i - 2].text.lower() in _PROVINCE_WORDS
-            ) or (j + 1 < len(tokens) and tokens[j + 1].text.lower() == "countryside"):
+            elif (i >= 2 and words[i - 1].lower == "of" and words[i - 2].lower in _PROVINCE_WORDS) or (
+                j + 1 < n and words[j + 1].lower == "countryside"
+            ):
                 # "province of Hama", "countryside of Idlib", "As-Sweida eastern countryside"
                 kind, name = "admin1", entry.admin1
         if key is not None and key in gazetteer.homonyms and kind == entry.kind:
             ambiguous[len(found)] = gazetteer.homonyms[key]
         found.append(Place(name, entry.admin1, entry.country, kind, text[start:end], start, end))
-        i = j
+        after = j
     return _disambiguate(found, ambiguous) if ambiguous else found
 
 
@@ -655,47 +737,49 @@ def _disambiguate(found: list[Place], ambiguous: dict[int, list[_Entry]]) -> lis
 
 
 def _match_at(
-    tokens: list[_Token], i: int, gazetteer: Gazetteer, cased: bool
+    tokens: _Tokens, i: int, gazetteer: Gazetteer, cased: bool
 ) -> tuple[_Entry, int, tuple[str, ...] | None] | None:
     """Longest name starting at token ``i``: exact spelling first, then the consonant skeleton.
 
     Returns the entry, the index after the name, and the exact key (None for
     a fuzzy match).
     """
+    words, starts, ends = tokens.words, tokens.starts, tokens.ends
+    n = len(words)
     best: tuple[_Entry, int, tuple[str, ...] | None] | None = None
     key: tuple[str, ...] = ()
-    for j in range(i, len(tokens)):
+    for j in range(i, n):
         # names never run across sentence punctuation: "Aleppo. Hama" is two
-        if j > i and tokens[j].start - tokens[j - 1].end > 3:
+        if j > i and starts[j] - ends[j - 1] > 3:
             break
-        key += (tokens[j].key,)
+        key += (words[j].key,)
         if key not in gazetteer.prefixes:
             break
         entry = gazetteer.index.get(key)
-        if entry is not None and not (cased and entry.cased and not _capitalised(tokens[i : j + 1])):
+        if entry is not None and not (cased and entry.cased and not _capitalised(words, i, j + 1)):
             best = (entry, j + 1, key)
     if best is not None:
         return best
-    if not tokens[i].text[:1].isupper() and tokens[i].text.lower() not in _ARTICLES:
+    if not words[i].upper and words[i].lower not in _ARTICLES:
         return None
     fkey: tuple[str, ...] = ()
-    words: list[str] = []
-    for j in range(i, len(tokens)):
-        token = tokens[j]
-        if j > i and token.start - tokens[j - 1].end > 3:
+    spelled: list[str] = []
+    for j in range(i, n):
+        word = words[j]
+        if j > i and starts[j] - ends[j - 1] > 3:
             break
-        lower = token.text.lower()
+        lower = word.lower
         if lower in _ARTICLES:
             continue
-        if not token.text[:1].isupper() or (lower in STOPWORDS and lower not in GENERIC_HEADS):
+        if not word.upper or (lower in STOPWORDS and lower not in GENERIC_HEADS):
             break  # every word capitalised; "Al-Bara Hill" is not "Bir al Hulw"
-        fkey += (token.fuzzy,)
-        words.append(_unglued(token.key))
+        fkey += (word.fuzzy,)
+        spelled.append(_unglued(word.key))
         if fkey not in gazetteer.fuzzy_prefixes:
             break
-        if all(w in _STOP_KEYS for w in words):
+        if all(w in _STOP_KEYS for w in spelled):
             continue  # "Jabal" alone is no place
-        spelling = " ".join(words)
+        spelling = " ".join(spelled)
         if not _fuzzy_usable(fkey, len(spelling)):
             continue
         entry = gazetteer.fuzzy_match(fkey, spelling)
@@ -704,27 +788,28 @@ def _match_at(
     return best
 
 
-def _english_word_not_article(tokens: list[_Token], i: int, text: str) -> bool:
-    token = tokens[i]
-    if token.text not in _ENGLISH_ARTICLES:  # lower case only: "As Sweida" is an article
+def _english_word_not_article(tokens: _Tokens, i: int, text: str) -> bool:
+    if tokens.words[i].text not in _ENGLISH_ARTICLES:  # lower case only: "As Sweida" is an article
         return False
-    following = tokens[i + 1].start if i + 1 < len(tokens) else len(text)
-    return text[token.end : following].strip() not in ("-", "‐", "–")
+    following = tokens.starts[i + 1] if i + 1 < len(tokens.words) else len(text)
+    return text[tokens.ends[i] : following].strip() not in ("-", "‐", "–")
 
 
-def _continues_name(previous: _Token, token: _Token) -> bool:
-    """``token`` is the second word of a name opened by a generic head ("Abu Jabbar")."""
+def _continues_name(tokens: _Tokens, i: int) -> bool:
+    """Word ``i`` is the second word of a name opened by a generic head ("Abu Jabbar")."""
+    previous, word = tokens.words[i - 1], tokens.words[i]
     return (
-        previous.text[:1].isupper()
-        and previous.text.lower() in GENERIC_HEADS
-        and token.start - previous.end <= 1
-        and (token.text[:1].isupper() or token.text.lower() in _ARTICLES)
+        previous.upper
+        and previous.lower in GENERIC_HEADS
+        and tokens.starts[i] - tokens.ends[i - 1] <= 1
+        and (word.upper or word.lower in _ARTICLES)
     )
 
 
-def _capitalised(window: list[_Token]) -> bool:
-    first = next((t for t in window if t.text.lower() not in _ARTICLES), window[0])
-    return first.text[:1].isupper()
+def _capitalised(words: Sequence[_Word], i: int, j: int) -> bool:
+    """The first word of ``words[i:j]`` that is no article ("al") is capitalised."""
+    first = next((w for w in words[i:j] if w.lower not in _ARTICLES), words[i])
+    return first.upper
 
 
 # Organisations and reporting bodies that carry a place name but are not
@@ -818,8 +903,6 @@ def event_places(sentence: str, gazetteer: Gazetteer) -> list[Place]:
     found = find_places(sentence, gazetteer)
     if not found:
         return []
-    from generator.event_types import actor_spans
-
     blocked = actor_spans(sentence)
     org_spans = _spans(_ORG_SPAN, sentence)
     road_spans = _spans(_ROAD_SPAN, sentence) if _ROAD_WORD.search(sentence) else []
