@@ -250,6 +250,21 @@ _SKIP_AFTER = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+# every number `_NUMBER` reads in words holds one of these ("fourteen" holds "four", "a dozen" "dozen")
+_NUMBER_STEMS = tuple(sorted(
+    w for w in [*_UNITS, *_SCALES, "dozen"] if not any(o != w and o in w for o in [*_UNITS, *_SCALES, "dozen"])
+))
+
+
+def _MAY_HAVE_NUMBER(sentence: str) -> bool:
+    """A cheap superset test for `_NUMBER`: a digit or a number word's stem."""
+    if _DIGIT.search(sentence):
+        return True
+    text = sentence.lower()
+    return any(stem in text for stem in _NUMBER_STEMS)
+
+
 def find_numbers(sentence: str) -> list[NumberMention]:
     """Every quantity in ``sentence`` that could be a figure, ranges merged.
 
@@ -260,6 +275,8 @@ def find_numbers(sentence: str) -> list[NumberMention]:
     [(10, 15, None), (3, None, 'about')]
     """
     raw: list[tuple[int, int, int, int, str | None, bool]] = []
+    if not _MAY_HAVE_NUMBER(sentence):
+        return []
     for m in _NUMBER.finditer(sentence):
         num_text = m["num"]
         if num_text.lower() == "one" and (
@@ -440,7 +457,8 @@ class _Cue:
     parsed (plain substring tests; patterns whose leading word can't be read are searched as
     regexes)."""
 
-    words: tuple[str, ...]
+    single: tuple[str, ...]  # one-word literals, looked for in the lower-cased sentence
+    spaced: tuple[str, ...]  # several words, looked for with whitespace collapsed
     rest: re.Pattern[str] | None
 
     @staticmethod
@@ -455,11 +473,30 @@ class _Cue:
                 rest.append(pattern)
         # a shorter word covers every word that contains it
         kept = sorted(w for w in words if not any(o != w and o in w for o in words))
-        return _Cue(tuple(kept), re.compile(_alternation(rest), re.I) if rest else None)
+        return _Cue(
+            tuple(w for w in kept if " " not in w),
+            tuple(w for w in kept if " " in w),
+            re.compile(_alternation(rest), re.I) if rest else None,
+        )
 
     def search(self, sentence: str) -> bool:
-        text = " ".join(sentence.lower().split())
-        return any(w in text for w in self.words) or bool(self.rest and self.rest.search(sentence))
+        key = (id(self), sentence)
+        hit = _CUE_MEMO.get(key)
+        if hit is not None and hit[0] is self:  # find_figures and find_tallies ask about the same sentence
+            return hit[1]
+        text = sentence.lower()
+        found = (
+            any(w in text for w in self.single)
+            or (bool(self.spaced) and any(w in " ".join(text.split()) for w in self.spaced))
+            or bool(self.rest and self.rest.search(sentence))
+        )
+        if len(_CUE_MEMO) > 256:
+            _CUE_MEMO.clear()
+        _CUE_MEMO[key] = (self, found)
+        return found
+
+
+_CUE_MEMO: dict[tuple[int, str], tuple[_Cue, bool]] = {}
 
 
 # id(table) → (table, compiled, cue): a table object is compiled once (holding it keeps its id
@@ -785,6 +822,9 @@ _QUOTED_AS = re.compile(r"\bquoted\s+((?:the\s+)?[A-Z][^,.;:]{1,60}?)\s+as\s+say
 _AGENT = re.compile(r"\b(?:registered|recorded|reported|documented|counted|observed)\s+by\s+((?:the\s+)?[A-Za-z][\w’'-]*(?:\s+[\w’'-]+){0,6}?)(?=\s+(?:in|on|at|during|over|within|across|for|and|while)\b|\s*[,.;:]|$)")
 
 
+_CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+and\s+the\b")
+
+
 def find_attribution(sentence: str, context: AttributionContext | None = None, position: int | None = None) -> str | None:
     """Who reported what is said at ``position`` (default: the sentence's innermost reporter).
 
@@ -803,8 +843,8 @@ def find_attribution(sentence: str, context: AttributionContext | None = None, p
         return None
     pos = len(sentence) if position is None else position
     chosen: _Reporter | None = None
-    clause_start = max([0] + [m.end() for m in re.finditer(r";|\bwhile\b|\bwhereas\b|,\s+and\s+the\b", sentence[:pos])])
-    clause_end_m = re.search(r";|\bwhile\b|\bwhereas\b|,\s+and\s+the\b", sentence[pos:])
+    clause_start = max([0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence[:pos])])
+    clause_end_m = _CLAUSE_BREAK.search(sentence[pos:])
     clause_end = pos + clause_end_m.start() if clause_end_m else len(sentence)
     agents = [r for r in reporters if r.kind == "agent" and clause_start <= r.start < clause_end]
     intros = [r for r in reporters if r.kind == "intro" and r.anchor <= pos]
