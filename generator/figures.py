@@ -257,8 +257,12 @@ _NUMBER_STEMS = tuple(sorted(
 ))
 
 
-def _MAY_HAVE_NUMBER(sentence: str) -> bool:
-    """A cheap superset test for `_NUMBER`: a digit or a number word's stem."""
+def may_have_number(sentence: str) -> bool:
+    """Whether ``sentence`` may hold a number: a digit or a number word's stem (a cheap superset test).
+
+    >>> may_have_number("Talks resumed on Monday."), may_have_number("Fourteen people died.")
+    (False, True)
+    """
     if _DIGIT.search(sentence):
         return True
     text = sentence.lower()
@@ -275,7 +279,7 @@ def find_numbers(sentence: str) -> list[NumberMention]:
     [(10, 15, None), (3, None, 'about')]
     """
     raw: list[tuple[int, int, int, int, str | None, bool]] = []
-    if not _MAY_HAVE_NUMBER(sentence):
+    if not may_have_number(sentence):
         return []
     for m in _NUMBER.finditer(sentence):
         num_text = m["num"]
@@ -487,7 +491,7 @@ class _Cue:
         text = sentence.lower()
         found = (
             any(w in text for w in self.single)
-            or (bool(self.spaced) and any(w in " ".join(text.split()) for w in self.spaced))
+            or (bool(self.spaced) and _any_in(self.spaced, " ".join(text.split())))
             or bool(self.rest and self.rest.search(sentence))
         )
         if len(_CUE_MEMO) > 256:
@@ -497,6 +501,10 @@ class _Cue:
 
 
 _CUE_MEMO: dict[tuple[int, str], tuple[_Cue, bool]] = {}
+
+
+def _any_in(words: tuple[str, ...], text: str) -> bool:
+    return any(w in text for w in words)
 
 
 # id(table) → (table, compiled, cue): a table object is compiled once (holding it keeps its id
@@ -673,7 +681,7 @@ class AttributionContext:
 
     def observe(self, sentence: str) -> None:
         """Remember organisations named in ``sentence`` and its reporter."""
-        for m in _NAME_RUN.finditer(sentence) if _ORG_RE.search(sentence) else ():
+        for m in _NAME_RUN.finditer(sentence):
             run = m.group()
             words = run.split()
             if len(words) >= 2 and _ORG_RE.search(run):

@@ -38,6 +38,7 @@ from generator.figures import (
     find_attribution,
     find_numbers,
     has_cue,
+    may_have_number,
     locate_figures,
     parse_number,
 )
@@ -212,7 +213,7 @@ def find_tallies(
     table = "|" in sentence and "\n" in sentence.strip()
     if not table and not has_cue(sentence, metrics):
         return [], []  # a list counts a metric, named by its total or next to it: most sentences name none
-    if not _ANY_COUNT.search(sentence):
+    if not (may_have_number(sentence) and _ANY_COUNT.search(sentence)):
         return [], []  # no number at all, no need to look for places
     if table:
         return _table_tallies(sentence, date, article, start, end, gazetteer, metrics, attributed_to, published)
