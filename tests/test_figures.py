@@ -311,3 +311,46 @@ def test_acled_style_killed_phrasings_are_counted(sentence, expected):
 )
 def test_the_active_verb_rule_keeps_headline_passives(sentence, expected):
     assert [(f.metric, f.value) for f in find_figures(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "pattern, words",
+    [
+        (r"kills?", {"kill"}),
+        (r"(?:claimed|took)\s+the\s+lives?\s+of", {"claimed", "took"}),
+        (r"(?<!rights )violations", {"violations"}),
+        (r"(?:mortar\s+|artillery\s+|tank\s+)?shells", {"shells"}),
+        (r"lost\s+their\s+lives?", {"lost their live"}),
+        (r"killed|murdered", {"killed", "murdered"}),
+        (r"[a-z]+ed", None),  # no word every match must hold
+        (r"(?:a|b)x|kill", None),
+    ],
+)
+def test_prefilter_reads_the_words_a_pattern_needs(pattern, words):
+    from generator.figures import _leading_literals
+
+    assert _leading_literals(pattern) == words
+
+
+@pytest.mark.parametrize(
+    "sentence, cue",
+    [
+        ("Talks resumed in Geneva on Monday.", False),
+        ("Six people were KILLED.", True),
+        ("Gunmen abducted 12 aid workers.", True),  # a pattern without a readable word is searched as a regex
+        ("Their   lost  their\nlives in the raid.", True),  # whitespace runs count as one space
+    ],
+)
+def test_sentences_without_a_metric_word_are_skipped(sentence, cue):
+    from generator.figures import has_cue
+
+    metrics = dict(DEFAULT_METRICS)
+    metrics["kidnapped"] = {"label": "Kidnapped", "patterns": [r"(?:ab|kid)\w+ed"], "key": False}
+    assert has_cue(sentence, metrics) is cue
+    if not cue:
+        assert find_figures(sentence, metrics) == []
+
+
+def test_prefilters_do_not_change_what_is_found():
+    sentence = "Fourteen people lost their lives and a soldier was killed in the raid."
+    assert [(f.metric, f.value) for f in find_figures(sentence)] == [("killed", 14), ("killed", 1)]

@@ -203,3 +203,15 @@ def test_towns_in_a_province_stay_towns(syria):
     sentence = "In the province of Damascus, the ceasefire was violated in the past day in Jobar (3), Harasta (2) and Douma (1)."
     [tally], _ = tallies_of(sentence, syria)
     assert tally.by_place == {"Jobar": 3, "Harasta": 2, "Duma": 1}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Aid reached Damascus (17), Aleppo (6) and Hama (2) on Friday.",  # no metric named: not a tally
+        "Shells fell in Aleppo (12) on Friday.",  # one place and no separate total
+        "Talks on Aleppo resumed in Geneva.",  # no number at all
+    ],
+)
+def test_sentences_that_cannot_hold_a_list_give_no_tally(sentence, syria):
+    assert tallies_of(sentence, syria) == ([], [])
