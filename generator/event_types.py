@@ -191,7 +191,7 @@ def _key(rules: Sequence[EventTypeRule]) -> tuple[tuple[str, tuple[str, ...]], .
 # trigger starts with a word boundary and a literal ("\bclash", "\bair ?strike"),
 # so a match needs a word beginning with those letters. Each pattern is split
 # into its top-level alternatives, and each alternative gets the set of
-# lower-case word beginnings (up to 3 letters) it can start with, read off its
+# lower-case word beginnings (up to 4 letters) it can start with, read off its
 # parsed form. Per sentence, one ``findall`` collects the word beginnings; only
 # alternatives whose beginning occurs are tried, and only where that word
 # starts (``Pattern.match`` at a position). The results are those of the big
@@ -199,7 +199,8 @@ def _key(rules: Sequence[EventTypeRule]) -> tuple[tuple[str, tuple[str, ...]], .
 # ``search``, and a sentence with non-ASCII words takes the plain path (case
 # folding beyond ASCII is left to ``re``).
 
-_WORD_BEGINNINGS = re.compile(r"(\w{1,3})\w*")
+_KEY_LENGTH = 4
+_WORD_BEGINNINGS = re.compile(r"(\w{1,%d})\w*" % _KEY_LENGTH)
 _MAX_KEYS = 64
 
 
@@ -238,13 +239,13 @@ def _split_alternatives(pattern: str) -> list[str]:
 
 
 def _beginnings(pattern: str) -> frozenset[str] | None:
-    """Lower-case beginnings (up to 3 letters) of the word where a match must start.
+    """Lower-case beginnings (up to ``_KEY_LENGTH`` letters) of the word where a match must start.
 
     None when the pattern does not start with ``\\b`` and two word letters,
     or when its beginnings cannot be read off (classes, ``\\S``...).
 
     >>> sorted(_beginnings(r"\\b(?:re)?captur(?:ed|es)\\b"))
-    ['cap', 'rec']
+    ['capt', 'reca']
     >>> sorted(_beginnings(r"\\b(?-i:IS)\\b|\\bal[- ]Nusra"))
     ['al', 'is']
     >>> _beginnings(r"(?:\\S+\\s+){1,4}town") is None
@@ -263,7 +264,7 @@ def _beginnings(pattern: str) -> frozenset[str] | None:
     out = set()
     for key, complete in keys:
         # a short beginning is usable only when the word ends there ("IS", "al-")
-        if len(key) < 2 or (len(key) < 3 and not complete):
+        if len(key) < 2 or (len(key) < _KEY_LENGTH and not complete):
             return None
         out.add(key)
     return frozenset(out)
@@ -271,18 +272,18 @@ def _beginnings(pattern: str) -> frozenset[str] | None:
 
 def _walk(items: tuple[Any, ...], acc: str) -> set[tuple[str, bool]] | None:
     """(beginning, word ends there) pairs for a parsed sequence; None when unknowable."""
-    if len(acc) >= 3:
-        return {(acc[:3], False)}
+    if len(acc) >= _KEY_LENGTH:
+        return {(acc[:_KEY_LENGTH], False)}
     if not items:
         return {(acc, False)}
     op, av = items[0]
     rest = items[1:]
     if op is _LITERAL:
         char = chr(av)
-        if not char.isascii():
-            return None
         if not (char.isalnum() or char == "_"):
-            return {(acc, True)}
+            return {(acc, True)}  # the word ends here
+        if not char.isascii():
+            return None  # case folding beyond ASCII is left to ``re``
         return _walk(rest, acc + char.lower())
     if op is _IN:
         if not all(o is _LITERAL for o, _ in av):
@@ -400,15 +401,20 @@ def _candidates(matcher: _Matcher, sentence: str) -> dict[int, list[int]] | None
     return found
 
 
-_RULE_KEYS: dict[int, tuple[Sequence[EventTypeRule], tuple[tuple[str, tuple[str, ...]], ...]]] = {}
+_RULE_MATCHERS: dict[int, tuple[Sequence[EventTypeRule], _Matcher]] = {}
 
 
-def _rules_key(rules: Sequence[EventTypeRule]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """``_key(rules)``, remembered per table object (a table is read once; pass a new one to change it)."""
-    cached = _RULE_KEYS.get(id(rules))
+def _rules_matcher(rules: Sequence[EventTypeRule]) -> _Matcher:
+    """The matcher of a typology, remembered per table object (a few at a time).
+
+    A table is read once: to change the rules, pass a new table.
+    """
+    cached = _RULE_MATCHERS.get(id(rules))
     if cached is None or cached[0] is not rules:
-        cached = (rules, _key(rules))
-        _RULE_KEYS[id(rules)] = cached
+        if len(_RULE_MATCHERS) >= 8:
+            _RULE_MATCHERS.clear()
+        cached = (rules, _type_matcher(_key(rules)))
+        _RULE_MATCHERS[id(rules)] = cached
     return cached[1]
 
 
@@ -427,7 +433,7 @@ def classify(sentence: str, rules: Sequence[EventTypeRule] = DEFAULT_EVENT_TYPES
     >>> classify("A total of 25 ceasefire violations have been registered.")
     'strategic_developments'
     """
-    matcher = _type_matcher(_rules_key(rules))
+    matcher = _rules_matcher(rules)
     words = _sentence_words(sentence)
     if words is None:
         for type_id, pattern in matcher.full:
@@ -535,7 +541,7 @@ def _actor_pattern(table_key: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[
     return re.compile(body, re.IGNORECASE), names
 
 
-_TABLE_KEYS: dict[int, tuple[Mapping[str, Sequence[str]], tuple[tuple[str, tuple[str, ...]], ...]]] = {}
+_TABLE_KEYS: dict[int, tuple[Mapping[str, Sequence[str]], tuple[tuple[str, tuple[str, ...]], ...], _Matcher]] = {}
 
 
 # (sentence, table, matches) of the last call, replaced as one tuple so threads never mix two
@@ -559,9 +565,12 @@ def _actor_matches(sentence: str, actors: Mapping[str, Sequence[str]]) -> list[t
 def _find_actor_matches(sentence: str, actors: Mapping[str, Sequence[str]]) -> list[tuple[int, int, str]]:
     cached = _TABLE_KEYS.get(id(actors))
     if cached is None or cached[0] is not actors:
-        cached = (actors, tuple((name, tuple(p)) for name, p in actors.items()))
+        if len(_TABLE_KEYS) >= 8:
+            _TABLE_KEYS.clear()
+        table_key = tuple((name, tuple(p)) for name, p in actors.items())
+        cached = (actors, table_key, _actor_matcher(table_key))
         _TABLE_KEYS[id(actors)] = cached
-    matcher = _actor_matcher(cached[1])
+    matcher = cached[2]
     candidates = None if matcher.unkeyed else _candidates(matcher, sentence)
     if candidates is None:
         pattern, names = _actor_pattern(cached[1])

@@ -330,16 +330,16 @@ def _fuzzy_usable(key: tuple[str, ...], length: int) -> bool:
 FUZZY_MIN_SIMILARITY = 0.6
 
 
-def _keys(name: str) -> list[tuple[str, ...]]:
+@lru_cache(maxsize=1 << 16)
+def _keys(name: str) -> tuple[tuple[str, ...], ...]:
     """Token keys a name is found under: as written, and without a leading article."""
     tokens = [skeleton(t) for t in _TOKEN.findall(fold(name))]
     tokens = [t for t in tokens if t]
     if not tokens:
-        return []
-    keys = [tuple(tokens)]
+        return ()
     if len(tokens) > 1 and tokens[0] in _ARTICLES and len("".join(tokens[1:])) >= 4:
-        keys.append(tuple(tokens[1:]))
-    return keys
+        return (tuple(tokens), tuple(tokens[1:]))
+    return (tuple(tokens),)
 
 
 def _readable(name: str) -> str:

@@ -40,6 +40,12 @@ _GENERIC = re.compile(
 _ARTICLE = re.compile(r"^(?:al|el|ar|as|ad|az|ash|ath|an|at|ad-|ir)\s+")
 
 
+_QUOTES = re.compile(r"[\u2018\u2019\u02bb\u02bc\u02be\u02bf'`´ʿʾ]")
+_DASHES = re.compile(r"[-‐–_/.]")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case ASCII key of a name: no diacritics, no apostrophes, hyphens as spaces.
 
@@ -48,11 +54,13 @@ def fold(text: str) -> str:
     >>> fold("Deir ez-Zor")
     'deir ez zor'
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    ascii_text = re.sub(r"[\u2018\u2019\u02bb\u02bc\u02be\u02bf'`´ʿʾ]", "", ascii_text)
-    ascii_text = re.sub(r"[-‐–_/.]", " ", ascii_text)
-    return re.sub(r"\s+", " ", ascii_text).strip().lower()
+    if text.isascii():  # nothing to decompose
+        ascii_text = text
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    ascii_text = _DASHES.sub(" ", _QUOTES.sub("", ascii_text))
+    return _SPACES.sub(" ", ascii_text).strip().lower()
 
 
 def is_latin_name(text: str) -> bool:
