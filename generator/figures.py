@@ -122,7 +122,7 @@ PERSON_NOUNS = (
     "workers", "journalists", "doctors", "medics", "staff", "citizens", "inhabitants", "villagers",
     "pilgrims", "passengers", "prisoners", "detainees", "terrorists", "guards", "recruits", "teenagers",
     "boys", "girls", "babies", "infants", "elderly", "patients", "volunteers", "migrants", "IDPs",
-    "forces", "elements", "militiamen", "suspects", "pilots", "crew", "crew members", "commanders", "leaders", "officials", "hostages", "captives", "prisoners of war", "POWs", "peacekeepers", "contractors",
+    "forces", "elements", "militiamen", "soliders", "suspects", "pilots", "crew", "crew members", "commanders", "leaders", "officials", "hostages", "captives", "prisoners of war", "POWs", "peacekeepers", "contractors",
 )
 # "A militant was killed", "killing a civilian": one person, coded as 1 (as ACLED does).
 SINGULAR_PERSON_NOUNS = (
@@ -132,6 +132,7 @@ SINGULAR_PERSON_NOUNS = (
     "farmer", "shepherd", "teenager", "student", "worker", "volunteer", "activist", "jihadist", "insurgent",
     "gunman", "militiaman", "paramedic", "nurse", "teacher", "defector", "sniper", "cameraman", "photographer",
     "reporter", "colonel", "general", "lieutenant", "captain", "sergeant", "brigadier",
+    "solider",  # a frequent misspelling in field reports
 )
 _SINGULAR = re.compile(
     r"\b(?:a|an|another)\s+" + r"(?:(?!(?:total|dozen|hundred|thousand|million|number|few|further|minimum|an?|the|another|and|or|of|by|to|was|were|is|are)\b)[\w'’-]+\s+){0,4}?"
@@ -339,6 +340,10 @@ class _Metric:
 _OF_PHRASE = (
     r"\s+(?:of|from|for|with|in|within|among|belonging\s+to|affiliated\s+(?:with|to)|loyal\s+to)\s+(?:the\s+)?"
     r"(?:(?!\band\s+(?!allied\b)(?:\d|" + _WORD + r"\b|\w+(?:ed|ing)\b|an?\b|another\b|was\b|were\b|had\b|has\b|have\b|then\b))"
+    # nor a verb or another count: "an activist in Homs has said the army has left", "families in Homs need
+    # to be evacuated", "three children in one family"
+    r"(?!\b(?:" + _WORD + r"|said|says|say|told|has|have|had|was|were|is|are|been|be|when|while|after|"
+    r"before|as|but|to\s+be|to\s+have|need|needs|will|would|could|may|might|must|should|can)\b)"
     r"[^,;.:\d()]){1,80}?"
 )
 
@@ -347,12 +352,15 @@ _FILLER = (
     r"(?:" + _OF_PHRASE + r")?"
     r"(?:\s+(?:and|or)\s+(?:" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + r"))?"  # "98 civilians and fighters were killed"
     r"(?:\s*\([^()]{1,30}\))?"
-    r"(?:\s*,?\s*(?:\(\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|mostly|mainly|most\s+of\s+them|"
+    r"(?:\s*[,–—-]?\s*(?:\(\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|mostly|mainly|most\s+of\s+them|"
     r"many\s+of\s+them|all\s+of\s+them|all|both)\b[^;:]{0,120}?(?:,|\))?)?"
     r"(?:\s*[-–—]+)?"
+    r"(?:\s*,(?=\s+(?:was|were)\s))?"  # "An opposition fighter from an unknown group, was killed"
+    r"(?:\s+(?:who|that|which)(?=\s+(?:were|was|(?:had|have|has)\s+been|died|perished)\b))?"  # "11 members who had been killed"
     r"(?:\s*[‘'“\"][^‘'’“”\"]{1,40}[’'”\"])?"  # a quoted name: "A Syrian colonel 'Ali X' was killed"
     r"(?:\s+(?:is|are|was|were)\s+(?:reported|said|believed|thought|understood)\s+to\s+have)?"  # "is reported to have died"
     r"(?:\s+(?:were|was|have|has|had|been|being|be|are|is|will|got|reportedly|also|allegedly|later|all|both|each|"
+    r"shot|slightly|seriously|critically|severely|badly|lightly|fatally|mortally|"
     r"subsequently|now|since|then|been|confirmed|found|reported))*\s*"
 )
 # Words that may stand between a number and its noun ("two Syrian army
@@ -1054,6 +1062,8 @@ def _continued(sentence: str, mentions: list[NumberMention], i: int, cursor: int
         np_end, np = _np_end(sentence, nxt.end)
         if np is None or _link(sentence, nxt, compiled) is not None or _OTHER_VERB.match(sentence, np_end):
             break
+        if np.lower().endswith(("casualties", "victims")):
+            break  # "11,884 civilians killed and 2,159 casualties": casualties count the wounded too
         used.add(j)
         out.append((j, np_end))
         cursor = np_end

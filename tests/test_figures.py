@@ -294,6 +294,13 @@ def test_a_bad_configured_pattern_is_reported_with_the_metric_name():
         ("The bodies of three fighters were found near the road.", [3]),
         ("The body of a soldier was found in the river.", [1]),
         ("The clashes ended with one fighter dying of his wounds.", [1]),
+        # relative clauses, a stray comma, "shot dead", a dash before the sub-counts
+        ("Of the 9 members of the family who had been killed, four were children.", [9]),
+        ("The shelling wounded 3 civilians, one of whom died later.", []),
+        ("A fighter from an unknown faction, was killed in an exchange of fire.", [1]),
+        ("A local official from the council was shot dead last week.", [1]),
+        ("Eight of them - including two boys in one house - died in the shelling.", [8]),
+        ("At least 1 Turkish solider was killed.", [1]),
     ],
 )
 def test_acled_style_killed_phrasings_are_counted(sentence, expected):
@@ -307,6 +314,11 @@ def test_acled_style_killed_phrasings_are_counted(sentence, expected):
         ("Nearly 300 families fled the village overnight.", [("displaced", 300)]),  # nor is a place
         ("The UN body of experts met on Monday.", []),
         ("Gunmen killed the prisoners, a monitor said.", []),  # no count
+        # a whose-people phrase never holds a verb, a count or a clause of its own
+        ("An activist in the city has said the rebels have left the district.", []),
+        ("Over 1,000 families in the town need to be evacuated.", []),
+        ("A resident who had fled told the agency the town was quiet.", []),
+        ("Monitors counted 11,884 civilians killed and 2,159 casualties.", [("killed", 11884)]),
     ],
 )
 def test_the_active_verb_rule_keeps_headline_passives(sentence, expected):
