@@ -122,7 +122,8 @@ PERSON_NOUNS = (
     "workers", "journalists", "doctors", "medics", "staff", "citizens", "inhabitants", "villagers",
     "pilgrims", "passengers", "prisoners", "detainees", "terrorists", "guards", "recruits", "teenagers",
     "boys", "girls", "babies", "infants", "elderly", "patients", "volunteers", "migrants", "IDPs",
-    "forces", "elements", "militiamen", "soliders", "suspects", "pilots", "crew", "crew members", "commanders", "leaders", "officials", "hostages", "captives", "prisoners of war", "POWs", "peacekeepers", "contractors",
+    "forces", "elements", "militiamen", "soliders", "bombers", "attackers", "assailants", "snipers", "jihadis",
+    "loyalists", "defectors", "conscripts", "operatives", "mercenaries", "suspects", "pilots", "crew", "crew members", "commanders", "leaders", "officials", "hostages", "captives", "prisoners of war", "POWs", "peacekeepers", "contractors",
 )
 # "A militant was killed", "killing a civilian": one person, coded as 1 (as ACLED does).
 SINGULAR_PERSON_NOUNS = (
@@ -132,6 +133,7 @@ SINGULAR_PERSON_NOUNS = (
     "farmer", "shepherd", "teenager", "student", "worker", "volunteer", "activist", "jihadist", "insurgent",
     "gunman", "militiaman", "paramedic", "nurse", "teacher", "defector", "sniper", "cameraman", "photographer",
     "reporter", "colonel", "general", "lieutenant", "captain", "sergeant", "brigadier",
+    "attacker", "assailant", "operative",
     "solider",  # a frequent misspelling in field reports
 )
 _SINGULAR = re.compile(
