@@ -140,3 +140,60 @@ def test_case_sensitive_parts_keep_acronyms_apart_from_words():
 )
 def test_actors_are_normalised_in_order_of_first_mention(sentence, actors):
     assert find_actors(sentence) == actors
+
+
+# Sentences where a shortcut could go wrong: triggers glued to punctuation,
+# acronyms beside ordinary words, hyphenated and curly-quoted names, a word
+# with a non-ASCII letter, overlapping actor names.
+_TRICKY = [
+    "Rebels re-took the hill; the army retook it a day later.",
+    "IS fighters and ISIS-linked cells, it is said, attacked Hay’at Tahrir al-Sham.",
+    "The Syrian Democratic Forces (SDF) and Syrian forces clashed.",
+    "Şanlıurfa's governor said an İED exploded near Idlib.",
+    "air-strikes, airstrikes and air strikes hit the town of al-Nusra's fighters.",
+    "Counter-attacks repulsed; snipers sniped; mortars fell.",
+    "Nothing happened today.",
+    "",
+]
+
+
+@pytest.mark.parametrize("sentence", _TRICKY)
+def test_fast_matching_gives_what_the_whole_patterns_give(sentence):
+    from generator import event_types
+
+    matcher = event_types._rules_matcher(DEFAULT_EVENT_TYPES)
+    expected_type = next((t for t, p in matcher.full if p is not None and p.search(sentence)), "other")
+    assert classify(sentence) == expected_type
+    table = tuple((name, tuple(p)) for name, p in event_types.DEFAULT_ACTORS.items())
+    pattern, names = event_types._actor_pattern(table)
+    expected_actors = [(m.start(), m.end(), names[int(m.lastgroup[1:])]) for m in pattern.finditer(sentence)]
+    assert event_types._find_actor_matches(sentence, event_types.DEFAULT_ACTORS) == expected_actors
+    assert [(t, w) for t, w in triggers(sentence)] == [
+        (t, m.group()) for t, p in matcher.full if p is not None for m in p.finditer(sentence)
+    ]
+
+
+def test_triggers_without_a_known_first_word_are_still_tried():
+    rules = [{"id": "oil", "label": "Oil", "acled": None, "patterns": [r"(?:crude )?oil\w*", r"\bpipe(?:line)?s?\b"]}]
+    assert classify("The wells of petroleum-oilfields burned.", rules) == "oil"
+    assert classify("A pipeline burst.", rules) == "oil"
+    assert classify("Nothing burned.", rules) == "other"
+
+
+@pytest.mark.parametrize(
+    "pattern, beginnings",
+    [
+        (r"\b(?:re)?captur(?:ed|es)\b", {"capt", "reca"}),
+        (r"\b(?-i:IS)\b", {"is"}),
+        (r"\bal[- ]Nusra", {"al"}),
+        (r"\bair ?strikes?\b", {"air", "airs"}),
+        (r"\bmassacre[ds]?\b", {"mass"}),
+        (r"(?:\S+\s+){1,4}town", None),  # no word boundary first: always tried
+        (r"\b\w+ town", None),  # no letters to read
+    ],
+)
+def test_trigger_beginnings_are_read_off_the_pattern(pattern, beginnings):
+    from generator.event_types import _beginnings
+
+    found = _beginnings(pattern)
+    assert (set(found) if found is not None else None) == beginnings

@@ -117,6 +117,26 @@ def test_vowel_variants_of_known_names_are_found(sy, sentence, admin1):
     assert main_admin1(event_places(sentence, sy)) == admin1
 
 
+@pytest.mark.parametrize(
+    "sentence, admin1",
+    [
+        # front lines, bases and villages of the 2017 fighting that GeoNames' towns lack
+        ("Government forces advanced towards the T4 airbase near Tayyas village.", "Homs"),
+        ("Fighting went on around the Fourth Station east of the town.", "Homs"),
+        ("Jaish al-Islam repelled an assault on the Qasmiyah front.", "Rif Dimashq"),
+        ("Regime troops shelled Hosh al-Dawahirah overnight.", "Rif Dimashq"),
+        ("Islamic State fighters attacked the 137th Brigade base.", "Deir ez-Zor"),
+        ("Clashes erupted in al-Bogeleyyah and the Rasafa neighbourhood.", "Deir ez-Zor"),
+        ("Rebels fought the Khalid ibn al-Walid Army in Sahem al-Golan.", "Daraa"),
+        ("Rival factions clashed in Jabal al-Zawiyah.", "Idlib"),
+        ("Turkish-backed rebels entered Baza'a after a day of fighting.", "Aleppo"),
+        ("Kurdish forces took al-Mahmoudli village.", "Raqqa"),
+    ],
+)
+def test_front_line_areas_reach_their_province(sy, sentence, admin1):
+    assert main_admin1(event_places(sentence, sy)) == admin1
+
+
 def test_acled_style_admin1_names_normalise_through_the_gazetteer(sy):
     acled = ["Aleppo", "Rural Damascus", "Hama", "Ar Raqqa", "Homs", "Dara", "Deir ez Zor", "Damascus",
              "Idleb", "Quneitra", "Al Hasakeh", "Lattakia", "As Sweida", "Tartous"]
