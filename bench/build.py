@@ -40,6 +40,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -187,6 +188,7 @@ class Run:
     seconds: float
     peak_mb: float
     returncode: int
+    tree_mb: float = 0.0  # sampled peak of the summed PSS of the child and its descendants
     log_tail: str = ""
     problem: str | None = None
     files: int = 0
@@ -212,8 +214,12 @@ class Measure:
     def peak_mb(self) -> float | None:
         return None if self.failed or not self.runs else max(r.peak_mb for r in self.runs)
 
+    @property
+    def tree_mb(self) -> float | None:
+        return None if self.failed or not self.runs else max(r.tree_mb for r in self.runs)
 
-def settings_file(folder: Path, content: Path, output: Path, plugin: bool) -> Path:
+
+def settings_file(folder: Path, content: Path, output: Path, plugin: bool, workers: int | None = None) -> Path:
     """A settings module that loads the shipped pelican.conf.py and overrides paths only.
 
     Relative paths in the shipped file (THEME, PLUGIN_PATHS) are anchored at
@@ -239,27 +245,99 @@ def settings_file(folder: Path, content: Path, output: Path, plugin: bool) -> Pa
     ]
     if not plugin:
         lines.append("PLUGINS = []")
+    elif workers is not None:
+        lines.append(f"TIMELINE_WORKERS = {workers:d}")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
-def run_child(cmd: list[str], log: Path) -> Run:
-    """Run one child, timing it and reading its own peak RSS via ``os.wait4``.
+def _descendants(root: int) -> list[int]:
+    """``root`` and every process below it, from /proc (Linux only; [] elsewhere)."""
+    children: dict[int, list[int]] = {}
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return []
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        # the command name may contain spaces and parentheses: the ppid is
+        # the second field after the last ")".
+        fields = stat[stat.rfind(b")") + 2 :].split()
+        if len(fields) > 1:
+            children.setdefault(int(fields[1]), []).append(int(entry))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, []))
+    return found
 
-    ``resource.getrusage(RUSAGE_CHILDREN)`` would give the maximum over every
-    child so far; ``wait4`` gives this child's alone. Linux reports
-    ``ru_maxrss`` in KiB.
+
+def tree_pss_kb(root: int) -> int:
+    """Proportional set size summed over a process tree, in KiB.
+
+    PSS shares copy-on-write pages between a forked parent and its workers,
+    so the sum is the tree's real footprint, unlike a sum of RSS.
+    """
+    total = 0
+    for pid in _descendants(root):
+        try:
+            with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+                for line in fh:
+                    if line.startswith(b"Pss:"):
+                        total += int(line.split()[1])
+                        break
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+class TreeSampler(threading.Thread):
+    """Samples ``tree_pss_kb`` every ``interval`` s until stopped; keeps the peak."""
+
+    def __init__(self, pid: int, interval: float = 0.2) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.peak_kb = pid, interval, 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.is_set():
+            self.peak_kb = max(self.peak_kb, tree_pss_kb(self.pid))
+            self.done.wait(self.interval)
+
+
+def run_child(cmd: list[str], log: Path) -> Run:
+    """Run one child, timing it and reading its peak memory two ways.
+
+    ``peak_mb`` is ``ru_maxrss`` from ``os.wait4``: this child's own peak
+    (``RUSAGE_CHILDREN`` would be the maximum over every child so far).
+    Linux's wait4 also folds in the child's reaped descendants, but as a
+    maximum, never a sum, so a build that forks extraction workers looks
+    smaller than it is. ``tree_mb`` is therefore sampled too: the peak of
+    the summed PSS of the child and all its descendants (every 0.2 s, so
+    very short spikes can be missed). Linux reports both in KiB.
     """
     env = {**os.environ, **CHILD_ENV}
     with log.open("wb") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=REPO, env=env)
+        sampler = TreeSampler(proc.pid)
+        sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
+        sampler.done.set()
+        sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     text = log.read_text(encoding="utf-8", errors="replace")
     tail = "\n".join(text.strip().splitlines()[-15:])
-    return Run(seconds=seconds, peak_mb=usage.ru_maxrss / 1024, returncode=proc.returncode, log_tail=tail)
+    return Run(seconds=seconds, peak_mb=usage.ru_maxrss / 1024, returncode=proc.returncode,
+               tree_mb=sampler.peak_kb / 1024, log_tail=tail)
 
 
 def plugin_marker(conf: Path = CONF) -> str:
@@ -294,17 +372,17 @@ def check_build(run: Run, output: Path, log: Path, plugin: bool) -> Run:
     return run
 
 
-def build(n: int, folder: Path, plugin: bool, repeats: int) -> Measure:
+def build(n: int, folder: Path, plugin: bool, repeats: int, workers: int | None = None) -> Measure:
     """Build the N-article corpus in ``folder`` k times with the plugin on or off."""
     label = "ours" if plugin else "plain"
     measure = Measure(label, n)
-    settings = settings_file(folder, folder / "content", folder / f"out_{label}", plugin)
+    settings = settings_file(folder, folder / "content", folder / f"out_{label}", plugin, workers)
     cmd = [sys.executable, "-m", "pelican", str(folder / "content"), "-o", str(folder / f"out_{label}"), "-s", str(settings)]
     for _ in range(repeats):
         log = folder / f"log_{label}.txt"
         run = check_build(run_child(cmd, log), folder / f"out_{label}", log, plugin)
         measure.runs.append(run)
-        print(f"  N={n:<5} {label:<6} {run.seconds:7.2f} s  {run.peak_mb:7.1f} MB  {run.files} files"
+        print(f"  N={n:<5} {label:<6} {run.seconds:7.2f} s  {run.peak_mb:7.1f} MB  tree {run.tree_mb:7.1f} MB  {run.files} files"
               + (f"  FAILED: {run.problem}" if run.problem else ""), flush=True)
         if run.problem:
             break
@@ -407,7 +485,7 @@ def fmt(x: float | None, spec: str) -> str:
 
 def table(rows: list[dict[str, Measure]]) -> str:
     """The results as a Markdown table (one line per N)."""
-    head = ("| N | plain s | ours s | ratio | plain peak MB | ours peak MB | ratio "
+    head = ("| N | plain s | ours s | ratio | plain peak MB | ours peak MB | ratio | ours tree MB "
             "| ours ms/article | pipeline s | dateparser s | ours / dateparser |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for row in rows:
@@ -417,7 +495,7 @@ def table(rows: list[dict[str, Measure]]) -> str:
         lines.append(
             f"| {plain.n} | {fmt(plain.best_seconds, '.2f')} | {fmt(ours.best_seconds, '.2f')} "
             f"| {ratio(ours.best_seconds, plain.best_seconds)} | {fmt(plain.peak_mb, '.0f')} "
-            f"| {fmt(ours.peak_mb, '.0f')} | {ratio(ours.peak_mb, plain.peak_mb)} | {fmt(per, '.1f')} "
+            f"| {fmt(ours.peak_mb, '.0f')} | {ratio(ours.peak_mb, plain.peak_mb)} | {fmt(ours.tree_mb, '.0f')} | {fmt(per, '.1f')} "
             f"| {fmt(pipe.best_seconds, '.2f') if pipe else 'skipped'} "
             f"| {fmt(dp_s, '.2f') if dp else 'skipped'} | {ratio(ours.best_seconds, dp_s) if dp else 'n/a'} |"
         )
@@ -452,6 +530,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000], help="corpus sizes N")
     parser.add_argument("--repeats", type=int, default=None, help="runs per build (default: 3 if N<=500 else 1)")
     parser.add_argument("--seed", type=int, default=20161223, help="seed for the synthetic corpus")
+    parser.add_argument("--workers", type=int, default=None,
+                        help="TIMELINE_WORKERS for the plugin build (default: as in pelican.conf.py; 1 = no worker processes)")
     parser.add_argument("--no-pipeline", action="store_true", help="skip the pipeline-only (no Pelican) run")
     parser.add_argument("--no-dateparser", action="store_true", help="skip the dateparser baseline")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders (printed)")
@@ -463,6 +543,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no demo articles in {CONTENT}", file=sys.stderr)
         return 2
     info = machine()
+    info["timeline_workers"] = args.workers
     print(f"demo corpus: {len(corpus)} articles, {sum(len(a.sentences) for a in corpus)} sentences; "
           f"{info['cpus']} CPUs, Python {info['python']}, Pelican {info['pelican']}, commit {info['git']}")
 
@@ -472,7 +553,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             texts = write_corpus(n, folder / "content", corpus, args.seed)
             k = args.repeats or default_repeats(n)
-            row = {"plain": build(n, folder, plugin=False, repeats=k), "ours": build(n, folder, plugin=True, repeats=k)}
+            row = {"plain": build(n, folder, plugin=False, repeats=k), "ours": build(n, folder, plugin=True, repeats=k, workers=args.workers)}
             if not args.no_pipeline:
                 row["pipeline"] = pipeline_only(folder, n)
             if not args.no_dateparser:
