@@ -287,6 +287,7 @@ STOPWORDS: frozenset[str] = frozenset(
     during amid amidst while after before since until when where which who what however also
     clashes fighting shelling heavy violent fierce renewed continued regime opposition
     bashar assad hafez maher president minister general
+    one two three four five six seven eight nine ten eleven twelve dozen hundred thousand
     khan tal tall tel tell kafr kfar deir dayr jabal jebel wadi ain ein ayn bir beit bayt qasr
     sheikh shaykh umm abu ras jisr bab mazraa mazraat qaryat qarya hammam suq souq tallat
     khirbat khirbet marj nahr qalaat qalat rasm um hay tlul jubb jeb maarat maaret kafar harat
@@ -498,7 +499,10 @@ class Gazetteer:
 
         ``aliases=None`` means ``DEFAULT_ALIASES``; pass ``{}`` for none.
         ``areas`` adds places the data lack, by the town or province they lie
-        in (``{"Rif Dimashq": ["Hosh Nasri"]}``), on top of the bundled ones.
+        in (``{"Rif Dimashq": ["Hosh Nasri"]}``), on top of the bundled ones;
+        it is what the ``TIMELINE_PLACE_AREAS`` setting holds (a single name
+        may be given as a string). A parent outside the active countries is
+        ignored.
         """
         if aliases is None:
             frozen = tuple(sorted(DEFAULT_ALIASES.items()))
@@ -506,7 +510,9 @@ class Gazetteer:
             frozen = tuple(sorted(aliases.items()))
         else:
             frozen = tuple(sorted(tuple(pair) for pair in aliases))
-        extra = tuple(sorted((parent, tuple(names)) for parent, names in (areas or {}).items()))
+        extra = tuple(
+            sorted((parent, (names,) if isinstance(names, str) else tuple(names)) for parent, names in (areas or {}).items())
+        )
         return _build(tuple(c.upper() for c in codes), frozen, extra)
 
     def _add(self, name: str, entry: _Entry) -> None:
@@ -757,6 +763,8 @@ def find_places(text: str, gazetteer: Gazetteer, cased: bool = True) -> list[Pla
         if match is None:
             continue
         entry, j, key = match
+        if j == i + 1 and _longer_name_follows(tokens, j, text):
+            continue
         kind, name, start, end = entry.kind, entry.name, starts[i], ends[j - 1]
         if entry.kind in ("city", "admin1") and entry.admin1:
             if j < n and words[j].lower in _PROVINCE_WORDS:
@@ -829,6 +837,8 @@ def _match_at(
             continue
         if not word.upper or (lower in STOPWORDS and lower not in GENERIC_HEADS):
             break  # every word capitalised; "Al-Bara Hill" is not "Bir al Hulw"
+        if len(word.text) > 1 and word.text.isupper():
+            break  # an acronym: "One IS fighter" is not "Ain Issa"
         fkey += (word.fuzzy,)
         spelled.append(_unglued(word.key))
         if fkey not in gazetteer.fuzzy_prefixes:
@@ -849,6 +859,36 @@ def _english_word_not_article(tokens: _Tokens, i: int, text: str) -> bool:
         return False
     following = tokens.starts[i + 1] if i + 1 < len(tokens.words) else len(text)
     return text[tokens.ends[i] : following].strip() not in ("-", "‐", "–")
+
+
+def _longer_name_follows(tokens: _Tokens, j: int, text: str) -> bool:
+    """A lower-case Arabic article and a capitalised word follow word ``j - 1``.
+
+    The one word we know is then the head of a longer name we do not:
+    "Sabah al Khayr" is not Sabbah, "Jassim al-Thani" a person, not Jasim.
+    Articles that are English words count only when hyphenated ("Tall
+    as-Sayyad", but "Aleppo as Russia ..." keeps Aleppo).
+    """
+    words, starts, ends = tokens.words, tokens.starts, tokens.ends
+    if j + 1 >= len(words):
+        return False
+    article, following = words[j], words[j + 1]
+    joined = text[ends[j] : starts[j + 1]]
+    return (
+        article.text in _ARTICLES  # lower case only: "Syria An Alawite" is English
+        and (article.text not in _ENGLISH_ARTICLES or joined == "-")
+        and following.upper
+        and not following.lower.startswith(_SAME_PLACE_WORDS)  # "Samadaniyah al-Gharbiyah" is Samadaniyah
+        and text[ends[j - 1] : starts[j]] == " "  # "Homs-al-Salamiyah road" names two towns
+        and joined in ("-", " ")
+    )
+
+
+# Words after "al-" that qualify a place rather than name another one:
+# western/eastern/northern/southern, big/small, new/old, upper/lower, the old town.
+_SAME_PLACE_WORDS = tuple(
+    "gharb sharq shamal janub janoub kabir kubra saghir sughra jadid qadim tahtan fawqan foqan balad".split()
+)
 
 
 def _continues_name(tokens: _Tokens, i: int) -> bool:

@@ -181,6 +181,14 @@ def test_organisations_words_and_lowercase_are_not_event_places(sy, sentence):
         # the second word of a name we do not know
         ("Rebels repelled an attack on the Hosh Nasri front in Eastern Ghouta.", ["Eastern Ghouta"]),
         ("Tiger Forces captured Abu Jabbar town.", []),
+        # a known word before "al-" and a capitalised word: the head of a longer name or a person
+        ("Kurdish-led forces took Sabah al Khayr village.", []),
+        ("Prime Minister Hamad bin Jassim al-Thani spoke in Doha.", []),
+        ("Rebels shelled Samadaniyah al-Gharbiyah.", ["Samadaniyah"]),  # "western": the same place
+        ("Clashes on the Homs-al-Salamiyah road near Hama.", ["Hama"]),
+        ("Regime forces entered Afrin, al-Bab and Tal Rifaat.", ["Afrin", "Al Bab", "Tall Rifat"]),
+        # number words and acronyms are no part of a name spelled by its consonants
+        ("One IS fighter was killed in Deir ez-Zor.", ["Deir ez-Zor"]),
         # English "at" before a name is not the Arabic article
         ("Jaysh al-Islam fighters fired mortars at Jobar, Kabun and Barza.", ["Jobar", "Qaboun", "Barzeh"]),
         ("Syrian President Bashar al-Assad spoke in Damascus.", ["Damascus"]),
@@ -273,6 +281,8 @@ def test_configured_areas_add_places_the_data_lack():
     custom = Gazetteer.for_countries(["SY"], areas={"Rif Dimashq": ["Hosh Nasri"], "Kharkiv": ["Saltivka"]})
     [place] = event_places("Rebels repelled an attack on the Hosh Nasri front.", custom)
     assert (place.name, place.admin1, place.kind) == ("Hosh Nasri", "Rif Dimashq", "district")
+    one = Gazetteer.for_countries(["SY"], areas={"Rif Dimashq": "Hosh Nasri"})  # a string is one name
+    assert one.admin1_of("Hosh Nasri") == "Rif Dimashq" and one.admin1_of("Hosh") is None
     assert custom.admin1_of("Saltivka") is None  # Kharkiv is not in Syria
     ua = Gazetteer.for_countries(["UA"], areas={"Kharkiv": ["Saltivka"]})
     assert ua.admin1_of("Saltivka") == "Kharkivska oblast"
