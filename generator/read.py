@@ -198,11 +198,27 @@ def slugify(value: str) -> str:
     return re.sub(r"[\s_-]+", "-", slug)[:80] or "article"
 
 
-def decode(raw: bytes, path: str) -> str:
+def decode(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise ValueError(f"not UTF-8: byte 0x{raw[err.start]:02x} at offset {err.start}") from None
+
+
+def parse_source(raw: bytes, *, plain: bool = False) -> tuple[dict[str, str], str, dt.date | None]:
+    """An article file's bytes → (metadata, body, publication date or None).
+
+    Raises ``ValueError`` saying what an editor must fix: not UTF-8, empty,
+    broken metadata, unparseable date, nothing after the metadata.
+    """
+    source = decode(raw)
+    if not source.strip():
+        raise ValueError("empty file")
+    metadata, body = ({}, source) if plain else split_metadata(source)
+    published = parse_date(metadata["date"]) if "date" in metadata else None
+    if metadata and not body.strip():
+        raise ValueError("no text after the metadata")
+    return metadata, body, published
 
 
 def read_article_file(path: str | os.PathLike, published: dt.date | None = None) -> tuple[Article | None, list[Problem]]:
@@ -213,25 +229,12 @@ def read_article_file(path: str | os.PathLike, published: dt.date | None = None)
     """
     p = str(path)
     try:
-        source = decode(Path(p).read_bytes(), p)
+        metadata, body, dated = parse_source(Path(p).read_bytes(), plain=p.endswith(".txt"))
     except OSError as err:
         return None, [Problem(p, "read", f"cannot open: {err.strerror}")]
     except ValueError as err:
         return None, [Problem(p, "read", str(err))]
-    if not source.strip():
-        return None, [Problem(p, "read", "empty file")]
-    metadata: dict[str, str] = {}
-    body = source
-    if not p.endswith(".txt"):
-        try:
-            metadata, body = split_metadata(source)
-        except ValueError as err:
-            return None, [Problem(p, "read", str(err))]
-    if "date" in metadata:
-        try:
-            published = parse_date(metadata["date"])
-        except ValueError as err:
-            return None, [Problem(p, "read", str(err))]
+    published = dated or published
     if published is None:
         reason = "no Date metadata" if metadata else "plain text needs --published YYYY-MM-DD"
         return None, [Problem(p, "read", reason)]
@@ -242,7 +245,7 @@ def read_article_file(path: str | os.PathLike, published: dt.date | None = None)
     else:
         text = html_to_text(html.escape(body).replace("\n\n", "<p>"))
     if not text.strip():
-        return None, [Problem(p, "read", "no text after the metadata")]
+        return None, [Problem(p, "read", "no text")]
     title = metadata.get("title") or text.split("\n", 1)[0][:120]
     return (
         Article(
@@ -283,6 +286,10 @@ def relative_path(path: str, root: str | None = None) -> str:
     return path if rel.startswith("..") else rel
 
 
+# What the sanitiser will take out of raw HTML: worth a warning to the editor.
+UNSAFE_HTML = re.compile(r"<\s*(script|iframe|object|embed|style)\b|<[^>]*\son\w+\s*=|javascript:", re.I)
+
+
 def scan_content(files: Iterable[str]) -> list[Problem]:
     """Check every article file the way an editor needs it explained.
 
@@ -293,32 +300,14 @@ def scan_content(files: Iterable[str]) -> list[Problem]:
     for f in sorted(files):
         rel = relative_path(f)
         try:
-            source = decode(Path(f).read_bytes(), f)
+            metadata, body, published = parse_source(Path(f).read_bytes())
+            if published is None:
+                raise ValueError("no Date metadata")
+            if "title" not in metadata:
+                raise ValueError("no Title metadata")
         except (OSError, ValueError) as err:
             problems.append(Problem(rel, "read", str(err)))
             continue
-        if not source.strip():
-            problems.append(Problem(rel, "read", "empty file"))
-            continue
-        try:
-            metadata, body = split_metadata(source)
-        except ValueError as err:
-            problems.append(Problem(rel, "read", str(err)))
-            continue
-        if "date" not in metadata:
-            problems.append(Problem(rel, "read", "no Date metadata"))
-            continue
-        try:
-            parse_date(metadata["date"])
-        except ValueError as err:
-            problems.append(Problem(rel, "read", str(err)))
-            continue
-        if "title" not in metadata:
-            problems.append(Problem(rel, "read", "no Title metadata"))
-            continue
-        if not body.strip():
-            problems.append(Problem(rel, "read", "no text after the metadata"))
-            continue
-        if sanitise_html(body) != body and re.search(r"<\s*(script|iframe|object|embed|style)|\bon\w+\s*=|javascript:", body, re.I):
+        if UNSAFE_HTML.search(body):
             problems.append(Problem(rel, "read", "unsafe HTML removed (scripts, event handlers or javascript: links)", "warning"))
     return problems
