@@ -281,9 +281,15 @@ def find_numbers(sentence: str) -> list[NumberMention]:
     >>> [(m.value, m.value_max, m.qualifier) for m in find_numbers("between 10 and 15 people, about 3 children on 15 December 2016")]
     [(10, 15, None), (3, None, 'about')]
     """
+    return list(_numbers(sentence))
+
+
+@lru_cache(maxsize=256)
+def _numbers(sentence: str) -> tuple[NumberMention, ...]:
+    """`find_numbers`, cached: figures and tallies both read the numbers of a sentence."""
     raw: list[tuple[int, int, int, int, str | None, bool]] = []
     if not may_have_number(sentence):
-        return []
+        return ()
     for m in _NUMBER.finditer(sentence):
         num_text = m["num"]
         if num_text.lower() == "one" and (
@@ -319,7 +325,7 @@ def find_numbers(sentence: str) -> list[NumberMention]:
                 i += 1
         out.append(NumberMention(start, ns, ne, value, value_max, q, sentence[start:ne]))
         i += 1
-    return out
+    return tuple(out)
 
 
 # -- compiled metric table ------------------------------------------------------------
@@ -333,6 +339,9 @@ class _Metric:
     trigger_any: re.Pattern[str]
     trigger_gap: re.Pattern[str]
     unit: re.Pattern[str] | None
+    # a trigger anywhere after a position: `trigger_after` (slow: the filler before its trigger) can
+    # only match where this finds something
+    trigger_gate: re.Pattern[str] | None = None
 
 
 # "22 fighters of ISIS", "4 members of the regime and allied militias", "a colonel in the
@@ -406,6 +415,7 @@ def _compile(frozen: str) -> tuple[tuple[_Metric, ...], "_Cue"]:
                     re.I,
                 ),
                 trigger_any=re.compile(rf"\b(?:{triggers})\b", re.I),
+                trigger_gate=re.compile(rf"(?:{triggers})\b", re.I),
                 trigger_gap=re.compile(rf"(?:{triggers})\b[^,;.]{{0,80}}?\b(?:to|at|of)\s*$", re.I),
                 unit=re.compile(rf"^\s+(?:(?:cases|instances|incidents|counts)\s+of\s+)?{_NP_MODIFIERS}(?:{_alternation(units)})\b", re.I) if units else None,
             )
@@ -1137,6 +1147,8 @@ def _link_people(sentence: str, m: NumberMention, compiled: tuple[_Metric, ...],
     # 2. a trigger after: "six people ... were killed"
     best_after: tuple[int, str] | None = None
     for metric in compiled:
+        if metric.trigger_gate is not None and not metric.trigger_gate.search(sentence, np_end):
+            continue
         t = metric.trigger_after.match(sentence, np_end)
         if t and not sentence[np_end : t.start("trigger")].strip() and _active(sentence, t.end()):
             continue  # "a sniper killed a soldier": the people did it, they did not suffer it
