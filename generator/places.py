@@ -94,7 +94,7 @@ SY_AREAS: dict[str, tuple[str, ...]] = {
         "Jirah", "Kuweires", "Nairab", "Rashideen", "Khan Touman", "Tal Rifaat", "Azaz", "Deir Hafer",
         "Tadef", "Qabasin", "Bzaa", "Arima", "Maskanah", "Khanasser", "Safira", "Menagh", "Mallah",
         "Amiriyah", "Sheikh Saeed", "Ramousah",
-        "Sflaniyah", "Anadan", "Kafr Hamra", "Kafr Naha", "Khan al-Asal", "Urum al-Kubra", "Arran", "Ghouz", "Abu Zandin",
+        "Sflaniyah", "Anadan", "Kafr Hamra", "Kafr Naha", "Khan al-Asal", "Urum al-Kubra", "Arran", "Ghouz", "Abu Zandin", "Kafr Halab", "Maraanaz", "Kaljibrin", "Hazwan", "Deir Qaq", "Sheikh Aqil",
     ),
     "Damascus": (
         "Jobar", "Qaboun", "Barzeh", "Yarmouk", "Tadamon", "Qadam", "Mezzeh", "Kafr Sousa", "Bab Tuma",
@@ -108,7 +108,7 @@ SY_AREAS: dict[str, tuple[str, ...]] = {
         "Otaybah", "Adra", "al-Bahariyah", "Marj al-Sultan", "Khan al-Shih", "Beit Jinn", "Mughr al-Mir",
         "Babbila", "Yalda", "Beit Sahem", "Hajar al-Aswad", "Ruhaibah", "Dumayr", "Jayrud",
         "Bir Qassab", "Moadamiyeh", "Madaya", "Bloudan",
-        "Qasimiyah", "Hosh al-Dawahira", "Mudayra", "Seen Airbase", "Tal Kurdi",
+        "Qasimiyah", "Hosh al-Dawahira", "Mudayra", "Seen Airbase", "Tal Kurdi", "Jabal al-Sheikh", "Deir Salman",
     ),
     "Homs": (
         "Palmyra", "T4", "Tiyas", "Shaer", "al-Waer", "Karm al-Shami", "Jubb al-Jarrah", "Mahin",
@@ -120,12 +120,12 @@ SY_AREAS: dict[str, tuple[str, ...]] = {
         "Souran", "Taybat al-Imam", "Halfaya", "Mhardeh", "Morek", "Latamneh", "Kafr Zita", "Maan",
         "Khattab", "Qomhana", "Arzeh", "Zello", "Kawkab", "Suqaylabiyah", "Khneifis", "Sheikh Hilal",
         "Akayrshi", "Uqayribat", "Hamra", "Rahjan", "Ithriya", "Sabburah",
-        "Aqrab",
+        "Aqrab", "Janabra", "Atshan",
     ),
     "Idlib": (
         "Khan Shaykhun", "Jisr al-Shughur", "Maarrat al-Numan", "Saraqib", "Abu al-Duhur", "Fuaa", "Kafraya",
         "Taftanaz", "Sarmin", "Jabal al-Zawiya", "Iblin", "Halzoun", "Shannan", "Barisha", "Kafr Derian",
-        "Khirbet al-Joz", "Maarshurin",
+        "Khirbet al-Joz", "Maarshurin", "Kafr Sajna",
     ),
     "Latakia": ("Hmeymim", "Jabal al-Akrad", "Jabal al-Turkman", "Kabani", "Kinsabba", "Salma", "Haddadah"),
     "Daraa": (
@@ -133,7 +133,7 @@ SY_AREAS: dict[str, tuple[str, ...]] = {
         "Nawa", "Inkhil", "Busra al-Sham", "Busra al-Harir", "Naameh", "Tafas", "Jasim", "Izraa",
         "Sijneh", "Nasib", "Khirbet Ghazaleh", "Um al-Mayathen", "Yarmouk Basin", "Jalin", "Saham al-Jawlan",
         "Tasil", "Shajara",
-        "Um al-Awsaj", "Western Ghariyeh", "Eastern Ghariyeh", "Gharia",
+        "Um al-Awsaj", "Western Ghariyeh", "Eastern Ghariyeh", "Gharia", "Adwan",
     ),
     "Quneitra": (
         "Baath City", "Khan Arnabeh", "Jubata al-Khashab", "Hamidiyeh", "Ajraf", "Tal al-Shaar", "Masharah",
@@ -142,7 +142,7 @@ SY_AREAS: dict[str, tuple[str, ...]] = {
     "Raqqa": (
         "Tabqa", "Jaabar", "Tal al-Samn", "Ain Issa", "Mansoura", "Karama", "Tabqa Dam", "Euphrates Dam",
         "Hazimeh", "Suwaydiyah", "Jurneyyeh", "Rajm al-Abyad", "Khatuniyah", "Himarayn", "Salhabiyeh",
-        "Mahmudli",
+        "Mahmudli", "Shaninah",
     ),
     "Deir ez-Zor": (
         "Harabesh", "Joura", "Qusour", "Rashdiya", "Hamidiya", "Sinaa", "Jafra", "Panorama", "Tharda",
@@ -260,6 +260,18 @@ DEFAULT_ALIASES: dict[str, str] = {
     "Hadadah": "Haddadah",
     "Samdania": "Samadaniyah",
     "Jaborine": "Jabourin",
+    "Tayba al-Imam": "Taybat al-Imam",
+    "Albab": "al-Bab",
+    "Suwaidaa": "Sweida",
+    "al-Shair": "Shaer",
+    "Shair": "Shaer",
+    "Maghar Elmir": "Mughr al-Mir",
+    "Maghar al-Mir": "Mughr al-Mir",
+    "Janabrah": "Janabra",
+    "Atshana": "Atshan",
+    "Kafrsajna": "Kafr Sajna",
+    "Sheikh Aqeel": "Sheikh Aqil",
+    "Kafr Hamrah": "Kafr Hamra",
 }
 
 COUNTRY_EXTRAS: dict[str, dict[str, dict[str, str]]] = {
