@@ -1051,6 +1051,9 @@ def find_figures(
     return out
 
 
+_GENERIC_TOTAL = re.compile(r"\b(?:people|persons|individuals)\s*$", re.I)
+
+
 def _continued(sentence: str, mentions: list[NumberMention], i: int, cursor: int, metric: str,
                compiled: tuple[_Metric, ...], used: set[int]) -> list[tuple[int, int]]:
     """Further groups of people added to a figure: "killing six IS members, one regime member and a
@@ -1069,8 +1072,13 @@ def _continued(sentence: str, mentions: list[NumberMention], i: int, cursor: int
         verb = spec.trigger_after.match(sentence, cursor)
         if verb:
             starts.append(verb.end())
-        if not any(start <= nxt.start and _CONTINUATION.fullmatch(sentence, start, nxt.start) for start in starts):
+        joined = [start for start in starts if start <= nxt.start and _CONTINUATION.fullmatch(sentence, start, nxt.start)]
+        if not joined:
             break
+        if not out and _GENERIC_TOTAL.search(sentence, mentions[i].end, cursor) and all(
+            sentence[start : nxt.start].strip() == "," for start in joined
+        ):
+            break  # "killing five people, two soldiers and three civilians": a breakdown of the five
         np_end, np = _np_end(sentence, nxt.end)
         if np is None or _link(sentence, nxt, compiled) is not None or _OTHER_VERB.match(sentence, np_end):
             break

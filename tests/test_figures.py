@@ -281,6 +281,8 @@ def test_a_bad_configured_pattern_is_reported_with_the_metric_name():
         ("Snipers shot and killed a farmer and a child near the village.", [1, 1]),
         ("Three soldiers and two fighters of the allied militia were killed.", [3, 2]),
         ("Four members of the army and six IS members died in the clashes.", [4, 6]),
+        ("Shelling killed five people, two soldiers and three civilians.", [5]),  # a breakdown, not more dead
+        ("Shelling killed five people and two soldiers.", [5, 2]),
         # a group with its own verb is not added
         ("Five soldiers were killed and 4 fighters were captured.", [5]),
         ("22 members of the militia were killed and 4 captured.", [22]),
