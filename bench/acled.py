@@ -4,6 +4,7 @@ Run from the repository root::
 
     .venv/bin/python bench/acled.py            # train and test tables
     .venv/bin/python bench/acled.py --errors 20 # also print 20 train errors per task
+    .venv/bin/python bench/acled.py --speed     # also time the extractors on the demo and TLS articles
 
 Data: ``../shared/data/acled/syria_battles_2017-01_to_2017-04.csv`` (3,143
 ACLED "Battles" rows for Syria; see its SOURCE.md; never copied into the
@@ -208,10 +209,79 @@ def place_speed(rows: list[dict[str, str]], gazetteer: places.Gazetteer) -> floa
     return len(sentences) / (time.perf_counter() - begin)
 
 
+TLS_ARTICLES = ROOT.parent / "shared" / "data" / "tls" / "t17" / "SyrianCrisis_bbc" / "articles.jsonl"
+DEMO_ARTICLES = ROOT / "content" / "articles"
+
+
+def corpus_sentences() -> list[str]:
+    """Sentences of the demo articles and of the TLS SyrianCrisis_bbc articles (read at run time)."""
+    from generator.read import read_article_file
+
+    texts = []
+    for path in sorted(DEMO_ARTICLES.glob("*.md")):
+        article, _ = read_article_file(path)
+        if article is not None:
+            texts.append(article.text)
+    if TLS_ARTICLES.exists():
+        with open(TLS_ARTICLES, encoding="utf-8") as handle:
+            texts.extend(json.loads(line)["text"] for line in handle if line.strip())
+    return [s.text for text in texts for s in split_sentences(text)]
+
+
+def corpus_speed(gazetteer: places.Gazetteer, repeats: int = 3) -> dict[str, Any]:
+    """Milliseconds of CPU per sentence for what ``events.extract_article`` asks of each sentence.
+
+    Best of ``repeats`` passes (the first pass also fills the per-word memos),
+    and the cold start of the gazetteer in a fresh interpreter.
+    """
+    import subprocess
+
+    sentences = corpus_sentences()
+    steps: dict[str, Callable[[str], Any]] = {
+        "event_types.classify": event_types.classify,
+        "places.event_places": lambda s: places.event_places(s, gazetteer),
+        "event_types.find_actors": event_types.find_actors,
+    }
+    out: dict[str, Any] = {"sentences": len(sentences)}
+    together = 0.0
+    for name, step in steps.items():
+        best = min(_cpu_seconds(step, sentences) for _ in range(repeats))
+        out[name] = round(1e3 * best / max(1, len(sentences)), 4)
+        together += best
+
+    def all_three(sentence: str) -> None:  # as events.py calls them: actors are shared
+        event_types.classify(sentence)
+        places.event_places(sentence, gazetteer)
+        event_types.find_actors(sentence)
+
+    out["all three, one after the other"] = round(
+        1e3 * min(_cpu_seconds(all_three, sentences) for _ in range(repeats)) / max(1, len(sentences)), 4
+    )
+    code = (
+        "import time; t = time.perf_counter(); import generator.places as p; t1 = time.perf_counter(); "
+        "p.Gazetteer.for_countries(('SY',), p.DEFAULT_ALIASES); "
+        "print(round(t1 - t, 3), round(time.perf_counter() - t1, 3))"
+    )
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
+    if run.returncode == 0:
+        imported, built = run.stdout.split()
+        out["cold import of generator.places (s)"] = float(imported)
+        out["cold Gazetteer.for_countries(('SY',)) (s)"] = float(built)
+    return out
+
+
+def _cpu_seconds(step: Callable[[str], Any], sentences: list[str]) -> float:
+    begin = time.process_time()
+    for sentence in sentences:
+        step(sentence)
+    return time.process_time() - begin
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--errors", type=int, default=0, help="print this many train errors per task")
     parser.add_argument("--split", choices=["train", "test"], default="train", help="split whose errors --errors prints")
+    parser.add_argument("--speed", action="store_true", help="also time the extractors on the demo and TLS articles")
     args = parser.parse_args(argv)
     if not DATA.exists():
         print(f"ACLED sample not found at {DATA}", file=sys.stderr)
@@ -248,6 +318,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"unmapped ACLED admin1 names: {unmapped or 'none'}")
     print(f"extractor versions: places {report['places_commit']}, figures {report['figures_commit']}")
     print(f"places + type speed: {report['sentences_per_second']} sentences/s")
+    if args.speed:
+        report["corpus_speed_ms_per_sentence"] = corpus_speed(gazetteer)
+        print("speed on the demo and TLS articles (CPU ms per sentence, best of 3):")
+        for key, value in report["corpus_speed_ms_per_sentence"].items():
+            print(f"    {key:45s} {value}")
 
     if args.errors:
         for task, lines in report[args.split]["_errors"].items():
