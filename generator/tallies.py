@@ -213,10 +213,13 @@ def find_tallies(
     table = "|" in sentence and "\n" in sentence.strip()
     if not table and not has_cue(sentence, metrics):
         return [], []  # a list counts a metric, named by its total or next to it: most sentences name none
-    if not (may_have_number(sentence) and _ANY_COUNT.search(sentence)):
+    if not may_have_number(sentence):
         return [], []  # no number at all, no need to look for places
     if table:
+        if not _ANY_COUNT.search(sentence):
+            return [], []
         return _table_tallies(sentence, date, article, start, end, gazetteer, metrics, attributed_to, published)
+    # (every pair shape below holds a count, so no separate test for one)
     hints = list(_PAIR_HINT.finditer(sentence))
     if not hints:
         return [], []
