@@ -431,7 +431,7 @@ class _Entry:
 
 
 class _StarterMemo(dict):  # type: ignore[type-arg]
-    """Word → whether ``_match_at`` can find a name starting at it, remembered per spelling.
+    """Raw token → whether ``_match_at`` can find a name starting at it, remembered per spelling.
 
     True for a word whose skeleton begins an indexed name, for an article
     ("al", which may open a fuzzy match), and for a capitalised word (not an
@@ -446,20 +446,17 @@ class _StarterMemo(dict):  # type: ignore[type-arg]
         self.first_keys = first_keys
         self.first_fuzzy = first_fuzzy
 
-    def __missing__(self, word: str) -> bool:
+    def __missing__(self, raw: str) -> bool:
         if len(self) > self.limit:
             self.clear()
-        lower = word.lower()
+        word = _WORDS[raw]  # the raw token, possessive and all
+        lower = word.lower
         can = (
-            skeleton(word) in self.first_keys
+            word.key in self.first_keys
             or lower in _ARTICLES
-            or (
-                word[:1].isupper()
-                and not (lower in STOPWORDS and lower not in GENERIC_HEADS)
-                and fuzzy_key(word) in self.first_fuzzy
-            )
+            or (word.upper and not (lower in STOPWORDS and lower not in GENERIC_HEADS) and word.fuzzy in self.first_fuzzy)
         )
-        self[word] = can
+        self[raw] = can
         return can
 
 
@@ -738,9 +735,10 @@ class _Tokens:
     ends: list[int]
 
 
-def _tokens(text: str) -> _Tokens:
-    # one ``split`` and running offsets: no Python work per separator
-    pieces = _TOKEN_SPLIT.split(text)
+def _tokens(text: str, pieces: list[str] | None = None) -> _Tokens:
+    """Words and offsets from one ``split`` and running sums: no Python work per separator."""
+    if pieces is None:
+        pieces = _TOKEN_SPLIT.split(text)
     offsets = list(accumulate(map(len, pieces)))
     words = [_WORDS[w] for w in pieces[1::2]]
     return _Tokens(words, offsets[0:-1:2], [o - w.trim for o, w in zip(offsets[1::2], words)])
@@ -756,15 +754,19 @@ def find_places(text: str, gazetteer: Gazetteer, cased: bool = True) -> list[Pla
     >>> [(p.name, p.admin1, p.kind) for p in find_places("Shells hit Aleppo province.", g)]
     [('Aleppo', 'Aleppo', 'admin1')]
     """
-    tokens = _tokens(text)
+    pieces = _TOKEN_SPLIT.split(text)
+    starter = gazetteer.starter
+    # only words that can begin a name are looked at (most are not; often none is)
+    candidates = [i for i, raw in enumerate(pieces[1::2]) if starter[raw]]
+    if not candidates:
+        return []
+    tokens = _tokens(text, pieces)
     words, starts, ends = tokens.words, tokens.starts, tokens.ends
     n = len(words)
     found: list[Place] = []
     ambiguous: dict[int, list[_Entry]] = {}  # index in found → homonyms in other provinces
-    starter = gazetteer.starter
     after = 0  # the index after the last name found
-    # only words that can begin a name are looked at (most are not)
-    for i in [i for i, w in enumerate(words) if starter[w.text]]:
+    for i in candidates:
         if i < after:
             continue
         if i and _continues_name(tokens, i):
