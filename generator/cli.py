@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator extract|build``.
+"""Command line: ``python -m generator extract|import|build``.
 
 Exit status: 0 all read, 1 some input had problems (still reported), 2 usage
 error (bad arguments, plain text without ``--published``).
@@ -35,6 +35,20 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=["json", "text"], default="text")
     ex.add_argument("--countries", help="comma-separated ISO codes, overriding TIMELINE_COUNTRIES")
 
+    imp = sub.add_parser(
+        "import",
+        help="turn RSS/Atom feeds, saved web pages (.html) and pasted text (.txt) into Markdown articles",
+        description="Write one Pelican Markdown article per feed entry, saved page or text file. "
+        "Never overwrites: a different file with the same name gets -2, -3...; identical content is skipped.",
+    )
+    imp.add_argument("paths", nargs="+", metavar="PATH", help="feed (.xml/.rss/.atom), saved page (.html/.htm) or text (.txt)")
+    imp.add_argument("--into", default="content/articles", help="folder to write into (default: content/articles)")
+    imp.add_argument("--published", type=_date, help="publication date (YYYY-MM-DD): required for .txt, overrides a page's date; feeds use each entry's own")
+    imp.add_argument("--title", help="title of a .txt or .html input (default: first line / the page's title)")
+    imp.add_argument("--source", help="publisher name for Source (default: feed title or the page's site name)")
+    imp.add_argument("--source-url", help="link to the original for Source_url (.txt/.html; feeds use each entry's link)")
+    imp.add_argument("--dry-run", action="store_true", help="say what would be written, write nothing")
+
     build = sub.add_parser("build", help="build the site: pelican content -s pelican.conf.py")
     build.add_argument("pelican_args", nargs=argparse.REMAINDER, help="passed on to pelican")
     return parser
@@ -44,7 +58,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "build":
         return subprocess.call([sys.executable, "-m", "pelican", "content", "-s", "pelican.conf.py", *args.pelican_args])
+    if args.command == "import":
+        return _import(args)
     return _extract(args)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from generator.importers import import_paths
+
+    needs_date = [p for p in args.paths if not args.published and p.lower().endswith(".txt")]
+    if needs_date:
+        print(f"error: {needs_date[0]}: plain text needs --published YYYY-MM-DD", file=sys.stderr)
+        return 2
+    outcomes, problems = import_paths(
+        args.paths,
+        args.into,
+        published=args.published,
+        title=args.title,
+        source=args.source,
+        source_url=args.source_url,
+        dry_run=args.dry_run,
+    )
+    for o in outcomes:
+        if o.status == "unchanged":
+            print(f"unchanged (identical file exists): {o.path}")
+        else:
+            print(f"{'would write' if args.dry_run else 'wrote'}: {o.path}")
+    for p in problems:
+        print(f"{p.path}: {p.stage}: {p.reason}", file=sys.stderr)
+    return 1 if any(p.severity == "error" for p in problems) else 0
 
 
 def _extract(args: argparse.Namespace) -> int:
