@@ -185,6 +185,7 @@ DEFAULT_ALIASES: dict[str, str] = {
     "Tartous": "Tartus",
     "Reef Dimashq": "Rif Dimashq",
     "Rural Damascus": "Rif Dimashq",
+    "rural Damascus": "Rif Dimashq",
     "Rif Damascus": "Rif Dimashq",
     "Damascus countryside": "Rif Dimashq",
     "Damascus Countryside": "Rif Dimashq",
@@ -534,6 +535,9 @@ class Gazetteer:
             if old is None or entry.weight > old.weight:
                 self.index[key] = entry
                 self.max_tokens = max(self.max_tokens, len(key))
+            elif old.cased and not entry.cased and old.name == entry.name and old.weight == entry.weight:
+                # "Rural Damascus" and "rural Damascus": one alias, in any case
+                self.index[key] = replace(old, cased=False)
         if not entry.cased or entry.kind == "country":
             return
         fkey, spelling = _fuzzy_keys(name)
@@ -784,10 +788,12 @@ def find_places(text: str, gazetteer: Gazetteer, cased: bool = True) -> list[Pla
             if j < n and words[j].lower in _PROVINCE_WORDS:
                 kind, name, end = "admin1", entry.admin1, ends[j]
                 j += 1
-            elif (i >= 2 and words[i - 1].lower == "of" and words[i - 2].lower in _PROVINCE_WORDS) or (
-                j + 1 < n and words[j + 1].lower == "countryside"
+            elif (
+                (i >= 2 and words[i - 1].lower == "of" and words[i - 2].lower in _PROVINCE_WORDS)
+                or (j + 1 < n and words[j + 1].lower == "countryside")
+                or (i >= 1 and words[i - 1].lower == "rural")
             ):
-                # "province of Hama", "countryside of Idlib", "As-Sweida eastern countryside"
+                # "province of Hama", "countryside of Idlib", "As-Sweida eastern countryside", "rural Hama"
                 kind, name = "admin1", entry.admin1
         if key is not None and key in gazetteer.homonyms and kind == entry.kind:
             ambiguous[len(found)] = gazetteer.homonyms[key]

@@ -131,6 +131,9 @@ def test_vowel_variants_of_known_names_are_found(sy, sentence, admin1):
         ("Rival factions clashed in Jabal al-Zawiyah.", "Idlib"),
         ("Turkish-backed rebels entered Baza'a after a day of fighting.", "Aleppo"),
         ("Kurdish forces took al-Mahmoudli village.", "Raqqa"),
+        # "rural X" is the province; rural Damascus is the governorate around the city
+        ("Pro-government militias clashed with rebels in rural Damascus.", "Rif Dimashq"),
+        ("Clashes near the Damascus ring road and in rural Damascus.", "Rif Dimashq"),
     ],
 )
 def test_front_line_areas_reach_their_province(sy, sentence, admin1):
@@ -148,6 +151,7 @@ def test_acled_style_admin1_names_normalise_through_the_gazetteer(sy):
     [
         ("Shells hit Aleppo on Friday.", "city"),
         ("Shells hit Aleppo province on Friday.", "admin1"),
+        ("Shells hit rural Aleppo on Friday.", "admin1"),
         ("Strikes hit the province of Aleppo.", "admin1"),
         ("Rebels advanced in the northern countryside of Aleppo.", "admin1"),
     ],
