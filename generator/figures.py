@@ -342,6 +342,8 @@ class _Metric:
     # a trigger anywhere after a position: `trigger_after` (slow: the filler before its trigger) can
     # only match where this finds something
     trigger_gate: re.Pattern[str] | None = None
+    # a trigger's start, with nothing required after it (the leftmost is where any trigger match can start)
+    trigger_start: re.Pattern[str] | None = None
 
 
 # "22 fighters of ISIS", "4 members of the regime and allied militias", "a colonel in the
@@ -416,6 +418,8 @@ def _compile(frozen: str) -> tuple[tuple[_Metric, ...], "_Cue"]:
                 ),
                 trigger_any=re.compile(rf"\b(?:{triggers})\b", re.I),
                 trigger_gate=re.compile(rf"(?:{triggers})\b", re.I),
+                # (a lookahead or "$" may see the end of a cut head differently: such triggers are never gated)
+                trigger_start=None if re.search(r"\(\?[=!]|\$", triggers) else re.compile(rf"\b(?:{triggers})", re.I),
                 trigger_gap=re.compile(rf"(?:{triggers})\b[^,;.]{{0,80}}?\b(?:to|at|of)\s*$", re.I),
                 unit=re.compile(rf"^\s+(?:(?:cases|instances|incidents|counts)\s+of\s+)?{_NP_MODIFIERS}(?:{_alternation(units)})\b", re.I) if units else None,
             )
@@ -1104,8 +1108,24 @@ def _figure(sentence: str, m: NumberMention, metric: str, attributed: str | None
     )
 
 
+# (id(compiled), sentence, mention) → (compiled, link): figures and tallies link the same numbers
+_LINKS: dict[tuple[int, str, NumberMention], tuple[tuple[_Metric, ...], tuple[str, int] | None]] = {}
+
+
 def _link(sentence: str, m: NumberMention, compiled: tuple[_Metric, ...]) -> tuple[str, int] | None:
-    """Which metric a number counts, and where its noun phrase ends (or None)."""
+    """Which metric a number counts, and where its noun phrase ends (or None); memoised."""
+    key = (id(compiled), sentence, m)
+    hit = _LINKS.get(key)
+    if hit is not None and hit[0] is compiled:
+        return hit[1]
+    found = _link_uncached(sentence, m, compiled)
+    if len(_LINKS) > 1024:
+        _LINKS.clear()
+    _LINKS[key] = (compiled, found)
+    return found
+
+
+def _link_uncached(sentence: str, m: NumberMention, compiled: tuple[_Metric, ...]) -> tuple[str, int] | None:
     rest = sentence[m.end :]
     if m.text.lower() in ("a", "an"):
         np_end, np = _np_end(sentence, m.end)
@@ -1150,6 +1170,32 @@ def _active(sentence: str, verb_end: int) -> bool:
     return bool(obj and _PERSON_NP.match(sentence[obj.end() :]))
 
 
+_FIRST: dict[tuple[int, str], tuple[tuple[_Metric, ...], tuple[int | None, ...]]] = {}
+
+
+def _first_triggers(sentence: str, compiled: tuple[_Metric, ...]) -> tuple[int | None, ...]:
+    """Per metric, where its first trigger starts in ``sentence`` (None: nowhere); memoised per sentence.
+
+    A trigger before a number (`trigger_before`, `trigger_any`) starts at or after this offset, so a
+    metric whose first trigger starts after the number need not be searched for it.
+    """
+    key = (id(compiled), sentence)
+    hit = _FIRST.get(key)
+    if hit is not None and hit[0] is compiled:
+        return hit[1]
+    starts = []
+    for metric in compiled:
+        if metric.trigger_start is None:
+            starts.append(0)
+            continue
+        t = metric.trigger_start.search(sentence)
+        starts.append(t.start() if t else None)
+    if len(_FIRST) > 256:
+        _FIRST.clear()
+    _FIRST[key] = (compiled, tuple(starts))
+    return _FIRST[key][1]
+
+
 def _link_people(sentence: str, m: NumberMention, compiled: tuple[_Metric, ...], np_end: int) -> tuple[str, int] | None:
     """A number of people: the metric whose trigger follows or precedes it."""
     # 2. a trigger after: "six people ... were killed"
@@ -1166,12 +1212,15 @@ def _link_people(sentence: str, m: NumberMention, compiled: tuple[_Metric, ...],
         return best_after[1], np_end
     # 3. a trigger before: "killing at least 10 people", "the death toll rose to 35"
     head = sentence[: m.start]
-    for metric in compiled:
+    # only metrics named before the number can link it from there
+    first = _first_triggers(sentence, compiled)
+    before = [metric for metric, at in zip(compiled, first) if at is not None and at < m.start]
+    for metric in before:
         if metric.trigger_before.search(head):
             return metric.name, np_end
     # 4. a toll across a gap: "bringing the death toll since the truce began to 120"
     latest: tuple[int, str] | None = None
-    for metric in compiled:
+    for metric in before:
         for t in metric.trigger_any.finditer(head):
             gap = metric.trigger_gap.match(head, t.start())
             if gap and _TOLL_WORD.search(gap.group()) and (latest is None or t.start() > latest[0]):
