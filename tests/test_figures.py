@@ -368,3 +368,12 @@ def test_sentences_without_a_metric_word_are_skipped(sentence, cue):
 def test_prefilters_do_not_change_what_is_found():
     sentence = "Fourteen people lost their lives and a soldier was killed in the raid."
     assert [(f.metric, f.value) for f in find_figures(sentence)] == [("killed", 14), ("killed", 1)]
+
+
+def test_cached_work_is_kept_apart_per_metric_table():
+    sentence = "Gunmen abducted 12 aid workers near the border."
+    metrics = dict(DEFAULT_METRICS)
+    metrics["kidnapped"] = {"label": "Kidnapped", "patterns": [r"abducted"], "key": False}
+    assert headline(sentence) == []
+    assert headline(sentence, metrics=metrics) == [("kidnapped", 12, None, None)]
+    assert headline(sentence) == []
