@@ -328,7 +328,7 @@ class _PageParser(HTMLParser):
             self.skip += 1
         if tag == "title":
             self.in_title = True
-        if tag in {"p", "h2", "h3", "li", "blockquote"} and not self.skip and self.current is None:
+        if tag in {"p", "h1", "h2", "h3", "li", "blockquote"} and not self.skip and self.current is None:
             self.current = []
 
     def handle_endtag(self, tag: str) -> None:
@@ -341,7 +341,7 @@ class _PageParser(HTMLParser):
                 self.skip = max(0, self.skip - 1)
             if top == "title":
                 self.in_title = False
-            if top in {"p", "h2", "h3", "li", "blockquote"} and self.current is not None:
+            if top in {"p", "h1", "h2", "h3", "li", "blockquote"} and self.current is not None:
                 text = re.sub(r"\s+", " ", "".join(self.current)).strip()
                 if text:
                     inside = int("main" in self.stack or "article" in self.stack)
