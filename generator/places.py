@@ -24,8 +24,9 @@ Matching works on tokens, not raw characters: each word is folded to a
 spelling skeleton (no diacritics or apostrophes, ``ou``/``oo`` → ``u``,
 doubled letters single, a final ``h`` after a vowel dropped), so "Raqqah",
 "Raqqa" and "Ar-Raqqa" meet, and a dict of token tuples finds the longest
-name at each position, walking forward like a trie: thousands of sentences a
-second. Names no spelling matches are tried on their consonants
+name at each position, walking forward like a trie. A sentence is split
+once, each spelling's keys are memoised, and only words that can begin a
+name (``Gazetteer.starter``) are looked at: about 0.05 ms a sentence. Names no spelling matches are tried on their consonants
 (``fuzzy_key``: "Bseimeh" ~ "Basimah"), accepted only when the spellings are
 alike and one place is clearly closest.
 
@@ -35,7 +36,13 @@ Disambiguation and false positives:
   (``STOPWORDS``: "Mine", "Crater", "March", "Bashar") and words of armed
   groups' names ("al-Sham") are never places on their own;
 * a town named like its province is the town ("Aleppo", ``kind="city"``)
-  unless the text says "Aleppo province" / "the countryside of Aleppo";
+  unless the text says "Aleppo province" / "the countryside of Aleppo" /
+  "rural Aleppo" ("rural Damascus" is Rif Dimashq);
+* a known word followed by a lower-case article and a capitalised word is
+  the head of a longer name we do not know, or a person ("Sabah al Khayr",
+  "Jassim al-Thani"), unless the word after the article only qualifies it
+  ("al-Gharbiyah", western); acronyms and number words never spell a name
+  by its consonants ("One IS fighter" is not Ain Issa);
 * a district resolves to its city's province (al-Hamdaniya → Aleppo);
 * a town name found in two provinces follows the other names in the text;
 * ``event_places`` drops names inside organisations and attributions ("the
