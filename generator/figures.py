@@ -12,6 +12,19 @@ A *figure* is a number linked to a metric in one sentence. The link is one of:
 * "N times" after a trigger in the same clause: "the ceasefire was violated
   ... 39 times".
 
+Groups of people joined to a linked figure share its verb: "killing six IS
+members, one regime member and a Hezbollah member", "10 civilians died and 2
+fighters", "2 rebels were killed along with a media activist" (each group is
+its own figure; a group with a verb of its own – "and 4 were captured" – is
+not added, nor a comma breakdown of "N people"). "A/an/another <person>"
+counts one. An active verb counts its object, not its subject ("a sniper
+killed a soldier" is one).
+
+Speed: a sentence with none of the metric table's trigger or counted-noun
+words (most sentences) is skipped by plain substring tests before any number
+is parsed; numbers and links are memoised per sentence, since tallies read
+the same sentence.
+
 Triggers and counted nouns come from a configurable metric table
 (``DEFAULT_METRICS``; override with ``TIMELINE_METRICS`` in pelican.conf.py),
 so a new metric needs no code.
