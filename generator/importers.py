@@ -396,12 +396,14 @@ def from_html(
     the arguments override it. No date on the page and none given → problem.
     """
     try:
-        page = decode(raw)
+        page: str | bytes = decode(raw)
     except ValueError as err:
-        return [], [Problem(path, "import", str(err))]
+        page, undecodable = raw, str(err)  # trafilatura detects a page's declared encoding itself
     try:
         import trafilatura
     except ImportError:  # not installed: a plainer extraction, same output shape
+        if isinstance(page, bytes):
+            return [], [Problem(path, "import", undecodable)]
         page_title, paragraphs, meta = fallback_extract(page)
     else:
         doc = trafilatura.bare_extraction(

@@ -317,3 +317,16 @@ def test_the_module_entry_point_runs_import(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"would write: {tmp_path / '2016-12-15-convoy-reaches-idlib.md'}\n"
+
+
+def test_a_saved_page_in_a_legacy_encoding_is_still_read(tmp_path):
+    page = tmp_path / "latin1.html"
+    page.write_bytes(
+        '<html><head><meta charset="iso-8859-1"><title>Caf\u00e9 shelled in Homs</title></head><body><article>'
+        "<p>A shell hit a caf\u00e9 in the old quarter of Homs on Sunday evening, residents told the local radio station.</p>"
+        "<p>Firefighters said the building had been badly damaged and that two people were taken to hospital.</p>"
+        "</article></body></html>".encode("latin-1")
+    )
+    assert run(str(page), "--into", str(tmp_path / "out"), "--published", "2016-12-18") == 0
+    [written] = (tmp_path / "out").glob("*.md")
+    assert "A shell hit a caf\u00e9 in the old quarter" in written.read_text(encoding="utf-8")
