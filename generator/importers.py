@@ -120,8 +120,8 @@ def escape_markdown(paragraph: str) -> str:
     become entities (so no raw HTML can appear), and a leading ``#``, ``>``,
     ``-``, ``+``, ``*`` or ``1.`` is escaped so it is not read as a block.
 
-    >>> escape_markdown("1. Gen. *Ali* said <b> & that's_it")
-    '1\\. Gen. \\*Ali\\* said &lt;b> & that\'s\\_it'
+    >>> escape_markdown("1. Gen. *Ali* said <b> & snake_case")
+    '1\\. Gen. \\*Ali\\* said &lt;b> & snake\\_case'
     >>> escape_markdown("# not a heading")
     '\\# not a heading'
     """
