@@ -102,7 +102,7 @@ def html_to_text(fragment: str) -> str:
     raw = "".join(parser.parts)
     paragraphs = []
     for block in re.split(r"\n\s*\n", raw):
-        line = re.sub(r"[ \t\r\f\v\n]+", " ", html.unescape(block)).strip()
+        line = re.sub(r"[ \t\r\f\v\n]+", " ", block).strip()
         line = re.sub(r"^\|\s*|\s*\|$", "", line) if line.startswith("|") else line
         if line:
             paragraphs.append(line)

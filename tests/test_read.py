@@ -135,3 +135,7 @@ def test_markdown_metadata_gives_date_source_and_original_link(tmp_path):
     article, _ = read_article_file(path)
     assert (article.title, article.published, article.source, article.source_url, article.text) == (
         "T", dt.date(2016, 12, 23), "Sputnik", "https://s.example/1", "Shelling hit Aleppo.")
+
+
+def test_entities_are_decoded_once():
+    assert html_to_text("<p>Write &amp;amp; for &amp;, &lt;b&gt; for bold.</p>") == "Write &amp; for &, <b> for bold."
