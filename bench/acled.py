@@ -5,6 +5,8 @@ Run from the repository root::
     .venv/bin/python bench/acled.py            # train and test tables
     .venv/bin/python bench/acled.py --errors 20 # also print 20 train errors per task
     .venv/bin/python bench/acled.py --speed     # also time the extractors on the demo and TLS articles
+    .venv/bin/python bench/acled.py --snapshot bench/results/before.json  # every extractor output
+    .venv/bin/python bench/acled.py --compare bench/results/before.json   # ... unchanged since?
 
 Data: ``../shared/data/acled/syria_battles_2017-01_to_2017-04.csv`` (3,143
 ACLED "Battles" rows for Syria; see its SOURCE.md; never copied into the
@@ -277,15 +279,67 @@ def _cpu_seconds(step: Callable[[str], Any], sentences: list[str]) -> float:
     return time.process_time() - begin
 
 
+def extractor_outputs(gazetteer: places.Gazetteer) -> dict[str, Any]:
+    """What the place and event-type extractors give for every sentence of the demo, TLS and ACLED texts.
+
+    Keyed by a hash of the sentence (the texts themselves must not be copied
+    anywhere), for checking that a change meant to be a pure speed-up changes
+    no output: ``--snapshot before.json``, change the code, ``--compare before.json``.
+    """
+    import hashlib
+
+    from generator.model import to_dict
+
+    texts = corpus_sentences() + [row["notes"] for row in load_rows()]
+    out: dict[str, Any] = {}
+    for text in texts:
+        key = hashlib.sha1(text.encode("utf-8")).hexdigest()
+        out[key] = {
+            "find_places": to_dict(places.find_places(text, gazetteer)),
+            "find_places_any_case": to_dict(places.find_places(text, gazetteer, cased=False)),
+            "event_places": to_dict(places.event_places(text, gazetteer)),
+            "classify": event_types.classify(text),
+            "triggers": [list(t) for t in event_types.triggers(text)],
+            "find_actors": list(event_types.find_actors(text)),
+            "actor_spans": [list(s) for s in event_types.actor_spans(text)],
+        }
+    return out
+
+
+def compare_outputs(path: Path, gazetteer: places.Gazetteer) -> int:
+    """Number of sentences whose outputs differ from a ``--snapshot`` file (printed, first ten in detail)."""
+    before = json.loads(path.read_text(encoding="utf-8"))
+    now = extractor_outputs(gazetteer)
+    keys = sorted(set(before) | set(now))
+    differ = [k for k in keys if before.get(k) != now.get(k)]
+    print(f"{len(keys)} sentences compared with {path}: {len(differ)} differ")
+    for key in differ[:10]:
+        old, new = before.get(key) or {}, now.get(key) or {}
+        for field_name in sorted(set(old) | set(new)):
+            if old.get(field_name) != new.get(field_name):
+                print(f"  {key[:10]} {field_name}: {old.get(field_name)} -> {new.get(field_name)}")
+    return len(differ)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--errors", type=int, default=0, help="print this many train errors per task")
     parser.add_argument("--split", choices=["train", "test"], default="train", help="split whose errors --errors prints")
     parser.add_argument("--speed", action="store_true", help="also time the extractors on the demo and TLS articles")
+    parser.add_argument("--snapshot", type=Path, help="write every extractor output (keyed by sentence hash) to this file and stop")
+    parser.add_argument("--compare", type=Path, help="compare every extractor output with a --snapshot file and stop")
     args = parser.parse_args(argv)
     if not DATA.exists():
         print(f"ACLED sample not found at {DATA}", file=sys.stderr)
         return 1
+    if args.snapshot or args.compare:
+        gazetteer = places.Gazetteer.for_countries(["SY"])
+        if args.snapshot:
+            outputs = extractor_outputs(gazetteer)
+            args.snapshot.write_text(json.dumps(outputs, sort_keys=True) + "\n", encoding="utf-8")
+            print(f"{len(outputs)} sentences' outputs written to {args.snapshot}")
+            return 0
+        return 1 if compare_outputs(args.compare, gazetteer) else 0
     if find_figures is None:
         print(f"NOTE: generator.figures is not available ({FIGURES_ERROR}); fatalities measured for the baseline only.")
     rows = load_rows()
