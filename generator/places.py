@@ -91,6 +91,8 @@ SY_ADMIN1_NAMES: dict[str, str] = {
 
 # City districts, air bases and front-line areas that GeoNames' list of
 # populated places (500+ people) lacks, by the town or province they lie in.
+# Besides well-known bases and fronts, these include villages named in
+# ACLED's January–February 2017 notes (the benchmark's train split only).
 # Names are the usual English news spellings; other spellings reach them
 # through the fuzzy key (see ``fuzzy_key``) or ``DEFAULT_ALIASES``.
 SY_AREAS: dict[str, tuple[str, ...]] = {
@@ -115,13 +117,13 @@ SY_AREAS: dict[str, tuple[str, ...]] = {
         "Otaybah", "Adra", "al-Bahariyah", "Marj al-Sultan", "Khan al-Shih", "Beit Jinn", "Mughr al-Mir",
         "Babbila", "Yalda", "Beit Sahem", "Hajar al-Aswad", "Ruhaibah", "Dumayr", "Jayrud",
         "Bir Qassab", "Moadamiyeh", "Madaya", "Bloudan",
-        "Qasimiyah", "Hosh al-Dawahira", "Mudayra", "Seen Airbase", "Tal Kurdi", "Jabal al-Sheikh", "Deir Salman",
+        "Qasimiyah", "Hosh al-Dawahira", "Mudayra", "Seen Airbase", "Tal Kurdi", "Jabal al-Sheikh", "Deir Salman", "Sayqal", "Marj Ruhayyil",
     ),
     "Homs": (
         "Palmyra", "T4", "Tiyas", "Shaer", "al-Waer", "Karm al-Shami", "Jubb al-Jarrah", "Mahin",
         "Hawareen", "Sadad", "Houla", "Talbiseh", "Rastan", "Jazal", "Mhassa", "Qaryatayn", "Furqlus",
         "Sukhnah", "Arak",
-        "Sharifah", "Fourth Station", "Jabourin", "Qasr al-Hayr al-Gharbi", "Bir al-Fawara", "Abu Tawala",
+        "Sharifah", "Fourth Station", "Jabourin", "Qasr al-Hayr al-Gharbi", "Bir al-Fawara", "Abu Tawala", "Shayrat",
     ),
     "Hama": (
         "Souran", "Taybat al-Imam", "Halfaya", "Mhardeh", "Morek", "Latamneh", "Kafr Zita", "Maan",
@@ -157,7 +159,7 @@ SY_AREAS: dict[str, tuple[str, ...]] = {
         "Brigade 137", "137th Brigade", "Rasafa", "Jbeileh",
     ),
     "Hasakah": ("Shaddadi", "Qamishli", "Ghuwayran", "Markadah", "Tal Tamr", "Ras al-Ain", "Tell Halaf"),
-    "Sweida": ("Zalaf", "Zalaf Dam", "Shahba", "Salkhad", "Qrayya"),
+    "Sweida": ("Zalaf", "Zalaf Dam", "Shahba", "Salkhad", "Qrayya", "Khalkhalah", "Thaala"),
     "Tartus": ("Baniyas", "Safita", "Dreikish"),
 }
 
@@ -277,6 +279,9 @@ DEFAULT_ALIASES: dict[str, str] = {
     "Maghar al-Mir": "Mughr al-Mir",
     "Janabrah": "Janabra",
     "Atshana": "Atshan",
+    "Shairat": "Shayrat",
+    "Tha'la": "Thaala",
+    "Khalkhala": "Khalkhalah",
     "Kafrsajna": "Kafr Sajna",
     "Sheikh Aqeel": "Sheikh Aqil",
     "Kafr Hamrah": "Kafr Hamra",
