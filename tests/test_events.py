@@ -46,3 +46,11 @@ def test_an_event_far_from_any_date_falls_back_to_publication_day():
 def test_sentences_with_nothing_to_report_are_not_events():
     x = extract_article(article("The weather was cold. Talks stalled over the agenda for weeks."))
     assert x.events == ()
+
+
+def test_an_editor_can_add_a_village_the_gazetteer_lacks():
+    text = "Government forces shelled Umm Qasab village on Monday."
+    without = extract_article(article(text))
+    with_area = extract_article(article(text), {"TIMELINE_PLACE_AREAS": {"Hama": ["Umm Qasab"]}})
+    assert "Hama" not in {p.admin1 for e in without.events for p in e.places}
+    assert {p.admin1 for e in with_area.events for p in e.places} == {"Hama"}
