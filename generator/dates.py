@@ -88,7 +88,9 @@ _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|"
-    r"Oct\.|Nov\.|Dec\.|Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])"
+    r"Oct\.|Nov\.|Dec\.|Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|"
+    # Bare "Mar" is a surname or a verb unless a number follows ("Mar 15", "5th Mar 2012").
+    r"Mar(?=\s+\d))(?![a-z])"
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
@@ -1387,7 +1389,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "next_unit",
-        r"\bthe\s+(?:(?P<word>next|following|previous|preceding|prior)\s+(?P<unit>day|week|month|year|morning|evening|night|afternoon)\b"
+        r"\bthe\s+(?:(?P<word>next|following|previous|preceding|prior)\s+(?P<unit>day|week|month|year|morning|evening|night|afternoon)\b(?:\s+or\s+so\b)?"
         r"|(?P<unit2>day|night|week|month|year)\s+(?P<word2>before|after)(?=\s*[,.;]))",
         _r_next_unit, _I,
     ),
@@ -1405,7 +1407,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:(?P<hy>-)|\s+(?:(?:more|straight|consecutive|successive|full|whole|long|additional|further|"
         rf"trading|business|working|school)\s+)?)"
         rf"(?P<unit>{_UNIT})s?\b(?!-old|\s+old)"
-        rf"(?P<half2>\s+and\s+a\s+half\b)?",
+        rf"(?P<half2>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?",
         _r_duration, _I,
     ),
     _rule(
@@ -1417,7 +1419,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "duration_plural",
         r"(?:(?:(?<=\b[Ff]or\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\btook\s)"
-        r"|(?<=\blasted\s)|(?<=\bspent\s)|(?<=\bfollows\s)|(?<=\bfollowed\s)|(?<=\b[Oo]ver the\s)|(?<=\b[Ii]n the\s))"
+        r"|(?<=\btake\s)|(?<=\btakes\s)|(?<=\btaking\s)|(?<=\blasted\s)|(?<=\bspent\s)|(?<=\bfollows\s)|(?<=\bfollowed\s)|(?<=\b[Oo]ver the\s)|(?<=\b[Ii]n the\s))"
         r"(?:many\s+|several\s+|some\s+)?"
         r"(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)\b(?!\s+(?:ago|of\s+\w+ing\b))"
         r"|(?P<unit2>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ecades)(?=\s+of\s+(?!the\b|\w+ing\b))"

@@ -187,6 +187,9 @@ DURATIONS = [
     ("Shipments resume within two to three weeks.", "two to three weeks", "P2W"),
     ("Clashes raged for three straight days.", "three straight days", "P3D"),
     ("The siege lasted two and a half years.", "two and a half years", "P2Y6M"),
+    # "or so" belongs to the expression, as in the TimeBank extents.
+    ("Prices should stay flat for the next two years or so.", "the next two years or so", "P2Y"),
+    ("Rebuilding the city could take years.", "years", "PXY"),
 ]
 
 
@@ -241,6 +244,23 @@ def test_anaphoric_expression_without_prior_date_uses_publication_date():
 def test_later_without_a_date_to_count_from_is_the_time_of_writing():
     text = "Tourists fled the revolution. Two months later, the chaos has largely subsided."
     assert value_of(text, "Two months later") == "2016-12"
+
+
+# --- abbreviated month names without a full stop ----------------------------------
+
+BARE_ABBREVIATIONS = [
+    ("TOKYO | Tue Mar 15, 2011 11:40 pm GMT", "Mar 15, 2011", "2011-03-15"),
+    ("Last updated at 13:03 5th Mar 2012, the page said.", "5th Mar 2012", "2012-03-05"),
+]
+
+
+@pytest.mark.parametrize("text,expr,value", BARE_ABBREVIATIONS)
+def test_bare_mar_is_march_only_next_to_a_number(text, expr, value):
+    assert value_of(text, expr) == value
+
+
+def test_bare_mar_without_a_number_is_a_name():
+    assert tagged("Mar Roxas said the talks would go on.") == []
 
 
 # --- things that are not dates ----------------------------------------------------
