@@ -1075,6 +1075,9 @@ _REF_WORDS = {
     "recent years": "PAST_REF", "recent days": "PAST_REF", "recent weeks": "PAST_REF",
     "the future": "FUTURE_REF", "future": "FUTURE_REF",
     "soon": "FUTURE_REF", "the near future": "FUTURE_REF",
+    # "in the near term": TimeBank's FUTURE_REF, like "the near future".
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
+    "the nearer term": "FUTURE_REF", "the shorter term": "FUTURE_REF", "the longer term": "FUTURE_REF",
 }
 
 
@@ -1230,7 +1233,7 @@ _CORES: dict[str, str] = {
     "fiscal_year": _UNIT_CORE,
     "year_end": _UNIT_CORE,
     "season": _ci("spring", "summer", "autumn", "winter", "fall"),
-    "ref": _ci("now", "current", "present", "days", "recent", "future", "past"),
+    "ref": _ci("now", "current", "present", "days", "recent", "future", "past", "term"),
     "frequency": _ci("once", "twice", "times", "every"),
     "weekdays": r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
     "set": _ci("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "every", "each"),
@@ -1330,7 +1333,7 @@ _RULES: tuple[_Rule, ...] = (
         rf"\b(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b|[AP]M\b)"
         rf"|(?<![\d.])(?P<h2>[01]?\d|2[0-3]):?(?P<mi2>[0-5]\d)(?=\s*(?:GMT|UTC|local time|hours|hrs)\b)"
         rf"|(?P<noon>noon|midnight|midday))"
-        rf"(?:\s+(?:[A-Z]{{2,4}}T|GMT|UTC|local time))?"
+        rf"(?:\s+(?:[A-Z]{{1,4}}T\b|GMT|UTC|local time))?"
         rf"(?:,?\s+(?:on\s+)?(?:(?P<month>{_MONTH})\s*(?P<day>{_DAYNUM})|(?P<wd>{_WEEKDAY})|(?P<rel>yesterday|today|tomorrow)))?",
         _r_time,
     ),
@@ -1355,7 +1358,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "boundary",
         r"\bthe\s+(?:very\s+)?(?:start|beginning|end|middle|turn|close)\s+of\s+"
-        rf"(?:(?P<rel>the|this|last|next)\s+(?P<unit>week|month|year)\b|(?P<year>{_YEAR})|(?P<month>{_MONTH}))",
+        rf"(?:(?P<rel>the|this|last|next)\s+(?P<unit>week|month|year|decade|century)\b|(?P<year>{_YEAR})|(?P<month>{_MONTH}))",
         _r_boundary, _I,
     ),
     _rule("weekend", r"\b(?P<rel>the|this past|this|last|next)\s+weekend\b", _r_weekend, _I),
@@ -1378,7 +1381,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "ago",
-        rf"\b(?:(?:{_QUAL})?(?P<n>{_NUMX})\s+(?P<unit>{_UNIT})s?|(?P<units>years|months|weeks|decades))\s+ago\b",
+        rf"\b(?:(?:{_QUAL})?(?P<n>{_NUMX})\s+(?P<unit>{_UNIT})s?|(?P<units>years|months|weeks|days|hours|decades))\s+ago\b",
         _r_ago, _I,
     ),
     # --- anchored on the last date mentioned ----------------------------
@@ -1493,7 +1496,7 @@ _RULES: tuple[_Rule, ...] = (
         "ref",
         r"\b(?P<ref>(?:[Rr]ight\s+)?[Nn]ow|[Cc]urrently|(?:[Mm]ore\s+)?[Rr]ecently|[Aa]t present|[Nn]owadays|[Tt]hese days|[Tt]he present|"
         r"[Rr]ecently|[Rr]ecent (?:years|days|weeks)|[Tt]he near future|"
-        r"[Tt]he future|[Tt]he past|[Cc]urrent)\b(?![-'’])",
+        r"[Tt]he future|[Tt]he past|[Cc]urrent|[Tt]he (?:near|short|long)(?:er)? term)\b(?![-'’])",
         _r_ref,
     ),
     _rule(

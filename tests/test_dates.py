@@ -263,6 +263,26 @@ def test_bare_mar_without_a_number_is_a_name():
     assert tagged("Mar Roxas said the talks would go on.") == []
 
 
+# --- vague references, boundaries of long units, time zones -------------------------
+
+MORE_RELATIVE = [
+    ("Prices may fall in the short term.", "the short term", "FUTURE_REF"),
+    ("We don't minimize the challenges of the near term.", "the near term", "FUTURE_REF"),
+    ("The shelter was hit days ago.", "days ago", "PAST_REF"),
+    ("Emissions must fall by the end of the decade.", "the end of the decade", "201"),
+    ("The vote closes at 10:30 a.m. ET.", "10:30 a.m. ET", "2016-12-23T10:30"),
+]
+
+
+@pytest.mark.parametrize("text,expr,value", MORE_RELATIVE)
+def test_vague_references_boundaries_and_zones(text, expr, value):
+    assert value_of(text, expr) == value
+
+
+def test_hyphenated_term_adjective_is_not_a_time():
+    assert tagged("The bank offered a short-term loan.") == []
+
+
 # --- things that are not dates ----------------------------------------------------
 
 NOT_DATES = [
