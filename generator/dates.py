@@ -981,14 +981,25 @@ def _r_year_adj(m: re.Match[str], st: _State) -> Resolved:
     return "DATE", f"{st.ref.year - 1:04d}"
 
 
+_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+# "in the fall" is the season; "the fall" elsewhere is usually a city's or a price's.
+_SEASON_FALL = re.compile(r"\b(?:in|during|by|until|over|through|this|last|next|since)\s+$", re.I)
+
+
 def _r_season(m: re.Match[str], st: _State) -> Resolved:
     """"last fall" → ``1997-FA`` in an article of January 1998; "this summer"."""
     code = _SEASONS[m["season"].lower()]
+    if m["season"][0].isupper() and _NAME_BEFORE.search(st.text, max(0, m.start("season") - 16), m.start("season")):
+        return None  # "the Arab Spring of 2011": a name, not a season
     if _g(m, "year"):
         return "DATE", f"{m['year']}-{code}"
     rel = (_g(m, "rel") or "").lower()
-    if not rel or (code == "FA" and rel in ("the", "the early", "the late")):
-        return None  # "summer" alone, "the fall of Aleppo"
+    if not rel:
+        return None  # "summer" alone
+    if code == "FA" and rel in ("the", "the early", "the late") and not _SEASON_FALL.search(
+        st.text, max(0, m.start() - 8), m.start()
+    ) or st.text.startswith(" of ", m.end()):
+        return None  # "the fall of Aleppo", "the spring of discontent"; but "in the fall"
     rel = rel or "this"
     year = st.ref.year
     started = st.ref.month >= _SEASON_START[code]
@@ -1315,7 +1326,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "year",
         rf"(?<![\d$€£.,:/#])(?<![^\d]-)(?:(?P<mod>[Ff]iscal\s+|[Mm]id-|[Ee]arly\s+|[Ll]ate\s+|"
-        rf"[Tt]he\s+(?:end|start|beginning|middle)\s+of\s+|[Pp]ost-|[Pp]re-))?(?P<year>{_YEAR})"
+        rf"[Tt]he\s+(?:end|start|beginning|middle)\s+of\s+|[Tt]he\s+year\s+|[Pp]ost-|[Pp]re-))?(?P<year>{_YEAR})"
         rf"(?![.,]\d|%|-(?!(?:1[6-9]|20)\d\d\b)\d)",
         _r_year,
     ),

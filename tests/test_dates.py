@@ -283,6 +283,29 @@ def test_hyphenated_term_adjective_is_not_a_time():
     assert tagged("The bank offered a short-term loan.") == []
 
 
+# --- seasons and named years ----------------------------------------------------------
+
+SEASONS_AND_YEARS = [
+    ("Elections will be held in the fall.", "the fall", "2017-FA"),
+    ("The uprising began in the spring of 2011.", "the spring of 2011", "2011-SP"),
+    ("Nothing changed in the year 2000.", "the year 2000", "2000"),
+]
+
+
+@pytest.mark.parametrize("text,expr,value", SEASONS_AND_YEARS)
+def test_seasons_and_named_years(text, expr, value):
+    assert value_of(text, expr) == value
+
+
+@pytest.mark.parametrize("text", ["After the fall of Aleppo, rebels fled.", "Since the Arab Spring, much changed."])
+def test_fall_of_a_city_and_arab_spring_are_not_seasons(text):
+    assert tagged(text) == []
+
+
+def test_arab_spring_with_a_year_keeps_only_the_year():
+    assert tagged("Since the Arab Spring of 2011, much changed.") == [("2011", "DATE", "2011")]
+
+
 # --- things that are not dates ----------------------------------------------------
 
 NOT_DATES = [
