@@ -1111,6 +1111,10 @@ def _r_set(m: re.Match[str], st: _State) -> Resolved:
     unit = m["unit"].lower()
     if unit in _WEEKDAYS:
         return "SET", f"XXXX-WXX-{_WEEKDAYS[unit] + 1}"
+    if unit in _SEASONS:  # "every summer"
+        return "SET", f"XXXX-{_SEASONS[unit]}"
+    if unit[0].isdigit() or m["unit"][0].isupper():  # "each July"
+        return "SET", f"XXXX-{_month_of(m['unit']):02d}"
     if unit in _PARTS_OF_DAY:
         return "SET", f"XXXX-XX-XXT{_PARTS_OF_DAY[unit]}"
     return "SET", _duration(1, unit)
@@ -1507,13 +1511,15 @@ _RULES: tuple[_Rule, ...] = (
         "ref",
         r"\b(?P<ref>(?:[Rr]ight\s+)?[Nn]ow|[Cc]urrently|(?:[Mm]ore\s+)?[Rr]ecently|[Aa]t present|[Nn]owadays|[Tt]hese days|[Tt]he present|"
         r"[Rr]ecently|[Rr]ecent (?:years|days|weeks)|[Tt]he near future|"
-        r"[Tt]he future|[Tt]he past|[Cc]urrent|[Tt]he (?:near|short|long)(?:er)? term)\b(?![-'’])",
+        rf"[Tt]he future|[Tt]he past(?!\s+(?:\d|few\b|several\b|couple\b|many\b|{_NUMWORD}\b))|[Cc]urrent|[Tt]he (?:near|short|long)(?:er)? term)\b(?![-'’])",
         _r_ref,
     ),
     _rule(
         "set",
         rf"\b(?:(?P<set>daily|weekly|monthly|annually|yearly|hourly|nightly)\b(?!\s+[A-Z])"
-        rf"|(?P<set2>[Ee]very|[Ee]ach)\s+(?P<unit>day|week|month|quarter|year|hour|{_WEEKDAY}|{_PART})\b)",
+        rf"|(?P<set2>[Ee]very|[Ee]ach)\s+(?P<unit>day|week|month|quarter|year|hour|{_WEEKDAY}|{_PART}|"
+        rf"spring|summer|autumn|winter|January|February|March|April|May|June|July|August|September|"
+        rf"October|November|December)\b)",
         _r_set,
     ),
     _rule(

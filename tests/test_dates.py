@@ -199,6 +199,8 @@ SETS = [
     ("Monitors report every two weeks.", "every two weeks", "P2W"),
     ("Protests erupt on Fridays after prayers.", "Fridays", "XXXX-WXX-5"),
     ("the ministry said in its daily bulletin.", "daily", "P1D"),
+    ("Orangemen march each July through the town.", "each July", "XXXX-07"),
+    ("The river floods every spring.", "every spring", "XXXX-SP"),
 ]
 
 
@@ -277,6 +279,10 @@ MORE_RELATIVE = [
 @pytest.mark.parametrize("text,expr,value", MORE_RELATIVE)
 def test_vague_references_boundaries_and_zones(text, expr, value):
     assert value_of(text, expr) == value
+
+
+def test_the_past_before_a_count_is_not_past_ref():
+    assert tagged("Riots have broken out for the past three summers.") == []
 
 
 def test_hyphenated_term_adjective_is_not_a_time():
