@@ -667,6 +667,9 @@ def _r_century(m: re.Match[str], st: _State) -> Resolved:
     return "DATE", f"{n - 1:02d}"
 
 
+_PAREN_DATE = re.compile(rf"\s*\(\s*(?P<month>{_MONTH})\s*(?P<day>{_DAYNUM})\s*\)")
+
+
 def _r_weekday(m: re.Match[str], st: _State) -> Resolved:
     """"Friday", "late Thursday", "Thursday night", "last Friday", "early Friday"."""
     wd = _WEEKDAYS[m["wd"].lower()]
@@ -674,6 +677,12 @@ def _r_weekday(m: re.Match[str], st: _State) -> Resolved:
     if rel is None and st.text.startswith(("'s", "’s"), m.end()) and not _g(m, "part"):
         rel = "past"  # "Wednesday's ruling" is a ruling already made
     d = _weekday_date(st, wd, m.start(), m.end(), rel)
+    paren = _PAREN_DATE.match(st.text, m.end()) if rel is None else None
+    if paren:  # "Thursday (March 21)": the date in brackets says which Thursday
+        month, day = _month_of(paren["month"]), int(paren["day"])
+        named = _safe_date(_year_for_month_day(st, month, day, m.start(), m.end()), month, day)
+        if named is not None and named.weekday() == wd:
+            d = named
     return _with_part(d, _g(m, "part"))
 
 
@@ -797,6 +806,21 @@ def _r_ago(m: re.Match[str], st: _State) -> Resolved:
     if unit == "century":
         return "DATE", f"{(st.ref.year - 100 * n) // 100:02d}"
     return "DATE", _unit_value(unit, _shift_date(st.ref, unit, -n))
+
+
+def _r_from_now(m: re.Match[str], st: _State) -> Resolved:
+    """"three weeks from now" → that week; "a year from today" → next year."""
+    n = _num(m["n"])
+    unit = m["unit"].lower()
+    if n is None or unit in ("hour", "minute", "second"):
+        return "DATE", "FUTURE_REF" if n is None else _iso(st.ref)
+    if unit == "decade":
+        n, unit = n * 10, "year"
+    if unit == "fortnight":
+        n, unit = n * 2, "week"
+    if unit == "century":
+        return "DATE", f"{(st.ref.year + 100 * n) // 100:02d}"
+    return "DATE", _unit_value(unit, _shift_date(st.ref, unit, n))
 
 
 def _r_anchored_shift(m: re.Match[str], st: _State) -> Resolved:
@@ -1230,6 +1254,7 @@ _CORES: dict[str, str] = {
     "overnight": _ci("overnight"),
     "part_of_day": _ci("morning", "afternoon", "evening"),
     "ago": r"ago\b",
+    "from_now": r"from\s+(?:now|today)",
     "anchored_shift": _ci("later", "earlier", "afterward", "before"),
     "next_unit": _UNIT_CORE + "|" + _ci("morning", "afternoon", "evening", "night"),
     "that_unit": rf"(?:{_ci('that', 'same')})\s",
@@ -1398,6 +1423,11 @@ _RULES: tuple[_Rule, ...] = (
         "ago",
         rf"\b(?:(?:{_QUAL})?(?P<n>{_NUMX})\s+(?P<unit>{_UNIT})s?|(?P<units>years|months|weeks|days|hours|decades))\s+ago\b",
         _r_ago, _I,
+    ),
+    _rule(
+        "from_now",
+        rf"\b(?P<n>{_NUM_EXACT})\s+(?P<unit>{_UNIT})s?\s+from\s+(?:now|today)\b",
+        _r_from_now, _I,
     ),
     # --- anchored on the last date mentioned ----------------------------
     _rule(

@@ -281,6 +281,23 @@ def test_vague_references_boundaries_and_zones(text, expr, value):
     assert value_of(text, expr) == value
 
 
+FROM_NOW = [
+    ("The vote is three weeks from now.", "three weeks from now", "2017-W02"),
+    ("Aid arrives 10 days from now.", "10 days from now", "2017-01-02"),
+    ("Elections are due a year from now.", "a year from now", "2017"),
+]
+
+
+@pytest.mark.parametrize("text,expr,value", FROM_NOW)
+def test_counted_units_from_now_are_future_dates(text, expr, value):
+    assert value_of(text, expr) == value
+
+
+def test_weekday_with_a_bracketed_date_takes_that_date():
+    # Friday 23 December: without the brackets "Thursday" would be the day before.
+    assert value_of("The council meets Thursday (Dec. 29) in Geneva.", "Thursday") == "2016-12-29"
+
+
 def test_the_past_before_a_count_is_not_past_ref():
     assert tagged("Riots have broken out for the past three summers.") == []
 
