@@ -1470,6 +1470,8 @@ _RULES: tuple[_Rule, ...] = (
         r"|(?<=\btake\s)|(?<=\btakes\s)|(?<=\btaking\s)|(?<=\blasted\s)|(?<=\bspent\s)|(?<=\bfollows\s)|(?<=\bfollowed\s)|(?<=\b[Oo]ver the\s)|(?<=\b[Ii]n the\s))"
         r"(?:many\s+|several\s+|some\s+)?"
         r"(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)\b(?!\s+(?:ago|of\s+\w+ing\b))"
+        # "within weeks or months": one vague span, valued by its first unit
+        r"(?:\s+or\s+(?:years|months|weeks|days|hours|decades)\b(?!\s+ago))?"
         r"|(?P<unit2>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ecades)(?=\s+of\s+(?!the\b|\w+ing\b))"
         r"|(?<![\w,] )\b(?P<unit3>[Hh]ours|[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Dd]ecades)(?=\s+(?:after|before|later|earlier)\b))",
         _r_plural_duration,

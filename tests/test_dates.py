@@ -190,6 +190,7 @@ DURATIONS = [
     # "or so" belongs to the expression, as in the TimeBank extents.
     ("Prices should stay flat for the next two years or so.", "the next two years or so", "P2Y"),
     ("Rebuilding the city could take years.", "years", "PXY"),
+    ("He probably died within weeks or months of his capture.", "weeks or months", "PXW"),
 ]
 
 
