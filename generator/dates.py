@@ -1183,6 +1183,18 @@ def _r_plural_duration(m: re.Match[str], st: _State) -> Resolved:
     return "DURATION", _duration(None, m["unit"] or m["unit2"] or m["unit3"])
 
 
+def _r_the_unit(m: re.Match[str], st: _State) -> Resolved:
+    """"For the year" → the year in question; "for the week" → ``1989-WXX``.
+
+    Which week a market report's "the week" is cannot be told from the
+    phrase; TimeBank writes it as an unspecified week of the year.
+    """
+    day = st.anchor_day()
+    if m["unit"].lower() == "week":
+        return "DATE", f"{day.year:04d}-WXX"
+    return "DATE", f"{day.year:04d}"
+
+
 def _r_block(m: re.Match[str], st: _State) -> Resolved:
     """Prices, percentages, ages, phone numbers: look like dates, are not."""
     return None
@@ -1265,6 +1277,7 @@ _CORES: dict[str, str] = {
     "duration_half": _QUARTER_CORE,
     "duration_period": _UNIT_CORE,
     "year_ended": _UNIT_CORE,
+    "the_unit": _ci("week", "year"),
     "quarter": _QUARTER_CORE,
     "quarter_ref": _QUARTER_CORE,
     "quarter_ago": _QUARTER_CORE,
@@ -1492,6 +1505,14 @@ _RULES: tuple[_Rule, ...] = (
         rf"\b(?:(?P<n>{_NUMX})-)?(?P<unit_text>(?P<unit>{_UNIT})s?)-(?:long|old)\b",
         _r_duration_long,
         _I,
+    ),
+    # "For the year, sales rose": the year (week) in question, in financial
+    # and market copy; "the year-ago quarter", "the year ended ..." are other rules'.
+    _rule(
+        "the_unit",
+        r"(?:(?<=\b[Ff]or\s)|(?<=\bof\s)|(?<=\bduring\s)|(?<=\bthrough\s))[Tt]he\s+(?P<unit>week|year)\b"
+        r"(?![-\w]|\s+(?:ago|earlier|before|after|ended|ending|to|of|in|that|when|which|\d))",
+        _r_the_unit,
     ),
     _rule(
         "year_ended",

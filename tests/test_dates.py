@@ -294,6 +294,23 @@ def test_counted_units_from_now_are_future_dates(text, expr, value):
     assert value_of(text, expr) == value
 
 
+THE_UNIT = [
+    ("For the year, exports fell 3%.", "the year", "2016"),
+    ("It was the deadliest attack of the year.", "the year", "2016"),
+    ("For the week, the index dropped 3.8%.", "the week", "2016-WXX"),
+]
+
+
+@pytest.mark.parametrize("text,expr,value", THE_UNIT)
+def test_the_year_in_question(text, expr, value):
+    assert value_of(text, expr) == value
+
+
+@pytest.mark.parametrize("text", ["For the year-ago quarter, sales fell.", "Talks of the year 2000 problem."])
+def test_the_year_as_part_of_a_longer_phrase_is_not_this_year(text):
+    assert ("the year", "DATE", "2016") not in tagged(text)
+
+
 def test_weekday_with_a_bracketed_date_takes_that_date():
     # Friday 23 December: without the brackets "Thursday" would be the day before.
     assert value_of("The council meets Thursday (Dec. 29) in Geneva.", "Thursday") == "2016-12-29"
