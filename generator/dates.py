@@ -921,6 +921,8 @@ def _r_duration_past(m: re.Match[str], st: _State) -> Resolved:
     unit (a DATE), and so do we; with a plural ("the past months") or
     "coming"/"next" it is a duration.
     """
+    if _g(m, "unit_ahead"):  # "the weeks ahead"
+        return "DURATION", _duration(None, m["unit_ahead"].lower().rstrip("s"))
     unit = m["unit"].lower()
     if unit == "weekend":  # "the past weekend"
         return "DATE", _week(st.ref - dt.timedelta(days=7 if st.ref.weekday() < 5 else 0)) + "-WE"
@@ -1111,6 +1113,7 @@ _REF_WORDS = {
     "the future": "FUTURE_REF", "future": "FUTURE_REF",
     "soon": "FUTURE_REF", "the near future": "FUTURE_REF",
     # "in the near term": TimeBank's FUTURE_REF, like "the near future".
+    "as soon as possible": "FUTURE_REF", "past years": "PAST_REF",
     "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
     "the nearer term": "FUTURE_REF", "the shorter term": "FUTURE_REF", "the longer term": "FUTURE_REF",
 }
@@ -1286,7 +1289,7 @@ _CORES: dict[str, str] = {
     "fiscal_year": _UNIT_CORE,
     "year_end": _UNIT_CORE,
     "season": _ci("spring", "summer", "autumn", "winter", "fall"),
-    "ref": _ci("now", "current", "present", "days", "recent", "future", "past", "term"),
+    "ref": _ci("now", "current", "present", "days", "recent", "future", "past", "term", "possible"),
     "frequency": _ci("once", "twice", "times", "every"),
     "weekdays": r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
     "set": _ci("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "every", "each"),
@@ -1369,7 +1372,9 @@ _RULES: tuple[_Rule, ...] = (
         "year",
         rf"(?<![\d$€£.,:/#])(?<![^\d]-)(?:(?P<mod>[Ff]iscal\s+|[Mm]id-|[Ee]arly\s+|[Ll]ate\s+|"
         rf"[Tt]he\s+(?:end|start|beginning|middle)\s+of\s+|[Tt]he\s+year\s+|[Pp]ost-|[Pp]re-))?(?P<year>{_YEAR})"
-        rf"(?![.,]\d|%|-(?!(?:1[6-9]|20)\d\d\b)\d)",
+        rf"(?![.,]\d|%|-(?!(?:1[6-9]|20)\d\d\b)\d)"
+        # "until 1994 or later", "for 1990 and beyond": open-ended, same value
+        rf"(?:\s+(?:or\s+(?:later|earlier|before|after)|and\s+beyond)\b)?",
         _r_year,
     ),
     _rule("decade", r"(?:\b[Tt]he\s+)?(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)?\b(?P<dec>1[89]\d|20\d)0s\b", _r_decade),
@@ -1474,7 +1479,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "duration_past",
         rf"\b(?:the\s+(?:past|last|coming|next|previous)|coming(?=\s+\w+s\b)|recent(?=\s+(?:months|quarters)))\s+"
-        rf"(?P<unit>{_UNIT}s?|weekend)\b(?!\s+ago)",
+        rf"(?P<unit>{_UNIT}s?|weekend)\b(?!\s+ago)"
+        rf"|\bthe\s+(?P<unit_ahead>(?:days|weeks|months|years|decades))\s+ahead\b",
         _r_duration_past, _I,
     ),
     _rule(
@@ -1563,7 +1569,7 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "ref",
         r"\b(?P<ref>(?:[Rr]ight\s+)?[Nn]ow|[Cc]urrently|(?:[Mm]ore\s+)?[Rr]ecently|[Aa]t present|[Nn]owadays|[Tt]hese days|[Tt]he present|"
-        r"[Rr]ecently|[Rr]ecent (?:years|days|weeks)|[Tt]he near future|"
+        r"[Rr]ecently|[Rr]ecent (?:years|days|weeks)|[Tt]he near future|[Aa]s soon as possible|(?<!the )[Pp]ast years|"
         rf"[Tt]he future|[Tt]he past(?!\s+(?:\d|few\b|several\b|couple\b|many\b|{_NUMWORD}\b))|[Cc]urrent|[Tt]he (?:near|short|long)(?:er)? term)\b(?![-'’])",
         _r_ref,
     ),

@@ -294,6 +294,20 @@ def test_counted_units_from_now_are_future_dates(text, expr, value):
     assert value_of(text, expr) == value
 
 
+OPEN_ENDED = [
+    ("The company won't be profitable until 1994 or later.", "1994 or later", "DATE", "1994"),
+    ("It is confident about cash flow for 1990 and beyond.", "1990 and beyond", "DATE", "1990"),
+    ("Funds may sell junk bonds in the weeks ahead.", "the weeks ahead", "DURATION", "PXW"),
+    ("The UN wants the convoy to leave as soon as possible.", "as soon as possible", "DATE", "FUTURE_REF"),
+    ("There were sell programs in past years, too.", "past years", "DATE", "PAST_REF"),
+]
+
+
+@pytest.mark.parametrize("text,expr,type_,value", OPEN_ENDED)
+def test_open_ended_and_vague_expressions(text, expr, type_, value):
+    assert (expr, type_, value) in tagged(text)
+
+
 THE_UNIT = [
     ("For the year, exports fell 3%.", "the year", "2016"),
     ("It was the deadliest attack of the year.", "the year", "2016"),
