@@ -732,6 +732,8 @@ def _r_deictic_day(m: re.Match[str], st: _State) -> Resolved:
 
 def _r_relative_unit(m: re.Match[str], st: _State) -> Resolved:
     """"last week", "this year", "earlier this month", "next year", "this weekend"."""
+    if m["unit"][0].isupper() and m["rel"][0].isupper():
+        return None  # "This Week with David Brinkley", "Next Year in Jerusalem": titles
     rel = m["rel"].lower()
     unit = m["unit"].lower()
     delta = {"this": 0, "last": -1, "next": 1, "the coming": 1, "the current": 0,

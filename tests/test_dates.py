@@ -386,6 +386,7 @@ NOT_DATES = [
     "Deserters held the town for a second day.",
     "The Shia-dominated March 8 coalition opposed the Sunni-based March 14 alliance.",
     "June Smith and August Wilson spoke.",
+    'Baker said on ABC\'s "This Week With David Brinkley" that talks failed.',
 ]
 
 
