@@ -82,6 +82,11 @@ _MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August",
     "September", "October", "November", "December",
 )
+# Placeholders for the heading level and SITEURL in cached event HTML
+# (Links.event_html); NUL never occurs in escaped article text.
+_HL_SLOT = "\x00tl-hl\x00"
+_ROOT_SLOT = "\x00tl-root\x00"
+
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -430,6 +435,7 @@ class Links:
         self.events: dict[str, Event] = {e.id: e for e in site.events}
         self.bulletin_dates = set(bulletin_dates)
         self._labels: dict[tuple[str, str], str] = {}
+        self._event_html: dict[tuple[str, bool], tuple[Event, str, bool]] = {}
         self.articles_index = self._articles_index(settings)
 
     def _articles_index(self, settings: Mapping[str, Any]) -> str | None:
@@ -520,6 +526,30 @@ class Links:
     def sentence_url(self, article_slug: str, start: int) -> str:
         """Provenance link: the highlighted sentence on our copy of the article."""
         return f"{self.article_url(article_slug)}#s-{start}"
+
+    def event_html(self, render: Callable[..., str], event: Event, hl: int, show_date: bool, siteurl: str) -> Markup:
+        """``render(event, hl, show_date, siteurl)``, rendered once per event and reused.
+
+        An event is shown on its bulletin, its timeline page, the pages of
+        every place it names and its type page, at different heading levels
+        and page depths (``siteurl`` is ``../..`` or ``../../..`` with
+        relative URLs). Its HTML depends on nothing else (addresses come from
+        this object, fixed for the build), so it is rendered once with
+        placeholders for those two and they are filled in per page. The
+        cached event is kept and compared, so two different events sharing
+        an id never share HTML.
+        """
+        key = (event.id, bool(show_date))
+        cached = self._event_html.get(key)
+        if cached is None or not (cached[0] is event or cached[0] == event):
+            if "\\x00" in repr(event):  # text with NULs could hold a placeholder
+                return Markup(render(event, hl, show_date, siteurl))
+            html = render(event, _HL_SLOT, show_date, _ROOT_SLOT)
+            cached = (event, str(html), isinstance(html, Markup))
+            self._event_html[key] = cached
+        _, template, escaped = cached
+        root = str(escape(siteurl)) if escaped else str(siteurl)
+        return Markup(template.replace(_HL_SLOT, str(hl)).replace(_ROOT_SLOT, root))
 
     def metric_label(self, metric: str) -> str:
         key = ("metric", metric)
