@@ -810,21 +810,6 @@ def _r_ago(m: re.Match[str], st: _State) -> Resolved:
     return "DATE", _unit_value(unit, _shift_date(st.ref, unit, -n))
 
 
-def _r_from_now(m: re.Match[str], st: _State) -> Resolved:
-    """"three weeks from now" → that week; "a year from today" → next year."""
-    n = _num(m["n"])
-    unit = m["unit"].lower()
-    if n is None or unit in ("hour", "minute", "second"):
-        return "DATE", "FUTURE_REF" if n is None else _iso(st.ref)
-    if unit == "decade":
-        n, unit = n * 10, "year"
-    if unit == "fortnight":
-        n, unit = n * 2, "week"
-    if unit == "century":
-        return "DATE", f"{(st.ref.year + 100 * n) // 100:02d}"
-    return "DATE", _unit_value(unit, _shift_date(st.ref, unit, n))
-
-
 def _r_anchored_shift(m: re.Match[str], st: _State) -> Resolved:
     """"two days later", "a day earlier", "a year earlier": against the last date."""
     n = _num(m["n"])
@@ -1271,7 +1256,6 @@ _CORES: dict[str, str] = {
     "overnight": _ci("overnight"),
     "part_of_day": _ci("morning", "afternoon", "evening"),
     "ago": r"ago\b",
-    "from_now": r"from\s+(?:now|today)",
     "anchored_shift": _ci("later", "earlier", "afterward", "before"),
     "next_unit": _UNIT_CORE + "|" + _ci("morning", "afternoon", "evening", "night"),
     "that_unit": rf"(?:{_ci('that', 'same')})\s",
@@ -1443,11 +1427,6 @@ _RULES: tuple[_Rule, ...] = (
         "ago",
         rf"\b(?:(?:{_QUAL})?(?P<n>{_NUMX})\s+(?P<unit>{_UNIT})s?|(?P<units>years|months|weeks|days|hours|decades))\s+ago\b",
         _r_ago, _I,
-    ),
-    _rule(
-        "from_now",
-        rf"\b(?P<n>{_NUM_EXACT})\s+(?P<unit>{_UNIT})s?\s+from\s+(?:now|today)\b",
-        _r_from_now, _I,
     ),
     # --- anchored on the last date mentioned ----------------------------
     _rule(
