@@ -80,9 +80,14 @@ class FeedItem:
     body: Callable[[str], str]
     author: str = ""
     tags: list[str] = field(default_factory=list)
+    # body(siteurl), kept: the same item goes into the Atom, RSS and JSON feeds.
+    _content: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def get_content(self, siteurl: str) -> str:
-        return self.body(siteurl)
+        content = self._content.get(siteurl)
+        if content is None:
+            content = self._content[siteurl] = self.body(siteurl)
+        return content
 
 
 class _RssItem:
