@@ -656,9 +656,23 @@ def _r_year(m: re.Match[str], st: _State) -> Resolved:
     return "DATE", m["year"]
 
 
+_SPOKEN_DECADES = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                   "seventies": 7, "eighties": 8, "nineties": 9}
+
+
 def _r_decade(m: re.Match[str], st: _State) -> Resolved:
-    """"the 1990s", "the early 1980s" → ``198`` (TIMEX3 writes a decade as three digits)."""
-    return "DATE", m["dec"]
+    """"the 1990s", "the early 1980s" → ``198`` (TIMEX3 writes a decade as three digits).
+
+    "the nineties", "the '80s" are the last such decade before publication:
+    "the nineties" in a 2016 article are the 1990s.
+    """
+    if _g(m, "dec"):
+        return "DATE", m["dec"]
+    digit = _SPOKEN_DECADES[m["word"].lower()] if _g(m, "word") else int(m["short"])
+    century = st.ref.year // 100
+    if century * 100 + digit * 10 > st.ref.year:
+        century -= 1
+    return "DATE", f"{century * 10 + digit:03d}"
 
 
 def _r_century(m: re.Match[str], st: _State) -> Resolved:
@@ -1238,7 +1252,7 @@ _CORES: dict[str, str] = {
     "month": _MONTH,
     "numeric": r"\d[/.-]\d",
     "year": r"(?:1[6-9]|20)\d\d(?!\d)",
-    "decade": r"\d0s",
+    "decade": r"\d0s|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies\b",
     "century": _ci("century"),
     "weekday": _WEEKDAY,
     "time": r"[ap]\.?m\b|[AP]M\b|:\d\d|\d\d\s*(?:GMT|UTC|hrs|hours)|noon|midnight|midday|Noon|Midnight",
@@ -1363,7 +1377,13 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:\s+(?:or\s+(?:later|earlier|before|after)|and\s+beyond)\b)?",
         _r_year,
     ),
-    _rule("decade", r"(?:\b[Tt]he\s+)?(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)?\b(?P<dec>1[89]\d|20\d)0s\b", _r_decade),
+    _rule(
+        "decade",
+        r"(?:\b[Tt]he\s+)?(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)?(?:\b(?P<dec>1[89]\d|20\d)0s\b"
+        r"|(?<=[Tt]he )(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|"
+        r"seventies|eighties|nineties)\b|['’](?P<short>[1-9])0s\b)",
+        _r_decade,
+    ),
     _rule("century", r"(?:\b[Tt]he\s+)?\b(?P<cent>\d{1,2}(?:st|nd|rd|th))[\s-]+century\b", _r_century),
     # --- weekdays, times of day ----------------------------------------
     _rule(

@@ -290,6 +290,22 @@ def test_units_from_now_are_a_duration_and_a_date_as_in_timeml():
     ]
 
 
+SPOKEN_DECADES = [
+    ("Hate groups dwindled through the nineties.", "the nineties", "199"),
+    ("The town boomed in the late eighties.", "the late eighties", "198"),
+    ("The dam was built in the '70s.", "the '70s", "197"),
+]
+
+
+@pytest.mark.parametrize("text,expr,value", SPOKEN_DECADES)
+def test_decades_in_words_are_the_last_such_decade(text, expr, value):
+    assert value_of(text, expr) == value
+
+
+def test_age_in_decades_is_not_a_date():
+    assert tagged("The commander is in his forties.") == []
+
+
 OPEN_ENDED = [
     ("The company won't be profitable until 1994 or later.", "1994 or later", "DATE", "1994"),
     ("It is confident about cash flow for 1990 and beyond.", "1990 and beyond", "DATE", "1990"),
