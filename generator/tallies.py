@@ -55,7 +55,9 @@ _PAIR_HINT = re.compile(
 _AFTER_BRACKET = re.compile(rf"^\s*(?:(?:province|governorate|region|city|district|oblast)\s*)?\(\s*(?P<n>{_COUNT})(?:\s+times)?\s*\)", re.I)
 _AFTER_DASH = re.compile(rf"^\s*(?:(?:province|governorate|region)\s*)?(?:[-–—:]|=)\s*(?P<n>{_COUNT})\b(?!\s*(?:\)|%|per\s*cent|hours|days|years))", re.I)
 _BEFORE_IN = re.compile(
-    rf"(?P<n>\b{_COUNT})\s+(?:(?:of\s+)?[a-z][\w-]*\s+){{0,3}}?in\s+(?:the\s+)?"
+    # "17 in Damascus", "six violations in Aleppo"; never a span of time ("in two days of violence in Syria")
+    rf"(?P<n>\b{_COUNT})\s+(?!(?:days?|weeks?|months?|years?|hours?|decades?|nights?)\b)"
+    rf"(?:(?:of\s+)?[a-z][\w-]*\s+){{0,3}}?in\s+(?:the\s+)?"
     r"(?:(?:provinces?|governorates?|regions?|city|district|oblast)\s+of\s+)?$",
     re.I,
 )
@@ -151,6 +153,8 @@ def find_pairs(sentence: str, gazetteer: Any) -> list[_Pair]:
     pairs: list[_Pair] = []
     covered: list[tuple[int, int]] = []
     for place in _places_in(sentence, gazetteer):
+        if place.kind == "country":
+            continue  # a national figure is a total, not a row of a by-province list
         key = _place_key(place, provinces)
         after = sentence[place.end :]
         m = _AFTER_BRACKET.match(after) or _AFTER_DASH.match(after)

@@ -87,6 +87,8 @@ def test_bulletin_lists_become_tallies(syria, sentence, metric, total, by_place)
         "Talks continued with armed groups in the provinces of Homs, Hama, Aleppo and Quneitra.",
         # a lone figure is not a list
         "Six killed in Aleppo.",
+        # a span of time and a national total, not a count per place
+        "Almost 200 people have died in two days of violence in Syria, activists said on Wednesday.",
     ],
 )
 def test_lists_of_other_things_are_not_tallies(syria, sentence):
