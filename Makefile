@@ -61,7 +61,12 @@ publish: venv
 test: venv
 	$(PYTHON) -m pytest $(PYTESTOPTS)
 
-bench: venv
+$(VENV)/.bench-installed: bench/requirements.txt $(VENV)/.installed
+	$(PYTHON) -m pip install --quiet -r bench/requirements.txt
+	touch $@
+
+bench: venv $(VENV)/.bench-installed
 	$(PYTHON) bench/build.py
 	$(PYTHON) bench/tempeval.py
 	$(PYTHON) bench/acled.py
+	$(PYTHON) bench/tls.py
