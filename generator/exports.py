@@ -431,6 +431,8 @@ def ics_escape(text: str) -> str:
 
 def ics_fold(line: str) -> str:
     """Fold a content line at 75 octets, never inside a UTF-8 character (RFC 5545 §3.1)."""
+    if len(line) <= 18 or len(line.encode("utf-8")) <= 75:  # most lines: nothing to fold
+        return line
     out: list[str] = []
     current = ""
     size = 0
@@ -511,21 +513,22 @@ def write_exports(output_path: str, site_data: SiteData, settings: Mapping[str, 
     event_table = rows(events, EVENT_COLUMNS, lookup)
     tally_table = rows(tally_rows(site_data.tallies), TALLY_COLUMNS, lookup)
     key_table = rows(key_figure_rows(site_data.bulletins), KEY_FIGURE_COLUMNS, lookup)
-    files = {
-        "events.csv": to_csv(event_table, EVENT_COLUMNS),
-        "events.json": to_json("events", event_table, EVENT_COLUMNS),
-        "tallies.csv": to_csv(tally_table, TALLY_COLUMNS),
-        "tallies.json": to_json("tallies", tally_table, TALLY_COLUMNS),
-        "key_figures.csv": to_csv(key_table, KEY_FIGURE_COLUMNS),
-        "key_figures.json": to_json("key_figures", key_table, KEY_FIGURE_COLUMNS),
-        "timeline.json": json.dumps(
+    # Each file is built just before it is written, so only one is held at a time.
+    files: dict[str, Callable[[], str]] = {
+        "events.csv": lambda: to_csv(event_table, EVENT_COLUMNS),
+        "events.json": lambda: to_json("events", event_table, EVENT_COLUMNS),
+        "tallies.csv": lambda: to_csv(tally_table, TALLY_COLUMNS),
+        "tallies.json": lambda: to_json("tallies", tally_table, TALLY_COLUMNS),
+        "key_figures.csv": lambda: to_csv(key_table, KEY_FIGURE_COLUMNS),
+        "key_figures.json": lambda: to_json("key_figures", key_table, KEY_FIGURE_COLUMNS),
+        "timeline.json": lambda: json.dumps(
             timeline_document(events, lookup, settings.get("SITENAME", ""), settings.get("SITESUBTITLE", "")),
             ensure_ascii=False, indent=1,
         ) + "\n",
-        "events.ics": calendar_text(events, lookup, settings.get("SITENAME", "")),
-        "schema.json": json.dumps(schema_document(), ensure_ascii=False, indent=1) + "\n",
+        "events.ics": lambda: calendar_text(events, lookup, settings.get("SITENAME", "")),
+        "schema.json": lambda: json.dumps(schema_document(), ensure_ascii=False, indent=1) + "\n",
     }
-    for name, text in files.items():
+    for name, build in files.items():
         # newline="" keeps CSV's and ICS's CRLF exactly as written.
         with open(os.path.join(folder, name), "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+            fh.write(build())
