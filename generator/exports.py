@@ -430,22 +430,28 @@ def ics_escape(text: str) -> str:
 
 
 def ics_fold(line: str) -> str:
-    """Fold a content line at 75 octets, never inside a UTF-8 character (RFC 5545 §3.1)."""
+    """Fold a content line at 75 octets, never inside a UTF-8 character (RFC 5545 §3.1).
+
+    Continuation lines start with a space and carry at most 74 more octets.
+
+    >>> ics_fold("x" * 80) == "x" * 75 + "\\r\\n " + "x" * 5
+    True
+    """
     if len(line) <= 18 or len(line.encode("utf-8")) <= 75:  # most lines: nothing to fold
         return line
+    if line.isascii():  # one octet per character: fold by slicing
+        return "\r\n ".join([line[:75], *(line[i:i + 74] for i in range(75, len(line), 74))])
     out: list[str] = []
-    current = ""
+    start = 0
     size = 0
-    limit = 75
-    for ch in line:
-        n = len(ch.encode("utf-8"))
-        if size + n > limit:
-            out.append(current)
-            current, size, limit = " ", 1, 75
-        current += ch
+    for i, ch in enumerate(line):
+        n = 1 if ch < "\x80" else len(ch.encode("utf-8"))
+        if size + n > 75:
+            out.append(line[start:i])
+            start, size = i, 1  # the leading space of the continuation line
         size += n
-    out.append(current)
-    return "\r\n".join(out)
+    out.append(line[start:])
+    return "\r\n ".join(out)
 
 
 def calendar_text(events: Sequence[Event], lookup: Lookup, name: str = "") -> str:
