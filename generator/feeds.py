@@ -33,7 +33,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from feedgenerator import get_tag_uri
 from jinja2 import DictLoader, Environment
-from markupsafe import escape
+from markupsafe import Markup, escape
 from pelican.utils import set_date_tzinfo
 
 from generator.exports import absolute_url, date_parts, display_date
@@ -158,8 +158,7 @@ _BULLETIN = """\
 {% if events %}
 <h2>Events</h2>
 {% for event in events %}
-{% include "event" %}
-{% endfor %}
+{{ event_html(event) }}{% endfor %}
 {% endif %}
 <p><a href="{{ url | abs(siteurl) }}">The bulletin for {{ date | display_date }}</a>
 {%- if previous %} · <a href="{{ previous | abs(siteurl) }}">previous day</a>{% endif %}
@@ -222,7 +221,15 @@ def _count(n: int, one: str, many: str) -> str:
 
 
 def render_event(event: Event, siteurl: str, tl: Links) -> str:
-    return _ENV.get_template("event").render(event=event, siteurl=siteurl, tl=tl)
+    """An event as feed HTML; rendered once per event and site URL, then reused.
+
+    The same event is an entry of every place feed it names and part of its
+    bulletin's body, in Atom and RSS alike.
+    """
+    return tl.memo(
+        ("feed-event", event.id, siteurl), event,
+        lambda: _ENV.get_template("event").render(event=event, siteurl=siteurl, tl=tl),
+    )
 
 
 def render_bulletin(bulletin: Bulletin, siteurl: str, tl: Links) -> str:
@@ -231,6 +238,7 @@ def render_bulletin(bulletin: Bulletin, siteurl: str, tl: Links) -> str:
         key_figures=[key_figure_line(k, tl) for k in bulletin.key_figures],
         tallies=[{"tally": t, "label": tl.metric_label(t.metric)} for t in bulletin.tallies],
         events=bulletin.events,
+        event_html=lambda event: Markup(render_event(event, siteurl, tl)),
         date=bulletin.date,
         url=tl.bulletin_url(bulletin.date),
         previous=tl.bulletin_url(bulletin.previous) if bulletin.previous else "",

@@ -436,6 +436,7 @@ class Links:
         self.bulletin_dates = set(bulletin_dates)
         self._labels: dict[tuple[str, str], str] = {}
         self._event_html: dict[tuple[str, bool], tuple[Event, str, bool]] = {}
+        self._memo: dict[tuple[Any, ...], tuple[Any, str]] = {}
         self.articles_index = self._articles_index(settings)
 
     def _articles_index(self, settings: Mapping[str, Any]) -> str | None:
@@ -550,6 +551,15 @@ class Links:
         _, template, escaped = cached
         root = str(escape(siteurl)) if escaped else str(siteurl)
         return Markup(template.replace(_HL_SLOT, str(hl)).replace(_ROOT_SLOT, root))
+
+    def memo(self, key: tuple[Any, ...], owner: Any, compute: Callable[[], str]) -> str:
+        """``compute()`` once per ``key`` and ``owner`` (compared, so equal keys of different objects never mix)."""
+        cached = self._memo.get(key)
+        if cached is not None and (cached[0] is owner or cached[0] == owner):
+            return cached[1]
+        value = compute()
+        self._memo[key] = (owner, value)
+        return value
 
     def metric_label(self, metric: str) -> str:
         key = ("metric", metric)
