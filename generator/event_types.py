@@ -163,6 +163,19 @@ DEFAULT_EVENT_TYPES: tuple[dict[str, Any], ...] = (
         ],
     },
     {
+        "id": "political",
+        "label": "Political and diplomatic",
+        "acled": None,
+        "doc": "Talks, summits, sanctions, UN resolutions, envoys, elections, reforms, resignations (not coded by ACLED).",
+        "patterns": [
+            r"\btalks\b|\bsummit\b|\bnegotiations?\b|\bemergency meeting\b|\bpeace (?:plan|conference|process)\b",
+            r"\bsanctions?\b|\bembargo\b|\bresolution\b|\bSecurity Council\b|\bArab League\b|\bsuspend(?:ed|s)?\b",
+            r"\benvoy\b|\bambassadors?\b|\bexpel(?:led|s)?\b|\brecall(?:ed|s)?\b",
+            r"\belections?\b|\breferendum\b|\bconstitution\b|\breforms?\b|\bamnesty\b|\bresign(?:ed|s|ation)?\b|\bsworn in\b",
+            r"\bemergency law\b|\bstate of emergency\b",
+        ],
+    },
+    {
         "id": "other",
         "label": "Other",
         "acled": None,

@@ -197,3 +197,21 @@ def test_trigger_beginnings_are_read_off_the_pattern(pattern, beginnings):
 
     found = _beginnings(pattern)
     assert (set(found) if found is not None else None) == beginnings
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Arab League suspended Syria's membership on Saturday.",
+        "The U.N. Security Council failed to agree on a resolution condemning the crackdown.",
+        "The European Union imposed new sanctions on Syrian officials.",
+        "Kofi Annan was named joint special envoy for Syria.",
+        "Syrians voted in a referendum on a new constitution.",
+    ],
+)
+def test_diplomatic_and_political_news_is_a_political_development(sentence):
+    assert classify(sentence) == "political"
+
+
+def test_fighting_outranks_politics_in_the_same_sentence():
+    assert classify("Clashes erupted in Homs as talks stalled in Geneva.") == "battles"

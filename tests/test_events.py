@@ -36,7 +36,7 @@ def test_a_follow_up_sentence_inherits_date_place_and_type_of_the_incident():
 
 def test_an_event_far_from_any_date_falls_back_to_publication_day():
     x = extract_article(article(
-        "Clashes erupted in Homs on Monday. The weather was cold. Talks stalled. "
+        "Clashes erupted in Homs on Monday. The weather was cold. Officials gave no details. "
         "Later, rebels shelled a checkpoint in Hama.", "2016-09-14"
     ))
     late = [e for e in x.events if "checkpoint" in e.sentence][0]
@@ -44,7 +44,7 @@ def test_an_event_far_from_any_date_falls_back_to_publication_day():
 
 
 def test_sentences_with_nothing_to_report_are_not_events():
-    x = extract_article(article("The weather was cold. Talks stalled over the agenda for weeks."))
+    x = extract_article(article("The weather was cold. Officials gave no details for weeks."))
     assert x.events == ()
 
 
