@@ -63,6 +63,7 @@ _BEFORE_IN = re.compile(
 )
 _SEPARATOR = re.compile(r"^[\s,;]*(?:(?:and|as\s+well\s+as|&|plus)\b)?[\s,;]*(?:(?:in\s+)?(?:the\s+)?(?:provinces?\s+of\s+)?)?$", re.I)
 _FALLBACK_NAME = re.compile(r"(?P<name>\b[A-Z][\w'’]*(?:[-\s](?:al|el|ez|ad|as|ar|ash|an|[A-Z])[\w'’]*)*)\s*$")
+_CONTINUES_LIST = re.compile(r"\b(?:another|a further)\s+$", re.I)
 _PROVINCE_CONTEXT = re.compile(r"\b(?:provinces?|governorates?|regions?|oblasts?)\b", re.I)
 
 _DAILY = re.compile(
@@ -258,6 +259,10 @@ def find_tallies(
             stated = mention.value
             if cumulative_start is not None and mention.start >= cumulative_start:
                 continue
+            if _CONTINUES_LIST.search(sentence, 0, g_start):
+                # "25 died near X, another 34 in Idlib, 14 in Homs": the 25 is
+                # the first entry of the list (a place we don't know), not its total
+                stated = None
         else:
             # "12 shells in Mariupol and 7 shells in Donetsk": the entries name it
             inside = [metric for m, metric in located if metric and g_start <= m.start < g_end]

@@ -217,3 +217,12 @@ def test_towns_in_a_province_stay_towns(syria):
 )
 def test_sentences_that_cannot_hold_a_list_give_no_tally(sentence, syria):
     assert tallies_of(sentence, syria) == ([], [])
+
+
+def test_a_number_continued_by_another_is_a_list_entry_not_the_total(syria):
+    [tally], problems = tallies_of(
+        "The committees said 25 died near the village of Kafr Uwayd, another 34 elsewhere in Idlib province, 14 in Homs and 11 in other areas.",
+        syria,
+    )
+    assert problems == []
+    assert tally.by_place == {"Idlib": 34, "Homs": 14} and tally.stated_total is None
