@@ -509,6 +509,19 @@ def calendar_text(events: Sequence[Event], lookup: Lookup, name: str = "") -> st
 
 # -- entry point -------------------------------------------------------------------------
 
+# Every file write_exports writes, with the label the site's footer links it by.
+EXPORT_FILES: tuple[tuple[str, str], ...] = (
+    ("events.csv", "events (CSV)"),
+    ("events.json", "events (JSON)"),
+    ("tallies.csv", "tallies (CSV)"),
+    ("tallies.json", "tallies (JSON)"),
+    ("key_figures.csv", "key figures (CSV)"),
+    ("key_figures.json", "key figures (JSON)"),
+    ("timeline.json", "TimelineJS"),
+    ("events.ics", "calendar (ICS)"),
+    ("schema.json", "codebook"),
+)
+
 
 def write_exports(output_path: str, site_data: SiteData, settings: Mapping[str, Any]) -> None:
     """Write every export file into ``<output_path>/<DATA_EXPORT_PATH>/``."""
@@ -534,6 +547,7 @@ def write_exports(output_path: str, site_data: SiteData, settings: Mapping[str, 
         "events.ics": lambda: calendar_text(events, lookup, settings.get("SITENAME", "")),
         "schema.json": lambda: json.dumps(schema_document(), ensure_ascii=False, indent=1) + "\n",
     }
+    assert [name for name, _ in EXPORT_FILES] == list(files), "EXPORT_FILES and write_exports disagree"
     for name, build in files.items():
         # newline="" keeps CSV's and ICS's CRLF exactly as written.
         with open(os.path.join(folder, name), "w", encoding="utf-8", newline="") as fh:

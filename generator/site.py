@@ -52,31 +52,20 @@ from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
 from generator import charts
+from generator.exports import EXPORT_FILES
 from generator.model import Article, Bulletin, Event, SiteData, Tally
 from generator.settings import SETTINGS
 
 logger = logging.getLogger(__name__)
 
-# Addresses of the plugin's pages. Settings from generator/settings.py win
-# over these, and pelican.conf.py over both.
-# Defaults of every address and view setting, from the one settings table.
+# Defaults of every address and view setting, from the one settings table;
+# pelican.conf.py overrides them (page_settings).
 URL_DEFAULTS: dict[str, Any] = {s.name: s.default for s in SETTINGS if not callable(s.default)}
 
 UNLOCATED = "Place not stated"
 
-# The files generator/exports.py writes into DATA_EXPORT_PATH, as linked
-# from every page's footer (keep in step with exports.write_exports).
-DATA_FILES: tuple[tuple[str, str], ...] = (
-    ("events.csv", "events (CSV)"),
-    ("events.json", "events (JSON)"),
-    ("tallies.csv", "tallies (CSV)"),
-    ("tallies.json", "tallies (JSON)"),
-    ("key_figures.csv", "key figures (CSV)"),
-    ("key_figures.json", "key figures (JSON)"),
-    ("timeline.json", "TimelineJS"),
-    ("events.ics", "calendar (ICS)"),
-    ("schema.json", "codebook"),
-)
+# The files generator/exports.py writes, as linked from every page's footer.
+DATA_FILES = EXPORT_FILES
 
 _MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June", "July", "August",
@@ -91,13 +80,8 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 
 
 def page_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
-    """URL/save-as settings: our defaults, the plugin's table, then Pelican's settings."""
-    from generator.settings import SETTINGS
-
+    """URL/save-as and view settings: the plugin's defaults, overridden by Pelican's settings."""
     merged = dict(URL_DEFAULTS)
-    for s in SETTINGS:
-        if not callable(s.default):
-            merged[s.name] = s.default
     for name in list(merged):
         if name in settings:
             merged[name] = settings[name]
@@ -473,15 +457,17 @@ class Links:
         """The event's entry on its timeline page."""
         return f"{self.period_url(period_key(event.date))}#e-{event.id}"
 
-    def place_url(self, name: str, year: str | None = None) -> str:
+    def _named(self, kind: str, suffix: str, name: str, year: str | None) -> str:
+        """Address of a place or type page (``kind`` PLACE/TYPE), or of one year of it."""
         if year:
-            return self._fmt("PLACE_YEAR_URL", slug=slug(name), year=year)
-        return self._fmt("PLACE_URL", slug=slug(name))
+            return self._fmt(f"{kind}_YEAR_{suffix}", slug=slug(name), year=year)
+        return self._fmt(f"{kind}_{suffix}", slug=slug(name))
+
+    def place_url(self, name: str, year: str | None = None) -> str:
+        return self._named("PLACE", "URL", name, year)
 
     def place_save_as(self, name: str, year: str | None = None) -> str:
-        if year:
-            return self._fmt("PLACE_YEAR_SAVE_AS", slug=slug(name), year=year)
-        return self._fmt("PLACE_SAVE_AS", slug=slug(name))
+        return self._named("PLACE", "SAVE_AS", name, year)
 
     def bulletins_year_url(self, year: str | None) -> str:
         return self._fmt("BULLETINS_YEAR_URL", year=year) if year else self.settings["BULLETINS_INDEX_URL"]
@@ -508,14 +494,10 @@ class Links:
         return f"{self.settings['DATA_EXPORT_PATH']}/{name}"
 
     def type_url(self, name: str, year: str | None = None) -> str:
-        if year:
-            return self._fmt("TYPE_YEAR_URL", slug=slug(name), year=year)
-        return self._fmt("TYPE_URL", slug=slug(name))
+        return self._named("TYPE", "URL", name, year)
 
     def type_save_as(self, name: str, year: str | None = None) -> str:
-        if year:
-            return self._fmt("TYPE_YEAR_SAVE_AS", slug=slug(name), year=year)
-        return self._fmt("TYPE_SAVE_AS", slug=slug(name))
+        return self._named("TYPE", "SAVE_AS", name, year)
 
     def article(self, article_slug: str) -> Article | None:
         return self.articles.get(article_slug)
