@@ -15,10 +15,16 @@ side" are not) merge into one ``Tally`` whose ``sources`` lists every
 Events dated only to a month or year are on the timeline but on no day's
 bulletin.
 
+**Spans** – only figures that count one day (``figure_span`` is ``day``)
+feed a day's key figures, and so its charts and metric feeds. A total over
+several days ("in two days", "over Monday and Tuesday") or a running total
+("since 31 July") is a ``ReportedTotal`` on the bulletin of the day it was
+reported (the article's publication date): "613 killed, 31 Jul – 31 Aug".
+
 **Key figures** – for each metric in ``key_metrics``, claims come from
-tallies' totals and from events' figures (running totals left out; a
-sentence whose list became a tally contributes the tally, not its figure
-again). Headline numbers are grouped into *incidents*:
+tallies' totals and from events' day figures (a sentence whose list became
+a tally contributes the tally, not its figure again). Headline numbers are
+grouped into *incidents*:
 
 * claims from the same sentence, and all tallies of the metric (each a
   day-wide count by one monitor), are one incident;
@@ -36,19 +42,28 @@ their sum), and the incident's range is ``low`` = the smallest source
 number, ``high`` = the largest. Different incidents the same day are
 added up: the day's ``low``/``high`` are the sums of the incidents'
 lows/highs. Ranges ("10 to 15") count 10 towards ``low`` and 15 towards
-``high``; qualifiers ("at least", "about") are shown, not computed with.
-``change`` is this day's ``high`` minus the previous bulletin's ``high``
-for the metric (``None`` when that bulletin has none).
+``high``. Qualifiers ("at least", "about") are kept with the numbers they
+qualify (``low_qualifier``/``high_qualifier``): a sum with one "at least"
+part is "at least" (``combine_qualifiers``).
+
+**Change** – shown only when it means something: this day's ``high`` minus
+the previous *calendar day's* ``high`` for the metric, when both days'
+figures come from one and the same named source, cover the same places
+(the same provinces; a tally or a national figure is the whole country),
+are single numbers (not a range across sources) with the same qualifier.
+Otherwise ``change`` is ``None`` and no comparison is shown: a gap of
+days, another year, another source or another place are not "a change".
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
-from generator.model import Bulletin, Claim, Event, Extraction, Figure, KeyFigure, Place, Tally
+from generator.model import Bulletin, Claim, Event, Extraction, Figure, KeyFigure, Place, ReportedTotal, Tally
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -117,6 +132,63 @@ def dedupe_tallies(tallies: Iterable[Tally]) -> list[Tally]:
     return sorted(merged, key=_tally_order)
 
 
+# -- spans and qualifiers ---------------------------------------------------------------------
+
+
+def figure_span(figure: Figure) -> str:
+    """What stretch of time a figure counts: ``day``, ``period`` or ``cumulative``.
+
+    >>> figure_span(Figure("killed", 3)), figure_span(Figure("killed", 613, cumulative=True))
+    ('day', 'cumulative')
+    """
+    span = getattr(figure, "span", None)
+    if span:
+        return str(span)
+    return "cumulative" if figure.cumulative else "day"
+
+
+def tally_span(tally: Tally) -> str:
+    """A tally's span (``day`` unless extraction says otherwise)."""
+    return str(getattr(tally, "span", None) or "day")
+
+
+# Qualifiers that make a number a lower bound, or an upper bound; any other
+# ("about", "some", "an estimated") makes it approximate.
+LOWER_BOUND = frozenset({"at least", "more than", "over", "no fewer than", "no less than", "upwards of", "in excess of"})
+UPPER_BOUND = frozenset({"up to", "as many as", "at most", "nearly", "almost", "fewer than", "less than", "under",
+                         "no more than"})
+
+
+def combine_qualifiers(qualifiers: Iterable[str | None]) -> str | None:
+    """The qualifier of a sum of numbers that carry these qualifiers.
+
+    An exact part does not change the others' qualifier; bounds of one
+    direction stay a bound; anything mixed is only approximate.
+
+    >>> combine_qualifiers([None, None]), combine_qualifiers([None, "up to"])
+    (None, 'up to')
+    >>> combine_qualifiers(["at least", "more than"]), combine_qualifiers(["nearly", "at least"])
+    ('at least', 'about')
+    """
+    given = sorted({q.lower() for q in qualifiers if q})
+    if not given:
+        return None
+    if len(given) == 1:
+        return given[0]
+    if all(q in LOWER_BOUND for q in given):
+        return "at least"
+    if all(q in UPPER_BOUND for q in given):
+        return "up to"
+    return "about"
+
+
+def _extreme(pairs: Sequence[tuple[int, str | None]], pick: Callable[[Iterable[int]], int]) -> tuple[int, str | None]:
+    """The smallest/largest number and its qualifier; an exact claim of that number wins a tie."""
+    value = pick(v for v, _ in pairs)
+    tied = [q for v, q in pairs if v == value]
+    return value, None if any(q is None for q in tied) else combine_qualifiers(tied)
+
+
 # -- incidents ---------------------------------------------------------------------------------
 
 
@@ -127,6 +199,7 @@ class _Item:
     claim: Claim
     low: int
     high: int
+    qualifier: str | None
     article: str
     sentences: tuple[tuple[str, int], ...]
     places: tuple[Place, ...]
@@ -186,22 +259,34 @@ def _clusters(items: Sequence[_Item]) -> list[list[_Item]]:
     return sorted((sorted(g, key=lambda x: x.order) for g in groups.values()), key=lambda g: g[0].order)
 
 
-def _source_range(items: Sequence[_Item]) -> tuple[int, int]:
+# (low, low qualifier, high, high qualifier)
+_Range = tuple[int, "str | None", int, "str | None"]
+
+
+def _sum_ranges(ranges: Sequence[_Range]) -> _Range:
+    return (sum(r[0] for r in ranges), combine_qualifiers(r[1] for r in ranges),
+            sum(r[2] for r in ranges), combine_qualifiers(r[3] for r in ranges))
+
+
+def _source_range(items: Sequence[_Item]) -> _Range:
     """One source's number for an incident: the largest per sub-incident, summed over disjoint ones."""
-    low = high = 0
+    parts = []
     for sub in _clusters(items):
-        low += max(x.low for x in sub)
-        high += max(x.high for x in sub)
-    return low, high
+        low, low_q = _extreme([(x.low, x.qualifier) for x in sub], max)
+        high, high_q = _extreme([(x.high, x.qualifier) for x in sub], max)
+        parts.append((low, low_q, high, high_q))
+    return _sum_ranges(parts)
 
 
-def incident_range(items: Sequence[_Item]) -> tuple[int, int]:
-    """(low, high) across the sources of one incident – never a sum across sources."""
+def incident_range(items: Sequence[_Item]) -> _Range:
+    """(low, its qualifier, high, its qualifier) across the sources of one incident – never a sum across sources."""
     by_source: dict[str, list[_Item]] = {}
     for item in items:
         by_source.setdefault((item.claim.attributed_to or "").lower(), []).append(item)
     ranges = [_source_range(group) for _, group in sorted(by_source.items())]
-    return min(r[0] for r in ranges), max(r[1] for r in ranges)
+    low, low_q = _extreme([(r[0], r[1]) for r in ranges], min)
+    high, high_q = _extreme([(r[2], r[3]) for r in ranges], max)
+    return low, low_q, high, high_q
 
 
 # -- claims ---------------------------------------------------------------------------------------
@@ -236,7 +321,7 @@ def _items_for(metric: str, events: Sequence[Event], tallies: Sequence[Tally]) -
     headline: list[_Item] = []
     subgroups: list[_Item] = []
     for tally in tallies:
-        if tally.metric != metric:
+        if tally.metric != metric or tally_span(tally) != "day":
             continue
         sources = tally.sources or ((tally.article, tally.start),)
         claim = Claim(
@@ -248,17 +333,17 @@ def _items_for(metric: str, events: Sequence[Event], tallies: Sequence[Tally]) -
             event_ids=tuple(sorted({by_sentence[s] for s in sources if s in by_sentence})),
             places=tuple(tally.by_place),
         )
-        headline.append(_Item(claim, tally.total, tally.total, tally.article, tuple(sources), _tally_places(tally), True,
-                              (tally.article, tally.start, 0)))
+        headline.append(_Item(claim, tally.total, tally.total, None, tally.article, tuple(sources), _tally_places(tally),
+                              True, (tally.article, tally.start, 0)))
     for event in events:
         if (event.article, event.start) in tallied:
             continue
         for n, figure in enumerate(event.figures):
-            if figure.metric != metric or figure.cumulative:
+            if figure.metric != metric or figure_span(figure) != "day":
                 continue
             claim, low, high = _figure_claim(figure, event)
-            item = _Item(claim, low, high, event.article, ((event.article, event.start),), event.places, False,
-                         (event.article, event.start, n + 1))
+            item = _Item(claim, low, high, figure.qualifier, event.article, ((event.article, event.start),),
+                         event.places, False, (event.article, event.start, n + 1))
             (subgroups if figure.subgroup else headline).append(item)
     return headline, subgroups
 
@@ -284,16 +369,124 @@ def _merge_claims(items: Iterable[_Item]) -> list[Claim]:
     return [merged[k] for k in sorted(merged, key=lambda k: (k[3] is not None, first_seen[k], k[0] or "", k[1], k[2] or "", k[3] or ""))]
 
 
-def key_figure(metric: str, events: Sequence[Event], tallies: Sequence[Tally]) -> KeyFigure | None:
-    """A metric's key figure for one day's events and tallies (``change`` not set)."""
+@dataclass(frozen=True, slots=True)
+class Basis:
+    """What a day's key figure stands on, to decide whether two days compare.
+
+    ``sources`` are the distinct reporters (lower case, None when one is not
+    named); ``scope`` the provinces covered (``country:*`` for a tally, a
+    day-wide count over the country), None when a claim names no place.
+    """
+
+    sources: tuple[str | None, ...]
+    scope: frozenset[str] | None
+    exact: bool  # one number, not a range
+    qualifier: str | None
+
+
+def _item_scope(item: _Item) -> frozenset[str] | None:
+    if item.is_tally:
+        return frozenset({"country:*"})
+    provinces = {p.admin1 or p.name for p in item.places if p.kind != "country"}
+    if provinces:
+        return frozenset(provinces)
+    countries = {f"country:{p.country}" for p in item.places if p.kind == "country"}
+    return frozenset(countries) if countries else None
+
+
+def _basis(headline: Sequence[_Item], kf: KeyFigure) -> Basis:
+    scopes = [_item_scope(x) for x in headline]
+    scope = None if any(s is None for s in scopes) else frozenset().union(*scopes)  # type: ignore[arg-type]
+    sources = tuple(sorted({(x.claim.attributed_to or "").lower() or None for x in headline}, key=lambda s: s or ""))
+    return Basis(sources, scope, kf.low == kf.high and kf.low_qualifier == kf.high_qualifier, kf.high_qualifier)
+
+
+def comparable(today: Basis, before: Basis) -> bool:
+    """May today's number be shown as a change from the day before's?
+
+    One named source on both days (the same one), the same places, single
+    numbers with the same qualifier.
+    """
+    if len(today.sources) != 1 or len(before.sources) != 1 or None in today.sources + before.sources:
+        return False
+    return (
+        same_reporter(today.sources[0], before.sources[0])
+        and today.scope is not None and today.scope == before.scope
+        and today.exact and before.exact and today.qualifier == before.qualifier
+    )
+
+
+def _key_figure_and_basis(metric: str, events: Sequence[Event], tallies: Sequence[Tally]) -> tuple[KeyFigure, Basis] | None:
     headline, subgroups = _items_for(metric, events, tallies)
     if not headline:
         return None
-    low = high = 0
-    for incident in _clusters(headline):
-        lo, hi = incident_range(incident)
-        low, high = low + lo, high + hi
-    return KeyFigure(metric=metric, low=low, high=high, claims=tuple(_merge_claims(headline + subgroups)))
+    low, low_q, high, high_q = _sum_ranges([incident_range(incident) for incident in _clusters(headline)])
+    kf = KeyFigure(metric=metric, low=low, high=high, claims=tuple(_merge_claims(headline + subgroups)),
+                   low_qualifier=low_q, high_qualifier=high_q)
+    return kf, _basis(headline, kf)
+
+
+def key_figure(metric: str, events: Sequence[Event], tallies: Sequence[Tally]) -> KeyFigure | None:
+    """A metric's key figure for one day's events and tallies (``change`` not set)."""
+    found = _key_figure_and_basis(metric, events, tallies)
+    return found[0] if found else None
+
+
+# -- totals over more than a day ---------------------------------------------------------------------
+
+
+def _total_of(figure: Figure, event: Event) -> ReportedTotal:
+    return ReportedTotal(
+        metric=figure.metric,
+        value=figure.value,
+        qualifier=figure.qualifier,
+        attributed_to=figure.attributed_to,
+        subgroup=figure.subgroup,
+        span=figure_span(figure),
+        period_start=getattr(figure, "period_start", None),
+        period_end=getattr(figure, "period_end", None),
+        event_ids=(event.id,),
+        places=tuple(dict.fromkeys(p.name for p in event.places)),
+        value_max=figure.value_max,
+    )
+
+
+def reported_totals(
+    events: Iterable[Event], reported_on: Callable[[Event], str | None], metric_order: Sequence[str] = ()
+) -> dict[str, list[ReportedTotal]]:
+    """Day → the period and running totals reported that day, one entry per distinct total.
+
+    ``reported_on(event)`` is the day the event's article was published.
+    Totals of the ``metric_order`` metrics come first, in that order; the
+    same total said in several sentences or outlets is one entry.
+    """
+    found: dict[str, dict[tuple, ReportedTotal]] = {}
+    first: dict[tuple, tuple] = {}
+    for event in sorted(events, key=_event_order):
+        day = reported_on(event)
+        if not day or not _DAY.match(day):
+            continue
+        for n, figure in enumerate(event.figures):
+            if figure_span(figure) == "day":
+                continue
+            total = _total_of(figure, event)
+            key = (day, total.metric, total.value, total.value_max, total.qualifier,
+                   (total.attributed_to or "").lower(), total.subgroup, total.span, total.period_start, total.period_end)
+            same_day = found.setdefault(day, {})
+            if key in same_day:
+                old = same_day[key]
+                same_day[key] = dataclasses.replace(
+                    old, event_ids=old.event_ids + (event.id,), places=tuple(dict.fromkeys(old.places + total.places)))
+            else:
+                same_day[key] = total
+                first[key] = (event.date, event.article, event.start, n)
+    rank = {m: i for i, m in enumerate(metric_order)}
+
+    def order(key: tuple) -> tuple:
+        metric, subgroup = key[1], key[6]
+        return (rank.get(metric, len(rank)), metric, subgroup is not None, first[key])
+
+    return {day: [totals[k] for k in sorted(totals, key=order)] for day, totals in found.items()}
 
 
 # -- bulletins --------------------------------------------------------------------------------------
@@ -303,8 +496,25 @@ def _event_order(e: Event) -> tuple:
     return (e.date, e.article, e.start, e.id)
 
 
-def build_bulletins(events: Sequence[Event], tallies: Sequence[Tally], key_metrics: Sequence[str]) -> list[Bulletin]:
-    """One bulletin per day with day-granularity events or tallies, linked in date order."""
+def day_before(day: str) -> str:
+    """The previous calendar day.
+
+    >>> day_before("2017-01-01")
+    '2016-12-31'
+    """
+    return (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
+
+
+def build_bulletins(
+    events: Sequence[Event], tallies: Sequence[Tally], key_metrics: Sequence[str],
+    published: Mapping[str, str] | None = None,
+) -> list[Bulletin]:
+    """One bulletin per day with day-granularity events, tallies or reported totals, linked in date order.
+
+    ``published`` maps an article slug to its publication day, the day its
+    period and running totals were reported (an event's own day when the
+    article is unknown).
+    """
     day_events: dict[str, list[Event]] = {}
     for event in events:
         if event.granularity == "day" and _DAY.match(event.date):
@@ -313,21 +523,33 @@ def build_bulletins(events: Sequence[Event], tallies: Sequence[Tally], key_metri
     for tally in tallies:
         if _DAY.match(tally.date):
             day_tallies.setdefault(tally.date, []).append(tally)
-    days = sorted(set(day_events) | set(day_tallies))
+
+    def reported_on(event: Event) -> str | None:
+        if published and event.article in published:
+            return published[event.article]
+        return event.date if event.granularity == "day" else None
+
+    totals = reported_totals(events, reported_on, key_metrics)
+    days = sorted(set(day_events) | set(day_tallies) | set(totals))
     bulletins: list[Bulletin] = []
+    bases: dict[tuple[str, str], tuple[KeyFigure, Basis]] = {}
     previous: Bulletin | None = None
     for day in days:
         todays_events = sorted(day_events.get(day, []), key=_event_order)
         todays_tallies = sorted(day_tallies.get(day, []), key=lambda t: (t.metric, -t.total, t.article, t.start))
         figures: list[KeyFigure] = []
         for metric in key_metrics:
-            kf = key_figure(metric, todays_events, todays_tallies)
-            if kf is None:
+            found = _key_figure_and_basis(metric, todays_events, todays_tallies)
+            if found is None:
                 continue
-            before = next((k for k in previous.key_figures if k.metric == metric), None) if previous else None
-            figures.append(dataclasses.replace(kf, change=kf.high - before.high if before else None))
+            kf, basis = found
+            bases[(day, metric)] = found
+            before = bases.get((day_before(day), metric))
+            if before and comparable(basis, before[1]):
+                kf = dataclasses.replace(kf, change=kf.high - before[0].high)
+            figures.append(kf)
         bulletin = Bulletin(date=day, events=todays_events, tallies=todays_tallies, key_figures=figures,
-                            previous=previous.date if previous else None)
+                            previous=previous.date if previous else None, totals=totals.get(day, []))
         if previous:
             previous.next = day
         bulletins.append(bulletin)
@@ -343,4 +565,5 @@ def aggregate(extractions: Sequence[Extraction], key_metrics: Sequence[str]) -> 
     """
     events = sorted((e for x in extractions for e in x.events), key=_event_order)
     tallies = dedupe_tallies(t for x in extractions for t in x.tallies)
-    return events, tallies, build_bulletins(events, tallies, key_metrics)
+    published = {x.article.slug: x.article.published.isoformat() for x in extractions}
+    return events, tallies, build_bulletins(events, tallies, key_metrics, published)

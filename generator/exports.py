@@ -35,11 +35,12 @@ from html import escape
 from typing import Any, Callable, Iterable, Mapping, Sequence
 from urllib.parse import urlparse
 
+from generator.aggregate import figure_span
 from generator.model import Article, Bulletin, Claim, Event, Figure, KeyFigure, SiteData, Tally
 
 # Bump the major part when a column is removed or changes meaning, the minor
 # part when one is added. Written into every JSON file and schema.json.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"  # 2.0: key_figures.change compares the previous calendar day only
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -175,6 +176,9 @@ def figure_text(figure: Figure) -> str:
     'killed[children]≥2'
     >>> figure_text(Figure("evacuated", 10, value_max=15, cumulative=True))
     'evacuated=10–15 cumulative'
+
+    A total over more than one day says so, with its days when known
+    (``cumulative 2016-07-31/2016-08-31``, ``period 2011-12-19/2011-12-20``).
     """
     sign = QUALIFIER_SIGNS.get(figure.qualifier.lower() if figure.qualifier else None, f" {figure.qualifier} ")
     text = figure.metric
@@ -183,8 +187,12 @@ def figure_text(figure: Figure) -> str:
     text += f"{sign}{figure.value}"
     if figure.value_max is not None:
         text += f"–{figure.value_max}"
-    if figure.cumulative:
-        text += " cumulative"
+    span = figure_span(figure)
+    if span != "day":
+        text += f" {span}"
+        start, end = getattr(figure, "period_start", None), getattr(figure, "period_end", None)
+        if start or end:
+            text += f" {start or '..'}/{end or '..'}"
     if figure.attributed_to:
         text += f" ({figure.attributed_to.replace(';', ',')})"
     return text
@@ -198,15 +206,16 @@ def figures_text(figures: Iterable[Figure]) -> str:
 def fatalities(event: Event, metric: str = "killed") -> int | None:
     """The most conservative death toll an event reports (ACLED's rule).
 
-    Sub-counts ("including two children") and running totals ("since the
-    ceasefire began") are not the event's toll and are left out.
+    Sub-counts ("including two children"), totals over several days and
+    running totals ("since the ceasefire began") are not the event's toll
+    and are left out.
 
     >>> e = Event("x", "a", "2016-12-23", "day", None, "s", 0, 1, "shelling",
     ...           figures=(Figure("killed", 8), Figure("killed", 6), Figure("killed", 2, subgroup="children")))
     >>> fatalities(e)
     6
     """
-    values = [f.value for f in event.figures if f.metric == metric and not f.subgroup and not f.cumulative]
+    values = [f.value for f in event.figures if f.metric == metric and not f.subgroup and figure_span(f) == "day"]
     return min(values) if values else None
 
 
@@ -309,9 +318,11 @@ KEY_FIGURE_COLUMNS: tuple[Column, ...] = (
     Column("metric", "What is counted (a TIMELINE_METRICS name).", ("metric",), lambda r, _: r.key.metric),
     Column("low", "Lowest figure any source gave for the day's incidents (claims are never summed across sources).", ("low",), lambda r, _: r.key.low),
     Column("high", "Highest figure any source gave.", ("high",), lambda r, _: r.key.high),
-    Column("change", "high minus the previous bulletin's high; empty when there is no previous bulletin.", ("change",), lambda r, _: r.key.change),
+    Column("change", "high minus the previous calendar day's high for the metric, only when both days' figures are one number from the same single source over the same places; empty otherwise (never a comparison across gaps, years, sources or places).", ("change",), lambda r, _: r.key.change),
     Column("claims", "Who said what: source[subgroup]{=,≥,>,≈,≤,<}value, '; '-separated.", ("claims",), lambda r, _: "; ".join(_claim_text(c) for c in r.key.claims)),
     Column("event_ids", "Events the claims were read from ('; '-separated event_id values).", ("claims",), lambda r, _: "; ".join(dict.fromkeys(i for c in r.key.claims for i in c.event_ids))),
+    Column("low_qualifier", "What the source said about low ('at least', 'up to', 'about'...); empty when exact.", ("low_qualifier",), lambda r, _: r.key.low_qualifier or ""),
+    Column("high_qualifier", "What the source said about high; empty when exact.", ("high_qualifier",), lambda r, _: r.key.high_qualifier or ""),
 )
 
 

@@ -37,7 +37,7 @@ from markupsafe import Markup, escape
 from pelican.utils import set_date_tzinfo
 
 from generator.exports import absolute_url, date_parts, display_date
-from generator.model import Bulletin, Event, KeyFigure, SiteData, Tally
+from generator.model import Bulletin, Event, KeyFigure, ReportedTotal, SiteData, Tally
 from generator.site import Links
 
 # Addresses not (yet) in the settings table; each can be overridden in
@@ -137,8 +137,17 @@ _BULLETIN = """\
 <ul>
 {% for k in key_figures %}
 <li><strong>{{ k.label }}: {{ k.range }}</strong>
-{%- if k.change %} ({{ k.change }} on the previous day){% endif %}
+{%- if k.change %} ({{ k.change }}){% endif %}
 {%- if k.claims %} — {{ k.claims | join('; ') }}{% endif %}</li>
+{% endfor %}
+</ul>
+{% endif %}
+{% if totals %}
+<h2>Totals reported today</h2>
+<p>Counts over more than one day, as reported on this day; not this day’s figures.</p>
+<ul>
+{% for t in totals %}
+<li>{{ t }}</li>
 {% endfor %}
 </ul>
 {% endif %}
@@ -148,11 +157,11 @@ _BULLETIN = """\
 <thead><tr><th scope="col">Place</th><th scope="col">Count</th></tr></thead>
 <tbody>
 {% for place, count in t.tally.by_place.items() %}
-<tr><th scope="row">{{ place }}</th><td>{{ count }}</td></tr>
+<tr><th scope="row">{{ place }}</th><td>{{ tl.number(count) }}</td></tr>
 {% endfor %}
 </tbody>
-<tfoot><tr><th scope="row">Total</th><td>{{ t.tally.total }}
-{%- if t.tally.stated_total is not none and t.tally.stated_total != t.tally.by_place.values() | sum %} (stated {{ t.tally.stated_total }}; places add up to {{ t.tally.by_place.values() | sum }}){% endif %}</td></tr></tfoot>
+<tfoot><tr><th scope="row">Total</th><td>{{ tl.number(t.tally.total) }}
+{%- if t.tally.stated_total is not none and t.tally.stated_total != t.tally.by_place.values() | sum %} (stated {{ tl.number(t.tally.stated_total) }}; places add up to {{ tl.number(t.tally.by_place.values() | sum) }}){% endif %}</td></tr></tfoot>
 </table>
 {% endfor %}
 {% if events %}
@@ -175,20 +184,36 @@ _ENV.filters["display_date"] = display_date
 _ENV.filters["place"] = _PLACE
 
 
+def change_text(change: int | None) -> str:
+    """A change from the day before, for feeds; empty when there is none to show.
+
+    (``aggregate`` sets ``change`` only against the previous calendar day,
+    same source and places.)
+
+    >>> change_text(1500), change_text(-3), change_text(0), change_text(None)
+    ('+1,500 on the day before', '-3 on the day before', 'same as the day before', '')
+    """
+    if change is None:
+        return ""
+    if change == 0:
+        return "same as the day before"
+    return f"{change:+,d} on the day before"
+
+
 def key_figure_line(key: KeyFigure, tl: Links) -> dict[str, Any]:
-    """A key figure as label, range, change and claims, ready for text or HTML.
+    """A key figure as label, headline, change and claims, ready for text or HTML.
 
     >>> from generator.model import Claim
     >>> k = KeyFigure("killed", 6, 8, (Claim("killed", 6, None, "Observatory", None, ("a",)),
-    ...                                Claim("killed", 8, "at least", "State TV", None, ("b",))), change=2)
+    ...                                Claim("killed", 8, "at least", "State TV", None, ("b",))), high_qualifier="at least")
     >>> line = key_figure_line(k, Links({"TIMELINE_METRICS": {}}, SiteData()))
     >>> line["label"], line["range"], line["change"], line["claims"]
-    ('Killed', '6–8', '+2', ['Observatory: 6', 'State TV: at least 8'])
+    ('Killed', '6 to at least 8', '', ['Observatory: 6', 'State TV: at least 8'])
     """
     return {
         "label": tl.metric_label(key.metric),
-        "range": str(key.low) if key.low == key.high else f"{key.low}–{key.high}",
-        "change": "" if not key.change else f"{key.change:+d}",
+        "range": tl.headline(key),
+        "change": change_text(key.change),
         "claims": [_claim_text(c) for c in key.claims],
     }
 
@@ -196,7 +221,12 @@ def key_figure_line(key: KeyFigure, tl: Links) -> dict[str, Any]:
 def _claim_text(claim: Any) -> str:
     qualifier = f"{claim.qualifier} " if claim.qualifier else ""
     subgroup = f" ({claim.subgroup})" if claim.subgroup else ""
-    return f"{claim.attributed_to or 'source not named'}: {qualifier}{claim.value}{subgroup}"
+    return f"{claim.attributed_to or 'source not named'}: {qualifier}{claim.value:,}{subgroup}"
+
+
+def total_line(total: ReportedTotal, tl: Links) -> str:
+    """"613 killed, running total, 31 Jul – 31 Aug 2016 (Observatory)"."""
+    return f"{tl.total_text(total)} ({total.attributed_to or 'source not named'})"
 
 
 def bulletin_summary(bulletin: Bulletin, tl: Links) -> str:
@@ -209,6 +239,8 @@ def bulletin_summary(bulletin: Bulletin, tl: Links) -> str:
     for key in bulletin.key_figures:
         line = key_figure_line(key, tl)
         parts.append(f"{line['label']}: {line['range']}" + (f" ({line['change']})" if line["change"] else ""))
+    if bulletin.totals:
+        parts.append("Totals reported: " + ", ".join(total_line(t, tl) for t in bulletin.totals))
     if not parts:
         parts.append(_count(len(bulletin.events), "event", "events"))
         if bulletin.tallies:
@@ -236,6 +268,7 @@ def render_bulletin(bulletin: Bulletin, siteurl: str, tl: Links) -> str:
     """The bulletin as self-contained HTML with absolute links (no CSS, no scripts)."""
     return _ENV.get_template("bulletin").render(
         key_figures=[key_figure_line(k, tl) for k in bulletin.key_figures],
+        totals=[total_line(t, tl) for t in bulletin.totals],
         tallies=[{"tally": t, "label": tl.metric_label(t.metric)} for t in bulletin.tallies],
         events=bulletin.events,
         event_html=lambda event: Markup(render_event(event, siteurl, tl)),
@@ -249,7 +282,7 @@ def render_bulletin(bulletin: Bulletin, siteurl: str, tl: Links) -> str:
 
 
 def render_tally(tally: Tally, place: str, siteurl: str, tl: Links) -> str:
-    share = f"{tally.by_place[place]} of {tally.total}"
+    share = f"{tally.by_place[place]:,} of {tally.total:,}"
     by = f", according to {escape(tally.attributed_to)}" if tally.attributed_to else ""
     link = absolute_url(siteurl, tl.sentence_url(tally.article, tally.start))
     return (
@@ -378,7 +411,7 @@ def place_items(place: str, site_data: SiteData, tl: Links) -> list[FeedItem]:
             url=f"{page}#{tl.tally_anchor(tally)}",
             date=day_start(tally.date),
             modified=last_revised(tally.date, [tally.article, *(s for s, _ in tally.sources)], published),
-            summary=f"{tally.by_place[place]} of {tally.total} {label.lower()}"
+            summary=f"{tally.by_place[place]:,} of {tally.total:,} {label.lower()}"
                     + (f", according to {tally.attributed_to}." if tally.attributed_to else "."),
             body=partial(_tally_body, tally, place, tl),
             author=tally.attributed_to or "",
@@ -401,7 +434,7 @@ def metric_items(metric: str, site_data: SiteData, tl: Links, author: str = "") 
             if key.metric != metric:
                 continue
             line = key_figure_line(key, tl)
-            change = f" ({line['change']} on the previous day)" if line["change"] else ""
+            change = f" ({line['change']})" if line["change"] else ""
             claims = "; ".join(line["claims"])
             items.append(FeedItem(
                 title=f"{label}, {display_date(bulletin.date)}: {line['range']}",
@@ -418,7 +451,7 @@ def metric_items(metric: str, site_data: SiteData, tl: Links, author: str = "") 
 
 def _key_figure_body(label: str, line: Mapping[str, Any], siteurl: str) -> str:
     claims = "".join(f"<li>{escape(c)}</li>" for c in line["claims"])
-    change = f" ({escape(line['change'])} on the previous day)" if line["change"] else ""
+    change = f" ({escape(line['change'])})" if line["change"] else ""
     return f"<p><strong>{escape(label)}: {escape(line['range'])}</strong>{change}</p><ul>{claims}</ul>"
 
 

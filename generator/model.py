@@ -200,8 +200,13 @@ class KeyFigure:
 
     Conflicting claims are never summed: ``low``/``high`` give the range
     across sources for the same incident cluster, and ``claims`` who said what.
-    ``change`` is against the previous day's ``high`` (None when there is no
-    previous bulletin).
+    Only one-day figures count (never a period or running total).
+    ``low_qualifier``/``high_qualifier`` keep what the sources said about
+    those numbers ("up to", "at least", "about"; None when exact), so a
+    headline reads "up to 37", not "37".
+    ``change`` is ``high`` minus the previous *calendar day's* ``high`` for
+    the same metric, from the same single source, over the same places, both
+    exact or equally qualified; otherwise None (no comparison is shown).
     """
 
     metric: str
@@ -209,11 +214,37 @@ class KeyFigure:
     high: int
     claims: tuple[Claim, ...]
     change: int | None = None
+    low_qualifier: str | None = None
+    high_qualifier: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReportedTotal:
+    """A total over more than one day, shown on the bulletin of the day it was reported.
+
+    "613 civilians killed since 31 July", said on 31 August, is a
+    ``cumulative`` total (``period_start`` 2016-07-31, ``period_end``
+    2016-08-31); "250 died over Monday and Tuesday" a ``period`` total. It
+    never enters a day's key figures or charts. Identical totals from several
+    sentences or outlets are one entry listing all their ``event_ids``.
+    """
+
+    metric: str
+    value: int
+    qualifier: str | None
+    attributed_to: str | None
+    subgroup: str | None
+    span: str  # "period" or "cumulative"
+    period_start: str | None
+    period_end: str | None
+    event_ids: tuple[str, ...]
+    places: tuple[str, ...] = ()
+    value_max: int | None = None
 
 
 @dataclass(slots=True)
 class Bulletin:
-    """One day's bulletin: key figures, tallies, events, neighbours."""
+    """One day's bulletin: key figures, tallies, events, totals reported that day, neighbours."""
 
     date: str
     events: list[Event] = field(default_factory=list)
@@ -221,6 +252,7 @@ class Bulletin:
     key_figures: list[KeyFigure] = field(default_factory=list)
     previous: str | None = None
     next: str | None = None
+    totals: list[ReportedTotal] = field(default_factory=list)
 
 
 def to_dict(obj: Any) -> Any:

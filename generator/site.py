@@ -53,7 +53,7 @@ from pelican.utils import get_relative_path, path_to_url
 
 from generator import charts
 from generator.exports import EXPORT_FILES
-from generator.model import Article, Bulletin, Event, SiteData, Tally
+from generator.model import Article, Bulletin, Event, KeyFigure, ReportedTotal, SiteData, Tally
 from generator.settings import SETTINGS
 
 logger = logging.getLogger(__name__)
@@ -155,6 +155,94 @@ def date_label(date: str, granularity: str = "day") -> str:
     return f"{date} ({granularity})"
 
 
+def number(value: int) -> str:
+    """A count as pages and feeds write it: with thousands separators.
+
+    (CSV and JSON exports keep plain digits.)
+
+    >>> number(35000), number(613), number(-1250)
+    ('35,000', '613', '-1,250')
+    """
+    return f"{value:,}"
+
+
+_SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _short_date(date: str, with_year: bool = True) -> str:
+    """``2016-07-31`` → ``31 Jul 2016``; partial dates keep their precision."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", date or "")
+    if not m:
+        return date
+    year, month, day = m.groups()
+    parts = [str(int(day))] if day else []
+    if month:
+        parts.append(_SHORT_MONTHS[int(month) - 1])
+    if with_year or not month:
+        parts.append(year)
+    return " ".join(parts)
+
+
+def span_label(start: str | None, end: str | None) -> str:
+    """The days a total covers, compactly.
+
+    >>> span_label("2016-07-31", "2016-08-31"), span_label("2016-12-12", "2016-12-13")
+    ('31 Jul – 31 Aug 2016', '12–13 Dec 2016')
+    >>> span_label("2011", "2016-12-23"), span_label(None, "2016-08-31"), span_label("2016-07-31", None)
+    ('2011 – 23 Dec 2016', 'to 31 Aug 2016', 'since 31 Jul 2016')
+    """
+    if start and end:
+        if start == end:
+            return _short_date(start)
+        if len(start) == len(end) == 10 and start[:4] == end[:4]:
+            if start[:7] == end[:7]:
+                return f"{int(start[8:])}–{_short_date(end)}"
+            return f"{_short_date(start, with_year=False)} – {_short_date(end)}"
+        return f"{_short_date(start)} – {_short_date(end)}"
+    if end:
+        return f"to {_short_date(end)}"
+    if start:
+        return f"since {_short_date(start)}"
+    return ""
+
+
+def qualified(value: int, qualifier: str | None) -> str:
+    """A number with what the source said about it.
+
+    >>> qualified(35000, "about"), qualified(3, None)
+    ('about 35,000', '3')
+    """
+    return f"{qualifier} {number(value)}" if qualifier else number(value)
+
+
+def headline(kf: KeyFigure) -> str:
+    """A key figure's headline as the sources said it: qualifiers kept, range when sources differ.
+
+    >>> headline(KeyFigure("killed", 37, 37, (), high_qualifier="up to", low_qualifier="up to"))
+    'up to 37'
+    >>> headline(KeyFigure("killed", 3, 6, (), low_qualifier="at least")), headline(KeyFigure("killed", 3, 6, ()))
+    ('at least 3 to 6', '3–6')
+    """
+    if kf.low == kf.high and kf.low_qualifier == kf.high_qualifier:
+        return qualified(kf.high, kf.high_qualifier)
+    if kf.low_qualifier or kf.high_qualifier:
+        return f"{qualified(kf.low, kf.low_qualifier)} to {qualified(kf.high, kf.high_qualifier)}"
+    return f"{number(kf.low)}–{number(kf.high)}"
+
+
+def total_span_text(total: ReportedTotal) -> str:
+    """When a reported total counts: "31 Jul – 31 Aug 2016" (running totals say so).
+
+    >>> t = ReportedTotal("killed", 613, None, "Observatory", None, "cumulative", "2016-07-31", "2016-08-31", ("e",))
+    >>> total_span_text(t)
+    'running total, 31 Jul – 31 Aug 2016'
+    """
+    days = span_label(total.period_start, total.period_end)
+    if total.span == "cumulative":
+        return f"running total, {days}" if days else "running total"
+    return days or "over several days"
+
+
 def period_key(date: str) -> str:
     """The timeline page an event date belongs on: its month, else its year.
 
@@ -168,7 +256,9 @@ def period_key(date: str) -> str:
 
 
 def period_label(key: str) -> str:
-    """>>> period_label("2016-12"), period_label("2011")
+    """A timeline page's heading.
+
+    >>> period_label("2016-12"), period_label("2011")
     ('December 2016', '2011')
     """
     if re.fullmatch(r"\d{4}-\d{2}", key):
@@ -293,7 +383,9 @@ def group_by_province(events: Iterable[Event]) -> list[tuple[str, list[Event]]]:
 
 
 def days_ending(end: str, days: int) -> list[str]:
-    """>>> days_ending("2016-03-01", 3)
+    """The ``days`` calendar days ending at ``end``.
+
+    >>> days_ending("2016-03-01", 3)
     ['2016-02-28', '2016-02-29', '2016-03-01']
     """
     last = dt.date.fromisoformat(end)
@@ -571,15 +663,50 @@ class Links:
         return place_names(event)
 
     def figure_text(self, figure: Any) -> str:
-        """"at least 6 killed (children)" — the figure as a short phrase."""
-        value = f"{figure.value}–{figure.value_max}" if figure.value_max else str(figure.value)
+        """"at least 6 killed (children)" — the figure as a short phrase.
+
+        A total over several days says which: "613 killed (running total,
+        31 Jul – 31 Aug 2016)", "250 killed (19–20 Dec 2011)".
+        """
+        from generator.aggregate import figure_span  # aggregate imports nothing from here
+
+        value = f"{number(figure.value)}–{number(figure.value_max)}" if figure.value_max else number(figure.value)
         parts = [figure.qualifier, value, self.metric_label(figure.metric).lower()]
         text = " ".join(p for p in parts if p)
         if figure.subgroup:
             text += f" ({figure.subgroup})"
-        if figure.cumulative:
-            text += " in total so far"
+        span = figure_span(figure)
+        if span != "day":
+            days = span_label(getattr(figure, "period_start", None), getattr(figure, "period_end", None))
+            if span == "cumulative":
+                text += f" (running total{', ' + days if days else ''})"
+            else:
+                text += f" ({days or 'over several days'})"
         return text
+
+    def number(self, value: int) -> str:
+        return number(value)
+
+    def day_before(self, date: str) -> str:
+        return (dt.date.fromisoformat(date) - dt.timedelta(days=1)).isoformat()
+
+    def event_sentence_url(self, event_id: str) -> str:
+        """The highlighted sentence an event was read from (empty for an unknown id)."""
+        event = self.events.get(event_id)
+        return self.sentence_url(event.article, event.start) if event else ""
+
+    def headline(self, kf: KeyFigure) -> str:
+        return headline(kf)
+
+    def total_text(self, total: ReportedTotal) -> str:
+        """"613 killed (children), running total, 31 Jul – 31 Aug 2016"."""
+        value = qualified(total.value, total.qualifier)
+        if total.value_max:
+            value += f"–{number(total.value_max)}"
+        text = f"{value} {self.metric_label(total.metric).lower()}"
+        if total.subgroup:
+            text += f" ({total.subgroup})"
+        return f"{text}, {total_span_text(total)}"
 
     def chart(self, points: Sequence[tuple[str, int | None]], title: str, chart_id: str, y_label: str = "") -> Markup:
         return Markup(charts.line_chart(points, title, chart_id=chart_id, y_label=y_label))

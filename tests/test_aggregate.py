@@ -208,3 +208,106 @@ def test_founding_article_end_to_end_key_figures():
     assert key_figures(friday)["ceasefire_violations"] == (25, 25)
     assert [t.by_place for t in tallies] == [{"Damascus": 17, "Aleppo": 6, "Hama": 2}]
     assert all(e.granularity == "day" for b in bulletins for e in b.events)
+
+
+# -- what a number means: spans, change, qualifiers (issue 9) ---------------------------------------
+
+DARAA = Place("Daraa", "Daraa", "SY", "city", "Daraa")
+
+
+def test_a_running_total_is_no_days_figure_but_a_total_reported_that_day():
+    # "The monitor said 840 civilians had been killed in Homs since 2 March" in a report of 30 March
+    running = killed(840, "Monitor", cumulative=True)
+    children = killed(95, "Monitor", subgroup="children", cumulative=True)
+    x = extraction("monthly", [event("monthly", 0, date="2016-03-30", figures=[running, children], places=[HOMS])],
+                   day="2016-03-30")
+    _, _, [bulletin] = aggregate([x], KEY)
+    assert bulletin.date == "2016-03-30"
+    assert bulletin.key_figures == []  # not "killed today: 840"
+    assert [(t.metric, t.value, t.span, t.subgroup, t.attributed_to, t.event_ids) for t in bulletin.totals] == [
+        ("killed", 840, "cumulative", None, "Monitor", ("monthly-0",)),
+        ("killed", 95, "cumulative", "children", "Monitor", ("monthly-0",)),
+    ]
+
+
+def test_a_total_goes_on_the_day_it_was_reported_even_when_its_sentence_is_dated_earlier():
+    # "Some 12,000 people have left the district, the agency said" (sentence dated to the Thursday before)
+    left = Figure("displaced", 12000, qualifier="some", attributed_to="Aid agency", cumulative=True)
+    x = extraction("exodus", [event("exodus", 0, date="2016-04-07", figures=[left], places=[ALEPPO])], day="2016-04-08")
+    _, _, bulletins = aggregate([x], KEY)
+    assert [(b.date, [t.value for t in b.totals]) for b in bulletins] == [("2016-04-07", []), ("2016-04-08", [12000])]
+    assert all(not b.key_figures for b in bulletins)
+
+
+def test_the_same_total_from_two_outlets_is_one_entry_with_both_sources():
+    total = killed(1200, "Monitor", cumulative=True)
+    xs = [extraction(slug, [event(slug, 5, date="2016-05-02", figures=[total], places=[ALEPPO])], day="2016-05-02")
+          for slug in ("wire", "paper")]
+    _, _, [bulletin] = aggregate(xs, KEY)
+    [entry] = bulletin.totals
+    assert entry.event_ids == ("paper-5", "wire-5")
+
+
+def test_change_only_against_the_day_before_same_source_same_places():
+    def day(slug, date, value, source="Monitor", places=(ALEPPO,), qualifier=None):
+        return extraction(slug, [event(slug, 0, date=date, figures=[killed(value, source, qualifier=qualifier)],
+                                       places=places)], day=date)
+
+    cases = {
+        "consecutive days, one source, one province": ([day("a", "2016-06-01", 5), day("b", "2016-06-02", 8)], 3),
+        "a gap of days": ([day("a", "2016-06-01", 5), day("b", "2016-06-03", 8)], None),
+        "another year": ([day("a", "2015-06-02", 5), day("b", "2016-06-02", 8)], None),
+        "another province": ([day("a", "2016-06-01", 6, places=(ALEPPO,)), day("b", "2016-06-02", 7, places=(IDLIB,))], None),
+        "another source": ([day("a", "2016-06-01", 6, source="Monitor"), day("b", "2016-06-02", 7, source="Ministry")], None),
+        "source not named": ([day("a", "2016-06-01", 6, source=None), day("b", "2016-06-02", 7, source=None)], None),
+        "a lower bound then an exact count": ([day("a", "2016-06-01", 6, qualifier="at least"), day("b", "2016-06-02", 7)], None),
+        "across new year's eve": ([day("a", "2016-12-31", 6), day("b", "2017-01-01", 4)], -2),
+        "a district within the same province": ([day("a", "2016-06-01", 6), day("b", "2016-06-02", 6, places=(HAMDANIYA,))], 0),
+    }
+    for name, (extractions, change) in cases.items():
+        _, _, bulletins = aggregate(extractions, KEY)
+        assert bulletins[0].key_figures[0].change is None, name
+        assert bulletins[-1].key_figures[0].change == change, name
+
+
+def test_no_change_when_either_day_is_a_range_across_sources():
+    first = extraction("a", [event("a", 0, date="2016-06-01", figures=[killed(4, "Monitor")], places=[ALEPPO])], day="2016-06-01")
+    second = extraction("b", [event("b", 0, date="2016-06-02", figures=[killed(5, "Monitor"), killed(9, "Ministry")],
+                                    places=[ALEPPO])], day="2016-06-02")
+    _, _, bulletins = aggregate([first, second], KEY)
+    assert (bulletins[1].key_figures[0].low, bulletins[1].key_figures[0].high) == (5, 9)
+    assert bulletins[1].key_figures[0].change is None
+
+
+def test_a_running_total_never_becomes_the_base_of_a_change():
+    before = extraction("a", [event("a", 0, date="2016-06-01", figures=[killed(600, "Monitor", cumulative=True)],
+                                    places=[ALEPPO])], day="2016-06-01")
+    after = extraction("b", [event("b", 0, date="2016-06-02", figures=[killed(3, "Monitor")], places=[ALEPPO])],
+                       day="2016-06-02")
+    _, _, bulletins = aggregate([before, after], KEY)
+    assert bulletins[1].key_figures[0].change is None  # not "-597"
+
+
+@pytest.mark.parametrize(
+    "figures, expected",
+    [
+        ([killed(37, None, qualifier="up to")], (37, "up to", 37, "up to")),
+        ([killed(35000, "Agency", qualifier="about")], (35000, "about", 35000, "about")),
+        ([killed(6, "Monitor"), killed(3, "Television", qualifier="at least")], (3, "at least", 6, None)),
+        ([killed(6, "Monitor"), killed(6, "Television", qualifier="at least")], (6, None, 6, None)),
+    ],
+)
+def test_headline_numbers_keep_their_qualifiers(figures, expected):
+    _, _, [bulletin] = aggregate([extraction("a", [event("a", 0, figures=figures, places=[DARAA])])], KEY)
+    [kf] = bulletin.key_figures
+    assert (kf.low, kf.low_qualifier, kf.high, kf.high_qualifier) == expected
+
+
+def test_a_lower_bound_in_one_incident_makes_the_days_sum_a_lower_bound():
+    x = extraction("a", [
+        event("a", 0, figures=[killed(4, "Monitor", qualifier="at least")], places=[HOMS]),
+        event("a", 50, figures=[killed(2, "Monitor")], places=[IDLIB]),
+    ])
+    _, _, [bulletin] = aggregate([x], KEY)
+    [kf] = bulletin.key_figures
+    assert (kf.low, kf.low_qualifier, kf.high, kf.high_qualifier) == (6, "at least", 6, "at least")

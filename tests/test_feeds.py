@@ -195,6 +195,50 @@ def test_an_empty_site_writes_no_feed_rather_than_one_stamped_with_the_clock(tmp
     assert not (tmp_path / "feeds").exists()
 
 
+def aggregated_site() -> SiteData:
+    """Two days through the real aggregation: a running total on the first, one day's toll on the second.
+
+    Day one's report: "The monitor said 1,480 people had been killed in the
+    province since the offensive began, and about 12,500 had fled." Day two's:
+    "Shelling killed four people in the city on Tuesday, the monitor said."
+    """
+    import datetime as dt
+
+    from generator.aggregate import aggregate
+    from generator.model import Article, Event, Extraction, Figure, Place
+
+    hama = Place("Hama", "Hama", "SY", "city", "Hama")
+    arts = [Article(f"{d}.md", f"report-{d}", f"Report {d}", dt.date.fromisoformat(d), "text", source="Wire",
+                    url=f"articles/report-{d}/") for d in ("2016-02-01", "2016-02-02")]
+    running = Event("r1", arts[0].slug, "2016-02-01", "day", None, "The monitor said ...", 0, 20, "other",
+                    places=(hama,), figures=(Figure("killed", 1480, attributed_to="Monitor", cumulative=True),
+                                             Figure("displaced", 12500, qualifier="about", attributed_to="Monitor",
+                                                    cumulative=True)))
+    toll = Event("d2", arts[1].slug, "2016-02-02", "day", "on Tuesday", "Shelling killed four ...", 0, 20, "shelling",
+                 places=(hama,), figures=(Figure("killed", 4, attributed_to="Monitor"),))
+    events, tallies, bulletins = aggregate(
+        [Extraction(arts[0], (running,)), Extraction(arts[1], (toll,))], ["killed", "displaced"])
+    return SiteData(articles=arts, events=events, tallies=tallies, bulletins=bulletins)
+
+
+def test_a_running_total_is_no_metric_feed_entry_and_no_change(tmp_path):
+    out = write(tmp_path, aggregated_site())
+    entries = parse(out / "feeds/metrics/killed.atom.xml").entries
+    assert [e.title for e in entries] == ["Killed, 2 February 2016: 4"]  # never "Killed, 1 February 2016: 1480"
+    bulletins = parse(out / "feeds/bulletins.atom.xml").entries
+    assert bulletins[0].summary == "Killed: 4."  # no "(-1476)"
+    assert not (out / "feeds/metrics/displaced.atom.xml").exists()
+
+
+def test_bulletin_feed_shows_totals_reported_that_day_as_totals(tmp_path):
+    out = write(tmp_path, aggregated_site())
+    day_one = parse(out / "feeds/bulletins.atom.xml").entries[1]
+    assert day_one.summary == ("Totals reported: 1,480 killed, running total (Monitor), "
+                               "about 12,500 displaced, running total (Monitor).")
+    content = day_one.content[0].value
+    assert "<h2>Totals reported today</h2>" in content and "Key figures" not in content
+
+
 # -- the demo site, built by Pelican ------------------------------------------------------
 
 

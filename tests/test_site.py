@@ -36,6 +36,7 @@ from generator.model import (
     KeyFigure,
     Place,
     Problem,
+    ReportedTotal,
     SiteData,
     Tally,
 )
@@ -159,11 +160,14 @@ def hand_site_data(pelican_articles: Any, settings: Any, problems: Any = ()) -> 
     cv23 = KeyFigure("ceasefire_violations", 25, 25, (
         Claim("ceasefire_violations", 25, None, RECONCILIATION, None, (e_truce.id,)),))
     killed24 = KeyFigure("killed", 7, 7, (
-        Claim("killed", 7, "at least", "Civil Defence", None, (e_idlib.id,), ("Idlib",)),), change=2)
+        Claim("killed", 7, "at least", "Civil Defence", None, (e_idlib.id,), ("Idlib",)),),
+        low_qualifier="at least", high_qualifier="at least")  # no change: another source, another place
     cv24 = KeyFigure("ceasefire_violations", 30, 30, (
         Claim("ceasefire_violations", 30, None, RECONCILIATION, None, ()),), change=5)
     bulletins = [
-        Bulletin("2016-12-22", [e_shell, e_sana], [], [killed22, injured22], None, "2016-12-23"),
+        Bulletin("2016-12-22", [e_shell, e_sana], [], [killed22, injured22], None, "2016-12-23",
+                 totals=[ReportedTotal("killed", 1250, "more than", "Syrian Observatory for Human Rights", None,
+                                       "cumulative", "2016-11-15", "2016-12-22", (e_shell.id,), ("Aleppo",))]),
         Bulletin("2016-12-23", [e_truce, e_jobar], [t23], [cv23], "2016-12-22", "2016-12-24"),
         Bulletin("2016-12-24", [e_idlib], [t24], [killed24, cv24], "2016-12-23", None),
     ]
@@ -253,7 +257,7 @@ def test_home_page_shows_the_latest_bulletin_key_figures_first(rendered):
     html = read(rendered[0], "index.html")
     assert "Latest bulletin" in html and 'href="./bulletins/2016-12-24/"' in html
     assert html.index('class="key-figures"') < html.index("Recent bulletins")
-    assert re.search(r'<p class="kf-value">7</p>', html)
+    assert re.search(r'<p class="kf-value">at least 7</p>', html)
     # claims link to the events on the bulletin page, not to the home page
     assert "./bulletins/2016-12-24/#e-" in html
     assert '<a href="./articles/">Source reports</a>' in html  # Pelican's list moved away...
@@ -274,10 +278,26 @@ def test_bulletin_key_figures_show_range_claims_and_change(rendered):
     day22 = read(rendered[0], "bulletins/2016-12-22/index.html")
     assert '<p class="kf-value">3–5<span class="visually-hidden"> (range across sources)</span></p>' in day22
     assert "Syrian Observatory for Human Rights" in day22 and "SANA" in day22
-    assert "No earlier bulletin to compare" in day22
+    assert 'class="kf-change"' not in day22  # nothing to compare with: nothing is said
     day24 = read(rendered[0], "bulletins/2016-12-24/index.html")
-    assert "5 more than 2016-12-23" in day24  # ceasefire violations 25 → 30
+    # ceasefire violations 25 → 30, same source, the day before
+    assert "5 more than the day before, Friday 23 December 2016 (same source and places)" in day24
+    # killed: at least 7 in Idlib (Civil Defence) is not compared with 3–5 in Aleppo two days earlier
+    assert day24.count('class="kf-change"') == 1
+    assert '<p class="kf-value">at least 7</p>' in day24
     assert day24.index('id="key-figures"') < day24.index('id="by-province"') < day24.index('id="events"')
+
+
+def test_bulletin_shows_totals_reported_that_day_apart_from_the_key_figures(rendered):
+    html = read(rendered[0], "bulletins/2016-12-22/index.html")
+    block = html[html.index('<section class="totals"'):]
+    block = block[:block.index("</section>")]
+    assert "<h2 id=\"totals\">Totals reported today</h2>" in block
+    assert "<strong>more than 1,250 killed, running total, 15 Nov – 22 Dec 2016</strong> — Syrian Observatory for Human Rights; Aleppo" in block
+    assert 'href="../../articles/aleppo-shelling-2016-12-22/#s-' in block  # back to the sentence
+    key_figures = html[html.index('id="key-figures"'):html.index('<section class="totals"')]
+    assert "1,250" not in key_figures
+    assert html.index('id="key-figures"') < html.index('id="totals"') < html.index('id="events"')
 
 
 def test_bulletin_province_table_has_caption_scopes_total_and_source(rendered):
@@ -598,7 +618,37 @@ def test_figure_text_reads_like_the_report():
     links = site.Links({}, SiteData())
     assert links.figure_text(Figure("killed", 6, qualifier="at least", subgroup="children")) == "at least 6 killed (children)"
     assert links.figure_text(Figure("injured", 10, value_max=15)) == "10–15 injured"
-    assert links.figure_text(Figure("killed", 300, cumulative=True)) == "300 killed in total so far"
+    assert links.figure_text(Figure("killed", 300, cumulative=True)) == "300 killed (running total)"
+    assert links.figure_text(Figure("displaced", 35000, qualifier="about")) == "about 35,000 displaced"
+
+
+@pytest.mark.parametrize(
+    "low, low_q, high, high_q, expected",
+    [
+        (37, "up to", 37, "up to", "up to 37"),
+        (35000, "about", 35000, "about", "about 35,000"),
+        (3, "at least", 6, None, "at least 3 to 6"),
+        (1200, None, 39250, None, "1,200–39,250"),
+        (7, None, 7, None, "7"),
+    ],
+)
+def test_headlines_keep_what_the_sources_said(low, low_q, high, high_q, expected):
+    assert site.headline(KeyFigure("killed", low, high, (), low_qualifier=low_q, high_qualifier=high_q)) == expected
+
+
+@pytest.mark.parametrize(
+    "start, end, span, expected",
+    [
+        ("2016-07-31", "2016-08-31", "cumulative", "running total, 31 Jul – 31 Aug 2016"),
+        ("2011-12-19", "2011-12-20", "period", "19–20 Dec 2011"),
+        ("2016-12-30", "2017-01-02", "period", "30 Dec 2016 – 2 Jan 2017"),
+        (None, None, "period", "over several days"),
+        ("2011", None, "cumulative", "running total, since 2011"),
+    ],
+)
+def test_a_total_says_which_days_it_counts(start, end, span, expected):
+    total = ReportedTotal("killed", 250, None, "Council", None, span, start, end, ("e",))
+    assert site.total_span_text(total) == expected
 
 
 def test_build_report_separates_errors_warnings_and_totals_that_differ():
