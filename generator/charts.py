@@ -8,7 +8,8 @@ cannot see the picture.
 
 Points are ``(label, value)`` pairs in display order, one per x position;
 ``value`` is ``None`` where nothing was reported, which leaves a gap in the
-line rather than a made-up zero.
+line rather than a made-up zero. Numbers read as on the rest of the site,
+with thousands separators (35,000).
 """
 
 from __future__ import annotations
@@ -107,6 +108,8 @@ def describe(points: Sequence[Point], unit: str = "") -> str:
 
     >>> describe([("2016-12-22", 3), ("2016-12-23", None), ("2016-12-24", 7)], "violations")
     '3 days from 2016-12-22 to 2016-12-24; values reported on 2 days; highest 7 violations on 2016-12-24; latest 7 violations on 2016-12-24.'
+    >>> describe([("2016-12-22", 35000)], "evacuated")
+    '1 day from 2016-12-22 to 2016-12-22; values reported on 1 day; highest 35,000 evacuated on 2016-12-22; latest 35,000 evacuated on 2016-12-22.'
     """
     if not points:
         return "No data."
@@ -118,8 +121,8 @@ def describe(points: Sequence[Point], unit: str = "") -> str:
     peak_label, peak = max(known, key=lambda p: (p[1], p[0]))
     last_label, last = known[-1]
     return (
-        f"{span}; values reported on {_days(len(known))}; highest {peak}{unit} on {peak_label}; "
-        f"latest {last}{unit} on {last_label}."
+        f"{span}; values reported on {_days(len(known))}; highest {peak:,}{unit} on {peak_label}; "
+        f"latest {last:,}{unit} on {last_label}."
     )
 
 
@@ -205,7 +208,7 @@ def line_chart(
         if v is not None:
             out.append(
                 f'<circle class="dot" cx="{_fmt(x_at(i))}" cy="{_fmt(y_at(v))}" r="3">'
-                f"<title>{escape(label)}: {v}</title></circle>"
+                f"<title>{escape(label)}: {v:,}</title></circle>"
             )
     if not values:
         out.append(
@@ -231,7 +234,7 @@ def data_table(points: Sequence[Point], caption: str, value_label: str = "Value"
     </table>
     """
     rows = [
-        f'<tr><th scope="row">{escape(label)}</th><td>{"—" if v is None else v}</td></tr>'
+        f'<tr><th scope="row">{escape(label)}</th><td>{"—" if v is None else f"{v:,}"}</td></tr>'
         for label, v in points
         if v is not None or not skip_empty
     ]

@@ -1778,7 +1778,7 @@ def event_date(timex: Timex) -> tuple[str, Granularity] | None:
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", v):
         return v[:10], "day"
     if re.fullmatch(r"\d{4}-W\d{2}(-WE)?", v):
-        return v[:8], "week"
+        return v, "week"  # a weekend keeps its -WE: it is shown as its two days
     if re.fullmatch(r"\d{4}-\d{2}", v):
         return v, "month"
     if re.fullmatch(r"\d{4}-Q[1-4]", v):

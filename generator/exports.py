@@ -114,16 +114,60 @@ def absolute_url(siteurl: str, url: str) -> str:
     return f"{base}/{url.lstrip('/')}"
 
 
+def week_days(date: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day of an ISO week (``2011-W28``) or its weekend (``2011-W28-WE``).
+
+    >>> week_days("2011-W28"), week_days("2011-W28-WE"), week_days("2011-07")
+    ((datetime.date(2011, 7, 11), datetime.date(2011, 7, 17)), (datetime.date(2011, 7, 16), datetime.date(2011, 7, 17)), None)
+    """
+    m = re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", date)
+    if not m:
+        return None
+    try:
+        first = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 6 if m.group(3) else 1)
+    except ValueError:
+        return None
+    return first, dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 7)
+
+
+def days_text(first: dt.date, last: dt.date) -> str:
+    """A span of days, the shared parts said once.
+
+    >>> days_text(dt.date(2011, 7, 16), dt.date(2011, 7, 17)), days_text(dt.date(2011, 6, 27), dt.date(2011, 7, 3))
+    ('16–17 July 2011', '27 June – 3 July 2011')
+    >>> days_text(dt.date(2014, 12, 29), dt.date(2015, 1, 4))
+    '29 December 2014 – 4 January 2015'
+    """
+    if first.year != last.year:
+        return f"{first.day} {MONTHS[first.month - 1]} {first.year} – {last.day} {MONTHS[last.month - 1]} {last.year}"
+    if first.month != last.month:
+        return f"{first.day} {MONTHS[first.month - 1]} – {last.day} {MONTHS[last.month - 1]} {last.year}"
+    return f"{first.day}–{last.day} {MONTHS[last.month - 1]} {last.year}"
+
+
+def week_text(date: str) -> str | None:
+    """How a week or a weekend reads: as its days.
+
+    >>> week_text("2011-W28-WE"), week_text("2011-W28"), week_text("2011-07-16")
+    ('weekend of 16–17 July 2011', 'week of 11–17 July 2011', None)
+    """
+    days = week_days(date)
+    if days is None:
+        return None
+    return f"{'weekend' if date.endswith('-WE') else 'week'} of {days_text(*days)}"
+
+
 def date_parts(date: str) -> tuple[int, int | None, int | None]:
     """(year, month, day) of an ISO date at any precision.
 
-    Weeks map to their Monday and quarters to their first month, so a
-    partial date can still be placed on a calendar without inventing a day.
+    Weeks map to their Monday (weekends to their Saturday) and quarters to
+    their first month, so a partial date can still be placed on a calendar
+    without inventing a day.
 
     >>> date_parts("2016-12-23"), date_parts("2016-12"), date_parts("2016")
     ((2016, 12, 23), (2016, 12, None), (2016, None, None))
-    >>> date_parts("2016-W51"), date_parts("2016-Q4")
-    ((2016, 12, 19), (2016, 10, None))
+    >>> date_parts("2016-W51"), date_parts("2016-W51-WE"), date_parts("2016-Q4")
+    ((2016, 12, 19), (2016, 12, 24), (2016, 10, None))
 
     Decades and centuries (TIMEX3 ``199``/``201X``, ``19``) start at their first year:
 
@@ -135,9 +179,9 @@ def date_parts(date: str) -> tuple[int, int | None, int | None]:
         return int(digits or 0) * 10 ** (4 - len(digits)), None, None
     year = int(digits[:4])
     rest = date[5:]
-    if rest.startswith("W") and rest[1:3].isdigit():
-        monday = dt.date.fromisocalendar(year, int(rest[1:3]), 1)
-        return monday.year, monday.month, monday.day
+    days = week_days(date)
+    if days:
+        return days[0].year, days[0].month, days[0].day
     if rest.startswith("Q") and rest[1:2].isdigit():
         return year, 3 * int(rest[1]) - 2, None
     bits = [int(b) for b in rest.split("-") if b.isdigit()]
@@ -150,13 +194,14 @@ def display_date(date: str) -> str:
     """A date at the precision the text gave it.
 
     >>> display_date("2016-12-03"), display_date("2016-12"), display_date("2016"), display_date("2016-W51")
-    ('3 December 2016', 'December 2016', '2016', 'week 51 of 2016')
+    ('3 December 2016', 'December 2016', '2016', 'week of 19–25 December 2016')
     """
     if re.fullmatch(r"\d{2,3}X*", date):
         year = date_parts(date)[0]
         return f"the {year}s"
-    if date[5:6] == "W":
-        return f"week {int(date[6:8])} of {date[:4]}"
+    week = week_text(date)
+    if week:
+        return week
     if date[5:6] == "Q":
         return f"{date[5:7]} {date[:4]}"
     year, month, day = date_parts(date)

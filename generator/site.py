@@ -52,7 +52,7 @@ from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
 from generator import charts
-from generator.exports import EXPORT_FILES
+from generator.exports import EXPORT_FILES, week_days, week_text
 from generator.model import Article, Bulletin, Event, KeyFigure, ReportedTotal, SiteData, Tally
 from generator.settings import SETTINGS
 
@@ -143,7 +143,15 @@ def date_label(date: str, granularity: str = "day") -> str:
     'Friday 23 December 2016'
     >>> date_label("2016-12", "month"), date_label("2011", "year")
     ('December 2016 (month)', '2011 (year)')
+
+    Weeks and weekends read as their days:
+
+    >>> date_label("2011-W28-WE", "week"), date_label("2011-W28", "week")
+    ('weekend of 16–17 July 2011', 'week of 11–17 July 2011')
     """
+    week = week_text(date)
+    if week:
+        return week
     try:
         if granularity == "day" and len(date) == 10:
             d = dt.date.fromisoformat(date)
@@ -243,12 +251,37 @@ def total_span_text(total: ReportedTotal) -> str:
     return days or "over several days"
 
 
+def html_datetime(date: str) -> str:
+    """A date value as HTML's ``<time datetime>`` accepts it (a weekend as its week).
+
+    >>> html_datetime("2011-W28-WE"), html_datetime("2016-12-23"), html_datetime("2016-Q4"), html_datetime("199")
+    ('2011-W28', '2016-12-23', '2016', '199')
+    """
+    if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?|-W\d{2})?", date):
+        return date
+    if week_days(date):
+        return date[:8]
+    m = re.match(r"\d{4}", date)
+    return m.group() if m else date
+
+
 def period_key(date: str) -> str:
     """The timeline page an event date belongs on: its month, else its year.
 
+    A week is listed in the month of its Thursday (the month holding most of
+    its days, as ISO 8601 assigns weeks to years); a weekend in the month of
+    its Saturday.
+
     >>> period_key("2016-12-23"), period_key("2016-12"), period_key("2016"), period_key("2016-W51")
-    ('2016-12', '2016-12', '2016', '2016')
+    ('2016-12', '2016-12', '2016', '2016-12')
+    >>> period_key("2016-W48"), period_key("2016-W48-WE"), period_key("2015-W53")
+    ('2016-12', '2016-12', '2015-12')
     """
+    days = week_days(date)
+    if days:
+        first, last = days
+        anchor = first + dt.timedelta(days=3) if (last - first).days == 6 else first
+        return anchor.isoformat()[:7]
     if re.match(r"\d{4}-\d{2}(?:-|$)", date):
         return date[:7]
     m = re.match(r"\d{4}", date)
@@ -325,18 +358,38 @@ class Period:
         return len(self.key) == 4
 
 
+def date_order(date: str) -> tuple[str, int, str]:
+    """Sort key of a date value of any precision (sorted newest first on pages).
+
+    A week or weekend sorts by its last day, just below that day; a month
+    below all its days and weeks; a year below its months.
+
+    >>> sorted(["2011-07-16", "2011-W28", "2011-07-18", "2011-07", "2011-07-17", "2011-W28-WE"], key=date_order, reverse=True)
+    ['2011-07-18', '2011-07-17', '2011-W28-WE', '2011-W28', '2011-07-16', '2011-07']
+    """
+    days = week_days(date)
+    if days:
+        return days[1].isoformat(), -1 if date.endswith("-WE") else -2, date
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        return date, 0, date
+    if re.fullmatch(r"\d{4}-\d{2}", date):
+        return f"{date}-01", -3, date
+    return f"{period_key(date)[:4]}-01-01", -4, date
+
+
 def group_by_date(events: Iterable[Event]) -> list[DayGroup]:
     """Events grouped by their date value, newest first.
 
     Within a month a coarser date sorts after its days ("2016-12-23" >
     "2016-12"), so month-only events close the month instead of being
-    put on a day. Within a group the input order is kept.
+    put on a day; a week sorts just below its last day (``date_order``).
+    Within a group the input order is kept.
     """
     groups: dict[str, list[Event]] = defaultdict(list)
     for event in events:
         groups[event.date].append(event)
     out = []
-    for date in sorted(groups, reverse=True):
+    for date in sorted(groups, key=date_order, reverse=True):
         evs = groups[date]
         granularity = evs[0].granularity
         out.append(DayGroup(date, granularity, date_label(date, granularity), f"d-{date}", tuple(evs)))
@@ -647,6 +700,9 @@ class Links:
             self._labels[key] = _label_from_table(self.types, event_type) or humanise(event_type)
         return self._labels[key]
 
+    def html_datetime(self, date: str) -> str:
+        return html_datetime(date)
+
     def date_label(self, date: str, granularity: str = "day") -> str:
         return date_label(date, granularity)
 
@@ -697,6 +753,9 @@ class Links:
 
     def headline(self, kf: KeyFigure) -> str:
         return headline(kf)
+
+    def total_span(self, total: ReportedTotal) -> str:
+        return total_span_text(total)
 
     def total_text(self, total: ReportedTotal) -> str:
         """"613 killed (children), running total, 31 Jul – 31 Aug 2016"."""
@@ -858,7 +917,7 @@ class TimelineGenerator(Generator):
             self._write_split_by_year(
                 writer, "place", places[name], self._place_tallies(name),
                 lambda year, n=name: links.place_save_as(n, year), lambda year, n=name: links.place_url(n, year),
-                place=name, place_charts=self._place_charts(name),
+                place=name, place_charts=self._place_charts(name), place_totals=self._place_totals(name),
             )
         self._write(
             writer, s["PLACES_INDEX_SAVE_AS"], "places", s["PLACES_INDEX_URL"],
@@ -982,6 +1041,17 @@ class TimelineGenerator(Generator):
             key=lambda t: (t.date, t.metric, t.article, t.start),
             reverse=True,
         )
+
+    def _place_totals(self, place: str) -> list[tuple[str, ReportedTotal]]:
+        """(day reported, total) for every period or running total whose report names the province, newest first."""
+        assert self.links is not None
+        found = []
+        for bulletin in self.site.bulletins:
+            for total in bulletin.totals:
+                events = [self.links.events[i] for i in total.event_ids if i in self.links.events]
+                if any(place in event_provinces(e) for e in events):
+                    found.append((bulletin.date, total))
+        return list(reversed(found))
 
     def _place_charts(self, place: str) -> list[dict[str, Any]]:
         assert self.links is not None

@@ -125,3 +125,11 @@ def test_data_table_for_an_empty_series_says_nothing_was_reported():
 )
 def test_large_axis_numbers_are_shortened_to_fit_the_margin(value, label):
     assert tick_label(value) == label
+
+
+def test_chart_numbers_have_thousands_separators_like_the_pages():
+    points = [("2016-12-21", 1250), ("2016-12-22", 35000)]
+    svg = line_chart(points, "Evacuated", chart_id="ev")
+    assert "<title>2016-12-22: 35,000</title>" in svg
+    assert "highest 35,000 on 2016-12-22" in svg
+    assert "<td>1,250</td>" in data_table(points, "Evacuated")

@@ -300,6 +300,16 @@ def test_bulletin_shows_totals_reported_that_day_apart_from_the_key_figures(rend
     assert html.index('id="key-figures"') < html.index('id="totals"') < html.index('id="events"')
 
 
+def test_place_page_lists_running_totals_as_totals(rendered):
+    html = read(rendered[0], "places/aleppo/index.html")
+    table = html[html.index('<table class="place-totals">'):]
+    table = table[:table.index("</table>")]
+    assert '<a href="../../bulletins/2016-12-22/#totals">2016-12-22</a>' in table
+    assert '<td class="num">more than 1,250</td>' in table
+    assert "<td>running total, 15 Nov – 22 Dec 2016</td>" in table
+    assert "place-totals" not in read(rendered[0], "places/hama/index.html")
+
+
 def test_bulletin_province_table_has_caption_scopes_total_and_source(rendered):
     html = read(rendered[0], "bulletins/2016-12-23/index.html")
     start = html.index('<figure class="tally"')
@@ -500,10 +510,28 @@ def _ev(ident: str, date: str, granularity: str = "day", places: tuple[Place, ..
 
 @pytest.mark.parametrize(
     "date, key",
-    [("2016-12-23", "2016-12"), ("2016-12", "2016-12"), ("2016", "2016"), ("2016-W51", "2016"), ("2016-Q4", "2016")],
+    [("2016-12-23", "2016-12"), ("2016-12", "2016-12"), ("2016", "2016"), ("2016-W51", "2016-12"), ("2016-Q4", "2016"),
+     ("2011-W28-WE", "2011-07"), ("2014-W01", "2014-01"), ("2015-W53", "2015-12")],
 )
 def test_events_go_on_the_page_of_their_month_or_else_their_year(date, key):
     assert site.period_key(date) == key
+
+
+def test_weeks_and_weekends_are_listed_in_their_month_as_their_days():
+    events = [_ev("sat", "2011-W28-WE", "week"), _ev("wk", "2011-W28", "week"), _ev("d18", "2011-07-18"),
+              _ev("d16", "2011-07-16"), _ev("m", "2011-07", "month"), _ev("y", "2011", "year")]
+    got = [(p.key, [(g.label, [e.id for e in g.events]) for g in p.groups]) for p in site.periods(events)]
+    assert got == [
+        ("2011-07", [("Monday 18 July 2011", ["d18"]), ("weekend of 16–17 July 2011", ["sat"]),
+                     ("week of 11–17 July 2011", ["wk"]), ("Saturday 16 July 2011", ["d16"]),
+                     ("July 2011 (month)", ["m"])]),
+        ("2011", [("2011 (year)", ["y"])]),
+    ]
+
+
+def test_a_week_across_two_months_reads_as_its_days_and_goes_in_the_month_of_most_of_them():
+    assert site.date_label("2011-W26", "week") == "week of 27 June – 3 July 2011"
+    assert site.period_key("2011-W26") == "2011-06"  # Thursday 30 June
 
 
 def test_periods_keep_month_and_year_only_events_at_their_precision():
