@@ -12,9 +12,12 @@ __version__ = "0.1.0"
 def register() -> None:
     from pelican import signals
 
-    from generator import pipeline, search, site
+    from generator import intake, search, site
 
+    signals.initialized.connect(intake.exclude_symlinked_folders)  # never walk symlinked folders; autoescape on
     signals.initialized.connect(search.initialized)  # adds the search/ page
-    signals.article_generator_pretaxonomy.connect(pipeline.drop_unreadable_articles)
+    signals.readers_init.connect(intake.wrap_readers)  # control characters out, HTML sanitised
+    signals.article_generator_pretaxonomy.connect(intake.admit_articles)  # bad files out, on the report
+    signals.page_generator_finalized.connect(intake.admit_pages)
     signals.get_generators.connect(site.get_generators)
     signals.finalized.connect(search.finalized)  # Pagefind indexes output/

@@ -405,13 +405,33 @@ def rows(records: Iterable[Any], columns: Sequence[Column], lookup: Lookup) -> l
 # -- file formats ------------------------------------------------------------------
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell a spreadsheet will not run as a formula (OWASP).
+
+    Text starting with ``=``, ``+``, ``-``, ``@``, tab or CR gets a leading
+    single quote; numbers (ints, or text such as ``-5``) are left alone.
+
+    >>> csv_cell("=HYPERLINK(\"x\")"), csv_cell("@SUM(A1)"), csv_cell(-5), csv_cell("-5"), csv_cell(None)
+    ('\'=HYPERLINK("x")', "'@SUM(A1)", -5, '-5', '')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def to_csv(table: Sequence[Mapping[str, Any]], columns: Sequence[Column]) -> str:
-    """RFC 4180 CSV: header row, CRLF line ends, empty cells for None."""
+    """RFC 4180 CSV: header row, CRLF line ends, empty cells for None, no formulas (``csv_cell``)."""
     buf = io.StringIO()
     writer = csv.writer(buf)
     writer.writerow(column_names(columns))
     for row in table:
-        writer.writerow(["" if row[c.name] is None else row[c.name] for c in columns])
+        writer.writerow([csv_cell(row[c.name]) for c in columns])
     return buf.getvalue()
 
 
@@ -556,7 +576,7 @@ def calendar_text(events: Sequence[Event], lookup: Lookup, name: str = "") -> st
             lines.append(f"LOCATION:{ics_escape(where)}")
         lines.append(f"CATEGORIES:{ics_escape(kind)}")
         url = lookup.url(event.article_url) or event.source_url
-        if url and urlparse(url).scheme:
+        if url and urlparse(url).scheme in {"http", "https"}:
             lines.append(f"URL:{url}")
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")

@@ -90,7 +90,32 @@ class FeedItem:
         return content
 
 
-class _RssItem:
+class _AtomItem:
+    """A FeedItem as Pelican's writer must see it: title and summary escaped.
+
+    ``FeedItem.title`` and ``summary`` are plain text (JSON Feed takes them
+    so), but the writer puts the summary into ``<summary type="html">``
+    and runs ``striptags`` (which unescapes) over the title: both must be
+    HTML-escaped text, or a sentence quoting ``<img onerror=…>`` would be
+    markup in a feed reader.
+    """
+
+    def __init__(self, item: FeedItem) -> None:
+        self._item = item
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._item, name)
+
+    @property
+    def title(self) -> str:
+        return str(escape(self._item.title))
+
+    @property
+    def summary(self) -> str:
+        return str(escape(self._item.summary))
+
+
+class _RssItem(_AtomItem):
     """A FeedItem whose ``summary`` is its full body, for RSS.
 
     RSS has a single ``description`` field, and Pelican's writer fills it
@@ -99,11 +124,8 @@ class _RssItem:
     """
 
     def __init__(self, item: FeedItem, siteurl: str) -> None:
-        self._item = item
+        super().__init__(item)
         self._siteurl = siteurl
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._item, name)
 
     @property
     def summary(self) -> str:
@@ -127,7 +149,7 @@ _EVENT = """\
 </ul>
 {% endif %}
 <p>{% if event.date_text %}Date from “{{ event.date_text }}”. {% endif %}
-{%- if event.source_url %}Source: <a href="{{ event.source_url }}">{{ event.source or event.source_url }}</a>{% elif event.source %}Source: {{ event.source }}{% endif %}
+{%- if event.source_url and event.source_url.startswith(('http://', 'https://')) %}Source: <a href="{{ event.source_url }}">{{ event.source or event.source_url }}</a>{% elif event.source %}Source: {{ event.source }}{% endif %}
 {%- if tl.article(event.article) %} · <a href="{{ tl.sentence_url(event.article, event.start) | abs(siteurl) }}">{{ event.article_title or 'the article' }}</a>{% endif %}</p>
 """
 
@@ -489,7 +511,7 @@ def write_feeds(writer: Any, site_data: SiteData, context: dict, settings: Mappi
         rss = _setting(tl, settings, "BULLETIN_FEED_RSS")
         json_path = _setting(tl, settings, "BULLETIN_FEED_JSON")
         if atom:
-            writer.write_feed(items, context, atom, feed_type="atom", override_output=True, feed_title="Daily bulletins")
+            writer.write_feed([_AtomItem(i) for i in items], context, atom, feed_type="atom", override_output=True, feed_title="Daily bulletins")
         if rss:
             # RSS has one field for summary and content; put the body in it.
             writer.write_feed([_RssItem(i, siteurl) for i in items], context, rss,
@@ -501,7 +523,7 @@ def write_feeds(writer: Any, site_data: SiteData, context: dict, settings: Mappi
     if metric_pattern:
         for metric in feed_metrics(site_data):
             author = settings.get("AUTHOR") or settings.get("SITENAME") or ""
-            writer.write_feed(metric_items(metric, site_data, tl, author), context, metric_pattern.format(slug=tl.slug(metric)),
+            writer.write_feed([_AtomItem(i) for i in metric_items(metric, site_data, tl, author)], context, metric_pattern.format(slug=tl.slug(metric)),
                               feed_type="atom", override_output=True, feed_title=tl.metric_label(metric))
 
     atom_pattern = _setting(tl, settings, "PLACE_FEED_ATOM")
@@ -512,7 +534,7 @@ def write_feeds(writer: Any, site_data: SiteData, context: dict, settings: Mappi
             continue
         title = f"Reports from {place}"
         if atom_pattern:
-            writer.write_feed(entries, context, atom_pattern.format(slug=tl.slug(place)),
+            writer.write_feed([_AtomItem(i) for i in entries], context, atom_pattern.format(slug=tl.slug(place)),
                               feed_type="atom", override_output=True, feed_title=title)
         if rss_pattern:
             writer.write_feed([_RssItem(i, siteurl) for i in entries], context, rss_pattern.format(slug=tl.slug(place)),

@@ -20,7 +20,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from generator import aggregate, events
 from generator.model import Article, Extraction, Problem, SiteData
-from generator.read import article_from_pelican, relative_path, sanitise_html, scan_content
+from generator.read import article_from_pelican
 from generator.settings import resolve
 
 logger = logging.getLogger(__name__)
@@ -162,39 +162,5 @@ class ExtractionCache:
         tmp.replace(self.path / f"{self._key(article)}.pickle")
 
 
+# Read problems (generator.intake) travel to the build report in Pelican's context.
 READ_PROBLEMS = "timeline_read_problems"
-
-
-def drop_unreadable_articles(article_generator: Any) -> None:
-    """Signal handler (``article_generator_pretaxonomy``).
-
-    Scans every article file Pelican was given, records each problem in the
-    shared context for the build report, and takes articles with an error
-    out of Pelican's lists so a broken file is reported, never half-published.
-    Sanitises the body of the rest: content from the web is untrusted.
-    """
-    context = article_generator.context
-    files = _article_files(article_generator.settings)
-    problems = scan_content(files)
-    context[READ_PROBLEMS] = problems
-    broken = {p.path for p in problems if p.severity == "error"}
-    for attr in ("articles", "drafts", "hidden_articles"):
-        kept = [a for a in getattr(article_generator, attr, []) if relative_path(a.source_path) not in broken]
-        setattr(article_generator, attr, kept)
-    for article in article_generator.articles:
-        article._content = sanitise_html(article._content or "")
-        if "summary" in article.metadata:
-            article.metadata["summary"] = sanitise_html(article.metadata["summary"])
-            article._summary = article.metadata["summary"]
-
-
-def _article_files(settings: Mapping[str, Any]) -> list[str]:
-    root = settings.get("PATH", "content")
-    exts = tuple(f".{e}" for e in ("md", "markdown", "mkd", "mdown", "html", "htm"))
-    files: list[str] = []
-    for sub in settings.get("ARTICLE_PATHS") or [""]:
-        base = os.path.join(root, sub)
-        for dirpath, dirnames, filenames in os.walk(base):
-            dirnames.sort()
-            files.extend(os.path.join(dirpath, f) for f in sorted(filenames) if f.endswith(exts))
-    return files

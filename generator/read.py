@@ -56,6 +56,53 @@ def sanitise_html(fragment: str) -> str:
     )
 
 
+# -- hostile text: control characters, addresses ------------------------------
+
+# C0 controls (but tab, newline, carriage return), DEL, C1 controls and the
+# two non-characters XML refuses. Text pasted from PDFs carries form feeds,
+# terminal output carries ESC sequences; none can go into XML or a page.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+# Controls that stand for white space in the source (page break, vertical tab).
+_SPACE_CONTROLS = re.compile(r"[\x0b\x0c\x85]")
+
+
+def has_control_chars(text: str) -> bool:
+    """>>> has_control_chars("a\x0cb"), has_control_chars("a\tb\n")
+    (True, False)
+    """
+    return bool(_CONTROL.search(text))
+
+
+def clean_control_chars(text: str) -> str:
+    """Text safe for XML and pages: page breaks become spaces, other controls go.
+
+    ANSI colour codes (``ESC [ 31 m``) go as a whole, not just their ESC.
+
+    >>> clean_control_chars("Nine\x0ckilled\x01 \x1b[31min\x1b[0m Homs\x00")
+    'Nine killed in Homs'
+    """
+    if not _CONTROL.search(text):
+        return text
+    text = _ANSI_ESCAPE.sub("", text)
+    return _CONTROL.sub("", _SPACE_CONTROLS.sub(" ", text))
+
+
+_WEB_URL = re.compile(r"https?://[^\s<>\"']+", re.I)
+
+
+def safe_url(value: object) -> str | None:
+    """An http(s) address to link to, else None (``javascript:``, ``data:``, relative).
+
+    >>> safe_url(" https://example.org/a "), safe_url("JaVaScRiPt:alert(1)"), safe_url("data:text/html,x")
+    ('https://example.org/a', None, None)
+    """
+    if not isinstance(value, str):
+        return None
+    value = clean_control_chars(value).strip()
+    return value if _WEB_URL.fullmatch(value) else None
+
+
 # -- HTML → plain text --------------------------------------------------------
 
 _BLOCK_TAGS = {
@@ -164,21 +211,66 @@ def _append(out: list[Sentence], para: str, offset: int, start: int, end: int) -
 
 _META_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_ -]*):\s*(.*)$")
 
+# Publication dates outside these years are refused (TIMELINE_YEAR_RANGE):
+# an imported feed item dated 9999-12-31 or 0001-01-10 is a broken date,
+# and would overflow calendar and chart arithmetic.
+DEFAULT_YEAR_RANGE = (1900, 2100)
+
+_DATE = re.compile(
+    r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
+
 
 def parse_date(value: str) -> dt.date:
     """A metadata date ("2016-12-23", "2016-12-23 10:30", "2016/12/23") → date.
 
-    Raises ``ValueError`` with a readable message for anything else.
+    Raises ``ValueError`` with a readable message for anything else,
+    including trailing words ("2016-12-23 garbage"), which Pelican refuses.
+
+    >>> parse_date("2016-12-23T10:30+02:00")
+    datetime.date(2016, 12, 23)
     """
     value = value.strip()
-    m = re.match(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T].*)?$", value)
+    m = _DATE.match(value)
     if not m:
         raise ValueError(f"unparseable date {value!r} (expected YYYY-MM-DD)")
-    return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError as err:
+        raise ValueError(f"impossible date {value!r}: {err}") from None
 
 
-def split_metadata(source: str) -> tuple[dict[str, str], str]:
-    """Pelican-style Markdown: ``Key: value`` lines, a blank line, the body."""
+def year_range(settings: Any = None) -> tuple[int, int]:
+    """(first, last) year accepted, from ``TIMELINE_YEAR_RANGE`` when it is set."""
+    value = (settings or {}).get("TIMELINE_YEAR_RANGE") if hasattr(settings or {}, "get") else None
+    if not value:
+        return DEFAULT_YEAR_RANGE
+    first, last = value
+    return int(first), int(last)
+
+
+def date_range_problem(date: dt.date, years: tuple[int, int] = DEFAULT_YEAR_RANGE) -> str | None:
+    """Why a publication date is refused, or None.
+
+    >>> date_range_problem(dt.date(9999, 12, 31))
+    'date 9999-12-31 is outside the supported years 1900–2100 (TIMELINE_YEAR_RANGE)'
+    """
+    if years[0] <= date.year <= years[1]:
+        return None
+    return f"date {date.isoformat()} is outside the supported years {years[0]}–{years[1]} (TIMELINE_YEAR_RANGE)"
+
+
+def split_metadata(source: str, duplicates: list[str] | None = None) -> tuple[dict[str, str], str]:
+    """Pelican-style Markdown: ``Key: value`` lines, a blank line, the body.
+
+    A key given twice keeps its first value, as Pelican does for the keys
+    it checks; the repeated keys are appended to ``duplicates`` when given.
+
+    >>> dups = []
+    >>> split_metadata("Title: One\nTitle: Two\n\nBody.", dups), dups
+    (({'title': 'One'}, 'Body.'), ['title'])
+    """
     metadata: dict[str, str] = {}
     lines = source.splitlines()
     for i, line in enumerate(lines):
@@ -189,7 +281,12 @@ def split_metadata(source: str) -> tuple[dict[str, str], str]:
             if i == 0:  # no metadata block at all
                 return {}, source
             raise ValueError(f"broken metadata at line {i + 1}: {line.strip()[:60]!r}")
-        metadata[m[1].strip().lower()] = m[2].strip()
+        key = m[1].strip().lower()
+        if key in metadata:
+            if duplicates is not None and key not in duplicates:
+                duplicates.append(key)
+            continue
+        metadata[key] = m[2].strip()
     return metadata, ""
 
 
@@ -205,31 +302,48 @@ def decode(raw: bytes) -> str:
         raise ValueError(f"not UTF-8: byte 0x{raw[err.start]:02x} at offset {err.start}") from None
 
 
-def parse_source(raw: bytes, *, plain: bool = False) -> tuple[dict[str, str], str, dt.date | None]:
+def parse_source(
+    raw: bytes, *, plain: bool = False, notes: list[str] | None = None, years: tuple[int, int] = DEFAULT_YEAR_RANGE,
+) -> tuple[dict[str, str], str, dt.date | None]:
     """An article file's bytes → (metadata, body, publication date or None).
 
     Raises ``ValueError`` saying what an editor must fix: not UTF-8, empty,
-    broken metadata, unparseable date, nothing after the metadata.
+    broken metadata, unparseable date or one outside ``years``, nothing
+    after the metadata. What was repaired on the way (control characters
+    removed, a key given twice) is appended to ``notes`` when given.
     """
     source = decode(raw)
+    if has_control_chars(source):
+        source = clean_control_chars(source)
+        if notes is not None:
+            notes.append("control characters removed (form feeds, escape codes, NUL)")
     if not source.strip():
         raise ValueError("empty file")
-    metadata, body = ({}, source) if plain else split_metadata(source)
+    duplicates: list[str] = []
+    metadata, body = ({}, source) if plain else split_metadata(source, duplicates)
+    if duplicates and notes is not None:
+        notes.append("metadata given twice, the first value is used: " + ", ".join(k.title() for k in duplicates))
     published = parse_date(metadata["date"]) if "date" in metadata else None
+    if published is not None and (reason := date_range_problem(published, years)):
+        raise ValueError(reason)
     if metadata and not body.strip():
         raise ValueError("no text after the metadata")
     return metadata, body, published
 
 
-def read_article_file(path: str | os.PathLike, published: dt.date | None = None) -> tuple[Article | None, list[Problem]]:
+def read_article_file(
+    path: str | os.PathLike, published: dt.date | None = None, years: tuple[int, int] = DEFAULT_YEAR_RANGE,
+) -> tuple[Article | None, list[Problem]]:
     """Read a Markdown article (metadata gives the date) or a plain-text file.
 
     For plain text (``.txt`` or a file with no metadata block) ``published``
-    must be given. Returns ``(None, [Problem])`` when the file can't be used.
+    must be given. Returns ``(None, [Problem])`` when the file can't be used,
+    else the article and any warnings (what was repaired on the way).
     """
     p = str(path)
+    notes: list[str] = []
     try:
-        metadata, body, dated = parse_source(Path(p).read_bytes(), plain=p.endswith(".txt"))
+        metadata, body, dated = parse_source(Path(p).read_bytes(), plain=p.endswith(".txt"), notes=notes, years=years)
     except OSError as err:
         return None, [Problem(p, "read", f"cannot open: {err.strerror}")]
     except ValueError as err:
@@ -238,6 +352,10 @@ def read_article_file(path: str | os.PathLike, published: dt.date | None = None)
     if published is None:
         reason = "no Date metadata" if metadata else "plain text needs --published YYYY-MM-DD"
         return None, [Problem(p, "read", reason)]
+    if reason := date_range_problem(published, years):
+        return None, [Problem(p, "read", reason)]
+    if "title" in metadata and not metadata["title"].strip():
+        return None, [Problem(p, "read", "empty Title")]
     if p.endswith((".html", ".htm")):
         text = html_to_text(sanitise_html(body))
     elif metadata or p.endswith(".md"):
@@ -247,6 +365,9 @@ def read_article_file(path: str | os.PathLike, published: dt.date | None = None)
     if not text.strip():
         return None, [Problem(p, "read", "no text")]
     title = metadata.get("title") or text.split("\n", 1)[0][:120]
+    source_url = metadata.get("source_url")
+    if source_url and not safe_url(source_url):
+        notes.append(f"Source_url {source_url[:60]!r} is not an http(s) address; not linked")
     return (
         Article(
             path=p,
@@ -255,9 +376,9 @@ def read_article_file(path: str | os.PathLike, published: dt.date | None = None)
             published=published,
             text=text,
             source=metadata.get("source"),
-            source_url=metadata.get("source_url"),
+            source_url=safe_url(source_url),
         ),
-        [],
+        [Problem(p, "read", note, "warning") for note in notes],
     )
 
 
@@ -268,13 +389,28 @@ def article_from_pelican(article: Any) -> Article:
     return Article(
         path=relative_path(article.source_path),
         slug=article.slug,
-        title=html.unescape(re.sub(r"<[^>]+>", "", article.title)),
+        title=plain_title(article.title),
         published=date,
-        text=html_to_text(article._content or ""),
-        source=meta.get("source"),
-        source_url=meta.get("source_url"),
+        text=html_to_text(article.get_content("") or ""),
+        source=_first(meta.get("source")),
+        source_url=safe_url(_first(meta.get("source_url"))),
         url=article.url,
     )
+
+
+def _first(value: Any) -> Any:
+    """A metadata value given twice arrives as a list: the first one counts."""
+    return value[0] if isinstance(value, list) and value else value
+
+
+def plain_title(title: Any) -> str:
+    """A Pelican title (a string, or a list when given twice) → plain text.
+
+    >>> plain_title(["<b>One</b> &amp; two", "Second"])
+    'One & two'
+    """
+    title = _first(title)
+    return clean_control_chars(html.unescape(re.sub(r"<[^>]+>", "", str(title or "")))).strip()
 
 
 def relative_path(path: str, root: str | None = None) -> str:
@@ -287,27 +423,42 @@ def relative_path(path: str, root: str | None = None) -> str:
 
 
 # What the sanitiser will take out of raw HTML: worth a warning to the editor.
-UNSAFE_HTML = re.compile(r"<\s*(script|iframe|object|embed|style)\b|<[^>]*\son\w+\s*=|javascript:", re.I)
+# ``javascript:``/``data:`` only count as an address (an attribute or a Markdown link), not in prose.
+UNSAFE_HTML = re.compile(
+    r"<\s*(script|iframe|object|embed|style)\b|<[^>]*\son\w+\s*="
+    r"|(?:href|src)\s*=\s*[\"']?\s*(?:javascript|data|vbscript):|\]\(\s*(?:javascript|data|vbscript):",
+    re.I,
+)
 
 
-def scan_content(files: Iterable[str]) -> list[Problem]:
+def scan_content(files: Iterable[str], years: tuple[int, int] = DEFAULT_YEAR_RANGE, dated: bool = True) -> list[Problem]:
     """Check every article file the way an editor needs it explained.
 
     Pelican skips a bad file with a log line; we say which file and why, for
-    the build report: not UTF-8, empty, broken metadata, no or bad date.
+    the build report: not UTF-8, empty, broken metadata, no or bad date, a
+    date outside the supported years, no or empty Title. Repairs (control
+    characters removed, a key given twice, raw HTML sanitised) are warnings.
+    ``dated=False`` (pages) does not ask for a Date.
     """
     problems: list[Problem] = []
     for f in sorted(files):
         rel = relative_path(f)
+        notes: list[str] = []
         try:
-            metadata, body, published = parse_source(Path(f).read_bytes())
-            if published is None:
+            metadata, body, published = parse_source(Path(f).read_bytes(), notes=notes, years=years)
+            if published is None and dated:
                 raise ValueError("no Date metadata")
             if "title" not in metadata:
                 raise ValueError("no Title metadata")
+            if not metadata["title"].strip():
+                raise ValueError("empty Title")
         except (OSError, ValueError) as err:
             problems.append(Problem(rel, "read", str(err)))
             continue
-        if UNSAFE_HTML.search(body):
+        problems.extend(Problem(rel, "read", note, "warning") for note in notes)
+        if UNSAFE_HTML.search(body) or any(UNSAFE_HTML.search(v) for k, v in metadata.items() if k != "source_url"):
             problems.append(Problem(rel, "read", "unsafe HTML removed (scripts, event handlers or javascript: links)", "warning"))
+        source_url = metadata.get("source_url")
+        if source_url and not safe_url(source_url):
+            problems.append(Problem(rel, "read", f"Source_url {source_url[:60]!r} is not an http(s) address; not linked", "warning"))
     return problems

@@ -51,6 +51,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("TIMELINE_CHART_DAYS", 30, "Days shown in the bulletin charts."),
     Setting("TIMELINE_WORKERS", 0, "Processes that extract articles in parallel: 0 = one per CPU, 1 = none."),
     Setting("TIMELINE_CACHE_PATH", "", "Folder for extraction results keyed by content hash; empty disables the cache."),
+    Setting("TIMELINE_YEAR_RANGE", [1900, 2100], "First and last year of a publication date; files dated outside are refused and reported."),
     Setting("TIMELINE_PLACE_CHART_DAYS", 90, "Days shown in the charts of a place page."),
     Setting("TIMELINE_HOME_BULLETINS", 7, "Recent bulletins listed on the home page."),
     Setting("HOME_SAVE_AS", "index.html", "The home page: the latest bulletin."),

@@ -1,0 +1,171 @@
+"""A hostile corpus: every kind of bad or malicious input file, written into one content folder.
+
+Each ``Case`` is a file (or a symlink) and what the build must do with it:
+``"published"`` (its page exists, sanitised) or ``"reported"`` (it is not
+published and the build report names it with a reason). The texts are made
+up; their shapes follow what arrives from feeds, scrapers and pasted PDFs.
+
+``write_corpus(folder)`` writes ``folder/articles/...`` and
+``folder/pages/...``; tests/test_hostile.py builds it in one Pelican run.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Case:
+    path: str  # relative to the content folder
+    data: bytes | None  # None: a symlink, see ``link``
+    expect: str  # "published" or "reported"
+    why: str
+    link: str = ""  # symlink target (relative to the link's folder, or absolute with {outside})
+
+
+def md(body: str, **meta: str) -> bytes:
+    head = "".join(f"{k.replace('_', ' ') if k == 'x' else k}: {v}\n" for k, v in meta.items())
+    return (head + "\n" + body).encode("utf-8")
+
+
+GOOD_BODY = (
+    "Five people were killed in Aleppo on Thursday when shells hit a market, the Observatory said.\n\n"
+    "Militants &lt;img src=x onerror=alert(12)&gt; shelled Aleppo on Thursday, killing two people, "
+    "&lt;script&gt;alert(13)&lt;/script&gt; the Observatory said.\n\n"
+    "Three people were injured in Idlib on Thursday in an air strike, a local council said.\n"
+)
+
+SCRIPT = "<script>alert('xss')</script>"
+
+CASES: tuple[Case, ...] = (
+    # -- a clean baseline, so bulletins, feeds and exports have content
+    Case("articles/good.md", md(GOOD_BODY, Title="Shelling kills five in Aleppo", Date="2016-12-23",
+                                Source="Test <i onmouseover=alert(14)>Wire</i>", Source_url="https://example.org/good", Category="reports"),
+         "published", "baseline"),
+    # -- stored XSS through every metadata field Pelican's templates show
+    Case("articles/xss-metadata.md", md(
+        "Four people were killed in Hama on Thursday in clashes, the Observatory said.\n\n"
+        "The text &lt;script&gt;alert(1)&lt;/script&gt; is quoted as words, not code.\n\n"
+        f"{SCRIPT}\n\n<img src=x onerror=\"alert(2)\">\n\n"
+        "A [link](javascript:alert(3)) and <a href=\"javascript:alert(4)\">another</a> and "
+        "<a href=\"data:text/html,alert(5)\">a data link</a>.\n",
+        Title=f"{SCRIPT} Clashes in Hama", Date="2016-12-23", Source="<b onmouseover=\"alert(6)\">Wire</b>",
+        Source_url="javascript:alert(7)", Category=f"{SCRIPT}", Tags="<img src=x onerror=alert(8)>, plain",
+        Summary=f"Summary {SCRIPT} <img src=x onerror=alert(9)>", Slug="xss-metadata"),
+         "published", "script/handlers in Title, Source, Category, Tags, Summary, body"),
+    Case("articles/data-url.md", md("Two people were killed in Homs on Thursday, medics said.\n",
+                                    Title="Data URL source", Date="2016-12-23", Source="Wire",
+                                    Source_url="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="),
+         "published", "data: Source_url"),
+    Case("articles/source-url-mixed-case.md", md("Two people were killed in Daraa on Thursday, medics said.\n",
+                                                 Title="Mixed-case scheme", Date="2016-12-23", Source="Wire",
+                                                 Source_url=" JaVaScRiPt:alert(10)"),
+         "published", "JaVaScRiPt: Source_url with a leading space"),
+    # -- CSV formula injection through text cells
+    Case("articles/formula.md", md(
+        "=HYPERLINK(\"http://evil.example\",\"x\") Six people were killed in Latakia on Thursday, the monitor said.\n\n"
+        "+SUM(1,2) Seven people were injured in Latakia on Thursday, medics said.\n",
+        Title="=HYPERLINK(\"http://evil.example\",\"click\")", Date="2016-12-23", Source="@SUM(A1:A2)",
+        Source_url="https://example.org/formula"),
+         "published", "cells starting with = + @"),
+    Case("articles/formula-minus.md", md("-2+3 Eight people were killed in Raqqa on Thursday, the monitor said.\n",
+                                         Title="-cmd|' /C calc'!A0", Date="2016-12-23", Source="\tTab Wire",
+                                         Source_url="https://example.org/minus"),
+         "published", "cells starting with - and tab"),
+    # -- control characters (text pasted from PDFs, terminal escapes, NUL)
+    Case("articles/control-chars.md", md(
+        "Nine people were killed in Deir ez-Zor on Thursday,\x0c the Observatory said.\x01\n\n"
+        "Shelling \x1b[31mhit\x1b[0m a school in Deir ez-Zor on Thursday\x00, a council said.\n",
+        Title="Form\x0cfeed \x01title\x1b[0m", Date="2016-12-23", Source="PDF\x00 Wire"),
+         "published", "\\x0c \\x01 \\x1b NUL in Title, Source and body"),
+    # -- two outlets, one headline, no Slug
+    Case("articles/same-title-a.md", md("Ten people were killed in Idlib on Thursday, rescuers said.\n",
+                                        Title="Air strikes hit Idlib", Date="2016-12-23", Source="Wire A"),
+         "published", "same Title as same-title-b"),
+    Case("articles/same-title-b.md", md("Eleven people were killed in Idlib on Thursday, medics said.\n",
+                                        Title="Air strikes hit Idlib", Date="2016-12-23", Source="Wire B"),
+         "published", "same Title as same-title-a"),
+    # -- Slugs and Save_as that land on the plugin's own pages or outside output/
+    Case("articles/slug-report.md", md("Text.\n", Title="Slug to the report", Date="2016-12-23", Slug="../report"),
+         "reported", "Slug ../report"),
+    Case("articles/slug-bulletin.md", md("Text.\n", Title="Slug to a bulletin", Date="2016-12-23",
+                                         Slug="../bulletins/2016-12-23"), "reported", "Slug ../bulletins/2016-12-23"),
+    Case("articles/slug-index.md", md("Text.\n", Title="Slug to the home page", Date="2016-12-23",
+                                      Slug="../index.html"), "reported", "Slug ../index.html"),
+    Case("articles/slug-script.md", md("Text.\n", Title="Slug with markup", Date="2016-12-23",
+                                       Slug="<script>x</script>"), "reported", "Slug with markup"),
+    Case("articles/save-as-traversal.md", md("Text.\n", Title="Save_as outside", Date="2016-12-23",
+                                             Save_as="../../outside.html"), "reported", "Save_as leaving output/"),
+    Case("articles/save-as-feed.md", md("Text.\n", Title="Save_as on a feed", Date="2016-12-23",
+                                        Save_as="feeds/bulletins.atom.xml", Url="feeds/bulletins.atom.xml"),
+         "reported", "Save_as on the bulletin feed"),
+    # -- metadata Pelican or our reader used to choke on
+    Case("articles/duplicate-title.md", (
+        "Title: First title\nTitle: Second title\nDate: 2016-12-23\nSource: Wire\n\n"
+        "Twelve people were killed in Hama on Thursday, the monitor said.\n").encode(),
+         "published", "Title: twice (the first wins, with a warning)"),
+    Case("articles/date-9999.md", md("Text about a far date.\n", Title="Far future", Date="9999-12-31"),
+         "reported", "Date 9999-12-31"),
+    Case("articles/date-0001.md", md("Text about an early date.\n", Title="Year one", Date="0001-01-10"),
+         "reported", "Date 0001-01-10"),
+    Case("articles/date-garbage.md", md("Text.\n", Title="Trailing garbage", Date="2016-12-23 garbage"),
+         "reported", "Date with trailing garbage (Pelican skips it)"),
+    Case("articles/status-bogus.md", md("Text.\n", Title="Bogus status", Date="2016-12-23", Status="bogus"),
+         "reported", "Status: bogus (Pelican skips it)"),
+    Case("articles/status-draft.md", md("Text.\n", Title="A draft", Date="2016-12-23", Status="draft"),
+         "reported", "Status: draft (not published, listed)"),
+    Case("articles/status-skip.md", md("Text.\n", Title="Skipped", Date="2016-12-23", Status="skip"),
+         "reported", "Status: skip (not published, listed)"),
+    Case("articles/UPPER.MD", md("Text.\n", Title="Upper-case extension", Date="2016-12-23"),
+         "reported", "upper-case .MD (Pelican does not read it)"),
+    Case("articles/empty-title.md", md("Thirteen people were killed in Homs on Thursday.\n", Title="", Date="2016-12-23"),
+         "reported", "empty Title"),
+    Case("articles/blank-title.md", md("Text.\n", Title="\x0c  \x01", Date="2016-12-23"),
+         "reported", "Title of control characters only"),
+    Case("articles/no-title.md", md("Text.\n", Date="2016-12-23"), "reported", "no Title"),
+    Case("articles/broken-metadata.md", (
+        "Title: Broken metadata\nDate: 2016-12-22\nthis header line has no colon\nSource: Wire\n\nBody.\n").encode(),
+         "reported", "metadata line without a colon"),
+    Case("articles/invalid-utf8.md", b"Title: Bad bytes\nDate: 2016-12-21\n\nA mangled dash \x96 and a lone \xff byte.\n",
+         "reported", "not UTF-8"),
+    Case("articles/no-date.md", md("Text.\n", Title="No date"), "reported", "no Date"),
+    Case("articles/unparseable-date.md", md("Text.\n", Title="Unparseable date", Date="next Tuesday-ish"),
+         "reported", "unparseable Date"),
+    Case("articles/empty.md", b"", "reported", "empty file"),
+    Case("articles/metadata-only.md", b"Title: Nothing else\nDate: 2016-12-23\n", "reported", "metadata, no body"),
+    # -- a far-future date inside the text, in an otherwise good article
+    Case("articles/far-timex.md", md("Fifteen people were killed in Homs on 31 December 9999, the monitor said.\n\n"
+                                     "Two people were killed in Homs on 1 January 0001, medics said.\n",
+                                     Title="Far dates in the text", Date="2016-12-23", Source="Wire"),
+         "published", "timexes in years 9999 and 0001"),
+    # -- pages are read by Pelican too; their titles are in every page's navigation
+    Case("pages/xss-page.md", md(f"{SCRIPT} Page body <img src=x onerror=alert(11)>.\n",
+                                 Title=f"{SCRIPT}Page", Slug="xss-page"), "published", "page with script in Title"),
+    # -- symlinks: a loop, a folder and a file outside content/, a dangling link
+    Case("articles/loop", None, "reported", "symlink loop", link="."),
+    Case("articles/outside-dir", None, "reported", "symlink to a folder outside content/", link="{outside}"),
+    Case("articles/outside-file.md", None, "reported", "symlink to a file outside content/", link="{outside}/secret.md"),
+    Case("articles/dangling.md", None, "reported", "dangling symlink", link="does-not-exist.md"),
+)
+
+# The file the outside links point at: a valid article that must not be read.
+OUTSIDE_FILES = {
+    "secret.md": md("Fourteen people were killed in Aleppo on Thursday.\n", Title="Outside secret", Date="2016-12-23"),
+}
+
+
+def write_corpus(content: Path, outside: Path) -> list[Case]:
+    """Write every case under ``content`` (and the link targets under ``outside``)."""
+    outside.mkdir(parents=True, exist_ok=True)
+    for name, data in OUTSIDE_FILES.items():
+        (outside / name).write_bytes(data)
+    for case in CASES:
+        path = content / case.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if case.data is None:
+            os.symlink(case.link.replace("{outside}", str(outside)), path)
+        else:
+            path.write_bytes(case.data)
+    return list(CASES)
