@@ -429,7 +429,7 @@ def place_items(place: str, site_data: SiteData, tl: Links) -> list[FeedItem]:
         page = tl.bulletin_url(tally.date) if tl.has_bulletin(tally.date) else place_url
         label = tl.metric_label(tally.metric)
         entries.append(((tally.date, tally.article, tally.start, tally.metric), FeedItem(
-            title=f"{display_date(tally.date)}: {tally.by_place[place]} {label.lower()} in {place}",
+            title=f"{display_date(tally.date)}: {tally.by_place[place]:,} {label.lower()} in {place}",
             url=f"{page}#{tl.tally_anchor(tally)}",
             date=day_start(tally.date),
             modified=last_revised(tally.date, [tally.article, *(s for s, _ in tally.sources)], published),
