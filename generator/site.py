@@ -52,6 +52,7 @@ from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
 from generator import charts
+from generator.aggregate import figure_span, tally_span
 from generator.exports import EXPORT_FILES, week_days, week_text
 from generator.model import Article, Bulletin, Event, KeyFigure, ReportedTotal, SiteData, Tally
 from generator.settings import SETTINGS
@@ -483,11 +484,12 @@ def place_tally_series(tallies: Sequence[Tally], place: str, metric: str, days: 
     A tally that lists other provinces but not this one counts as 0 for it
     (the list is the day's full breakdown); days without any tally are
     ``None``. If several sources tallied the same day, the highest is
-    drawn (the table below the chart shows every source).
+    drawn (the table below the chart shows every source). Only one-day
+    tallies are drawn, never a total over several days.
     """
     per_day: dict[str, int] = {}
     for t in tallies:
-        if t.metric != metric or len(t.date) != 10:
+        if t.metric != metric or len(t.date) != 10 or tally_span(t) != "day":
             continue
         value = t.by_place.get(place, 0)
         per_day[t.date] = max(per_day.get(t.date, 0), value)
@@ -724,8 +726,6 @@ class Links:
         A total over several days says which: "613 killed (running total,
         31 Jul – 31 Aug 2016)", "250 killed (19–20 Dec 2011)".
         """
-        from generator.aggregate import figure_span  # aggregate imports nothing from here
-
         value = f"{number(figure.value)}–{number(figure.value_max)}" if figure.value_max else number(figure.value)
         parts = [figure.qualifier, value, self.metric_label(figure.metric).lower()]
         text = " ".join(p for p in parts if p)
