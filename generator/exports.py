@@ -9,6 +9,9 @@
 - ``tallies.csv`` / ``tallies.json``: one row per (tally, place).
 - ``key_figures.csv`` / ``key_figures.json``: one row per (bulletin day,
   metric): the low–high range across sources and who claimed what.
+- ``totals.csv`` / ``totals.json``: one row per total over more than one
+  day (a period or a running total) and the day it was reported; never
+  part of a day's key figures.
 - ``timeline.json``: TimelineJS3 JSON (partial dates stay partial).
 - ``events.ics``: day-precision events as all-day iCalendar events.
 - ``schema.json``: the codebook, every column with its meaning.
@@ -36,7 +39,7 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from urllib.parse import urlparse
 
 from generator.aggregate import figure_span
-from generator.model import Article, Bulletin, Claim, Event, Figure, KeyFigure, SiteData, Tally
+from generator.model import Article, Bulletin, Claim, Event, Figure, KeyFigure, ReportedTotal, SiteData, Tally
 
 # Bump the major part when a column is removed or changes meaning, the minor
 # part when one is added. Written into every JSON file and schema.json.
@@ -371,6 +374,35 @@ KEY_FIGURE_COLUMNS: tuple[Column, ...] = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class TotalRow:
+    """One total reported on one bulletin day: the unit of ``totals.csv``."""
+
+    date: str
+    total: ReportedTotal
+
+
+TOTAL_COLUMNS: tuple[Column, ...] = (
+    Column("date", "Day the total was reported (the publication day of the report), ISO.", (), lambda r, _: r.date),
+    Column("metric", "What is counted (a TIMELINE_METRICS name).", ("metric",), lambda r, _: r.total.metric),
+    Column("value", "The number as reported (the lower end of a range).", ("value",), lambda r, _: r.total.value),
+    Column("value_max", "Upper end when the report gives a range; empty otherwise.", ("value_max",), lambda r, _: r.total.value_max),
+    Column("qualifier", "What the source said about the number ('at least', 'about' ...); empty when exact.", ("qualifier",), lambda r, _: r.total.qualifier or ""),
+    Column("span", "period (a total over stated days) or cumulative (a running total since a start).", ("span",), lambda r, _: r.total.span),
+    Column("period_start", "First day the total covers (ISO, at the precision the text gives); empty when not stated.", ("period_start",), lambda r, _: r.total.period_start or ""),
+    Column("period_end", "Last day the total covers; empty when not stated.", ("period_end",), lambda r, _: r.total.period_end or ""),
+    Column("attributed_to", "Who reported the total.", ("attributed_to",), lambda r, _: r.total.attributed_to or ""),
+    Column("subgroup", "Sub-count ('children', 'civilians'); empty for the total itself.", ("subgroup",), lambda r, _: r.total.subgroup or ""),
+    Column("places", "Places named in the sentence, '; '-separated.", ("places",), lambda r, _: _joined(r.total.places)),
+    Column("event_ids", "Events (sentences) the total was read from, '; '-separated; one total said by several outlets is one row.", ("event_ids",), lambda r, _: "; ".join(r.total.event_ids)),
+)
+
+
+def total_rows(bulletins: Iterable[Bulletin]) -> list[TotalRow]:
+    """One row per (day, total), days in order, totals in the bulletin's order."""
+    return [TotalRow(b.date, t) for b in sorted(bulletins, key=lambda b: b.date) for t in b.totals]
+
+
 def key_figure_rows(bulletins: Iterable[Bulletin]) -> list[KeyFigureRow]:
     """One row per (day, metric), days in order, metrics in the bulletin's order."""
     return [KeyFigureRow(b.date, k) for b in sorted(bulletins, key=lambda b: b.date) for k in b.key_figures]
@@ -450,7 +482,8 @@ def schema_document() -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "tables": {
             name: [{"name": c.name, "help": c.help} for c in columns]
-            for name, columns in (("events", EVENT_COLUMNS), ("tallies", TALLY_COLUMNS), ("key_figures", KEY_FIGURE_COLUMNS))
+            for name, columns in (("events", EVENT_COLUMNS), ("tallies", TALLY_COLUMNS), ("key_figures", KEY_FIGURE_COLUMNS),
+                                  ("totals", TOTAL_COLUMNS))
         },
     }
 
@@ -593,6 +626,8 @@ EXPORT_FILES: tuple[tuple[str, str], ...] = (
     ("tallies.json", "tallies (JSON)"),
     ("key_figures.csv", "key figures (CSV)"),
     ("key_figures.json", "key figures (JSON)"),
+    ("totals.csv", "totals over several days (CSV)"),
+    ("totals.json", "totals over several days (JSON)"),
     ("timeline.json", "TimelineJS"),
     ("events.ics", "calendar (ICS)"),
     ("schema.json", "codebook"),
@@ -608,6 +643,7 @@ def write_exports(output_path: str, site_data: SiteData, settings: Mapping[str, 
     event_table = rows(events, EVENT_COLUMNS, lookup)
     tally_table = rows(tally_rows(site_data.tallies), TALLY_COLUMNS, lookup)
     key_table = rows(key_figure_rows(site_data.bulletins), KEY_FIGURE_COLUMNS, lookup)
+    total_table = rows(total_rows(site_data.bulletins), TOTAL_COLUMNS, lookup)
     # Each file is built just before it is written, so only one is held at a time.
     files: dict[str, Callable[[], str]] = {
         "events.csv": lambda: to_csv(event_table, EVENT_COLUMNS),
@@ -616,6 +652,8 @@ def write_exports(output_path: str, site_data: SiteData, settings: Mapping[str, 
         "tallies.json": lambda: to_json("tallies", tally_table, TALLY_COLUMNS),
         "key_figures.csv": lambda: to_csv(key_table, KEY_FIGURE_COLUMNS),
         "key_figures.json": lambda: to_json("key_figures", key_table, KEY_FIGURE_COLUMNS),
+        "totals.csv": lambda: to_csv(total_table, TOTAL_COLUMNS),
+        "totals.json": lambda: to_json("totals", total_table, TOTAL_COLUMNS),
         "timeline.json": lambda: json.dumps(
             timeline_document(events, lookup, settings.get("SITENAME", ""), settings.get("SITESUBTITLE", "")),
             ensure_ascii=False, indent=1,

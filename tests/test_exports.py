@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from generator import exports
-from generator.model import Event, Figure, KeyFigure, SiteData, Tally
+from generator.model import Event, Figure, KeyFigure, ReportedTotal, SiteData, Tally
 
 SITEURL = "https://example.org/bulletin"
 FILES = [
     "events.csv", "events.json", "tallies.csv", "tallies.json", "key_figures.csv", "key_figures.json",
-    "timeline.json", "events.ics", "schema.json",
+    "totals.csv", "totals.json", "timeline.json", "events.ics", "schema.json",
 ]
 TABLES = [("events", exports.EVENT_COLUMNS), ("tallies", exports.TALLY_COLUMNS), ("key_figures", exports.KEY_FIGURE_COLUMNS)]
 
@@ -31,7 +31,8 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-@pytest.mark.parametrize("model, columns", [(Event, exports.EVENT_COLUMNS), (Tally, exports.TALLY_COLUMNS), (KeyFigure, exports.KEY_FIGURE_COLUMNS)])
+@pytest.mark.parametrize("model, columns", [(Event, exports.EVENT_COLUMNS), (Tally, exports.TALLY_COLUMNS), (KeyFigure, exports.KEY_FIGURE_COLUMNS),
+                                            (ReportedTotal, exports.TOTAL_COLUMNS)])
 def test_every_model_field_reaches_the_exports(model, columns):
     covered = {f for c in columns for f in c.fields}
     assert {f.name for f in dataclasses.fields(model)} <= covered
@@ -226,3 +227,30 @@ def test_built_event_rows_point_back_into_their_articles(built_site):
         assert int(row["sentence_start"]) < int(row["sentence_end"])
         assert row["article_url"].startswith("/articles/") or row["article_url"].startswith("articles/")
         assert (built_site / row["article_url"].strip("/") / "index.html").exists(), row["article_url"]
+
+
+def test_totals_over_several_days_are_their_own_table_and_no_days_key_figure(tmp_path):
+    # "The monitor said 2,310 people had been killed in the province since 1 March" (reported 30 March),
+    # and on 31 March "Shelling killed five people in the town, the monitor said".
+    import datetime as dt
+
+    from generator.aggregate import aggregate
+    from generator.model import Article, Extraction
+
+    arts = [Article(f"{d}.md", f"r-{d}", "r", dt.date.fromisoformat(d), "t") for d in ("2017-03-30", "2017-03-31")]
+    running = Event("run", arts[0].slug, "2017-03-30", "day", None, "s", 0, 9, "other",
+                    figures=(Figure("killed", 2310, attributed_to="Monitor", cumulative=True),))
+    day = Event("day", arts[1].slug, "2017-03-31", "day", None, "s", 0, 9, "shelling",
+                figures=(Figure("killed", 5, attributed_to="Monitor"),))
+    events, tallies, bulletins = aggregate([Extraction(arts[0], (running,)), Extraction(arts[1], (day,))], ["killed"])
+    folder = write(tmp_path, SiteData(articles=arts, events=events, tallies=tallies, bulletins=bulletins))
+    totals = read_csv(folder / "totals.csv")
+    assert [(r["date"], r["metric"], r["value"], r["span"], r["attributed_to"], r["event_ids"]) for r in totals] == [
+        ("2017-03-30", "killed", "2310", "cumulative", "Monitor", "run")]  # plain digits in CSV
+    keys = read_csv(folder / "key_figures.csv")
+    assert [(r["date"], r["high"], r["change"]) for r in keys] == [("2017-03-31", "5", "")]
+    events_csv = read_csv(folder / "events.csv")
+    assert [r["figures"] for r in events_csv] == ["killed=2310 cumulative (Monitor)", "killed=5 (Monitor)"]
+    assert [r["fatalities"] for r in events_csv] == ["", "5"]
+    document = json.loads((folder / "totals.json").read_text(encoding="utf-8"))
+    assert document["totals"][0]["value"] == 2310
