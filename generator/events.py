@@ -19,7 +19,7 @@ inherit, an event falls back to the publication date (``date_text=None``).
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Mapping, Sequence
 
 from generator import dates, event_types, figures, places, tallies
@@ -146,7 +146,9 @@ def _event(
 
     found_places = tuple(places.event_places(sentence.text, gazetteer))
     if not found_places and near and not resolved:
-        found_places = context.places
+        # Carried over: the place is not named in this sentence, so its span
+        # (surface form and offsets, which pointed into the previous one) is empty.
+        found_places = tuple(replace(p, text="", start=0, end=0) for p in context.places)
     # "The Observatory said six people were killed." reports on the incident
     # just described, so it takes that incident's type.
     if event_type == "other" and near and not resolved:

@@ -33,7 +33,17 @@ from pathlib import Path
 from typing import Iterable, Literal, Sequence
 
 from generator.model import Problem
-from generator.read import decode, html_to_text, parse_date, sanitise_html, slugify, split_sentences
+from generator.read import (
+    DEFAULT_YEAR_RANGE,
+    clean_control_chars,
+    date_range_problem,
+    decode,
+    html_to_text,
+    parse_date,
+    sanitise_html,
+    slugify,
+    split_sentences,
+)
 
 FEED_EXTENSIONS = (".xml", ".rss", ".atom")
 HTML_EXTENSIONS = (".html", ".htm")
@@ -77,7 +87,7 @@ def clean_line(value: str | None) -> str:
     """
     if not value:
         return ""
-    text = html.unescape(re.sub(r"<[^>]*>", " ", value))
+    text = clean_control_chars(html.unescape(re.sub(r"<[^>]*>", " ", clean_control_chars(value))))
     return re.sub(r"\s+", " ", text.replace("<", " ").replace(">", " ")).strip()
 
 
@@ -174,37 +184,73 @@ def to_markdown(draft: Draft, slug: str) -> str:
         meta.append(("Summary", escape_markdown(clean_line(summary))))
     meta.append(("Category", CATEGORY))
     head = "\n".join(f"{k}: {v}" for k, v in meta)
-    body = "\n\n".join(escape_markdown(p) for p in draft.paragraphs)
+    # Control characters (form feeds from PDFs, NUL) can't go into a page or a feed.
+    body = "\n\n".join(escape_markdown(clean_control_chars(p)) for p in draft.paragraphs)
     return f"{head}\n\n{body}\n"
 
 
 # -- readers ------------------------------------------------------------------------
 
 
-def entry_date(entry: dict) -> dt.date | None:
+def entry_date(entry: dict, years: tuple[int, int] = DEFAULT_YEAR_RANGE) -> dt.date | None:
     """A feed entry's publication date, as the publisher's own calendar day.
 
     The raw string is read first so the day is not shifted by a conversion
     to UTC ("Fri, 23 Dec 2016 01:30:00 +0300" is the 23rd, not the 22nd);
-    feedparser's parsed UTC tuple is the fallback.
+    feedparser's parsed UTC tuple is the fallback. A date is only taken
+    when its year and day are written in the raw string and the year is
+    within ``years``: parsers turn "Mon, 01 Jan 0001" into 2001-01-01 and
+    "2016-12-99" into 2016-12-01, and neither is what the feed said.
     """
+    return entry_date_or_reason(entry, years)[0]
+
+
+def entry_date_or_reason(entry: dict, years: tuple[int, int] = DEFAULT_YEAR_RANGE) -> tuple[dt.date | None, str]:
+    """``(date, "")``, or ``(None, why)`` for an entry without a usable date."""
+    reason = "no date"
     for key in ("published", "updated", "created"):
-        raw = (entry.get(key) or "").strip()
+        raw = clean_control_chars(dict.get(entry, key) or "").strip()  # dict.get: no feedparser key fallbacks
         if not raw:
             continue
+        candidates: list[dt.date] = []
         for parse in (email.utils.parsedate_to_datetime, lambda s: dt.datetime.fromisoformat(s.replace("Z", "+00:00"))):
             try:
-                return parse(raw).date()
-            except (TypeError, ValueError, IndexError):
+                candidates.append(parse(raw).date())
+                break
+            except (TypeError, ValueError, IndexError, OverflowError):
                 pass
         try:
-            return parse_date(raw)
+            candidates.append(parse_date(raw))
         except ValueError:
             pass
-        parsed = entry.get(f"{key}_parsed")
+        parsed = dict.get(entry, f"{key}_parsed")
         if parsed:
-            return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
-    return None
+            try:
+                candidates.append(dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday))
+            except (ValueError, TypeError):
+                pass
+        for date in candidates:
+            if _written_in(date, raw):
+                problem = date_range_problem(date, years)
+                if problem is None:
+                    return date, ""
+                reason = f"{key} {raw[:60]!r}: {problem}"
+                break
+        else:
+            reason = f"{key} {raw[:60]!r} is not a date that can be read"
+    return None, reason
+
+
+def _written_in(date: dt.date, raw: str) -> bool:
+    """True when ``raw`` spells ``date``'s year and day (not a parser's guess).
+
+    >>> _written_in(dt.date(2001, 1, 1), "Mon, 01 Jan 0001"), _written_in(dt.date(2016, 12, 1), "2016-12-99")
+    (False, False)
+    >>> _written_in(dt.date(2016, 12, 23), "Fri, 23 Dec 2016 01:30:00 +0300")
+    True
+    """
+    numbers = [int(n) for n in re.findall(r"\d+", raw)]
+    return date.year in numbers and date.day in numbers
 
 
 def _entry_paragraphs(entry: dict) -> tuple[str, ...]:
@@ -248,9 +294,9 @@ def from_feed(path: str, raw: bytes, *, source: str | None = None) -> tuple[list
     for n, entry in enumerate(parsed.entries, 1):
         title = clean_line(entry.get("title"))
         label = repr(title) if title else f"#{n}"
-        published = entry_date(entry)
+        published, why = entry_date_or_reason(entry)
         if published is None:
-            problems.append(Problem(path, "import", f"entry {label}: no date"))
+            problems.append(Problem(path, "import", f"entry {label}: {why}"))
             continue
         paragraphs = _entry_paragraphs(entry)
         if not paragraphs:
@@ -485,41 +531,76 @@ def read_drafts(
 # -- writing ---------------------------------------------------------------------------
 
 
-def place(draft: Draft, into: str | os.PathLike, taken: dict[str, str] | None = None) -> tuple[str, str, Outcome]:
+def place(
+    draft: Draft, into: str | os.PathLike, taken: dict[str, str] | None = None, next_n: dict[str, int] | None = None,
+) -> tuple[str, str, Outcome]:
     """Choose the file for a draft: ``YYYY-MM-DD-<slug>.md``, then ``-2``, ``-3``...
 
     An existing file (or one planned earlier in this run, ``taken``) with
     different content is never overwritten; one with identical content means
-    the draft is ``unchanged``. Returns (path, markdown, outcome).
+    the draft is ``unchanged``. ``next_n`` remembers, per name, where the
+    last draft of this run landed, so the k-th entry with one headline
+    starts looking at ``-k``, not at ``-1``: naming is linear in the
+    number of entries. Returns (path, markdown, outcome).
     """
     taken = taken if taken is not None else {}
+    next_n = next_n if next_n is not None else {}
     base = f"{draft.published.isoformat()}-{slugify(clean_line(draft.title))}"
-    n = 1
+    n = next_n.get(base, 1)
     while True:
         stem = base if n == 1 else f"{base}-{n}"
         target = os.path.join(str(into), stem + ".md")
         text = to_markdown(draft, stem)
         existing = taken.get(target)
-        if existing is None and os.path.exists(target):
-            existing = Path(target).read_text(encoding="utf-8", errors="replace")
-        if existing is None:
-            return target, text, Outcome(target, "written")
-        if existing == text:
-            return target, text, Outcome(target, "unchanged")
+        if existing is None and os.path.lexists(target):
+            try:
+                existing = Path(target).read_text(encoding="utf-8", errors="replace")
+            except OSError:  # a dangling link or a folder: never written over
+                existing = ""
+        if existing is None or existing == text:
+            next_n[base] = n + 1
+            return target, text, Outcome(target, "written" if existing is None else "unchanged")
         n += 1
 
 
-def write_drafts(drafts: Iterable[Draft], into: str | os.PathLike, *, dry_run: bool = False) -> list[Outcome]:
-    """Write each draft to its own new file under ``into`` (nothing is written when ``dry_run``)."""
+def into_problem(into: str | os.PathLike) -> str | None:
+    """Why ``--into`` can't take files, or None (it may not exist yet).
+
+    >>> into_problem("/dev/null")
+    "'/dev/null' is not a folder"
+    """
+    path = str(into)
+    if os.path.islink(path) and not os.path.exists(path):
+        return f"{path!r} is a dangling symlink (→ {os.readlink(path)})"
+    if os.path.exists(path) and not os.path.isdir(path):
+        return f"{path!r} is not a folder"
+    return None
+
+
+def write_drafts(
+    drafts: Iterable[Draft], into: str | os.PathLike, *, dry_run: bool = False, problems: list[Problem] | None = None,
+) -> list[Outcome]:
+    """Write each draft to its own new file under ``into`` (nothing is written when ``dry_run``).
+
+    A file that can't be written is a Problem (appended to ``problems``),
+    never a traceback, and never stops the other drafts.
+    """
     taken: dict[str, str] = {}
+    next_n: dict[str, int] = {}
     outcomes = []
     for draft in drafts:
-        target, text, outcome = place(draft, into, taken)
+        target, text, outcome = place(draft, into, taken, next_n)
         taken[target] = text
         if outcome.status == "written" and not dry_run:
-            os.makedirs(into, exist_ok=True)
-            with open(target, "x", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
+            try:
+                os.makedirs(into, exist_ok=True)
+                with open(target, "x", encoding="utf-8", newline="\n") as fh:
+                    fh.write(text)
+            except OSError as err:
+                if problems is None:
+                    raise
+                problems.append(Problem(target, "import", f"cannot write: {err.strerror or err}"))
+                continue
         outcomes.append(outcome)
     return outcomes
 
@@ -540,11 +621,17 @@ def import_paths(
     if source_url and not safe_url(source_url):
         problems.append(Problem("--source-url", "import", f"{source_url!r} must be an http(s) URL; left out", "warning"))
         source_url = None
+    if reason := into_problem(into):
+        return [], problems + [Problem(str(into), "import", f"--into: {reason}")]
     for path in paths:
         found, trouble = read_drafts(path, published=published, title=title, source=source, source_url=source_url)
-        drafts.extend(found)
         problems.extend(trouble)
-    return write_drafts(drafts, into, dry_run=dry_run), problems
+        for draft in found:
+            if reason := date_range_problem(draft.published):
+                problems.append(Problem(path, "import", f"{clean_line(draft.title)[:60]!r}: {reason}"))
+            else:
+                drafts.append(draft)
+    return write_drafts(drafts, into, dry_run=dry_run, problems=problems), problems
 
 
 __all__ = [

@@ -54,3 +54,21 @@ def test_an_editor_can_add_a_village_the_gazetteer_lacks():
     with_area = extract_article(article(text), {"TIMELINE_PLACE_AREAS": {"Hama": ["Umm Qasab"]}})
     assert "Hama" not in {p.admin1 for e in without.events for p in e.places}
     assert {p.admin1 for e in with_area.events for p in e.places} == {"Hama"}
+
+
+def test_a_carried_over_place_has_an_empty_span_in_its_own_sentence():
+    """"Shelling hit Aleppo on Friday. Six people were killed." The second
+    sentence takes Aleppo from the first, but its offsets must not point
+    into the first sentence: every place's span reads back its text."""
+    import datetime as dt
+
+    from generator.events import extract_article
+    from generator.model import Article
+
+    text = "Militants shelled a market in Aleppo on Friday. The monitor said six people were killed."
+    article = Article("a.md", "a", "A", dt.date(2016, 12, 23), text)
+    events = extract_article(article).events
+    assert len(events) == 2 and events[1].places and events[1].places[0].name == "Aleppo"
+    for event in events:
+        for place in event.places:
+            assert event.sentence[place.start : place.end] == place.text

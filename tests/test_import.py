@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -330,3 +331,75 @@ def test_a_saved_page_in_a_legacy_encoding_is_still_read(tmp_path):
     assert run(str(page), "--into", str(tmp_path / "out"), "--published", "2016-12-18") == 0
     [written] = (tmp_path / "out").glob("*.md")
     assert "A shell hit a caf\u00e9 in the old quarter" in written.read_text(encoding="utf-8")
+
+
+# -- hostile feeds (issue 11) ----------------------------------------------------------------
+
+
+def _rss(items: str) -> str:
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>{items}</channel></rss>'
+
+
+def _item(title: str, date: str, text: str = "Shelling hit a district of the city on Thursday, medics said.") -> str:
+    return f"<item><title>{title}</title><pubDate>{date}</pubDate><description>{text}</description></item>"
+
+
+@pytest.mark.parametrize("date", ["Mon, 01 Jan 0001 00:00:00 GMT", "2016-12-99", "Fri, 31 Dec 9999 10:00:00 GMT", "soon"])
+def test_a_feed_date_that_is_not_the_one_written_is_reported_not_guessed(tmp_path, capsys, date):
+    feed = tmp_path / "feed.rss"
+    feed.write_text(_rss(_item("Odd date", date)))
+    assert run(str(feed), "--into", str(tmp_path / "out")) == 1
+    err = capsys.readouterr().err
+    assert "entry 'Odd date'" in err and repr(date) in err
+    assert not list((tmp_path / "out").glob("*.md")) if (tmp_path / "out").exists() else True
+
+
+def test_same_title_entries_are_numbered_in_order_and_a_reimport_changes_nothing(tmp_path, capsys):
+    feed = tmp_path / "feed.rss"
+    feed.write_text(_rss("".join(_item("Air strikes hit Idlib", "Fri, 23 Dec 2016 10:00:00 GMT",
+                                       f"Strike number {n} hit a village in the province, rescuers said.")
+                                 for n in range(1, 41))))
+    out = tmp_path / "out"
+    assert run(str(feed), "--into", str(out)) == 0
+    names = sorted(p.name for p in out.glob("*.md"))
+    assert len(names) == 40 and "2016-12-23-air-strikes-hit-idlib-40.md" in names
+    assert "number 7 hit" in (out / "2016-12-23-air-strikes-hit-idlib-7.md").read_text()
+    capsys.readouterr()
+    assert run(str(feed), "--into", str(out)) == 0
+    assert capsys.readouterr().out.count("unchanged") == 40 and len(list(out.glob("*.md"))) == 40
+
+
+def test_into_a_file_or_a_dangling_link_is_a_clear_error(tmp_path, capsys):
+    feed = tmp_path / "feed.rss"
+    feed.write_text(_rss(_item("A title", "Fri, 23 Dec 2016 10:00:00 GMT")))
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("x")
+    assert run(str(feed), "--into", str(a_file)) == 1
+    assert "is not a folder" in capsys.readouterr().err
+    dangling = tmp_path / "gone"
+    dangling.symlink_to(tmp_path / "nowhere")
+    assert run(str(feed), "--into", str(dangling)) == 1
+    assert "dangling symlink" in capsys.readouterr().err
+
+
+def test_a_dangling_link_at_the_target_name_is_skipped_not_followed(tmp_path, capsys):
+    feed = tmp_path / "feed.rss"
+    feed.write_text(_rss(_item("A title", "Fri, 23 Dec 2016 10:00:00 GMT")))
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "2016-12-23-a-title.md").symlink_to(tmp_path / "elsewhere.md")
+    assert run(str(feed), "--into", str(out)) == 0
+    assert (out / "2016-12-23-a-title-2.md").is_file() and not (tmp_path / "elsewhere.md").exists()
+
+
+def test_control_characters_do_not_survive_import(tmp_path):
+    feed = tmp_path / "feed.rss"
+    feed.write_text(_rss(_item("Form\x0cfeed &#x1b;[31mtitle", "Fri, 23 Dec 2016 10:00:00 GMT",
+                               "Shelling\x0c hit the old city on Thursday\x01, medics said.")), encoding="utf-8")
+    out = tmp_path / "out"
+    run(str(feed), "--into", str(out))
+    [written] = out.glob("*.md")
+    text = written.read_text()
+    assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", text)
+    article, problems = read_article_file(written)
+    assert article is not None and "Shelling hit the old city" in article.text
