@@ -311,3 +311,32 @@ def test_a_lower_bound_in_one_incident_makes_the_days_sum_a_lower_bound():
     _, _, [bulletin] = aggregate([x], KEY)
     [kf] = bulletin.key_figures
     assert (kf.low, kf.low_qualifier, kf.high, kf.high_qualifier) == (6, "at least", 6, "at least")
+
+
+def spanned(value, source, span, start, end, metric="killed", qualifier=None):
+    """A figure carrying the span fields extraction gives (``span``, ``period_start``, ``period_end``)."""
+    import types
+
+    return types.SimpleNamespace(metric=metric, value=value, qualifier=qualifier, attributed_to=source, subgroup=None,
+                                 value_max=None, cumulative=span == "cumulative", text="", span=span,
+                                 period_start=start, period_end=end)
+
+
+def test_a_total_over_two_days_is_no_days_figure_and_keeps_its_days():
+    # "Close to 150 people were killed over two days of fighting in the province, activists said on Thursday."
+    two_days = spanned(150, "Activists", "period", "2013-05-08", "2013-05-09", qualifier="close to")
+    one_day = killed(9, "Activists")
+    x = extraction("two-days", [event("two-days", 0, date="2013-05-09", figures=[two_days, one_day], places=[HOMS])],
+                   day="2013-05-09")
+    _, _, [bulletin] = aggregate([x], KEY)
+    assert [(k.low, k.high) for k in bulletin.key_figures] == [(9, 9)]
+    [total] = bulletin.totals
+    assert (total.value, total.qualifier, total.span, total.period_start, total.period_end) == (
+        150, "close to", "period", "2013-05-08", "2013-05-09")
+
+
+def test_a_day_span_from_extraction_counts_as_the_days_figure():
+    x = extraction("a", [event("a", 0, figures=[spanned(4, "Monitor", "day", "2016-12-23", "2016-12-23")],
+                                places=[ALEPPO])])
+    _, _, [bulletin] = aggregate([x], KEY)
+    assert key_figures(bulletin) == {"killed": (4, 4)} and bulletin.totals == []

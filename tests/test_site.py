@@ -648,6 +648,12 @@ def test_figure_text_reads_like_the_report():
     assert links.figure_text(Figure("injured", 10, value_max=15)) == "10–15 injured"
     assert links.figure_text(Figure("killed", 300, cumulative=True)) == "300 killed (running total)"
     assert links.figure_text(Figure("displaced", 35000, qualifier="about")) == "about 35,000 displaced"
+    period = types.SimpleNamespace(metric="killed", value=250, value_max=None, qualifier=None, subgroup=None,
+                                   cumulative=False, span="period", period_start="2013-05-06", period_end="2013-05-07")
+    assert links.figure_text(period) == "250 killed (6–7 May 2013)"
+    since = types.SimpleNamespace(**{**vars(period), "span": "cumulative", "period_start": "2013-04-01",
+                                     "period_end": "2013-05-07", "value": 1400})
+    assert links.figure_text(since) == "1,400 killed (running total, 1 Apr – 7 May 2013)"
 
 
 @pytest.mark.parametrize(
