@@ -754,6 +754,14 @@ class Links:
     def headline(self, kf: KeyFigure) -> str:
         return headline(kf)
 
+    def tally_when(self, tally: Tally) -> str:
+        """A tally's day, or the days it covers when it counts more than one ("total over 12–13 Dec 2016")."""
+        span = tally_span(tally)
+        if span == "day":
+            return tally.date
+        days = span_label(getattr(tally, "period_start", None), getattr(tally, "period_end", None))
+        return f"{'running total' if span == 'cumulative' else 'total'}{', ' + days if days else ' over several days'}"
+
     def total_span(self, total: ReportedTotal) -> str:
         return total_span_text(total)
 
