@@ -12,7 +12,7 @@ __version__ = "0.1.0"
 def register() -> None:
     from pelican import signals
 
-    from generator import intake, search, site
+    from generator import intake, output, search, site
 
     signals.initialized.connect(intake.exclude_symlinked_folders)  # never walk symlinked folders; autoescape on
     signals.initialized.connect(search.initialized)  # adds the search/ page
@@ -20,4 +20,7 @@ def register() -> None:
     signals.article_generator_pretaxonomy.connect(intake.admit_articles)  # bad files out, on the report
     signals.page_generator_finalized.connect(intake.admit_pages)
     signals.get_generators.connect(site.get_generators)
-    signals.finalized.connect(search.finalized)  # Pagefind indexes output/
+    signals.initialized.connect(output.started)
+    signals.content_written.connect(output.written)  # every page and feed of this build...
+    signals.feed_written.connect(output.written)
+    signals.finalized.connect(output.finalized)  # ...so stale ones are removed, then Pagefind indexes output/

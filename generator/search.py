@@ -9,7 +9,7 @@ offline. The same pages give byte-identical index files.
 Wiring (in ``generator.register()``)::
 
     signals.initialized.connect(search.initialized)   # adds the search/ page
-    signals.finalized.connect(search.finalized)       # indexes the output
+    signals.finalized.connect(output.finalized)       # removes stale pages, then search.finalized indexes
 
 What is indexed (``TIMELINE_SEARCH_GLOB``): bulletins, source articles,
 place pages and top-level pages (about, methodology, ...), not the
@@ -88,8 +88,10 @@ def index_site(output_path: str, settings: Mapping[str, Any] | None = None) -> b
 
     The previous bundle is removed first: Pagefind names its files by
     content hash, and stale files would make two builds of the same site
-    differ. A failure is logged, never raised: a site without search is
-    better than no site.
+    differ. Pagefind missing or not starting is logged (a site without
+    search is better than no site); Pagefind failing or leaving an empty or
+    incomplete index raises ``SearchIndexError`` (a write error, such as a
+    full disk, must fail the build).
     """
     settings = settings or {}
     command = index_command(output_path, settings)
@@ -104,10 +106,34 @@ def index_site(output_path: str, settings: Mapping[str, Any] | None = None) -> b
     except (OSError, subprocess.TimeoutExpired) as err:
         logger.error("search: pagefind could not run: %s", err)
         return False
-    if result.returncode != 0:
-        logger.error("search: pagefind failed (exit %s): %s", result.returncode, (result.stderr or result.stdout).strip()[-2000:])
+    if result.returncode != 0 and not any(Path(output_path).rglob("*.html")):
+        logger.error("search: nothing to index in %s: %s", output_path, (result.stderr or result.stdout).strip()[-500:])
         return False
+    if result.returncode != 0:
+        raise SearchIndexError(
+            f"search: pagefind failed (exit {result.returncode}): {(result.stderr or result.stdout).strip()[-2000:]}"
+        )
+    broken = bundle_problems(bundle)
+    if broken:
+        raise SearchIndexError(f"search: the index in {bundle} is incomplete (disk full?): {'; '.join(broken[:5])}")
     return True
+
+
+class SearchIndexError(OSError):
+    """Pagefind ran but its index is missing or has empty files: the build must fail, not say "Done"."""
+
+
+def bundle_problems(bundle: str | os.PathLike) -> list[str]:
+    """What is wrong with a written Pagefind bundle: no entry file, or empty files.
+
+    A full disk leaves zero-byte files behind while Pagefind exits 0; a
+    search page over such an index finds nothing, silently.
+    """
+    bundle = Path(bundle)
+    if not (bundle / "pagefind-entry.json").is_file():
+        return [f"{bundle / 'pagefind-entry.json'} is missing"]
+    empty = sorted(str(p.relative_to(bundle)) for p in bundle.rglob("*") if p.is_file() and p.stat().st_size == 0)
+    return [f"{name} is empty" for name in empty]
 
 
 def _theme_has_search_page(settings: Mapping[str, Any]) -> bool:
@@ -149,7 +175,11 @@ def main(argv: list[str] | None = None) -> int:
     if len(args) != 1:
         print("usage: python -m generator.search OUTPUT_DIR", file=sys.stderr)
         return 2
-    return 0 if index_site(args[0]) else 1
+    try:
+        return 0 if index_site(args[0]) else 1
+    except SearchIndexError as err:
+        print(err, file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

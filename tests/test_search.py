@@ -96,3 +96,29 @@ def test_no_search_page_without_pagefind(tmp_path, monkeypatch):
 def test_built_site_has_a_search_page_and_an_index(built_site):
     assert (built_site / "search" / "index.html").exists()
     assert indexed_pages(built_site) >= 10
+
+
+def test_an_index_with_empty_files_fails_the_build(tmp_path, monkeypatch):
+    """A full disk leaves zero-byte files while Pagefind exits 0: that must not end in "Done"."""
+    site = make_site(tmp_path)
+
+    def fake_pagefind(command, **_):
+        bundle = site / "pagefind"
+        (bundle / "fragment").mkdir(parents=True)
+        (bundle / "pagefind-entry.json").write_text("{}")
+        (bundle / "fragment" / "en_1.pf_fragment").write_bytes(b"")
+        return SimpleNamespace(returncode=0, stdout="", stderr="")
+
+    monkeypatch.setattr(search, "pagefind_executable", lambda: "/usr/bin/true")
+    monkeypatch.setattr(search.subprocess, "run", fake_pagefind)
+    with pytest.raises(search.SearchIndexError, match="en_1.pf_fragment is empty"):
+        search.index_site(str(site))
+    assert search.bundle_problems(tmp_path / "nowhere") == [f"{tmp_path / 'nowhere' / 'pagefind-entry.json'} is missing"]
+
+
+def test_pagefind_failing_on_a_site_with_pages_fails_the_build(tmp_path, monkeypatch):
+    site = make_site(tmp_path)
+    monkeypatch.setattr(search, "pagefind_executable", lambda: "/usr/bin/true")
+    monkeypatch.setattr(search.subprocess, "run", lambda command, **_: SimpleNamespace(returncode=1, stdout="", stderr="No space left on device"))
+    with pytest.raises(search.SearchIndexError, match="No space left"):
+        search.index_site(str(site))
