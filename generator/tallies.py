@@ -3,15 +3,15 @@
 Shapes read (each list is a run of place–count pairs joined by commas,
 "and" or semicolons):
 
-* ``Damascus (17), Aleppo (6) and Hama (2) provinces``
-* ``17 in the province of Damascus, six in the province of Aleppo``
+* ``Idlib (9), Hama (4) and Homs (1) provinces``
+* ``9 in the province of Idlib, four in the province of Hama``
 * ``Damascus - 17; Aleppo - 6`` and ``Damascus: 17, Aleppo: 6``
 * a Markdown/HTML table whose header names a place column and a count
   column (``| Province | Violations |``), given as one block of lines
   (see ``table_blocks``).
 
-The metric is the one the list's stated total counts ("A total of 25
-*ceasefire violations* ... in Damascus (17) ..."), or, with no total, the
+The metric is the one the list's stated total counts ("Monitors logged 25
+*ceasefire violations*: Damascus (17) ..."), or, with no total, the
 metric named nearest before the list. A list whose nearest number counts
 something else ("4 inhabited areas in the Latakia (2) and Homs (2)
 provinces" – settlements that joined a truce) is not a tally. Running

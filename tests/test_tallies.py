@@ -27,18 +27,18 @@ def tallies_of(sentence, gazetteer, **kwargs):
 @pytest.mark.parametrize(
     "sentence, metric, total, by_place",
     [
-        # seed article
-        ("“A total of 25 ceasefire violations by illegal militant groups have been registered in Damascus (17), "
-         "Aleppo (6) and Hama (2) provinces,” the ministry said in its daily bulletin.",
+        # counts in brackets after each province, total stated first
+        ("“In all, 25 ceasefire violations by armed groups were logged in Damascus (17), "
+         "Aleppo (6) and Hama (2) provinces,” the ministry's daily note said.",
          "ceasefire_violations", 25, {"Damascus": 17, "Aleppo": 6, "Hama": 2}),
-        # TASS style: "17 in the province of Damascus, six in ..."
-        ("A total of 25 ceasefire violations were reported during the day in Syria, including 17 in the province "
-         "of Damascus, six in the province of Aleppo, and two in the province of Hama, the center said.",
-         "ceasefire_violations", 25, {"Damascus": 17, "Aleppo": 6, "Hama": 2}),
-        # MoD bulletin style
-        ("Within last 24 hours, 42 cases of ceasefire violations have been registered in the following provinces: "
-         "Aleppo (20), Hama (8), Damascus (5), Homs (4), Latakia (3) and Daraa (2).",
-         "ceasefire_violations", 42, {"Aleppo": 20, "Hama": 8, "Damascus": 5, "Homs": 4, "Latakia": 3, "Daraa": 2}),
+        # "N in the province of X, M in the province of Y"
+        ("Monitors counted 23 ceasefire violations across Syria during the day, of them 14 in the province "
+         "of Idlib, seven in the province of Latakia, and two more in the province of Homs, according to the center.",
+         "ceasefire_violations", 23, {"Idlib": 14, "Latakia": 7, "Homs": 2}),
+        # "by province:" then bracketed counts
+        ("In the last 24 hours the monitors logged 39 cases of ceasefire violations, by province: "
+         "Hama (11), Aleppo (9), Idlib (7), Damascus (6), Daraa (4) and Latakia (2).",
+         "ceasefire_violations", 39, {"Hama": 11, "Aleppo": 9, "Idlib": 7, "Damascus": 6, "Daraa": 4, "Latakia": 2}),
         ("Ceasefire violations over the past 24 hours: Damascus - 17; Aleppo - 6; Hama - 2.",
          "ceasefire_violations", 25, {"Damascus": 17, "Aleppo": 6, "Hama": 2}),
         ("The truce was violated in the provinces of Aleppo (20), Hama (8) and Idlib (3) in the past day.",
@@ -76,7 +76,7 @@ def test_bulletin_lists_become_tallies(syria, sentence, metric, total, by_place)
     "sentence",
     [
         # settlements that joined a truce
-        "Within last 24 hours, truce agreements have been signed with representatives of 4 inhabited areas in the Latakia (2) and Homs (2) provinces.",
+        "Over the past day, elders of 5 villages in the Homs (3) and Hama (2) provinces signed up to the truce.",
         # humanitarian deliveries
         "Humanitarian deliveries were made to Aleppo (3) and Homs (2) during the day.",
         # districts cleared
