@@ -12,8 +12,9 @@ __version__ = "0.1.0"
 def register() -> None:
     from pelican import signals
 
-    from generator import intake, output, search, site
+    from generator import intake, output, search, settings, site
 
+    signals.initialized.connect(settings.check_pelican)  # bad settings stop the build, each named
     signals.initialized.connect(intake.exclude_symlinked_folders)  # never walk symlinked folders; autoescape on
     signals.initialized.connect(search.initialized)  # adds the search/ page
     signals.readers_init.connect(intake.wrap_readers)  # control characters out, HTML sanitised

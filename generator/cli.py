@@ -34,6 +34,10 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--published", type=_date, help="publication date of plain-text input (YYYY-MM-DD)")
     ex.add_argument("--format", choices=["json", "text"], default="text")
     ex.add_argument("--countries", help="comma-separated ISO codes, overriding TIMELINE_COUNTRIES")
+    ex.add_argument(
+        "-s", "--settings", metavar="FILE",
+        help="settings file, as for the build (default: pelican.conf.py in the current folder, when there is one)",
+    )
 
     imp = sub.add_parser(
         "import",
@@ -90,9 +94,26 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    settings = {}
+    from generator.read import year_range
+    from generator.settings import SettingsError, load
+
+    # The same settings as the build: pelican.conf.py (or -s FILE), command-line options over them.
+    overrides = {}
     if args.countries:
-        settings["TIMELINE_COUNTRIES"] = [c.strip().upper() for c in args.countries.split(",") if c.strip()]
+        overrides["TIMELINE_COUNTRIES"] = [c.strip().upper() for c in args.countries.split(",") if c.strip()]
+    warnings: list[str] = []
+    try:
+        config = load(args.settings, overrides, warnings)
+    except (SettingsError, FileNotFoundError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except Exception as err:  # a settings file that does not run
+        print(f"error: {args.settings or 'pelican.conf.py'}: {type(err).__name__}: {err}", file=sys.stderr)
+        return 2
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    # what the build passes to extraction (pipeline.build_site_data): our own settings only
+    settings = {k: v for k, v in config.items() if k.startswith("TIMELINE_")}
 
     extractions: list[Extraction] = []
     problems: list[Problem] = []
@@ -101,7 +122,7 @@ def _extract(args: argparse.Namespace) -> int:
         print(f"error: {needs_date[0]}: plain text needs --published YYYY-MM-DD", file=sys.stderr)
         return 2
     for path in args.paths:
-        article, read_problems = read_article_file(path, args.published)
+        article, read_problems = read_article_file(path, args.published, years=year_range(config))
         problems.extend(read_problems)
         if article is not None:
             extractions.append(events.extract_article(article, settings))

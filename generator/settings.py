@@ -8,8 +8,16 @@ are imported from there, so the default and its consumer never drift.
 
 from __future__ import annotations
 
+import difflib
+import os
+import re
 from dataclasses import dataclass
-from typing import Any, Mapping
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+# A check takes the setting's value (and all resolved values) and returns
+# what is wrong with it, or None.
+Check = Callable[[Any, Mapping[str, Any]], "str | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,9 +25,108 @@ class Setting:
     name: str
     default: Any  # a value, or a zero-argument callable for defaults that live in another module
     help: str
+    check: Check | None = None  # see ``validate``; None: any value is accepted
 
     def default_value(self) -> Any:
         return self.default() if callable(self.default) else self.default
+
+
+class SettingsError(ValueError):
+    """Bad settings: every problem, each naming its setting. Stops the build and ``extract``."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("bad settings: " + "; ".join(problems))
+
+
+# -- checks (small, one per kind of value) ------------------------------------
+
+
+def _country_codes(value: Any, _: Mapping[str, Any]) -> str | None:
+    """
+    >>> _country_codes(["UA", "XX"], {})
+    "unknown country code 'XX' (expected ISO 3166-1 alpha-2 codes such as 'SY', 'UA', 'IQ')"
+    """
+    import pycountry
+
+    if isinstance(value, str) or not isinstance(value, (list, tuple)) or not value:
+        return f"expected a non-empty list of country codes such as ['SY'], got {value!r}"
+    for code in value:
+        if not isinstance(code, str) or len(code) != 2 or pycountry.countries.get(alpha_2=code.upper()) is None:
+            return f"unknown country code {code!r} (expected ISO 3166-1 alpha-2 codes such as 'SY', 'UA', 'IQ')"
+    return None
+
+
+def _one_of(*allowed: str) -> Check:
+    def check(value: Any, _: Mapping[str, Any]) -> str | None:
+        return None if value in allowed else f"{value!r} is not one of {', '.join(repr(a) for a in allowed)}"
+
+    return check
+
+
+def _int_at_least(low: int) -> Check:
+    def check(value: Any, _: Mapping[str, Any]) -> str | None:
+        ok = isinstance(value, int) and not isinstance(value, bool) and value >= low
+        return None if ok else f"expected a whole number of at least {low}, got {value!r}"
+
+    return check
+
+
+def _metrics_table(value: Any, _: Mapping[str, Any]) -> str | None:
+    """Every metric needs a label-able name and at least one pattern that compiles.
+
+    >>> _metrics_table({"explosions": {"label": "Explosions"}}, {})
+    "metric 'explosions' has no patterns: give 'patterns', a list of regular expressions"
+    """
+    if not isinstance(value, Mapping) or not value:
+        return f"expected a dict {{name: {{'label': ..., 'patterns': [...]}}}}, got {type(value).__name__}"
+    for name, spec in value.items():
+        if not isinstance(spec, Mapping):
+            return f"metric {name!r} must be a dict with 'label' and 'patterns', got {spec!r}"
+        patterns = spec.get("patterns")
+        if isinstance(patterns, str):
+            patterns = [patterns]
+        if not patterns:
+            return f"metric {name!r} has no patterns: give 'patterns', a list of regular expressions"
+        for pattern in [*patterns, *(spec.get("unit_nouns") or [])]:
+            try:
+                re.compile(pattern)
+            except (re.error, TypeError) as err:
+                return f"metric {name!r}: bad pattern {pattern!r}: {err}"
+    return None
+
+
+def _key_metrics(value: Any, config: Mapping[str, Any]) -> str | None:
+    if not isinstance(value, (list, tuple)):
+        return f"expected a list of metric names, got {value!r}"
+    metrics = config.get("TIMELINE_METRICS")
+    known = set(metrics) if isinstance(metrics, Mapping) else set()
+    unknown = [m for m in value if m not in known]
+    return f"{unknown[0]!r} is not a metric of TIMELINE_METRICS" if unknown and known else None
+
+
+def _mapping_of_names(value: Any, _: Mapping[str, Any]) -> str | None:
+    if not isinstance(value, Mapping):
+        return f"expected a dict, got {type(value).__name__}"
+    for key, target in value.items():
+        names = [target] if isinstance(target, str) else target
+        if not isinstance(key, str) or not isinstance(names, (list, tuple)) or not all(isinstance(n, str) for n in names):
+            return f"entry {key!r}: {target!r} is not a name (or list of names)"
+    return None
+
+
+def _year_range(value: Any, _: Mapping[str, Any]) -> str | None:
+    ok = isinstance(value, (list, tuple)) and len(value) == 2 and all(isinstance(y, int) for y in value) and value[0] <= value[1]
+    return None if ok else f"expected [first_year, last_year], got {value!r}"
+
+
+def _gazetteer_files(value: Any, config: Mapping[str, Any]) -> str | None:
+    if isinstance(value, (str, os.PathLike)) or not isinstance(value, (list, tuple)):
+        return f"expected a list of file paths, got {value!r}"
+    for path in value:
+        if not Path(path).is_file():
+            return f"{str(path)!r}: no such file (GeoNames country dump .txt or ACLED export .csv)"
+    return None
 
 
 def _metrics() -> Any:
@@ -41,19 +148,20 @@ def _aliases() -> Any:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("TIMELINE_COUNTRIES", ["SY"], "ISO 3166-1 alpha-2 codes of the countries whose provinces and towns are recognised."),
-    Setting("TIMELINE_PLACE_ALIASES", _aliases, "Extra spellings: {alias: canonical gazetteer name}, e.g. {'Halab': 'Aleppo'}."),
-    Setting("TIMELINE_PLACE_AREAS", {}, "Places the gazetteer lacks, by the town or province they lie in: {'Rif Dimashq': ['Hosh Nasri']}."),
-    Setting("TIMELINE_METRICS", _metrics, "Metrics counted in figures and tallies: {name: {label, patterns, ...}}."),
+    Setting("TIMELINE_COUNTRIES", ["SY"], "ISO 3166-1 alpha-2 codes of the countries whose provinces and towns are recognised.", _country_codes),
+    Setting("TIMELINE_PLACE_ALIASES", _aliases, "Extra spellings: {alias: canonical gazetteer name}, e.g. {'Halab': 'Aleppo'}.", _mapping_of_names),
+    Setting("TIMELINE_PLACE_AREAS", {}, "Places the gazetteer lacks, by the town or province they lie in: {'Rif Dimashq': ['Hosh Nasri']}.", _mapping_of_names),
+    Setting("TIMELINE_GAZETTEER_FILES", [], "Your own gazetteers: GeoNames country dumps (.txt) or ACLED exports (.csv), read to place villages.", _gazetteer_files),
+    Setting("TIMELINE_METRICS", _metrics, "Metrics counted in figures and tallies: {name: {label, patterns, ...}}.", _metrics_table),
     Setting("TIMELINE_EVENT_TYPES", _event_types, "Event typology: ordered rules mapping trigger words to event types."),
-    Setting("TIMELINE_KEY_METRICS", ["killed", "injured", "ceasefire_violations", "evacuated"], "Metrics shown in each bulletin's key-figures box, in this order."),
-    Setting("TIMELINE_DATE_ORDER", "DMY", "How to read all-numeric dates such as 05/06/2016: DMY or MDY."),
-    Setting("TIMELINE_CHART_DAYS", 30, "Days shown in the bulletin charts."),
-    Setting("TIMELINE_WORKERS", 0, "Processes that extract articles in parallel: 0 = one per CPU, 1 = none."),
+    Setting("TIMELINE_KEY_METRICS", ["killed", "injured", "ceasefire_violations", "evacuated"], "Metrics shown in each bulletin's key-figures box, in this order.", _key_metrics),
+    Setting("TIMELINE_DATE_ORDER", "DMY", "How to read all-numeric dates such as 05/06/2016: DMY or MDY.", _one_of("DMY", "MDY")),
+    Setting("TIMELINE_CHART_DAYS", 30, "Days shown in the bulletin charts.", _int_at_least(1)),
+    Setting("TIMELINE_WORKERS", 0, "Processes that extract articles in parallel: 0 = one per CPU, 1 = none.", _int_at_least(0)),
     Setting("TIMELINE_CACHE_PATH", "", "Folder for extraction results keyed by content hash; empty disables the cache."),
-    Setting("TIMELINE_YEAR_RANGE", [1900, 2100], "First and last year of a publication date; files dated outside are refused and reported."),
-    Setting("TIMELINE_PLACE_CHART_DAYS", 90, "Days shown in the charts of a place page."),
-    Setting("TIMELINE_HOME_BULLETINS", 7, "Recent bulletins listed on the home page."),
+    Setting("TIMELINE_YEAR_RANGE", [1900, 2100], "First and last year of a publication date; files dated outside are refused and reported.", _year_range),
+    Setting("TIMELINE_PLACE_CHART_DAYS", 90, "Days shown in the charts of a place page.", _int_at_least(1)),
+    Setting("TIMELINE_HOME_BULLETINS", 7, "Recent bulletins listed on the home page.", _int_at_least(0)),
     Setting("HOME_SAVE_AS", "index.html", "The home page: the latest bulletin."),
     Setting("BULLETIN_URL", "bulletins/{date}/", "URL of a day's bulletin."),
     Setting("BULLETIN_SAVE_AS", "bulletins/{date}/index.html", "Where a day's bulletin is written."),
@@ -110,3 +218,88 @@ def documented_names() -> list[str]:
     return [s.name for s in SETTINGS]
 
 
+def validate(settings: Mapping[str, Any] | None = None) -> list[str]:
+    """What is wrong with ``settings``: one message per bad setting, naming it.
+
+    Checks are part of the table (``Setting.check``), so a new setting
+    brings its own.
+
+    >>> validate({"TIMELINE_DATE_ORDER": "YMD"})
+    ["TIMELINE_DATE_ORDER = 'YMD': 'YMD' is not one of 'DMY', 'MDY'"]
+    """
+    settings = settings or {}
+    config = resolve(settings)
+    problems = []
+    for s in SETTINGS:
+        if s.check is None or s.name not in settings:
+            continue  # defaults are right by construction
+        reason = s.check(config[s.name], config)
+        if reason:
+            problems.append(f"{s.name} = {_short(config[s.name])}: {reason}")
+    return problems
+
+
+def unknown_names(settings: Mapping[str, Any] | None = None) -> list[str]:
+    """Warnings for ``TIMELINE_*`` names no setting has: a typo is otherwise ignored silently.
+
+    >>> unknown_names({"TIMELINE_COUNTRY": ["UA"]})
+    ['TIMELINE_COUNTRY: unknown setting, ignored (did you mean TIMELINE_COUNTRIES?)']
+    """
+    known = documented_names()
+    out = []
+    for name in sorted(settings or {}):
+        if name.startswith("TIMELINE_") and name not in known:
+            close = difflib.get_close_matches(name, known, n=1)
+            out.append(f"{name}: unknown setting, ignored" + (f" (did you mean {close[0]}?)" if close else ""))
+    return out
+
+
+def check(settings: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The resolved settings, or ``SettingsError`` listing every bad one."""
+    problems = validate(settings)
+    if problems:
+        raise SettingsError(problems)
+    return resolve(settings)
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def check_pelican(pelican: Any) -> None:
+    """``signals.initialized``: stop the build on bad settings, before any file is read."""
+    import logging
+
+    for warning in unknown_names(pelican.settings):
+        logging.getLogger(__name__).warning("%s", warning)
+    check(pelican.settings)
+
+
+SETTINGS_FILE = "pelican.conf.py"
+
+
+def load(
+    path: str | os.PathLike | None = None, overrides: Mapping[str, Any] | None = None, warnings: list[str] | None = None,
+) -> dict[str, Any]:
+    """The settings a build in this folder would use, for ``extract``.
+
+    Reads ``path`` (or ``pelican.conf.py`` in the current folder when it
+    exists) with Pelican's own reader, applies ``overrides`` (command-line
+    options), checks the result and returns the resolved values. Raises
+    ``SettingsError`` for bad values and ``FileNotFoundError`` for a
+    missing ``path``; unknown ``TIMELINE_*`` names go to ``warnings``.
+    """
+    from pelican.settings import get_settings_from_file
+
+    if path is None and Path(SETTINGS_FILE).is_file():
+        path = SETTINGS_FILE
+    raw: dict[str, Any] = {}
+    if path is not None:
+        if not Path(path).is_file():
+            raise FileNotFoundError(f"{path}: no such settings file")
+        raw = {k: v for k, v in get_settings_from_file(str(path)).items() if k.isupper()}
+    raw.update(overrides or {})
+    if warnings is not None:
+        warnings.extend(unknown_names(raw))
+    return check(raw)
