@@ -105,7 +105,6 @@ def test_a_missing_settings_file_is_a_usage_error(tmp_path):
         ("TIMELINE_METRICS", {"arrests": {"label": "Arrests", "patterns": ["arrest(ed"]}}, "bad pattern"),
         ("TIMELINE_KEY_METRICS", ["killed", "kidnapped"], "'kidnapped' is not a metric"),
         ("TIMELINE_CHART_DAYS", 0, "at least 1"),
-        ("TIMELINE_GAZETTEER_FILES", ["/no/such/villages.txt"], "no such file"),
     ],
 )
 def test_each_bad_setting_is_an_error_naming_it(name, value, words):
