@@ -442,12 +442,12 @@ _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
 
 
 def csv_cell(value: Any) -> Any:
-    """A value as a CSV cell a spreadsheet will not run as a formula (OWASP).
+    r"""A value as a CSV cell a spreadsheet will not run as a formula (OWASP).
 
     Text starting with ``=``, ``+``, ``-``, ``@``, tab or CR gets a leading
     single quote; numbers (ints, or text such as ``-5``) are left alone.
 
-    >>> csv_cell("=HYPERLINK(\"x\")"), csv_cell("@SUM(A1)"), csv_cell(-5), csv_cell("-5"), csv_cell(None)
+    >>> csv_cell('=HYPERLINK("x")'), csv_cell("@SUM(A1)"), csv_cell(-5), csv_cell("-5"), csv_cell(None)
     ('\'=HYPERLINK("x")', "'@SUM(A1)", -5, '-5', '')
     """
     if value is None:
@@ -586,7 +586,11 @@ def calendar_text(events: Sequence[Event], lookup: Lookup, name: str = "") -> st
         year, month, day = date_parts(event.date)
         if month is None or day is None:
             continue
-        start = dt.date(year, month, day)
+        try:
+            start = dt.date(year, month, day)
+            end = start + dt.timedelta(days=1)
+        except (ValueError, OverflowError):  # 9999-12-31 has no next day; an impossible date is not an event
+            continue
         stamp = _published(lookup, event.article).replace("-", "") or start.strftime("%Y%m%d")
         where = _joined(p.name for p in event.places)
         kind = event.type.replace("_", " ")
@@ -601,7 +605,7 @@ def calendar_text(events: Sequence[Event], lookup: Lookup, name: str = "") -> st
             f"UID:{event.id}@{host}",
             f"DTSTAMP:{stamp}T000000Z",
             f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{start + dt.timedelta(days=1):%Y%m%d}",
+            f"DTEND;VALUE=DATE:{end:%Y%m%d}",
             f"SUMMARY:{ics_escape(summary)}",
             f"DESCRIPTION:{ics_escape(description)}",
         ]

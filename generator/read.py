@@ -68,14 +68,16 @@ _SPACE_CONTROLS = re.compile(r"[\x0b\x0c\x85]")
 
 
 def has_control_chars(text: str) -> bool:
-    """>>> has_control_chars("a\x0cb"), has_control_chars("a\tb\n")
+    r"""True when ``text`` has a character ``clean_control_chars`` would remove.
+
+    >>> has_control_chars("a\x0cb"), has_control_chars("a\tb\n")
     (True, False)
     """
     return bool(_CONTROL.search(text))
 
 
 def clean_control_chars(text: str) -> str:
-    """Text safe for XML and pages: page breaks become spaces, other controls go.
+    r"""Text safe for XML and pages: page breaks become spaces, other controls go.
 
     ANSI colour codes (``ESC [ 31 m``) go as a whole, not just their ESC.
 
@@ -268,7 +270,7 @@ def split_metadata(source: str, duplicates: list[str] | None = None) -> tuple[di
     it checks; the repeated keys are appended to ``duplicates`` when given.
 
     >>> dups = []
-    >>> split_metadata("Title: One\nTitle: Two\n\nBody.", dups), dups
+    >>> split_metadata("Title: One\\nTitle: Two\\n\\nBody.", dups), dups
     (({'title': 'One'}, 'Body.'), ['title'])
     """
     metadata: dict[str, str] = {}

@@ -230,3 +230,31 @@ def test_titles_are_text_on_pelican_pages(hostile_site):
     page = (hostile_site / "articles" / "xss-metadata" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;" in page or "alert(&#39;xss&#39;)" in page
     assert os.path.exists(hostile_site / "articles" / "index.html")
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.data is not None], ids=lambda c: c.path)
+def test_extract_reads_or_reports_every_file_without_a_traceback(tmp_path, capsys, case):
+    from generator.cli import main
+
+    path = tmp_path / case.path.replace("/", "_")
+    path.write_bytes(case.data)
+    status = main(["extract", str(path), "--format", "json"])
+    out = capsys.readouterr()
+    assert "Traceback" not in out.err
+    if status == 2:  # usage: a file without metadata is plain text, which needs --published
+        assert "--published" in out.err
+    else:
+        assert status in (0, 1)
+        json.loads(out.out)
+
+
+def test_a_calendar_never_overflows_on_the_last_day_of_year_9999():
+    from dataclasses import replace
+
+    from conftest import sample_site_data
+    from generator.exports import Lookup, calendar_text
+
+    site = sample_site_data()
+    far = replace(site.events[0], date="9999-12-31")
+    text = calendar_text([far, site.events[2]], Lookup({a.slug: a for a in site.articles}, ""))
+    assert text.count("BEGIN:VEVENT") == 1
