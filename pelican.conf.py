@@ -24,6 +24,8 @@ PLUGINS = ["generator"]
 # from using anything but the slug for our own pages.
 ARTICLE_URL = "articles/{slug}/"
 ARTICLE_SAVE_AS = "articles/{slug}/index.html"
+ARTICLE_LANG_URL = "articles/{slug}-{lang}/"
+ARTICLE_LANG_SAVE_AS = "articles/{slug}-{lang}/index.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 # Our home page shows the latest bulletin; Pelican's article list moves to /articles/.

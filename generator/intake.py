@@ -60,6 +60,31 @@ SINGLE_VALUED = ("title", "source", "source_url", "slug", "save_as", "url", "lan
 _SLUG = re.compile(r"[\w-][\w.-]*(?:/[\w-][\w.-]*)*")
 
 
+# A language tag (BCP 47 shape): it goes into translated pages' addresses.
+_LANG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+# File systems refuse longer names (255 bytes on most); a title-length slug must not reach them.
+MAX_NAME_BYTES = 200
+SLUG_LIMIT = 80
+
+
+def short_slug(slug: str, limit: int = SLUG_LIMIT) -> str:
+    """A slug cut to ``limit`` characters at a hyphen, each path segment on its own.
+
+    >>> short_slug("killed-" * 30)[-12:], len(short_slug("killed-" * 30)) <= 80
+    ('killed-killed', True)
+    >>> short_slug("short-one")
+    'short-one'
+    """
+    parts = []
+    for part in slug.split("/"):
+        if len(part) > limit:
+            cut = part[:limit]
+            part = (cut.rsplit("-", 1)[0] if "-" in cut[limit // 2 :] else cut).strip("-") or cut
+        parts.append(part)
+    return "/".join(parts)
+
+
 # -- initialized --------------------------------------------------------------------------
 
 
@@ -191,6 +216,26 @@ def _reserve(pattern: str, files: set[str], folders: set[str]) -> None:
         files.add(posixpath.normpath(pattern))
 
 
+def own_folders(settings: Mapping[str, Any], kind: str) -> set[str]:
+    """Folders a kind of content (``ARTICLE``/``PAGE``) is written into; "" when one pattern has none.
+
+    >>> sorted(own_folders({"ARTICLE_SAVE_AS": "articles/{slug}/index.html",
+    ...     "ARTICLE_LANG_SAVE_AS": "articles/{slug}-{lang}/index.html"}, "ARTICLE"))
+    ['articles/', 'drafts/']
+    """
+    defaults = {
+        f"{kind}_SAVE_AS": "{slug}.html", f"{kind}_LANG_SAVE_AS": "{slug}-{lang}.html",
+        f"DRAFT_{'' if kind == 'ARTICLE' else kind + '_'}SAVE_AS": "drafts/{slug}.html",
+        f"DRAFT_{'' if kind == 'ARTICLE' else kind + '_'}LANG_SAVE_AS": "drafts/{slug}-{lang}.html",
+    }
+    folders = set()
+    for name, default in defaults.items():
+        pattern = str(settings.get(name) or default).lstrip("/")
+        head = pattern[: pattern.index("{")] if "{" in pattern else pattern
+        folders.add(head[: head.rindex("/") + 1] if "/" in head else "")
+    return folders
+
+
 def address_problem(slug: Any, save_as: Any, files: set[str], folders: set[str]) -> str | None:
     """Why a content object's address is refused, or None.
 
@@ -211,6 +256,8 @@ def address_problem(slug: Any, save_as: Any, files: set[str], folders: set[str])
     normal = posixpath.normpath(save_as)
     if normal == ".." or normal.startswith("../"):
         return f"address {save_as[:80]!r} is not inside the output folder"
+    if any(len(part.encode("utf-8")) > MAX_NAME_BYTES for part in normal.split("/")):
+        return f"address {save_as[:80]!r}… has a folder or file name longer than {MAX_NAME_BYTES} bytes"
     if normal in files or any(normal.startswith(f) or normal + "/" == f for f in folders):
         return f"address {normal!r} belongs to the plugin's pages"
     return None
@@ -321,11 +368,12 @@ def raw_reason(full: str, years: tuple[int, int]) -> str | None:
         metadata, _ = split_metadata(text)
     except (OSError, UnicodeDecodeError, ValueError) as err:
         return str(err)
-    if "date" in metadata:
-        try:
-            parse_date(metadata["date"])
-        except ValueError as err:
-            return str(err)
+    for key in ("date", "modified"):
+        if key in metadata:
+            try:
+                parse_date(metadata[key])
+            except ValueError as err:
+                return f"{key.title()}: {err}"
     status = metadata.get("status", "published").strip().lower()
     if status == "skip":
         return "Status: skip; not published"
@@ -347,7 +395,9 @@ def _objects(generator: Any, attrs: Iterable[str]) -> list[Any]:
     return out
 
 
-def _content_problems(obj: Any, root: str, files: set[str], folders: set[str], years: tuple[int, int], dated: bool) -> list[Problem]:
+def _content_problems(
+    obj: Any, root: str, files: set[str], folders: set[str], years: tuple[int, int], dated: bool, inside: set[str] = frozenset(),
+) -> list[Problem]:
     """Checks on a content object Pelican built: title, date range, address."""
     path = relative_path(obj.source_path)
     problems: list[Problem] = []
@@ -366,6 +416,11 @@ def _content_problems(obj: Any, root: str, files: set[str], folders: set[str], y
         problems.append(Problem(path, "read", f"no address: {type(err).__name__}: {err}"))
     if reason := address_problem(getattr(obj, "slug", ""), save_as, files, folders):
         problems.append(Problem(path, "read", reason))
+    elif inside and isinstance(save_as, str) and not posixpath.normpath(save_as).startswith(tuple(inside)):
+        problems.append(Problem(path, "read", f"address {save_as[:80]!r} is outside {', '.join(sorted(inside))} (ARTICLE_SAVE_AS)"))
+    lang = getattr(obj, "lang", None)
+    if isinstance(lang, str) and not _LANG.fullmatch(lang):
+        problems.append(Problem(path, "read", f"Lang {lang[:40]!r} is not a language tag (en, fr, pt-BR)"))
     status = getattr(obj, "status", "published")
     if status in {"draft", "hidden"} and not problems:
         problems.append(Problem(path, "read", f"Status: {status}; not in the timeline", "warning"))
@@ -382,6 +437,12 @@ def admit(generator: Any, kinds: tuple[str, ...], paths_key: str, excludes_key: 
     root = settings.get("PATH") or "."
     years = year_range(settings)
     files, folders = reserved_addresses(settings)
+    article_folders = own_folders(settings, "ARTICLE")
+    if dated:  # an article stays in the articles' folders (when every pattern has one)
+        inside = article_folders if "" not in article_folders else set()
+    else:  # a page never lands among the articles
+        folders |= {f for f in article_folders if f}
+        inside = set()
     extensions = list(getattr(generator.readers, "extensions", []) or [])
     all_files = content_files(root, settings.get(paths_key) or [""], settings.get(excludes_key) or [], settings.get("IGNORE_FILES") or [])
 
@@ -392,7 +453,12 @@ def admit(generator: Any, kinds: tuple[str, ...], paths_key: str, excludes_key: 
     objects = _objects(generator, kinds)
     read_paths = {relative_path(o.source_path) for o in objects}
     for obj in objects:
-        problems += _content_problems(obj, root, files, folders, years, dated)
+        slug = getattr(obj, "slug", None)
+        if isinstance(slug, str) and short_slug(slug) != slug:
+            obj.slug = short_slug(slug)
+            if "slug" in obj.metadata:
+                problems.append(Problem(relative_path(obj.source_path), "read", f"Slug shortened to {obj.slug!r}", "warning"))
+        problems += _content_problems(obj, root, files, folders, years, dated, inside)
 
     reported = {p.path for p in problems if p.severity == "error"}
     for rel in all_files:

@@ -140,6 +140,25 @@ CASES: tuple[Case, ...] = (
                                      "Two people were killed in Homs on 1 January 0001, medics said.\n",
                                      Title="Far dates in the text", Date="2016-12-23", Source="Wire"),
          "published", "timexes in years 9999 and 0001"),
+    # -- more addresses and metadata Pelican reads
+    Case("articles/long-title.md", md("Sixteen people were killed in Hama on Thursday, the monitor said.\n",
+                                      Title="Killed " * 60, Date="2016-12-23", Source="Wire"),
+         "published", "a 420-character Title (a slug longer than a file name may be)"),
+    Case("articles/save-as-page.md", md("Text.\n", Title="Save_as on a page", Date="2016-12-23",
+                                        Save_as="xss-page/index.html"), "reported", "Save_as on a page's address"),
+    Case("articles/lang-traversal.md", md("Seventeen people were killed in Idlib on Thursday.\n", Title="Language escape",
+                                          Date="2016-12-23", Lang="../../index"), "reported", "Lang that climbs out"),
+    Case("articles/modified-garbage.md", md("Text.\n", Title="Bad modified", Date="2016-12-23", Modified="yesterday-ish"),
+         "reported", "Modified that is not a date (Pelican skips it)"),
+    Case("articles/status-capital.md", md("Text.\n", Title="Capital status", Date="2016-12-23", Status="Hidden"),
+         "reported", "Status: Hidden (Pelican's statuses are lower case)"),
+    Case("articles/hostile.html", (
+        "<html><head><title><script>alert(15)</script>HTML article</title>"
+        '<meta name="date" content="2016-12-23"><meta name="source" content="<b onclick=alert(16)>Wire</b>">'
+        '<meta name="source_url" content="javascript:alert(17)"></head><body>'
+        "<p>Eighteen people were killed in Homs on Thursday, medics said.</p>"
+        '<script>alert(18)</script><p><a href="javascript:alert(19)">x</a><img src=x onerror=alert(20)></p>'
+        "</body></html>").encode(), "published", "an HTML article with script in title, meta and body"),
     # -- pages are read by Pelican too; their titles are in every page's navigation
     Case("pages/xss-page.md", md(f"{SCRIPT} Page body <img src=x onerror=alert(11)>.\n",
                                  Title=f"{SCRIPT}Page", Slug="xss-page"), "published", "page with script in Title"),
