@@ -87,6 +87,7 @@ DEFAULT_EVENT_TYPES: tuple[dict[str, Any], ...] = (
         "doc": "One-sided attacks from a distance or by explosives: shelling, air strikes, bombs, IEDs.",
         "patterns": [
             r"\bshell(?:ed|ing|s)\b|\bshells fell\b|\bartillery\b|\bmortars?\b|\brockets?\b|\bmissiles?\b",
+            r"\b(?:a|one|another)\s+(?:\w+\s+)?shell\s+(?:hit|fell|landed|struck|exploded)\b",
             r"\bair ?strikes?\b|\bair-strikes?\b|\bair ?raids?\b|\bdrone strikes?\b|\bwarplanes?\b|\bbombers?\b",
             r"\bstrikes?\s+(?:hit|on|against|targeted|killed)\b",
             r"\bbombard(?:ed|ment|ments|ing)\b|\bbarrel bombs?\b|\bcar bombs?\b|\bbomb(?:ed|ing|ings)?\b",
@@ -128,7 +129,11 @@ DEFAULT_EVENT_TYPES: tuple[dict[str, Any], ...] = (
         "label": "Protests",
         "acled": "Protests",
         "doc": "Peaceful public demonstrations.",
-        "patterns": [r"\bprotest(?:s|ed|ers|ing)?\b|\bdemonstrat(?:ion|ions|ors|ed)\b|\brall(?:y|ies|ied)\b|\bsit-in\b"],
+        "patterns": [
+            r"\bprotest(?:s|ed|ers|ing)?\b|\bdemonstrat(?:ion|ions|ors|ed)\b|\brall(?:y|ies|ied)\b|\bsit-in\b",
+            # a march of people, not troops marching on a town
+            r"\b(?:people|crowds?|thousands|hundreds|dozens|residents|students|women|mourners)\s+(?:\w+\s+)?march(?:ed|ing)?\b|\ba\s+(?:\w+\s+)?march\b|\btook\s+to\s+the\s+streets\b",
+        ],
     },
     {
         "id": "riots",
@@ -145,6 +150,7 @@ DEFAULT_EVENT_TYPES: tuple[dict[str, Any], ...] = (
         "patterns": [
             r"\bcease-?fire\b|\btruce\b|\bagreements?\b|\bdeal\b|\breconciliation\b|\barmistice\b",
             r"\bdeploy(?:ed|ment|s|ing)?\b|\barriv(?:ed|al|es|ing)\b|\bdispatched\b|\breinforcements?\b",
+            r"\btanks?\s+(?:\w+\s+)?(?:entered|rolled|moved|swept|drove)\b",
             r"\b(?:left|leave|leaving|departed|pulled out of)\s+(?:the|their)\s+(?:remaining\s+)?(?:city|town|area|pocket|district|enclave)s?\b",
             r"\bwithdr(?:ew|awal|awn|aw)\b|\bpull(?:ed)? out\b|\bhanded over\b|\bsurrender(?:ed)?\b|\bdefect(?:ed|ion|ions)\b",
             r"\barrest(?:ed|s)?\b|\bdetain(?:ed|s)?\b|\bdetention\b",
@@ -157,9 +163,12 @@ DEFAULT_EVENT_TYPES: tuple[dict[str, Any], ...] = (
         "acled": None,
         "doc": "Evacuations, aid, refugees and displacement, clearing roads (not coded by ACLED).",
         "patterns": [
-            r"\bevacuat(?:ion|ions|ed|ing|e|es)\b|\baid convoys?\b|\bhumanitarian\b|\brelief\b",
-            r"\brefugees?\b|\bdisplaced\b|\bdisplacement\b|\breturnees\b|\breturned home\b|\bdeparted\b",
-            r"\bsnow(?:fall)?\b|\bbulldozers?\b|\bsupplies\b|\bRed Cross\b|\b(?-i:ICRC|UNHCR|OCHA)\b",
+            r"\bevacuat(?:ion|ions|ed|ing|e|es)\b|\baid convoys?\b|\bhumanitarian\b",
+            r"\brelief\s+(?:supplies|aid|convoys?|goods|items|agenc(?:y|ies)|operations?|workers|efforts?)\b",
+            r"\brefugees?\b|\bdisplaced\b|\bdisplacement\b|\breturnees\b|\breturned home\b",
+            # clearing roads of snow or rubble is relief work; snow falling is weather
+            r"\bclear(?:ed|ing|s)?\s+(?:\S+\s+){0,4}?(?:of|from)\s+(?:the\s+)?(?:snow|rubble|debris)\b|\b(?:snow|rubble)\s+(?:was|were)\s+(?:cleared|removed)\b|\bbulldozers?\s+(?:were\s+)?(?:used|cleared|removed|opened|sent)\b",
+            r"\b(?:food|medical|aid|relief|humanitarian)\s+supplies\b|\bRed Cross\b|\b(?-i:ICRC|UNHCR|OCHA)\b",
         ],
     },
     {
@@ -169,8 +178,11 @@ DEFAULT_EVENT_TYPES: tuple[dict[str, Any], ...] = (
         "doc": "Talks, summits, sanctions, UN resolutions, envoys, elections, reforms, resignations (not coded by ACLED).",
         "patterns": [
             r"\btalks\b|\bsummit\b|\bnegotiations?\b|\bemergency meeting\b|\bpeace (?:plan|conference|process)\b",
-            r"\bsanctions?\b|\bembargo\b|\bresolution\b|\bSecurity Council\b|\bArab League\b|\bsuspend(?:ed|s)?\b",
-            r"\benvoy\b|\bambassadors?\b|\bexpel(?:led|s)?\b|\brecall(?:ed|s)?\b",
+            r"\bsanctions?\b|\bembargo\b|\bSecurity Council\b|\bArab League\b|\bsuspend(?:ed|s)?\b",
+            # a UN resolution, not "a political resolution to the conflict"
+            r"\b(?:draft|adopted|vetoed|passed|UN|U\.N\.|council)\s+(?:\w+\s+)?resolutions?\b|\bresolutions?\s+(?:\d+|on|condemning|calling)\b",
+            # recalling an envoy, not "he recalled the early days"
+            r"\benvoy\b|\bambassadors?\s+(?:was|were)\s+(?:expelled|recalled|summoned)\b|\b(?:expelled|recalled|summoned|expel|recall|summon)\s+(?:\S+\s+){0,3}?(?:ambassadors?|envoys?|diplomats?)\b|\bexpel(?:led|s)?\b",
             r"\belections?\b|\breferendum\b|\bconstitution\b|\breforms?\b|\bamnesty\b|\bresign(?:ed|s|ation)?\b|\bsworn in\b",
             r"\bemergency law\b|\bstate of emergency\b",
         ],

@@ -10,19 +10,26 @@ News copy often spreads one incident over several sentences:
     "... some militants shelled Aleppo ... on Friday. [...] The Observatory
     said six people, including two children, were killed."
 
-The second sentence has neither date nor place; it inherits both (and the
-event type, when it has none of its own) from the event just before it (within ``CARRY_SENTENCES`` sentences), and its
-``date_text`` names the expression the date came from. With nothing to
-inherit, an event falls back to the publication date (``date_text=None``).
+The second sentence has neither date nor place. It carries the date of the
+story it continues: the last event sentence of the report dated by its own
+words (never a background clause's date: see ``anchors``), and its
+``date_text`` names the expression the date came from. Place and event type
+(when it has none of its own) come from the event just before it, within
+``CARRY_SENTENCES`` sentences. With no dated sentence before it, an event
+falls back to the publication date (``date_text=None``).
+
+Which sentences are events at all is decided in ``eventness``: negations,
+questions, credit lines, page furniture and standing facts are not.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, replace
 from typing import Any, Mapping, Sequence
 
-from generator import dates, event_types, figures, places, tallies
+from generator import dates, event_types, eventness, figures, places, tallies
 from generator.model import Article, Event, Extraction, Place, Problem, Sentence, Tally, Timex
 from generator.read import split_sentences
 from generator.settings import resolve
@@ -43,6 +50,8 @@ class _Context:
     date_text: str | None = None
     places: tuple[Place, ...] = ()
     type: str = "other"
+    # the story's date: the last event sentence dated by its own words
+    story: tuple[str, str, str | None] | None = None
 
 
 def event_id(article_slug: str, start: int, sentence: str) -> str:
@@ -62,6 +71,50 @@ def sentence_date(timexes: Sequence[Timex]) -> tuple[str, str, str] | None:
         if resolved:
             return resolved[0], resolved[1], timex.text
     return None
+
+
+# A time expression in one of these clauses does not date the sentence's event:
+# it starts a span ("since protests began in March") or recalls background
+# ("the conflict, which began in 2011", "where the agency last week tried").
+_BACKGROUND_CLAUSE = re.compile(
+    r"(?:\bsince\b|,\s*(?:which|who|whose|where|when)\b|\b(?:which|who)\s+(?:had|has|have|began|started|erupted|broke)\b)[^,;:()]*$",
+    re.IGNORECASE,
+)
+
+
+def anchors(sentence: Sentence, timexes: Sequence[Timex], published: Any) -> list[Timex]:
+    """The time expressions of a sentence that may date its event.
+
+    Left out: a page's date stamp at the start of the sentence, and
+    expressions inside a "since ..." clause or a relative clause, which
+    recall another period.
+
+    >>> import datetime as dt
+    >>> from generator.model import Sentence
+    >>> text = "Shells hit the town on Monday in the war, which began in 2011."
+    >>> s = Sentence(0, len(text), text)
+    >>> [t.text for t in anchors(s, dates.find_timexes(text, dt.date(2016, 12, 14)), dt.date(2016, 12, 14))]
+    ['Monday']
+    """
+    stamp = eventness.stamp_end(sentence.text)
+    out = []
+    for t in timexes:
+        at = t.start - sentence.start
+        if at < stamp:
+            continue
+        before = sentence.text[:at]
+        if _BACKGROUND_CLAUSE.search(before):
+            continue
+        out.append(t)
+    return out
+
+
+def _day_dated(timexes: Sequence[Timex]) -> bool:
+    for t in timexes:
+        resolved = dates.event_date(t)
+        if resolved and resolved[1] == "day":
+            return True
+    return False
 
 
 def extract_article(article: Article, settings: Mapping[str, Any] | None = None) -> Extraction:
@@ -114,9 +167,15 @@ def extract_article(article: Article, settings: Mapping[str, Any] | None = None)
         own = [t for t in timexes if sentence.start <= t.start and t.end <= sentence.end]
         sentence_tallies = tallies_in(sentence.text, sentence.start, sentence.end)
 
+        own = anchors(sentence, own, article.published)
+        verdict = eventness.assess(sentence.text, title=article.title, dated=_day_dated(own))
+        if not verdict.is_event:
+            continue
         sentence_figures = figures.find_figures(sentence.text, metrics, attribution)
-        event_type = event_types.classify(sentence.text, type_rules)
-        if event_type == "other" and not sentence_figures and not sentence_tallies:
+        # Negated clauses neither type the event nor make it one.
+        event_type = event_types.classify(verdict.masked, type_rules)
+        asserted = [f for f in sentence_figures if not f.text or f.text in verdict.masked]
+        if event_type == "other" and not asserted and not sentence_tallies and not eventness.happening(verdict.masked, _day_dated(own) and not verdict.negated_main):
             continue
 
         event, context = _event(article, sentence, index, own, context, event_type, sentence_figures, gazetteer)
@@ -137,10 +196,15 @@ def _event(
 ) -> tuple[Event, _Context]:
     near = index - context.index <= CARRY_SENTENCES
     resolved = sentence_date(own_timexes)
+    story = context.story
     if resolved:
         date, granularity, date_text = resolved
-    elif near and context.date:
-        date, granularity, date_text = context.date, context.granularity, context.date_text
+        story = resolved
+    elif story:
+        # An undated sentence continues the story: it takes the date of the
+        # last event sentence in the report that was dated by its own words
+        # (never a background clause's date, which ``anchors`` left out).
+        date, granularity, date_text = story
     else:
         date, granularity, date_text = article.published.isoformat(), "day", None
 
@@ -172,7 +236,7 @@ def _event(
         article_url=article.url,
         article_title=article.title,
     )
-    return event, _Context(index, date, granularity, date_text, found_places, event_type)
+    return event, _Context(index, date, granularity, date_text, found_places, event_type, story)
 
 
 def _with_path(problem: Problem, path: str) -> Problem:

@@ -110,9 +110,9 @@ MONTH_DAYS = [
     ("It was signed on 12/15/2016.", "12/15/2016", JAN3, "2016-12-15"),
     ("It was signed on 15.12.2016.", "15.12.2016", JAN3, "2016-12-15"),
     ("It was signed on 2016-12-15.", "2016-12-15", JAN3, "2016-12-15"),
-    ("The editorial of Monday, Oct. 26: nothing.", "Monday, Oct. 26", dt.date(1998, 10, 25), "1998-10-26"),
-    ("AMMAN | Sat Jul 23 , 2011 4:44 am EDT", "Jul 23 , 2011", dt.date(2011, 7, 23), "2011-07-23"),
-    ("09 February 12 07:00 GMT UN chief Ban Ki-moon says", "09 February 12", dt.date(2012, 2, 9), "2012-02-09"),
+    ("Our column for Monday, Oct. 26: quiet.", "Monday, Oct. 26", dt.date(1998, 10, 25), "1998-10-26"),
+    ("CAIRO | Sat Jul 23 , 2011 9:12 am EDT", "Jul 23 , 2011", dt.date(2011, 7, 23), "2011-07-23"),
+    ("09 February 12 11:30 GMT The envoy tells reporters", "09 February 12", dt.date(2012, 2, 9), "2012-02-09"),
 ]
 
 

@@ -72,7 +72,7 @@ def test_sentences_get_the_first_matching_type(sentence, expected):
 
 
 def test_battles_win_over_shelling_inside_a_battle_as_acled_codes_it():
-    sentence = "Amid regime shelling of the area, regime forces clashed with the Islamic State."
+    sentence = "Under heavy army shelling of the valley, loyalist units fought a militia near the dam."
     assert {t for t, _ in triggers(sentence)} >= {"battles", "explosions_remote_violence"}
     assert classify(sentence) == "battles"
 

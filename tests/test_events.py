@@ -34,13 +34,30 @@ def test_a_follow_up_sentence_inherits_date_place_and_type_of_the_incident():
     assert [p.name for p in casualties.places] == [p.name for p in shelling.places]
 
 
-def test_an_event_far_from_any_date_falls_back_to_publication_day():
+def test_an_undated_sentence_carries_the_date_of_the_story_it_continues():
     x = extract_article(article(
         "Clashes erupted in Homs on Monday. The weather was cold. Officials gave no details. "
         "Later, rebels shelled a checkpoint in Hama.", "2016-09-14"
     ))
     late = [e for e in x.events if "checkpoint" in e.sentence][0]
-    assert late.date == "2016-09-14" and late.date_text is None
+    assert late.date == "2016-09-12" and late.date_text == "Monday"
+
+
+def test_an_event_with_no_dated_sentence_before_it_falls_back_to_publication_day():
+    x = extract_article(article("Rebels shelled a checkpoint in Hama. Clashes erupted in Homs on Monday.", "2016-09-14"))
+    early = [e for e in x.events if "checkpoint" in e.sentence][0]
+    assert early.date == "2016-09-14" and early.date_text is None
+
+
+def test_a_background_clause_never_dates_the_sentence_or_the_story():
+    x = extract_article(article(
+        "Warplanes bombed a market in Idlib on Tuesday. "
+        "The war, which began in 2011, has emptied the town of half its people. "
+        "Rescuers pulled four bodies from the rubble.", "2016-09-15"
+    ))
+    dates = {e.sentence.split()[0]: e.date for e in x.events}
+    assert dates["Rescuers"] == "2016-09-13"
+    assert all(not d.startswith("2011") for d in dates.values())
 
 
 def test_sentences_with_nothing_to_report_are_not_events():

@@ -76,9 +76,11 @@ def test_snow_clearing_is_placed_in_idlib(extraction):
     assert "Idlib" in {p.admin1 for p in event.places}
 
 
-def test_conflict_start_keeps_year_granularity(extraction):
-    event = event_with(extraction, "which began in 2011")
-    assert (event.date, event.granularity) == ("2011", "year")
+def test_a_background_clause_about_the_conflict_start_is_no_2011_event(extraction):
+    """ "... have shelled [the city] throughout the conflict, which began in 2011"
+    recalls the whole war: it is background, not a shelling dated 2011."""
+    assert not [e for e in extraction.events if "which began in 2011" in e.sentence]
+    assert not [e for e in extraction.events if e.date.startswith("2011")]
 
 
 def test_bracketed_bulletin_counts_are_not_dates(extraction):

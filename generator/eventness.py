@@ -1,0 +1,337 @@
+"""Extract: does a sentence report an event at all?
+
+A sentence reports an event when it says something happened, happens or is
+planned at a time: "Troops stormed the town on Friday", "A march is called
+for Sunday", "Gunfire was heard near the port". It does not when
+
+* it is page furniture or a credit line ("Adapted from a situation report by
+  the relief agency, 3 May 2019.", "(Reporting by ...; Editing by ...)",
+  "© Photo agency");
+* it is a question;
+* its event words are negated ("The air force carried out no strikes",
+  "No agreements were signed");
+* it only recalls an earlier period or states a standing fact: no verb of
+  its main clause is in a past, perfect, progressive or future form ("Russia
+  is a guarantor of the truce", "The province borders Turkey");
+* its only verbs are hypothetical ("The league might consider expelling it");
+* it describes what has gone on over a whole period ("Rebels have shelled
+  the city throughout the war"): background, not a happening.
+
+Decided from the sentence's structure with small word lists, no trained
+model: negated clauses are blanked (``masked``) so that the event words left
+are the ones asserted, and verb groups are found from auxiliaries, a list of
+irregular past forms and the ``-ed`` ending.
+
+``assess`` returns a :class:`Verdict` with the masked text, which the
+extractor classifies and reads figures from, so that a negated or background
+clause neither types the event nor dates it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# -- page furniture and credit lines -------------------------------------------------
+#
+# Each rule with an example of the shape it removes (the examples are ours).
+
+FURNITURE: tuple[tuple[str, str], ...] = (
+    # "Adapted from a situation report by the relief agency, 3 May 2019."
+    (r"^\W*(?:paraphrased|adapted|translated|excerpted|summari[sz]ed|abridged|compiled|reproduced|republished)\s+(?:\w+\s+){0,2}?from\b", "credit line"),
+    # "(Reporting by A. Writer; Editing by B. Editor)"
+    (r"^\W*(?:additional\s+)?(?:reporting|writing|editing|compiled|produced)\s+by\b", "byline"),
+    # "Source: the monitoring group" / "Photo: a news agency"
+    (r"^\W*(?:sources?|photo(?:graph)?s?|images?|credits?|copyright|caption|file photo|read more|see also|related|share|tags?)\s*[:|]", "credit line"),
+    (r"©|\(c\)\s*\d{4}|\ball rights reserved\b", "credit line"),
+    # "By Jane Doe" alone on a line
+    (r"^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*$", "byline"),
+    # comment sections and site boilerplate
+    (r"\b(?:views expressed in the comments|this discussion is now closed|we welcome comments|click here|subscribe to)\b", "page furniture"),
+)
+_FURNITURE = tuple((re.compile(p, re.IGNORECASE if not p.startswith("^By") else 0), why) for p, why in FURNITURE)
+
+# -- negation -------------------------------------------------------------------------
+#
+# A negator blanks its clause: up to the next comma, semicolon, colon, dash or
+# coordinating "but/while/whereas". "no fewer than", "not only", "no-fly"
+# and "No. 5" are not negations.
+
+_NEGATOR = re.compile(
+    r"\b(?:no(?!\s*(?:-|\.\s*\d|fewer|less|more|later|longer|sooner|doubt|one\s+knows)\b)(?!-)"
+    r"|not(?!\s+(?:only|least|just|far|long|until|before|yet\s+clear))|never|nor|neither|none|nobody|nothing|without"
+    r"|(?:did|does|do|was|were|is|are|has|have|had|could|would|will|can)n[’']t|cannot)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:but|while|whereas|although|though|however|yet)\b", re.IGNORECASE)
+
+# -- verb groups ------------------------------------------------------------------------
+
+_IRREGULAR_PAST = frozenset(
+    """was were had did said told went came took fell shot hit struck fled began broke fought gave left
+    sent led ran won lost brought caught found heard kept rose spoke stood threw wrote swept set put cut
+    spread met held saw made drove flew stole sought bought sold built burnt burned lit laid paid slew
+    blew froze hid knew meant bore tore wore shook woke forbade arose overran overtook undertook withdrew
+    withheld upheld beat bit bled bent bound brought clung crept dealt dug fed felt fought forgot fled
+    grew hung hurt lay led leapt quit rang rode sank sang shone shut slid split sprang stuck stung strove
+    swore swung taught thought understood wept wound became overcame""".split()
+)
+_IRREGULAR_PARTICIPLE = frozenset(
+    """been done gone taken fallen shot hit struck fled begun broken fought given left sent led run won
+    lost brought caught found heard kept risen spoken stood thrown written swept set put cut spread met
+    held seen made driven flown stolen sought bought sold built burnt lit laid paid slain blown frozen
+    hidden known meant borne torn worn shaken woken overrun overtaken undertaken withdrawn withheld
+    upheld beaten bitten dealt dug fed felt grown hung hurt lain quit rung ridden sunk sung shone shut
+    slid split sprung stuck stung sworn swung taught thought understood wept wound become overcome""".split()
+)
+# "-ed" words that are adjectives or nouns far more often than verbs here
+_NOT_VERBS = frozenset(
+    """armed alleged united red bed need speed seed feed hundred indeed based backed led so-called
+    concerned interested detained wounded injured displaced deceased besieged beloved aged naked sacred
+    wicked ragged rugged supposed limited advanced qualified varied talented""".split()
+)
+_BARE_LIKE_PRESENT = frozenset("set put cut hit hurt quit spread shut split".split())
+_AUX_EVENT = re.compile(
+    r"(?i:(?:was|were|had|did|been)\s+(?:\w+ly\s+|also\s+|reportedly\s+|then\s+|being\s+|been\s+)*(?:[a-z]{3,}ed|[a-z]{3,}ing|%s)\b)"
+    r"|(?<=[Tt]here )(?:was|were|had been)\b"
+    % "|".join(sorted({"been", "done", "gone", "taken", "fallen", "shot", "hit", "struck", "fled", "begun", "broken", "fought",
+                      "given", "sent", "held", "seen", "made", "killed", "found", "heard", "brought", "caught", "lost", "won",
+                      "thrown", "driven", "flown", "stolen", "burnt", "hidden", "beaten", "overrun", "withdrawn", "swept", "met", "led", "cut", "set", "put"}))
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_FINITE_AUX = re.compile(
+    r"\b(?:will|shall|'ll|is\s+(?:due\s+|set\s+|scheduled\s+|expected\s+)?to|are\s+(?:due\s+|set\s+|scheduled\s+|expected\s+)?to"
+    r"|plans?\s+to|planned|scheduled|called\s+for|calls\s+for\s+\w+\s+to\s+(?:rally|march|protest|strike|gather)"
+    r"|(?:is|are|am|was|were)\s+(?:\w+ly\s+)?(?:being\s+)?\w+ing)\b",
+    re.IGNORECASE,
+)
+_MODAL = re.compile(r"\b(?:might|may|could|should|would|must|ought\s+to)\s+(?:not\s+|also\s+|well\s+|eventually\s+|yet\s+)?(\w+)", re.IGNORECASE)
+# A present-tense "happening" verb: the video or witness present of news
+# ("gunfire rings out", "demonstrators chant") is an event; "X is an ally" is not.
+_PRESENT_HAPPENING = re.compile(
+    r"\b(?:rings?\s+out|rings?\s+through|erupts?|clash|clashes|march(?:es)?|chant|chants|opens?\s+fire|storms?|shells|"
+    r"pounds?|enters?|arrives?|flee|flees|burns?|explodes?|kills|dies|crashes|meets|visits)\b",
+    re.IGNORECASE,
+)
+_STAMP = re.compile(
+    r"^\W*(?:(?:date\s+)?\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]+\s+\d{2,4}\s+\d{1,2}:\d{2}(?:\s*[A-Z]{2,4})?"
+    r"|(?:[A-Z][a-z]+day,?\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*(?:[A-Z]{2,4})?"
+    r"|\d{1,2}/\d{1,2}/\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?)\b"
+)
+
+
+# A predicate spread over a whole period is background, not a happening:
+# "Insurgents have shelled the city throughout the war", "has long been".
+_HABITUAL = re.compile(
+    r"\b(?:throughout\s+the\s+(?:\w+\s+)?(?:conflict|war|crisis|uprising|years?|decades?)|for\s+(?:many\s+)?(?:years|decades|generations)"
+    r"|over\s+the\s+(?:past\s+|last\s+)?(?:years|decades)|(?:has|have|had)\s+long\b|on\s+a\s+regular\s+basis|routinely|regularly|traditionally)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Whether a sentence reports an event, why, and its asserted text.
+
+    ``masked`` has the sentence's length; negated clauses are blanked with
+    spaces, so offsets into it are offsets into the sentence.
+    """
+
+    is_event: bool
+    reason: str
+    masked: str
+    has_verb: bool = False
+    negated_main: bool = False  # the main clause itself is negated ("carried out no strikes")
+
+
+def furniture(sentence: str) -> str | None:
+    """Why a sentence is page furniture or a credit line, or ``None``.
+
+    >>> furniture("Adapted from a field report by the relief agency, 3 May 2019.")
+    'credit line'
+    >>> furniture("(Reporting by A. Writer; Editing by B. Editor)")
+    'byline'
+    >>> furniture("Shells fell on the market on Monday.") is None
+    True
+    """
+    for pattern, why in _FURNITURE:
+        if pattern.search(sentence):
+            return why
+    return None
+
+
+def stamp_end(sentence: str) -> int:
+    """Length of a leading date/time stamp (" date 2021-10-30", "05 May 19 10:12 GMT"), else 0.
+
+    A saved page's stamp says when the page was kept, not when anything happened.
+
+    >>> s = "04 March 19 07:15 GMT Crowds gathered in the square."
+    >>> s[stamp_end(s):].strip()
+    'Crowds gathered in the square.'
+    """
+    m = _STAMP.match(sentence)
+    return m.end() if m else 0
+
+
+def is_question(sentence: str) -> bool:
+    """A sentence that asks (ends with "?" outside a closing quote).
+
+    >>> is_question("Who fired the shells?")
+    True
+    >>> is_question('He asked: "Who fired?" and left.')
+    False
+    """
+    return sentence.rstrip(" \"'”’)").endswith("?")
+
+
+def mask_negations(sentence: str) -> str:
+    """The sentence with every negated clause blanked out (same length).
+
+    >>> mask_negations("The air force carried out no strikes on the town.").rstrip()
+    'The air force carried out'
+    >>> mask_negations("A shell hit the school, causing damage but no casualties.").rstrip()
+    'A shell hit the school, causing damage but'
+    >>> mask_negations("No fewer than 12 people were killed.") == "No fewer than 12 people were killed."
+    True
+    """
+    out = sentence
+    for m in reversed(list(_NEGATOR.finditer(sentence))):
+        end_m = _CLAUSE_END.search(sentence, m.end())
+        end = end_m.start() if end_m else len(sentence)
+        out = out[: m.start()] + " " * (end - m.start()) + out[end:]
+    return out
+
+
+def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"[\"“]([^\"”]*)(?:[\"”]|$)", sentence):
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+def has_event_verb(text: str) -> bool:
+    """Whether ``text`` has a verb group in a past, perfect, progressive or future form.
+
+    >>> has_event_verb("Troops stormed the mosque")
+    True
+    >>> has_event_verb("A march is called for Friday")
+    True
+    >>> has_event_verb("Russia is a guarantor of the truce and borders the province")
+    False
+    >>> has_event_verb("Gunfire rings out in the suburb")
+    True
+    """
+    if _FINITE_AUX.search(text) or _PRESENT_HAPPENING.search(text):
+        return True
+    for m in _WORD.finditer(text):
+        w = m.group().lower()
+        if w in ("was", "were", "had", "did", "been"):
+            # a copula or auxiliary alone ("the weather was cold") is no event;
+            # "there were clashes", "was killed", "had been shelled" are
+            if _AUX_EVENT.match(text, m.start()):
+                return True
+            continue
+        if w in _BARE_LIKE_PRESENT:
+            if re.search(r"\b(?:has|have|had|was|were|be|been)\s+(?:\w+\s+)?" + w + r"\b", text, re.IGNORECASE):
+                return True
+            continue
+        if w in _IRREGULAR_PAST or w in _IRREGULAR_PARTICIPLE:
+            return True
+        if w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS and "-" not in w and m.group()[0].islower():
+            return True
+    return False
+
+
+def _hypothetical_only(text: str) -> bool:
+    """Every verb group is under a modal ("might consider", "could lead")."""
+    modals = list(_MODAL.finditer(text))
+    if not modals:
+        return False
+    rest = _MODAL.sub(" ", text)
+    return not has_event_verb(rest)
+
+
+def assess(sentence: str, *, title: str | None = None, dated: bool = False) -> Verdict:
+    """Decide whether ``sentence`` can report an event, from its structure.
+
+    ``dated``: the sentence has its own day-level time expression ("on
+    Friday", "today"), which makes a present tense report an event ("On
+    Friday, the league meets in Cairo").
+
+    The caller still needs an event cue (a type trigger, a figure or a
+    tally in ``masked``) before making an event.
+
+    >>> assess("No new reconciliation agreements were signed during the day.").is_event
+    False
+    >>> assess("Did the army shell the town?").reason
+    'question'
+    >>> assess("Russia, with Turkey and Iran, is a guarantor of the truce.").reason
+    'no event verb'
+    >>> v = assess("Shelling hit the old quarter overnight, but no one was hurt.")
+    >>> v.is_event, v.masked.rstrip()
+    (True, 'Shelling hit the old quarter overnight, but')
+    """
+    text = sentence.strip()
+    if title and text == title.strip():
+        return Verdict(False, "headline repeated", sentence)
+    why = furniture(text)
+    if why:
+        return Verdict(False, why, sentence)
+    if is_question(text):
+        return Verdict(False, "question", sentence)
+    cut = stamp_end(sentence)
+    masked = " " * cut + mask_negations(sentence[cut:])
+    if not masked.strip():
+        return Verdict(False, "negated", masked)
+    verb = has_event_verb(masked)
+    if not verb and not dated:
+        if masked != sentence and has_event_verb(sentence):
+            return Verdict(False, "negated", masked)
+        return Verdict(False, "no event verb", masked)
+    if verb and not dated and _hypothetical_only(masked):
+        return Verdict(False, "hypothetical", masked)
+    if not dated and _HABITUAL.search(masked):
+        return Verdict(False, "background", masked)
+    return Verdict(True, "event", masked, has_verb=verb, negated_main=_negated_main(sentence[cut:]))
+
+
+def _negated_main(sentence: str) -> bool:
+    """The first clause holds a negator ("The air force carried out no strikes, ...")."""
+    m = _NEGATOR.search(sentence)
+    if not m:
+        return False
+    first_end = _CLAUSE_END.search(sentence)
+    return first_end is None or m.start() < first_end.start()
+
+
+# Verbs of happening with no event type of their own (type ``other``):
+# crashes, entries, things heard, meetings held, announcements.
+_HAPPENING = re.compile(
+    r"\b(?:crash(?:ed|es)?|collided|entered|heard|broke\s+out|erupted|took\s+place|occurred|happened|"
+    r"burn(?:ed|t)|set\s+(?:fire|ablaze)|blocked|closed|reopened|opened|announced|declared|launched|"
+    r"met|visited|held|issued|signed|adopted|approved|formed|appointed|urged|called\s+on|called\s+for|"
+    r"condemned|submitted|vetoed|voted|released|freed|fled|left|returned|moved\s+into|swept|sealed|"
+    r"gathered|mourned|buried|paraded|threw|thrown|hospitali[sz]ed|taken\s+to\s+hospital|disrupted|cut\s+off|"
+    r"march(?:ed|es)?|chant(?:ed|s)?|rall(?:ied|y)|defected|deserted|dismissed|sacked|died|killed|wounded|injured|"
+    r"will\s+(?:meet|hold|visit|travel|vote|march|gather|rally))\b",
+    re.IGNORECASE,
+)
+
+
+def happening(masked: str, dated: bool) -> bool:
+    """Whether a sentence with no event type or figure still reports something that happened.
+
+    A verb of happening ("the plane crashed", "gunfire was heard", "the
+    league will meet"), or any event verb when the sentence is dated by its
+    own words ("On Friday the committee handed its report to the minister").
+
+    >>> happening("A cargo plane crashed near the airport", False)
+    True
+    >>> happening("The committee handed its report to the minister", False)
+    False
+    >>> happening("On Friday the committee handed its report to the minister", True)
+    True
+    """
+    if _HAPPENING.search(masked) and has_event_verb(masked):
+        return True
+    return dated and has_event_verb(masked)

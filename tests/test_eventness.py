@@ -1,0 +1,135 @@
+"""What counts as an event: structure (negation, tense, furniture), not one trigger word.
+
+Every sentence here is written for the test, with the shape of ones seen in
+reports.
+"""
+
+import datetime as dt
+
+import pytest
+
+from generator import eventness
+from generator.event_types import classify
+from generator.events import extract_article
+from generator.model import Article
+
+
+def article(text, published="2016-12-14", title="T"):
+    return Article(path="x.md", slug="x", title=title, published=dt.date.fromisoformat(published), text=text)
+
+
+def event_sentences(text, published="2016-12-14", title="T"):
+    return [e.sentence for e in extract_article(article(text, published, title)).events]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Summarised from a field update by the relief agency, 9 March 2018.",
+        "(Reporting by A. Writer in Amman; Editing by B. Editor)",
+        "© Press agency 2016. All rights reserved.",
+        "Views expressed in the comments are the readers' own.",
+    ],
+)
+def test_credit_lines_and_furniture_are_not_events(sentence):
+    assert eventness.furniture(sentence)
+    assert event_sentences("Shells hit Homs on Monday, killing two people.\n\n" + sentence) == [
+        "Shells hit Homs on Monday, killing two people."
+    ]
+
+
+def test_a_credit_line_with_a_date_is_not_the_days_only_event():
+    text = "Adapted from a situation note by the relief office, 14 December 2016."
+    assert event_sentences(text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The coalition carried out no strikes near the dam on Tuesday.",
+        "No new truce agreements were signed with villages during the day.",
+        "Militants did not shell the town overnight.",
+        "Neither side fired a shot along the front line.",
+    ],
+)
+def test_negated_events_are_not_events(sentence):
+    assert event_sentences(sentence) == []
+
+
+def test_a_negated_side_clause_leaves_the_event():
+    [event] = extract_article(article("A shell hit the school in Aleppo on Monday, causing damage but no casualties.")).events
+    assert event.type == "explosions_remote_violence"
+
+
+def test_no_fewer_than_is_not_a_negation():
+    assert event_sentences("No fewer than 12 people were killed in Idlib on Monday.")
+
+
+def test_questions_are_not_events():
+    assert event_sentences("Who shelled the hospital in Hama on Monday?") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turkey, alongside Russia, is a guarantor of the truce in Idlib.",
+        "The province borders Turkey and is home to three million people.",
+        "Loyalist gunners have shelled the old city throughout the war, which began in 2011.",
+    ],
+)
+def test_standing_facts_and_background_are_not_events(sentence):
+    assert event_sentences(sentence) == []
+
+
+def test_a_hypothetical_is_not_an_event():
+    assert event_sentences("The league might then consider sanctions against the government.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A cargo plane crashed near the port of Latakia on Sunday.",
+        "Gunfire was heard in the old quarter of Homs late on Friday.",
+        "Tanks entered the town of Rastan at dawn on Monday.",
+        "Hundreds of students marched through the centre of Hama on Friday.",
+        "Police arrested 14 people in Daraa on Thursday.",
+    ],
+)
+def test_happenings_without_a_casualty_figure_are_events(sentence):
+    assert event_sentences(sentence) == [sentence]
+
+
+def test_a_dated_statement_of_fact_is_an_event_of_type_other():
+    [event] = extract_article(article("The governor said on Monday the main road to the airport reopened.")).events
+    assert event.type == "other" and event.date == "2016-12-12"
+
+
+def test_the_headline_repeated_as_the_first_line_is_not_a_second_event():
+    title = "Shelling kills three in Hama"
+    assert event_sentences(title + "\n\nShelling killed three people in Hama on Monday.", title=title) == [
+        "Shelling killed three people in Hama on Monday."
+    ]
+
+
+def test_a_page_stamp_neither_dates_nor_makes_the_event():
+    [event] = extract_article(article("11 March 17 09:40 GMT Protesters gathered outside the embassy in Beirut.", "2017-03-10")).events
+    assert event.date == "2017-03-10"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Heavy snow fell on the capital overnight.", "other"),
+        ("He recalled the first months of the uprising.", "other"),
+        ("Bulldozers cleared the mountain road of snow near the camp.", "humanitarian"),
+        ("The emirate recalled its ambassador from the capital.", "political"),
+        ("The talks sought a political resolution to the crisis.", "political"),  # "talks", not "resolution"
+        ("Diplomats said the draft resolution would be put to a vote.", "political"),
+    ],
+)
+def test_narrowed_triggers(sentence, expected):
+    assert classify(sentence) == expected
+
+
+def test_weather_and_memories_are_not_events():
+    assert event_sentences("Heavy snow fell on the capital. He recalled the first months of the uprising.") == []
