@@ -107,6 +107,8 @@ def _load_baseline() -> Any:
     spec = importlib.util.spec_from_file_location("baseline_tallies", ROOT / "bench" / "baseline_tallies.py")
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(module)  # type: ignore[union-attr]
+    if not hasattr(module, "merge_restatements"):
+        module.merge_restatements = list  # extraction calls it since issue 10; the old reader kept every restatement
     return module
 
 
@@ -193,6 +195,8 @@ def score_article(number: str, article: Article, gold: dict[str, Any], countries
         score.distractor_fp += len(read)
     published_known = gold.get("published") is not None
     free = list(range(len(golds)))
+    # places-agreeing pairs first, so a restatement never takes a breakdown's gold
+    read.sort(key=lambda t: not any(g["metric"] == t.metric and g["total"] == t.total and same_places(t.by_place, g["by_place"], gazetteer) for g in golds))
     for tally in read:
         candidates = [i for i in free if golds[i]["metric"] == tally.metric and golds[i]["total"] == tally.total]
         if not candidates:

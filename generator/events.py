@@ -181,7 +181,7 @@ def extract_article(article: Article, settings: Mapping[str, Any] | None = None)
         event, context = _event(article, sentence, index, own, context, event_type, sentence_figures, gazetteer)
         events.append(event)
 
-    return Extraction(article=article, events=tuple(events), tallies=tuple(found_tallies), problems=tuple(problems))
+    return Extraction(article=article, events=tuple(events), tallies=tuple(tallies.merge_restatements(found_tallies)), problems=tuple(problems))
 
 
 def _event(

@@ -43,7 +43,7 @@ from generator.model import Article, Bulletin, Claim, Event, Figure, KeyFigure, 
 
 # Bump the major part when a column is removed or changes meaning, the minor
 # part when one is added. Written into every JSON file and schema.json.
-SCHEMA_VERSION = "2.0"  # 2.0: key_figures.change compares the previous calendar day only
+SCHEMA_VERSION = "2.1"  # 2.0: key_figures.change compares the previous calendar day only; 2.1: tallies span/period_start/period_end, total-only tallies
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -342,6 +342,9 @@ TALLY_COLUMNS: tuple[Column, ...] = (
     Column("sentence_start", "Character offset of the sentence in the article's plain text.", ("start",), lambda r, _: r.tally.start),
     Column("sentence_end", "End offset (exclusive) of the sentence.", ("end",), lambda r, _: r.tally.end),
     Column("sources", "Every article@offset that carried this same report ('; '-separated); it counts once.", ("sources",), lambda r, _: _tally_sources(r.tally)),
+    Column("span", "What the count covers: day, period (a bounded span) or cumulative (since a start).", ("span",), lambda r, _: r.tally.span),
+    Column("period_start", "First day a period or running total covers; empty for a day or when the text gives none.", ("period_start",), lambda r, _: r.tally.period_start),
+    Column("period_end", "Last day a period or running total covers (also its date); empty for a day.", ("period_end",), lambda r, _: r.tally.period_end),
 )
 
 
@@ -419,7 +422,8 @@ def sorted_events(events: Iterable[Event]) -> list[Event]:
 def tally_rows(tallies: Iterable[Tally]) -> list[TallyRow]:
     """One row per place, tallies sorted, places in the order the text lists them."""
     ordered = sorted(tallies, key=lambda t: (t.date, t.metric, t.article, t.start))
-    return [TallyRow(t, place, count) for t in ordered for place, count in t.by_place.items()]
+    # a total with no breakdown ("reported two violations") is one row with an empty place
+    return [TallyRow(t, place, count) for t in ordered for place, count in (t.by_place.items() or [("", t.total)])]
 
 
 def rows(records: Iterable[Any], columns: Sequence[Column], lookup: Lookup) -> list[dict[str, Any]]:

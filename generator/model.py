@@ -147,7 +147,7 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Tally:
-    """A count of one metric per place for one reporting period (a day).
+    """A count of one metric per place (or a total alone) for one reporting period.
 
     Read from a bulletin list such as "A total of 25 ceasefire violations
     ... in Damascus (17), Aleppo (6) and Hama (2) provinces". ``total`` is
@@ -169,6 +169,13 @@ class Tally:
     end: int
     stated_total: int | None = None
     sources: tuple[tuple[str, int], ...] = ()
+    # What the count covers: ``day`` (one day or night, ``date``), ``period`` (a bounded span: a week,
+    # "between the evenings of 2 and 4 July") or ``cumulative`` (since a start event); for the last two
+    # ``date`` is the last day covered and ``period_end``; ``period_start`` is None when the text gives
+    # no start. The same names as a figure's span fields.
+    span: str = "day"
+    period_start: str | None = None
+    period_end: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ publication date – never other dates in the text.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from typing import Any, Iterable, Mapping
@@ -43,6 +44,81 @@ from generator.figures import (
     parse_number,
 )
 from generator.model import Place, Problem, Tally
+
+# -- tally-only metric synonyms ------------------------------------------------------
+#
+# Bulletins name what they count with nouns a casualty report never uses ("19 facts of
+# firing", "cases of opening fire", "truce breaches", "explosions", "shelled ... 29 times").
+# These entries are added to the configured ``TIMELINE_METRICS`` for reading tallies only
+# (figures keep their own table): patterns and unit nouns of a metric the configuration
+# already has are appended to its own; a metric it lacks is added whole. So a user's
+# ``pelican.conf.py`` metric still works, and explosions and shelling incidents are
+# shipped by default.
+TALLY_METRICS: dict[str, dict[str, Any]] = {
+    "ceasefire_violations": {
+        "label": "Ceasefire violations",
+        "patterns": [
+            r"(?:cessation\s+of\s+hostilities|ceasefire\s+regime|regime\s+of\s+silence)\s+(?:was|has\s+been|had\s+been)\s+violated",
+            r"violated\s+(?:the\s+)?(?:ceasefire|cease-fire|truce|cessation\s+of\s+hostilities|regime\s+of\s+silence)(?:\s+regime)?",
+            r"violated\s+the\s+additional\s+measures", r"breaches?\s+of\s+the\s+(?:ceasefire|truce)",
+        ],
+        "unit_nouns": [
+            r"(?:truce|ceasefire|cease-fire)\s+breaches", r"breaches", r"facts\s+of\s+(?:the\s+)?(?:opening\s+of\s+)?fir(?:e|ing)",
+            r"cases\s+of\s+(?:the\s+)?(?:opening\s+of\s+)?fir(?:e|ing)", r"violations?", r"(?:unprovoked\s+)?ceasefire\s+violations",
+        ],
+    },
+    "explosions": {"label": "Explosions", "patterns": [r"explosions?", r"blasts?"], "unit_nouns": [r"explosions", r"blasts"]},
+    "shelling_incidents": {
+        "label": "Shelling incidents",
+        "patterns": [r"shelled", r"shellings?", r"shelling\s+incidents?"],
+        "unit_nouns": [r"shelling\s+incidents?", r"shellings", r"episodes\s+of\s+shelling", r"cases\s+of\s+shelling", r"shelling"],
+    },
+    "attacks": {
+        "label": "Attacks",
+        "patterns": [r"attacked", r"opened\s+fire", r"fired\s+on", r"massacres?"],
+        "unit_nouns": [r"attacks", r"massacres", r"armed\s+provocations"],
+    },
+    "drones": {"label": "Drones", "patterns": [r"drones?", r"UAVs?"], "unit_nouns": [r"drones", r"UAVs", r"unmanned\s+aerial\s+vehicles"]},
+    "rockets": {"label": "Rockets", "patterns": [r"rockets?\s+(?:were\s+)?(?:fired|launched)"], "unit_nouns": [r"rockets"]},
+    "missiles": {"label": "Missiles", "patterns": [r"missiles?\s+(?:were\s+)?(?:fired|launched)"], "unit_nouns": [r"missiles"]},
+    "equipment_destroyed": {
+        "label": "Equipment destroyed",
+        "patterns": [r"tanks\s+destroyed"],
+        "unit_nouns": [r"tanks", r"armou?red\s+(?:fighting\s+|combat\s+)?vehicles", r"artillery\s+systems", r"multiple\s+launch\s+rocket\s+systems",
+                       r"air\s+defen[cs]e\s+systems", r"aircraft", r"helicopters"],
+    },
+    "killed": {"label": "Killed", "patterns": [r"martyred", r"martyrdom\s+of"], "unit_nouns": [r"martyrs"]},
+}
+# Read before the configured table's own units ("10 rockets" is rockets, not shells).
+_FIRST = ("rockets", "missiles", "drones", "explosions")
+# Counts the gold and the product keep as figures only, never as a total-only tally.
+FIGURE_ONLY = frozenset({"displaced", "evacuated", "arrested", "kidnapped", "neutralized", "surrendered"})
+# A zero count is a tally only for incidents ("recorded no ceasefire violations"), never for casualties.
+_CASUALTY = frozenset({"killed", "injured", "casualties", "missing"})
+
+_MERGED: dict[int, tuple[Mapping[str, Any], dict[str, dict[str, Any]]]] = {}
+
+
+def tally_metrics(metrics: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """The configured metrics with ``TALLY_METRICS`` added (memoised per table).
+
+    >>> sorted(tally_metrics({"killed": {"patterns": ["killed"]}}))[:3]
+    ['attacks', 'ceasefire_violations', 'drones']
+    """
+    hit = _MERGED.get(id(metrics))
+    if hit is not None and hit[0] is metrics:
+        return hit[1]
+    merged: dict[str, dict[str, Any]] = {name: dict(TALLY_METRICS[name]) for name in _FIRST if name not in metrics}
+    for name, spec in metrics.items():
+        extra = TALLY_METRICS.get(name)
+        if extra:
+            spec = {**spec, "patterns": list(spec.get("patterns") or []) + extra["patterns"],
+                    "unit_nouns": list(spec.get("unit_nouns") or []) + extra["unit_nouns"]}
+        merged[name] = dict(spec)
+    for name, spec in TALLY_METRICS.items():
+        merged.setdefault(name, dict(spec))
+    _MERGED[id(metrics)] = (metrics, merged)
+    return merged
 
 _COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty(?:-\w+)?|forty(?:-\w+)?|fifty(?:-\w+)?))"
 _ANY_COUNT = re.compile(rf"\d|\b{_COUNT}\b", re.I)
@@ -215,50 +291,66 @@ def find_tallies(
     (``total``/``stated_total``) and reported as a warning ``Problem`` with
     an empty path (the caller fills in the article's path).
     """
+    metrics = tally_metrics(metrics)
     table = "|" in sentence and "\n" in sentence.strip()
     if not table and not has_cue(sentence, metrics):
         return [], []  # a list counts a metric, named by its total or next to it: most sentences name none
-    if not may_have_number(sentence):
+    if not may_have_number(sentence) and not _NO_COUNT.search(sentence):
         return [], []  # no number at all, no need to look for places
     if table:
         if not _ANY_COUNT.search(sentence):
             return [], []
         return _table_tallies(sentence, date, article, start, end, gazetteer, metrics, attributed_to, published)
+    tallies, problems, used = _list_tallies(sentence, date, article, start, end, gazetteer, metrics, attributed_to, published, context)
+    if _report_cue(sentence):
+        tallies += _total_tallies(sentence, date, article, start, end, gazetteer, metrics, attributed_to, published, context, used)
+    if not tallies and _possible_tally(sentence, metrics):
+        problems.append(Problem("", "tallies", f"possible tally not read: {sentence.strip()}", "warning"))
+    return tallies, problems
+
+
+def _list_tallies(
+    sentence: str, date: str, article: str, start: int, end: int, gazetteer: Any, metrics: Mapping[str, Any],
+    attributed_to: str | None, published: dt.date | None, context: AttributionContext | None,
+) -> tuple[list[Tally], list[Problem], set[int]]:
+    """The place–count lists of one sentence; also the offsets of the numbers they used."""
+    used: set[int] = set()
     # (every pair shape below holds a count, so no separate test for one)
     hints = list(_PAIR_HINT.finditer(sentence))
     if not hints:
-        return [], []
+        return [], [], used
     if len(hints) == 1 and not any(not hints[0].start() <= m.num_start < hints[0].end() for m in find_numbers(sentence)):
-        return [], []  # one pair and no stated total: a figure, never a list
+        return [], [], used  # one pair and no stated total: a figure, never a list
     pairs = find_pairs(sentence, gazetteer)
     if not pairs:
-        return [], []
+        return [], [], used
     compiled = compile_metrics(metrics)
     located = locate_figures(sentence, metrics)
     cumulative_start = cumulative_from(sentence)
     groups = _groups(sentence, pairs)
-    day = bulletin_date(sentence, published, date)
+    span, period_start, period_end, day = reading_window(sentence, published, date)
     tallies: list[Tally] = []
     problems: list[Problem] = []
     previous_end = 0
+    in_pairs = [(s, e) for s, e, _, _ in pairs]
+    for s, e in in_pairs:
+        used.update(m.num_start for m, _ in located if s <= m.num_start < e)
     for group in groups:
         g_start, g_end = group[0][0], group[-1][1]
-        region_start, region = previous_end, sentence[previous_end:g_start]
+        region_start = previous_end
         previous_end = g_end
-        in_pairs = [(s, e) for s, e, _, _ in pairs]
         numbers = [
             (m, metric) for m, metric in located
             if region_start <= m.start < g_start and not any(s <= m.num_start < e for s, e in in_pairs)
         ]
         stated: int | None = None
         metric: str | None = None
+        mention = None
         if numbers:
             mention, metric = numbers[-1]
             if metric is None:
                 continue  # the list counts something else (settlements, deliveries, ...)
             stated = mention.value
-            if cumulative_start is not None and mention.start >= cumulative_start:
-                continue
             if _CONTINUES_LIST.search(sentence, 0, g_start):
                 # "25 died near X, another 34 in Idlib, 14 in Homs": the 25 is
                 # the first entry of the list (a place we don't know), not its total
@@ -269,19 +361,20 @@ def find_tallies(
             metric = inside[0] if inside else _nearest_trigger(sentence, region_start, g_start, g_end, compiled)
             if metric is None:
                 continue
-        if cumulative_start is not None and cumulative_start <= g_start:
-            continue  # a running total, never a daily tally
         if len(group) < 2 and stated is None:
             continue  # one "6 in Aleppo" is a figure, not a bulletin list
         by_place: dict[str, int] = {}
         for _, _, key, value in group:
             by_place[key] = by_place.get(key, 0) + value
         total_read = sum(by_place.values())
+        if stated is not None and mention is not None:
+            used.add(mention.num_start)
         if stated is not None and stated != total_read:
-            problems.append(
-                Problem("", "tallies", f"{metric} on {day}: stated total {stated} but the places add up to {total_read}", "warning")
-            )
+            problems.append(Problem(
+                "", "tallies",
+                f"{metric} on {day}: stated total {stated} but the places add up to {total_read}: {sentence.strip()}", "warning"))
         reporter = _group_reporter(sentence, context, g_start, attributed_to, len(groups))
+        g_span = "cumulative" if cumulative_start is not None and cumulative_start <= g_start else span
         tallies.append(
             Tally(
                 date=day,
@@ -295,9 +388,154 @@ def find_tallies(
                 end=end,
                 stated_total=stated,
                 sources=((article, start),),
+                span=g_span,
+                period_start=period_start if g_span == span else None,
+                period_end=None if g_span == "day" else day,
             )
         )
-    return tallies, problems
+    return tallies, problems, used
+
+
+# -- totals without a list -------------------------------------------------------------
+
+# A sentence that reports a count for a reporting window: a daily cue, a running total, a
+# bounded period, or a monitor's "recorded"/"registered".
+_REPORT_VERB = re.compile(r"\b(?:recorded|registered|monitored|documented|observed|logged|counted)\b", re.I)
+_PERIOD = re.compile(
+    r"\b(?:over|during|in|for|within)\s+the\s+(?:past|last|previous)\s+(?:(?:\d+|two|three|four|five|six|seven|ten|fourteen|thirty)\s+)?"
+    r"(?:days|weeks?|months?|years?|(?:48|72|36)\s+hours)\b"
+    r"|\b(?:last|this|past)\s+(?:week|month|year)\b|\bweekly\b|\bmonthly\b|\bquarterly\b"
+    r"|\b(?:during|in|over)\s+the\s+(?:specified|reporting|same)\s+period\b"
+    r"|\bbetween\s+the\s+(?:evenings|mornings|nights)\s+of\b"
+    r"|\bfrom\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^.;]{0,40}?\b(?:to|till|until|through)\b"
+    r"|\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b(?!\s+\d)",
+    re.I,
+)
+_EVENINGS = re.compile(
+    r"\bbetween\s+the\s+(?:evenings|mornings|nights)\s+of\s+(?P<a>\d{1,2})(?:\s+(?P<ma>[A-Z][a-z]+))?\s+and\s+(?P<b>\d{1,2})\s+(?P<mb>[A-Z][a-z]+)"
+)
+_AS_OF = re.compile(r"\bas\s+of\s+(?:\d{1,2}[:.]\d{2}\s+(?:on\s+)?)?(?P<d>\d{1,2})\s+(?P<m>[A-Z][a-z]+)")
+_MONTH_NUMBER = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"), 1)}
+_SUBGROUP_BEFORE = re.compile(r"(?:including|among\s+them|of\s+whom|of\s+them|among\s+whom)\s+(?:at\s+least\s+|about\s+)?$", re.I)
+_NO_COUNT = re.compile(r"\b(?:recorded|registered|reported|observed|monitored)\s+no\s+", re.I)
+
+
+def _report_cue(sentence: str) -> bool:
+    return bool(_DAILY.search(sentence) or _PERIOD.search(sentence) or _REPORT_VERB.search(sentence)
+                or cumulative_from(sentence) is not None)
+
+
+def _day_of(day: str, month: str | None, published: dt.date | None) -> str | None:
+    number = _MONTH_NUMBER.get((month or "").lower())
+    if number is None or published is None:
+        return None
+    try:
+        when = dt.date(published.year, number, int(day))
+    except ValueError:
+        return None
+    if when > published:  # a month and day without a year: the latest such day on or before publication
+        try:
+            when = when.replace(year=when.year - 1)
+        except ValueError:
+            return None
+    return when.isoformat()
+
+
+def reading_window(sentence: str, published: dt.date | None, fallback: str) -> tuple[str, str | None, str | None, str]:
+    """What a count in ``sentence`` covers: ``(span, period_start, period_end, date)``.
+
+    A monitoring mission's window dates the count, not the publication:
+
+    >>> reading_window("It recorded 31 violations between the evenings of 6 and 7 March.", dt.date(2017, 3, 8), "2017-03-08")
+    ('day', None, None, '2017-03-07')
+    >>> reading_window("It recorded 80 violations between the evenings of 2 and 4 July.", dt.date(2017, 7, 5), "2017-07-05")
+    ('period', '2017-07-02', '2017-07-04', '2017-07-04')
+    >>> reading_window("Since the truce began, 120 violations were registered.", dt.date(2017, 7, 5), "2017-07-05")[0]
+    'cumulative'
+    """
+    evenings = _EVENINGS.search(sentence)
+    if evenings:
+        last = _day_of(evenings["b"], evenings["mb"], published)
+        first = _day_of(evenings["a"], evenings["ma"] or evenings["mb"], published)
+        if last:
+            if first and (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days > 1:
+                return "period", first, last, last
+            return "day", None, None, last
+    as_of = _AS_OF.search(sentence)
+    day = bulletin_date(sentence, published, fallback)
+    if as_of:
+        day = _day_of(as_of["d"], as_of["m"], published) or day
+    if cumulative_from(sentence) is not None:
+        return "cumulative", None, day, day
+    if not _DAILY.search(sentence) and _PERIOD.search(sentence):
+        return "period", None, day, day
+    return "day", None, None, day
+
+
+def _total_tallies(
+    sentence: str, date: str, article: str, start: int, end: int, gazetteer: Any, metrics: Mapping[str, Any],
+    attributed_to: str | None, published: dt.date | None, context: AttributionContext | None, used: set[int],
+) -> list[Tally]:
+    """Counts a report gives without a list: "reported two violations", "11 violations in Idlib".
+
+    Each number linked to a metric (not a figure-only one, not a sub-count of the same
+    metric, not already a list's entry or total) is a tally; a zero count of incidents
+    ("recorded no ceasefire violations") too. One place named in the count's clause
+    gives a one-entry breakdown.
+    """
+    found: list[tuple[int, int, str]] = []  # (position, value, metric)
+    seen: set[str] = set()
+    for mention, metric in locate_figures(sentence, metrics):
+        if metric is None or metric in FIGURE_ONLY or mention.num_start in used:
+            continue
+        if _SUBGROUP_BEFORE.search(sentence, 0, mention.start) and metric in seen:
+            continue  # "31 violations, including 12 in Hama": part of a count already read
+        seen.add(metric)
+        found.append((mention.start, mention.value, metric))
+    for m in _NO_COUNT.finditer(sentence):
+        rest = " " + sentence[m.end():]
+        for metric in compile_metrics(metrics):
+            if metric.name not in _CASUALTY and metric.name not in FIGURE_ONLY and metric.unit is not None and metric.unit.match(rest):
+                found.append((m.start(), 0, metric.name))
+                break
+    if not found:
+        return []
+    span, period_start, period_end, day = reading_window(sentence, published, date)
+    cumulative_start = cumulative_from(sentence)
+    places = [p for p in _places_in(sentence, gazetteer) if p.kind != "country"]
+    provinces = bool(_PROVINCE_CONTEXT.search(sentence))
+    out: list[Tally] = []
+    for position, value, metric in found:
+        clause_start = max(sentence.rfind(c, 0, position) for c in ",;:(") + 1
+        stops = [i for i in (sentence.find(c, position) for c in ",;:(") if i >= 0]
+        clause_end = min(stops) if stops else len(sentence)
+        keys = list(dict.fromkeys(_place_key(p, provinces) for p in places if clause_start <= p.start < clause_end))
+        own_span = "cumulative" if cumulative_start is not None and cumulative_start <= position else ("day" if span == "cumulative" else span)
+        reporter = find_attribution(sentence, context, position) or attributed_to
+        out.append(Tally(
+            date=day, metric=metric, total=value, by_place={keys[0]: value} if len(keys) == 1 else {},
+            attributed_to=reporter, article=article, sentence=sentence, start=start, end=end, stated_total=value,
+            sources=((article, start),), span=own_span,
+            period_start=period_start if own_span == span else None, period_end=None if own_span == "day" else day,
+        ))
+    return out
+
+
+_TALLY_NOUN = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,3}?(?:violations?|breaches|cases|incidents|facts|episodes|times|occasions|attacks|explosions|"
+    r"shellings?|strikes|drones|shells|rounds|provocations)\b",
+    re.I,
+)
+
+
+def _possible_tally(sentence: str, metrics: Mapping[str, Any]) -> bool:
+    """Whether a sentence that gave no tally looks like one: a daily-report cue and a count."""
+    if not (_DAILY.search(sentence) or _REPORT_VERB.search(sentence)):
+        return False
+    if any(_TALLY_NOUN.match(sentence, m.end) for m in find_numbers(sentence)):
+        return True
+    return len(_PAIR_HINT.findall(sentence)) >= 2
 
 
 def _group_reporter(sentence: str, context: AttributionContext | None, position: int,
@@ -405,8 +643,36 @@ def _table_tallies(
             problems.append(
                 Problem("", "tallies", f"{metric_name} on {day}: table total {stated} but the rows add up to {total_read}", "warning")
             )
+        span, period_start, period_end, day = reading_window(block, published, date)
         tallies.append(
             Tally(day, metric_name, stated if stated is not None else total_read, by_place, attributed_to, article,
-                  block, start, end, stated, ((article, start),))
+                  block, start, end, stated, ((article, start),), span, period_start, period_end)
         )
     return tallies, problems
+
+
+def merge_restatements(found: Iterable[Tally]) -> list[Tally]:
+    """One article's tallies with restatements of one report folded into one.
+
+    A lead that says "19 violations over the day" and a later sentence giving the
+    same 19 by province are one report: the breakdown is kept (with the first
+    reporter named) and the total-only restatement dropped. Tallies that differ in
+    metric, total, date, span or breakdown all stay.
+    """
+    kept: list[Tally] = []
+    index: dict[tuple[str, int, str, str], int] = {}
+    for tally in found:
+        key = (tally.metric, tally.total, tally.date, tally.span)
+        i = index.get(key)
+        if i is None:
+            index[key] = len(kept)
+            kept.append(tally)
+            continue
+        old = kept[i]
+        if old.by_place and tally.by_place and old.by_place != tally.by_place:
+            kept.append(tally)  # two different breakdowns of the same total: both stay
+            continue
+        best = tally if (tally.by_place and not old.by_place) else old
+        reporter = best.attributed_to or old.attributed_to or tally.attributed_to
+        kept[i] = dataclasses.replace(best, attributed_to=reporter)
+    return kept

@@ -81,8 +81,6 @@ def test_bulletin_lists_become_tallies(syria, sentence, metric, total, by_place)
         "Humanitarian deliveries were made to Aleppo (3) and Homs (2) during the day.",
         # districts cleared
         "Troops cleared 12 districts in Aleppo (9) and Homs (3) in the past day.",
-        # cumulative counts
-        "Since the ceasefire began, 300 ceasefire violations have been registered in Aleppo (200) and Hama (100).",
         # places without counts
         "Talks continued with armed groups in the provinces of Homs, Hama, Aleppo and Quneitra.",
         # a lone figure is not a list
@@ -92,7 +90,18 @@ def test_bulletin_lists_become_tallies(syria, sentence, metric, total, by_place)
     ],
 )
 def test_lists_of_other_things_are_not_tallies(syria, sentence):
-    assert tallies_of(sentence, syria) == ([], [])
+    tallies, problems = tallies_of(sentence, syria)
+    assert tallies == []
+    assert all(p.reason.startswith("possible tally not read") for p in problems)
+
+
+def test_a_running_total_is_a_cumulative_tally_never_a_day():
+    [tally], _ = tallies_of("Since the truce began, 240 ceasefire violations have been logged in Hama (150) and Idlib (90).", syria_gazetteer())
+    assert (tally.total, tally.by_place, tally.span, tally.period_end) == (240, {"Hama": 150, "Idlib": 90}, "cumulative", "2016-12-23")
+
+
+def syria_gazetteer():
+    return Gazetteer.for_countries(["SY"])
 
 
 def test_a_total_that_does_not_add_up_is_a_warning_and_both_numbers_are_kept(syria):
