@@ -119,11 +119,15 @@ class _TextExtractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip_depth = 0
+        self.row_depth = 0  # inside <tr>: line breaks in the source are only formatting
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP_TAGS:
             self.skip_depth += 1
-        elif tag in _BLOCK_TAGS:
+            return
+        if tag == "tr":
+            self.row_depth += 1
+        if tag in _BLOCK_TAGS:
             self.parts.append("\n\n")
         elif tag in {"td", "th"}:
             self.parts.append(" | ")
@@ -131,19 +135,29 @@ class _TextExtractor(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS:
             self.skip_depth = max(0, self.skip_depth - 1)
-        elif tag in _BLOCK_TAGS:
+            return
+        if tag == "tr":
+            self.row_depth = max(0, self.row_depth - 1)
+        if tag in _BLOCK_TAGS:
             self.parts.append("\n\n")
 
     def handle_data(self, data: str) -> None:
         if not self.skip_depth:
-            self.parts.append(data)
+            self.parts.append(data.replace("\n", " ") if self.row_depth else data)
 
 
 def html_to_text(fragment: str) -> str:
     """Rendered HTML → paragraphs of plain text separated by one blank line.
 
+    Line breaks inside a paragraph are kept (as one ``\\n``) where the
+    document's structure puts them: before a list item or after one, around
+    table rows, after a heading-like short line or a colon (see
+    ``line_break_kept``); other line breaks are wrapping and become spaces.
+
     >>> html_to_text("<p>One &amp; two.</p><p>Three\\n four.</p>")
     'One & two.\\n\\nThree four.'
+    >>> html_to_text("<p>Summary\\nThe Mission recorded 31 explosions in the region of Donetsk.</p>")
+    'Summary\\nThe Mission recorded 31 explosions in the region of Donetsk.'
     """
     parser = _TextExtractor()
     parser.feed(fragment)
@@ -151,11 +165,89 @@ def html_to_text(fragment: str) -> str:
     raw = "".join(parser.parts)
     paragraphs = []
     for block in re.split(r"\n\s*\n", raw):
-        line = re.sub(r"[ \t\r\f\v\n]+", " ", block).strip()
-        line = re.sub(r"^\|\s*|\s*\|$", "", line) if line.startswith("|") else line
-        if line:
-            paragraphs.append(line)
+        lines = [_table_row(_clean_line(line)) for line in block.split("\n")]
+        lines = [line for line in lines if line]
+        if not lines:
+            continue
+        paragraphs.append(_join_lines(lines, max(map(len, lines))))
     return "\n\n".join(paragraphs)
+
+
+def _clean_line(line: str) -> str:
+    """One line, its white space collapsed; tabs between cells (a pasted table) become " | "."""
+    line = line.strip(" \t\r\f\v")
+    if "\t" in line:
+        line = re.sub(r"[ \r\f\v]*\t[ \t\r\f\v]*", " | ", line)
+    return re.sub(r"[ \r\f\v]+", " ", line)
+
+
+def _table_row(line: str) -> str:
+    """A row rendered from ``<tr>`` or typed as ``| a | b |`` loses its outer pipes."""
+    return re.sub(r"^\|\s*|\s*\|$", "", line) if line.startswith("|") else line
+
+
+def _join_lines(lines: list[str], longest: int) -> str:
+    parts = [lines[0]]
+    for previous, line in zip(lines, lines[1:]):
+        parts.append("\n" if line_break_kept(previous, line, longest) else " ")
+        parts.append(line)
+    return "".join(parts)
+
+
+# -- line breaks that end a sentence ----------------------------------------------
+
+# A list item: "- ", "* ", "• ", "1. ", "2) ", "(a) ", "a) ".
+_LIST_ITEM = re.compile(r"(?:[-*+•‣◦▪●–—]\s|\(?\d{1,2}[.)]\s|\([a-z]\)\s|[a-z]\)\s)")
+# A table row: cells separated by a pipe or a tab.
+_TABLE_ROW = re.compile(r"\s\|\s|\t|^\||\|$")
+# Words and marks after which a line certainly goes on: "... killed in\nHoms".
+_JOINERS = frozenset(
+    "a an the of in on at to for from by with and or but nor near into onto as that which who whom whose "
+    "including between than its their his her our per via over under after before during against about".split()
+)
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def _is_table_row(line: str) -> bool:
+    return bool(_TABLE_ROW.search(line))
+
+
+def _goes_on(previous: str, line: str) -> bool:
+    """The break between two lines is wrapping: the next starts in lower case, the first ends mid-phrase."""
+    first = line[0]
+    if first.islower() or first in ",;:)]}%":
+        return True
+    if previous[-1] in ",;([-–—/&+":
+        return True
+    last = _LAST_WORD.search(previous[-40:])
+    return bool(last and last.group(1).lower() in _JOINERS)
+
+
+def line_break_kept(previous: str, line: str, longest: int) -> bool:
+    """Does the document's structure end a sentence at the break between these two lines?
+
+    Yes before a list item, around table rows, after a list item or a colon
+    followed by a capital, and after a heading-like line: one much shorter
+    than the block's longest line (``longest``), without final punctuation,
+    followed by a capital. No when the text plainly goes on (lower case
+    next, a comma or "in" before the break), and after a full stop, where
+    the sentence splitter decides (abbreviations).
+
+    >>> line_break_kept("Summary", "The Mission recorded 31 explosions.", 35)
+    True
+    >>> line_break_kept("The Mission recorded 31 explosions in", "Donetsk region.", 37)
+    False
+    >>> line_break_kept("The Turkish side registered 8 cases:", "- three in Idlib", 36)
+    True
+    """
+    if _is_table_row(previous) or _is_table_row(line) or _LIST_ITEM.match(line):
+        return True
+    if _goes_on(previous, line) or _ENDS_SENTENCE.search(previous):
+        return False
+    if previous.endswith(":") or _LIST_ITEM.match(previous):
+        return True
+    return len(previous) < 0.6 * longest
 
 
 def markdown_to_text(body: str) -> str:
@@ -171,32 +263,85 @@ _ABBREVIATIONS = {
     "u.k", "e.g", "i.e", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
     "nov", "dec", "approx", "est", "al",
 }
-_SENTENCE_END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+# Possessive quantifiers and the look-behind keep this linear: a run of
+# punctuation is tried once, from its first character.
+_SENTENCE_END = re.compile(r"""(?<![.!?])[.!?]++["'”’)\]]*+(?=\s+["'“‘(\[]?[A-Z0-9])""")
+_LINE = re.compile(r"[^\n]+")
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split plain text into sentences, keeping offsets into ``text``.
 
-    Paragraph breaks always end a sentence; a full stop ends one unless it
-    follows a known abbreviation ("Gen.", "Aug.", "U.S.") or a single
-    initial.
+    Paragraph breaks always end a sentence, and so does a line break unless
+    the text plainly goes on across it (``line_break_continues``: lower
+    case next, a comma or "in" before it, or a full stop the rules below
+    judge): a heading, a list item, a table row is a sentence of its own. A
+    full stop ends a sentence unless it follows a known abbreviation
+    ("Gen.", "Aug.", "U.S.") or a single initial. Linear in the length of
+    the text.
 
     >>> [s.text for s in split_sentences("Gen. Ali said so on Aug. 7. Then he left.")]
     ['Gen. Ali said so on Aug. 7.', 'Then he left.']
+    >>> [s.text for s in split_sentences("Summary\\nThe Mission recorded 31 explosions.")]
+    ['Summary', 'The Mission recorded 31 explosions.']
     """
     sentences: list[Sentence] = []
-    for para in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
-        p_start, p_text = para.start(), para.group()
-        cursor = 0
-        for match in _SENTENCE_END.finditer(p_text):
-            word = re.search(r"([\w.]+)[.!?]*[\"'”’)\]]*$", p_text[cursor : match.end()])
-            token = word.group(1).rstrip(".").lower() if word else ""
-            if match.group().startswith(".") and (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())):
+    for start, end in _segments(text):
+        cursor = start
+        for match in _SENTENCE_END.finditer(text, start, end):
+            if match.group().startswith(".") and _abbreviation_before(text, match.start(), cursor):
                 continue
-            _append(sentences, p_text, p_start, cursor, match.end())
+            _append(sentences, text, 0, cursor, match.end())
             cursor = match.end()
-        _append(sentences, p_text, p_start, cursor, len(p_text))
+        _append(sentences, text, 0, cursor, end)
     return sentences
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the runs of lines a sentence may cross: no blank line, no structural break."""
+    segments: list[tuple[int, int]] = []
+    seg_start = -1
+    previous = ""
+    previous_end = 0
+    for line in _LINE.finditer(text):
+        stripped = line.group().strip()
+        if not stripped:
+            continue
+        if seg_start >= 0 and (text.count("\n", previous_end, line.start()) > 1 or not line_break_continues(previous, stripped)):
+            segments.append((seg_start, previous_end))
+            seg_start = -1
+        if seg_start < 0:
+            seg_start = line.start()
+        previous, previous_end = stripped, line.end()
+    if seg_start >= 0:
+        segments.append((seg_start, previous_end))
+    return segments
+
+
+def line_break_continues(previous: str, line: str) -> bool:
+    """A sentence may go on across this line break (both lines stripped, not empty).
+
+    The narrow test for text that has already been read (``html_to_text``
+    kept only structural breaks): lower case next, a comma or "in" before,
+    or a full stop that the abbreviation rules judge; never before a list
+    item or around a table row.
+
+    >>> line_break_continues("Shelling killed two people in", "Horlivka on Sunday."), line_break_continues("Summary", "Shelling killed two.")
+    (True, False)
+    """
+    if _is_table_row(previous) or _is_table_row(line) or _LIST_ITEM.match(line):
+        return False
+    return _goes_on(previous, line) or bool(_ENDS_SENTENCE.search(previous))
+
+
+def _abbreviation_before(text: str, dot: int, low: int) -> bool:
+    """The word before the full stop at ``dot`` is an abbreviation or an initial (looks back 40 characters at most)."""
+    j = dot
+    low = max(low, dot - 40)
+    while j > low and (text[j - 1].isalnum() or text[j - 1] in "._"):
+        j -= 1
+    token = text[j:dot].rstrip(".").lower()
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
 def _append(out: list[Sentence], para: str, offset: int, start: int, end: int) -> None:
