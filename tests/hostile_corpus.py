@@ -169,6 +169,12 @@ CASES: tuple[Case, ...] = (
     Case("articles/dangling.md", None, "reported", "dangling symlink", link="does-not-exist.md"),
 )
 
+# A clean article for builds of one case at a time (bench/hostile.py).
+BASELINE = Case("articles/clean-baseline.md", md(
+    "Five people were killed in Aleppo on Thursday when shells hit a market, the Observatory said.\n",
+    Title="A clean report", Date="2016-12-23", Source="Clean Wire", Source_url="https://example.org/clean"),
+    "published", "a clean article")
+
 # The file the outside links point at: a valid article that must not be read.
 OUTSIDE_FILES = {
     "secret.md": md("Fourteen people were killed in Aleppo on Thursday.\n", Title="Outside secret", Date="2016-12-23"),
