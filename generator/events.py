@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, replace
+from collections import Counter
 from typing import Any, Mapping, Sequence
 
 from generator import dates, event_types, eventness, figures, places, tallies
@@ -109,6 +110,89 @@ def anchors(sentence: Sentence, timexes: Sequence[Timex], published: Any) -> lis
     return out
 
 
+# A sentence that gives its own scope, or opens a new thread, borrows no place:
+# "violations were registered in three provinces", "Meanwhile, ...".
+_OWN_SCOPE = re.compile(
+    r"\b(?:in|across|over)\s+(?:\w+\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+(?:\w+\s+)?"
+    r"(?:provinces|governorates|regions|districts|cities|towns|areas)\b|\bacross\s+the\s+country\b|\bnationwide\b"
+    r"|^\W*(?:meanwhile|elsewhere|separately|in\s+other\s+news)\b",
+    re.IGNORECASE,
+)
+
+
+def _story_subset(carried: Sequence[Place], story_places: Counter[str] | None) -> tuple[Place, ...]:
+    """Of the places a sentence would borrow, those of the report's main story.
+
+    "The division drove from the air base in Latakia to Aleppo. [...] The
+    specialists are now sweeping the area." in a report about Aleppo: the
+    second sentence is in Aleppo, not Latakia.
+    """
+    if not story_places or len(carried) < 2:
+        return tuple(carried)
+    top = max(story_places.values())
+    main = {a for a, n in story_places.items() if n == top}
+    kept = tuple(p for p in carried if p.admin1 in main)
+    return kept or tuple(carried)
+
+
+# Clause starts where a sentence turns to another place: "In Hama, ...,
+# and in Homs ...", "...; in Idlib ...", ", six of them in the suburbs".
+_PLACE_CLAUSE = re.compile(
+    r"(?:^|[,;]\s*(?:and\s+|while\s+|whereas\s+)?|\s(?:and|while|whereas)\s+)(?=(?:in|across)\s+(?:the\s+)?[A-Z])"
+    r"|,\s*(?=(?:\w+\s+)?(?:of\s+them|of\s+whom)\b)"
+)
+
+
+def place_clauses(sentence: str, found: Sequence[Place]) -> list[tuple[int, int]]:
+    """Spans of a sentence that each speak of their own place, or ``[]``.
+
+    >>> from generator.model import Place
+    >>> s = "In Hama, four people died, and in Homs two were killed."
+    >>> ps = [Place("Hama", "Hama", "SY", start=3, end=7), Place("Homs", "Homs", "SY", start=34, end=38)]
+    >>> [s[a:b] for a, b in place_clauses(s, ps)]
+    ['In Hama, four people died, ', 'and in Homs two were killed.']
+    """
+    starts = sorted({m.start() if m.start() == 0 else m.start() + (1 if sentence[m.start()] in ",;" else 0) for m in _PLACE_CLAUSE.finditer(sentence)})
+    starts = [a for a in starts if a == 0 or sentence[a:].lstrip(" ,;")]
+    if not starts or starts[0] != 0:
+        starts = [0, *starts]
+    spans = [(a, b) for a, b in zip(starts, [*starts[1:], len(sentence)])]
+    with_place = [(a, b) for a, b in spans if any(a <= p.start < b for p in found if p.text)]
+    if len(with_place) < 2:
+        return []
+    # clauses without a place of their own belong to the clause before them
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and not any(a <= p.start < b for p in found if p.text):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def split_by_place(event: Event) -> list[Event]:
+    """One event per place clause: "In Hama, four died, and in Homs two were
+    killed" gives Hama (4) and Homs (2); "Across the country 24 were killed,
+    six of them in the suburbs" gives the national 24 and the suburbs' part,
+    each with its own scope. Figures go to the clause their words are in.
+    """
+    spans = place_clauses(event.sentence, event.places)
+    if not spans:
+        return [event]
+    out = []
+    for n, (a, b) in enumerate(spans):
+        where = tuple(p for p in event.places if a <= p.start < b)
+        figs = tuple(f for f in event.figures if f.text and a <= event.sentence.find(f.text, a) < b)
+        eid = event.id if n == 0 else event_id(event.article, event.start + a, event.sentence)
+        out.append(replace(event, id=eid, places=where, figures=figs))
+    # a figure whose words were not found stays with the first clause
+    placed = {id(f) for e in out for f in e.figures}
+    rest = tuple(f for f in event.figures if id(f) not in placed)
+    if rest:
+        out[0] = replace(out[0], figures=out[0].figures + rest)
+    return out
+
+
 def _day_dated(timexes: Sequence[Timex]) -> bool:
     for t in timexes:
         resolved = dates.event_date(t)
@@ -135,6 +219,9 @@ def extract_article(article: Article, settings: Mapping[str, Any] | None = None)
     found_tallies = []
     problems: list[Problem] = []
     context = _Context()
+    # where the report's story happens: provinces named in its title and events so far
+    story_places: Counter[str] = Counter()
+    story_places.update(p.admin1 for p in places.event_places(article.title or "", gazetteer) if p.admin1)
 
     def tallies_in(text: str, start: int, end: int, reporter: str | None = None) -> list[Tally]:
         found, tally_problems = tallies.find_tallies(
@@ -178,8 +265,10 @@ def extract_article(article: Article, settings: Mapping[str, Any] | None = None)
         if event_type == "other" and not asserted and not sentence_tallies and not eventness.happening(verdict.masked, _day_dated(own) and not verdict.negated_main):
             continue
 
-        event, context = _event(article, sentence, index, own, context, event_type, sentence_figures, gazetteer)
-        events.append(event)
+        event, context = _event(article, sentence, index, own, context, event_type, sentence_figures, gazetteer, story_places)
+        for part in split_by_place(event):
+            events.append(part)
+            story_places.update(p.admin1 for p in part.places if p.admin1 and p.text)
 
     return Extraction(article=article, events=tuple(events), tallies=tuple(tallies.merge_restatements(found_tallies)), problems=tuple(problems))
 
@@ -193,6 +282,7 @@ def _event(
     event_type: str,
     sentence_figures: Sequence[Any],
     gazetteer: Any,
+    story_places: Counter[str] | None = None,
 ) -> tuple[Event, _Context]:
     near = index - context.index <= CARRY_SENTENCES
     resolved = sentence_date(own_timexes)
@@ -209,10 +299,10 @@ def _event(
         date, granularity, date_text = article.published.isoformat(), "day", None
 
     found_places = tuple(places.event_places(sentence.text, gazetteer))
-    if not found_places and near and not resolved:
+    if not found_places and near and not resolved and not _OWN_SCOPE.search(sentence.text):
         # Carried over: the place is not named in this sentence, so its span
         # (surface form and offsets, which pointed into the previous one) is empty.
-        found_places = tuple(replace(p, text="", start=0, end=0) for p in context.places)
+        found_places = tuple(replace(p, text="", start=0, end=0) for p in _story_subset(context.places, story_places))
     # "The Observatory said six people were killed." reports on the incident
     # just described, so it takes that incident's type.
     if event_type == "other" and near and not resolved:

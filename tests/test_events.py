@@ -89,3 +89,44 @@ def test_a_carried_over_place_has_an_empty_span_in_its_own_sentence():
     for event in events:
         for place in event.places:
             assert event.sentence[place.start : place.end] == place.text
+
+
+def test_two_place_clauses_give_two_events_each_with_its_figures():
+    x = extract_article(article(
+        "In Idlib, five people died in an air raid on Monday, and in Hama three civilians were killed by a mine.", "2016-09-14"
+    ))
+    by_place = {e.places[0].admin1: e for e in x.events}
+    assert set(by_place) == {"Idlib", "Hama"}
+    assert [f.value for f in by_place["Idlib"].figures] == [5]
+    assert [f.value for f in by_place["Hama"].figures] == [3]
+    assert len({e.id for e in x.events}) == 2 and all(e.start == 0 for e in x.events)
+
+
+def test_a_national_total_with_a_local_part_keeps_the_total_at_national_scope():
+    x = extract_article(article(
+        "Across Syria, 31 people were killed on Tuesday, the activists said, nine of them in clashes in Daraa.", "2016-09-14"
+    ))
+    national = [e for e in x.events if any(f.value == 31 for f in e.figures)]
+    assert [p.name for p in national[0].places] == ["Syria"]
+    assert any("Daraa" in {p.admin1 for p in e.places} for e in x.events)
+
+
+def test_a_follow_up_borrows_the_story_place_not_an_origin_named_in_passing():
+    x = extract_article(Article(
+        path="x.md", slug="x", title="Engineers start work in Aleppo", published=dt.date(2016, 12, 23),
+        text=(
+            "Russian engineers reached Aleppo on Thursday. "
+            "The unit flew from the Hmeymim base in Latakia to Aleppo on Friday. "
+            "The engineers are now sweeping the streets for landmines, the ministry added."
+        ),
+    ))
+    follow = [e for e in x.events if "now sweeping" in e.sentence][0]
+    assert {p.admin1 for p in follow.places} == {"Aleppo"}
+
+
+def test_a_sentence_with_its_own_plural_scope_borrows_no_place():
+    x = extract_article(article(
+        "Shells hit Aleppo on Monday. Later, the ministry said truce violations were recorded in four provinces.",
+    ))
+    scoped = [e for e in x.events if "four provinces" in e.sentence][0]
+    assert scoped.places == ()
