@@ -20,13 +20,20 @@ export PYTHONHASHSEED = 0
 export SOURCE_DATE_EPOCH = 0
 export LC_ALL = C.UTF-8
 
-.PHONY: help html clean regenerate serve devserver publish test bench venv
+GITHUB_PAGES_BRANCH ?= gh-pages
+GITHUB_PAGES_COMMIT_MESSAGE ?= Generate Pelican site
+SSH_TARGET ?= user@host:/var/www/bulletin
+
+.PHONY: help html clean regenerate serve devserver publish github rsync_upload review test bench venv
 
 help:
 	@echo 'make html        build the site into output/'
 	@echo 'make serve       preview output/ on http://$(BIND):$(PORT)'
 	@echo 'make devserver   rebuild on change and serve'
-	@echo 'make publish     build with publishconf.py (absolute URLs)'
+	@echo 'make publish     build with publishconf.py (absolute URLs, no build report)'
+	@echo 'make review      list what to check before publishing (python -m generator review)'
+	@echo 'make github      publish, then ghp-import output/ into gh-pages and push it'
+	@echo 'make rsync_upload publish, then rsync output/ to SSH_TARGET'
 	@echo 'make test        run every test'
 	@echo 'make bench       run the benchmarks in bench/'
 	@echo 'make clean       remove output/'
@@ -57,6 +64,17 @@ devserver: venv
 
 publish: venv
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) $(PELICANOPTS)
+
+# As Pelican's own Makefile does it (pelican-quickstart's `make github`).
+github: publish
+	$(VENV)/bin/ghp-import -m "$(GITHUB_PAGES_COMMIT_MESSAGE)" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)" --no-jekyll
+	git push origin $(GITHUB_PAGES_BRANCH)
+
+rsync_upload: publish
+	rsync -e ssh -P -rvzc --cvs-exclude --delete "$(OUTPUTDIR)"/ "$(SSH_TARGET)"
+
+review: venv
+	$(PYTHON) -m generator review $(REVIEWOPTS)
 
 test: venv
 	$(PYTHON) -m pytest $(PYTESTOPTS)

@@ -11,3 +11,5 @@ SITEURL = os.environ.get("SITEURL", "https://example.org/bulletin")
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True
+# The build report (and its review list) is for the editor, not the public.
+BUILD_REPORT_PUBLIC = False

@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator extract|import|build``.
+"""Command line: ``python -m generator extract|import|review|build``.
 
 Exit status: 0 all read, 1 some input had problems (still reported), 2 usage
 error (bad arguments, plain text without ``--published``).
@@ -53,6 +53,19 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--source-url", help="link to the original for Source_url (.txt/.html; feeds use each entry's link)")
     imp.add_argument("--dry-run", action="store_true", help="say what would be written, write nothing")
 
+    ex.add_argument("--corrections", default="content/corrections.yaml",
+                    help="the editor's corrections file, applied to these articles (default: content/corrections.yaml; '' for none)")
+
+    rv = sub.add_parser(
+        "review",
+        help="list what to check before publishing, most consequential first, each with the YAML that fixes or confirms it",
+        description="Reads the site's articles (PATH in pelican.conf.py), applies content/corrections.yaml, and lists every "
+        "event, figure and tally with a reason for doubt that no correction has settled.",
+    )
+    rv.add_argument("--since", type=_date, help="only items dated on or after this day (YYYY-MM-DD)")
+    rv.add_argument("--format", choices=["text", "json", "yaml"], default="text")
+    rv.add_argument("--settings", default="pelican.conf.py", help="Pelican settings file (default: pelican.conf.py)")
+
     build = sub.add_parser("build", help="build the site: pelican content -s pelican.conf.py")
     build.add_argument("pelican_args", nargs=argparse.REMAINDER, help="passed on to pelican")
     return parser
@@ -64,6 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return subprocess.call([sys.executable, "-m", "pelican", "content", "-s", "pelican.conf.py", *args.pelican_args])
     if args.command == "import":
         return _import(args)
+    if args.command == "review":
+        return _review(args)
     return _extract(args)
 
 
@@ -127,6 +142,14 @@ def _extract(args: argparse.Namespace) -> int:
         if article is not None:
             extractions.append(events.extract_article(article, settings))
 
+    if args.corrections:
+        # The editor's decisions apply here too; items for other articles are out of scope.
+        from generator import corrections
+        from generator.settings import resolve
+
+        outcome = corrections.apply_file(extractions, args.corrections, resolve(settings), complete=False)
+        extractions = outcome.extractions
+        problems.extend(outcome.problems)
     if args.format == "json":
         print(json.dumps(_as_json(extractions, problems), indent=2, ensure_ascii=False, sort_keys=False))
     else:
@@ -134,6 +157,37 @@ def _extract(args: argparse.Namespace) -> int:
     for p in problems:
         print(f"{p.path}: {p.stage}: {p.reason}", file=sys.stderr)
     return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+def _site_settings(path: str) -> dict:
+    """Pelican's settings from ``path`` (its PATH made absolute), or Pelican's defaults."""
+    import os
+
+    from pelican.settings import read_settings
+
+    return dict(read_settings(path if os.path.isfile(path) else None))
+
+
+def _review(args: argparse.Namespace) -> int:
+    import glob
+    import os
+
+    from generator import pipeline, review
+
+    settings = _site_settings(args.settings)
+    content = settings.get("PATH") or "content"
+    paths = []
+    for folder in settings.get("ARTICLE_PATHS") or [""]:
+        paths += glob.glob(os.path.join(content, folder, "**", "*.md"), recursive=True)
+    site = pipeline.site_from_files(sorted(set(paths)), settings)
+    since = args.since.isoformat() if args.since else None
+    items = [i for i in site.review if not since or i.date >= since[: len(i.date)]]
+    formats = {"text": review.as_text, "json": review.as_json, "yaml": review.as_yaml}
+    sys.stdout.write(formats[args.format](items))
+    for p in site.problems:
+        if p.stage == "corrections":
+            print(f"{p.path}: {p.stage}: {p.reason}", file=sys.stderr)
+    return 0
 
 
 def _is_plain_text(path: str) -> bool:

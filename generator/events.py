@@ -24,13 +24,12 @@ questions, credit lines, page furniture and standing facts are not.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, replace
 from collections import Counter
 from typing import Any, Mapping, Sequence
 
-from generator import dates, event_types, eventness, figures, places, tallies
+from generator import dates, event_types, eventness, figures, ids, places, tallies
 from generator.model import Article, Event, Extraction, Place, Problem, Sentence, Tally, Timex
 from generator.read import split_sentences
 from generator.settings import resolve
@@ -56,9 +55,12 @@ class _Context:
 
 
 def event_id(article_slug: str, start: int, sentence: str) -> str:
-    """Stable id: the same sentence of the same article keeps its id across builds."""
-    digest = hashlib.sha1(f"{article_slug}\x00{start}\x00{sentence}".encode()).hexdigest()
-    return digest[:12]
+    """Stable id: the same sentence of the same article keeps its id across builds.
+
+    ``start`` is ignored (kept for callers): the id comes from the sentence,
+    so it survives edits elsewhere in the article (``generator.ids``).
+    """
+    return ids.event_id(article_slug, sentence)
 
 
 def sentence_date(timexes: Sequence[Timex]) -> tuple[str, str, str] | None:
@@ -270,7 +272,12 @@ def extract_article(article: Article, settings: Mapping[str, Any] | None = None)
             events.append(part)
             story_places.update(p.admin1 for p in part.places if p.admin1 and p.text)
 
-    return Extraction(article=article, events=tuple(events), tallies=tuple(tallies.merge_restatements(found_tallies)), problems=tuple(problems))
+    return Extraction(
+        article=article,
+        events=tuple(ids.with_event_ids(events)),  # repeated sentences get distinct ids
+        tallies=tuple(ids.with_tally_ids(tallies.merge_restatements(found_tallies))),
+        problems=tuple(problems),
+    )
 
 
 def _event(

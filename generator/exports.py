@@ -43,7 +43,7 @@ from generator.model import Article, Bulletin, Claim, Event, Figure, KeyFigure, 
 
 # Bump the major part when a column is removed or changes meaning, the minor
 # part when one is added. Written into every JSON file and schema.json.
-SCHEMA_VERSION = "2.1"  # 2.0: key_figures.change compares the previous calendar day only; 2.1: tallies span/period_start/period_end, total-only tallies
+SCHEMA_VERSION = "2.2"  # 2.0: key_figures.change compares the previous calendar day only; 2.1: tallies span/period_start/period_end, total-only tallies; 2.2: edited/edit_note/checked/doubts, tally_id, event_id from the sentence
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -307,6 +307,10 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("sentence", "The sentence the event was read from, verbatim.", ("sentence",), lambda e, _: e.sentence),
     Column("sentence_start", "Character offset of the sentence in the article's plain text.", ("start",), lambda e, _: e.start),
     Column("sentence_end", "End offset (exclusive) of the sentence.", ("end",), lambda e, _: e.end),
+    Column("edited", "What an editor changed in content/corrections.yaml ('date; place; type; figure', or 'added' for an entry the text doesn't yield); empty when the entry is as extracted.", ("edited",), lambda e, _: "; ".join(e.edited)),
+    Column("edit_note", "The editor's note for that correction or confirmation.", ("edit_note",), lambda e, _: e.edit_note or ""),
+    Column("checked", "true when an editor confirmed the entry (checked: true in corrections.yaml).", ("checked",), lambda e, _: "true" if e.checked else "false"),
+    Column("doubts", "Reasons a reviewer should look at the entry ('; '-separated, see `python -m generator review`); empty when none.", ("doubts",), lambda e, _: "; ".join(e.doubts)),
 )
 
 
@@ -345,6 +349,11 @@ TALLY_COLUMNS: tuple[Column, ...] = (
     Column("span", "What the count covers: day, period (a bounded span) or cumulative (since a start).", ("span",), lambda r, _: r.tally.span),
     Column("period_start", "First day a period or running total covers; empty for a day or when the text gives none.", ("period_start",), lambda r, _: r.tally.period_start),
     Column("period_end", "Last day a period or running total covers (also its date); empty for a day.", ("period_end",), lambda r, _: r.tally.period_end),
+    Column("tally_id", "Stable id of the tally, from its article, sentence and metric (what corrections.yaml addresses).", ("id",), lambda r, _: r.tally.id),
+    Column("edited", "What an editor changed ('date; by_place; total; source', or 'added'); empty when as extracted.", ("edited",), lambda r, _: "; ".join(r.tally.edited)),
+    Column("edit_note", "The editor's note for that correction or confirmation.", ("edit_note",), lambda r, _: r.tally.edit_note or ""),
+    Column("checked", "true when an editor confirmed the tally.", ("checked",), lambda r, _: "true" if r.tally.checked else "false"),
+    Column("doubts", "Reasons a reviewer should look at the tally ('; '-separated); empty when none.", ("doubts",), lambda r, _: "; ".join(r.tally.doubts)),
 )
 
 

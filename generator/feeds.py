@@ -148,6 +148,8 @@ _EVENT = """\
 {% endfor %}
 </ul>
 {% endif %}
+{% if event.edited or event.checked %}<p><em>{% if 'added' in event.edited %}Added by the editor{% elif event.edited %}Edited ({{ event.edited | join(', ') }}){% endif %}{% if event.checked %}{% if event.edited %} · {% endif %}Checked by the editor{% endif %}{% if event.edit_note %}: {{ event.edit_note }}{% endif %}</em></p>
+{% endif %}
 <p>{% if event.date_text %}Date from “{{ event.date_text }}”. {% endif %}
 {%- if event.source_url and event.source_url.startswith(('http://', 'https://')) %}Source: <a href="{{ event.source_url }}">{{ event.source or event.source_url }}</a>{% elif event.source %}Source: {{ event.source }}{% endif %}
 {%- if tl.article(event.article) %} · <a href="{{ tl.sentence_url(event.article, event.start) | abs(siteurl) }}">{{ event.article_title or 'the article' }}</a>{% endif %}</p>
@@ -312,7 +314,20 @@ def render_tally(tally: Tally, place: str, siteurl: str, tl: Links) -> str:
         f"{escape(share)} {escape(tl.metric_label(tally.metric).lower())}{by}.</p>"
         f"<blockquote><p>{escape(tally.sentence)}</p></blockquote>"
         f'<p><a href="{escape(link)}">The report</a></p>'
+        + editorial_text(tally)
     )
+
+
+def editorial_text(item: Any) -> str:
+    """An editor's mark on a tally or event, as feed HTML ("" when there is none)."""
+    edited = getattr(item, "edited", ())
+    if not edited and not getattr(item, "checked", False):
+        return ""
+    parts = ["Added by the editor" if "added" in edited else f"Edited ({', '.join(edited)})" if edited else ""]
+    if item.checked:
+        parts.append("Checked by the editor")
+    text = " · ".join(p for p in parts if p) + (f": {item.edit_note}" if item.edit_note else "")
+    return f"<p><em>{escape(text)}</em></p>"
 
 
 # -- dates ---------------------------------------------------------------------------

@@ -143,6 +143,13 @@ class Event:
     source_url: str | None = None
     article_url: str | None = None
     article_title: str | None = None
+    # An editor's decisions (content/corrections.yaml, generator/corrections.py):
+    # what was changed ("date", "place", "type", "figure", "added"), their note,
+    # whether they confirmed the entry; and why a reviewer should look (review.py).
+    edited: tuple[str, ...] = ()
+    edit_note: str | None = None
+    checked: bool = False
+    doubts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +183,13 @@ class Tally:
     span: str = "day"
     period_start: str | None = None
     period_end: str | None = None
+    # Stable id from the article and the sentence (tallies.tally_id); editors'
+    # decisions and reasons for doubt, as on Event.
+    id: str = ""
+    edited: tuple[str, ...] = ()
+    edit_note: str | None = None
+    checked: bool = False
+    doubts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,3 +303,5 @@ class SiteData:
     tallies: list[Tally] = field(default_factory=list)
     bulletins: list[Bulletin] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    corrections: list[Any] = field(default_factory=list)  # corrections.Applied: what the editor's file did
+    review: list[Any] = field(default_factory=list)  # review.ReviewItem: what to look at before publishing

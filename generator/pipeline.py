@@ -18,7 +18,7 @@ import pickle
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from generator import aggregate, events
+from generator import aggregate, corrections, events, review
 from generator.model import Article, Extraction, Problem, SiteData
 from generator.read import article_from_pelican
 from generator.settings import resolve
@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 
 # Bumped whenever extraction changes what it returns for the same text, so
 # a stale cache can never show old results.
-EXTRACTION_VERSION = "1"
+EXTRACTION_VERSION = "2"  # 2: ids from the sentence (generator.ids), tally ids
 
 # Below this many articles a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 64
@@ -55,27 +55,71 @@ def build_site_data(pelican_articles: Iterable[Any], settings: Mapping[str, Any]
         if isinstance(result, Extraction):
             cache.put(articles[i], result)
 
-    extractions: list[Extraction] = []
+    extracted: list[tuple[Any, Extraction]] = []
     for pelican_article, result in zip(pelican_articles, results):
         if isinstance(result, Problem):
             all_problems.append(result)
             continue
         assert result is not None
-        pelican_article.timeline_text = result.article
-        pelican_article.timeline_events = list(result.events)
-        extractions.append(result)
+        extracted.append((pelican_article, result))
         all_problems.extend(result.problems)
 
-    site_events, site_tallies, bulletins = aggregate.aggregate(extractions, config["TIMELINE_KEY_METRICS"])
+    site = finish([x for _, x in extracted], all_problems, settings)
+    by_article: dict[str, list[Any]] = {}
+    for event in site.events:  # corrected: hidden events are not highlighted, added ones are
+        by_article.setdefault(event.article, []).append(event)
+    for pelican_article, result in extracted:
+        pelican_article.timeline_text = result.article
+        pelican_article.timeline_events = sorted(by_article.get(result.article.slug, []), key=lambda e: (e.start, e.id))
+    log_summary(site)
+    return site
+
+
+def finish(extractions: Sequence[Extraction], problems: Iterable[Problem], settings: Mapping[str, Any]) -> SiteData:
+    """Extractions → ``SiteData``: the editor's corrections, aggregation, the review list.
+
+    Corrections come after the cache (which keeps what the text says) and
+    before aggregation, so every page, feed, export and ``review`` sees them.
+    """
+    config = resolve(settings)
+    corrected = corrections.apply_file(extractions, corrections.corrections_path(settings), config)
+    all_problems = [*problems, *corrected.problems]
+    site_events, site_tallies, bulletins = aggregate.aggregate(corrected.extractions, config["TIMELINE_KEY_METRICS"])
     site = SiteData(
-        articles=[x.article for x in extractions],
+        articles=[x.article for x in corrected.extractions],
         events=site_events,
         tallies=site_tallies,
         bulletins=bulletins,
         problems=sorted(set(all_problems), key=lambda p: (p.path, p.stage, p.reason)),
+        corrections=corrected.applied,
     )
-    log_summary(site)
+    site.review = review.review_site(site, config)
     return site
+
+
+def site_from_files(paths: Sequence[str], settings: Mapping[str, Any]) -> SiteData:
+    """The site's data from article files, without Pelican (``python -m generator review``)."""
+    from generator.read import read_article_file
+
+    config = resolve(settings)
+    articles, problems = [], []
+    for path in sorted(paths):
+        article, read_problems = read_article_file(path)
+        problems.extend(read_problems)
+        if article is not None:
+            articles.append(article)
+    ours = {k: v for k, v in config.items() if k.startswith("TIMELINE_")}
+    cache = ExtractionCache(config["TIMELINE_CACHE_PATH"], config)
+    extractions = []
+    for article in articles:
+        result = cache.get(article) or extract_one(article, ours)
+        if isinstance(result, Problem):
+            problems.append(result)
+            continue
+        cache.put(article, result)
+        extractions.append(result)
+        problems.extend(result.problems)
+    return finish(extractions, problems, settings)
 
 
 def log_summary(site: SiteData) -> None:

@@ -610,6 +610,14 @@ class Gazetteer:
         found = find_places(name, self, cased=False)
         return found[0] if found else None
 
+    def homonym_provinces(self, name: str) -> list[str]:
+        """Other provinces that have a place spelled like ``name`` (empty when the name is unambiguous)."""
+        for key in _keys(name):
+            others = self.homonyms.get(key)
+            if others:
+                return sorted({e.admin1 for e in others if e.admin1})
+        return []
+
     def admin1_of(self, name: str) -> str | None:
         """Canonical province of any spelling of a province or place; None if unknown."""
         place = self.lookup(name)

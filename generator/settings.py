@@ -186,6 +186,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("TYPES_INDEX_SAVE_AS", "types/index.html", "The list of event types."),
     Setting("BUILD_REPORT_URL", "report/", "URL of the build report."),
     Setting("BUILD_REPORT_SAVE_AS", "report/index.html", "The build report: what was read, what failed and why."),
+    Setting("BUILD_REPORT_PUBLIC", True, "False keeps the build report (and its review list) out of the navigation and out of the build; publishconf.py sets it."),
+    Setting("TIMELINE_CORRECTIONS", "corrections.yaml", "The editor's corrections file, relative to PATH (content/); empty disables corrections."),
     Setting("BULLETIN_FEED_ATOM", "feeds/bulletins.atom.xml", "Atom feed of daily bulletins."),
     Setting("BULLETIN_FEED_RSS", "feeds/bulletins.rss.xml", "RSS 2.0 feed of daily bulletins."),
     Setting("BULLETIN_FEED_JSON", "feeds/bulletins.json", "JSON Feed of daily bulletins."),

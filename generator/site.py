@@ -301,7 +301,9 @@ def period_label(key: str) -> str:
 
 
 def tally_anchor(tally: Tally) -> str:
-    """Stable id of a tally table on its bulletin page."""
+    """Stable id of a tally table on its bulletin page (``t-`` and the tally's id)."""
+    if tally.id:
+        return f"t-{tally.id}"
     digest = hashlib.sha1(f"{tally.date}\x00{tally.metric}\x00{tally.article}\x00{tally.start}".encode()).hexdigest()
     return f"t-{digest[:10]}"
 
@@ -942,10 +944,11 @@ class TimelineGenerator(Generator):
             types=[(t, sum(1 for e in site.events if e.type == t)) for t in types],
         )
 
-        self._write(
-            writer, s["BUILD_REPORT_SAVE_AS"], "report", s["BUILD_REPORT_URL"],
-            **build_report(site),
-        )
+        if s.get("BUILD_REPORT_PUBLIC", True) and s["BUILD_REPORT_SAVE_AS"]:
+            self._write(
+                writer, s["BUILD_REPORT_SAVE_AS"], "report", s["BUILD_REPORT_URL"],
+                **build_report(site),
+            )
 
         write_feeds = _optional("feeds", "write_feeds")
         if write_feeds:
@@ -1091,9 +1094,12 @@ def build_report(site: SiteData) -> dict[str, Any]:
     return {
         "report_articles": sorted(site.articles, key=lambda a: a.path),
         "events_per_article": dict(events_per_article),
-        "report_errors": [p for p in site.problems if p.severity == "error"],
-        "report_warnings": [p for p in site.problems if p.severity != "error"],
+        "report_errors": [p for p in site.problems if p.severity == "error" and p.stage != "corrections"],
+        "report_warnings": [p for p in site.problems if p.severity != "error" and p.stage != "corrections"],
         "report_mismatched": sorted(mismatched, key=lambda t: (t.date, t.metric, t.article, t.start)),
+        "report_corrections": list(site.corrections),
+        "report_corrections_refused": [p for p in site.problems if p.stage == "corrections"],
+        "report_review": list(site.review),
     }
 
 
