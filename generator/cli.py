@@ -224,6 +224,10 @@ def _print_text(extractions: Sequence[Extraction]) -> None:
             where = ", ".join(f"{p.name} ({p.admin1})" if p.admin1 and p.admin1 != p.name else p.name for p in e.places)
             print(f"{e.date:<10}  {e.type:<28} {where}")
             print(f"            {e.sentence[:110]}")
+            if e.edited or e.checked:
+                mark = ("edited: " + ", ".join(e.edited)) if e.edited else ""
+                mark += (" · " if mark and e.checked else "") + ("checked" if e.checked else "")
+                print(f"            [{mark}{': ' + e.edit_note if e.edit_note else ''}]")
             for f in e.figures:
                 q = f"{f.qualifier} " if f.qualifier else ""
                 sub = f" ({f.subgroup})" if f.subgroup else ""
