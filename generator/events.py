@@ -209,7 +209,8 @@ def extract_article(article: Article, settings: Mapping[str, Any] | None = None)
     # An editor's aliases add to the shipped spellings; they never replace them.
     aliases = {**places.DEFAULT_ALIASES, **(config["TIMELINE_PLACE_ALIASES"] or {})}
     gazetteer = places.Gazetteer.for_countries(
-        tuple(config["TIMELINE_COUNTRIES"]), aliases, areas=config["TIMELINE_PLACE_AREAS"] or None
+        tuple(config["TIMELINE_COUNTRIES"]), aliases, areas=config["TIMELINE_PLACE_AREAS"] or None,
+        files=config["TIMELINE_GAZETTEER_FILES"] or None,
     )
     metrics = config["TIMELINE_METRICS"]
     type_rules = config["TIMELINE_EVENT_TYPES"]

@@ -55,6 +55,7 @@ Disambiguation and false positives:
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from collections import Counter
@@ -287,8 +288,44 @@ DEFAULT_ALIASES: dict[str, str] = {
     "Kafr Hamrah": "Kafr Hamra",
 }
 
+# Villages of the 2014–2022 contact line in Donbas that share their name with
+# bigger places elsewhere in Ukraine (Pisky is also in Poltava oblast,
+# Pervomaisk in Mykolaiv oblast): monitoring reports mean these. Written from
+# public geography, like SY_AREAS; a site adds more with TIMELINE_PLACE_AREAS
+# or a gazetteer file.
+UA_AREAS: dict[str, tuple[str, ...]] = {
+    "Donetska oblast": (
+        "Pisky", "Vodiane", "Berezove", "Petrivske", "Bohdanivka", "Hranitne", "Shumy", "Spartak",
+        "Hnutove", "Pavlopil", "Talakivka", "Lebedynske", "Chermalyk", "Staromarivka", "Novoselivka Druha",
+        "Kruta Balka", "Verkhnotoretske", "Novhorodske", "Maiorsk", "Pyshchevyk",
+    ),
+    "Luhanska oblast": (
+        "Pervomaisk", "Kalynove", "Lobacheve", "Krymske", "Novotoshkivske", "Orikhove", "Vesela Hora",
+        "Zhovte", "Prychepylivka", "Sokilnyky", "Slovianoserbsk", "Holubivske", "Molodizhne", "Kadiivka",
+    ),
+}
+
+# Readable English names of Iraq's governorates and Libya's districts (ISO
+# writes "Nīnawá", "Şalāḩ ad Dīn", "Al Wāḩāt"); ISO's names stay spellings.
+IQ_ADMIN1_NAMES: dict[str, str] = {
+    "IQ-AN": "Anbar", "IQ-AR": "Erbil", "IQ-BA": "Basra", "IQ-BB": "Babil", "IQ-BG": "Baghdad", "IQ-DA": "Duhok",
+    "IQ-DI": "Diyala", "IQ-DQ": "Dhi Qar", "IQ-KA": "Karbala", "IQ-KI": "Kirkuk", "IQ-MA": "Maysan",
+    "IQ-MU": "Muthanna", "IQ-NA": "Najaf", "IQ-NI": "Nineveh", "IQ-QA": "Qadisiyah", "IQ-SD": "Salah al-Din",
+    "IQ-SU": "Sulaymaniyah", "IQ-WA": "Wasit",
+}
+LY_ADMIN1_NAMES: dict[str, str] = {
+    "LY-BA": "Benghazi", "LY-BU": "Butnan", "LY-DR": "Derna", "LY-GT": "Ghat", "LY-JA": "Jabal al Akhdar",
+    "LY-JG": "Jabal al Gharbi", "LY-JI": "Jafara", "LY-JU": "Jufra", "LY-KF": "Kufra", "LY-MB": "Murqub",
+    "LY-MI": "Misrata", "LY-MJ": "Marj", "LY-MQ": "Murzuq", "LY-NL": "Nalut", "LY-NQ": "Nuqat al Khams",
+    "LY-SB": "Sabha", "LY-SR": "Sirte", "LY-TB": "Tripoli", "LY-WA": "Al Wahat", "LY-WD": "Wadi al Hayat",
+    "LY-WS": "Wadi al Shatii", "LY-ZA": "Zawiya",
+}
+
 COUNTRY_EXTRAS: dict[str, dict[str, dict[str, str]]] = {
     "SY": {"admin1_names": SY_ADMIN1_NAMES, "areas": SY_AREAS},
+    "UA": {"areas": UA_AREAS},
+    "IQ": {"admin1_names": IQ_ADMIN1_NAMES},
+    "LY": {"admin1_names": LY_ADMIN1_NAMES},
 }
 
 # Place names that are also ordinary words, sentence-initial function words,
@@ -359,6 +396,27 @@ def skeleton(word: str) -> str:
 
 
 _STOP_KEYS = frozenset(skeleton(w) for w in STOPWORDS)
+
+# Ordinary English words are not towns on their own, however many villages
+# GeoNames spells that way or a transliteration resembles: "Summary" is not
+# Samary, "Update" no village. The most frequent English words (wordfreq's
+# list; about Zipf frequency 4 and up) never name a place by themselves, exact
+# or fuzzy; names of several words ("Wadi Barada"), provinces, countries and
+# the tables of this module (areas, aliases) are not affected. Place names
+# such news names often (Aleppo, Damascus, Mosul, Donetsk) are far rarer in
+# general English than this.
+COMMON_WORD_COUNT = 7000
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """
+    >>> {"summary", "update", "highlights"} <= common_words(), "aleppo" in common_words()
+    (True, False)
+    """
+    from wordfreq import top_n_list
+
+    return frozenset(w for w in top_n_list("en", COMMON_WORD_COUNT, wordlist="small") if w.isalpha())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -467,7 +525,7 @@ class _StarterMemo(dict):  # type: ignore[type-arg]
         can = (
             word.key in self.first_keys
             or lower in _ARTICLES
-            or (word.upper and not (lower in STOPWORDS and lower not in GENERIC_HEADS) and word.fuzzy in self.first_fuzzy)
+            or (word.upper and not (lower in STOPWORDS and lower not in GENERIC_HEADS) and lower not in common_words() and word.fuzzy in self.first_fuzzy)
         )
         self[raw] = can
         return can
@@ -516,6 +574,7 @@ class Gazetteer:
         codes: Sequence[str],
         aliases: Mapping[str, str] | Iterable[tuple[str, str]] | None = None,
         areas: Mapping[str, Sequence[str]] | None = None,
+        files: Sequence[str] | None = None,
     ) -> "Gazetteer":
         """The gazetteer of these countries with these aliases (cached per arguments).
 
@@ -524,7 +583,10 @@ class Gazetteer:
         in (``{"Rif Dimashq": ["Hosh Nasri"]}``), on top of the bundled ones;
         it is what the ``TIMELINE_PLACE_AREAS`` setting holds (a single name
         may be given as a string). A parent outside the active countries is
-        ignored.
+        ignored. ``files`` are gazetteer files (``TIMELINE_GAZETTEER_FILES``:
+        GeoNames country dumps, ACLED exports; see ``read_gazetteer_file``)
+        whose places of the active countries are added; a file is read again
+        when it changes.
         """
         if aliases is None:
             frozen = tuple(sorted(DEFAULT_ALIASES.items()))
@@ -535,7 +597,8 @@ class Gazetteer:
         extra = tuple(
             sorted((parent, (names,) if isinstance(names, str) else tuple(names)) for parent, names in (areas or {}).items())
         )
-        return _build(tuple(c.upper() for c in codes), frozen, extra)
+        stamped = tuple(_file_stamp(str(f)) for f in files or ())
+        return _build(tuple(c.upper() for c in codes), frozen, extra, stamped)
 
     def _add(self, name: str, entry: _Entry) -> None:
         for key in _keys(name):
@@ -626,7 +689,10 @@ class Gazetteer:
 
 @lru_cache(maxsize=16)
 def _build(
-    codes: tuple[str, ...], aliases: tuple[tuple[str, str], ...], extra_areas: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    codes: tuple[str, ...],
+    aliases: tuple[tuple[str, str], ...],
+    extra_areas: tuple[tuple[str, tuple[str, ...]], ...] = (),
+    files: tuple[tuple[str, float, int], ...] = (),
 ) -> Gazetteer:
     gazetteer = Gazetteer(countries=codes)
     by_name: dict[str, _Entry] = {}
@@ -677,7 +743,159 @@ def _build(
         if target is None:
             continue  # an alias for a place outside the active countries
         gazetteer._add(alias, replace(target, weight=1e10, cased=_is_cased(alias)))
+    for path, _, _ in files:
+        _add_file_places(gazetteer, read_gazetteer_file(path))
     return gazetteer._seal()
+
+
+# -- gazetteer files: a site's own, larger lists of villages -----------------------
+
+# GeoNames country dump ("UA.txt" from download.geonames.org/export/dump/):
+# tab-separated, no header, these columns (readme.txt of the dump).
+GEONAMES_COLUMNS = (
+    "geonameid", "name", "asciiname", "alternatenames", "latitude", "longitude", "feature_class",
+    "feature_code", "country_code", "cc2", "admin1_code", "admin2_code", "admin3_code", "admin4_code",
+    "population", "elevation", "dem", "timezone", "modification_date",
+)
+# Columns an ACLED export must have to place villages (others are ignored).
+ACLED_COLUMNS = ("location", "admin1")
+
+
+@dataclass(frozen=True, slots=True)
+class FilePlace:
+    """One populated place read from a gazetteer file."""
+
+    name: str
+    admin1: str  # GeoNames: its admin1 code ("05"); ACLED: the province as written ("Rural Damascus")
+    country: str | None  # ISO alpha-2, when the file says
+    variants: tuple[str, ...] = ()
+    weight: float = 1.0  # GeoNames: population + 1; ACLED: number of events there
+    geonames_code: bool = False
+
+
+def _file_stamp(path: str) -> tuple[str, float, int]:
+    try:
+        stat = Path(path).stat()
+    except OSError as err:
+        raise ValueError(f"{path}: cannot read gazetteer file: {err.strerror}") from None
+    return (path, stat.st_mtime, stat.st_size)
+
+
+def gazetteer_file_format(path: str) -> str:
+    """"acled" (a CSV with location and admin1 columns) or "geonames" (a tab-separated country dump).
+
+    Raises ``ValueError`` saying what the file lacks.
+    """
+    with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
+        first = handle.readline()
+    header = [c.strip().lower() for c in next(csv.reader([first]))] if first else []
+    if all(c in header for c in ACLED_COLUMNS):
+        return "acled"
+    if first.count("\t") >= 14 and first.split("\t", 1)[0].strip().isdigit():
+        return "geonames"
+    raise ValueError(
+        f"{path}: not a gazetteer file: expected a GeoNames country dump (tab-separated, "
+        f"{len(GEONAMES_COLUMNS)} columns) or an ACLED export (CSV with columns {', '.join(ACLED_COLUMNS)})"
+    )
+
+
+@lru_cache(maxsize=8)
+def _read_file(path: str, mtime: float, size: int) -> tuple[FilePlace, ...]:
+    kind = gazetteer_file_format(path)
+    return tuple(_read_acled(path) if kind == "acled" else _read_geonames(path))
+
+
+def read_gazetteer_file(path: str) -> tuple[FilePlace, ...]:
+    """The populated places of a GeoNames country dump or an ACLED export.
+
+    GeoNames: rows of feature class ``P`` (populated places), with their
+    Latin-script alternate names and GeoNames' admin1 code. ACLED: one place
+    per (location, admin1), weighted by the number of events there; a
+    location written "Aleppo - Sheikh Maqsoud" is the district after the
+    dash.
+    """
+    return _read_file(*_file_stamp(path))
+
+
+def _read_geonames(path: str) -> Iterable[FilePlace]:
+    from generator.gazetteers.build import is_latin_name
+
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 15 or cols[6] != "P" or not cols[1].strip():
+                continue
+            variants = tuple(
+                v for v in dict.fromkeys([cols[2], *cols[3].split(",")]) if v and v != cols[1] and is_latin_name(v)
+            )
+            try:
+                population = float(cols[14] or 0)
+            except ValueError:
+                population = 0.0
+            yield FilePlace(cols[1].strip(), cols[10].strip(), cols[8].strip().upper() or None, variants, population + 1.0, True)
+
+
+def _read_acled(path: str) -> Iterable[FilePlace]:
+    import pycountry
+
+    counts: Counter[tuple[str, str, str | None]] = Counter()
+    with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
+        for row in csv.DictReader(handle):
+            row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
+            name, admin1 = row.get("location", ""), row.get("admin1", "")
+            if " - " in name:
+                name = name.rsplit(" - ", 1)[1]  # "Damascus - Jobar": the district
+            name = re.sub(r"\s*\([^)]*\)\s*", " ", name).strip()
+            if not name or not admin1:
+                continue
+            country = None
+            if row.get("country"):
+                try:
+                    country = pycountry.countries.lookup(row["country"]).alpha_2
+                except LookupError:
+                    country = None
+            counts[name, admin1, country] += 1
+    for (name, admin1, country), count in sorted(counts.items()):
+        yield FilePlace(name, admin1, country, (), float(count))
+
+
+def _add_file_places(gazetteer: Gazetteer, found: Iterable[FilePlace]) -> None:
+    """Places from a file, in their province; names the gazetteer already places there are skipped.
+
+    A file's village is weighed against GeoNames' towns by population (a
+    GeoNames dump) or after them (an ACLED location: its count of events),
+    so a village named like a town elsewhere needs the text's context
+    (``_disambiguate``) to win.
+    """
+    countries = set(gazetteer.countries)
+    for place in found:
+        if place.country and place.country not in countries:
+            continue
+        target = _file_admin1(gazetteer, place)
+        if target is None:
+            continue
+        admin1, country = target
+        known = _index_entry(gazetteer, place.name)
+        if known is not None and known.admin1 == admin1:
+            continue
+        entry = _Entry(_readable(place.name), admin1, country, "city", place.weight, True)
+        for i, spelling in enumerate((place.name, *place.variants)):
+            if _usable(spelling, primary=i == 0):
+                gazetteer._add(spelling, entry if i == 0 else replace(entry, weight=place.weight / 10))
+
+
+def _file_admin1(gazetteer: Gazetteer, place: FilePlace) -> tuple[str, str] | None:
+    """(canonical province, country) of a file's place, or None outside the active countries."""
+    if place.geonames_code:
+        if not place.country or place.country not in gazetteer.countries:
+            return None
+        iso = _country_data(place.country).get("geonames_admin1", {}).get(place.admin1)
+        name = gazetteer.admin1_names.get(iso or "")
+        return (name, place.country) if name else None
+    entry = _index_entry(gazetteer, place.admin1)
+    if entry is None or entry.admin1 is None or (place.country and entry.country != place.country):
+        return None
+    return entry.admin1, entry.country
 
 
 def _index_entry(gazetteer: Gazetteer, name: str) -> _Entry | None:
@@ -708,6 +926,8 @@ def _usable(spelling: str, primary: bool) -> bool:
         # "Al Bāb" is a town, "Bab" alone a word: keep the name only with its article
         if (fold(word) in STOPWORDS and (len(words) == 1 or fold(word) in GROUP_WORDS)) or len(word) < (3 if primary else 4):
             return False
+        if fold(word) in common_words():
+            return False  # "Summary", "Victory": ordinary words, not towns
     return True
 
 
@@ -803,6 +1023,8 @@ def find_places(text: str, gazetteer: Gazetteer, cased: bool = True) -> list[Pla
         entry, j, key = match
         if j == i + 1 and _longer_name_follows(tokens, j, text):
             continue
+        if key is None and not _fuzzy_evidence(tokens, i, j, text):
+            continue  # a name that only resembles a place must stand where places stand
         kind, name, start, end = entry.kind, entry.name, starts[i], ends[j - 1]
         if entry.kind in ("city", "admin1") and entry.admin1:
             if j < n and words[j].lower in _PROVINCE_WORDS:
@@ -875,8 +1097,8 @@ def _match_at(
         lower = word.lower
         if lower in _ARTICLES:
             continue
-        if not word.upper or (lower in STOPWORDS and lower not in GENERIC_HEADS):
-            break  # every word capitalised; "Al-Bara Hill" is not "Bir al Hulw"
+        if not word.upper or (lower in STOPWORDS and lower not in GENERIC_HEADS) or (lower in common_words() and lower not in GENERIC_HEADS):
+            break  # every word capitalised; "Al-Bara Hill" is not "Bir al Hulw", "Summary" not Samary
         if len(word.text) > 1 and word.text.isupper():
             break  # an acronym: "One IS fighter" is not "Ain Issa"
         fkey += (word.fuzzy,)
@@ -892,6 +1114,48 @@ def _match_at(
         if entry is not None:
             best = (entry, j + 1, None)
     return best
+
+
+# Words before a name that say a place follows ("in", "near", "shelled"), and
+# after one that say it was a place ("village", "countryside"): a fuzzy match
+# (a spelling that only resembles a known name) needs one of them.
+_PLACE_CUES_BEFORE = frozenset(
+    """
+    in near at from to into toward towards around outside inside of between and or on via across
+    outskirts village villages town towns city area areas district neighbourhood neighborhood
+    hit shelled struck targeted attacked stormed captured seized took entered recaptured bombed
+    besieged reached regained retook controlled surrounded bombarded raided enter regain capture seize
+    take attack shell storm reach besiege retake control advance advanced towards
+    rural big small little greater eastern western northern southern upper lower old new
+    """.split()
+)
+_PLACE_CUES_AFTER = frozenset(
+    """
+    village villages town city area district province governorate region countryside neighbourhood
+    neighborhood suburb suburbs outskirts front frontline axis hills hill farms plain camp checkpoint
+    """.split()
+)
+
+
+def _fuzzy_evidence(tokens: _Tokens, i: int, j: int, text: str) -> bool:
+    """Words around ``tokens[i:j]`` that show a place is meant: "near Bseimeh", "Bseimeh village", "Adra, Bseimeh".
+
+    >>> g = Gazetteer.for_countries(["SY"])
+    >>> [p.name for p in find_places("Shelling hit the village of Bsaimeh.", g)], find_places("Bsaimeh said so.", g)
+    (['Basimah'], [])
+    """
+    words = tokens.words
+    if i > 0:
+        if "," in text[tokens.ends[i - 1] : tokens.starts[i]] and words[i - 1].upper:
+            return True  # one of a list of names
+        before = words[i - 1].lower
+        if before in _ARTICLES and i > 1:
+            before = words[i - 2].lower
+        if before in _PLACE_CUES_BEFORE:
+            return True
+    if j < len(words) and words[j].lower in _PLACE_CUES_AFTER:
+        return True
+    return False
 
 
 def _english_word_not_article(tokens: _Tokens, i: int, text: str) -> bool:

@@ -123,9 +123,15 @@ def _year_range(value: Any, _: Mapping[str, Any]) -> str | None:
 def _gazetteer_files(value: Any, config: Mapping[str, Any]) -> str | None:
     if isinstance(value, (str, os.PathLike)) or not isinstance(value, (list, tuple)):
         return f"expected a list of file paths, got {value!r}"
+    from generator.places import gazetteer_file_format
+
     for path in value:
         if not Path(path).is_file():
             return f"{str(path)!r}: no such file (GeoNames country dump .txt or ACLED export .csv)"
+        try:
+            gazetteer_file_format(str(path))
+        except (OSError, ValueError) as err:
+            return str(err)
     return None
 
 
@@ -151,6 +157,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("TIMELINE_COUNTRIES", ["SY"], "ISO 3166-1 alpha-2 codes of the countries whose provinces and towns are recognised.", _country_codes),
     Setting("TIMELINE_PLACE_ALIASES", _aliases, "Extra spellings: {alias: canonical gazetteer name}, e.g. {'Halab': 'Aleppo'}.", _mapping_of_names),
     Setting("TIMELINE_PLACE_AREAS", {}, "Places the gazetteer lacks, by the town or province they lie in: {'Rif Dimashq': ['Hosh Nasri']}.", _mapping_of_names),
+    Setting("TIMELINE_GAZETTEER_FILES", [], "Your own gazetteers: GeoNames country dumps (.txt) or ACLED exports (.csv), read to place villages.", _gazetteer_files),
     Setting("TIMELINE_METRICS", _metrics, "Metrics counted in figures and tallies: {name: {label, patterns, ...}}.", _metrics_table),
     Setting("TIMELINE_EVENT_TYPES", _event_types, "Event typology: ordered rules mapping trigger words to event types."),
     Setting("TIMELINE_KEY_METRICS", ["killed", "injured", "ceasefire_violations", "evacuated"], "Metrics shown in each bulletin's key-figures box, in this order.", _key_metrics),

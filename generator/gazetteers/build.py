@@ -22,6 +22,7 @@ import json
 import re
 import sys
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -126,7 +127,41 @@ CAPITALS: dict[str, str] = {
     "YE-MR": "Al Ghayzah",
     "YE-SH": "Ataq",
     "YE-SU": "Hadibu",
+    # Iraq: governorates named after a region, not their capital
+    "IQ-AN": "Ramadi",
+    "IQ-BB": "Hillah",
+    "IQ-DI": "Baqubah",
+    "IQ-DQ": "Nasiriyah",
+    "IQ-MA": "Amarah",
+    "IQ-MU": "Samawah",
+    "IQ-NI": "Mosul",
+    "IQ-QA": "Diwaniyah",
+    "IQ-SD": "Tikrit",
+    "IQ-WA": "Kut",
+    "IQ-AR": "Erbil",
+    "IQ-DA": "Duhok",
+    "IQ-SU": "Sulaymaniyah",
+    # Libya: districts (sha'biyat) named after a region; their seats
+    "LY-BU": "Tobruk",
+    "LY-JA": "Bayda",
+    "LY-JG": "Gharyan",
+    "LY-JI": "Aziziya",
+    "LY-JU": "Hun",
+    "LY-KF": "Kufra",
+    "LY-MB": "Khoms",
+    "LY-NQ": "Zuwara",
+    "LY-WA": "Ajdabiya",
+    "LY-WD": "Ubari",
+    "LY-WS": "Brak",
 }
+
+
+def _capital_key(name: str) -> str:
+    """
+    >>> _capital_key("Ar Ramādī"), _capital_key("Ramadi"), _capital_key("Al Bayḑā’")
+    ('ramadi', 'ramadi', 'bayda')
+    """
+    return _ARTICLE.sub("", fold(name)).replace(" ", "")
 
 
 def map_admin1_codes(subdivisions: list[tuple[str, str]], cities: list[dict[str, Any]]) -> dict[str, str]:
@@ -147,7 +182,8 @@ def map_admin1_codes(subdivisions: list[tuple[str, str]], cities: list[dict[str,
         for city, keys in keyed:
             if not city.get("admin1code"):
                 continue
-            score = 4 if capital and fold(city["name"]) == fold(capital) else max((_match_score(sub_key, k) for k in keys), default=0)
+            is_capital = capital and any(_capital_key(v) == _capital_key(capital) for v in _variants(city))
+            score = 4 if is_capital else max((_match_score(sub_key, k) for k in keys), default=0)
             if score:
                 candidates.append((-score, -int(city.get("population") or 0), iso_code, city["admin1code"]))
     mapping: dict[str, str] = {}
@@ -168,8 +204,17 @@ def first_level_subdivisions(country: str) -> list[tuple[str, str]]:
     """(ISO code, name) of a country's top-level subdivisions, sorted by code."""
     import pycountry
 
-    subs = pycountry.subdivisions.get(country_code=country.upper()) or []
-    return sorted((s.code, s.name) for s in subs if getattr(s, "parent_code", None) is None)
+    subs = list(pycountry.subdivisions.get(country_code=country.upper()) or [])
+    top = [s for s in subs if getattr(s, "parent_code", None) is None]
+    # A region made of subdivisions of the country's usual kind (Iraq's
+    # Kurdistan Region: three governorates) counts as those subdivisions.
+    kinds = Counter(s.type for s in top)
+    usual = kinds.most_common(1)[0][0] if kinds else None
+    chosen = []
+    for s in top:
+        children = [c for c in subs if getattr(c, "parent_code", None) == s.code and c.type == usual]
+        chosen.extend(children if s.type != usual and children else [s])
+    return sorted((s.code, s.name) for s in chosen)
 
 
 def country_names(country: str) -> list[str]:
