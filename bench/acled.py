@@ -42,6 +42,7 @@ import datetime as dt
 import json
 import re
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -57,14 +58,7 @@ DATA = ROOT.parent / "shared" / "data" / "acled" / "syria_battles_2017-01_to_201
 RESULTS = ROOT / "bench" / "results" / "acled.json"
 TRAIN_MONTHS = {1, 2}
 
-try:  # written by another part of the project; the bench must still run without it
-    from generator.figures import DEFAULT_METRICS, find_figures
-except ImportError as error:  # pragma: no cover - depends on the checkout
-    find_figures = None  # type: ignore[assignment]
-    DEFAULT_METRICS = None  # type: ignore[assignment]
-    FIGURES_ERROR = str(error)
-else:
-    FIGURES_ERROR = ""
+from generator.figures import DEFAULT_METRICS, find_figures  # noqa: E402
 
 # ACLED's own coding remarks inside notes ("Unknown fatalities coded as 10",
 # "Fatalities split between 2 events") restate the answer or depend on other
@@ -146,14 +140,13 @@ def evaluate(rows: list[dict[str, str]], gazetteer: places.Gazetteer, most_frequ
         base = baseline_fatalities(notes)
         fatalities["baseline_exact"] += base == gold_dead
         fatalities["baseline_within1"] += abs(base - gold_dead) <= 1
-        if find_figures is not None:
-            dead = predicted_fatalities(notes)
-            fatalities["exact"] += dead == gold_dead
-            fatalities["within1"] += abs(dead - gold_dead) <= 1
-            if not coded:
-                fatalities["uncoded_exact"] += dead == gold_dead
-            if dead != gold_dead:
-                errors["fatalities"].append(f"{gold_dead} got {dead}: {notes}")
+        dead = predicted_fatalities(notes)
+        fatalities["exact"] += dead == gold_dead
+        fatalities["within1"] += abs(dead - gold_dead) <= 1
+        if not coded:
+            fatalities["uncoded_exact"] += dead == gold_dead
+        if dead != gold_dead:
+            errors["fatalities"].append(f"{gold_dead} got {dead}: {notes}")
 
         type_id = event_types.classify(notes)
         confusion[(row["event_type"], type_id)] += 1
@@ -175,20 +168,46 @@ def evaluate(rows: list[dict[str, str]], gazetteer: places.Gazetteer, most_frequ
         "baseline_first_number_within1": _share(fatalities["baseline_within1"], n),
         "rows_with_acled_coding_remarks": fatalities["coded_rows"],
     }
-    if find_figures is not None:
-        result["fatalities"].update(
-            {
-                "ours_exact": _share(fatalities["exact"], n),
-                "ours_within1": _share(fatalities["within1"], n),
-                "ours_exact_without_coding_remarks": _share(fatalities["uncoded_exact"], n - fatalities["coded_rows"]),
-            }
-        )
-    else:
-        result["fatalities"]["ours"] = f"not measured: generator.figures unavailable ({FIGURES_ERROR})"
+    result["fatalities"].update(
+        {
+            "ours_exact": _share(fatalities["exact"], n),
+            "ours_within1": _share(fatalities["within1"], n),
+            "ours_exact_without_coding_remarks": _share(fatalities["uncoded_exact"], n - fatalities["coded_rows"]),
+        }
+    )
     result["type"] = {"ours": _share(types["ours"], n), "baseline_other": _share(types["baseline"], n)}
     result["confusion"] = {f"{gold} -> {ours}": count for (gold, ours), count in sorted(confusion.items())}
     result["_errors"] = errors
     return result
+
+
+# The columns of an ACLED export that a gazetteer file needs (TIMELINE_GAZETTEER_FILES).
+GAZETTEER_COLUMNS = ("country", "admin1", "admin2", "location", "latitude", "longitude")
+
+
+def write_learned_gazetteer(rows: list[dict[str, str]], path: Path) -> Path:
+    """The places of ``rows`` (the train months only) as an ACLED-export gazetteer file.
+
+    What a user with ACLED data of past months would set as
+    ``TIMELINE_GAZETTEER_FILES``: the benchmark learns villages from the
+    train split this way and is scored on the test months, which it never sees.
+    """
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=GAZETTEER_COLUMNS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({c: row[c] for c in GAZETTEER_COLUMNS})
+    return path
+
+
+def admin1_accuracy(rows: list[dict[str, str]], gazetteer: places.Gazetteer, gold: places.Gazetteer) -> dict[str, Any]:
+    """Province accuracy with ``gazetteer``; ACLED's admin1 normalised by ``gold`` (the same for every gazetteer compared)."""
+    right = none = 0
+    for row in rows:
+        guess = predicted_admin1(row["notes"], gazetteer)
+        right += guess == gold.admin1_of(row["admin1"])
+        none += guess is None
+    return {"ours": _share(right, len(rows)), "no_place_found": none}
 
 
 def _last_commit(path: str) -> str | None:
@@ -324,11 +343,13 @@ def compare_outputs(path: Path, gazetteer: places.Gazetteer) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--errors", type=int, default=0, help="print this many train errors per task")
-    parser.add_argument("--split", choices=["train", "test"], default="train", help="split whose errors --errors prints")
+    parser.add_argument("--split", choices=["train", "test"], default="train", help="split whose errors --errors prints (train only: test errors are never shown)")
     parser.add_argument("--speed", action="store_true", help="also time the extractors on the demo and TLS articles")
     parser.add_argument("--snapshot", type=Path, help="write every extractor output (keyed by sentence hash) to this file and stop")
     parser.add_argument("--compare", type=Path, help="compare every extractor output with a --snapshot file and stop")
     args = parser.parse_args(argv)
+    if args.errors and args.split != "train":
+        parser.error("--errors is for --split train only: the test months are reported, never looked into")
     if not DATA.exists():
         print(f"ACLED sample not found at {DATA}", file=sys.stderr)
         return 1
@@ -340,8 +361,6 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{len(outputs)} sentences' outputs written to {args.snapshot}")
             return 0
         return 1 if compare_outputs(args.compare, gazetteer) else 0
-    if find_figures is None:
-        print(f"NOTE: generator.figures is not available ({FIGURES_ERROR}); fatalities measured for the baseline only.")
     rows = load_rows()
     gazetteer = places.Gazetteer.for_countries(["SY"])
     splits = {
@@ -359,6 +378,14 @@ def main(argv: list[str] | None = None) -> int:
     for name, subset in splits.items():
         report[name] = evaluate(subset, gazetteer, most_frequent)
     report["sentences_per_second"] = round(place_speed(rows, gazetteer))
+    # A gazetteer learned from the train months only, through the file path a user would use.
+    with tempfile.TemporaryDirectory() as folder:
+        learned_file = write_learned_gazetteer(splits["train"], Path(folder) / "acled-train-months.csv")
+        learned = places.Gazetteer.for_countries(["SY"], files=[str(learned_file)])
+        report["learned_gazetteer"] = {
+            name: {"bundled": admin1_accuracy(subset, gazetteer, gazetteer), "bundled + train file": admin1_accuracy(subset, learned, gazetteer)}
+            for name, subset in splits.items()
+        }
 
     for name in splits:
         part = report[name]
@@ -369,6 +396,10 @@ def main(argv: list[str] | None = None) -> int:
         print("  confusion (ACLED event_type -> our type id):")
         for key, count in part["confusion"].items():
             print(f"    {key:60s} {count}")
+    print("province with a gazetteer learned from the train months (TIMELINE_GAZETTEER_FILES, ACLED export of Jan-Feb):")
+    for name, part in report["learned_gazetteer"].items():
+        for which, value in part.items():
+            print(f"  {name:5s} {which:22s} {value['ours']:24s} no place found: {value['no_place_found']}")
     print(f"unmapped ACLED admin1 names: {unmapped or 'none'}")
     print(f"extractor versions: places {report['places_commit']}, figures {report['figures_commit']}")
     print(f"places + type speed: {report['sentences_per_second']} sentences/s")

@@ -16,8 +16,9 @@ creation time (DCT) as reference, and scores them the TempEval-3 way:
 * throughput in characters per second (tagging only, parsing excluded;
   best of ``--repeats`` timing rounds, default 5, alternating the taggers).
 
-``--errors N`` prints up to N value/extent errors of generator.dates (use it
-on train only: platinum is for reporting, not for tuning).
+``--errors N`` prints up to N value/extent errors of generator.dates, on
+train only: with platinum (the test set, for reporting, not for tuning) the
+script refuses.
 """
 
 from __future__ import annotations
@@ -271,6 +272,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-dateparser", action="store_true", help="skip the dateparser run")
     ap.add_argument("--repeats", type=int, default=5, help="timing rounds; the best of each tagger counts (default 5)")
     args = ap.parse_args(argv)
+    if args.errors and args.split == "platinum":
+        ap.error("--errors is for --split train only: platinum is the test set, reported, never looked into")
 
     docs = load(args.split)
     errors: list[str] | None = [] if args.errors else None
