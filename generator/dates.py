@@ -331,9 +331,18 @@ def _weekday_date(state: _State, wd: int, start: int, end: int, mod: str | None)
         return ref - dt.timedelta(days=back)
     if back == 0:
         return ref
-    if state.tense(start, end) == "future":
+    if _PLANNED_FOR.search(state.text, max(0, start - 60), start) or state.tense(start, end) == "future":
         return ref + dt.timedelta(days=fwd)
     return ref - dt.timedelta(days=back)
+
+
+# A weekday something is called, planned or set for is ahead, whatever the
+# verb's tense: "a march was called for Friday" in a Wednesday article.
+_PLANNED_FOR = re.compile(
+    r"\b(?:called\s+for|calling\s+for|calls\s+for|planned|scheduled|slated|set\s+for|announced\s+for|due)\b"
+    r"(?:[^,.;:]{0,40}?\b(?:on|for))?\s+(?:this\s+|the\s+coming\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _year_for_month_day(state: _State, month: int, day: int | None, start: int, end: int) -> int:

@@ -484,3 +484,17 @@ def test_every_rule_match_contains_its_core_token():
             for m in rule.pattern.finditer(text):
                 if m.end() > m.start():
                     assert any(m.start() <= s < m.end() for s, _ in cores), (rule.name, m.group())
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Organisers said a rally was called for Friday.", "2016-12-16"),  # Wednesday article: the coming Friday
+        ("Talks between the two sides are scheduled for Monday.", "2016-12-19"),
+        ("The opposition planned a general strike on Saturday.", "2016-12-17"),
+        ("Students held a march on Friday.", "2016-12-09"),  # reported: the last Friday
+    ],
+)
+def test_a_weekday_something_is_called_or_planned_for_lies_ahead(text, value):
+    [timex] = find_timexes(text, dt.date(2016, 12, 14))
+    assert timex.value == value

@@ -130,3 +130,10 @@ def test_a_sentence_with_its_own_plural_scope_borrows_no_place():
     ))
     scoped = [e for e in x.events if "four provinces" in e.sentence][0]
     assert scoped.places == ()
+
+
+def test_a_resolution_number_never_dates_an_event():
+    x = extract_article(article(
+        "The council met on Tuesday to discuss resolution 2118. Diplomats said the draft was vetoed.", "2016-09-15"
+    ))
+    assert x.events and all(e.date == "2016-09-13" for e in x.events)
