@@ -68,6 +68,7 @@ DEFAULT_EVENT_TYPES: tuple[dict[str, Any], ...] = (
             r"\badvanc(?:ed|ing)\b|\bmade (?:an )?advances?\b",
             r"\brepel(?:led|s|ling)?\b|\brepulsed?\b|\bambush(?:ed|es)?\b|\bcounter-?attack",
             r"\bopened fire\b|\bexchang(?:ed|es) of fire\b|\bexchanged fire\b|\bgun ?fight|\bsnipers?\b|\bsniped\b",
+            r"\b(?:initiated|resorted\s+to|unprovoked|indiscriminate)\s+(?:\w+\s+)?firing\b|\bfiring\s+(?:on|at|along|across)\b",
             r"\bshot (?:and killed|dead)\b|\bwere shot\b|\bwas shot\b",
             r"\boffensive\b|\bassault(?:ed|s)?\b|\bstorm(?:ed|ing)\b|\binfiltrat(?:ed|ion|e)\b|\bskirmish(?:es)?\b",
             # both sides firing is an engagement, even with artillery
@@ -94,6 +95,9 @@ DEFAULT_EVENT_TYPES: tuple[dict[str, Any], ...] = (
             r"\b(?-i:IEDs?)\b|\bimprovised explosive\b|\bsuicide (?:bomb(?:ing|er)?s?|attacks?|car)\b",
             r"\bexplo(?:sion|sions|ded)\b|\bdetonat(?:ed|ion)\b|\b(?:land)?mine (?:blast|explosion|exploded)\b|\bstepped on a (?:land)?mine\b",
             r"\bchemical (?:attack|weapons?)\b|\bgrenades?\b",
+            # a strike named by its verb and target; munitions dropped from drones
+            r"\b(?:struck|hit|targeted|pounded)\s+(?:\S+\s+){0,5}?(?:installations|positions|targets|sites|posts|bases|depots?|facilities|infrastructure)\b",
+            r"\bdrop(?:ped|ping|s)?\s+(?:\S+\s+){0,3}?(?:rounds?|bombs?|munitions?|explosives?)\b",
         ],
     },
     {
@@ -151,6 +155,7 @@ DEFAULT_EVENT_TYPES: tuple[dict[str, Any], ...] = (
             r"\bcease-?fire\b|\btruce\b|\bagreements?\b|\bdeal\b|\breconciliation\b|\barmistice\b",
             r"\bdeploy(?:ed|ment|s|ing)?\b|\barriv(?:ed|al|es|ing)\b|\bdispatched\b|\breinforcements?\b",
             r"\btanks?\s+(?:\w+\s+)?(?:entered|rolled|moved|swept|drove)\b",
+            r"\bpatroll?(?:ed|ing|s)\b",
             r"\b(?:left|leave|leaving|departed|pulled out of)\s+(?:the|their)\s+(?:remaining\s+)?(?:city|town|area|pocket|district|enclave)s?\b",
             r"\bwithdr(?:ew|awal|awn|aw)\b|\bpull(?:ed)? out\b|\bhanded over\b|\bsurrender(?:ed)?\b|\bdefect(?:ed|ion|ions)\b",
             r"\barrest(?:ed|s)?\b|\bdetain(?:ed|s)?\b|\bdetention\b",
@@ -166,6 +171,7 @@ DEFAULT_EVENT_TYPES: tuple[dict[str, Any], ...] = (
             r"\bevacuat(?:ion|ions|ed|ing|e|es)\b|\baid convoys?\b|\bhumanitarian\b",
             r"\brelief\s+(?:supplies|aid|convoys?|goods|items|agenc(?:y|ies)|operations?|workers|efforts?)\b",
             r"\brefugees?\b|\bdisplaced\b|\bdisplacement\b|\breturnees\b|\breturned home\b",
+            r"\b(?:food|aid|relief|hygiene)\s+(?:sets|parcels|baskets|kits|packages|rations)\b|\b(?:aid|food|supplies|parcels)\s+(?:was|were)\s+(?:delivered|distributed|handed\s+out)\b",
             # clearing roads of snow or rubble is relief work; snow falling is weather
             r"\bclear(?:ed|ing|s)?\s+(?:\S+\s+){0,4}?(?:of|from)\s+(?:the\s+)?(?:snow|rubble|debris)\b|\b(?:snow|rubble)\s+(?:was|were)\s+(?:cleared|removed)\b|\bbulldozers?\s+(?:were\s+)?(?:used|cleared|removed|opened|sent)\b",
             r"\b(?:food|medical|aid|relief|humanitarian)\s+supplies\b|\bRed Cross\b|\b(?-i:ICRC|UNHCR|OCHA)\b",

@@ -86,7 +86,7 @@ _IRREGULAR_PARTICIPLE = frozenset(
 )
 # "-ed" words that are adjectives or nouns far more often than verbs here
 _NOT_VERBS = frozenset(
-    """armed alleged united red bed need speed seed feed hundred indeed based backed led so-called
+    """armed alleged united red bed need speed seed feed shed used hundred indeed based backed led so-called
     concerned interested detained wounded injured displaced deceased besieged beloved aged naked sacred
     wicked ragged rugged supposed limited advanced qualified varied talented""".split()
 )
@@ -237,7 +237,9 @@ def has_event_verb(text: str) -> bool:
             continue
         if w in _IRREGULAR_PAST or w in _IRREGULAR_PARTICIPLE:
             return True
-        if w.endswith("ed") and len(w) > 4 and w not in _NOT_VERBS and "-" not in w and m.group()[0].islower():
+        if w.endswith("ed") and len(w) >= 4 and w not in _NOT_VERBS and "-" not in w and m.group()[0].islower():
+            if text.startswith(" by ", m.end()):
+                continue  # a reduced relative: "tensions stoked by the strikes"
             return True
     return False
 
@@ -313,6 +315,7 @@ _HAPPENING = re.compile(
     r"condemned|submitted|vetoed|voted|released|freed|fled|left|returned|moved\s+into|swept|sealed|"
     r"gathered|mourned|buried|paraded|threw|thrown|hospitali[sz]ed|taken\s+to\s+hospital|disrupted|cut\s+off|"
     r"march(?:ed|es)?|chant(?:ed|s)?|rall(?:ied|y)|defected|deserted|dismissed|sacked|died|killed|wounded|injured|"
+    r"hit|struck|attacked|targeted|damaged|destroyed|lost\s+(?:his|her|their)\s+li(?:fe|ves)|patroll(?:ed|ing)|delivered|distributed|"
     r"will\s+(?:meet|hold|visit|travel|vote|march|gather|rally))\b",
     re.IGNORECASE,
 )
