@@ -102,7 +102,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _FINITE_AUX = re.compile(
     r"\b(?:will|shall|'ll|is\s+(?:due\s+|set\s+|scheduled\s+|expected\s+)?to|are\s+(?:due\s+|set\s+|scheduled\s+|expected\s+)?to"
     r"|plans?\s+to|planned|scheduled|called\s+for|calls\s+for\s+\w+\s+to\s+(?:rally|march|protest|strike|gather)"
-    r"|(?:is|are|am|was|were)\s+(?:\w+ly\s+)?(?:being\s+)?\w+ing)\b",
+    r"|(?:is|are|am|was|were)\s+(?:\w+ly\s+|now\s+|still\s+|also\s+|already\s+|again\s+)?(?:being\s+)?\w+ing)\b",
     re.IGNORECASE,
 )
 _MODAL = re.compile(r"\b(?:might|may|could|should|would|must|ought\s+to)\s+(?:not\s+|also\s+|well\s+|eventually\s+|yet\s+)?(\w+)", re.IGNORECASE)
@@ -127,6 +127,27 @@ _HABITUAL = re.compile(
     r"|over\s+the\s+(?:past\s+|last\s+)?(?:years|decades)|(?:has|have|had)\s+long\b|on\s+a\s+regular\s+basis|routinely|regularly|traditionally)\b",
     re.IGNORECASE,
 )
+
+
+# "More than 3,000 people have died since the protests began": a running
+# total with nobody reporting it today is background; "the agency said ...
+# have died since ..." is a report, and an event.
+_RUNNING_SINCE = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|died)\b[^.;]*\bsince\b", re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:said|says|say|told|reported|reports|according\s+to|estimated?s?|announced|counted|recorded|registered|put\s+the)\b", re.IGNORECASE)
+_REPORTING_VERB = re.compile(r"\b(?:said|says|say|told|added|stated|noted|explained|insisted|stressed|claimed|wrote)\b", re.IGNORECASE)
+_QUOTE = re.compile(r"[\"“]([^\"”]*)(?:[\"”]|$)")
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|I|my|me)\b")
+
+
+def _mask_first_person_quotes(sentence: str) -> str:
+    """Blank quoted words in the first person: a speaker's view or intention
+    ("we will not be able to enter today", "our thoughts are with ...") is
+    not a report of what happened."""
+    out = sentence
+    for m in _QUOTE.finditer(sentence):
+        if _FIRST_PERSON.search(m.group(1)) and not _has_past(m.group(1)):
+            out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end():]
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +244,11 @@ def has_event_verb(text: str) -> bool:
     """
     if _FINITE_AUX.search(text) or _PRESENT_HAPPENING.search(text):
         return True
+    return _has_past(text)
+
+
+def _has_past(text: str) -> bool:
+    """A verb group in a past or perfect form ("stormed", "was killed", "have fled")."""
     for m in _WORD.finditer(text):
         w = m.group().lower()
         if w in ("was", "were", "had", "did", "been"):
@@ -282,17 +308,18 @@ def assess(sentence: str, *, title: str | None = None, dated: bool = False) -> V
     if is_question(text):
         return Verdict(False, "question", sentence)
     cut = stamp_end(sentence)
-    masked = " " * cut + mask_negations(sentence[cut:])
+    masked = " " * cut + mask_negations(_mask_first_person_quotes(sentence[cut:]))
     if not masked.strip():
         return Verdict(False, "negated", masked)
-    verb = has_event_verb(masked)
+    # "The spokesman said:" with the quote blanked out reports nothing
+    verb = has_event_verb(_REPORTING_VERB.sub(" ", masked))
     if not verb and not dated:
         if masked != sentence and has_event_verb(sentence):
             return Verdict(False, "negated", masked)
         return Verdict(False, "no event verb", masked)
     if verb and not dated and _hypothetical_only(masked):
         return Verdict(False, "hypothetical", masked)
-    if not dated and _HABITUAL.search(masked):
+    if not dated and (_HABITUAL.search(masked) or (_RUNNING_SINCE.search(masked) and not _REPORTED.search(masked))):
         return Verdict(False, "background", masked)
     return Verdict(True, "event", masked, has_verb=verb, negated_main=_negated_main(sentence[cut:]))
 

@@ -195,6 +195,11 @@ def split_by_place(event: Event) -> list[Event]:
     return out
 
 
+def _asserted(timexes: Sequence[Timex], sentence: Sentence, masked: str) -> list[Timex]:
+    """The time expressions outside the clauses ``eventness`` blanked out."""
+    return [t for t in timexes if masked[t.start - sentence.start : t.end - sentence.start].strip()]
+
+
 def _day_dated(timexes: Sequence[Timex]) -> bool:
     for t in timexes:
         resolved = dates.event_date(t)
@@ -265,7 +270,7 @@ def extract_article(article: Article, settings: Mapping[str, Any] | None = None)
         # Negated clauses neither type the event nor make it one.
         event_type = event_types.classify(verdict.masked, type_rules)
         asserted = [f for f in sentence_figures if not f.text or f.text in verdict.masked]
-        if event_type == "other" and not asserted and not sentence_tallies and not eventness.happening(verdict.masked, _day_dated(own) and not verdict.negated_main):
+        if event_type == "other" and not asserted and not sentence_tallies and not eventness.happening(verdict.masked, _day_dated(_asserted(own, sentence, verdict.masked)) and not verdict.negated_main):
             continue
 
         event, context = _event(article, sentence, index, own, context, event_type, sentence_figures, gazetteer, story_places)

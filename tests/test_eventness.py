@@ -133,3 +133,26 @@ def test_narrowed_triggers(sentence, expected):
 
 def test_weather_and_memories_are_not_events():
     assert event_sentences("Heavy snow fell on the capital. He recalled the first months of the uprising.") == []
+
+
+def test_a_speakers_intention_in_the_first_person_is_not_an_event():
+    assert event_sentences('The agency spokesman said: "Sadly we will not be able to reach the camp today."') == []
+
+
+def test_a_first_person_report_of_what_happened_is_an_event():
+    text = '"Over the past day our air defences shot down four drones near the port," the ministry said.'
+    assert event_sentences(text) == [text]
+
+
+def test_an_unreported_running_total_since_a_start_is_background():
+    assert event_sentences("More than 900 people have died in the fighting since the siege began in May.") == []
+
+
+def test_a_reported_running_total_is_an_event_of_the_report():
+    text = "The monitoring group said on Monday that 900 people have died since the siege began in May."
+    [event] = extract_article(article(text)).events
+    assert event.date == "2016-12-12"
+
+
+def test_a_reduced_relative_is_not_a_main_verb():
+    assert not eventness.has_event_verb("Hopes for a settlement remain alive despite tensions stoked by the raids")
