@@ -32,6 +32,8 @@ elsewhere in the article) or adds one the text doesn't yield::
       ...
     - add: tally
       article: ..., date: ..., metric: killed, by_place: {Aleppo: 3}, source: ...
+    - unread: mod-bulletin#3d5a90bb  # a "possible tally not read" that holds no tally
+      checked: true
 
 Corrections are applied to the extractions (so the extraction cache stays
 valid) before aggregation, in ``apply``: everything downstream (bulletins,
@@ -617,12 +619,19 @@ def apply(
             elif "tally" in item.fields:
                 if in_scope or str(item.get("tally")) in book.tallies:
                     _tally_item(item, book, ctx, outcome, refuse)
+            elif "unread" in item.fields:
+                # "I looked at that possible tally; there is nothing to add": review drops it.
+                _unknown_fields(item, {"unread", "article", "sentence", "checked", "note"})
+                if not _checked(item):
+                    raise Invalid("an 'unread' item says 'checked: true'", item.line)
+                outcome.applied.append(Applied("checked", "unread", str(item.get("unread")), item.line,
+                                               str(article or ""), str(item.get("sentence") or ""), _note(item)))
             elif "add" in item.fields:
                 if not complete and not in_scope:
                     continue
                 _add_item(item, book, ctx, outcome)
             else:
-                raise Invalid("an item starts with 'event: <id>', 'tally: <id>' or 'add: event|tally'")
+                raise Invalid("an item starts with 'event: <id>', 'tally: <id>', 'unread: <id>' or 'add: event|tally'")
         except Invalid as err:
             refuse("invalid", str(err), err.line or item.line)
     outcome.extractions = book.result()

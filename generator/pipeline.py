@@ -137,6 +137,11 @@ def log_summary(site: SiteData) -> None:
     for p in site.problems:
         log = logger.error if p.severity == "error" else logger.warning
         log("%s: %s: %s", p.path, p.stage, p.reason)
+    if site.corrections or site.review:
+        logger.info(
+            "timeline: %d corrections applied; %d items to review (python -m generator review)",
+            len(site.corrections), len(site.review),
+        )
 
 
 def extract_one(article: Article, settings: Mapping[str, Any]) -> Extraction | Problem:

@@ -25,6 +25,7 @@ date. Each item carries the exact YAML block to paste into
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import math
 from collections import defaultdict
@@ -118,7 +119,7 @@ def tally_doubts(tally: Tally, known_place: Callable[[str], bool] = lambda name:
     """
     out = []
     listed = sum(tally.by_place.values())
-    if tally.stated_total is not None and tally.stated_total != listed:
+    if tally.by_place and tally.stated_total is not None and tally.stated_total != listed:  # a total-only tally lists none
         out.append(Doubt("total", f"stated total {tally.stated_total} but the places add up to {listed}"))
     if not tally.attributed_to:
         out.append(Doubt("no_source", "no source named"))
@@ -247,18 +248,35 @@ def tally_fix(tally: Tally, reasons: Sequence[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def unread_fix(article: Article, problem: Problem) -> str:
-    return "\n".join([
-        "- add: tally",
-        f"  article: {_quote(article.slug)}",
-        f"  # {problem.reason}".replace("\n", " "),
-        "  # sentence: \"quote the sentence exactly\"",
+UNREAD_PREFIX = "possible tally not read: "
+
+
+def unread_sentence(problem: Problem) -> str:
+    """The sentence a "possible tally not read" warning quotes ("" when it quotes none)."""
+    return problem.reason[len(UNREAD_PREFIX):].strip() if problem.reason.startswith(UNREAD_PREFIX) else ""
+
+
+def unread_fix(article: Article, problem: Problem, metrics: Sequence[str] = ()) -> str:
+    """An ``add: tally`` block for a sentence extraction could not read: the numbers are the editor's to give."""
+    sentence = unread_sentence(problem)
+    lines = ["- add: tally", f"  article: {_quote(article.slug)}"]
+    lines.append(f"  sentence: {_quote(sentence)}" if sentence else f"  # {problem.reason}".replace("\n", " "))
+    lines += [
         f"  date: {_quote(article.published.isoformat())}",
-        "  metric: killed",
-        "  by_place: {}   # {Province: count, ...}",
+        f"  metric: \"\"        # fill in: {', '.join(metrics) or 'a TIMELINE_METRICS name'}",
+        "  by_place: {}       # fill in: {Province: count, ...}",
         "  source: null",
         "  note: \"read by the editor\"",
-    ]) + "\n"
+        "# or, when the sentence holds no tally, paste this instead:",
+        f"# - unread: {_quote(unread_id(article, problem))}",
+        "#   checked: true",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def unread_id(article: Article, problem: Problem) -> str:
+    """Stable id of a "possible tally not read" warning: the article and a hash of its text."""
+    return f"{article.slug}#{hashlib.sha1(problem.reason.encode()).hexdigest()[:8]}"
 
 
 def _magnitude(values: Iterable[int]) -> int:
@@ -299,7 +317,10 @@ def unread_problems(site: SiteData) -> list[tuple[Article, Problem]]:
     return out
 
 
-def review_items(site: SiteData, reasons: Mapping[str, Sequence[Doubt]], key_metrics: Sequence[str], since: str | None = None) -> list[ReviewItem]:
+def review_items(
+    site: SiteData, reasons: Mapping[str, Sequence[Doubt]], key_metrics: Sequence[str], since: str | None = None,
+    metrics: Sequence[str] = (),
+) -> list[ReviewItem]:
     """Items with doubts the editor has not settled, most consequential first.
 
     An edited or checked item has been decided and leaves the list.
@@ -319,12 +340,17 @@ def review_items(site: SiteData, reasons: Mapping[str, Sequence[Doubt]], key_met
         texts = [d.text for d in doubts]
         items.append(ReviewItem("tally", t.id, t.date, t.article, t.start, t.sentence, tuple(texts),
                                 tally_score(t, doubts, key_metrics), tally_fix(t, texts)))
+    added = {(t.article, ids.normalised(t.sentence)) for t in site.tallies if "added" in t.edited}
+    dismissed = {a.id for a in site.corrections if getattr(a, "kind", "") == "unread"}
     for article, problem in unread_problems(site):
         date = article.published.isoformat()
-        if not _since(date, since):
+        if not _since(date, since) or (article.slug, ids.normalised(unread_sentence(problem))) in added:
+            continue  # the editor added the tally it holds
+        if unread_id(article, problem) in dismissed:
             continue
-        items.append(ReviewItem("unread", f"{article.slug}:{problem.reason[:40]}", date, article.slug, 0, problem.reason,
-                                ("a possible tally was not read",), 60 + REASON_WEIGHT["unread"], unread_fix(article, problem)))
+        items.append(ReviewItem("unread", unread_id(article, problem), date, article.slug, 0, problem.reason,
+                                ("a possible tally was not read",), 60 + REASON_WEIGHT["unread"],
+                                unread_fix(article, problem, metrics)))
     return sorted(items, key=lambda i: (-i.score, _newest_first(i.date), i.kind, i.id))
 
 
@@ -341,7 +367,7 @@ def review_site(site: SiteData, config: Mapping[str, Any]) -> list[ReviewItem]:
         tuple(config["TIMELINE_COUNTRIES"]), aliases, areas=config.get("TIMELINE_PLACE_AREAS") or None
     )
     reasons = annotate(site, gazetteer.homonym_provinces, lambda name: gazetteer.lookup(name) is not None)
-    return review_items(site, reasons, list(config["TIMELINE_KEY_METRICS"]))
+    return review_items(site, reasons, list(config["TIMELINE_KEY_METRICS"]), metrics=sorted(config["TIMELINE_METRICS"] or ()))
 
 
 # -- output -------------------------------------------------------------------------------------

@@ -137,3 +137,20 @@ def test_review_cli_formats(tmp_path):
     assert problems == [] and len(items) == len(as_json)
     recent = json.loads(run("--format", "json", "--since", "2016-01-01"))["items"]
     assert recent and len(recent) < len(as_json) and all(i["date"] >= "2016" for i in recent)
+
+
+def test_a_possible_tally_not_read_can_be_added_or_dismissed(tmp_path):
+    from generator.model import Article, Problem
+    import datetime as dt
+
+    art = Article("x.md", "bulletin-x", "X", dt.date(2016, 9, 14), "Truce deals were signed with 4 more areas in Latakia (2) and Homs (2).")
+    warning = Problem("x.md", "tallies", "possible tally not read: Truce deals were signed with 4 more areas in Latakia (2) and Homs (2).", "warning")
+    site = SiteData(articles=[art], problems=[warning])
+    [item] = review.review_items(site, {}, ["killed"])
+    assert item.kind == "unread" and "sentence: \"Truce deals" in item.fix
+    dismissal = "\n".join(line[2:] for line in item.fix.splitlines() if line.startswith("# -") or line.startswith("#  "))
+    items, problems = corrections.parse(dismissal)
+    assert problems == [] and items[0].fields == {"unread": item.id, "checked": True}
+    outcome = corrections.apply([], items, corrections.Context(lambda n: None, frozenset(), frozenset()))
+    site.corrections = outcome.applied
+    assert review.review_items(site, {}, ["killed"]) == []
