@@ -174,6 +174,13 @@ def extract_many(articles: Sequence[Article], settings: Mapping[str, Any], worke
     return [first, *rest]
 
 
+def _file_digest(path: str) -> str:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
 class ExtractionCache:
     """Extraction results on disk, keyed by the article and the settings used.
 
@@ -185,6 +192,8 @@ class ExtractionCache:
         self.path = Path(path) if path else None
         relevant = {k: config[k] for k in sorted(config) if k.startswith("TIMELINE_") and k not in {"TIMELINE_CACHE_PATH", "TIMELINE_WORKERS"}}
         self.salt = EXTRACTION_VERSION + json.dumps(relevant, sort_keys=True, default=str)
+        # An edited gazetteer file changes what extraction finds under the same setting.
+        self.salt += json.dumps([_file_digest(f) for f in config.get("TIMELINE_GAZETTEER_FILES") or ()])
 
     def _key(self, article: Article) -> str:
         h = hashlib.sha256(self.salt.encode())

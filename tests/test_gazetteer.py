@@ -130,3 +130,19 @@ def test_a_file_that_is_no_gazetteer_is_a_settings_error(tmp_path):
     assert problem.startswith("TIMELINE_GAZETTEER_FILES") and "not a gazetteer file" in problem
     [missing] = validate({"TIMELINE_GAZETTEER_FILES": [str(tmp_path / "gone.txt")]})
     assert "no such file" in missing
+
+
+def test_an_edited_gazetteer_file_invalidates_the_extraction_cache(tmp_path, acled_file):
+    from generator.pipeline import ExtractionCache, extract_many
+    from generator.settings import resolve
+
+    article = Article(path="a.md", slug="a", title="A", published=dt.date(2017, 3, 2),
+                      text="Rebels shelled Kafr Zabadin on Wednesday.")
+    config = resolve({"TIMELINE_GAZETTEER_FILES": [acled_file]})
+    [extraction] = extract_many([article], config, workers=1)
+    cache = ExtractionCache(str(tmp_path / "cache"), config)
+    cache.put(article, extraction)
+    assert ExtractionCache(str(tmp_path / "cache"), config).get(article) == extraction
+    with open(acled_file, "a", encoding="utf-8") as handle:
+        handle.write("SYR5,05 January 2017,Syria,Hama,Hama,Tall Wardan,35.1,36.7,x\n")
+    assert ExtractionCache(str(tmp_path / "cache"), config).get(article) is None
