@@ -379,3 +379,17 @@ def test_publishconf_keeps_the_build_report_out():
 
     conf = runpy.run_path(str(ROOT / "publishconf.py"))
     assert conf["BUILD_REPORT_PUBLIC"] is False
+
+
+def test_corrections_reach_the_search_index(corrected_site):
+    import gzip
+
+    from generator import search
+
+    out, ev = corrected_site
+    if search.pagefind_executable() is None or not (out / "pagefind").exists():
+        pytest.skip("pagefind not installed")
+    fragments = [gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in (out / "pagefind" / "fragment").glob("*.pf_fragment")]
+    [bulletin] = [f for f in fragments if '"url":"/bulletins/2016-12-23/"' in f]
+    assert "at least 7 killed" in bulletin and "Checked by the editor" in bulletin
+    assert not any(ev["hide"].sentence[:40] in f for f in fragments if '"url":"/bulletins/' in f or '"url":"/timeline/' in f)
