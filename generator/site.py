@@ -753,6 +753,14 @@ class Links:
         event = self.events.get(event_id)
         return self.sentence_url(event.article, event.start) if event else ""
 
+    def editorial(self, event_ids: Iterable[str]) -> str:
+        """A key-figure claim's editor mark: ``edited`` when any event it comes from was
+        corrected or added, ``checked`` when all were confirmed, else ``""``."""
+        events = [self.events[i] for i in event_ids if i in self.events]
+        if any(e.edited for e in events):
+            return "edited"
+        return "checked" if events and all(e.checked for e in events) else ""
+
     def headline(self, kf: KeyFigure) -> str:
         return headline(kf)
 

@@ -319,6 +319,7 @@ def test_corrections_show_on_the_bulletin_marked_as_edited(corrected_site):
     out, ev = corrected_site
     page = _read(out, "bulletins/2016-12-23/index.html")
     assert "at least 7 killed" in page
+    assert "<strong>7</strong>" in page and "(edited by the editor)" in page and "(checked by the editor)" in page  # key-figure claims
     assert "Edited</strong> (figure)" in page and "monitor&#39;s evening update" in page
     assert "Checked by the editor</strong>: matches the broadcast" in page
     assert "Added by the editor" in page and "Injured by province" in page  # the added tally
