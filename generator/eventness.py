@@ -50,6 +50,7 @@ FURNITURE: tuple[tuple[str, str], ...] = (
     (r"\b(?:views expressed in the comments|this discussion is now closed|we welcome comments|click here|subscribe to)\b", "page furniture"),
 )
 _FURNITURE = tuple((re.compile(p, re.IGNORECASE if not p.startswith("^By") else 0), why) for p, why in FURNITURE)
+_ANY_FURNITURE = re.compile("|".join(f"(?:{p})" for p, _ in FURNITURE), re.IGNORECASE)  # one pass; the rules say why
 
 # -- negation -------------------------------------------------------------------------
 #
@@ -175,6 +176,8 @@ def furniture(sentence: str) -> str | None:
     >>> furniture("Shells fell on the market on Monday.") is None
     True
     """
+    if not _ANY_FURNITURE.search(sentence):
+        return None
     for pattern, why in _FURNITURE:
         if pattern.search(sentence):
             return why
@@ -321,7 +324,22 @@ def assess(sentence: str, *, title: str | None = None, dated: bool = False) -> V
         return Verdict(False, "hypothetical", masked)
     if not dated and (_HABITUAL.search(masked) or (_RUNNING_SINCE.search(masked) and not _REPORTED.search(masked))):
         return Verdict(False, "background", masked)
-    return Verdict(True, "event", masked, has_verb=verb, negated_main=_negated_main(sentence[cut:]))
+    negated_main = _negated_main(sentence[cut:])
+    if negated_main and not _contrasted(masked):
+        # "No agreements were signed, leaving the total at 74": what is left
+        # after the negated main clause only describes its consequence
+        return Verdict(False, "negated", masked, negated_main=True)
+    return Verdict(True, "event", masked, has_verb=verb, negated_main=negated_main)
+
+
+_CONTRAST = re.compile(r";|[,]\s*(?:but|while|whereas|however|although|though|yet)\b|\b(?:but|however)\b", re.IGNORECASE)
+
+
+def _contrasted(masked: str) -> bool:
+    """After a negated main clause, a contrasting clause asserts something
+    that happened: "No one was hurt, but the shells damaged a school"."""
+    m = _CONTRAST.search(masked)
+    return bool(m) and has_event_verb(_REPORTING_VERB.sub(" ", masked[m.end():]))
 
 
 def _negated_main(sentence: str) -> bool:
@@ -330,7 +348,11 @@ def _negated_main(sentence: str) -> bool:
     if not m:
         return False
     first_end = _CLAUSE_END.search(sentence)
-    return first_end is None or m.start() < first_end.start()
+    if first_end is not None and m.start() >= first_end.start():
+        return False
+    # "Monitors reported 14 violations and found no confirmation of ...":
+    # something was asserted before the negator
+    return not re.search(r"\band\b|\d", sentence[: m.start()])
 
 
 # Verbs of happening with no event type of their own (type ``other``):
@@ -346,6 +368,11 @@ _HAPPENING = re.compile(
     r"will\s+(?:meet|hold|visit|travel|vote|march|gather|rally))\b",
     re.IGNORECASE,
 )
+
+
+def may_happen(sentence: str) -> bool:
+    """Cheap test: a verb of happening occurs somewhere in the sentence."""
+    return bool(_HAPPENING.search(sentence))
 
 
 def happening(masked: str, dated: bool) -> bool:

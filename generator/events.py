@@ -145,6 +145,14 @@ _PLACE_CLAUSE = re.compile(
 )
 
 
+_COORDINATED = re.compile(r"[,;]\s*(?:and|while|whereas)\s+(?!in\s+[A-Z])|;\s*(?!and\b)")
+
+
+def _clause_at(sentence: str, at: int) -> str:
+    end = re.search(r"[,;]", sentence[at:])
+    return sentence[at : at + end.start()] if end else sentence[at:]
+
+
 def place_clauses(sentence: str, found: Sequence[Place]) -> list[tuple[int, int]]:
     """Spans of a sentence that each speak of their own place, or ``[]``.
 
@@ -155,7 +163,9 @@ def place_clauses(sentence: str, found: Sequence[Place]) -> list[tuple[int, int]
     ['In Hama, four people died, ', 'and in Homs two were killed.']
     """
     starts = sorted({m.start() if m.start() == 0 else m.start() + (1 if sentence[m.start()] in ",;" else 0) for m in _PLACE_CLAUSE.finditer(sentence)})
-    starts = [a for a in starts if a == 0 or sentence[a:].lstrip(" ,;")]
+    # ", and the village was shelled in Daraa": a coordinated clause with its own verb
+    starts += [m.start() + 1 for m in _COORDINATED.finditer(sentence) if eventness.has_event_verb(_clause_at(sentence, m.end()))]
+    starts = sorted({a for a in starts if a == 0 or sentence[a:].lstrip(" ,;")})
     if not starts or starts[0] != 0:
         starts = [0, *starts]
     spans = [(a, b) for a, b in zip(starts, [*starts[1:], len(sentence)])]
@@ -263,12 +273,17 @@ def extract_article(article: Article, settings: Mapping[str, Any] | None = None)
         sentence_tallies = tallies_in(sentence.text, sentence.start, sentence.end)
 
         own = anchors(sentence, own, article.published)
-        verdict = eventness.assess(sentence.text, title=article.title, dated=_day_dated(own))
+        dated = _day_dated(own)
+        full_type = event_types.classify(sentence.text, type_rules)
+        if (full_type == "other" and not sentence_tallies and not dated
+                and not eventness.may_happen(sentence.text) and not figures.has_cue(sentence.text, metrics)):
+            continue  # nothing here could make an event: skip the structural checks
+        verdict = eventness.assess(sentence.text, title=article.title, dated=dated)
         if not verdict.is_event:
             continue
         sentence_figures = figures.find_figures(sentence.text, metrics, attribution)
         # Negated clauses neither type the event nor make it one.
-        event_type = event_types.classify(verdict.masked, type_rules)
+        event_type = full_type if verdict.masked == sentence.text else event_types.classify(verdict.masked, type_rules)
         asserted = [f for f in sentence_figures if not f.text or f.text in verdict.masked]
         if event_type == "other" and not asserted and not sentence_tallies and not eventness.happening(verdict.masked, _day_dated(_asserted(own, sentence, verdict.masked)) and not verdict.negated_main):
             continue

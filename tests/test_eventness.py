@@ -156,3 +156,14 @@ def test_a_reported_running_total_is_an_event_of_the_report():
 
 def test_a_reduced_relative_is_not_a_main_verb():
     assert not eventness.has_event_verb("Hopes for a settlement remain alive despite tensions stoked by the raids")
+
+
+def test_a_negated_main_clause_with_only_its_consequence_is_not_an_event():
+    assert event_sentences(
+        "No new truce deals were signed over the past day, leaving the total at 812 villages, the centre said."
+    ) == []
+
+
+def test_a_negated_main_clause_contrasted_by_a_happening_is_an_event():
+    text = "No one was hurt in Hama on Monday, but the shells damaged a school."
+    assert event_sentences(text) == [text]

@@ -137,3 +137,16 @@ def test_a_resolution_number_never_dates_an_event():
         "The council met on Tuesday to discuss resolution 2118. Diplomats said the draft was vetoed.", "2016-09-15"
     ))
     assert x.events and all(e.date == "2016-09-13" for e in x.events)
+
+
+def test_coordinated_clauses_each_with_a_verb_and_a_place_are_split():
+    x = extract_article(article(
+        "Rebels shelled the old fort twice in Latakia province, and the village of Tell was shelled in Daraa province.",
+    ))
+    assert sorted(p.admin1 for e in x.events for p in e.places if p.kind != "country") == ["Daraa", "Latakia"]
+    assert len(x.events) == 2
+
+
+def test_a_list_of_places_is_not_split():
+    x = extract_article(article("Militants fired mortars at Jobar, Qaboun, and Barzeh on Monday."))
+    assert len(x.events) == 1
