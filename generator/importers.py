@@ -249,7 +249,7 @@ def _written_in(date: dt.date, raw: str) -> bool:
     >>> _written_in(dt.date(2016, 12, 23), "Fri, 23 Dec 2016 01:30:00 +0300")
     True
     """
-    numbers = [int(n) for n in re.findall(r"\d+", raw)]
+    numbers = [int(n) for n in re.findall(r"\d+", raw, re.ASCII)]
     return date.year in numbers and date.day in numbers
 
 

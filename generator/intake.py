@@ -71,7 +71,7 @@ SLUG_LIMIT = 80
 def short_slug(slug: str, limit: int = SLUG_LIMIT) -> str:
     """A slug cut to ``limit`` characters at a hyphen, each path segment on its own.
 
-    >>> short_slug("killed-" * 30)[-12:], len(short_slug("killed-" * 30)) <= 80
+    >>> short_slug("killed-" * 30)[-13:], len(short_slug("killed-" * 30)) <= 80
     ('killed-killed', True)
     >>> short_slug("short-one")
     'short-one'
@@ -247,7 +247,9 @@ def address_problem(slug: Any, save_as: Any, files: set[str], folders: set[str])
     >>> address_problem("ok", "articles/ok/index.html", files, folders) is None
     True
     """
-    if isinstance(slug, str) and slug and not _SLUG.fullmatch(slug):
+    if slug == "":
+        return "empty Slug: no address can be made (give a Title or a Slug)"
+    if isinstance(slug, str) and not _SLUG.fullmatch(slug):
         return f"Slug {slug[:60]!r} is not a plain address (letters, digits, '-', '_', '.', '/' only; no '..')"
     if not isinstance(save_as, str) or not save_as:
         return None
