@@ -24,6 +24,7 @@ questions, credit lines, page furniture and standing facts are not.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from collections import Counter
@@ -218,6 +219,17 @@ def _day_dated(timexes: Sequence[Timex]) -> bool:
     return False
 
 
+def _within(timexes: Sequence[Timex], starts: list[int], order: list[int], start: int, end: int) -> list[Timex]:
+    """The timexes lying inside [start, end], in their original order: a bisect on
+    ``starts`` (timex starts sorted, ``order`` their indexes) instead of comparing every
+    sentence with every date expression (issue 11: quadratic on long articles).
+    """
+    low = bisect.bisect_left(starts, start)
+    high = bisect.bisect_right(starts, end)
+    picked = sorted(order[k] for k in range(low, high) if timexes[order[k]].end <= end)
+    return [timexes[i] for i in picked]
+
+
 def extract_article(article: Article, settings: Mapping[str, Any] | None = None) -> Extraction:
     """Run every extractor over one article. Pure: same article, same result."""
     config = resolve(settings)
@@ -232,6 +244,8 @@ def extract_article(article: Article, settings: Mapping[str, Any] | None = None)
     published = article.published.isoformat()
 
     timexes = dates.find_timexes(article.text, article.published, date_order=config["TIMELINE_DATE_ORDER"])
+    order = sorted(range(len(timexes)), key=lambda i: timexes[i].start)
+    starts = [timexes[i].start for i in order]
     attribution = figures.AttributionContext()
     events: list[Event] = []
     found_tallies = []
@@ -269,7 +283,7 @@ def extract_article(article: Article, settings: Mapping[str, Any] | None = None)
             tallies_in(block, sentence.start, table_end, attribution.last_reporter)
         if table_end and sentence.start < table_end:
             continue  # a table row is part of the table's tally, not an event of its own
-        own = [t for t in timexes if sentence.start <= t.start and t.end <= sentence.end]
+        own = _within(timexes, starts, order, sentence.start, sentence.end)
         sentence_tallies = tallies_in(sentence.text, sentence.start, sentence.end)
 
         own = anchors(sentence, own, article.published)
