@@ -131,9 +131,14 @@ def fold(name: str) -> str:
 
 
 def place_key(name: str, gazetteer: places.Gazetteer) -> str:
+    """A place's comparison key: a province named as one ("Donetsk region", "Donetska oblast") is its province."""
     folded = fold(name)
     found = gazetteer.lookup(folded) or gazetteer.lookup(name)
-    return fold(found.name) if found else folded
+    if not found:
+        return folded
+    if found.admin1 and (found.kind == "admin1" or _PLACE_SUFFIX.search(name.lower())):
+        return fold(found.admin1)
+    return fold(found.name)
 
 
 def same_places(read: dict[str, int], gold: dict[str, int] | None, gazetteer: places.Gazetteer) -> bool:

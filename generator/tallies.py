@@ -125,10 +125,10 @@ _ANY_COUNT = re.compile(rf"\d|\b{_COUNT}\b", re.I)
 # The shapes a place–count pair can take ("(17)", "- 17", ": 17", "17 ... in"): a sentence with
 # none of them holds no list, and looking for places in it is the dearest step.
 _PAIR_HINT = re.compile(
-    rf"\(\s*{_COUNT}(?:\s+times)?\s*\)|[-–—:=]\s*{_COUNT}\b|\b{_COUNT}\s+(?:(?:of\s+)?[a-z][\w-]*\s+){{0,3}}?in\b",
+    rf"[(\[]\s*{_COUNT}(?:\s+(?:times|[a-z]+(?:\s+[a-z]+)?))?\s*[)\]]|[-–—:=]\s*{_COUNT}\b|\b{_COUNT}\s+(?:(?:of\s+)?[a-z][\w-]*\s+){{0,3}}?in\b",
     re.I,
 )
-_AFTER_BRACKET = re.compile(rf"^\s*(?:(?:province|governorate|region|city|district|oblast)\s*)?\(\s*(?P<n>{_COUNT})(?:\s+times)?\s*\)", re.I)
+_AFTER_BRACKET = re.compile(rf"^\s*(?:(?:province|governorate|region|city|district|oblast)\s*)?[(\[]\s*(?P<n>{_COUNT})(?:\s+(?:times|[a-z]+(?:\s+[a-z]+)?))?\s*[)\]]", re.I)
 _AFTER_DASH = re.compile(rf"^\s*(?:(?:province|governorate|region)\s*)?(?:[-–—:]|=)\s*(?P<n>{_COUNT})\b(?!\s*(?:\)|%|per\s*cent|hours|days|years))", re.I)
 _BEFORE_IN = re.compile(
     # "17 in Damascus", "six violations in Aleppo"; never a span of time ("in two days of violence in Syria")
@@ -333,8 +333,6 @@ def _list_tallies(
     problems: list[Problem] = []
     previous_end = 0
     in_pairs = [(s, e) for s, e, _, _ in pairs]
-    for s, e in in_pairs:
-        used.update(m.num_start for m, _ in located if s <= m.num_start < e)
     for group in groups:
         g_start, g_end = group[0][0], group[-1][1]
         region_start = previous_end
@@ -363,6 +361,10 @@ def _list_tallies(
                 continue
         if len(group) < 2 and stated is None:
             continue  # one "6 in Aleppo" is a figure, not a bulletin list
+        entries = [(m, other) for m, other in located if any(s <= m.num_start < e for s, e, _, _ in group)]
+        if any(other is not None and other != metric for _, other in entries):
+            continue  # "two were killed and eight injured in Kharkiv": the entry counts another metric
+        used.update(m.num_start for m, _ in entries)
         by_place: dict[str, int] = {}
         for _, _, key, value in group:
             by_place[key] = by_place.get(key, 0) + value
@@ -418,6 +420,8 @@ _AS_OF = re.compile(r"\bas\s+of\s+(?:\d{1,2}[:.]\d{2}\s+(?:on\s+)?)?(?P<d>\d{1,2
 _MONTH_NUMBER = {m: i for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"), 1)}
 _SUBGROUP_BEFORE = re.compile(r"(?:including|among\s+them|of\s+whom|of\s+them|among\s+whom)\s+(?:at\s+least\s+|about\s+)?$", re.I)
+_IN_BEFORE = re.compile(r"\b(?:in|across|over)\s+(?:the\s+)?$", re.I)
+_NEW_REPORT = re.compile(r"\b(?:recorded|registered|reported|said|says|confirmed|counted|logged|while|whereas)\b", re.I)
 _NO_COUNT = re.compile(r"\b(?:recorded|registered|reported|observed|monitored)\s+no\s+", re.I)
 
 
@@ -485,13 +489,16 @@ def _total_tallies(
     gives a one-entry breakdown.
     """
     found: list[tuple[int, int, str]] = []  # (position, value, metric)
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for mention, metric in locate_figures(sentence, metrics):
         if metric is None or metric in FIGURE_ONLY or mention.num_start in used:
             continue
-        if _SUBGROUP_BEFORE.search(sentence, 0, mention.start) and metric in seen:
-            continue  # "31 violations, including 12 in Hama": part of a count already read
-        seen.add(metric)
+        if metric in seen:
+            # "31 violations, including 12 in Hama", "3,055 dead: 955 civilians, 71 children ...": parts of
+            # a count already read – unless a new report starts ("..., while the Turkish side registered 7")
+            if _SUBGROUP_BEFORE.search(sentence, 0, mention.start) or not _NEW_REPORT.search(sentence, seen[metric], mention.start):
+                continue
+        seen[metric] = mention.end
         found.append((mention.start, mention.value, metric))
     for m in _NO_COUNT.finditer(sentence):
         rest = " " + sentence[m.end():]
@@ -511,8 +518,13 @@ def _total_tallies(
         stops = [i for i in (sentence.find(c, position) for c in ",;:(") if i >= 0]
         clause_end = min(stops) if stops else len(sentence)
         keys = list(dict.fromkeys(_place_key(p, provinces) for p in places if clause_start <= p.start < clause_end))
+        if not keys:  # "In Donetsk region, between ..., the SMM recorded 261": the one place the sentence opens with
+            keys = list(dict.fromkeys(_place_key(p, provinces) for p in places
+                                      if p.start < position and _IN_BEFORE.search(sentence, 0, p.start)))
         own_span = "cumulative" if cumulative_start is not None and cumulative_start <= position else ("day" if span == "cumulative" else span)
-        reporter = find_attribution(sentence, context, position) or attributed_to
+        # a count with no reporter of its own is the article's current reporter's ("the governor said ...
+        # Three more people were injured over the past day")
+        reporter = find_attribution(sentence, context, position) or attributed_to or (context.last_reporter if context else None)
         out.append(Tally(
             date=day, metric=metric, total=value, by_place={keys[0]: value} if len(keys) == 1 else {},
             attributed_to=reporter, article=article, sentence=sentence, start=start, end=end, stated_total=value,
