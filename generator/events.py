@@ -86,6 +86,9 @@ _BACKGROUND_CLAUSE = re.compile(
 )
 
 
+_CLAUSE_STOP = re.compile(r"[,;:()]")
+
+
 def anchors(sentence: Sentence, timexes: Sequence[Timex], published: Any) -> list[Timex]:
     """The time expressions of a sentence that may date its event.
 
@@ -101,12 +104,16 @@ def anchors(sentence: Sentence, timexes: Sequence[Timex], published: Any) -> lis
     ['Monday']
     """
     stamp = eventness.stamp_end(sentence.text)
+    # the clause can only begin at or after the last ,;:() before a timex (its tail
+    # excludes them), so only that tail is searched: linear, not per-timex prefixes
+    stops = [m.start() for m in _CLAUSE_STOP.finditer(sentence.text)]
     out = []
     for t in timexes:
         at = t.start - sentence.start
         if at < stamp:
             continue
-        before = sentence.text[:at]
+        k = bisect.bisect_left(stops, at) - 1
+        before = sentence.text[stops[k] if k >= 0 else 0 : at]
         if _BACKGROUND_CLAUSE.search(before):
             continue
         out.append(t)
