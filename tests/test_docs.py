@@ -1,12 +1,14 @@
 """Meta-tests: what a user can set or download is documented."""
 
+import re
 from pathlib import Path
 
 import pytest
 
 from generator.settings import SETTINGS, resolve
 
-README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("name", [s.name for s in SETTINGS])
@@ -36,3 +38,31 @@ def _columns():
 @pytest.mark.parametrize("column", sorted(set(_columns())))
 def test_every_export_column_is_documented_in_the_readme(column):
     assert f"`{column}`" in README
+
+
+def _readme_corrections_example() -> str:
+    """The YAML block of the README's corrections section (the one headed by its file name)."""
+    blocks = re.findall(r"```yaml\n(.*?)```", README, flags=re.S)
+    [block] = [b for b in blocks if b.startswith("# content/corrections.yaml")]
+    return block
+
+
+def test_the_readme_corrections_example_applies_to_the_demo_site_without_stale_or_invalid_items():
+    # The example's ids point at the demo corpus; if extraction changes so that one no
+    # longer exists, the README would teach an editor a correction that is refused.
+    from generator import corrections
+    from generator.pipeline import extract_one
+    from generator.read import read_article_file
+
+    items, problems = corrections.parse(_readme_corrections_example(), "README.md")
+    assert problems == []
+    config = resolve({})
+    ours = {k: v for k, v in config.items() if k.startswith("TIMELINE_")}
+    extractions = []
+    for path in sorted((ROOT / "content" / "articles").rglob("*.md")):
+        article, _ = read_article_file(str(path))
+        if article is not None:
+            extractions.append(extract_one(article, ours))
+    outcome = corrections.apply(extractions, items, corrections.Context.from_settings(config), "README.md")
+    assert [(p.path, p.reason) for p in outcome.problems] == []
+    assert {a.action for a in outcome.applied} >= {"edited", "hidden", "checked", "added"}
