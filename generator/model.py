@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
+import types
+import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -287,6 +290,67 @@ def to_dict(obj: Any) -> Any:
     if isinstance(obj, (dt.date, dt.datetime)):
         return obj.isoformat()
     return obj
+
+
+def from_dict(kind: Any, data: Any) -> Any:
+    """Plain JSON structure → ``kind``: the inverse of ``to_dict`` for the model's types.
+
+    Strict: a missing or unknown field, a wrong type or a value outside a
+    ``Literal`` raises ``KeyError``, ``TypeError`` or ``ValueError`` (the
+    extraction cache treats that as a corrupt entry).
+
+    >>> from_dict(Place, {"name": "Aleppo", "admin1": "Aleppo", "country": "SY", "kind": "admin1",
+    ...                   "text": "Aleppo", "start": 0, "end": 6})
+    Place(name='Aleppo', admin1='Aleppo', country='SY', kind='admin1', text='Aleppo', start=0, end=6)
+    >>> from_dict(tuple[tuple[str, int], ...], [["a1", 0]])
+    (('a1', 0),)
+    """
+    if kind is Any:
+        return data
+    if dataclasses.is_dataclass(kind):
+        if not isinstance(data, dict):
+            raise TypeError(f"{kind.__name__}: expected an object, got {type(data).__name__}")
+        hints = _field_types(kind)
+        unknown = set(data) - set(hints)
+        if unknown:
+            raise KeyError(f"{kind.__name__}: unknown fields {sorted(unknown)}")
+        return kind(**{name: from_dict(hint, data[name]) for name, hint in hints.items()})
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin in (typing.Union, types.UnionType):
+        if data is None and type(None) in args:
+            return None
+        [inner] = [a for a in args if a is not type(None)]  # only Optional[X] occurs in the model
+        return from_dict(inner, data)
+    if origin is Literal:
+        if data not in args:
+            raise ValueError(f"{data!r} is not one of {args}")
+        return data
+    if origin in (tuple, list):
+        if not isinstance(data, list):
+            raise TypeError(f"expected a list, got {type(data).__name__}")
+        if origin is list:
+            return [from_dict(args[0], x) for x in data]
+        if len(args) == 2 and args[1] is Ellipsis:
+            return tuple(from_dict(args[0], x) for x in data)
+        if len(args) != len(data):
+            raise ValueError(f"expected {len(args)} items, got {len(data)}")
+        return tuple(from_dict(a, x) for a, x in zip(args, data))
+    if origin is dict:
+        if not isinstance(data, dict):
+            raise TypeError(f"expected an object, got {type(data).__name__}")
+        return {from_dict(args[0], k): from_dict(args[1], v) for k, v in data.items()}
+    if kind in (dt.date, dt.datetime):
+        return kind.fromisoformat(data)
+    if kind in (str, int, bool) and type(data) is kind:
+        return data
+    raise TypeError(f"expected {kind}, got {data!r}")
+
+
+@functools.lru_cache(maxsize=None)
+def _field_types(kind: type) -> dict[str, Any]:
+    """A dataclass's fields and their resolved types (annotations are strings here)."""
+    hints = typing.get_type_hints(kind)
+    return {f.name: hints[f.name] for f in dataclasses.fields(kind)}
 
 
 @dataclass(slots=True)

@@ -1,7 +1,7 @@
 """The whole flow for a site build: Pelican articles → ``SiteData``.
 
 read (``read.article_from_pelican``) → extract (``events.extract_article``,
-one article at a time, cached by content hash) → aggregate
+one article at a time, cached on disk by ``cache.ExtractionCache``) → aggregate
 (``aggregate.aggregate``). Only ``site.py`` and the templates turn the
 result into pages.
 """
@@ -9,25 +9,18 @@ result into pages.
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
 import logging
 import multiprocessing
 import os
-import pickle
-from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from generator import aggregate, corrections, events, review
+from generator.cache import ExtractionCache, cache_folder
 from generator.model import Article, Extraction, Problem, SiteData
 from generator.read import article_from_pelican
 from generator.settings import resolve
 
 logger = logging.getLogger(__name__)
-
-# Bumped whenever extraction changes what it returns for the same text, so
-# a stale cache can never show old results.
-EXTRACTION_VERSION = "2"  # 2: ids from the sentence (generator.ids), tally ids
 
 # Below this many articles a process pool costs more than it saves.
 PARALLEL_THRESHOLD = 64
@@ -41,7 +34,7 @@ def build_site_data(pelican_articles: Iterable[Any], settings: Mapping[str, Any]
     highlights the sentences events came from.
     """
     config = resolve(settings)
-    cache = ExtractionCache(config["TIMELINE_CACHE_PATH"], config)
+    cache = ExtractionCache(cache_folder(settings), config)
     all_problems = list(problems)
     # Only our own settings travel to worker processes (Pelican's hold functions).
     ours = {k: v for k, v in config.items() if k.startswith("TIMELINE_")}
@@ -54,6 +47,9 @@ def build_site_data(pelican_articles: Iterable[Any], settings: Mapping[str, Any]
         results[i] = result
         if isinstance(result, Extraction):
             cache.put(articles[i], result)
+    if cache.path:
+        logger.info("timeline: %d articles from the extraction cache, %d extracted (%d cache entries were unreadable)",
+                    cache.hits, len(todo), cache.rebuilt)
 
     extracted: list[tuple[Any, Extraction]] = []
     for pelican_article, result in zip(pelican_articles, results):
@@ -109,7 +105,7 @@ def site_from_files(paths: Sequence[str], settings: Mapping[str, Any]) -> SiteDa
         if article is not None:
             articles.append(article)
     ours = {k: v for k, v in config.items() if k.startswith("TIMELINE_")}
-    cache = ExtractionCache(config["TIMELINE_CACHE_PATH"], config)
+    cache = ExtractionCache(cache_folder(settings), config)
     extractions = []
     for article in articles:
         result = cache.get(article) or extract_one(article, ours)
@@ -172,52 +168,6 @@ def extract_many(articles: Sequence[Article], settings: Mapping[str, Any], worke
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         rest = pool.map(job, articles[1:], chunksize=max(1, len(articles) // (workers * 8)))
     return [first, *rest]
-
-
-def _file_digest(path: str) -> str:
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
-        return ""
-
-
-class ExtractionCache:
-    """Extraction results on disk, keyed by the article and the settings used.
-
-    A rebuild after adding one article re-extracts only that article.
-    Disabled when ``TIMELINE_CACHE_PATH`` is empty.
-    """
-
-    def __init__(self, path: str, config: Mapping[str, Any]) -> None:
-        self.path = Path(path) if path else None
-        relevant = {k: config[k] for k in sorted(config) if k.startswith("TIMELINE_") and k not in {"TIMELINE_CACHE_PATH", "TIMELINE_WORKERS"}}
-        self.salt = EXTRACTION_VERSION + json.dumps(relevant, sort_keys=True, default=str)
-        # An edited gazetteer file changes what extraction finds under the same setting.
-        self.salt += json.dumps([_file_digest(f) for f in config.get("TIMELINE_GAZETTEER_FILES") or ()])
-
-    def _key(self, article: Article) -> str:
-        h = hashlib.sha256(self.salt.encode())
-        h.update(pickle.dumps(article))
-        return h.hexdigest()
-
-    def get(self, article: Article) -> Extraction | None:
-        if not self.path:
-            return None
-        f = self.path / f"{self._key(article)}.pickle"
-        try:
-            with open(f, "rb") as fh:
-                return pickle.load(fh)
-        except (OSError, pickle.PickleError, EOFError, AttributeError):
-            return None
-
-    def put(self, article: Article, extraction: Extraction) -> None:
-        if not self.path:
-            return
-        self.path.mkdir(parents=True, exist_ok=True)
-        tmp = self.path / f".{os.getpid()}.tmp"
-        with open(tmp, "wb") as fh:
-            pickle.dump(extraction, fh)
-        tmp.replace(self.path / f"{self._key(article)}.pickle")
 
 
 # Read problems (generator.intake) travel to the build report in Pelican's context.

@@ -164,7 +164,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("TIMELINE_DATE_ORDER", "DMY", "How to read all-numeric dates such as 05/06/2016: DMY or MDY.", _one_of("DMY", "MDY")),
     Setting("TIMELINE_CHART_DAYS", 30, "Days shown in the bulletin charts.", _int_at_least(1)),
     Setting("TIMELINE_WORKERS", 0, "Processes that extract articles in parallel: 0 = one per CPU, 1 = none.", _int_at_least(0)),
-    Setting("TIMELINE_CACHE_PATH", "", "Folder for extraction results keyed by content hash; empty disables the cache."),
+    Setting("TIMELINE_CACHE_PATH", "{CACHE_PATH}/timeline", "Folder for extraction results (generator/cache.py); {CACHE_PATH} is Pelican's cache folder; empty disables the cache."),
     Setting("TIMELINE_YEAR_RANGE", [1900, 2100], "First and last year of a publication date; files dated outside are refused and reported.", _year_range),
     Setting("TIMELINE_PLACE_CHART_DAYS", 90, "Days shown in the charts of a place page.", _int_at_least(1)),
     Setting("TIMELINE_HOME_BULLETINS", 7, "Recent bulletins listed on the home page.", _int_at_least(0)),

