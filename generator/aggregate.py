@@ -63,6 +63,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
 
+from generator import incidents
 from generator.model import Bulletin, Claim, Event, Extraction, Figure, KeyFigure, Place, ReportedTotal, Tally
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -241,22 +242,8 @@ def same_incident(a: _Item, b: _Item) -> bool:
 
 
 def _clusters(items: Sequence[_Item]) -> list[list[_Item]]:
-    parent = list(range(len(items)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            if same_incident(items[i], items[j]):
-                parent[find(i)] = find(j)
-    groups: dict[int, list[_Item]] = {}
-    for i, item in enumerate(items):
-        groups.setdefault(find(i), []).append(item)
-    return sorted((sorted(g, key=lambda x: x.order) for g in groups.values()), key=lambda g: g[0].order)
+    groups = incidents.connected_groups(len(items), lambda i, j: same_incident(items[i], items[j]))
+    return sorted((sorted((items[i] for i in g), key=lambda x: x.order) for g in groups), key=lambda g: g[0].order)
 
 
 # (low, low qualifier, high, high qualifier)
@@ -549,7 +536,8 @@ def build_bulletins(
                 kf = dataclasses.replace(kf, change=kf.high - before[0].high)
             figures.append(kf)
         bulletin = Bulletin(date=day, events=todays_events, tallies=todays_tallies, key_figures=figures,
-                            previous=previous.date if previous else None, totals=totals.get(day, []))
+                            previous=previous.date if previous else None, totals=totals.get(day, []),
+                            incidents=incidents.group(todays_events, todays_tallies))
         if previous:
             previous.next = day
         bulletins.append(bulletin)

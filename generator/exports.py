@@ -12,6 +12,9 @@
 - ``totals.csv`` / ``totals.json``: one row per total over more than one
   day (a period or a running total) and the day it was reported; never
   part of a day's key figures.
+- ``incidents.csv`` / ``incidents.json``: one row per incident (the
+  sentences of one day that report the same happening, ``incidents.py``)
+  with its member ``event_ids``, figures side by side, outlets.
 - ``timeline.json``: TimelineJS3 JSON (partial dates stay partial).
 - ``events.ics``: day-precision events as all-day iCalendar events.
 - ``schema.json``: the codebook, every column with its meaning.
@@ -39,11 +42,11 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 from urllib.parse import urlparse
 
 from generator.aggregate import figure_span
-from generator.model import Article, Bulletin, Claim, Event, Figure, KeyFigure, ReportedTotal, SiteData, Tally
+from generator.model import Article, Bulletin, Claim, Event, Figure, Incident, KeyFigure, ReportedTotal, SiteData, Tally
 
 # Bump the major part when a column is removed or changes meaning, the minor
 # part when one is added. Written into every JSON file and schema.json.
-SCHEMA_VERSION = "2.2"  # 2.0: key_figures.change compares the previous calendar day only; 2.1: tallies span/period_start/period_end, total-only tallies; 2.2: edited/edit_note/checked/doubts, tally_id, event_id from the sentence
+SCHEMA_VERSION = "2.3"  # 2.3: incidents.csv/json; 2.0: key_figures.change compares the previous calendar day only; 2.1: tallies span/period_start/period_end, total-only tallies; 2.2: edited/edit_note/checked/doubts, tally_id, event_id from the sentence
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -410,6 +413,31 @@ TOTAL_COLUMNS: tuple[Column, ...] = (
 )
 
 
+def _claims_text(claims: Iterable[Claim]) -> str:
+    return "; ".join(f"{c.metric}:{_claim_text(c)}" for c in claims)
+
+
+INCIDENT_COLUMNS: tuple[Column, ...] = (
+    Column("incident_id", "Id of the incident: the event_id of its first sentence (in article order).", ("id",), lambda i, _: i.id),
+    Column("date", "Day of the incident (ISO); incidents are grouped within one bulletin day.", ("date",), lambda i, _: i.date),
+    Column("rank", "Where a bulletin lists it: casualties (a figure or a tally), event, or statement (every sentence only reports what someone said).", ("rank",), lambda i, _: i.rank),
+    Column("event_type", "The most consequential type among its events.", ("type",), lambda i, _: i.type),
+    Column("admin1", "Every province it names, '; '-separated (the bulletin lists it under each).", ("provinces",), lambda i, _: _joined(i.provinces)),
+    Column("location", "Places named by its sentences, '; '-separated.", ("places",), lambda i, _: _joined(i.places)),
+    Column("figures", "Every figure of its sentences, side by side, never summed: metric:source[subgroup]{=,≥,>,≈,≤,<}value, '; '-separated.", ("figures",), lambda i, _: _claims_text(i.figures)),
+    Column("outlets", "Outlets that reported it, '; '-separated.", ("outlets",), lambda i, _: _joined(i.outlets)),
+    Column("reporters", "Who gave its figures, '; '-separated.", ("reporters",), lambda i, _: _joined(i.reporters)),
+    Column("articles", "Slugs of the articles it was read from, '; '-separated.", ("articles",), lambda i, _: _joined(i.articles)),
+    Column("event_ids", "Its member events (event_id values in events.csv), '; '-separated, in article order.", ("event_ids",), lambda i, _: "; ".join(i.event_ids)),
+    Column("tally_ids", "Tallies read from its sentences (tally_id values in tallies.csv), '; '-separated.", ("tally_ids",), lambda i, _: "; ".join(i.tally_ids)),
+)
+
+
+def incident_rows(bulletins: Iterable[Bulletin]) -> list[Incident]:
+    """Every bulletin's incidents, days in order, each day in the bulletin's order (consequence first)."""
+    return [i for b in sorted(bulletins, key=lambda b: b.date) for i in b.incidents]
+
+
 def total_rows(bulletins: Iterable[Bulletin]) -> list[TotalRow]:
     """One row per (day, total), days in order, totals in the bulletin's order."""
     return [TotalRow(b.date, t) for b in sorted(bulletins, key=lambda b: b.date) for t in b.totals]
@@ -496,7 +524,7 @@ def schema_document() -> dict[str, Any]:
         "tables": {
             name: [{"name": c.name, "help": c.help} for c in columns]
             for name, columns in (("events", EVENT_COLUMNS), ("tallies", TALLY_COLUMNS), ("key_figures", KEY_FIGURE_COLUMNS),
-                                  ("totals", TOTAL_COLUMNS))
+                                  ("totals", TOTAL_COLUMNS), ("incidents", INCIDENT_COLUMNS))
         },
     }
 
@@ -645,6 +673,8 @@ EXPORT_FILES: tuple[tuple[str, str], ...] = (
     ("key_figures.json", "key figures (JSON)"),
     ("totals.csv", "totals over several days (CSV)"),
     ("totals.json", "totals over several days (JSON)"),
+    ("incidents.csv", "incidents (CSV)"),
+    ("incidents.json", "incidents (JSON)"),
     ("timeline.json", "TimelineJS"),
     ("events.ics", "calendar (ICS)"),
     ("schema.json", "codebook"),
@@ -661,6 +691,7 @@ def write_exports(output_path: str, site_data: SiteData, settings: Mapping[str, 
     tally_table = rows(tally_rows(site_data.tallies), TALLY_COLUMNS, lookup)
     key_table = rows(key_figure_rows(site_data.bulletins), KEY_FIGURE_COLUMNS, lookup)
     total_table = rows(total_rows(site_data.bulletins), TOTAL_COLUMNS, lookup)
+    incident_table = rows(incident_rows(site_data.bulletins), INCIDENT_COLUMNS, lookup)
     # Each file is built just before it is written, so only one is held at a time.
     files: dict[str, Callable[[], str]] = {
         "events.csv": lambda: to_csv(event_table, EVENT_COLUMNS),
@@ -671,6 +702,8 @@ def write_exports(output_path: str, site_data: SiteData, settings: Mapping[str, 
         "key_figures.json": lambda: to_json("key_figures", key_table, KEY_FIGURE_COLUMNS),
         "totals.csv": lambda: to_csv(total_table, TOTAL_COLUMNS),
         "totals.json": lambda: to_json("totals", total_table, TOTAL_COLUMNS),
+        "incidents.csv": lambda: to_csv(incident_table, INCIDENT_COLUMNS),
+        "incidents.json": lambda: to_json("incidents", incident_table, INCIDENT_COLUMNS),
         "timeline.json": lambda: json.dumps(
             timeline_document(events, lookup, settings.get("SITENAME", ""), settings.get("SITESUBTITLE", "")),
             ensure_ascii=False, indent=1,

@@ -266,9 +266,41 @@ class ReportedTotal:
     value_max: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """One happening on one day: every sentence that reports it, from every outlet.
+
+    Grouped by ``incidents.group`` (same day, compatible type, overlapping
+    places, something more in common). ``id`` is the first member event's
+    id. ``rank`` orders a bulletin: ``casualties`` (a figure, or a
+    sentence read as a tally), ``event``, ``statement`` (every sentence only
+    reports what someone said). ``figures`` are all the members' figures
+    as claims, conflicting ones side by side, never summed; ``outlets`` the
+    publications, ``reporters`` who gave the figures; ``provinces`` every
+    province named (the incident is listed under each).
+    """
+
+    id: str
+    date: str
+    type: str
+    rank: str
+    places: tuple[str, ...]
+    provinces: tuple[str, ...]
+    event_ids: tuple[str, ...]
+    figures: tuple[Claim, ...] = ()
+    outlets: tuple[str, ...] = ()
+    reporters: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    tally_ids: tuple[str, ...] = ()
+
+
 @dataclass(slots=True)
 class Bulletin:
-    """One day's bulletin: key figures, tallies, events, totals reported that day, neighbours."""
+    """One day's bulletin: key figures, tallies, events, totals reported that day, neighbours.
+
+    ``incidents`` are the day's events grouped per happening, most
+    consequential first (``incidents.group``).
+    """
 
     date: str
     events: list[Event] = field(default_factory=list)
@@ -277,6 +309,7 @@ class Bulletin:
     previous: str | None = None
     next: str | None = None
     totals: list[ReportedTotal] = field(default_factory=list)
+    incidents: list[Incident] = field(default_factory=list)
 
 
 def to_dict(obj: Any) -> Any:

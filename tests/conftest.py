@@ -16,6 +16,7 @@ from typing import Any, Callable
 
 import pytest
 
+from generator import incidents
 from generator.model import Article, Bulletin, Claim, Event, Figure, KeyFigure, Place, SiteData, Tally
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,6 +149,8 @@ def sample_site_data(extra_article: bool = False) -> SiteData:
     day22 = Bulletin("2016-12-22", events=[e3], tallies=[tally],
                      key_figures=[KeyFigure("ceasefire_violations", 25, 25, (Claim("ceasefire_violations", 25, None, "Russian Defence Ministry", None, (e3.id,)),))],
                      next="2016-12-23")
+    for bulletin in (day22, day23):
+        bulletin.incidents = incidents.group(bulletin.events, bulletin.tallies)
     return SiteData(articles=articles, events=sorted(events, key=lambda e: (e.date, e.article, e.start)),
                     tallies=[tally], bulletins=[day22, day23])
 

@@ -30,7 +30,7 @@ def test_a_setting_in_pelican_conf_overrides_its_default():
 def _columns():
     from generator import exports
 
-    for table in (exports.EVENT_COLUMNS, exports.TALLY_COLUMNS, exports.KEY_FIGURE_COLUMNS):
+    for table in (exports.EVENT_COLUMNS, exports.TALLY_COLUMNS, exports.KEY_FIGURE_COLUMNS, exports.INCIDENT_COLUMNS):
         for column in table:
             yield column.name
 

@@ -11,14 +11,15 @@ from pathlib import Path
 import pytest
 
 from generator import exports
-from generator.model import Event, Figure, KeyFigure, ReportedTotal, SiteData, Tally
+from generator.model import Event, Figure, Incident, KeyFigure, ReportedTotal, SiteData, Tally
 
 SITEURL = "https://example.org/bulletin"
 FILES = [
     "events.csv", "events.json", "tallies.csv", "tallies.json", "key_figures.csv", "key_figures.json",
-    "totals.csv", "totals.json", "timeline.json", "events.ics", "schema.json",
+    "totals.csv", "totals.json", "incidents.csv", "incidents.json", "timeline.json", "events.ics", "schema.json",
 ]
-TABLES = [("events", exports.EVENT_COLUMNS), ("tallies", exports.TALLY_COLUMNS), ("key_figures", exports.KEY_FIGURE_COLUMNS)]
+TABLES = [("events", exports.EVENT_COLUMNS), ("tallies", exports.TALLY_COLUMNS), ("key_figures", exports.KEY_FIGURE_COLUMNS),
+          ("incidents", exports.INCIDENT_COLUMNS)]
 
 
 def write(output: Path, site_data: SiteData, **settings) -> Path:
@@ -32,7 +33,7 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 
 @pytest.mark.parametrize("model, columns", [(Event, exports.EVENT_COLUMNS), (Tally, exports.TALLY_COLUMNS), (KeyFigure, exports.KEY_FIGURE_COLUMNS),
-                                            (ReportedTotal, exports.TOTAL_COLUMNS)])
+                                            (ReportedTotal, exports.TOTAL_COLUMNS), (Incident, exports.INCIDENT_COLUMNS)])
 def test_every_model_field_reaches_the_exports(model, columns):
     covered = {f for c in columns for f in c.fields}
     assert {f.name for f in dataclasses.fields(model)} <= covered
@@ -218,6 +219,16 @@ def test_built_site_has_every_export(built_site):
     assert len({r["event_id"] for r in events}) == len(events)
     timeline = json.loads((folder / "timeline.json").read_text(encoding="utf-8"))
     assert len(timeline["events"]) == len(events)
+
+
+def test_built_incidents_hold_every_day_event_once(built_site):
+    """Each event dated to a day is a member of exactly one incident of that day."""
+    events = read_csv(built_site / "data" / "events.csv")
+    incidents = read_csv(built_site / "data" / "incidents.csv")
+    members = [(i["date"], e) for i in incidents for e in i["event_ids"].split("; ")]
+    assert len(members) == len(set(members))
+    assert sorted(members) == sorted((e["event_date"], e["event_id"]) for e in events if e["date_precision"] == "day")
+    assert len(incidents) < len(members), "the demo has incidents told in several sentences"
 
 
 def test_built_event_rows_point_back_into_their_articles(built_site):
