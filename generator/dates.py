@@ -9,8 +9,10 @@ is the article's publication date; relative expressions ("on Friday",
 
 How it works (HeidelTime-style, but small):
 
-1. *Grammar*: a table of named, precompiled patterns (``_RULES``). Each
-   finds candidate spans anywhere in the text. Some rules are *blockers*:
+1. *Grammar*: a table of rules (``_RULES``), one record each: name,
+   pattern, resolver, core token, whether its value is derived from another
+   date, and examples as (text with the expression in [brackets], reference
+   date, TIMEX3 value). Each finds candidate spans anywhere in the text. Some rules are *blockers*:
    they match things that look like dates but are not (prices, percentages,
    ages, phone numbers) and, being longer, win against the date reading.
 2. *Selection*: overlapping candidates are resolved longest-first, giving
@@ -27,6 +29,10 @@ day counts).
 
 ``event_date(timex)`` maps a timex to the ISO date an event is dated at and
 its granularity.
+
+Adding a pattern is one ``_rule(...)`` entry with its examples:
+``tests/test_dates.py`` runs every rule's examples and checks that the core
+scan loses none of the rule's matches (``core_scan_misses``).
 
 Speed: every rule has a *core* token (a month name, "ago", a time unit);
 the text is scanned once per distinct core, and full patterns are tried
@@ -1218,21 +1224,35 @@ def _r_block(m: re.Match[str], st: _State) -> Resolved:
 # --------------------------------------------------------------------------
 
 
+# A rule's example: (text with the expression in [brackets], reference date
+# "YYYY-MM-DD", expected TIMEX3 value; None for a blocker: nothing is found there).
+Example = tuple[str, str, str | None]
+
+
 @dataclass(frozen=True)
 class _Rule:
-    """A named pattern and its resolver.
+    """One grammar rule: a named pattern, its resolver and its examples.
 
     ``core`` is the token every match must contain ("ago", a month name, a
     time unit ...). Scanning the text for the core and trying the full
     pattern only at the few word starts before it is several times faster
     than running every full pattern over the whole text, because a core
-    begins with a literal the regex engine can skip to.
+    begins with a literal the regex engine can skip to. A match may start
+    at most ``_MAX_WORDS_BEFORE_CORE`` words before its core:
+    :func:`core_scan_misses` finds matches that limit would lose, and the
+    tests run it on every rule's examples.
+
+    ``derived`` marks rules whose value is computed from another date ("a
+    year earlier"): such values never anchor the next relative expression.
+    ``examples`` are run by ``tests/test_dates.py``, one case each.
     """
 
     name: str
     pattern: re.Pattern[str]
     resolve: Resolver
     core: re.Pattern[str] | None = None
+    derived: bool = False
+    examples: tuple[Example, ...] = ()
 
 
 def _ci(*words: str) -> str:
@@ -1249,80 +1269,92 @@ _UNIT_CORE = _ci("second", "minute", "hour", "day", "week", "fortnight", "month"
 # Cores shared by several rules are scanned once per text.
 _QUARTER_CORE = _ci("quarter", "half", "period")
 _DEICTIC_CORE = _ci("yesterday", "today", "tomorrow", "tonight", "night", "morning", "afternoon", "evening")
-_CORES: dict[str, str] = {
-    "age": r"(?<=[- ])(?:olds?|OLDS?)\b",
-    "aged": r"age[sd]",
-    "phone": r"\d{3}[\s.-]\d{4}",
-    "rate": _UNIT_CORE,
-    "fraction": _QUARTER_CORE,
-    "month_day": _MONTH,
-    "day_month": _MONTH,
-    "month_year": _MONTH,
-    "month": _MONTH,
-    "numeric": r"\d[/.-]\d",
-    "year": r"(?:1[6-9]|20)\d\d(?!\d)",
-    "decade": r"\d0s|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies\b",
-    "century": _ci("century"),
-    "weekday": _WEEKDAY,
-    "time": r"[ap]\.?m\b|[AP]M\b|:\d\d|\d\d\s*(?:GMT|UTC|hrs|hours)|noon|midnight|midday|Noon|Midnight",
-    "percent": r"%|percent|per cent|pct",
-    "bignum": r"\d,\d\d\d",
-    "score": r"\d-\d",
-    "holiday": r"Christmas|New Year|Independence|Halloween|Boxing|Valentine|Thanksgiving|Patrick|Women|"
-               r"May Day|Bastille|Armistice|Veterans|Earth Day|Easter|Good Friday|Thursday|Palm Sunday|Holy Week",
-    "deictic_day": _DEICTIC_CORE,
-    "relative_unit": _UNIT_CORE,
-    "in_the_unit": _UNIT_CORE,
-    "boundary": rf"(?:{_ci('start', 'beginning', 'end', 'middle', 'turn', 'close')})\s+of\b",
-    "weekend": _ci("weekend"),
-    "dawn": _ci("dawn", "daybreak", "dusk", "nightfall"),
-    "overnight": _ci("overnight"),
-    "part_of_day": _ci("morning", "afternoon", "evening"),
-    "ago": r"ago\b",
-    "anchored_shift": _ci("later", "earlier", "afterward", "before"),
-    "next_unit": _UNIT_CORE + "|" + _ci("morning", "afternoon", "evening", "night"),
-    "that_unit": rf"(?:{_ci('that', 'same')})\s",
-    "duration": _UNIT_CORE,
-    "duration_past": _UNIT_CORE,  # "week" is inside "weekend"
-    "duration_plural": _UNIT_CORE,
-    "duration_long": r"-long|-old",
-    "duration_half": _QUARTER_CORE,
-    "duration_period": _UNIT_CORE,
-    "year_ended": _UNIT_CORE,
-    "the_unit": _ci("week", "year"),
-    "quarter": _QUARTER_CORE,
-    "quarter_ref": _QUARTER_CORE,
-    "quarter_ago": _QUARTER_CORE,
-    "year_adj": _UNIT_CORE,
-    "spoken_year": _ci("nineteen", "eighteen", "two thousand"),
-    "fiscal_year": _UNIT_CORE,
-    "year_end": _UNIT_CORE,
-    "season": _ci("spring", "summer", "autumn", "winter", "fall"),
-    "ref": _ci("now", "current", "present", "days", "recent", "future", "past", "term", "possible"),
-    "frequency": _ci("once", "twice", "times", "every"),
-    "weekdays": r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
-    "set": _ci("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "every", "each"),
-}
 
 
-def _rule(name: str, pattern: str, resolve: Resolver, flags: int = 0) -> _Rule:
-    core = _CORES.get(name)
-    return _Rule(name, re.compile(pattern, flags), resolve, re.compile(core) if core else None)
+def _rule(
+    name: str,
+    pattern: str,
+    resolve: Resolver,
+    flags: int = 0,
+    *,
+    core: str | None = None,
+    derived: bool = False,
+    examples: tuple[Example, ...] = (),
+) -> _Rule:
+    """A :class:`_Rule` from pattern sources (cores are case-sensitive: see :func:`_ci`)."""
+    return _Rule(name, re.compile(pattern, flags), resolve, re.compile(core) if core else None, derived, examples)
 
 
 _I = re.IGNORECASE
 _WD_PREFIX = rf"(?:{_WEEKDAY},?\s+)?"
 _PART_SUFFIX = rf"(?:\s+(?P<part>{_PART}))?"
+_FRI = "2016-12-23"  # the reference date of most examples (a Friday)
 
 _RULES: tuple[_Rule, ...] = (
     # --- blockers: longer than the date reading they contain -------------
-    _rule("price", r"[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|m|bn)\b)?", _r_block),
-    _rule("percent", r"\b\d[\d,.]*\s*(?:%|percent\b|per cent\b|pct\b)", _r_block),
-    _rule("age", rf"\b(?:\d+|{_NUMWORD}(?:[- ]{_NUMWORD})*)[- ](?:year|month|week|day)s?[- ]olds?\b", _r_block, _I),
-    _rule("aged", r"\b(?:aged|ages)\s+\d+(?:\s+(?:and|to|-)\s+\d+)?", _r_block),
-    _rule("phone", r"(?:\+\d{1,3}[\s-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b", _r_block),
-    _rule("bignum", r"\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b", _r_block),
-    _rule("score", r"\b\d{1,2}-\d{1,2}\b(?!-)", _r_block),
+    _rule(
+        "price",
+        r"[$€£¥]\s?\d[\d,.]*(?:\s*(?:million|billion|trillion|m|bn)\b)?",
+        _r_block,
+        examples=(
+            ("The fuel now costs [$2,016] a tonne.", _FRI, None),
+        ),
+    ),
+    _rule(
+        "percent",
+        r"\b\d[\d,.]*\s*(?:%|percent\b|per cent\b|pct\b)",
+        _r_block,
+        core=r"%|percent|per cent|pct",
+        examples=(
+            ("Turnout reached [1998 percent] of the target, the count said.", _FRI, None),
+        ),
+    ),
+    _rule(
+        "age",
+        rf"\b(?:\d+|{_NUMWORD}(?:[- ]{_NUMWORD})*)[- ](?:year|month|week|day)s?[- ]olds?\b",
+        _r_block, _I,
+        core=r"(?<=[- ])(?:olds?|OLDS?)\b",
+        examples=(
+            ("A [two-year-old] boy was hurt in the blast.", _FRI, None),
+        ),
+    ),
+    _rule(
+        "aged",
+        r"\b(?:aged|ages)\s+\d+(?:\s+(?:and|to|-)\s+\d+)?",
+        _r_block,
+        core=r"age[sd]",
+        examples=(
+            ("Men [aged 2014] were stopped.", _FRI, None),
+        ),
+    ),
+    _rule(
+        "phone",
+        r"(?:\+\d{1,3}[\s-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b",
+        _r_block,
+        core=r"\d{3}[\s.-]\d{4}",
+        examples=(
+            ("Call the hotline on [020 555 2016] for details.", _FRI, None),
+        ),
+    ),
+    _rule(
+        "bignum",
+        r"\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b",
+        _r_block,
+        core=r"\d,\d\d\d",
+        examples=(
+            ("Some [2,011] families were moved.", _FRI, None),
+        ),
+    ),
+    _rule(
+        "score",
+        # not inside an ISO date ("2016-12-15"): the core scan never tried there
+        r"(?<!\d-)\b\d{1,2}-\d{1,2}\b(?!-)",
+        _r_block,
+        core=r"\d-\d",
+        examples=(
+            ("The home side won [12-11] on Sunday.", _FRI, None),
+        ),
+    ),
     # "$500 million a year", "four flights a week", "24 hours a day": rates, not times.
     _rule(
         "rate",
@@ -1330,6 +1362,10 @@ _RULES: tuple[_Rule, ...] = (
         r"(?!(?:as|was|has|is|this|its|his|us|less|unless|across|thus|perhaps)\s)[a-z]+s)\s+"
         r"(?:a|an|per)\s+(?:day|week|month|year|hour)\b(?!\s+(?:ago|earlier|later|before|after))",
         _r_block,
+        core=_UNIT_CORE,
+        examples=(
+            ("The plant burns [two tonnes a day] of coal.", _FRI, None),
+        ),
     ),
     # "three-quarters of", "more than a quarter of the votes": fractions, not quarters.
     _rule(
@@ -1339,43 +1375,92 @@ _RULES: tuple[_Rule, ...] = (
         r"(?! of (?:the )?(?:year|century)\b)(?![\s-]+(?:century|hour)\b)"
         r"|quarter-to-quarter|quarter-point)\b",
         _r_block, _I,
+        core=_QUARTER_CORE,
+        examples=(
+            ("Rebels hold [three-quarters] of the province.", _FRI, None),
+        ),
     ),
     # --- absolute dates ---------------------------------------------------
     _rule(
         "month_day",
         rf"{_WD_PREFIX}(?P<month>{_MONTH})\s*(?P<day>{_DAYNUM})(?:\s?,?\s*(?P<year>{_YEAR}))?{_PART_SUFFIX}",
         _r_month_day,
+        core=_MONTH,
+        examples=(
+            ("A truce was reached on [December 15].", _FRI, "2016-12-15"),
+            ("The vote is set for [March 3, 2017].", _FRI, "2017-03-03"),
+        ),
     ),
     _rule(
         "day_month",
         rf"{_WD_PREFIX}(?:the\s+)?(?<![\d.,])(?P<day>{_DAYNUM})(?:\s+of)?\s+(?P<month>{_MONTH})"
         rf"(?:,?\s*(?P<year>{_YEAR})|\s+(?P<yy>[0-4]\d)(?=\s+[0-2]\d:[0-5]\d))?",
         _r_month_day,
+        core=_MONTH,
+        examples=(
+            ("Fighting resumed on [15 December].", _FRI, "2016-12-15"),
+            ("The camp opened on [the 2nd of June 2014].", _FRI, "2014-06-02"),
+        ),
     ),
     _rule(
         "month_year",
         rf"(?P<month>{_MONTH}),?\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>this|last|next)\s+year|(?P<syear>{_SPOKEN_YEAR}))",
         _r_month_year,
+        core=_MONTH,
+        examples=(
+            ("The siege began in [July 2012].", _FRI, "2012-07"),
+            ("Elections were held in [June last year].", _FRI, "2015-06"),
+        ),
     ),
-    _rule("spoken_year", rf"\b(?:[Tt]he\s+year\s+)?(?P<syear>{_SPOKEN_YEAR})", _r_spoken_year),
+    _rule(
+        "spoken_year",
+        rf"\b(?:[Tt]he\s+year\s+)?(?P<syear>{_SPOKEN_YEAR})",
+        _r_spoken_year,
+        core=_ci("nineteen", "eighteen", "two thousand"),
+        examples=(
+            ("It was founded in [nineteen ninety-six], the host said.", _FRI, "1996"),
+        ),
+    ),
     _rule(
         "fiscal_year",
         r"\b(?:[Tt]he\s+)?(?:(?P<adj>current|full|latest|previous|prior|new|coming)\s+(?P<fiscal>fiscal\s+)?"
         r"|(?P<fiscal2>fiscal\s+))year\b(?!-)",
         _r_fiscal_year,
+        core=_UNIT_CORE,
+        examples=(
+            ("Profit fell in [the fiscal year], the firm said.", _FRI, "2016"),
+        ),
     ),
-    _rule("year_end", r"\b(?:[Tt]he\s+)?year(?:[- ]|['’]s\s+)end\b", lambda m, st: ("DATE", f"{st.ref.year:04d}-12-31")),
+    _rule(
+        "year_end",
+        r"\b(?:[Tt]he\s+)?year(?:[- ]|['’]s\s+)end\b",
+        lambda m, st: ("DATE", f"{st.ref.year:04d}-12-31"),
+        core=_UNIT_CORE,
+        examples=(
+            ("The deal should close by [year-end].", _FRI, "2016-12-31"),
+        ),
+    ),
     _rule(
         "month",
         rf"(?:(?P<mod>(?:[Ee]arly|[Ll]ate|[Mm]id|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arlier this|[Ll]ater this)"
         rf"[\s-]+|[Mm]id-))?(?P<month>{_MONTH})(?!\.?[\s-]*\d)",
         _r_month,
+        core=_MONTH,
+        examples=(
+            ("Protests erupted in [March].", _FRI, "2016-03"),
+            ("The offensive began in [late November].", _FRI, "2016-11"),
+        ),
     ),
     _rule(
         "numeric",
         r"(?<![\d/.-])(?:(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>\d{4}|\d{2})"
         r"|(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d))(?![\d/.-]\d)",
         _r_numeric,
+        core=r"\d[/.-]\d",
+        examples=(
+            ("The decree is dated [15/12/2016].", _FRI, "2016-12-15"),
+            ("The file was updated on [2016-12-20].", _FRI, "2016-12-20"),
+        ),
     ),
     _rule(
         "year",
@@ -1385,6 +1470,11 @@ _RULES: tuple[_Rule, ...] = (
         # "until 1994 or later", "for 1990 and beyond": open-ended, same value
         rf"(?:\s+(?:or\s+(?:later|earlier|before|after)|and\s+beyond)\b)?",
         _r_year,
+        core=r"(?:1[6-9]|20)\d\d(?!\d)",
+        examples=(
+            ("The war began in [2011].", _FRI, "2011"),
+            ("Output recovered in [mid-2014].", _FRI, "2014"),
+        ),
     ),
     _rule(
         "decade",
@@ -1392,14 +1482,31 @@ _RULES: tuple[_Rule, ...] = (
         r"|(?<=[Tt]he )(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)?(?P<word>twenties|thirties|forties|fifties|sixties|"
         r"seventies|eighties|nineties)\b|['’](?P<short>[1-9])0s\b)",
         _r_decade,
+        core=r"\d0s|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies\b",
+        examples=(
+            ("The town grew in [the 1990s].", _FRI, "199"),
+        ),
     ),
-    _rule("century", r"(?:\b[Tt]he\s+)?\b(?P<cent>\d{1,2}(?:st|nd|rd|th))[\s-]+century\b", _r_century),
+    _rule(
+        "century",
+        r"(?:\b[Tt]he\s+)?\b(?P<cent>\d{1,2}(?:st|nd|rd|th))[\s-]+century\b",
+        _r_century,
+        core=_ci("century"),
+        examples=(
+            ("The mosque dates from [the 12th century].", _FRI, "11"),
+        ),
+    ),
     # --- weekdays, times of day ----------------------------------------
     _rule(
         "weekday",
         rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his(?:\s+coming)?|[Tt]he\s+previous|[Tt]he\s+following)\s+)?"
         rf"(?P<wd>{_WEEKDAY})(?:\s+(?P<part>{_PART}))?",
         _r_weekday,
+        core=_WEEKDAY,
+        examples=(
+            ("Shells fell on [Thursday].", _FRI, "2016-12-22"),
+            ("The envoys will meet on [Tuesday].", _FRI, "2016-12-27"),
+        ),
     ),
     _rule(
         "time",
@@ -1409,12 +1516,22 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:\s+(?:[A-Z]{{1,4}}T\b|GMT|UTC|local time))?"
         rf"(?:,?\s+(?:on\s+)?(?:(?P<month>{_MONTH})\s*(?P<day>{_DAYNUM})|(?P<wd>{_WEEKDAY})|(?P<rel>yesterday|today|tomorrow)))?",
         _r_time,
+        core=r"[ap]\.?m\b|[AP]M\b|:\d\d|\d\d\s*(?:GMT|UTC|hrs|hours)|noon|midnight|midday|Noon|Midnight",
+        examples=(
+            ("The blast came at [10:35 a.m.] near the market.", _FRI, "2016-12-23T10:35"),
+            ("The curfew starts at [23:00 GMT] tonight.", _FRI, "2016-12-23T23:00"),
+        ),
     ),
     _rule(
         "deictic_day",
         rf"(?:\b(?:[Ll]ate|[Ee]arly|[Ee]arlier|[Ll]ater)\s+)?\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|"
         rf"[Ll]ast night|[Tt]his (?:morning|afternoon|evening))\b(?:\s+(?P<part>{_PART}))?",
         _r_deictic_day,
+        core=_DEICTIC_CORE,
+        examples=(
+            ("The ministry said [yesterday] that 12 died.", _FRI, "2016-12-22"),
+            ("Talks resume [tomorrow morning].", _FRI, "2016-12-24TMO"),
+        ),
     ),
     # --- relative to the reference ------------------------------------
     _rule(
@@ -1422,57 +1539,111 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:(?:earlier|later|early|late)\s+(?:in\s+)?)?(?P<rel>this|last|next|the coming|the current)\s+"
         r"(?P<unit>week|month|year|quarter|decade|century)\b",
         _r_relative_unit, _I,
+        core=_UNIT_CORE,
+        examples=(
+            ("Aid arrived [earlier this week].", _FRI, "2016-W51"),
+            ("Prices rose [last month].", _FRI, "2016-11"),
+        ),
     ),
     _rule(
         "in_the_unit",
         r"\b(?:earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|year)\b",
         _r_in_the_unit, _I,
+        core=_UNIT_CORE,
+        examples=(
+            ("Talks stalled on December 15 but resumed [later in the day].", _FRI, "2016-12-15"),
+        ),
     ),
     _rule(
         "boundary",
         r"\bthe\s+(?:very\s+)?(?:start|beginning|end|middle|turn|close)\s+of\s+"
         rf"(?:(?P<rel>the|this|last|next)\s+(?P<unit>week|month|year|decade|century)\b|(?P<year>{_YEAR})|(?P<month>{_MONTH}))",
         _r_boundary, _I,
+        core=rf"(?:{_ci('start', 'beginning', 'end', 'middle', 'turn', 'close')})\s+of\b",
+        examples=(
+            ("Troops will leave by [the end of next month].", _FRI, "2017-01"),
+        ),
     ),
-    _rule("weekend", r"\b(?P<rel>the|this past|this|last|next)\s+weekend\b", _r_weekend, _I),
+    _rule(
+        "weekend",
+        r"\b(?P<rel>the|this past|this|last|next)\s+weekend\b",
+        _r_weekend, _I,
+        core=_ci("weekend"),
+        examples=(
+            ("Clashes flared over [the weekend], residents said.", _FRI, "2016-W50-WE"),
+        ),
+    ),
     _rule(
         "part_of_day",
         r"(?:(?<=\bin )|(?<=\bduring )|(?<=\b[Bb]y )|(?<=\bat )|(?<=\buntil ))(?:the\s+)?"
         r"(?:[Mm]id[- ]?|[Ee]arly\s+|[Ll]ate\s+)?(?P<unit>morning|afternoon|evening)\b(?!\s+(?:of|after|before)\b)",
         _r_part_of_day,
+        core=_ci("morning", "afternoon", "evening"),
+        examples=(
+            ("Sirens sounded in [the morning].", _FRI, "2016-12-23TMO"),
+        ),
     ),
     _rule(
         "overnight",
         r"\b[Oo]vernight\b(?!\s+(?:stay|stays|bag|flight|flights|train|trains|success|sensation|trip|shift))",
         _r_overnight,
+        core=_ci("overnight"),
+        examples=(
+            ("Airstrikes [overnight] killed 12 people.", _FRI, "2016-12-22TNI"),
+        ),
     ),
     _rule(
         "dawn",
         r"(?:(?<=\bat\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s))"
         r"(?P<unit>dawn|daybreak|dusk|nightfall)\b",
         lambda m, st: ("TIME", f"{_iso(st.anchor_day())}T{_PARTS_OF_DAY[m['unit']]}"),
+        core=_ci("dawn", "daybreak", "dusk", "nightfall"),
+        examples=(
+            ("The raid began at [dawn].", _FRI, "2016-12-23TMO"),
+        ),
     ),
     _rule(
         "ago",
         rf"\b(?:(?:{_QUAL})?(?P<n>{_NUMX})\s+(?P<unit>{_UNIT})s?|(?P<units>years|months|weeks|days|hours|decades))\s+ago\b",
         _r_ago, _I,
+        core=r"ago\b",
+        derived=True,
+        examples=(
+            ("The town fell [two days ago].", _FRI, "2016-12-21"),
+            ("The road was cut [six weeks ago].", _FRI, "2016-W45"),
+        ),
     ),
     # --- anchored on the last date mentioned ----------------------------
     _rule(
         "anchored_shift",
         rf"\b(?P<n>{_NUM_EXACT})\s+(?P<unit>{_UNIT})s?\s+(?P<dir>later|earlier|afterwards?|before(?=\s*[,.;]))",
         _r_anchored_shift, _I,
+        core=_ci("later", "earlier", "afterward", "before"),
+        derived=True,
+        examples=(
+            ("The talks opened on May 2; [two days later] they collapsed.", _FRI, "2016-05-04"),
+        ),
     ),
     _rule(
         "next_unit",
         r"\bthe\s+(?:(?P<word>next|following|previous|preceding|prior)\s+(?P<unit>day|week|month|year|morning|evening|night|afternoon)\b(?:\s+or\s+so\b)?"
         r"|(?P<unit2>day|night|week|month|year)\s+(?P<word2>before|after)(?=\s*[,.;]))",
         _r_next_unit, _I,
+        core=_UNIT_CORE + "|" + _ci("morning", "afternoon", "evening", "night"),
+        derived=True,
+        examples=(
+            ("The mayor was seized on June 3 and freed [the next day].", _FRI, "2016-06-04"),
+        ),
     ),
     _rule(
         "that_unit",
         rf"\b(?:(?:earlier|later)\s+)?(?:that|the same)\s+(?P<unit>day|week|month|quarter|year|{_PART})\b",
         _r_that_unit, _I,
+        core=rf"(?:{_ci('that', 'same')})\s",
+        derived=True,
+        examples=(
+            ("A convoy left on June 3; [later that day] it was shelled.", _FRI, "2016-06-03"),
+        ),
     ),
     # --- durations ------------------------------------------------------
     _rule(
@@ -1485,6 +1656,11 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?P<unit>{_UNIT})s?\b(?!-old|\s+old)"
         rf"(?P<half2>\s+and\s+a\s+half\b)?(?:\s+or\s+so\b)?",
         _r_duration, _I,
+        core=_UNIT_CORE,
+        examples=(
+            ("The siege lasted [five years].", _FRI, "P5Y"),
+            ("No shells fell for [at least 72 hours].", _FRI, "PT72H"),
+        ),
     ),
     _rule(
         "duration_past",
@@ -1492,6 +1668,11 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?P<unit>{_UNIT}s?|weekend)\b(?!\s+ago)"
         rf"|\bthe\s+(?P<unit_ahead>(?:days|weeks|months|years|decades))\s+ahead\b",
         _r_duration_past, _I,
+        core=_UNIT_CORE,
+        examples=(
+            ("Hundreds fled in [the past year].", _FRI, "2015"),
+            ("More talks are planned in [the coming months].", _FRI, "PXM"),
+        ),
     ),
     _rule(
         "duration_plural",
@@ -1504,23 +1685,39 @@ _RULES: tuple[_Rule, ...] = (
         r"|(?P<unit2>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ecades)(?=\s+of\s+(?!the\b|\w+ing\b))"
         r"|(?<![\w,] )\b(?P<unit3>[Hh]ours|[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Dd]ecades)(?=\s+(?:after|before|later|earlier)\b))",
         _r_plural_duration,
+        core=_UNIT_CORE,
+        examples=(
+            ("The talks could take [years].", _FRI, "PXY"),
+        ),
     ),
     _rule(
         "duration_period",
         rf"\b(?:[Aa]n?|[Tt]he)\s+(?P<n>{_NUMX})-(?P<unit>{_UNIT})\s+(?:period|term|span|stretch|window|timeframe)\b",
         lambda m, st: ("DURATION", _duration(_num(m["n"]), m["unit"])),
+        core=_UNIT_CORE,
+        examples=(
+            ("Both sides agreed to [a 30-day period] of calm.", _FRI, "P30D"),
+        ),
     ),
     _rule(
         "duration_half",
         r"\b(?:(?:[Hh]alf\s+an?|[Aa]\s+half)[\s-]+(?P<unit>hour|day|year|century|decade|minute)"
         r"|(?P<q>[Aa]\s+quarter)[\s-]+(?P<unit2>century|hour))\b",
         _r_duration_half,
+        core=_QUARTER_CORE,
+        examples=(
+            ("The shelling went on for [half an hour].", _FRI, "PT30M"),
+        ),
     ),
     _rule(
         "duration_long",
         rf"\b(?:(?P<n>{_NUMX})-)?(?P<unit_text>(?P<unit>{_UNIT})s?)-(?:long|old)\b",
         _r_duration_long,
         _I,
+        core=r"-long|-old",
+        examples=(
+            ("The city's [decades-long] decline continued.", _FRI, "PXY"),
+        ),
     ),
     # "For the year, sales rose": the year (week) in question, in financial
     # and market copy; "the year-ago quarter", "the year ended ..." are other rules'.
@@ -1529,11 +1726,19 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:(?<=\b[Ff]or\s)|(?<=\bof\s)|(?<=\bduring\s)|(?<=\bthrough\s))[Tt]he\s+(?P<unit>week|year)\b"
         r"(?![-\w]|\s+(?:ago|earlier|before|after|ended|ending|to|of|in|that|when|which|\d))",
         _r_the_unit,
+        core=_ci("week", "year"),
+        examples=(
+            ("For [the year], exports fell by a fifth.", _FRI, "2016"),
+        ),
     ),
     _rule(
         "year_ended",
         r"\b[Tt]he\s+(?:fiscal\s+)?year(?=\s+(?:ended|ending)\b)",
         lambda m, st: ("DURATION", "P1Y"),
+        core=_UNIT_CORE,
+        examples=(
+            ("Revenue rose in [the year] ended June 30.", _FRI, "P1Y"),
+        ),
     ),
     _rule(
         "quarter",
@@ -1542,6 +1747,11 @@ _RULES: tuple[_Rule, ...] = (
         rf"\b(?P<ord>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|1st|2nd|3rd|4th|[Ff]inal|[Ll]ast)[\s-]+"
         rf"(?P<qh>quarter|half)\b(?:\s+of\s+(?:[Ff]iscal\s+)?(?P<year>{_YEAR}))?",
         _r_quarter,
+        core=_QUARTER_CORE,
+        examples=(
+            ("Profit fell in [the third quarter].", _FRI, "2016-Q3"),
+            ("Sales rose in [the first half of 2015].", _FRI, "2015-H1"),
+        ),
     ),
     _rule(
         "quarter_ref",
@@ -1549,6 +1759,10 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:(?P<year>{_YEAR})\s+)?(?:fiscal\s+)?(?P<noun>quarter|period)\b(?!\s+a\s+year|-)"
         rf"(?:(?=\s+(?:ended|ending)\s+(?P<qmonth>{_MONTH}))|)",
         _r_quarter_ref, _I,
+        core=_QUARTER_CORE,
+        examples=(
+            ("Profit fell in the third quarter; in [the quarter], sales slid.", _FRI, "2016-Q3"),
+        ),
     ),
     # The same, a year back: kept apart because its value is derived.
     _rule(
@@ -1558,13 +1772,32 @@ _RULES: tuple[_Rule, ...] = (
         r"|the\s+(?P<noun3>quarter|period)\s+a\s+year\s+(?:ago|earlier))",
         lambda m, st: ("DATE", _shift_value(st.last_quarter() or st.latest_complete_quarter(), "year", -1)),
         _I,
+        core=_QUARTER_CORE,
+        derived=True,
+        examples=(
+            ("Profit fell in the third quarter from [the year-ago quarter].", _FRI, "2015-Q3"),
+        ),
     ),
-    _rule("year_adj", r"\b(?:year-earlier|year-ago)\b(?!\s+(?:quarter|period))", _r_year_adj, _I),
+    _rule(
+        "year_adj",
+        r"\b(?:year-earlier|year-ago)\b(?!\s+(?:quarter|period))",
+        _r_year_adj, _I,
+        core=_UNIT_CORE,
+        derived=True,
+        examples=(
+            ("Profit fell in the third quarter, below the [year-earlier] level.", _FRI, "2015-Q3"),
+        ),
+    ),
     _rule(
         "season",
         rf"\b(?:(?P<rel>this past|this|last|next|early|late|earlier this|later this|the early|the late|the)\s+)?"
         rf"(?P<season>spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?\b",
         _r_season, _I,
+        core=_ci("spring", "summer", "autumn", "winter", "fall"),
+        examples=(
+            ("The offensive stalled [last fall].", _FRI, "2016-FA"),
+            ("The dam was finished in [the summer of 2012].", _FRI, "2012-SU"),
+        ),
     ),
     _rule(
         "holiday",
@@ -1575,6 +1808,11 @@ _RULES: tuple[_Rule, ...] = (
         r"Maundy Thursday|Palm Sunday)"
         r"(?:\s+(?P<year>(?:19|20)\d\d))?\b",
         _r_holiday,
+        core=r"Christmas|New Year|Independence|Halloween|Boxing|Valentine|Thanksgiving|Patrick|Women|"
+               r"May Day|Bastille|Armistice|Veterans|Earth Day|Easter|Good Friday|Thursday|Palm Sunday|Holy Week",
+        examples=(
+            ("Families gathered on [Christmas Eve].", _FRI, "2016-12-24"),
+        ),
     ),
     _rule(
         "ref",
@@ -1582,6 +1820,11 @@ _RULES: tuple[_Rule, ...] = (
         r"[Rr]ecently|[Rr]ecent (?:years|days|weeks)|[Tt]he near future|[Aa]s soon as possible|(?<!the )[Pp]ast years|"
         rf"[Tt]he future|[Tt]he past(?!\s+(?:\d|few\b|several\b|couple\b|many\b|{_NUMWORD}\b))|[Cc]urrent|[Tt]he (?:near|short|long)(?:er)? term)\b(?![-'’])",
         _r_ref,
+        core=_ci("now", "current", "present", "days", "recent", "future", "past", "term", "possible"),
+        examples=(
+            ("The city is [now] quiet.", _FRI, "PRESENT_REF"),
+            ("Talks are planned in [the near future].", _FRI, "FUTURE_REF"),
+        ),
     ),
     _rule(
         "set",
@@ -1590,27 +1833,39 @@ _RULES: tuple[_Rule, ...] = (
         rf"spring|summer|autumn|winter|January|February|March|April|May|June|July|August|September|"
         rf"October|November|December)\b)",
         _r_set,
+        core=_ci("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "every", "each"),
+        examples=(
+            ("The ministry issues a [daily] bulletin.", _FRI, "P1D"),
+            ("Markets open [every Thursday].", _FRI, "XXXX-WXX-4"),
+        ),
     ),
     _rule(
         "weekdays",
         rf"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:s\b|\s+(?P<part>{_PART})s\b)",
         _r_weekdays,
+        core=r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
+        examples=(
+            ("The market is closed on [Fridays].", _FRI, "XXXX-WXX-5"),
+        ),
     ),
     _rule(
         "frequency",
         rf"\b(?:(?P<freq>once|twice|{_NUMWORD}\s+times|\d+\s+times)\s+(?:a|an|per|every|each)\s+"
         rf"|[Ee]very\s+(?P<n>{_NUMWORD}|\d+|other)\s+)(?P<unit>day|week|month|year|hour)s?\b",
         _r_frequency,
+        core=_ci("once", "twice", "times", "every"),
+        examples=(
+            ("Convoys run [twice a week].", _FRI, "P1W"),
+        ),
     ),
 )
+
+_RULES_BY_NAME = {rule.name: rule for rule in _RULES}
 
 
 # --------------------------------------------------------------------------
 # Public API
 # --------------------------------------------------------------------------
-
-
-_DERIVED_RULES = frozenset({"anchored_shift", "next_unit", "that_unit", "quarter_ago", "ago", "year_adj"})
 
 
 _MAX_WORDS_BEFORE_CORE = 6
@@ -1681,6 +1936,23 @@ def _matches(
                 break
 
 
+def core_scan_misses(rule: _Rule, text: str) -> list[str]:
+    """Matches of ``rule`` in ``text`` that the core scan (:func:`_matches`)
+    would not find: the pattern matches but its core is missing or more than
+    ``_MAX_WORDS_BEFORE_CORE`` words after the match's start. Empty for a
+    sound rule.
+
+    >>> core_scan_misses(_RULES_BY_NAME["ago"], "It happened two days ago.")
+    []
+    """
+    found = [m.span() for m in _matches(rule, text, {}, {})]
+    return [
+        m.group()
+        for m in rule.pattern.finditer(text)
+        if m.end() > m.start() and not any(s <= m.start() and m.end() <= e for s, e in found)
+    ]
+
+
 Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
 
 
@@ -1733,7 +2005,7 @@ def _resolve(text: str, state: _State, chosen: list[Candidate]) -> tuple[list[Ti
         out.append(Timex(start=start, end=end, text=text[start:end], type=ttype, value=value))
         gran = _granularity(value)
         if ttype in ("DATE", "TIME") and gran is not None:
-            state.history.append((value, gran, rule.name in _DERIVED_RULES))
+            state.history.append((value, gran, rule.derived))
     return out, declined
 
 

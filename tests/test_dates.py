@@ -464,6 +464,34 @@ def test_event_date_maps_value_to_iso_date_and_granularity(typed, expected):
     assert event_date(Timex(0, 1, "x", ttype, value)) == expected
 
 
+# --- every rule's own examples -----------------------------------------------------
+
+from generator.dates import _RULES, core_scan_misses  # noqa: E402
+
+RULE_EXAMPLES = [
+    pytest.param(rule, text, ref, value, id=f"{rule.name}-{k}")
+    for rule in _RULES
+    for k, (text, ref, value) in enumerate(rule.examples)
+]
+
+
+def test_every_rule_has_an_example():
+    assert [r.name for r in _RULES if not r.examples] == []
+
+
+@pytest.mark.parametrize("rule,text,ref,value", RULE_EXAMPLES)
+def test_rule_example(rule, text, ref, value):
+    """The bracketed expression is found with the example's value (nothing,
+    for a blocker), the rule's pattern matches there, and the core scan does
+    not lose any match of the rule (its words-before-core limit)."""
+    start, end = text.index("["), text.index("]") - 1
+    plain = text.replace("[", "").replace("]", "")
+    assert any(m.start() < end and start < m.end() for m in rule.pattern.finditer(plain)), rule.name
+    assert core_scan_misses(rule, plain) == []
+    found = [(t.text, t.value) for t in find_timexes(plain, dt.date.fromisoformat(ref)) if t.start < end and start < t.end]
+    assert found == ([] if value is None else [(plain[start:end], value)])
+
+
 # --- grammar invariant ------------------------------------------------------------
 
 def _all_sentences() -> list[str]:
@@ -472,18 +500,12 @@ def _all_sentences() -> list[str]:
 
 
 def test_every_rule_match_contains_its_core_token():
-    # The tagger only tries a rule where its core token occurs; a pattern
-    # that can match without it would silently never fire.
-    from generator.dates import _RULES
-
+    # The tagger only tries a rule where its core token occurs, a few words
+    # after the match's start; a match without it (or too far from it) would
+    # silently never fire.
     for text in _all_sentences():
         for rule in _RULES:
-            if rule.core is None:
-                continue
-            cores = [m.span() for m in rule.core.finditer(text)]
-            for m in rule.pattern.finditer(text):
-                if m.end() > m.start():
-                    assert any(m.start() <= s < m.end() for s, _ in cores), (rule.name, m.group())
+            assert core_scan_misses(rule, text) == [], rule.name
 
 
 @pytest.mark.parametrize(
