@@ -43,12 +43,14 @@ bracketed bulletin counts ("Damascus (17)") – those belong to tallies.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Mapping
 
+from generator.anchored import Matches, Words, search_ending_at, word_width
 from generator.attribution import AttributionContext, find_attribution
 from generator.model import Figure
 
@@ -654,9 +656,11 @@ def _subgroups(sentence: str, after: int, mentions: list[NumberMention], used: s
     """Sub-counts right after a main figure: ", including two children (and 3 women)"."""
     intro = _SUBGROUP_INTRO.match(sentence[after:])
     out: list[tuple[NumberMention, str, int]] = []
+    first = bisect.bisect_left(mentions, after, key=lambda x: x.start)  # (mentions are in order)
     if intro:
         cursor = after + intro.end()
-        for i, mention in enumerate(mentions):
+        for i in range(bisect.bisect_left(mentions, cursor, first, key=lambda x: x.start), len(mentions)):
+            mention = mentions[i]
             if i in used or mention.start < cursor:
                 continue
             if sentence[cursor : mention.start].strip(" ,") not in ("", "and"):
@@ -673,7 +677,8 @@ def _subgroups(sentence: str, after: int, mentions: list[NumberMention], used: s
             cursor = mention.end + len(label.group())
         return out
     # "..., four of them children": the next number after a comma
-    for i, mention in enumerate(mentions):
+    for i in range(first, len(mentions)):
+        mention = mentions[i]
         if i in used or mention.start < after:
             continue
         if not re.search(r",\s*$", sentence[after : mention.start]):
@@ -896,19 +901,34 @@ def _active(sentence: str, verb_end: int) -> bool:
     return bool(obj and _PERSON_NP.match(sentence[obj.end() :]))
 
 
-_FIRST: dict[tuple[int, str], tuple[tuple[_Metric, ...], tuple[int | None, ...]]] = {}
+@dataclass(slots=True)
+class _Scan:
+    """What linking any number of one sentence asks of the whole sentence, found once (issue 11: one
+    long sentence with many numbers must not be re-read for each number).
 
-
-def _first_triggers(sentence: str, compiled: tuple[_Metric, ...]) -> tuple[int | None, ...]:
-    """Per metric, where its first trigger starts in ``sentence`` (None: nowhere); memoised per sentence.
-
-    A trigger before a number (`trigger_before`, `trigger_any`) starts at or after this offset, so a
+    ``first``: per metric, where its first trigger starts (None: nowhere; 0: unknown, its triggers look
+    ahead). A trigger before a number (`trigger_before`, `trigger_any`) starts at or after it, so a
     metric whose first trigger starts after the number need not be searched for it.
+    ``gates``: per metric, the last gate search (from, where it found a trigger or None): a later
+    search from a position in between has the same answer.
     """
+
+    compiled: tuple[_Metric, ...]
+    first: tuple[int | None, ...]
+    words: Words
+    gates: list[tuple[int, int | None] | None]
+    anys: list[Matches | None]
+
+
+_SCANS: dict[tuple[int, str], _Scan] = {}
+
+
+def _scan(sentence: str, compiled: tuple[_Metric, ...]) -> _Scan:
+    """The sentence's `_Scan`, memoised per sentence."""
     key = (id(compiled), sentence)
-    hit = _FIRST.get(key)
-    if hit is not None and hit[0] is compiled:
-        return hit[1]
+    hit = _SCANS.get(key)
+    if hit is not None and hit.compiled is compiled:
+        return hit
     starts = []
     for metric in compiled:
         if metric.trigger_start is None:
@@ -916,18 +936,44 @@ def _first_triggers(sentence: str, compiled: tuple[_Metric, ...]) -> tuple[int |
             continue
         t = metric.trigger_start.search(sentence)
         starts.append(t.start() if t else None)
-    if len(_FIRST) > 256:
-        _FIRST.clear()
-    _FIRST[key] = (compiled, tuple(starts))
-    return _FIRST[key][1]
+    if len(_SCANS) > 256:
+        _SCANS.clear()
+    scan = _Scan(compiled, tuple(starts), Words(sentence), [None] * len(compiled), [None] * len(compiled))
+    _SCANS[key] = scan
+    return scan
+
+
+def _gate_open(sentence: str, scan: _Scan, index: int, pos: int) -> bool:
+    """Whether metric ``index``'s gate finds a trigger at or after ``pos`` (``gate.search(sentence, pos)``)."""
+    gate = scan.compiled[index].trigger_gate
+    if gate is None:
+        return True
+    last = scan.gates[index]
+    if last is not None and last[0] <= pos and (last[1] is None or pos <= last[1]):
+        return last[1] is not None  # the trigger found from last[0] starts at or after pos; or none was
+    found = gate.search(sentence, pos)
+    scan.gates[index] = (pos, found.start() if found else None)
+    return found is not None
+
+
+def _gap_triggers(sentence: str, scan: _Scan, index: int, end: int) -> list[re.Match[str]]:
+    """The matches of ``trigger_any.finditer(sentence[:end])`` for metric ``index`` from which its
+    `trigger_gap` (anchored at ``end``) can still reach ``end``."""
+    metric = scan.compiled[index]
+    found = scan.anys[index]
+    if found is None:
+        found = scan.anys[index] = Matches(metric.trigger_any, sentence, scan.words)
+    width = word_width(metric.trigger_gap)
+    return found.finditer(0, end, scan.words.window_start(end, width) if width is not None else 0)
 
 
 def _link_people(sentence: str, m: NumberMention, compiled: tuple[_Metric, ...], np_end: int) -> tuple[str, int] | None:
     """A number of people: the metric whose trigger follows or precedes it."""
     # 2. a trigger after: "six people ... were killed"
     best_after: tuple[int, str] | None = None
-    for metric in compiled:
-        if metric.trigger_gate is not None and not metric.trigger_gate.search(sentence, np_end):
+    scan = _scan(sentence, compiled)
+    for index, metric in enumerate(compiled):
+        if not _gate_open(sentence, scan, index, np_end):
             continue
         t = metric.trigger_after.match(sentence, np_end)
         if t and not sentence[np_end : t.start("trigger")].strip() and _active(sentence, t.end()):
@@ -937,18 +983,17 @@ def _link_people(sentence: str, m: NumberMention, compiled: tuple[_Metric, ...],
     if best_after:
         return best_after[1], np_end
     # 3. a trigger before: "killing at least 10 people", "the death toll rose to 35"
-    head = sentence[: m.start]
     # only metrics named before the number can link it from there
-    first = _first_triggers(sentence, compiled)
-    before = [metric for metric, at in zip(compiled, first) if at is not None and at < m.start]
-    for metric in before:
-        if metric.trigger_before.search(head):
-            return metric.name, np_end
+    before = [index for index, at in enumerate(scan.first) if at is not None and at < m.start]
+    for index in before:
+        if search_ending_at(compiled[index].trigger_before, sentence, m.start, scan.words):
+            return compiled[index].name, np_end
     # 4. a toll across a gap: "bringing the death toll since the truce began to 120"
     latest: tuple[int, str] | None = None
-    for metric in before:
-        for t in metric.trigger_any.finditer(head):
-            gap = metric.trigger_gap.match(head, t.start())
+    for index in before:
+        metric = compiled[index]
+        for t in _gap_triggers(sentence, scan, index, m.start):
+            gap = metric.trigger_gap.match(sentence, t.start(), m.start)
             if gap and _TOLL_WORD.search(gap.group()) and (latest is None or t.start() > latest[0]):
                 latest = (t.start(), metric.name)
     return (latest[1], np_end) if latest else None

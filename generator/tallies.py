@@ -26,6 +26,7 @@ publication date – never other dates in the text.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -43,6 +44,7 @@ from generator.figures import (
     locate_figures,
     parse_number,
 )
+from generator.anchored import Words, search_ending_at
 from generator.model import Place, Problem, Tally
 
 # -- tally-only metric synonyms ------------------------------------------------------
@@ -128,8 +130,8 @@ _PAIR_HINT = re.compile(
     rf"[(\[]\s*{_COUNT}(?:\s+(?:times|[a-z]+(?:\s+[a-z]+)?))?\s*[)\]]|[-–—:=]\s*{_COUNT}\b|\b{_COUNT}\s+(?:(?:of\s+)?[a-z][\w-]*\s+){{0,3}}?in\b",
     re.I,
 )
-_AFTER_BRACKET = re.compile(rf"^\s*(?:(?:province|governorate|region|city|district|oblast)\s*)?[(\[]\s*(?P<n>{_COUNT})(?:\s+(?:times|[a-z]+(?:\s+[a-z]+)?))?\s*[)\]]", re.I)
-_AFTER_DASH = re.compile(rf"^\s*(?:(?:province|governorate|region)\s*)?(?:[-–—:]|=)\s*(?P<n>{_COUNT})\b(?!\s*(?:\)|%|per\s*cent|hours|days|years))", re.I)
+_AFTER_BRACKET = re.compile(rf"\s*(?:(?:province|governorate|region|city|district|oblast)\s*)?[(\[]\s*(?P<n>{_COUNT})(?:\s+(?:times|[a-z]+(?:\s+[a-z]+)?))?\s*[)\]]", re.I)
+_AFTER_DASH = re.compile(rf"\s*(?:(?:province|governorate|region)\s*)?(?:[-–—:]|=)\s*(?P<n>{_COUNT})\b(?!\s*(?:\)|%|per\s*cent|hours|days|years))", re.I)
 _BEFORE_IN = re.compile(
     # "17 in Damascus", "six violations in Aleppo"; never a span of time ("in two days of violence in Syria")
     rf"(?P<n>\b{_COUNT})\s+(?!(?:days?|weeks?|months?|years?|hours?|decades?|nights?)\b)"
@@ -227,21 +229,21 @@ def find_pairs(sentence: str, gazetteer: Any) -> list[_Pair]:
     [('Damascus', 17), ('Aleppo', 6), ('Hama', 2)]
     """
     provinces = bool(_PROVINCE_CONTEXT.search(sentence))
+    words = Words(sentence)
     pairs: list[_Pair] = []
     covered: list[tuple[int, int]] = []
     for place in _places_in(sentence, gazetteer):
         if place.kind == "country":
             continue  # a national figure is a total, not a row of a by-province list
         key = _place_key(place, provinces)
-        after = sentence[place.end :]
-        m = _AFTER_BRACKET.match(after) or _AFTER_DASH.match(after)
+        m = _AFTER_BRACKET.match(sentence, place.end) or _AFTER_DASH.match(sentence, place.end)
         if m:
             value = parse_number(m["n"])
             if value is not None:
-                pairs.append((place.start, place.end + m.end(), key, value))
+                pairs.append((place.start, m.end(), key, value))
                 covered.append((place.start, place.end))
             continue
-        b = _BEFORE_IN.search(sentence[: place.start])
+        b = search_ending_at(_BEFORE_IN, sentence, place.start, words)
         if b:
             value = parse_number(b["n"])
             if value is not None:
@@ -249,7 +251,7 @@ def find_pairs(sentence: str, gazetteer: Any) -> list[_Pair]:
                 covered.append((place.start, place.end))
     # a name the gazetteer doesn't know, in an unmistakable "Name (17)" shape
     for m in re.finditer(rf"\((?P<n>\d[\d,]*)\)", sentence):
-        if any(s <= m.start() <= e + 30 and _AFTER_BRACKET.match(sentence[e:]) for s, e in covered):
+        if any(s <= m.start() <= e + 30 and _AFTER_BRACKET.match(sentence, e) for s, e in covered):
             continue
         name = _FALLBACK_NAME.search(re.sub(r"\s+(?:province|governorate|region)\s*$", "", sentence[: m.start()].rstrip(), flags=re.I))
         if name and name["name"].lower() not in ("the", "a", "in", "and"):
@@ -332,14 +334,17 @@ def _list_tallies(
     tallies: list[Tally] = []
     problems: list[Problem] = []
     previous_end = 0
-    in_pairs = [(s, e) for s, e, _, _ in pairs]
+    words = Words(sentence)
+    in_pairs = _Spans([(s, e) for s, e, _, _ in pairs])
+    starts = [m.start for m, _ in located]  # increasing, and so are the numbers' own starts
+    num_starts = [m.num_start for m, _ in located]
     for group in groups:
         g_start, g_end = group[0][0], group[-1][1]
         region_start = previous_end
         previous_end = g_end
         numbers = [
-            (m, metric) for m, metric in located
-            if region_start <= m.start < g_start and not any(s <= m.num_start < e for s, e in in_pairs)
+            (m, metric) for m, metric in located[bisect.bisect_left(starts, region_start) : bisect.bisect_left(starts, g_start)]
+            if not in_pairs.holds(m.num_start)
         ]
         stated: int | None = None
         metric: str | None = None
@@ -349,19 +354,21 @@ def _list_tallies(
             if metric is None:
                 continue  # the list counts something else (settlements, deliveries, ...)
             stated = mention.value
-            if _CONTINUES_LIST.search(sentence, 0, g_start):
+            if search_ending_at(_CONTINUES_LIST, sentence, g_start, words):
                 # "25 died near X, another 34 in Idlib, 14 in Homs": the 25 is
                 # the first entry of the list (a place we don't know), not its total
                 stated = None
         else:
             # "12 shells in Mariupol and 7 shells in Donetsk": the entries name it
-            inside = [metric for m, metric in located if metric and g_start <= m.start < g_end]
+            inside = [metric for m, metric in located[bisect.bisect_left(starts, g_start) : bisect.bisect_left(starts, g_end)] if metric]
             metric = inside[0] if inside else _nearest_trigger(sentence, region_start, g_start, g_end, compiled)
             if metric is None:
                 continue
         if len(group) < 2 and stated is None:
             continue  # one "6 in Aleppo" is a figure, not a bulletin list
-        entries = [(m, other) for m, other in located if any(s <= m.num_start < e for s, e, _, _ in group)]
+        in_group = _Spans([(s, e) for s, e, _, _ in group])
+        nearby = located[bisect.bisect_left(num_starts, in_group.low) : bisect.bisect_left(num_starts, in_group.high)]
+        entries = [(m, other) for m, other in nearby if in_group.holds(m.num_start)]
         if any(other is not None and other != metric for _, other in entries):
             continue  # "two were killed and eight injured in Kharkiv": the entry counts another metric
         used.update(m.num_start for m, _ in entries)
@@ -396,6 +403,31 @@ def _list_tallies(
             )
         )
     return tallies, problems, used
+
+
+class _Spans:
+    """Whether a position lies in any of some (start, end) spans, by bisection (a long list of places
+    and numbers must not compare every number with every place).
+
+    >>> spans = _Spans([(10, 20), (12, 14), (30, 31)])
+    >>> [spans.holds(x) for x in (9, 10, 19, 20, 30, 31)], spans.low, spans.high
+    ([False, True, True, False, True, False], 10, 31)
+    """
+
+    __slots__ = ("starts", "reach", "low", "high")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach: list[int] = []  # the furthest end among the spans up to each
+        for _, end in ordered:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+        self.low = self.starts[0] if ordered else 0
+        self.high = self.reach[-1] if ordered else 0
+
+    def holds(self, x: int) -> bool:
+        i = bisect.bisect_right(self.starts, x) - 1
+        return i >= 0 and self.reach[i] > x
 
 
 # -- totals without a list -------------------------------------------------------------
