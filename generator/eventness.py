@@ -298,9 +298,9 @@ def assess(sentence: str, *, title: str | None = None, dated: bool = False) -> V
     'question'
     >>> assess("Russia, with Turkey and Iran, is a guarantor of the truce.").reason
     'no event verb'
-    >>> v = assess("Shelling hit the old quarter overnight, but no one was hurt.")
+    >>> v = assess("Shells hit the old quarter overnight, but no one was hurt.")
     >>> v.is_event, v.masked.rstrip()
-    (True, 'Shelling hit the old quarter overnight, but')
+    (True, 'Shells hit the old quarter overnight, but')
     """
     text = sentence.strip()
     if title and text == title.strip():

@@ -166,9 +166,9 @@ def place_clauses(sentence: str, found: Sequence[Place]) -> list[tuple[int, int]
 
     >>> from generator.model import Place
     >>> s = "In Hama, four people died, and in Homs two were killed."
-    >>> ps = [Place("Hama", "Hama", "SY", start=3, end=7), Place("Homs", "Homs", "SY", start=34, end=38)]
+    >>> ps = [Place("Hama", "Hama", "SY", text="Hama", start=3, end=7), Place("Homs", "Homs", "SY", text="Homs", start=34, end=38)]
     >>> [s[a:b] for a, b in place_clauses(s, ps)]
-    ['In Hama, four people died, ', 'and in Homs two were killed.']
+    ['In Hama, four people died,', ' and in Homs two were killed.']
     """
     starts = sorted({m.start() if m.start() == 0 else m.start() + (1 if sentence[m.start()] in ",;" else 0) for m in _PLACE_CLAUSE.finditer(sentence)})
     # ", and the village was shelled in Daraa": a coordinated clause with its own verb

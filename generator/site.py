@@ -521,8 +521,8 @@ def highlight_html(text: str, marks: Sequence[Mark]) -> Markup:
     by blank lines. A mark's id is its sentence start, the anchor every
     provenance link on the site points to. Overlapping marks keep the first.
 
-    >>> str(highlight_html("A <b>. B happened.\\n\\nC.", [Mark(9, 20, (("/t#e-1", "timeline"),))]))
-    '<p>A &lt;b&gt;. <mark id="s-9">B happened.</mark> <a class="to-timeline" href="/t#e-1">timeline</a></p>\\n<p>C.</p>'
+    >>> str(highlight_html("A <b>. B happened.\\n\\nC.", [Mark(7, 18, (("/t#e-1", "timeline"),))]))
+    '<p>A &lt;b&gt;. <mark id="s-7">B happened.</mark> <a class="to-timeline" href="/t#e-1">timeline</a></p>\\n<p>C.</p>'
     """
     ordered: list[Mark] = []
     for mark in sorted(marks, key=lambda m: (m.start, m.end)):
