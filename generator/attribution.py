@@ -20,12 +20,21 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_SPEECH = (
-    r"said|says|say|reported|reports|announced|stated|added|confirmed|claimed|estimated|documented|"
-    r"recorded|registered|counted|noted|wrote|tweeted|told\s+(?:the\s+)?(?:[A-Z][\w.]*\s*)+|declared|put\s+the\s+(?:death\s+)?(?:toll|number|figure)\s+at"
+# Reporting verbs, each with the shape it reads. A verb counts only with a subject that can speak
+# (``_is_speaker``) and not in the passive ("were reported" names nobody).
+REPORTING_VERBS: tuple[tuple[str, str], ...] = (
+    (r"said|says|say", "the Observatory said six died / six died, the Observatory said"),
+    (r"reported|reports", "state news agency SANA reported"),
+    (r"announced|stated|added|confirmed|declared|noted|wrote|tweeted|posted", "the ministry announced that ..."),
+    (r"claimed|claims|claim", "the group claimed its fighters killed 14"),
+    (r"revealed|warned|estimated|estimates|documented|recorded|registered|counted|identified", "the mission documented 40 deaths"),
+    (r"told\s+(?:the\s+)?(?:[A-Z][\w.]*\s*)+", "a resident told Reuters"),
+    (r"put\s+(?:the|its|their|[A-Z][\w]*[’']s|\w+day[’']s)\s+(?:death\s+)?(?:toll|number|figure|count)\s+at", "two groups put Tuesday's toll at 84"),
 )
+_SPEECH = "|".join(pattern for pattern, _ in REPORTING_VERBS)
 _SPEECH_RE = re.compile(rf"\b(?:{_SPEECH})\b")
-_AUX_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being|has|have|had|who|which|that)\s*$", re.I)
+# "was reported", "who said": no speaker before the verb. "has said", "had reported" are active.
+_AUX_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being|who|which|that)\s*$", re.I)
 _TRAIL_AFTER = re.compile(
     r"^\s*(?:[.!?\"”’']|$|,|in\s+(?:its|a|an|the|his|her|their)\b|on\s+\w+day|on\s+(?:its|the|his|her)\b|late\b|earlier\b|"
     r"yesterday\b|today\b|later\b|at\s+a\b|during\b|via\b|citing\b|quoting\b)",
@@ -39,6 +48,48 @@ _GENERIC_REPORTERS = re.compile(
     r"rescuers|sources|monitors?|observatory|ministry|army|military|police|spokesman|spokeswoman|spokesperson|hospital\s+officials?|"
     r"security\s+sources|health\s+officials?|rescue\s+workers|paramedics|governor|mayor)$",
     re.I,
+)
+# Head nouns of a reporter phrase that may be written in lower case ("state news agency SANA", "residents").
+REPORTER_HEADS = (
+    "television|tv|media|news|agency|agencies|radio|activists?|witnesses|residents|locals|officials?|medics|doctors|"
+    "rescuers|sources?|monitors?|observatory|ministry|army|military|police|spokes(?:man|woman|person)|hospitals?|"
+    "workers|paramedics|governor|mayor|authorit(?:y|ies)|administration|office|service|command|group|groups|"
+    "organi[sz]ations?|network|mission|committee|council|coalition|side|forces|government|department|headquarters|"
+    "watchdog|rebels|militants|commander|chief|head|director|official|representative|statement|reports|outlets|journalists"
+)
+# Head nouns of a phrase that is counted, never a speaker ("the number of victims recorded", "20 violations registered").
+COUNTED_HEADS = (
+    "number|numbers|toll|tolls|total|totals|figure|figures|victims|casualties|deaths|dead|people|persons|civilians|"
+    "violations|incidents|attacks|cases|shells|rockets|missiles|strikes|bodies|fatalities|injuries|breaches|times"
+)
+# A definite reference to a reporter named before: "the group said", "the monitor said".
+REFERENCE_HEADS = ("group", "monitoring group", "monitor", "war monitor", "watchdog", "organization", "organisation",
+                   "network", "body", "mission", "center", "centre", "rights group", "source")
+_REPORTER_HEAD_RE = re.compile(rf"\b(?:{REPORTER_HEADS})$", re.I)
+_COUNTED_HEAD_RE = re.compile(rf"^(?:{COUNTED_HEADS})$", re.I)
+# Words that are never a reporter's name on their own: "said Wednesday", "(AP)" datelines are handled apart.
+_NOT_NAMES = re.compile(
+    r"^(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|today|yesterday|tonight|"
+    r"(?:this|last|on)\s+\w+|january|february|march|april|may|june|july|august|september|october|november|december)$",
+    re.I,
+)
+# "According to preliminary figures from the interior ministry", "according to confirmed UN data": the body, not the document.
+_DOCUMENT_OF = re.compile(
+    r"^(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?:latest|preliminary|confirmed|official|initial|updated|new|final|daily|provisional)\s+)*"
+    r"(?:figures|data|statistics|estimates?|tally|count|report|reports|information|numbers)\s+(?:from|of|by|released\s+by|issued\s+by)\s+",
+    re.I,
+)
+_DOCUMENT_AFTER = re.compile(
+    r"^(?:(?:latest|preliminary|confirmed|official|initial|updated|new|final|daily|provisional)\s+)*(.+?)\s+"
+    r"(?:figures|data|statistics|estimates?|tally|count|reports?|information|numbers)$",
+    re.I,
+)
+_FUNCTION_WORDS = {"to", "of", "by", "for", "from", "with", "the", "a", "an", "and", "or", "in", "on", "at", "as", "than"}
+_DOCUMENT_ALONE = re.compile(r"^(?:the|this|that|its|their)\s+(?:report|statement|bulletin|data|figures|release|update)$", re.I)
+_POSSESSIVE_PRONOUN = re.compile(r"^(?:its|their|his|her)\b", re.I)
+# A news-agency dateline opening a sentence: "KABUL (AP) —", "TRIPOLI, Libya (Reuters) -", "MOSUL, Iraq —".
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w .'-]{1,30}?)?\s*(?:\(\s*[\w .,/&-]{1,30}\)\s*)?(?:[-—–]+|:)\s+"
 )
 _VERBISH = re.compile(
     r"\b(?:was|were|is|are|had|has|have|left|after|when|which|who|while|because|if|as|than|been|be|did|do|does)\b",
@@ -74,10 +125,21 @@ def _words(name: str) -> tuple[str, ...]:
 _ORG_RE = re.compile(rf"\b(?:{_ORG_WORDS})\b")
 
 
+# A time before the reporter is not part of its name: "On Wednesday the group said".
+_LEADING_TIME = re.compile(
+    r"^(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|tonight|overnight|(?:this|last)\s+(?:week|month|morning|"
+    r"afternoon|evening|night)|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december))\b[\s,]*",
+    re.I,
+)
+
+
 @lru_cache(maxsize=4096)
 def _clean_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" ,;:\"“”'’()")
-    name = re.sub(r"^(?:(?:and|but|while|whereas|meanwhile|however|also|now|then|separately|where|when|as|after|in\s+addition)\b[\s,]*)+", "", name, flags=re.I)
+    name = re.sub(r"^(?:(?:and|but|while|whereas|although|though|meanwhile|however|also|now|then|separately|where|when|as|after|"
+                  r"because|since|in\s+addition)\b[\s,]*)+", "", name, flags=re.I)
+    name = _LEADING_TIME.sub("", name)
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
     name = re.sub(r"(?:’s|'s)$", "", name)
     return name.strip()
@@ -139,7 +201,7 @@ class AttributionContext:
         if not cleaned:
             return None
         lowered = cleaned.lower()
-        is_center = lowered in ("center", "centre")
+        is_center = lowered in ("center", "centre")  # "the center" is a reference, not a pronoun
         if not is_center and (name.strip().lower() in _PRONOUNS or lowered in _PRONOUNS or f"the {lowered}" in _PRONOUNS):
             return self.last_reporter
         if cleaned.upper() == cleaned and re.fullmatch(r"[A-Z.]{2,8}", cleaned):
@@ -152,7 +214,10 @@ class AttributionContext:
                 long = _words(known)
                 if len(long) > len(short) and all(w in long for w in short):
                     return known
-        if is_center and self.last_reporter:
+        # "the UK-registered organization", "the Britain-based monitor"; not "another rights group"
+        definite = cleaned.split()[-1] in REFERENCE_HEADS and not re.match(r"^(?:another|other|a\s+second|second)\b", cleaned, re.I)
+        if self.last_reporter and (lowered in REFERENCE_HEADS or definite or _POSSESSIVE_PRONOUN.match(cleaned)):
+            # "the group said", "according to their data": the reporter named before
             return self.last_reporter
         return _display(cleaned)
 
@@ -178,7 +243,7 @@ def _cut_at_lowercase(name: str) -> str:
     if not words or not words[0][0].isupper():
         return name
     for i, w in enumerate(words[1:], 1):
-        if w[0].islower() and w.lower() not in _STOPWORDS and w.lower() not in ("news", "agency", "television", "media", "side", "ministry", "forces", "office"):
+        if w[0].islower() and w.lower() not in _STOPWORDS and not _REPORTER_HEAD_RE.search(w):
             return " ".join(words[:i])
     return name
 
@@ -186,10 +251,20 @@ def _cut_at_lowercase(name: str) -> str:
 def _np_before(masked: str, sentence: str, verb_start: int) -> tuple[str, int] | None:
     """The noun phrase right before a speech verb: the reporter."""
     head = masked[:verb_start]
+    perfect = re.search(r"(?:\s(?:has|have|had))?(?:\s(?:officially|also|later|previously|earlier|separately|initially|again|already|publicly))?\s*$", head)
+    perfect = perfect if perfect and perfect.group().strip() else None
+    if perfect:
+        # "the press office has reported": the auxiliary is part of the verb
+        head, verb_start = head[: perfect.start()], perfect.start()
     if head.rstrip().endswith(","):
-        # "Another group, the Local Coordination Committees, put the toll at 30": the appositive names it
+        # "Another group, the Local Coordination Committees, put the toll at 30": the appositive names it;
+        # "The Ministry of Health, run by the government, reported": a modifier, the name is before it
         head = head[: head.rstrip().rstrip(",").rstrip().__len__()]
         verb_start = len(head)
+        comma = head.rfind(",")
+        if comma > 0 and re.match(r"\s*(?!the\b|a\b|an\b)[a-z]", head[comma + 1 :]):
+            head = head[:comma]
+            verb_start = comma
     cut = max(head.rfind(c) for c in ",;:“”\"(")
     boundary = r"\b(?:that|while|whereas|but)\b|\band\b(?=\s+(?:the|a|an)\b|\s+[a-z])"
     cut = max(cut, max((m.end() - 1 for m in re.finditer(boundary, head)), default=-1))
@@ -209,14 +284,81 @@ def _np_before(masked: str, sentence: str, verb_start: int) -> tuple[str, int] |
             return None
         candidate = _clean_name(runs[-1].group())
         start = start + runs[-1].start()
-    if not candidate or not (candidate[0].isupper() or candidate.lower() in _PRONOUNS or _GENERIC_REPORTERS.match(candidate)
-                             or text.strip().lower().startswith(("the ", "a ", "an "))):
+    candidate, start = _coordinated_speaker(masked, sentence, candidate, start, cut)
+    if not _is_speaker(candidate, text):
         return None
     return candidate, start + (len(text) - len(text.lstrip()))
 
 
+def _body_of(name: str) -> str:
+    """The body behind a document named after "according to".
+
+    >>> _body_of("preliminary figures from the interior ministry"), _body_of("confirmed UN data"), _body_of("their data")
+    ('interior ministry', 'UN', 'their data')
+    """
+    if _DOCUMENT_ALONE.match(name.strip()):
+        return name.strip()  # "according to the report": the reporter whose report it is
+    name = _clean_name(name)
+    if _POSSESSIVE_PRONOUN.match(name):
+        return name  # "their data": a reference, resolved to the last reporter
+    stripped = _DOCUMENT_OF.sub("", name)
+    if stripped == name:
+        after = _DOCUMENT_AFTER.match(name)
+        stripped = after[1] if after else name
+    return _clean_name(stripped)
+
+
+def _head(candidate: str) -> str:
+    """The head noun of a phrase: the word before "of", else the last word.
+
+    >>> _head("press office of the army command"), _head("Two monitoring groups")
+    ('office', 'groups')
+    """
+    words = candidate.split()
+    if "of" in words[1:]:
+        return words[words.index("of", 1) - 1]
+    return words[-1] if words else ""
+
+
+def _is_speaker(candidate: str, text: str) -> bool:
+    """Can this phrase be who reported? A name, a pronoun, or a reporting body; never a counted thing or a day.
+
+    >>> _is_speaker("state news agency SANA", "state news agency SANA"), _is_speaker("number of victims", "The number of victims")
+    (True, False)
+    """
+    if not candidate or _NOT_NAMES.match(candidate):
+        return False
+    words = candidate.split()
+    if any(_COUNTED_HEAD_RE.match(re.sub(r"[’']s$", "", w)) for w in (_head(candidate), words[-1])) or re.match(r"^\d", candidate):
+        return False  # "the number of victims recorded", "most of the casualties recorded"
+    if words[-1].lower() in _FUNCTION_WORDS or words[0].lower() in ("no", "none", "nobody", "according", "compared"):
+        return False  # "According to confirmed ...", "no independent source confirmed"
+    return bool(candidate[0].isupper() or candidate.lower() in _PRONOUNS or _GENERIC_REPORTERS.match(candidate)
+                or _REPORTER_HEAD_RE.search(_head(candidate)) or re.search(r"\b[A-Z]", candidate)
+                or text.strip().lower().startswith(("the ", "a ", "an ")))
+
+
+def _coordinated_speaker(masked: str, sentence: str, candidate: str, start: int, cut: int) -> tuple[str, int]:
+    """ "residents and rescue workers said": the reporter phrase reaches back over "and" to a speaker.
+
+    Only when what precedes "and" (back to the last comma) is itself a short speaker phrase.
+    """
+    before = masked[:cut + 1]
+    if not re.search(r"\band$", before.rstrip()) and not re.search(r"\band\s*$", masked[:start]):
+        return candidate, start
+    head_end = masked[:start].rstrip()
+    if not head_end.endswith("and"):
+        return candidate, start
+    left_end = len(head_end) - 3
+    left_start = max(masked.rfind(c, 0, left_end) for c in ",;:“”\"(") + 1
+    left = _clean_name(sentence[left_start:left_end])
+    if not left or len(left.split()) > 4 or _VERBISH.search(left) or not _is_speaker(left, sentence[left_start:left_end]):
+        return candidate, start
+    return f"{left} and {candidate}", left_start
+
+
 # Words without which a sentence names no reporter (the phrases `_reporters` reads).
-_REPORTER_CUE = re.compile(rf"\b(?:{_SPEECH})\b|\b(?:according\s+to|citing|cited\s+by|quoted|per|observed\s+by)\b")
+_REPORTER_CUE = re.compile(rf"\b(?:{_SPEECH})\b|\b(?:[Aa]ccording\s+to|citing|cited\s+by|quoted|per|observed\s+by)\b")
 
 
 @lru_cache(maxsize=512)
@@ -225,6 +367,8 @@ def _reporters(sentence: str) -> tuple[_Reporter, ...]:
     if not _REPORTER_CUE.search(sentence):
         return ()
     masked = _APPOSITIVE.sub(lambda m: " " * len(m.group()), sentence)
+    # a dateline is the outlet's office, never a reporter: blank it, ending in a clause break
+    masked = _DATELINE.sub(lambda m: " " * (len(m.group()) - 1) + ";", masked, count=1)
     found: list[_Reporter] = []
     for m in _SPEECH_RE.finditer(masked):
         # only the last word before the verb matters ("was reported"): search just there
@@ -245,7 +389,7 @@ def _reporters(sentence: str) -> tuple[_Reporter, ...]:
         kind = "trail" if _TRAIL_AFTER.match(after) else "intro"
         found.append(_Reporter(name, np_start, m.end() if kind == "intro" else np_start, kind))
     for m in _ACCORDING.finditer(sentence) if _ACCORDING_CUE.search(sentence) else ():
-        found.append(_Reporter(_clean_name(m[1]), m.start(), m.start(), "according"))
+        found.append(_Reporter(_body_of(m[1]), m.start(), m.start(), "according"))
     for m in _QUOTED_AS.finditer(sentence) if "quoted" in sentence else ():
         found.append(_Reporter(_clean_name(m[1]), m.start(), m.end(), "intro"))
     for m in _AGENT.finditer(sentence) if "by" in sentence else ():
@@ -253,8 +397,8 @@ def _reporters(sentence: str) -> tuple[_Reporter, ...]:
     return tuple(sorted(found, key=lambda r: (r.start, r.kind)))
 
 
-_ACCORDING_CUE = re.compile(r"\b(?:according|citing|cited|quoted|per)\b")
-_ACCORDING = re.compile(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|per)\s+((?:the\s+)?[A-Za-z][^,.;:\"“”()]{1,80}?)(?=\s*(?:[,.;:()\"“”]|$|\bon\s+\w+day\b|\bwho\b|\bwhich\b|\bas\s+saying\b))")
+_ACCORDING_CUE = re.compile(r"\b(?:[Aa]ccording|citing|cited|quoted|per)\b")
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+to|citing|cited\s+by|quoted\s+by|per)\s+((?:the\s+)?[A-Za-z][^,.;:\"“”()]{1,80}?)(?=\s*(?:[,.;:()\"“”]|$|\bon\s+\w+day\b|\bwho\b|\bwhich\b|\bas\s+saying\b))")
 _QUOTED_AS = re.compile(r"\bquoted\s+((?:the\s+)?[A-Z][^,.;:]{1,60}?)\s+as\s+saying\b")
 _AGENT = re.compile(r"\b(?:registered|recorded|reported|documented|counted|observed)\s+by\s+((?:the\s+)?[A-Za-z][\w’'-]*(?:\s+[\w’'-]+){0,6}?)(?=\s+(?:in|on|at|during|over|within|across|for|and|while)\b|\s*[,.;:]|$)")
 
@@ -304,3 +448,36 @@ def find_attribution(sentence: str, context: AttributionContext | None = None, p
     if cleaned.lower() in _PRONOUNS or chosen.name.lower() in _PRONOUNS:
         return None
     return _display(cleaned) or None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Who reported a figure and how we know it.
+
+    ``how`` is ``"named"`` when the sentence names the reporter (or refers to
+    one named before: "the group said", "it added"), ``"earlier"`` when the
+    sentence names nobody and continues the report of the last reporter named
+    in the article, and ``"outlet"`` when nobody has been named yet: the
+    sentence is the outlet's own reporting and ``name`` is ``None``.
+    """
+
+    name: str | None
+    how: str  # named | earlier | outlet
+
+
+def source_of(sentence: str, context: AttributionContext | None = None, position: int | None = None) -> Source:
+    """The reporter of what is said at ``position``, falling back to the last one named in the article.
+
+    >>> ctx = AttributionContext()
+    >>> ctx.observe("The Kherson regional administration said the city was shelled 40 times.")
+    >>> source_of("Three people were killed.", ctx)
+    Source(name='Kherson regional administration', how='earlier')
+    >>> source_of("Three people were killed.")
+    Source(name=None, how='outlet')
+    """
+    named = find_attribution(sentence, context, position)
+    if named:
+        return Source(named, "named")
+    if context is not None and context.last_reporter:
+        return Source(context.last_reporter, "earlier")
+    return Source(None, "outlet")

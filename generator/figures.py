@@ -51,7 +51,7 @@ from functools import lru_cache
 from typing import Any, Mapping
 
 from generator.anchored import Matches, Words, search_ending_at, word_width
-from generator.attribution import AttributionContext, find_attribution
+from generator.attribution import AttributionContext, find_attribution, source_of
 from generator.model import Figure
 
 # -- the metric table ------------------------------------------------------------
@@ -772,7 +772,7 @@ def find_figures(
             continue
         metric, np_end = found
         used.add(i)
-        attributed = find_attribution(sentence, context, mention.start)
+        attributed = source_of(sentence, context, mention.start).name
         cumulative = cumulative_start is not None and mention.start >= cumulative_start
         out.append(_figure(sentence, mention, metric, attributed, None, cumulative, np_end))
         cursor = np_end

@@ -1,0 +1,136 @@
+"""Who said each figure: reporters at the start, middle and end of a sentence, and named earlier.
+
+Every sentence here is written for the test, in the shapes news reports use.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.attribution import AttributionContext, find_attribution, source_of
+from generator.figures import find_figures
+
+
+def sources(sentence: str, context: AttributionContext | None = None) -> list[tuple[int, str | None]]:
+    """(value, reporter) of every figure in ``sentence``."""
+    return [(f.value, f.attributed_to) for f in find_figures(sentence, context=context)]
+
+
+@pytest.mark.parametrize(
+    "sentence, reporter",
+    [
+        # trailing reporter, after a participle clause
+        ("A car bomb exploded near the bakery, wounding four people, state news agency PETRA reported.", "State news agency PETRA"),
+        ("Shelling hit the market, killing two women, the regional governor said on Tuesday.", "Regional governor"),
+        # perfect tense is active: "has said", "have reported"
+        ("Eleven soldiers were wounded over the past day, the press office of the army command has reported.",
+         "Press office of the army command"),
+        ("At least 70 people have died in the port city, human rights groups have said.", "Human rights groups"),
+        # according to, before or after
+        ("According to the local health office, 16 people were killed in the raid.", "Local health office"),
+        ("Sixteen people were killed in the raid, according to the local health office.", "Local health office"),
+        ("According to preliminary figures from the interior ministry, 12 police officers died.", "Interior ministry"),
+        # more reporting verbs
+        ("The health authority revealed on Sunday that 95 people had been killed in the clashes.", "Health authority"),
+        ("Two monitoring groups put Friday's death toll at 61.", "Two monitoring groups"),
+        ("The rebel radio station claimed its fighters killed 14 soldiers.", "Rebel radio station"),
+        # inverted, with a lowercase head after a proper name
+        ("A shepherd was wounded by a mine near the border, said the Armenian military.", "Armenian military"),
+        # a modifier between commas is not the name
+        ("The Health Ministry in the enclave, run by the local authority, reported that 30 people had died.",
+         "Health Ministry in the enclave"),
+        ("Another monitor, the Violations Documentation Center, put the toll at 45.", "Violations Documentation Center"),
+        # coordinated reporters
+        ("Nine villagers were killed by the blast, residents and rescue workers said.", "Residents and rescue workers"),
+    ],
+)
+def test_reporter_of_one_sentence(sentence, reporter):
+    assert find_attribution(sentence) == reporter
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a dateline names the outlet's office, not who counted
+        "KABUL (AP) — Four policemen were killed at a checkpoint overnight.",
+        "TRIPOLI, Libya (Reuters) - Six people died when a shell hit a house.",
+        "MOSUL, Iraq — Three soldiers were wounded in a roadside blast on Monday.",
+        # a weekday or a time after the verb is not the reporter
+        "Seven people were wounded in the shelling on Wednesday.",
+        # a counted noun before a participle is not a reporter
+        "The number of victims recorded since dawn reached 40.",
+        "Twenty violations registered on the front line were mortar fire.",
+        "Most of the casualties recorded so far were caused by artillery.",
+        "Compared to the report a day earlier, two more people were killed.",
+        "Five were wounded, although no independent source confirmed the toll.",
+    ],
+)
+def test_no_reporter_where_nobody_speaks(sentence):
+    assert find_attribution(sentence) is None
+
+
+def test_each_clause_has_its_own_speaker():
+    sentence = ("The opposition National Coalition said 140 had died over two days, "
+                "while activist Omar Haddad said 95 were killed in Hama on Thursday alone.")
+    assert sources(sentence) == [(140, "Opposition National Coalition"), (95, "Activist Omar Haddad")]
+
+
+def test_but_and_semicolon_also_start_a_new_speaker():
+    assert sources("The army said it killed 30 rebels; the rebels said 4 of their fighters were killed.") == [
+        (30, "Army"), (4, "Rebels")]
+    assert sources("The army said 30 rebels were killed, but the rebels said only 4 fighters died.") == [
+        (30, "Army"), (4, "Rebels")]
+
+
+def test_a_weekday_after_the_verb_is_never_the_reporter():
+    context = AttributionContext()
+    context.observe("The Kurdish Red Crescent said its clinic was hit.")
+    assert find_attribution("The group said Wednesday that 18 of its members were wounded.", context) == "Kurdish Red Crescent"
+    assert find_attribution("Eighteen of its members were wounded, the group said Wednesday.", context) == "Kurdish Red Crescent"
+    assert find_attribution("On Wednesday the group said 18 members were wounded.", context) == "Kurdish Red Crescent"
+    assert find_attribution("Eighteen were wounded, it was said Wednesday.") is None
+
+
+def test_a_reference_resolves_to_the_reporter_named_before():
+    context = AttributionContext()
+    for sentence in ("The Yemen Human Rights Network said shelling hit three villages on Monday.",
+                     "Ships were seen off the coast."):
+        context.observe(sentence)
+    for reference in ("The monitoring group said 5 people were killed.", "The Yemen-based organization said 5 people were killed.", "It added that 5 people were killed.",
+                      "He said 5 people were killed.", "The network said 5 people were killed."):
+        assert sources(reference, context) == [(5, "Yemen Human Rights Network")], reference
+
+
+def test_another_group_is_not_the_one_named_before():
+    context = AttributionContext()
+    context.observe("The Yemen Human Rights Network said shelling hit three villages on Monday.")
+    assert sources("Another rights group said 7 people were killed.", context) == [(7, "Another rights group")]
+
+
+def test_according_to_a_possessive_resolves_to_the_reporter_before():
+    context = AttributionContext()
+    context.observe("Separatist officials in the east said the town was shelled overnight.")
+    assert sources("One man died there; according to their data, four more were wounded.", context) == [
+        (1, "Separatist officials in the east"), (4, "Separatist officials in the east")]
+
+
+def test_a_sentence_without_reporter_continues_the_last_named_one():
+    context = AttributionContext()
+    context.observe("The regional governor posted his daily summary on Telegram.")
+    context.observe("The Kherson regional administration said the city was shelled 40 times.")
+    [source] = {s for _, s in sources("Three people were killed and nine were wounded.", context)}
+    assert source == "Kherson regional administration"
+    assert source_of("Three people were killed.", context).how == "earlier"
+
+
+def test_nobody_named_in_the_article_gives_no_source():
+    context = AttributionContext()
+    context.observe("Heavy rain fell on the capital.")
+    assert sources("Two people were killed in a crash.", context) == [(2, None)]
+    assert source_of("Two people were killed in a crash.", context).how == "outlet"
+
+
+def test_the_outlet_in_a_dateline_is_not_the_last_reporter():
+    context = AttributionContext()
+    context.observe("ADEN, Yemen (AP) — Fighting flared again near the port.")
+    assert context.last_reporter is None
