@@ -161,16 +161,69 @@ def synthetic_article(i: int, rng: random.Random, corpus: list[DemoArticle], spa
     return "\n".join(header) + "\n\n" + "\n\n".join(paragraphs) + "\n"
 
 
-def write_corpus(n: int, folder: Path, corpus: list[DemoArticle], seed: int) -> list[tuple[str, str]]:
+def tls_docs() -> list[tuple[str, str, tuple[str, ...]]]:
+    """The Timeline17 Syria articles (BBC then Reuters) as (id, publication date, sentences)."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from tls import TOPICS, load_docs  # detokenized as bench/tls.py reads them
+
+    return [(f"{topic}-{d.id}", d.published.isoformat(), d.sentences) for topic in TOPICS for d in load_docs(topic) if d.sentences]
+
+
+def tls_article(i: int, docs: list[tuple[str, str, tuple[str, ...]]]) -> str:
+    """Article ``i`` of a corpus that cycles through ``docs``: copy ``i // len(docs)`` of one real article.
+
+    The text and publication date are the real ones; the title (its first
+    sentence) and slug get the number, so every copy is its own page.
+    Sentences are grouped three to a paragraph, in their order.
+    """
+    doc_id, date, sentences = docs[i % len(docs)]
+    title = " ".join(sentences[0].split())[:90]
+    paragraphs = [" ".join(sentences[k : k + 3]) for k in range(0, len(sentences), 3)]
+    header = [
+        f"Title: {title} ({i:05d})",
+        f"Date: {date}",
+        "Source: Timeline17",
+        f"Source_url: https://example.org/t17/{doc_id}",
+        "Category: reports",
+        f"Slug: bench-{i:05d}",
+    ]
+    return "\n".join(header) + "\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+class Corpus:
+    """Article ``i`` as Pelican Markdown, the same text for the same (kind, seed, n, i)."""
+
+    def __init__(self, kind: str, seed: int, n: int) -> None:
+        self.kind = kind
+        if kind == "tls":
+            self.docs = tls_docs()
+        else:
+            self.demo = load_demo_corpus()
+            self.rng = random.Random(f"{seed}:{n}")  # drawn in order: article i after articles 0..i-1
+            self.span = date_span_days(n)
+
+    def article(self, i: int) -> str:
+        return tls_article(i, self.docs) if self.kind == "tls" else synthetic_article(i, self.rng, self.demo, self.span)
+
+    def describe(self) -> str:
+        if self.kind == "tls":
+            return f"Timeline17 Syria corpus: {len(self.docs)} real articles, cycled to reach N"
+        return f"demo corpus: {len(self.demo)} articles, {sum(len(a.sentences) for a in self.demo)} sentences, recombined"
+
+
+def write_article(folder: Path, i: int, text: str) -> Path:
+    path = folder / "articles" / f"bench-{i:05d}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def write_corpus(n: int, folder: Path, corpus: Corpus) -> list[tuple[str, str]]:
     """Write N articles to ``folder/articles``; return (date, body) pairs for the dateparser baseline."""
-    rng = random.Random(f"{seed}:{n}")
-    span = date_span_days(n)
-    articles_dir = folder / "articles"
-    articles_dir.mkdir(parents=True, exist_ok=True)
     texts = []
     for i in range(n):
-        text = synthetic_article(i, rng, corpus, span)
-        (articles_dir / f"bench-{i:05d}.md").write_text(text, encoding="utf-8")
+        text = corpus.article(i)
+        write_article(folder, i, text)
         meta, body = parse_markdown_article(text)
         texts.append((meta["date"], body))
     return texts
@@ -192,6 +245,7 @@ class Run:
     log_tail: str = ""
     problem: str | None = None
     files: int = 0
+    extracted: int | None = None  # warm plugin builds: extraction cache entries written by this run
 
 
 @dataclass
@@ -219,15 +273,18 @@ class Measure:
         return None if self.failed or not self.runs else max(r.tree_mb for r in self.runs)
 
 
-def settings_file(folder: Path, content: Path, output: Path, plugin: bool, workers: int | None = None) -> Path:
+def settings_file(folder: Path, content: Path, output: Path, plugin: bool, workers: int | None = None, warm: bool = False) -> Path:
     """A settings module that loads the shipped pelican.conf.py and overrides paths only.
 
     Relative paths in the shipped file (THEME, PLUGIN_PATHS) are anchored at
     the repository, since Pelican resolves them against the settings file,
-    which here lives in a temp folder. Content caching is off so repeats
-    measure the same work.
+    which here lives in a temp folder. Cold builds (``warm=False``) turn
+    every cache off, so repeats measure the same work. Warm builds turn on
+    Pelican's content cache (``CACHE_CONTENT``, ``LOAD_CONTENT_CACHE``) for
+    both, keep the output folder, and leave our extraction cache at its
+    default (``{CACHE_PATH}/timeline``): what a rebuild costs.
     """
-    name = "plugin" if plugin else "plain"
+    name = ("plugin" if plugin else "plain") + ("_warm" if warm else "")
     path = folder / f"settings_{name}.py"
     lines = [
         "import os as _os",
@@ -238,11 +295,11 @@ def settings_file(folder: Path, content: Path, output: Path, plugin: bool, worke
         "THEME = THEME if _os.path.isabs(THEME) else _os.path.join(_REPO, THEME)",
         "PLUGIN_PATHS = [p if _os.path.isabs(p) else _os.path.join(_REPO, p) for p in PLUGIN_PATHS]",
         "CACHE_PATH = " + repr(str(folder / f"cache_{name}")),
-        "TIMELINE_CACHE_PATH = ''",  # cold extraction every run: the cost of a first build
-        "LOAD_CONTENT_CACHE = False",
-        "CACHE_CONTENT = False",
-        "DELETE_OUTPUT_DIRECTORY = True",
     ]
+    if warm:
+        lines += ["LOAD_CONTENT_CACHE = True", "CACHE_CONTENT = True", "DELETE_OUTPUT_DIRECTORY = False"]
+    else:  # cold extraction every run: the cost of a first build
+        lines += ["TIMELINE_CACHE_PATH = ''", "LOAD_CONTENT_CACHE = False", "CACHE_CONTENT = False", "DELETE_OUTPUT_DIRECTORY = True"]
     if not plugin:
         lines.append("PLUGINS = []")
     elif workers is not None:
@@ -389,6 +446,50 @@ def build(n: int, folder: Path, plugin: bool, repeats: int, workers: int | None 
     return measure
 
 
+def cache_entries_since(folder: Path, since: float) -> int:
+    """Extraction cache entries (``*.json``) written at or after ``since`` (a ``time.time()``)."""
+    return sum(1 for p in folder.glob("*.json") if p.stat().st_mtime >= since)
+
+
+def rebuilds(n: int, folder: Path, repeats: int, corpus: Corpus, workers: int | None = None) -> dict[str, Measure]:
+    """The rebuild cost with every cache on, plain and ours in turn at each step.
+
+    Steps: ``first`` (empty caches and output folder: the cold build plus
+    writing the caches), ``added`` (best of ``repeats`` rebuilds, each after
+    adding one new article ``n + r`` to the site built just before) and
+    ``same`` (nothing changed). Both builds see the same content at every
+    step. Run after the cold builds: the added articles stay in
+    ``folder/content``. For ours, ``Run.extracted`` counts the extraction
+    cache entries the run wrote, to show that adding one article extracts one.
+    Returns measures named ``"plain first"``, ``"ours added"``, ...
+    """
+    commands = {}
+    for plugin in (False, True):
+        label = "ours" if plugin else "plain"
+        out = folder / f"out_{label}_warm"
+        settings = settings_file(folder, folder / "content", out, plugin, workers if plugin else None, warm=True)
+        commands[label] = (plugin, out, [sys.executable, "-m", "pelican", str(folder / "content"), "-o", str(out), "-s", str(settings)])
+    entries = folder / "cache_plugin_warm" / "timeline"
+    measures = {f"{label} {kind}": Measure(f"{label} {kind}", n) for kind in ("first", "added", "same") for label in commands}
+    plan = [("first", None)] + [("added", n + r) for r in range(repeats)] + [("same", None)]
+    for kind, new in plan:
+        if new is not None:
+            write_article(folder / "content", new, corpus.article(new))
+        for label, (plugin, out, cmd) in commands.items():
+            log = folder / f"log_{label}_warm.txt"
+            since = time.time() - 0.01
+            run = check_build(run_child(cmd, log), out, log, plugin)
+            if plugin:
+                run.extracted = cache_entries_since(entries, since) if entries.is_dir() else 0
+            measures[f"{label} {kind}"].runs.append(run)
+            print(f"  N={n:<5} {label:<6} {kind:<6} {run.seconds:7.2f} s  {run.peak_mb:7.1f} MB  tree {run.tree_mb:7.1f} MB"
+                  + (f"  extracted {run.extracted}" if run.extracted is not None else "")
+                  + (f"  FAILED: {run.problem}" if run.problem else ""), flush=True)
+            if run.problem:
+                return measures
+    return measures
+
+
 DATEPARSER_CHILD = r"""
 import json, resource, sys, time
 import datetime as dt
@@ -502,6 +603,27 @@ def table(rows: list[dict[str, Measure]]) -> str:
     return "\n".join(lines)
 
 
+def rebuild_table(rows: list[dict[str, Measure]]) -> str:
+    """Cold and warm builds side by side, ratios ours / plain from the same run."""
+    head = ("| N | plain cold s | ours cold s | ratio | ours first (caches on) s | plain +1 s | ours +1 s | ratio "
+            "| ours extracted on +1 | plain unchanged s | ours unchanged s | ratio | plain / ours peak MB (+1) |")
+    lines = [head, "|" + "---|" * (head.count("|") - 1)]
+    for row in rows:
+        if "ours added" not in row:
+            continue
+        pc, oc, of = row["plain"], row["ours"], row["ours first"]
+        pa, oa, ps, os_ = row["plain added"], row["ours added"], row["plain same"], row["ours same"]
+        extracted = sorted({r.extracted for r in oa.runs if r.extracted is not None})
+        lines.append(
+            f"| {pc.n} | {fmt(pc.best_seconds, '.2f')} | {fmt(oc.best_seconds, '.2f')} | {ratio(oc.best_seconds, pc.best_seconds)} "
+            f"| {fmt(of.best_seconds, '.2f')} | {fmt(pa.best_seconds, '.2f')} | {fmt(oa.best_seconds, '.2f')} "
+            f"| {ratio(oa.best_seconds, pa.best_seconds)} | {', '.join(map(str, extracted)) or 'n/a'} "
+            f"| {fmt(ps.best_seconds, '.2f')} | {fmt(os_.best_seconds, '.2f')} | {ratio(os_.best_seconds, ps.best_seconds)} "
+            f"| {fmt(pa.peak_mb, '.0f')} / {fmt(oa.peak_mb, '.0f')} |"
+        )
+    return "\n".join(lines)
+
+
 def machine() -> dict[str, object]:
     """What the numbers were measured on (no wall-clock time: results stay comparable)."""
     try:
@@ -534,30 +656,36 @@ def main(argv: list[str] | None = None) -> int:
                         help="TIMELINE_WORKERS for the plugin build (default: as in pelican.conf.py; 1 = no worker processes)")
     parser.add_argument("--no-pipeline", action="store_true", help="skip the pipeline-only (no Pelican) run")
     parser.add_argument("--no-dateparser", action="store_true", help="skip the dateparser baseline")
+    parser.add_argument("--no-rebuild", action="store_true", help="skip the rebuilds with caches on (one article added, nothing changed)")
+    parser.add_argument("--corpus", choices=("tls", "demo"), default="tls",
+                        help="tls: the Timeline17 Syria articles (../shared/data/tls), cycled to reach N; demo: content/articles recombined")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders (printed)")
     parser.add_argument("--json", type=Path, default=RESULTS / "build.json", help="where to write results")
     args = parser.parse_args(argv)
 
-    corpus = load_demo_corpus()
-    if not corpus:
+    if args.corpus == "demo" and not load_demo_corpus():
         print(f"no demo articles in {CONTENT}", file=sys.stderr)
         return 2
     info = machine()
     info["timeline_workers"] = args.workers
-    print(f"demo corpus: {len(corpus)} articles, {sum(len(a.sentences) for a in corpus)} sentences; "
+    info["corpus"] = args.corpus
+    print(f"{Corpus(args.corpus, args.seed, 0).describe()}; "
           f"{info['cpus']} CPUs, Python {info['python']}, Pelican {info['pelican']}, commit {info['git']}")
 
     rows: list[dict[str, Measure]] = []
     for n in args.sizes:
         folder = Path(tempfile.mkdtemp(prefix=f"bench-build-{n}-"))
         try:
-            texts = write_corpus(n, folder / "content", corpus, args.seed)
+            corpus = Corpus(args.corpus, args.seed, n)
+            texts = write_corpus(n, folder / "content", corpus)
             k = args.repeats or default_repeats(n)
             row = {"plain": build(n, folder, plugin=False, repeats=k), "ours": build(n, folder, plugin=True, repeats=k, workers=args.workers)}
             if not args.no_pipeline:
                 row["pipeline"] = pipeline_only(folder, n)
             if not args.no_dateparser:
                 row["dateparser"] = dateparser_baseline(texts, folder)
+            if not args.no_rebuild:  # last: it adds articles to the content folder
+                row.update(rebuilds(n, folder, k, corpus, args.workers))
             rows.append(row)
             for m in row.values():
                 if m.failed:
@@ -570,6 +698,9 @@ def main(argv: list[str] | None = None) -> int:
 
     print()
     print(table(rows))
+    if not args.no_rebuild:
+        print()
+        print(rebuild_table(rows))
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"\nmachine: {info['cpus']} CPUs, {info['platform']}; load average {info['loadavg_at_start']} at start, "
           f"{load} at end (other work on the machine slows every column alike, but adds noise); wall time = best of k runs, "
