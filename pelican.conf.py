@@ -19,6 +19,11 @@ LOCALE = ("C.UTF-8", "C")
 THEME = "theme"
 PLUGIN_PATHS = ["."]
 PLUGINS = ["generator"]
+# Rebuilds parse only changed files (the plugin reloads the cache only while the code
+# and settings that read them are unchanged: generator/readcache.py); extraction
+# results are cached too, in CACHE_PATH/timeline (TIMELINE_CACHE_PATH).
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
 
 # Articles keep their original address under Source_url; these keep Pelican
 # from using anything but the slug for our own pages.

@@ -12,11 +12,12 @@ __version__ = "0.1.0"
 def register() -> None:
     from pelican import signals
 
-    from generator import intake, output, search, settings, site
+    from generator import intake, output, readcache, search, settings, site
 
     signals.initialized.connect(settings.check_pelican)  # bad settings stop the build, each named
     signals.initialized.connect(intake.exclude_symlinked_folders)  # never walk symlinked folders; autoescape on
     signals.initialized.connect(search.initialized)  # adds the search/ page
+    signals.initialized.connect(readcache.check_stamp)  # Pelican's content cache only if what read it is unchanged
     signals.readers_init.connect(intake.wrap_readers)  # control characters out, HTML sanitised
     signals.article_generator_pretaxonomy.connect(intake.admit_articles)  # bad files out, on the report
     signals.page_generator_finalized.connect(intake.admit_pages)
@@ -24,4 +25,5 @@ def register() -> None:
     signals.initialized.connect(output.started)
     signals.content_written.connect(output.written)  # every page and feed of this build...
     signals.feed_written.connect(output.written)
+    signals.finalized.connect(readcache.save_stamp)
     signals.finalized.connect(output.finalized)  # ...so stale ones are removed, then Pagefind indexes output/
