@@ -25,12 +25,13 @@ questions, credit lines, page furniture and standing facts are not.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from collections import Counter
 from typing import Any, Mapping, Sequence
 
-from generator import dates, event_types, eventness, figures, ids, places, tallies
+from generator import dates, event_types, eventness, figures, ids, places, spans, tallies
 from generator.model import Article, Event, Extraction, Place, Problem, Sentence, Tally, Timex
 from generator.read import split_sentences
 from generator.settings import resolve
@@ -237,6 +238,16 @@ def _within(timexes: Sequence[Timex], starts: list[int], order: list[int], start
     return [timexes[i] for i in picked]
 
 
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _report_day(event: Event, published: dt.date) -> dt.date:
+    """The day a sentence's figures are counted up to: its event's day, never after publication."""
+    if event.granularity == "day" and _ISO_DAY.match(event.date):
+        return min(dt.date.fromisoformat(event.date), published)
+    return published
+
+
 def extract_article(article: Article, settings: Mapping[str, Any] | None = None) -> Extraction:
     """Run every extractor over one article. Pure: same article, same result."""
     config = resolve(settings)
@@ -291,6 +302,7 @@ def extract_article(article: Article, settings: Mapping[str, Any] | None = None)
         if table_end and sentence.start < table_end:
             continue  # a table row is part of the table's tally, not an event of its own
         own = _within(timexes, starts, order, sentence.start, sentence.end)
+        every_timex = own  # spans read "since 31 July" too, which anchors leave out
         sentence_tallies = tallies_in(sentence.text, sentence.start, sentence.end)
 
         own = anchors(sentence, own, article.published)
@@ -310,6 +322,9 @@ def extract_article(article: Article, settings: Mapping[str, Any] | None = None)
             continue
 
         event, context = _event(article, sentence, index, own, context, event_type, sentence_figures, gazetteer, story_places)
+        event = replace(event, figures=spans.with_spans(
+            sentence.text, event.figures, [replace(t, start=t.start - sentence.start, end=t.end - sentence.start) for t in every_timex],
+            _report_day(event, article.published)))
         for part in split_by_place(event):
             events.append(part)
             story_places.update(p.admin1 for p in part.places if p.admin1 and p.text)

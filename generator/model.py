@@ -66,6 +66,13 @@ class Figure:
     ``value_max`` is set for ranges ("between 10 and 15"); ``cumulative`` for
     running totals ("since the ceasefire began"), which never enter a daily
     tally.
+
+    ``span`` says what stretch of time the number counts (``generator/spans.py``):
+    ``day``, ``period`` (a total over stated days: "in two days", "last month")
+    or ``cumulative`` (since a start: "since 31 July"); ``None`` when not
+    resolved (read as ``cumulative`` or ``day`` from the flag). ``period_start``
+    and ``period_end`` are ISO dates at the precision the text gives, None
+    for a day figure or when the text gives no bound.
     """
 
     metric: str
@@ -76,6 +83,9 @@ class Figure:
     value_max: int | None = None
     cumulative: bool = False
     text: str = ""  # the words the figure was read from ("at least three people")
+    span: str | None = None  # "day" | "period" | "cumulative" | "unknown"
+    period_start: str | None = None
+    period_end: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

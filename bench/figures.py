@@ -1,0 +1,248 @@
+"""Figures benchmark: figures read from the bulletin corpus against its development gold.
+
+Usage (from the repository root)::
+
+    .venv/bin/python bench/figures.py [--split tune|report|both] [--errors N]
+
+Reads ``../shared/data/bulletins/corpus/`` at run time (never copied into the
+repository), through ``bench/tallies.py``'s loaders: every text that
+``gold/bulletins-dev.json`` annotates is run through the real extraction
+(``generator.events.extract_article``, countries from ``INDEX.tsv``'s
+``conflict`` as a user would set them). Split: Tune / Report families from
+the end of the gold README. Tune on *tune*; the table to quote is *report*.
+``--errors`` lists tune-split errors only and refuses the report split.
+
+Matching, per article: a read figure matches a gold figure of the same
+metric and value (each gold figure at most once, in text order, preferring
+the same subgroup). Then, on matched pairs:
+
+* ``source ok``: both unnamed, or sharing a content word
+  (``bench/tallies.py``'s ``same_reporter``);
+* ``span ok``: the read span (``day`` / ``period`` / ``cumulative``) is the
+  gold ``span``;
+* ``span+date ok``: span ok and its day right: for a ``day`` figure the
+  event's date, for a period or running total ``period_end``, equal to the
+  gold ``date`` (not scored when the gold date is null: texts without a
+  known publication date);
+* ``non-day as day``: gold period/running totals that were read as a day's
+  number, i.e. would land in a day's key figures and charts (lower is
+  better; the issue-9 defect).
+
+Systems in the same run:
+
+* ``naive``: every number in a sentence with a casualty word is a figure of
+  the first metric word after it; span ``day``; no source (issue 9's
+  "first number" baseline);
+* ``before spans``: today's extraction with the span resolver switched off
+  (figures keep only the old ``cumulative`` flag: frozen issue-9 baseline);
+* ``ours``: today's extraction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, Callable, Iterator, Sequence
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import tallies as tally_bench  # noqa: E402  (bench/tallies.py: corpus loaders and reporter matching)
+from generator import events  # noqa: E402
+from generator.aggregate import figure_span  # noqa: E402
+from generator.model import Article  # noqa: E402
+from generator.read import split_sentences  # noqa: E402
+
+SPAN_KINDS = ("day", "period", "cumulative")
+
+
+@dataclass(frozen=True)
+class Read:
+    """One figure as a system read it."""
+
+    metric: str
+    value: int
+    subgroup: str | None
+    source: str | None
+    span: str
+    date: str | None  # the event's day for a day figure, else period_end
+    sentence: str
+
+
+# -- systems ---------------------------------------------------------------------------------------
+
+
+@contextmanager
+def spans_off() -> Iterator[None]:
+    """Extraction with the span resolver switched off (figures as before issue 9)."""
+    saved = events.spans
+    events.spans = SimpleNamespace(with_spans=lambda sentence, figures, timexes, report: tuple(figures))
+    try:
+        yield
+    finally:
+        events.spans = saved
+
+
+def ours(article: Article, countries: list[str]) -> list[Read]:
+    ext = events.extract_article(article, {"TIMELINE_COUNTRIES": countries})
+    out, seen = [], set()
+    for event in ext.events:
+        for figure in event.figures:
+            key = (event.start, id(figure))
+            if key in seen:
+                continue
+            seen.add(key)
+            span = figure_span(figure)
+            date = event.date if span == "day" else getattr(figure, "period_end", None)
+            out.append(Read(figure.metric, figure.value, figure.subgroup, figure.attributed_to, span, date, event.sentence))
+    return out
+
+
+def before_spans(article: Article, countries: list[str]) -> list[Read]:
+    with spans_off():
+        return ours(article, countries)
+
+
+_NAIVE_METRICS = (
+    ("killed", r"killed|dead|died|deaths?|lives"),
+    ("injured", r"injured|wounded|injuries|hurt"),
+    ("displaced", r"displaced|fled|homeless"),
+    ("evacuated", r"evacuated|departed|left"),
+    ("missing", r"missing"),
+    ("arrested", r"arrested|detained"),
+)
+_NAIVE_NUMBER = re.compile(r"(?<![\d.,:/-])\d{1,3}(?:,\d{3})+(?![\d])|(?<![\d.,:/-])\d+(?![\d.,:/])")
+_NAIVE_WORDS = re.compile("|".join(f"(?P<{m}>\\b(?:{w})\\b)" for m, w in _NAIVE_METRICS), re.I)
+
+
+def naive(article: Article, countries: list[str]) -> list[Read]:
+    out = []
+    for sentence in split_sentences(article.text):
+        text = sentence.text
+        for m in _NAIVE_NUMBER.finditer(text):
+            value = int(m.group().replace(",", ""))
+            if 1900 <= value <= 2100:
+                continue
+            word = _NAIVE_WORDS.search(text, m.end())
+            if word is None:
+                continue
+            out.append(Read(word.lastgroup or "", value, None, None, "day", article.published.isoformat(), text))
+    return out
+
+
+SYSTEMS: dict[str, Callable[[Article, list[str]], list[Read]]] = {"naive": naive, "before spans": before_spans, "ours": ours}
+
+
+# -- scoring ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class Score:
+    gold: int = 0
+    read: int = 0
+    matched: int = 0
+    source: int = 0
+    span: int = 0
+    span_date: int = 0
+    non_day_gold: int = 0
+    non_day_as_day: int = 0
+    by_kind: dict[str, list[int]] = field(default_factory=lambda: {k: [0, 0] for k in SPAN_KINDS})  # kind → [right, matched]
+    errors: list[str] = field(default_factory=list)
+
+    def row(self, name: str) -> str:
+        pct = lambda a, b: f"{a / b:.0%}" if b else "–"  # noqa: E731
+        kinds = " | ".join(pct(*self.by_kind[k]) + f" ({self.by_kind[k][1]})" for k in SPAN_KINDS)
+        return (f"| {name} | {self.gold} | {self.read} | {pct(self.matched, self.read)} | {pct(self.matched, self.gold)} | "
+                f"{pct(self.source, self.matched)} | {pct(self.span, self.matched)} | {pct(self.span_date, self.matched)} | "
+                f"{kinds} | {self.non_day_as_day} / {self.non_day_gold} |")
+
+
+HEADER = ("| system | gold figures | read | precision | recall | source ok | span ok | span+date ok | "
+          "day ok (n) | period ok (n) | cumulative ok (n) | non-day as day / matched non-day |\n"
+          "|---|---|---|---|---|---|---|---|---|---|---|---|")
+
+
+def score_article(number: str, reads: list[Read], gold: dict[str, Any], score: Score) -> None:
+    golds = list(gold.get("figures") or [])
+    score.gold += len(golds)
+    score.read += len(reads)
+    free = list(range(len(golds)))
+    for r in reads:
+        candidates = [i for i in free if golds[i]["metric"] == r.metric and golds[i]["value"] == r.value]
+        if not candidates:
+            score.errors.append(f"{number} FALSE {r.metric}={r.value} {r.span}: {r.sentence[:160]!r}")
+            continue
+        best = next((i for i in candidates if (golds[i].get("subgroup") or None) == r.subgroup), candidates[0])
+        free.remove(best)
+        g = golds[best]
+        score.matched += 1
+        source_ok = tally_bench.same_reporter(r.source, g.get("source") or "")
+        span_ok = r.span == g["span"]
+        date_ok = g.get("date") is None or r.date == g["date"]
+        score.source += source_ok
+        score.span += span_ok
+        score.span_date += span_ok and date_ok
+        if g["span"] in score.by_kind:
+            score.by_kind[g["span"]][0] += span_ok
+            score.by_kind[g["span"]][1] += 1
+        if g["span"] != "day":
+            score.non_day_gold += 1
+            score.non_day_as_day += r.span == "day"
+        if not (span_ok and date_ok):
+            score.errors.append(f"{number} SPAN {r.metric}={r.value} read {r.span} {r.date} gold {g['span']} {g.get('date')}: {g['quote'][:160]!r}")
+        if not source_ok:
+            score.errors.append(f"{number} SOURCE {r.metric}={r.value} read {r.source!r} gold {g.get('source')!r}")
+    for i in free:
+        g = golds[i]
+        score.errors.append(f"{number} MISSED {g['metric']}={g['value']} ({g['span']}): {g['quote'][:160]!r}")
+
+
+def run(split: str, system: Callable[[Article, list[str]], list[Read]], gold: dict[str, Any],
+        index: dict[str, dict[str, str]], families: set[str]) -> Score:
+    score = Score()
+    for number in sorted(gold):
+        meta = index[number]
+        if meta["family"] not in families:
+            continue
+        article = tally_bench.read_article(number, meta)
+        countries = tally_bench.CONFLICT_COUNTRIES.get(meta["conflict"], ["SY"])
+        score_article(number, system(article, countries), gold[number], score)
+    return score
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=("tune", "report", "both"), default="both")
+    parser.add_argument("--errors", type=int, default=0, help="list N errors of ours (tune split only)")
+    args = parser.parse_args(argv)
+    if args.errors and args.split == "report":
+        print("refused: --errors is for the tune split only; the report split is held back", file=sys.stderr)
+        return 2
+    if args.errors:
+        args.split = "tune"
+    gold = json.loads(tally_bench.GOLD.read_text(encoding="utf-8"))["articles"]
+    index = tally_bench.read_index()
+    split = tally_bench.read_split()
+    for name in (["tune", "report"] if args.split == "both" else [args.split]):
+        texts = sum(1 for n in gold if index[n]["family"] in split[name])
+        print(f"\n## {name} split ({texts} texts, {len(split[name])} families)\n")
+        print(HEADER)
+        for label, system in SYSTEMS.items():
+            score = run(name, system, gold, index, split[name])
+            print(score.row(label))
+            if args.errors and name == "tune" and label == "ours":
+                kept = score.errors
+                for line in kept[: args.errors]:
+                    print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,80 @@
+"""Spans of figures: a day's count, a total over stated days, or a running total (issue 9).
+
+Every sentence here is written for these tests, with the shapes bulletins use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator import dates, figures, spans
+from generator.model import Figure
+
+REPORT = dt.date(2019, 3, 13)  # a Wednesday
+
+
+def read(sentence: str, report: dt.date = REPORT) -> list[tuple[int, str, str | None, str | None]]:
+    found = figures.find_figures(sentence)
+    timexes = dates.find_timexes(sentence, report)
+    return [(f.value, f.span, f.period_start, f.period_end) for f in spans.with_spans(sentence, found, timexes, report)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a day
+        ("Shelling killed nine people in the village on Monday.", (9, "day", None, None)),
+        ("Four soldiers were killed today, the army said.", (4, "day", None, None)),
+        ("Eleven civilians were killed in the past 24 hours, the monitor said.", (11, "day", None, None)),
+        ("The ministry said 14 people were wounded.", (14, "day", None, None)),
+        # a period over stated days
+        ("Nearly 150 people have died in three days of fighting, rescuers said on Wednesday.",
+         (150, "period", "2019-03-11", "2019-03-13")),
+        ("The council said 320 had died over Sunday and Monday.", (320, "period", "2019-03-10", "2019-03-11")),
+        ("Some 70 fighters were killed this week, the group said.", (70, "period", "2019-03-11", "2019-03-13")),
+        ("Last month 415 civilians were killed, the network said.", (415, "period", "2019-02-01", "2019-02-28")),
+        ("From 4 to 6 March, 2,100 people fled the town.", (2100, "period", "2019-03-04", "2019-03-06")),
+        # a running total
+        ("The monitor said it had counted the deaths of 522 civilians in the province since the 9th of February.",
+         (522, "cumulative", "2019-02-09", "2019-03-13")),
+        ("More than 9,000 people have died since the start of the war, the agency said.",
+         (9000, "cumulative", None, "2019-03-13")),
+        ("So far 1,340 people have been evacuated from the district.", (1340, "cumulative", None, "2019-03-13")),
+        ("The death toll from the floods has risen to 57.", (57, "cumulative", None, "2019-03-13")),
+        ("As of 11 March, 48,000 people had been evacuated, the Red Crescent said.",
+         (48000, "cumulative", None, "2019-03-11")),
+    ],
+)
+def test_one_figure(sentence: str, expected: tuple) -> None:
+    assert read(sentence)[0] == expected
+
+
+def test_day_count_then_running_total_in_the_next_clause() -> None:
+    got = read("Seven people were killed on Tuesday, bringing the toll since the truce to 212.")
+    assert [(v, s) for v, s, _, _ in got] == [(7, "day"), (212, "cumulative")]
+
+
+def test_two_sources_two_spans() -> None:
+    got = read("The council said 140 had died over Monday and Tuesday, while a local activist said 95 were killed in the city on Tuesday alone.")
+    assert [(v, s) for v, s, _, _ in got] == [(140, "period"), (95, "day")]
+
+
+def test_breakdown_shares_its_totals_span() -> None:
+    got = read("The group said it had recorded the deaths of 304 civilians, including 61 children, since 1 February.")
+    assert [s for _, s, _, _ in got] == ["cumulative", "cumulative"]
+
+
+def test_first_since_is_not_a_running_total() -> None:
+    got = read("Five people were killed in the first air strike on the town since the truce.")
+    assert got[0][1] == "day"
+
+
+@pytest.mark.parametrize("rule", spans.RULES, ids=lambda r: r.name)
+def test_rule_examples(rule: spans.SpanRule) -> None:
+    for example in rule.examples:
+        assert rule.pattern.search(example), example
+    for example in rule.counter_examples:
+        found = [m for m in spans.rule_markers(example) if m.rule == rule.name]
+        assert not found, example
