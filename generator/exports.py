@@ -430,6 +430,7 @@ INCIDENT_COLUMNS: tuple[Column, ...] = (
     Column("articles", "Slugs of the articles it was read from, '; '-separated.", ("articles",), lambda i, _: _joined(i.articles)),
     Column("event_ids", "Its member events (event_id values in events.csv), '; '-separated, in article order.", ("event_ids",), lambda i, _: "; ".join(i.event_ids)),
     Column("tally_ids", "Tallies read from its sentences (tally_id values in tallies.csv), '; '-separated.", ("tally_ids",), lambda i, _: "; ".join(i.tally_ids)),
+    Column("lead_event_id", "The member event shown first on the bulletin: the one with the most figures, else the first naming its own place.", ("lead",), lambda i, _: i.lead),
 )
 
 

@@ -35,12 +35,13 @@ Pure functions; the same events in any order give the same incidents.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from typing import Callable, Iterable, Mapping, Sequence
 
 from generator.event_types import DEFAULT_EVENT_TYPES, EventTypeRule, triggers
 from generator.eventness import has_event_verb
-from generator.model import Claim, Event, Incident, Place, Tally
+from generator.model import Claim, Event, Figure, Incident, Place, Tally
 
 # Types that can describe the same happening. A type not listed is its own family;
 # ``other`` (no type word) fits any family.
@@ -72,7 +73,7 @@ STOP_WORDS = frozenset(
     but by could did does doing down during each either every few from further had has have having here
     into itself just least like many meanwhile more most much must near nearly other others over same
     several should since some such than that their them then there these they this those three through
-    under until upon very were what when where which while with within would your said says told added
+    under until upon very were what when where which while will with within would your said says told added
     stated according reported reports report earlier later today yesterday friday saturday sunday monday
     tuesday wednesday thursday people syrian syria government forces rebels rebel opposition activists
     group groups officials official city town province region area areas country state news agency
@@ -146,19 +147,46 @@ def _stem(word: str) -> str:
     return re.sub(r"(?:ings?|ed|es|s)$", "", word) if len(word) > 5 else word
 
 
+_NAME = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)?")
+
+
 def content_words(sentence: str, places: Iterable[Place] = ()) -> frozenset[str]:
     """The stems of a sentence's words that could tie it to another: no stop words, no place names.
 
-    >>> sorted(content_words("A car bomb exploded near the Aleppo court, the agency said.", [Place("Aleppo", "Aleppo", "SY", "city")]))
-    ['bomb', 'court', 'explod']
+    Names (a capitalised word inside the sentence: "Zhai", "Amnesty") are
+    kept with their capital, so a shared name can weigh more than a shared
+    common word (``NAME_WEIGHT``).
+
+    >>> sorted(content_words("A car bomb exploded near the Aleppo court, envoy Zhai said.", [Place("Aleppo", "Aleppo", "SY", "city", "Aleppo")]))
+    ['Zhai', 'bomb', 'court', 'envoy', 'explod']
     """
-    named = {w for p in places for w in _WORD.findall(p.name.lower())}
-    return frozenset(_stem(w) for w in _WORD.findall(sentence.lower()) if w not in STOP_WORDS and w not in named)
+    named = {w for p in places for n in (p.name, p.text) for w in _WORD.findall(n.lower())}
+    names = {m.group() for m in _NAME.finditer(sentence) if m.group().lower() not in named and m.group().lower() not in STOP_WORDS}
+    common = {_stem(w) for w in _WORD.findall(sentence.lower())
+              if w not in STOP_WORDS and w not in named and w not in {n.lower() for n in names}}
+    return frozenset(names | common)
 
 
 def shared_words(a: frozenset[str], b: frozenset[str]) -> int:
     """How many content words two sentences share."""
     return len(a & b)
+
+
+def word_weights(word_sets: Sequence[frozenset[str]]) -> dict[str, float]:
+    """How much a shared word ties two of the day's sentences: rarer that day, stronger (``log((n + 1) / df)``).
+
+    "resolution" in ten of the day's sentences ties little; a name in two ties much.
+
+    >>> w = word_weights([frozenset({"vote", "zhai"}), frozenset({"vote", "zhai"}), frozenset({"vote"})])
+    >>> round(w["vote"], 2), round(w["zhai"], 2)
+    (0.29, 0.69)
+    """
+    df: dict[str, int] = {}
+    for words in word_sets:
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    n = len(word_sets)
+    return {w: math.log((n + 1) / d) for w, d in df.items()}
 
 
 def _metrics(event: Event) -> frozenset[str]:
@@ -189,26 +217,38 @@ def _continues(earlier: _Node, later: _Node, window: int = 1) -> bool:
             and not later.new_topic and not later.statement and not earlier.statement)
 
 
-def linked(a: _Node, b: _Node, min_words: int = 2) -> bool:
+# How strongly shared words must tie two sentences (sum of ``word_weights``), in one
+# article and across articles.
+TIE_SAME_ARTICLE = 3.0
+TIE_ACROSS = 3.0
+
+
+def linked(a: _Node, b: _Node, weights: Mapping[str, float] | None = None) -> bool:
     """The linking rule of the module docstring, for two events of the same day (``a`` reported first)."""
     ea, eb = a.event, b.event
     if ea.article == eb.article and ea.start == eb.start:
         return True
     if not types_compatible(ea.type, eb.type):
         return False
-    words = shared_words(a.words, b.words) >= min_words
+    shared = a.words & b.words
+    tie = sum((weights or {}).get(w, 1.0) * (NAME_WEIGHT if w[0].isupper() else 1.0) for w in shared)
+    same_article = ea.article == eb.article
     if not a.own or not b.own:
         # one sentence relies on its context for the place: only its own article can tie it
-        if ea.article != eb.article or (ea.places and eb.places and not same_place(ea.places, eb.places)):
+        if not same_article or (ea.places and eb.places and not same_place(ea.places, eb.places)):
             return False
-        return (not b.own and _continues(a, b)) or words
+        return (not b.own and _continues(a, b)) or tie >= TIE_SAME_ARTICLE
     if not same_place(ea.places, eb.places):
         return False
-    if ea.article == eb.article:
-        return _continues(a, b, window=2) or words
-    if ea.type in _VIOLENT and eb.type in _VIOLENT and _same_named_place(a.own, b.own):
-        return True  # violence at the very same place the same day
-    return bool(a.metrics & b.metrics) or words
+    if same_article:
+        return _continues(a, b, window=CONTINUE_WINDOW) or tie >= TIE_SAME_ARTICLE
+    if ea.type in _VIOLENT and eb.type in _VIOLENT and _same_named_place(a.own, b.own) and shared:
+        return True  # violence at the very same place the same day, told in like words
+    return bool(a.metrics & b.metrics) or tie >= TIE_ACROSS
+
+
+CONTINUE_WINDOW = 2
+NAME_WEIGHT = 1.0
 
 
 def _same_named_place(a: Sequence[Place], b: Sequence[Place]) -> bool:
@@ -254,8 +294,9 @@ def clusters(events: Sequence[Event]) -> list[list[Event]]:
     [['1', '2', '3'], ['4']]
     """
     nodes = _nodes(events)
+    weights = word_weights([n.words for n in nodes])
     groups = connected_groups(len(nodes), lambda i, j: nodes[i].event.date == nodes[j].event.date
-                              and linked(nodes[i], nodes[j]))
+                              and linked(nodes[i], nodes[j], weights))
     return sorted(([nodes[i].event for i in g] for g in groups), key=lambda g: _order(g[0]))
 
 
@@ -344,6 +385,18 @@ def casualties(incident: Incident) -> int:
     return max((c.value for c in incident.figures if c.metric in CASUALTY_METRICS and not c.subgroup), default=0)
 
 
+def lead_event(events: Sequence[Event]) -> Event:
+    """The member that tells the incident best on its own: most figures, then naming its own place, then first.
+
+    >>> from generator.model import Event
+    >>> a = Event("a", "x", "2016-12-23", "day", None, "Shelling resumed.", 0, 1, "explosions_remote_violence")
+    >>> b = dataclasses.replace(a, id="b", figures=(Figure("killed", 3),))
+    >>> lead_event([a, b]).id
+    'b'
+    """
+    return min(events, key=lambda e: (-len(e.figures), not own_places(e), events.index(e)))
+
+
 def make_incident(events: Sequence[Event], tallied: frozenset[tuple[str, int]] = frozenset(),
                   tally_ids: Mapping[tuple[str, int], str] | None = None) -> Incident:
     """One incident from its member events (in report order).
@@ -374,6 +427,7 @@ def make_incident(events: Sequence[Event], tallied: frozenset[tuple[str, int]] =
         reporters=_unique(f.attributed_to for e in events for f in e.figures),
         articles=_unique(e.article for e in events),
         tally_ids=tallies,
+        lead=lead_event(events).id,
     )
 
 

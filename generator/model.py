@@ -287,7 +287,8 @@ class Incident:
     reports what someone said). ``figures`` are all the members' figures
     as claims, conflicting ones side by side, never summed; ``outlets`` the
     publications, ``reporters`` who gave the figures; ``provinces`` every
-    province named (the incident is listed under each).
+    province named (the incident is listed under each); ``lead`` the
+    member that tells it best on its own (shown first).
     """
 
     id: str
@@ -302,6 +303,7 @@ class Incident:
     reporters: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
     tally_ids: tuple[str, ...] = ()
+    lead: str = ""  # the member event shown first: the one with the most figures, else the first naming a place
 
 
 @dataclass(slots=True)

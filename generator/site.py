@@ -51,10 +51,10 @@ from markupsafe import Markup, escape
 from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
-from generator import charts
+from generator import charts, incidents
 from generator.aggregate import figure_span, tally_span
 from generator.exports import EXPORT_FILES, week_days, week_text
-from generator.model import Article, Bulletin, Event, KeyFigure, ReportedTotal, SiteData, Tally
+from generator.model import Article, Bulletin, Event, Incident, KeyFigure, ReportedTotal, SiteData, Tally
 from generator.settings import SETTINGS
 
 logger = logging.getLogger(__name__)
@@ -421,6 +421,11 @@ def years_index(all_periods: Sequence[Period]) -> list[tuple[str, list[Period]]]
     for p in all_periods:
         years[p.year].append(p)
     return [(y, years[y]) for y in sorted(years, reverse=True)]
+
+
+def bulletin_incidents(bulletin: Bulletin) -> list[Incident]:
+    """The bulletin's incidents (grouped here when the bulletin was built without them)."""
+    return bulletin.incidents or incidents.group(bulletin.events, bulletin.tallies)
 
 
 def group_by_province(events: Iterable[Event]) -> list[tuple[str, list[Event]]]:
@@ -908,9 +913,11 @@ class TimelineGenerator(Generator):
         )
 
         for b in bulletins:
+            day_incidents = bulletin_incidents(b)
             self._write(
                 writer, links.bulletin_save_as(b.date), "bulletin", links.bulletin_url(b.date),
-                bulletin=b, province_groups=group_by_province(b.events),
+                bulletin=b, incidents=day_incidents, incident_places=incidents.by_province(day_incidents, UNLOCATED),
+                events_by_id={e.id: e for e in b.events},
                 charts=self._bulletin_charts(b, key_metrics),
             )
         self._write_bulletin_index(writer, bulletins)

@@ -327,9 +327,10 @@ def test_bulletin_flags_a_stated_total_that_differs_from_the_sum(rendered):
     assert '<tr class="differs">' in html
 
 
-def test_bulletin_events_are_grouped_by_province_with_quote_and_sources(rendered):
+def test_bulletin_incidents_with_quote_and_sources_and_a_place_index(rendered):
     html = read(rendered[0], "bulletins/2016-12-22/index.html")
-    assert '<h3 id="p-aleppo"><a href="../../places/aleppo/">Aleppo</a>' in html
+    assert '<article class="incident rank-casualties"' in html
+    assert '<a href="../../places/aleppo/">Aleppo</a>:' in html  # the incidents-by-place index
     assert "killing three civilians and wounding 12 others" in html  # the quoted sentence
     assert "3 killed (civilians) — <span class=\"by\">according to Syrian Observatory for Human Rights" in html
     assert 'href="https://example.org/news/2016/12/22/aleppo-shelling" rel="nofollow noopener">original' in html
