@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import time
 from dataclasses import dataclass, replace
 from collections import Counter
 from typing import Any, Mapping, Sequence
@@ -248,9 +249,72 @@ def _report_day(event: Event, published: dt.date) -> dt.date:
     return published
 
 
+# The stage of the problem that says an article was published without events: over
+# TIMELINE_ARTICLE_MAX_CHARS or TIMELINE_ARTICLE_TIME_BUDGET (the time one is not cached).
+OVER_BUDGET = "budget"
+
+
+class _OverBudget(Exception):
+    """Extraction of an article used up its CPU-time budget."""
+
+
+@dataclass(slots=True)
+class _Deadline:
+    """A CPU-time budget for one article, checked between sentences (``time.thread_time``: CPU time of
+    this thread, so other processes on a loaded machine don't use it up). ``seconds=0``: no budget."""
+
+    seconds: float
+    start: float = 0.0
+
+    def __post_init__(self) -> None:
+        self.start = time.thread_time()
+
+    def check(self) -> None:
+        if self.seconds and time.thread_time() - self.start > self.seconds:
+            raise _OverBudget(f"{_TIMED_OUT} after {self.seconds:g} s of CPU time (TIMELINE_ARTICLE_TIME_BUDGET)")
+
+
+_TIMED_OUT = "extraction stopped"
+
+
+def timed_out(extraction: Extraction) -> bool:
+    """Whether the time budget cut this extraction short: the one result that depends on the machine, never cached."""
+    return any(p.stage == OVER_BUDGET and p.reason.startswith(_TIMED_OUT) for p in extraction.problems)
+
+
 def extract_article(article: Article, settings: Mapping[str, Any] | None = None) -> Extraction:
-    """Run every extractor over one article. Pure: same article, same result."""
+    """Run every extractor over one article. Pure: same article, same result.
+
+    An article longer than ``TIMELINE_ARTICLE_MAX_CHARS`` characters, or whose
+    extraction takes more than ``TIMELINE_ARTICLE_TIME_BUDGET`` seconds of CPU
+    time, comes back with no events or tallies and a warning: it is published,
+    and the build goes on. The length limit is the deterministic guard (same
+    text, same decision on any machine); the time budget is a last resort for
+    what the length limit lets through, and only it depends on the machine.
+
+    >>> from datetime import date
+    >>> long = Article(path="a.md", slug="a", title="A", published=date(2016, 12, 23), text="6 people were killed. " * 10)
+    >>> out = extract_article(long, {"TIMELINE_ARTICLE_MAX_CHARS": 100})
+    >>> out.events, out.problems[0].stage, out.problems[0].reason
+    ((), 'budget', 'article text is 220 characters, over TIMELINE_ARTICLE_MAX_CHARS (100): published without events')
+    """
     config = resolve(settings)
+    limit = config["TIMELINE_ARTICLE_MAX_CHARS"]
+    if limit and len(article.text) > limit:
+        reason = f"article text is {len(article.text)} characters, over TIMELINE_ARTICLE_MAX_CHARS ({limit}): published without events"
+        return _without_events(article, reason)
+    try:
+        return _extract(article, config, _Deadline(config["TIMELINE_ARTICLE_TIME_BUDGET"]))
+    except _OverBudget as err:
+        return _without_events(article, f"{err}: published without events")
+
+
+def _without_events(article: Article, reason: str) -> Extraction:
+    return Extraction(article=article, events=(), tallies=(), problems=(Problem(article.path, OVER_BUDGET, reason, "warning"),))
+
+
+def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -> Extraction:
+    """`extract_article` within ``deadline``."""
     # An editor's aliases add to the shipped spellings; they never replace them.
     aliases = {**places.DEFAULT_ALIASES, **(config["TIMELINE_PLACE_ALIASES"] or {})}
     gazetteer = places.Gazetteer.for_countries(
@@ -295,6 +359,7 @@ def extract_article(article: Article, settings: Mapping[str, Any] | None = None)
     table_end = 0
 
     for index, sentence in enumerate(split_sentences(article.text)):
+        deadline.check()
         attribution.observe(sentence.text)
         if sentence.start in tables:
             table_end, block = tables[sentence.start]

@@ -45,7 +45,7 @@ def build_site_data(pelican_articles: Iterable[Any], settings: Mapping[str, Any]
     todo = [i for i, r in enumerate(results) if r is None]
     for i, result in zip(todo, extract_many([articles[i] for i in todo], ours, config["TIMELINE_WORKERS"])):
         results[i] = result
-        if isinstance(result, Extraction):
+        if isinstance(result, Extraction) and not events.timed_out(result):
             cache.put(articles[i], result)
     if cache.path:
         logger.info("timeline: %d articles from the extraction cache, %d extracted (%d cache entries were unreadable)",
@@ -112,7 +112,8 @@ def site_from_files(paths: Sequence[str], settings: Mapping[str, Any]) -> SiteDa
         if isinstance(result, Problem):
             problems.append(result)
             continue
-        cache.put(article, result)
+        if not events.timed_out(result):
+            cache.put(article, result)
         extractions.append(result)
         problems.extend(result.problems)
     return finish(extractions, problems, settings)

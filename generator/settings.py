@@ -120,6 +120,15 @@ def _year_range(value: Any, _: Mapping[str, Any]) -> str | None:
     return None if ok else f"expected [first_year, last_year], got {value!r}"
 
 
+def _seconds(value: Any, _: Mapping[str, Any]) -> str | None:
+    """
+    >>> _seconds(-1, {})
+    'expected a number of seconds of at least 0 (0: no budget), got -1'
+    """
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0 and value == value and value != float("inf")
+    return None if ok else f"expected a number of seconds of at least 0 (0: no budget), got {value!r}"
+
+
 def _gazetteer_files(value: Any, config: Mapping[str, Any]) -> str | None:
     if isinstance(value, (str, os.PathLike)) or not isinstance(value, (list, tuple)):
         return f"expected a list of file paths, got {value!r}"
@@ -165,6 +174,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("TIMELINE_CHART_DAYS", 30, "Days shown in the bulletin charts.", _int_at_least(1)),
     Setting("TIMELINE_WORKERS", 0, "Processes that extract articles in parallel: 0 = one per CPU, 1 = none.", _int_at_least(0)),
     Setting("TIMELINE_CACHE_PATH", "{CACHE_PATH}/timeline", "Folder for extraction results (generator/cache.py); {CACHE_PATH} is Pelican's cache folder; empty disables the cache."),
+    Setting("TIMELINE_ARTICLE_MAX_CHARS", 1_000_000, "Longer articles are published without events and reported (deterministic); 0 = no limit.", _int_at_least(0)),
+    Setting("TIMELINE_ARTICLE_TIME_BUDGET", 60, "Seconds of CPU time one article's extraction may take; over it, published without events and reported; 0 = no budget.", _seconds),
     Setting("TIMELINE_YEAR_RANGE", [1900, 2100], "First and last year of a publication date; files dated outside are refused and reported.", _year_range),
     Setting("TIMELINE_PLACE_CHART_DAYS", 90, "Days shown in the charts of a place page.", _int_at_least(1)),
     Setting("TIMELINE_HOME_BULLETINS", 7, "Recent bulletins listed on the home page.", _int_at_least(0)),
