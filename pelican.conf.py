@@ -24,6 +24,7 @@ PLUGINS = ["generator"]
 # results are cached too, in CACHE_PATH/timeline (TIMELINE_CACHE_PATH).
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
+STATIC_CHECK_IF_MODIFIED = True  # copy a static file only when it changed
 
 # Articles keep their original address under Source_url; these keep Pelican
 # from using anything but the slug for our own pages.

@@ -22,6 +22,7 @@ and the search page says search is unavailable.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import shutil
@@ -99,6 +100,7 @@ def index_site(output_path: str, settings: Mapping[str, Any] | None = None) -> b
         logger.warning("search: the pagefind package is not installed (pip install 'pagefind[bin]'); site built without a search index")
         return False
     bundle = Path(output_path) / setting(settings, "TIMELINE_SEARCH_BUNDLE")
+    before = _bundle_files(bundle)
     if bundle.is_dir() and (bundle / "pagefind-entry.json").exists():
         shutil.rmtree(bundle)
     try:
@@ -116,7 +118,23 @@ def index_site(output_path: str, settings: Mapping[str, Any] | None = None) -> b
     broken = bundle_problems(bundle)
     if broken:
         raise SearchIndexError(f"search: the index in {bundle} is incomplete (disk full?): {'; '.join(broken[:5])}")
+    # Pagefind rewrites every file; those with the same bytes as before keep their modification time.
+    from generator.output import keep_unchanged
+
+    keep_unchanged(str(bundle), sorted(_bundle_files(bundle)), before)
     return True
+
+
+def _bundle_files(bundle: Path) -> dict[str, tuple[str, int]]:
+    """{path in the bundle: (SHA-256, modification time in ns)} of an existing bundle."""
+    from generator.output import file_digest
+
+    if not bundle.is_dir():
+        return {}
+    return {
+        p.relative_to(bundle).as_posix(): (file_digest(str(p)), p.stat().st_mtime_ns)
+        for p in sorted(bundle.rglob("*")) if p.is_file() and not p.is_symlink()
+    }
 
 
 class SearchIndexError(OSError):
@@ -163,10 +181,58 @@ def initialized(pelican: Any) -> None:
     settings.setdefault("SEARCH_URL", DEFAULTS["SEARCH_URL"])
 
 
-def finalized(pelican: Any) -> None:
-    """Signal handler (``finalized``): index the written site."""
-    if setting(pelican.settings, "TIMELINE_SEARCH"):
-        index_site(pelican.output_path, pelican.settings)
+STAMP = "timeline-search.stamp"
+
+
+def bundle_folder(settings: Mapping[str, Any]) -> str:
+    """The search index's folder in the output (``TIMELINE_SEARCH_BUNDLE``)."""
+    return str(setting(settings, "TIMELINE_SEARCH_BUNDLE"))
+
+
+def search_stamp(pages: str, command: list[str]) -> str:
+    """What the index was built from: the pages' hash, the command and Pagefind's version."""
+    try:
+        from importlib.metadata import version
+
+        pagefind = version("pagefind")
+    except Exception:  # not installed as a distribution: the command still names the binary
+        pagefind = "-"
+    return hashlib.sha256("\0".join([pages, pagefind, *command]).encode()).hexdigest()
+
+
+def finalized(pelican: Any, pages: str | None = None) -> None:
+    """Called by ``output.finalized``: index the written site, unless no page changed.
+
+    ``pages`` is the hash of every page this build wrote (``output.pages_digest``).
+    When it, the command and Pagefind's version match the stamp the last index
+    left in ``CACHE_PATH`` and that index is complete, indexing again would give
+    the same files, so it is skipped. The stamp is removed before indexing and
+    written after it succeeds, so a failed index is never taken for a good one.
+    """
+    settings = pelican.settings
+    if not setting(settings, "TIMELINE_SEARCH"):
+        return
+    command = index_command(pelican.output_path, settings)
+    stamp_path = Path(settings.get("CACHE_PATH") or "cache") / STAMP
+    stamp = search_stamp(pages, command) if pages and command else None
+    bundle = Path(pelican.output_path) / setting(settings, "TIMELINE_SEARCH_BUNDLE")
+    if stamp and _read(stamp_path) == stamp and not bundle_problems(bundle):
+        logger.info("search: no page changed; the index in %s is kept", bundle)
+        return
+    stamp_path.unlink(missing_ok=True)
+    if index_site(pelican.output_path, settings) and stamp:
+        try:
+            stamp_path.parent.mkdir(parents=True, exist_ok=True)
+            stamp_path.write_text(stamp + "\n", encoding="ascii")
+        except OSError as err:
+            logger.info("search: cannot write %s (%s); the next build indexes again", stamp_path, err)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def main(argv: list[str] | None = None) -> int:
