@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable
 
 # Reporting verbs, each with the shape it reads. A verb counts only with a subject that can speak
 # (``_is_speaker``) and not in the passive ("were reported" names nobody).
@@ -32,7 +33,7 @@ REPORTING_VERBS: tuple[tuple[str, str], ...] = (
     (r"put\s+(?:the|its|their|[A-Z][\w]*[’']s|\w+day[’']s)\s+(?:death\s+)?(?:toll|number|figure|count)\s+at", "two groups put Tuesday's toll at 84"),
 )
 _SPEECH = "|".join(pattern for pattern, _ in REPORTING_VERBS)
-_SPEECH_RE = re.compile(rf"\b(?:{_SPEECH})\b")
+_SPEECH_RE = re.compile(rf"(?<![\w-])(?:{_SPEECH})\b")  # not "UK-registered"
 # "was reported", "who said": no speaker before the verb. "has said", "had reported" are active.
 _AUX_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being|who|which|that)\s*$", re.I)
 _TRAIL_AFTER = re.compile(
@@ -158,6 +159,27 @@ class AttributionContext:
         self.names: list[str] = []  # oldest first; a re-mention moves a name to the end
         self.acronyms: dict[str, str] = {}
         self.last_reporter: str | None = None
+        self.first_reporter: str | None = None  # the first reporter the whole article names (``for_article``)
+
+    @classmethod
+    def for_article(cls, sentences: Iterable[str]) -> AttributionContext:
+        """A context that knows the first reporter the article names, for sentences before it.
+
+        A statement passed on by an outlet often opens with the figures and names its author
+        later ("Two people were killed ... ", "... the governor wrote on Telegram").
+
+        >>> ctx = AttributionContext.for_article(["Two people died.", "The governor's office said so."])
+        >>> ctx.first_reporter, ctx.last_reporter
+        ("Governor's office", None)
+        """
+        ahead = cls()
+        for sentence in sentences:
+            ahead.observe(sentence)
+            if ahead.last_reporter:
+                break
+        context = cls()
+        context.first_reporter = ahead.last_reporter
+        return context
 
     def _add(self, name: str) -> None:
         name = _clean_name(name)
@@ -185,10 +207,12 @@ class AttributionContext:
             if len(_words(r.name)) >= 2 and r.name.lower() not in _PRONOUNS and not _GENERIC_REPORTERS.match(_clean_name(r.name)):
                 self._add(r.name)
         if reporters:
-            named = [self.resolve(r.name) for r in reporters]
-            named = [n for n in named if n]
+            # the sentence's own reporter, as a figure at its end would get it: the innermost,
+            # not the outlet that carried it ("X said this on Telegram, Ukrinform reports")
+            named = find_attribution(sentence, self)
             if named:
-                self.last_reporter = named[-1]
+                self.last_reporter = named
+                self.first_reporter = self.first_reporter or named
 
     def resolve(self, name: str) -> str | None:
         """A reference ("the Observatory", "the ministry", "SOHR") → the fullest name seen.
@@ -215,7 +239,11 @@ class AttributionContext:
                 if len(long) > len(short) and all(w in long for w in short):
                     return known
         # "the UK-registered organization", "the Britain-based monitor"; not "another rights group"
-        definite = cleaned.split()[-1] in REFERENCE_HEADS and not re.match(r"^(?:another|other|a\s+second|second)\b", cleaned, re.I)
+        definite = (cleaned.split()[-1] in REFERENCE_HEADS
+                    and not re.match(r"^(?:another|other|a\s+second|second)\b", cleaned, re.I)
+                    and not any(w[0].isupper() and "-" not in w for w in cleaned.split()))  # "the UN mission" is a name
+        if _DOCUMENT_ALONE.match(name.strip()):
+            return self.last_reporter  # "according to the data": the last reporter's, or nobody named yet
         if self.last_reporter and (lowered in REFERENCE_HEADS or definite or _POSSESSIVE_PRONOUN.match(cleaned)):
             # "the group said", "according to their data": the reporter named before
             return self.last_reporter
@@ -400,7 +428,7 @@ def _reporters(sentence: str) -> tuple[_Reporter, ...]:
 _ACCORDING_CUE = re.compile(r"\b(?:[Aa]ccording|citing|cited|quoted|per)\b")
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+to|citing|cited\s+by|quoted\s+by|per)\s+((?:the\s+)?[A-Za-z][^,.;:\"“”()]{1,80}?)(?=\s*(?:[,.;:()\"“”]|$|\bon\s+\w+day\b|\bwho\b|\bwhich\b|\bas\s+saying\b))")
 _QUOTED_AS = re.compile(r"\bquoted\s+((?:the\s+)?[A-Z][^,.;:]{1,60}?)\s+as\s+saying\b")
-_AGENT = re.compile(r"\b(?:registered|recorded|reported|documented|counted|observed)\s+by\s+((?:the\s+)?[A-Za-z][\w’'-]*(?:\s+[\w’'-]+){0,6}?)(?=\s+(?:in|on|at|during|over|within|across|for|and|while)\b|\s*[,.;:]|$)")
+_AGENT = re.compile(r"\b(?:registered|recorded|reported|documented|counted|observed)\s+by\s+((?:the\s+)?[A-Za-z][\w’'-]*(?:\s+[\w’'-]+){0,10}?)(?=\s+(?:in|on|at|during|over|within|across|for|and|while)\b|\s*[,.;:]|$)")
 
 
 _CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+and\s+the\b")
@@ -457,8 +485,10 @@ class Source:
     ``how`` is ``"named"`` when the sentence names the reporter (or refers to
     one named before: "the group said", "it added"), ``"earlier"`` when the
     sentence names nobody and continues the report of the last reporter named
-    in the article, and ``"outlet"`` when nobody has been named yet: the
-    sentence is the outlet's own reporting and ``name`` is ``None``.
+    in the article, ``"later"`` when it comes before the article's first
+    reporter (a statement that names its author after the figures), and
+    ``"outlet"`` when the article names nobody: the sentence is the outlet's
+    own reporting and ``name`` is ``None``.
     """
 
     name: str | None
@@ -480,4 +510,6 @@ def source_of(sentence: str, context: AttributionContext | None = None, position
         return Source(named, "named")
     if context is not None and context.last_reporter:
         return Source(context.last_reporter, "earlier")
+    if context is not None and context.first_reporter:
+        return Source(context.first_reporter, "later")
     return Source(None, "outlet")

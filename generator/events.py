@@ -328,7 +328,7 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
     timexes = dates.find_timexes(article.text, article.published, date_order=config["TIMELINE_DATE_ORDER"])
     order = sorted(range(len(timexes)), key=lambda i: timexes[i].start)
     starts = [timexes[i].start for i in order]
-    attribution = figures.AttributionContext()
+    attribution = figures.AttributionContext.for_article(s.text for s in split_sentences(article.text))
     events: list[Event] = []
     found_tallies = []
     problems: list[Problem] = []

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.attribution import AttributionContext, find_attribution, source_of
+from generator.attribution import AttributionContext, Source, find_attribution, source_of
 from generator.figures import find_figures
 
 
@@ -99,6 +99,25 @@ def test_a_reference_resolves_to_the_reporter_named_before():
     for reference in ("The monitoring group said 5 people were killed.", "The Yemen-based organization said 5 people were killed.", "It added that 5 people were killed.",
                       "He said 5 people were killed.", "The network said 5 people were killed."):
         assert sources(reference, context) == [(5, "Yemen Human Rights Network")], reference
+
+
+def test_a_named_mission_is_not_a_reference():
+    context = AttributionContext()
+    context.observe("The district administrator said 12 people were killed.")
+    assert sources("The UN peacekeeping mission said 10 people were killed.", context) == [(10, "UN peacekeeping mission")]
+
+
+def test_the_outlet_carrying_a_statement_is_not_the_next_reporter():
+    context = AttributionContext()
+    context.observe("Lina Hadad, head of the regional council, said this on Telegram, the Nova agency reports.")
+    assert sources("Four people were wounded.", context) == [(4, "Lina Hadad")]
+
+
+def test_a_statement_that_names_its_author_after_the_figures():
+    article = ["Two people were killed in the district over the past day.",
+               "The regional governor's office said on Telegram that shelling continued."]
+    context = AttributionContext.for_article(article)
+    assert source_of(article[0], context) == Source("Regional governor's office", "later")
 
 
 def test_another_group_is_not_the_one_named_before():
