@@ -138,7 +138,8 @@ _UNIT_MULT = {"fortnight": 2, "decade": 10, "century": 100, "centurie": 100}
 # count as future although they end in -ed.
 _TENSE_CUE = re.compile(
     r"\b(?:(?P<future>will|won't|shall|going to|is to|are to|expected|scheduled|plans? to|"
-    r"planning|set to|due to|next(?!\s+to\b)|upcoming|intends?|would|"
+    r"planning|set to|due|next(?!\s+to\b)|upcoming|intends?|would|expects?|expecting|forecasts?|predicts?|"
+    r"(?:promised|pledged|vowed|agreed|decided|planned|hoped|threatened|aimed) to|"
     r"hopes? to|hoping|aims? to|until|till|as soon as|as early as|as late as|coming|effective|payable)"
     r"|(?P<past>said|says|told|was|were|had|did|ago|last|since|began|came|went|took|met|held|left|"
     r"made|fell|gave|saw|found|fled|broke|brought|fought|struck|shot|won|lost|sent|spoke|led|rose|"
@@ -516,6 +517,9 @@ _NAMED_AFTER_DATE = re.compile(
 )
 
 
+_NUMBER_AFTER_DATE = re.compile(r",?\s*\d{3,}(?![\d:])(?!\s*(?:GMT|UTC|hrs|hours|local)\b)")
+
+
 def _r_month_day(m: re.Match[str], st: _State) -> Resolved:
     """"Aug. 7", "December 15, 2016", "15 December 2016", "the 15th of December".
 
@@ -523,6 +527,8 @@ def _r_month_day(m: re.Match[str], st: _State) -> Resolved:
     """
     if _NAMED_AFTER_DATE.match(st.text, m.end()):
         return None
+    if not (_g(m, "year") or _g(m, "yy")) and _NUMBER_AFTER_DATE.match(st.text, m.end()):
+        return None  # "31 December 9999", "May 5, 1066": a year we do not read; never guess one
     month = _month_of(m["month"])
     day = int(re.match(r"\d+", m["day"]).group())  # type: ignore[union-attr]
     year = _g(m, "year") or (f"20{m['yy']}" if _g(m, "yy") else None)
@@ -742,7 +748,20 @@ def _r_time(m: re.Match[str], st: _State) -> Resolved:
         d = _weekday_date(st, _WEEKDAYS[m["wd"].lower()], m.start(), m.end(), None)
     elif _g(m, "rel"):
         d = st.ref + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m["rel"].lower()])
-    return "TIME", f"{_iso(d)}T{hour:02d}:{minute:02d}"
+    return "TIME", f"{_iso(d)}T{hour:02d}:{minute:02d}{_zone(m)}"
+
+
+def _zone(m: re.Match[str]) -> str:
+    """The TIMEX3 zone suffix of a clock time: ``Z`` for GMT/UTC, ``+03:00`` for
+    "GMT+3". Regional abbreviations ("EST", "CET", "IST") are ambiguous or
+    depend on daylight saving: the time stays local, as TimeBank writes it.
+    """
+    if not (_g(m, "zone") or _g(m, "pzone")):
+        return ""
+    sign, hours, minutes = (_g(m, "sign") or _g(m, "psign")), _g(m, "oh") or _g(m, "poh"), _g(m, "om") or _g(m, "pom")
+    if not sign or (int(hours or 0) == 0 and int(minutes or 0) == 0):
+        return "Z"
+    return f"{'-' if sign in '-−' else '+'}{int(hours):02d}:{minutes or '00'}"
 
 
 def _r_deictic_day(m: re.Match[str], st: _State) -> Resolved:
@@ -794,6 +813,37 @@ def _r_boundary(m: re.Match[str], st: _State) -> Resolved:
     return "DATE", _unit_value(unit, _shift_date(st.ref, unit, delta))
 
 
+def _r_iso_week(m: re.Match[str], st: _State) -> Resolved:
+    """"week 52 of 2015", "2015-W52", "week 2" → ``2015-W52``: ISO 8601 weeks
+    (Monday first; week 1 holds the year's first Thursday).
+
+    Without a year, the week's Thursday is placed like a date without one
+    (tense and distance from publication). A week the year lacks ("week 53
+    of 2016") is nothing.
+    """
+    week = int(m["wn"] or m["iw"])
+    if _g(m, "year") or _g(m, "iy"):
+        year = int(m["year"] or m["iy"])
+    else:
+        guess = _iso_thursday(st.ref.isocalendar()[0], min(week, 52))
+        year = _year_for_month_day(st, guess.month, guess.day, m.start(), m.end())
+    if _iso_thursday(year, week) is None:
+        return None
+    return "DATE", f"{year:04d}-W{week:02d}"
+
+
+def _iso_thursday(year: int, week: int) -> dt.date | None:
+    """The Thursday of ISO week ``week`` of ``year`` (None if the year has no such week).
+
+    >>> _iso_thursday(2015, 53), _iso_thursday(2016, 53)
+    (datetime.date(2015, 12, 31), None)
+    """
+    try:
+        return dt.date.fromisocalendar(year, week, 4)
+    except ValueError:
+        return None
+
+
 def _r_weekend(m: re.Match[str], st: _State) -> Resolved:
     """"the weekend", "this weekend", "last weekend" → ``2016-W51-WE``.
 
@@ -830,6 +880,12 @@ def _r_ago(m: re.Match[str], st: _State) -> Resolved:
         n, unit = n * 10, "year"
     if unit == "fortnight":
         n, unit = n * 2, "week"
+    if (_g(m, "half") or _g(m, "half2")) and unit in ("year", "month", "week"):
+        # "three and a half years ago": dated in the next finer unit.
+        back = _shift_date(st.ref, "month", -(12 * n + 6)) if unit == "year" else (
+            _shift_date(st.ref, "month", -n) - dt.timedelta(days=15) if unit == "month"
+            else st.ref - dt.timedelta(days=7 * n + 3))
+        return "DATE", _unit_value({"year": "month", "month": "month", "week": "day"}[unit], back)
     if unit == "year":
         last_q = st.last_quarter()
         if last_q:
@@ -848,8 +904,11 @@ def _r_anchored_shift(m: re.Match[str], st: _State) -> Resolved:
     if n is None or unit not in ("day", "week", "month", "year"):
         return "DURATION", _duration(n, unit)
     if unit == "year":
-        # "a year earlier" compares with the reporting quarter when there is one.
-        anchor = st.last_quarter() or _unit_value("year", st.ref)
+        # "a year earlier" compares with the reporting quarter when there is
+        # one, else with the year of the last date the text gave ("in the fall
+        # of 2012 ... a year later": 2013), else with the publication year.
+        given = st.anchor("year", absolute=True)
+        anchor = st.last_quarter() or (given[:4] if given else _unit_value("year", st.ref))
     else:
         anchor = st.anchor(unit, absolute=True)
         if anchor is None:
@@ -904,13 +963,30 @@ def _r_duration(m: re.Match[str], st: _State) -> Resolved:
         n = _num(m["lo"])
     value = _duration(n, m["unit"])
     if (_g(m, "half") or _g(m, "half2")) and n is not None:
-        unit = m["unit"].lower()
-        half = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}.get(unit)
-        if half:
-            value += half
+        value = _and_a_half(n, m["unit"])
     if m.group().lower().startswith("the ") and _g(m, "hy"):
         return "DURATION", value, m.start("n"), m.end()
     return "DURATION", value
+
+
+# Half of a unit in the next finer one, as TimeBank writes it ("2 1/2 years" → P2Y6M).
+_HALF_IN_FINER = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}
+
+
+def _and_a_half(n: int, unit: str) -> str:
+    """``n`` and a half ``unit``s as a TIMEX3 duration.
+
+    >>> _and_a_half(2, "months"), _and_a_half(2, "year"), _and_a_half(5, "hour"), _and_a_half(1, "decade")
+    ('P2.5M', 'P2Y6M', 'PT5H30M', 'P15Y')
+    """
+    unit = unit.lower().rstrip("s")
+    if unit in _HALF_IN_FINER:
+        return _duration(n, unit) + _HALF_IN_FINER[unit]
+    if unit in ("decade", "century", "centurie"):
+        return f"P{(2 * n + 1) * _UNIT_MULT[unit] // 2}Y"
+    if unit == "fortnight":
+        return f"P{2 * n + 1}W"
+    return f"P{n}.5{_UNIT_CODE[unit]}"  # month, week, quarter: no finer TIMEX3 unit divides them evenly
 
 
 def _r_part_of_day(m: re.Match[str], st: _State) -> Resolved:
@@ -967,6 +1043,8 @@ def _r_quarter(m: re.Match[str], st: _State) -> Resolved:
         year = None
     elif _g(m, "rel"):
         year = st.ref.year + {"this year's": 0, "last year's": -1, "next year's": 1}[m["rel"].lower()]
+    elif _g(m, "rel2"):
+        year = st.ref.year + {"this": 0, "last": -1, "next": 1}[m["rel2"].lower()]
     else:
         year = None
     if ordinal in ("final", "last"):
@@ -976,8 +1054,18 @@ def _r_quarter(m: re.Match[str], st: _State) -> Resolved:
         if n is None or (kind == "H" and n > 2):
             return None
     if year is None:
-        start_month = (n - 1) * (3 if kind == "Q" else 6) + 1
-        year = st.ref.year if start_month <= st.ref.month else st.ref.year - 1
+        months = 3 if kind == "Q" else 6
+        start_month = (n - 1) * months + 1
+        if st.tense(m.start(), m.end()) == "future":
+            # "expects a recovery in the first quarter": the first one not over
+            # before the latest complete one ("expects to report third-quarter
+            # results" in October is the quarter just ended).
+            y0, m0 = _shift_months(st.ref.year, st.ref.month, -months)
+            year = st.ref.year - 1
+            while (year, start_month + months - 1) < (y0, m0):
+                year += 1
+        else:
+            year = st.ref.year if start_month <= st.ref.month else st.ref.year - 1
     if _g(m, "rel") and m["rel"].lower().startswith("year-"):
         year -= 1  # "the year-ago third quarter"
     value = f"{year:04d}-{kind}{n}"
@@ -1287,6 +1375,8 @@ def _rule(
 
 _I = re.IGNORECASE
 _WD_PREFIX = rf"(?:{_WEEKDAY},?\s+)?"
+# A UTC offset after GMT/UTC: "+3", "-04:00", "+0530".
+_OFFSET = r"(?P<sign>[+−-])\s*(?P<oh>[01]?\d)(?::?(?P<om>[0-5]\d))?\b"
 _PART_SUFFIX = rf"(?:\s+(?P<part>{_PART}))?"
 _FRI = "2016-12-23"  # the reference date of most examples (a Friday)
 
@@ -1513,13 +1603,17 @@ _RULES: tuple[_Rule, ...] = (
         rf"\b(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b|[AP]M\b)"
         rf"|(?<![\d.])(?P<h2>[01]?\d|2[0-3]):?(?P<mi2>[0-5]\d)(?=\s*(?:GMT|UTC|local time|hours|hrs)\b)"
         rf"|(?P<noon>noon|midnight|midday))"
-        rf"(?:\s+(?:[A-Z]{{1,4}}T\b|GMT|UTC|local time))?"
+        rf"(?:\s*\(\s*(?P<pzone>GMT|UTC)\s*(?:{_OFFSET.replace('P<', 'P<p')})?\s*\)"
+        rf"|\s+(?:(?P<zone>GMT|UTC)\b(?:\s*(?:{_OFFSET}))?|[A-Z]{{1,4}}T\b|local time))?"
         rf"(?:,?\s+(?:on\s+)?(?:(?P<month>{_MONTH})\s*(?P<day>{_DAYNUM})|(?P<wd>{_WEEKDAY})|(?P<rel>yesterday|today|tomorrow)))?",
         _r_time,
         core=r"[ap]\.?m\b|[AP]M\b|:\d\d|\d\d\s*(?:GMT|UTC|hrs|hours)|noon|midnight|midday|Noon|Midnight",
         examples=(
             ("The blast came at [10:35 a.m.] near the market.", _FRI, "2016-12-23T10:35"),
-            ("The curfew starts at [23:00 GMT] tonight.", _FRI, "2016-12-23T23:00"),
+            ("The curfew starts at [23:00 GMT] tonight.", _FRI, "2016-12-23T23:00Z"),
+            ("The flight left at [0600 UTC].", _FRI, "2016-12-23T06:00Z"),
+            ("The blast came at [9:15 a.m. (GMT+3)].", _FRI, "2016-12-23T09:15+03:00"),
+            ("Polls closed at [8 p.m. EST], officials said.", _FRI, "2016-12-23T20:00"),
         ),
     ),
     _rule(
@@ -1565,6 +1659,20 @@ _RULES: tuple[_Rule, ...] = (
         ),
     ),
     _rule(
+        "iso_week",
+        rf"\b(?:(?:[Cc]alendar|ISO)\s+)?[Ww]eek\s+(?P<wn>0?[1-9]|[1-4]\d|5[0-3])\b(?!\s*[-–/.,:]\s*\d)"
+        rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?|\b(?P<iy>{_YEAR})-?W(?P<iw>[0-5]\d)\b",
+        _r_iso_week,
+        core=r"[Ww]eek\s+\d|\dW\d|-W\d",
+        examples=(
+            ("Output resumed in [week 52 of 2015].", _FRI, "2015-W52"),
+            ("The plant will reopen in [week 2].", _FRI, "2017-W02"),
+            ("The plant closed in [week 50].", "2017-01-03", "2016-W50"),
+            ("Deliveries slipped to [2020-W53].", _FRI, "2020-W53"),
+            ("Deliveries slipped to [week 53] of 2016.", _FRI, None),  # 2016 has 52 ISO weeks: the year alone
+        ),
+    ),
+    _rule(
         "weekend",
         r"\b(?P<rel>the|this past|this|last|next)\s+weekend\b",
         _r_weekend, _I,
@@ -1604,13 +1712,15 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "ago",
-        rf"\b(?:(?:{_QUAL})?(?P<n>{_NUMX})\s+(?P<unit>{_UNIT})s?|(?P<units>years|months|weeks|days|hours|decades))\s+ago\b",
+        rf"\b(?:(?:{_QUAL})?(?P<n>{_NUMX})(?P<half>\s+1/2|[\s-]and[\s-]a[\s-]half)?\s+(?P<unit>{_UNIT})s?"
+        rf"(?P<half2>\s+and\s+a\s+half)?|(?P<units>years|months|weeks|days|hours|decades))\s+ago\b",
         _r_ago, _I,
         core=r"ago\b",
         derived=True,
         examples=(
             ("The town fell [two days ago].", _FRI, "2016-12-21"),
             ("The road was cut [six weeks ago].", _FRI, "2016-W45"),
+            ("The troops withdrew [three and a half years ago].", "2016-05-18", "2012-11"),
         ),
     ),
     # --- anchored on the last date mentioned ----------------------------
@@ -1745,12 +1855,16 @@ _RULES: tuple[_Rule, ...] = (
         rf"(?:\b(?P<the>[Tt]he\s+)?(?:(?P<rel>[Tt]his year's|[Ll]ast year's|[Nn]ext year's|year-ago|year-earlier)\s+)?"
         rf"(?:(?P<year0>{_YEAR})\s+)?(?:[Ff]iscal[\s-]+)?)?"
         rf"\b(?P<ord>[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|1st|2nd|3rd|4th|[Ff]inal|[Ll]ast)[\s-]+"
-        rf"(?P<qh>quarter|half)\b(?:\s+of\s+(?:[Ff]iscal\s+)?(?P<year>{_YEAR}))?",
+        rf"(?P<qh>quarter|half)\b(?:\s+of\s+(?:[Ff]iscal\s+)?(?:(?P<year>{_YEAR})|(?P<rel2>last|this|next)\s+year\b))?",
         _r_quarter,
         core=_QUARTER_CORE,
         examples=(
             ("Profit fell in [the third quarter].", _FRI, "2016-Q3"),
             ("Sales rose in [the first half of 2015].", _FRI, "2015-H1"),
+            ("Output fell in [the second half of last year].", _FRI, "2015-H2"),
+            ("The firm expects a recovery in [the first quarter].", _FRI, "2017-Q1"),
+            ("The firm expects a recovery in [the fourth quarter].", "2016-05-18", "2016-Q4"),
+            ("The firm lost money in [the third quarter].", "2016-05-18", "2015-Q3"),
         ),
     ),
     _rule(
@@ -1769,13 +1883,14 @@ _RULES: tuple[_Rule, ...] = (
         "quarter_ago",
         r"\b(?:(?:the|its)\s+(?P<adj>year-ago|year-earlier|comparable|comparable year-ago|year-before|"
         r"prior-year|corresponding)\s+(?P<noun>quarter|period)\b|last year's\s+(?P<noun2>quarter|period)\b"
-        r"|the\s+(?P<noun3>quarter|period)\s+a\s+year\s+(?:ago|earlier))",
+        r"|the\s+(?:same\s+)?(?P<noun3>quarter|period)\s+(?:a|one)\s+year\s+(?:ago|earlier|before|previously))",
         lambda m, st: ("DATE", _shift_value(st.last_quarter() or st.latest_complete_quarter(), "year", -1)),
         _I,
         core=_QUARTER_CORE,
         derived=True,
         examples=(
             ("Profit fell in the third quarter from [the year-ago quarter].", _FRI, "2015-Q3"),
+            ("Sales in the first quarter beat [the same quarter a year before].", _FRI, "2015-Q1"),
         ),
     ),
     _rule(
@@ -1983,6 +2098,32 @@ def _select(cands: list[Candidate], size: int, rejected: set[int]) -> list[Candi
     return taken
 
 
+# TIMEX3 ``mod`` from the words an expression starts with.
+_MODS = (
+    (re.compile(r"(?:early|earlier|the (?:very )?(?:start|beginning) of)\b", re.I), "START", ("DATE", "TIME")),
+    (re.compile(r"(?:late|later|the (?:very )?(?:end|close) of)\b", re.I), "END", ("DATE", "TIME")),
+    (re.compile(r"(?:mid\b|mid-|the middle of\b)", re.I), "MID", ("DATE", "TIME")),
+    (re.compile(r"at least\b|no less than\b", re.I), "EQUAL_OR_MORE", ("DURATION",)),
+    (re.compile(r"more than\b", re.I), "MORE_THAN", ("DURATION",)),
+    (re.compile(r"(?:less|fewer) than\b", re.I), "LESS_THAN", ("DURATION",)),
+    (re.compile(r"(?:at most|up to|no more than|nearly|almost)\b", re.I), "EQUAL_OR_LESS", ("DURATION",)),
+)
+
+
+def _mod(text: str, ttype: str) -> str | None:
+    """The TIMEX3 ``mod`` of an expression: which part of its period it names.
+
+    >>> _mod("early 2014", "DATE"), _mod("late 2009", "DATE"), _mod("the end of this month", "DATE")
+    ('START', 'END', 'END')
+    >>> _mod("mid-2014", "DATE"), _mod("at least a week", "DURATION"), _mod("2014", "DATE")
+    ('MID', 'EQUAL_OR_MORE', None)
+    """
+    for pattern, mod, types in _MODS:
+        if ttype in types and pattern.match(text):
+            return mod
+    return None
+
+
 def _resolve(text: str, state: _State, chosen: list[Candidate]) -> tuple[list[Timex], list[Candidate]]:
     """Normalise the chosen spans left to right; also return those whose
     resolver declined ("May" as a verb), so that a shorter reading can win."""
@@ -2002,7 +2143,8 @@ def _resolve(text: str, state: _State, chosen: list[Candidate]) -> tuple[list[Ti
         # Trim a trailing space or comma a pattern may have taken.
         while end > start and text[end - 1] in " \t\n,":
             end -= 1
-        out.append(Timex(start=start, end=end, text=text[start:end], type=ttype, value=value))
+        out.append(Timex(start=start, end=end, text=text[start:end], type=ttype, value=value,
+                         mod=_mod(text[start:end], ttype)))
         gran = _granularity(value)
         if ttype in ("DATE", "TIME") and gran is not None:
             state.history.append((value, gran, rule.derived))

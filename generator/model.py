@@ -27,6 +27,10 @@ class Timex:
     ``start``/``end`` are character offsets into the text given to the tagger
     (end exclusive). ``value`` follows TIMEX3: ``2016-12-23``, ``2016-12``,
     ``2016``, ``2016-W51``, ``2016-12-22TNI``, ``P3D``, ``PRESENT_REF`` ...
+    ``mod`` is TIMEX3's modifier when the text names part of the period:
+    ``START`` ("early 2014"), ``MID`` ("mid-2014"), ``END`` ("late 2009",
+    "the end of this month"); None otherwise. ``doubt`` says why the value
+    may be wrong ("3/4/12": day and month could be swapped); None otherwise.
     """
 
     start: int
@@ -34,6 +38,8 @@ class Timex:
     text: str
     type: TimexType
     value: str
+    mod: str | None = None
+    doubt: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -160,7 +160,7 @@ RELATIVE = [
     ("Profit fell in the third quarter.", "the third quarter", "2016-Q3"),
     ("Peace talks will resume in spring next year.", "next year", "2017"),
     ("The last left at 10:35 a.m. on Thursday.", "10:35 a.m. on Thursday", "2016-12-22T10:35"),
-    ("The strike hit at 1500 GMT.", "1500 GMT", "2016-12-23T15:00"),
+    ("The strike hit at 1500 GMT.", "1500 GMT", "2016-12-23T15:00Z"),
     ("Airstrikes overnight killed 12 people.", "overnight", "2016-12-22TNI"),
     ("Troops moved in before dawn.", "dawn", "2016-12-23TMO"),
     ("The siege began in the spring of 2016.", "the spring of 2016", "2016-SP"),
@@ -520,3 +520,116 @@ def test_every_rule_match_contains_its_core_token():
 def test_a_weekday_something_is_called_or_planned_for_lies_ahead(text, value):
     [timex] = find_timexes(text, dt.date(2016, 12, 14))
     assert timex.value == value
+
+
+# --- issue 16: error families on news the rules were not written for --------------
+
+WED = dt.date(2016, 5, 18)  # a Wednesday in May
+
+TENSE = [
+    # past or future from the clause: a bare month, quarter or weekday
+    ("Negotiators said the talks are due in November.", "November", WED, "2016-11"),
+    ("The strike began last March.", "last March", WED, "2016-03"),
+    ("The union struck in November.", "November", WED, "2015-11"),
+    ("The ministers will meet on Friday.", "Friday", WED, "2016-05-20"),
+    ("The ministers met on Friday.", "Friday", WED, "2016-05-13"),
+    ("The retailer expects a recovery in the third quarter.", "the third quarter", WED, "2016-Q3"),
+    ("The retailer posted a loss in the third quarter.", "the third quarter", WED, "2015-Q3"),
+    ("The bank forecasts growth in the first quarter.", "the first quarter", FRI, "2017-Q1"),
+    # a quarter just over is still this year's when its results are awaited
+    ("The miner expects to report third-quarter results soon.", "third-quarter", dt.date(2016, 10, 20), "2016-Q3"),
+    ("The government vowed to hold elections in February.", "February", dt.date(2016, 9, 30), "2017-02"),
+]
+
+
+@pytest.mark.parametrize("text,expr,ref,value", TENSE)
+def test_past_or_future_follows_the_clause(text, expr, ref, value):
+    assert value_of(text, expr, ref) == value
+
+
+ANCHORING = [
+    ("Sales rose 5% from a year before.", "a year before", WED, "2015"),
+    ("First-quarter sales beat the same quarter a year before.", "the same quarter a year before", WED, "2015-Q1"),
+    ("Output fell in the second half of last year.", "the second half of last year", WED, "2015-H2"),
+    ("The report is due by the end of this month.", "the end of this month", WED, "2016-05"),
+    ("The town fell in the summer of 2012. A year later it was retaken.", "A year later", WED, "2013"),
+]
+
+
+@pytest.mark.parametrize("text,expr,ref,value", ANCHORING)
+def test_relative_expressions_anchor_on_the_right_date(text, expr, ref, value):
+    assert value_of(text, expr, ref) == value
+
+
+FRACTIONS = [
+    ("The talks dragged on for two and a half months.", "two and a half months", "P2.5M"),
+    ("Repairs took 1 1/2 weeks.", "1 1/2 weeks", "P1.5W"),
+    ("The siege lasted a year and a half.", "a year and a half", "P1Y6M"),
+    ("The dam took two and a half decades to build.", "two and a half decades", "P25Y"),
+    ("Officials expect a delay of between 30 and 45 days.", "between 30 and 45 days", "P30D"),
+]
+
+
+@pytest.mark.parametrize("text,expr,value", FRACTIONS)
+def test_fractions_and_ranges_are_one_duration(text, expr, value):
+    assert value_of(text, expr, WED) == value
+
+
+def test_and_a_half_ago_is_dated_in_the_finer_unit():
+    assert value_of("The army left three and a half years ago.", "three and a half years ago", WED) == "2012-11"
+
+
+@pytest.mark.parametrize(
+    "text,expr,value,mod",
+    [
+        ("Growth should pick up in early 2014.", "early 2014", "2014", "START"),
+        ("The plant closed in late 2009.", "late 2009", "2009", "END"),
+        ("Fighting eased in mid-2013.", "mid-2013", "2013", "MID"),
+        ("The report is due by the end of this month.", "the end of this month", "2016-05", "END"),
+        ("No shells fell for at least a week.", "at least a week", "P1W", "EQUAL_OR_MORE"),
+        ("The plant closed in 2009.", "2009", "2009", None),
+    ],
+)
+def test_part_of_a_period_is_the_period_with_a_mod(text, expr, value, mod):
+    [timex] = [t for t in find_timexes(text, WED) if t.text == expr]
+    assert (timex.value, timex.mod) == (value, mod)
+
+
+TIMES = [
+    ("The blast came at 14:30 GMT near the port.", "14:30 GMT", "2016-05-18T14:30Z"),
+    ("The aircraft took off at 0600 UTC.", "0600 UTC", "2016-05-18T06:00Z"),
+    ("The first shells landed at 9:15 a.m. (GMT+3).", "9:15 a.m. (GMT+3)", "2016-05-18T09:15+03:00"),
+    ("Voting ended at 20:00 UTC-4 in the capital.", "20:00 UTC-4", "2016-05-18T20:00-04:00"),
+    ("Markets opened at 9:30 a.m. EST, traders said.", "9:30 a.m. EST", "2016-05-18T09:30"),
+]
+
+
+@pytest.mark.parametrize("text,expr,value", TIMES)
+def test_clock_times_keep_an_explicit_zone(text, expr, value):
+    assert value_of(text, expr, WED) == value
+
+
+def test_a_bare_time_takes_the_date_of_the_sentence_before():
+    text = "Rebels shelled the port on May 9. At 10:30 a.m. the army answered with airstrikes."
+    assert value_of(text, "10:30 a.m.", WED) == "2016-05-09T10:30"
+
+
+WEEKS = [
+    # ISO 8601: week 1 holds the year's first Thursday, so years meet mid-week
+    ("Prices fell this week.", "this week", dt.date(2014, 12, 30), "2015-W01"),
+    ("Prices fell last week.", "last week", dt.date(2016, 1, 6), "2015-W53"),
+    ("Prices fell last week.", "last week", dt.date(2016, 1, 11), "2016-W01"),
+    ("The plant will reopen in week 1.", "week 1", dt.date(2015, 12, 21), "2016-W01"),
+    ("The plant shut in week 53 of 2015.", "week 53 of 2015", WED, "2015-W53"),
+    ("Output was counted in 2009-W53.", "2009-W53", WED, "2009-W53"),
+]
+
+
+@pytest.mark.parametrize("text,expr,ref,value", WEEKS)
+def test_week_numbers_follow_iso_8601_across_year_ends(text, expr, ref, value):
+    assert value_of(text, expr, ref) == value
+
+
+@pytest.mark.parametrize("text", ["The lease runs until 31 December 9999.", "It is valid to December 31, 9999."])
+def test_a_year_out_of_range_gives_no_date_rather_than_a_wrong_one(text):
+    assert [t for t in find_timexes(text, WED) if "December" in t.text] == []
