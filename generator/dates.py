@@ -52,7 +52,7 @@ from typing import Callable, Iterator, Literal
 
 from generator.model import Granularity, Timex, TimexType
 
-__all__ = ["find_timexes", "event_date"]
+__all__ = ["find_timexes", "event_date", "date_order_for", "numeric_doubt"]
 
 DateOrder = Literal["DMY", "MDY"]
 
@@ -138,8 +138,8 @@ _UNIT_MULT = {"fortnight": 2, "decade": 10, "century": 100, "centurie": 100}
 # count as future although they end in -ed.
 _TENSE_CUE = re.compile(
     r"\b(?:(?P<future>will|won't|shall|going to|is to|are to|expected|scheduled|plans? to|"
-    r"planning|set to|due|next(?!\s+to\b)|upcoming|intends?|would|expects?|expecting|forecasts?|predicts?|"
-    r"(?:promised|pledged|vowed|agreed|decided|planned|hoped|threatened|aimed) to|"
+    r"planning|set (?:to|for)|due|next(?!\s+to\b)|upcoming|intends?|would|expects?|expecting|forecasts?|predicts?|"
+    r"(?P<intent>(?:promised|pledged|vowed|agreed|decided|planned|hoped|threatened|aimed) to)|"
     r"hopes? to|hoping|aims? to|until|till|as soon as|as early as|as late as|coming|effective|payable)"
     r"|(?P<past>said|says|told|was|were|had|did|ago|last|since|began|came|went|took|met|held|left|"
     r"made|fell|gave|saw|found|fled|broke|brought|fought|struck|shot|won|lost|sent|spoke|led|rose|"
@@ -292,6 +292,10 @@ class _State:
                 if not _passive(text, m):
                     last = m
                     break
+            # "On Friday, the government agreed to pay": the agreeing is past;
+            # only before the date ("agreed to meet on Friday") does it look ahead.
+            if last is not None and last.group("intent"):
+                return "past"
         if last is None or last.group("past"):
             return "past"
         return "future"
@@ -616,6 +620,50 @@ def _r_month(m: re.Match[str], st: _State) -> Resolved:
     return "DATE", f"{y:04d}-{month:02d}"
 
 
+_NUMERIC_DM = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})")
+# Locales and countries that write all-numeric dates month first ("3/4/12" is March 4).
+_MONTH_FIRST = frozenset({"US", "PH", "FM", "MH", "PW", "AS", "GU", "MP", "PR", "UM", "VI"})
+
+
+def date_order_for(lang: str | None, default: DateOrder, country: str | None = None) -> DateOrder:
+    """How an article writes all-numeric dates: from its ``Lang`` metadata's
+    region ("en-US", "en_GB") or its source's country (ISO 3166 code) when
+    known, else ``default`` (``TIMELINE_DATE_ORDER``).
+
+    >>> date_order_for("en-US", "DMY"), date_order_for("en_GB", "MDY"), date_order_for("en", "MDY")
+    ('MDY', 'DMY', 'MDY')
+    >>> date_order_for(None, "DMY", country="us"), date_order_for("fr", "MDY")
+    ('MDY', 'DMY')
+    """
+    region = None
+    if lang:
+        parts = re.split(r"[-_]", lang.strip())
+        region = parts[1] if len(parts) > 1 and len(parts[1]) == 2 else None
+        if region is None and parts[0].lower() not in ("en", ""):
+            return "DMY"  # outside English, day-first is the rule for d/m/y numbers
+    region = (region or country or "").upper()
+    if not region:
+        return default
+    return "MDY" if region in _MONTH_FIRST else "DMY"
+
+
+def numeric_doubt(text: str, value: str) -> str | None:
+    """Why an all-numeric date may be misread: day and month could swap.
+
+    >>> numeric_doubt("3/4/12", "2012-04-03")
+    '“3/4/12” could be day/month or month/day; read as 2012-04-03'
+    >>> numeric_doubt("15/4/12", "2012-04-15") is None, numeric_doubt("4/4/12", "2012-04-04") is None
+    (True, True)
+    """
+    m = _NUMERIC_DM.fullmatch(text.strip())
+    if m is None:
+        return None
+    a, b = int(m[1]), int(m[2])
+    if a > 12 or b > 12 or a == b:
+        return None
+    return f"“{text.strip()}” could be day/month or month/day; read as {value}"
+
+
 def _r_numeric(m: re.Match[str], st: _State) -> Resolved:
     """"12/15/2016", "15.12.2016", "2016-12-15"; ambiguous ones follow ``date_order``."""
     if _g(m, "iso_y"):
@@ -814,13 +862,18 @@ def _r_boundary(m: re.Match[str], st: _State) -> Resolved:
 
 
 def _r_iso_week(m: re.Match[str], st: _State) -> Resolved:
-    """"week 52 of 2015", "2015-W52", "week 2" → ``2015-W52``: ISO 8601 weeks
+    """"week 52 of 2015", "2015-W52", "week 2", "the week of March 6": ISO 8601 weeks
     (Monday first; week 1 holds the year's first Thursday).
 
     Without a year, the week's Thursday is placed like a date without one
     (tense and distance from publication). A week the year lacks ("week 53
     of 2016") is nothing.
     """
+    if _g(m, "month"):
+        month, day = _month_of(m["month"]), int(re.match(r"\d+", m["day"]).group())  # type: ignore[union-attr]
+        year = int(m["dyear"]) if _g(m, "dyear") else _year_for_month_day(st, month, day, m.start(), m.end())
+        d = _safe_date(year, month, day)
+        return ("DATE", _week(d)) if d else None
     week = int(m["wn"] or m["iw"])
     if _g(m, "year") or _g(m, "iy"):
         year = int(m["year"] or m["iy"])
@@ -1333,6 +1386,7 @@ class _Rule:
     ``derived`` marks rules whose value is computed from another date ("a
     year earlier"): such values never anchor the next relative expression.
     ``examples`` are run by ``tests/test_dates.py``, one case each.
+    ``doubt`` gives the reason a value may be wrong (``Timex.doubt``).
     """
 
     name: str
@@ -1341,6 +1395,7 @@ class _Rule:
     core: re.Pattern[str] | None = None
     derived: bool = False
     examples: tuple[Example, ...] = ()
+    doubt: Callable[[re.Match[str], str], str | None] | None = None
 
 
 def _ci(*words: str) -> str:
@@ -1368,9 +1423,11 @@ def _rule(
     core: str | None = None,
     derived: bool = False,
     examples: tuple[Example, ...] = (),
+    doubt: Callable[[re.Match[str], str], str | None] | None = None,
 ) -> _Rule:
     """A :class:`_Rule` from pattern sources (cores are case-sensitive: see :func:`_ci`)."""
-    return _Rule(name, re.compile(pattern, flags), resolve, re.compile(core) if core else None, derived, examples)
+    return _Rule(name, re.compile(pattern, flags), resolve, re.compile(core) if core else None, derived, examples,
+                 doubt)
 
 
 _I = re.IGNORECASE
@@ -1550,7 +1607,9 @@ _RULES: tuple[_Rule, ...] = (
         examples=(
             ("The decree is dated [15/12/2016].", _FRI, "2016-12-15"),
             ("The file was updated on [2016-12-20].", _FRI, "2016-12-20"),
+            ("The decree is dated [3/4/12].", _FRI, "2012-04-03"),  # DMY, the default order
         ),
+        doubt=lambda m, value: numeric_doubt(m.group(), value),
     ),
     _rule(
         "year",
@@ -1661,14 +1720,17 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "iso_week",
         rf"\b(?:(?:[Cc]alendar|ISO)\s+)?[Ww]eek\s+(?P<wn>0?[1-9]|[1-4]\d|5[0-3])\b(?!\s*[-–/.,:]\s*\d)"
-        rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?|\b(?P<iy>{_YEAR})-?W(?P<iw>[0-5]\d)\b",
+        rf"(?:\s+(?:of\s+)?(?P<year>{_YEAR}))?|\b(?P<iy>{_YEAR})-?W(?P<iw>[0-5]\d)\b"
+        # "the week of March 6": the ISO week holding that day
+        rf"|\b[Tt]he\s+week\s+of\s+(?P<month>{_MONTH})\s*(?P<day>{_DAYNUM})(?:,?\s*(?P<dyear>{_YEAR}))?",
         _r_iso_week,
-        core=r"[Ww]eek\s+\d|\dW\d|-W\d",
+        core=r"[Ww]eek\s+(?:\d|of\s)|\dW\d|-W\d",
         examples=(
             ("Output resumed in [week 52 of 2015].", _FRI, "2015-W52"),
             ("The plant will reopen in [week 2].", _FRI, "2017-W02"),
             ("The plant closed in [week 50].", "2017-01-03", "2016-W50"),
             ("Deliveries slipped to [2020-W53].", _FRI, "2020-W53"),
+            ("A hearing is set for [the week of January 2].", _FRI, "2017-W01"),
             ("Deliveries slipped to [week 53] of 2016.", _FRI, None),  # 2016 has 52 ISO weeks: the year alone
         ),
     ),
@@ -2144,7 +2206,7 @@ def _resolve(text: str, state: _State, chosen: list[Candidate]) -> tuple[list[Ti
         while end > start and text[end - 1] in " \t\n,":
             end -= 1
         out.append(Timex(start=start, end=end, text=text[start:end], type=ttype, value=value,
-                         mod=_mod(text[start:end], ttype)))
+                         mod=_mod(text[start:end], ttype), doubt=rule.doubt(m, value) if rule.doubt else None))
         gran = _granularity(value)
         if ttype in ("DATE", "TIME") and gran is not None:
             state.history.append((value, gran, rule.derived))
