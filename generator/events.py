@@ -325,7 +325,9 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
     type_rules = config["TIMELINE_EVENT_TYPES"]
     published = article.published.isoformat()
 
-    timexes = dates.find_timexes(article.text, article.published, date_order=config["TIMELINE_DATE_ORDER"])
+    # "3/4/12": the article's own locale (Lang metadata) first, the site's order otherwise.
+    date_order = dates.date_order_for(article.lang, config["TIMELINE_DATE_ORDER"])
+    timexes = dates.find_timexes(article.text, article.published, date_order=date_order)
     order = sorted(range(len(timexes)), key=lambda i: timexes[i].start)
     starts = [timexes[i].start for i in order]
     attribution = figures.AttributionContext.for_article(s.text for s in split_sentences(article.text))

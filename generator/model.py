@@ -126,6 +126,8 @@ class Article:
     source: str | None = None
     source_url: str | None = None
     url: str | None = None
+    # ``Lang`` metadata ("en-US", "en_GB"): decides how "3/4/12" is read.
+    lang: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -525,6 +525,7 @@ def read_article_file(
             text=text,
             source=metadata.get("source"),
             source_url=safe_url(source_url),
+            lang=metadata.get("lang"),
         ),
         [Problem(p, "read", note, "warning") for note in notes],
     )
@@ -543,6 +544,7 @@ def article_from_pelican(article: Any) -> Article:
         source=_first(meta.get("source")),
         source_url=safe_url(_first(meta.get("source_url"))),
         url=article.url,
+        lang=_first(meta.get("lang")),
     )
 
 

@@ -32,7 +32,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from generator import ids
+from generator import dates, ids
 from generator.aggregate import figure_span, tally_span
 from generator.model import Article, Bulletin, Event, Figure, Place, Problem, SiteData, Tally
 
@@ -96,6 +96,8 @@ def event_doubts(event: Event, homonyms: Callable[[str], list[str]] = lambda nam
         out.append(Doubt("publication_date", "date taken from the publication date"))
     elif ids.normalised(event.date_text).lower() not in ids.normalised(event.sentence).lower():
         out.append(Doubt("inherited", f"date inherited from an earlier sentence (“{event.date_text}”)"))
+    if event.date_text and (why := dates.numeric_doubt(event.date_text, event.date)):
+        out.append(Doubt("date_order", why))  # "3/4/12": day and month could swap
     if not event.places:
         out.append(Doubt("no_place", "no place found (not named, or not in the gazetteer)"))
     for place in event.places:

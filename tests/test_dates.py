@@ -633,3 +633,56 @@ def test_week_numbers_follow_iso_8601_across_year_ends(text, expr, ref, value):
 @pytest.mark.parametrize("text", ["The lease runs until 31 December 9999.", "It is valid to December 31, 9999."])
 def test_a_year_out_of_range_gives_no_date_rather_than_a_wrong_one(text):
     assert [t for t in find_timexes(text, WED) if "December" in t.text] == []
+
+
+# --- all-numeric dates: the article's locale, else the site's order ---------------
+
+@pytest.mark.parametrize(
+    "lang,default,value",
+    [
+        ("en-US", "DMY", "2012-03-04"),  # month first in the US
+        ("en_GB", "MDY", "2012-04-03"),
+        ("fr", "MDY", "2012-04-03"),
+        ("en", "MDY", "2012-03-04"),  # no region: the site's TIMELINE_DATE_ORDER
+        (None, "DMY", "2012-04-03"),
+    ],
+)
+def test_numeric_date_follows_the_article_locale_then_the_setting(lang, default, value):
+    from generator.dates import date_order_for
+
+    [timex] = find_timexes("The decree was signed on 3/4/12 in the capital.", WED,
+                           date_order=date_order_for(lang, default))
+    assert timex.value == value
+    assert timex.doubt == f"“3/4/12” could be day/month or month/day; read as {value}"
+
+
+def test_numeric_date_from_the_source_country():
+    from generator.dates import date_order_for
+
+    assert date_order_for(None, "DMY", country="US") == "MDY"
+    assert date_order_for(None, "MDY", country="SY") == "DMY"
+
+
+@pytest.mark.parametrize("text", ["Signed on 25/4/12 in Homs.", "Signed on 4/4/12 in Homs.", "Signed on 2012-04-03."])
+def test_an_unambiguous_numeric_date_has_no_doubt(text):
+    [timex] = find_timexes(text, WED)
+    assert timex.doubt is None
+
+
+def test_an_ambiguous_numeric_event_date_goes_on_the_review_list():
+    from generator import review
+    from generator.model import Event
+
+    sentence = "Shelling hit the market on 3/4/12, residents said."
+    event = Event("e", "a", "2012-04-03", "day", "3/4/12", sentence, 0, len(sentence), "attack")
+    assert [d.code for d in review.event_doubts(event) if d.code == "date_order"] == ["date_order"]
+
+
+@pytest.mark.parametrize("lang,date", [("en-US", "2012-03-04"), ("en-GB", "2012-04-03"), (None, "2012-04-03")])
+def test_the_article_lang_metadata_decides_numeric_event_dates(lang, date):
+    from generator.events import extract_article
+    from generator.model import Article
+
+    text = "Shelling killed 4 people in Aleppo on 3/4/12, the monitor said."
+    article = Article(path="a.md", slug="a", title="A", published=dt.date(2012, 5, 1), text=text, lang=lang)
+    assert [e.date for e in extract_article(article).events] == [date]
