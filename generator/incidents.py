@@ -5,21 +5,26 @@ outlets, each in two or three sentences, is six events. A bulletin shows
 it once: an :class:`~generator.model.Incident` carries every member event,
 all their figures side by side (never summed), every outlet and reporter.
 
-**Linking rule.** Two events of the same day are one incident when
+**Linking rule.** Two events of the same day are one incident when they
+come from the same sentence (a sentence split per place), or when
 
-* they come from the same sentence (a sentence split per place), or
 * their types are compatible (``TYPE_FAMILIES``: a shelling and a battle
-  may be one fight; a deployment and a protest are not), their places
-  overlap (``same_place``: the same place, or a place and the province it
-  lies in), and something more than place and type ties them: in one
-  article, one of the next two event sentences of the story (not after
-  "Meanwhile, ...", not a statement), or words in common; across articles,
-  violence at the very same town or district, a figure of the same metric
-  on both sides, or words in common (``shared_words``).
+  may be one fight; a deployment and a protest are not);
+* their places do not differ: places below country level, the sentence's
+  own or carried over from its context, overlap (``same_place``: the same
+  place, or a place and the province it lies in); a sentence placed only
+  in the country, or nowhere, fits any place;
+* and something more ties them (``tie``: the shared words, each weighted
+  by how rare it is among the day's sentences, ``word_weights``). In one
+  article: the next event sentence carries the story on (not after
+  "Meanwhile, ...", not a statement), or a tie of ``TIE_SAME_ARTICLE``.
+  Across articles, both must name their own place (``TIE_COUNTRY`` for two
+  country-wide reports: in practice a shared name): violence at the very
+  same town or district told in like words, a figure of the same metric on
+  both sides, or a tie of ``TIE_ACROSS``.
 
-An event that names no place joins only the event just before it in its
-own article, when their types are compatible ("The Observatory said six
-people were killed." after the sentence that names the district).
+The thresholds were set on the tune days of ``bench/incidents.py``
+(pairwise precision/recall against hand-labelled incident groups).
 
 Links are transitive (single link): A–B and B–C make one incident.
 
@@ -154,8 +159,7 @@ def content_words(sentence: str, places: Iterable[Place] = ()) -> frozenset[str]
     """The stems of a sentence's words that could tie it to another: no stop words, no place names.
 
     Names (a capitalised word inside the sentence: "Zhai", "Amnesty") are
-    kept with their capital, so a shared name can weigh more than a shared
-    common word (``NAME_WEIGHT``).
+    kept whole, with their capital (never stemmed).
 
     >>> sorted(content_words("A car bomb exploded near the Aleppo court, envoy Zhai said.", [Place("Aleppo", "Aleppo", "SY", "city", "Aleppo")]))
     ['Zhai', 'bomb', 'court', 'envoy', 'explod']
@@ -219,8 +223,18 @@ def _continues(earlier: _Node, later: _Node, window: int = 1) -> bool:
 
 # How strongly shared words must tie two sentences (sum of ``word_weights``), in one
 # article and across articles.
-TIE_SAME_ARTICLE = 3.0
-TIE_ACROSS = 3.0
+TIE_SAME_ARTICLE = 5.0
+TIE_ACROSS = 6.0
+
+
+def _specific(node: _Node) -> tuple[Place, ...]:
+    """The places below country level the sentence names itself."""
+    return tuple(p for p in node.own if p.kind != "country")
+
+
+def _where(node: _Node) -> tuple[Place, ...]:
+    """The places below country level of the sentence, its own or carried over from its context."""
+    return tuple(p for p in node.event.places if p.kind != "country")
 
 
 def linked(a: _Node, b: _Node, weights: Mapping[str, float] | None = None) -> bool:
@@ -231,24 +245,25 @@ def linked(a: _Node, b: _Node, weights: Mapping[str, float] | None = None) -> bo
     if not types_compatible(ea.type, eb.type):
         return False
     shared = a.words & b.words
-    tie = sum((weights or {}).get(w, 1.0) * (NAME_WEIGHT if w[0].isupper() else 1.0) for w in shared)
-    same_article = ea.article == eb.article
-    if not a.own or not b.own:
-        # one sentence relies on its context for the place: only its own article can tie it
-        if not same_article or (ea.places and eb.places and not same_place(ea.places, eb.places)):
-            return False
-        return (not b.own and _continues(a, b)) or tie >= TIE_SAME_ARTICLE
-    if not same_place(ea.places, eb.places):
-        return False
-    if same_article:
+    tie = sum((weights or {}).get(w, 1.0) for w in shared)
+    specific_a, specific_b = _specific(a), _specific(b)
+    where_a, where_b = _where(a), _where(b)
+    if where_a and where_b and not same_place(where_a, where_b):
+        return False  # each is placed (by its own words or its context), and the places differ
+    if ea.article == eb.article:
+        # one story: the next sentences carry it on, or it shares words
         return _continues(a, b, window=CONTINUE_WINDOW) or tie >= TIE_SAME_ARTICLE
-    if ea.type in _VIOLENT and eb.type in _VIOLENT and _same_named_place(a.own, b.own) and shared:
+    if not specific_a and not specific_b:
+        return tie >= TIE_COUNTRY  # two country-wide reports: only strong words (names) tie them
+    if not specific_a or not specific_b:
+        return False
+    if ea.type in _VIOLENT and eb.type in _VIOLENT and _same_named_place(specific_a, specific_b) and shared:
         return True  # violence at the very same place the same day, told in like words
     return bool(a.metrics & b.metrics) or tie >= TIE_ACROSS
 
 
-CONTINUE_WINDOW = 2
-NAME_WEIGHT = 1.0
+TIE_COUNTRY = 8.0
+CONTINUE_WINDOW = 1
 
 
 def _same_named_place(a: Sequence[Place], b: Sequence[Place]) -> bool:
