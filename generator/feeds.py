@@ -1,4 +1,4 @@
-"""Feeds: daily bulletins and per-place events as Atom, RSS 2.0 and JSON Feed.
+"""Feeds: daily bulletins, per-place incidents and events, per-metric figures as Atom, RSS 2.0 and JSON Feed.
 
 Written through Pelican's own ``Writer.write_feed`` (so ``FEED_MAX_ITEMS``,
 ``FEED_APPEND_REF``, ``TIMEZONE`` and the ``feed_generated``/``feed_written``
@@ -24,6 +24,7 @@ it with the current time.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -38,7 +39,8 @@ from pelican.utils import set_date_tzinfo
 
 from generator.exports import absolute_url, date_parts, display_date
 from generator.model import Bulletin, Event, KeyFigure, ReportedTotal, SiteData, Tally
-from generator.site import Links
+from generator import summary
+from generator.site import Links, bulletin_incidents
 
 # Addresses not (yet) in the settings table; each can be overridden in
 # pelican.conf.py like the others, and set to "" to switch that feed off.
@@ -378,7 +380,7 @@ def bulletin_items(site_data: SiteData, settings: Mapping[str, Any], tl: Links) 
         else:
             body = partial(_summary_body, summary)
         items.append(FeedItem(
-            title=f"Bulletin for {display_date(bulletin.date)}",
+            title=tl.day_line(bulletin) or f"Bulletin for {display_date(bulletin.date)}",
             url=tl.bulletin_url(bulletin.date),
             date=day_start(bulletin.date),
             modified=last_revised(bulletin.date, contributing_articles(bulletin), published),
@@ -402,6 +404,10 @@ def _event_body(event: Event, tl: Links, siteurl: str) -> str:
     return render_event(event, siteurl, tl)
 
 
+def _incident_body(members: Sequence[Event], tl: Links, siteurl: str) -> str:
+    return "\n".join(render_event(event, siteurl, tl) for event in members)
+
+
 def _tally_body(tally: Tally, place: str, tl: Links, siteurl: str) -> str:
     return render_tally(tally, place, siteurl, tl)
 
@@ -412,25 +418,46 @@ def event_title(event: Event, tl: Links) -> str:
 
 
 def place_items(place: str, site_data: SiteData, tl: Links) -> list[FeedItem]:
-    """A province's feed: its events and its tally rows, newest first.
+    """A province's feed: its incidents, its other events and its tally rows, newest first.
 
-    Each entry links to its anchor on the day's bulletin when there is one
-    (``#e-<id>``, ``#t-<id>``), else to the province's page. Tally rows are
-    included so a province that is only ever counted, never described,
-    still has a feed.
+    A day's events come as incidents (one entry per happening, as on the
+    bulletin), linked to the incident on the bulletin (``#i-<id>``); events
+    dated only to a week, month or year come one by one, linked to the
+    province's page (``#e-<id>``); tally rows link to their table
+    (``#t-<id>``), so a province that is only ever counted, never
+    described, still has a feed. Titles say what happened, with the
+    figure when there is one; a title that would repeat is numbered.
     """
     published = {a.slug: a.published for a in site_data.articles}
     place_url = tl.place_url(place)
+    by_id = {e.id: e for e in site_data.events}
     entries: list[tuple[tuple[str, str, int, str], FeedItem]] = []
+    on_bulletins: set[str] = set()
+    for bulletin in site_data.bulletins:
+        for incident in bulletin_incidents(bulletin):
+            on_bulletins.update(incident.event_ids)
+            members = [by_id[i] for i in incident.event_ids if i in by_id]
+            if place not in incident.provinces or not members:
+                continue
+            lead = by_id.get(incident.lead, members[0])
+            sentence = lead.sentence if len(lead.sentence) <= 280 else lead.sentence[:279] + "…"
+            entries.append(((incident.date, members[0].article, members[0].start, incident.id), FeedItem(
+                title=f"{display_date(incident.date)}: {tl.incident_title(incident)}",
+                url=f"{tl.bulletin_url(bulletin.date)}#i-{incident.id}",
+                date=day_start(incident.date),
+                modified=last_revised(incident.date, incident.articles, published),
+                summary=sentence,
+                body=partial(_incident_body, members, tl),
+                author=", ".join(incident.outlets),
+                tags=[tl.type_label(incident.type)],
+            )))
     for event in site_data.events:
-        if place not in tl.provinces(event):
+        if event.id in on_bulletins or place not in tl.provinces(event):
             continue
-        day_page = event.granularity == "day" and tl.has_bulletin(event.date)
-        page = tl.bulletin_url(event.date) if day_page else place_url
         sentence = event.sentence if len(event.sentence) <= 280 else event.sentence[:279] + "…"
         entries.append(((event.date, event.article, event.start, event.id), FeedItem(
             title=event_title(event, tl),
-            url=f"{page}#e-{event.id}",
+            url=f"{place_url}#e-{event.id}",
             date=day_start(event.date),
             modified=last_revised(event.date, [event.article], published),
             summary=sentence,
@@ -454,7 +481,9 @@ def place_items(place: str, site_data: SiteData, tl: Links) -> list[FeedItem]:
             author=tally.attributed_to or "",
             tags=[label],
         )))
-    return [item for _, item in sorted(entries, key=lambda pair: pair[0], reverse=True)]
+    items = [item for _, item in sorted(entries, key=lambda pair: pair[0], reverse=True)]
+    titles = summary.distinct(item.title for item in items)
+    return [dataclasses.replace(item, title=title) for item, title in zip(items, titles)]
 
 
 def metric_items(metric: str, site_data: SiteData, tl: Links, author: str = "") -> list[FeedItem]:

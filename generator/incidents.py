@@ -28,7 +28,7 @@ The thresholds were set on the tune days of ``bench/incidents.py``
 
 Links are transitive (single link): A–B and B–C make one incident.
 
-**Order** (``rank``): an incident with a casualty figure, or whose sentence
+**Order** (``rank``): an incident with a one-day figure (casualties, counts), or whose sentence
 was read as a tally, comes first (``casualties``); then other happenings
 (``event``); then incidents where every sentence only reports what
 someone said, with no figure (``statement``). Within a rank, the larger
@@ -373,14 +373,19 @@ def incident_type(events: Sequence[Event]) -> str:
 
 
 def _claims(events: Sequence[Event]) -> tuple[Claim, ...]:
-    """Every figure of the members, identical claims (source, metric, number, subgroup) once with all their events."""
+    """The members' one-day figures, identical claims (source, metric, number, subgroup) once with all their events.
+
+    Totals over several days and running totals are not the incident's: the
+    bulletin lists them under the totals reported that day.
+    """
     merged: dict[tuple, Claim] = {}
     for event in events:
         for figure in event.figures:
+            if (figure.span or "day") != "day" or figure.cumulative:
+                continue
             value = figure.value_max if figure.value_max and figure.value_max > figure.value else figure.value
             qualifier = f"between {figure.value} and" if value != figure.value else figure.qualifier
-            key = (figure.metric, figure.subgroup or "", (figure.attributed_to or "").lower(), value, qualifier or "",
-                   getattr(figure, "span", None) or ("cumulative" if figure.cumulative else "day"))
+            key = (figure.metric, figure.subgroup or "", (figure.attributed_to or "").lower(), value, qualifier or "")
             places = tuple(dict.fromkeys(p.name for p in event.places))
             if key in merged:
                 old = merged[key]
@@ -422,7 +427,7 @@ def make_incident(events: Sequence[Event], tallied: frozenset[tuple[str, int]] =
     places = [p for e in events for p in e.places]
     figures = _claims(events)
     has_tally = any((e.article, e.start) in tallied for e in events)
-    if has_tally or any(c.metric in CASUALTY_METRICS for c in figures) or figures:
+    if has_tally or figures:
         rank = "casualties"
     elif all(is_statement(e) for e in events):
         rank = "statement"

@@ -292,8 +292,8 @@ class Incident:
     places, something more in common). ``id`` is the first member event's
     id. ``rank`` orders a bulletin: ``casualties`` (a figure, or a
     sentence read as a tally), ``event``, ``statement`` (every sentence only
-    reports what someone said). ``figures`` are all the members' figures
-    as claims, conflicting ones side by side, never summed; ``outlets`` the
+    reports what someone said). ``figures`` are all the members' one-day
+    figures as claims, conflicting ones side by side, never summed; ``outlets`` the
     publications, ``reporters`` who gave the figures; ``provinces`` every
     province named (the incident is listed under each); ``lead`` the
     member that tells it best on its own (shown first).

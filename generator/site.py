@@ -51,7 +51,7 @@ from markupsafe import Markup, escape
 from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
-from generator import charts, incidents
+from generator import charts, incidents, summary
 from generator.aggregate import figure_span, tally_span
 from generator.exports import EXPORT_FILES, week_days, week_text
 from generator.model import Article, Bulletin, Event, Incident, KeyFigure, ReportedTotal, SiteData, Tally
@@ -78,6 +78,12 @@ _HL_SLOT = "\x00tl-hl\x00"
 _ROOT_SLOT = "\x00tl-root\x00"
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _default(name: str) -> Any:
+    """A setting's documented default (settings.SETTINGS)."""
+    default = next(x.default for x in SETTINGS if x.name == name)
+    return default() if callable(default) else default
 
 
 def page_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
@@ -569,6 +575,7 @@ class Links:
         self.settings = page_settings(settings)
         self.metrics = _table(settings, "TIMELINE_METRICS", "generator.figures", "DEFAULT_METRICS")
         self.types = _table(settings, "TIMELINE_EVENT_TYPES", "generator.event_types", "DEFAULT_EVENT_TYPES")
+        self.key_metrics: list[str] = list(settings.get("TIMELINE_KEY_METRICS") or _default("TIMELINE_KEY_METRICS"))
         self.articles: dict[str, Article] = {a.slug: a for a in site.articles}
         self.events: dict[str, Event] = {e.id: e for e in site.events}
         self.bulletin_dates = set(bulletin_dates)
@@ -723,6 +730,15 @@ class Links:
 
     def provinces(self, event: Event) -> list[str]:
         return event_provinces(event)
+
+    def day_line(self, bulletin: Bulletin) -> str:
+        """The bulletin's one-line summary (``summary.day_line``), '' when it has no incident."""
+        return self.memo(("day-line", bulletin.date), bulletin, lambda: summary.day_line(
+            bulletin_incidents(bulletin), self.key_metrics, self.metric_label, self.type_label))
+
+    def incident_title(self, incident: Incident) -> str:
+        """One incident as a short title: its key figure, else what happened where."""
+        return summary.incident_title(incident, self.key_metrics, self.metric_label, self.type_label)
 
     def place_names(self, event: Event) -> list[str]:
         return place_names(event)

@@ -68,6 +68,15 @@ def test_a_late_report_updates_an_entry_without_making_it_new(tmp_path, site_dat
         assert revised == {"2016-12-23": "2016-12-25", "2016-12-22": "2016-12-24"}
 
 
+def test_bulletin_entries_are_titled_with_the_day_in_one_line(tmp_path, site_data):
+    out = write(tmp_path, site_data)
+    titles = [e.title for e in parse(out / "feeds/bulletins.atom.xml").entries]
+    assert titles == [
+        "6–8 killed in al-Hamdaniya, Aleppo (Syrian Observatory for Human Rights, State television)",
+        "25 ceasefire violations in Damascus, Rif Dimashq (Russian Defence Ministry)",
+    ]
+
+
 def test_atom_dates_are_the_bulletin_day_and_the_latest_contributing_article(tmp_path, site_data):
     parsed = parse(write(tmp_path, site_data) / "feeds/bulletins.atom.xml")
     dates = [(e.published, e.updated) for e in parsed.entries]
@@ -127,7 +136,7 @@ def test_links_inside_content_are_absolute(tmp_path, site_data):
     assert all(t.startswith(("https://", "http://")) for t in targets), targets
 
 
-def test_place_feeds_list_each_event_under_every_province_it_names(tmp_path, site_data):
+def test_place_feeds_list_each_incident_under_every_province_it_names(tmp_path, site_data):
     out = write(tmp_path, site_data)
     titles = {
         slug: [e.title for e in parse(out / f"feeds/places/{slug}.atom.xml").entries]
@@ -135,12 +144,13 @@ def test_place_feeds_list_each_event_under_every_province_it_names(tmp_path, sit
     }
     assert titles == {
         "aleppo": [
-            "23 December 2016: Shelling in al-Hamdaniya",
+            # the day's incident, titled by its figures side by side
+            "23 December 2016: 6–8 killed in al-Hamdaniya, Aleppo (Syrian Observatory for Human Rights, State television)",
             "22 December 2016: 6 ceasefire violations in Aleppo",  # its row of a tally
             "December 2016: Armed clash in Homs, Aleppo",
         ],
         "homs": ["December 2016: Armed clash in Homs, Aleppo"],
-        "rif-dimashq": ["22 December 2016: Ceasefire violation in Damascus"],
+        "rif-dimashq": ["22 December 2016: 25 ceasefire violations in Damascus, Rif Dimashq (Russian Defence Ministry)"],
     }
 
 
@@ -155,13 +165,36 @@ def test_a_place_only_ever_counted_in_a_tally_still_has_a_feed(tmp_path, site_da
     assert entry.link.startswith(f"{SITEURL}/bulletins/2016-12-22/#t-")
 
 
-def test_place_entries_link_day_events_to_their_bulletin_and_others_to_the_place(tmp_path, site_data):
+def test_place_entries_link_day_incidents_to_their_bulletin_and_others_to_the_place(tmp_path, site_data):
     entries = parse(write(tmp_path, site_data) / "feeds/places/aleppo.atom.xml").entries
-    assert [e.link for e in entries if "#e-" in e.link] == [
-        f"{SITEURL}/bulletins/2016-12-23/#e-e1aaaaaaaaaa",
+    assert [e.link for e in entries if "#e-" in e.link or "#i-" in e.link] == [
+        f"{SITEURL}/bulletins/2016-12-23/#i-e1aaaaaaaaaa",
         f"{SITEURL}/places/aleppo/#e-e2bbbbbbbbbb",
     ]
     assert len({e.id for e in entries}) == len(entries)
+
+
+def test_place_feed_titles_are_distinct(tmp_path, site_data):
+    """Two unrelated happenings of one type, place and day get numbered titles, never the same one."""
+    import dataclasses
+
+    from generator import incidents
+    from generator.model import Event, Place
+
+    aleppo = Place("Aleppo", "Aleppo", "SY", "city", "Aleppo")
+    extra = [
+        Event("f1", "aleppo-attacked", "2016-12-23", "day", None, "Engineers reopened the water station in Aleppo.",
+              300, 350, "strategic_developments", (aleppo,)),
+        Event("f2", "ceasefire-violations", "2016-12-23", "day", None, "A prisoner swap was agreed for Aleppo.",
+              300, 340, "strategic_developments", (aleppo,)),
+    ]
+    day23 = site_data.bulletins[1]
+    events = day23.events + extra
+    site_data.bulletins[1] = dataclasses.replace(day23, events=events, incidents=incidents.group(events, day23.tallies))
+    site_data.events = site_data.events + extra
+    titles = [e.title for e in parse(write(tmp_path, site_data) / "feeds/places/aleppo.atom.xml").entries]
+    assert len(titles) == len(set(titles))
+    assert "23 December 2016: Strategic developments in Aleppo (2)" in titles
 
 
 def test_metric_feeds_give_each_days_range_and_every_claim(tmp_path, site_data):

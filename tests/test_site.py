@@ -327,6 +327,13 @@ def test_bulletin_flags_a_stated_total_that_differs_from_the_sum(rendered):
     assert '<tr class="differs">' in html
 
 
+def test_bulletin_opens_with_the_day_in_one_line(rendered):
+    html = read(rendered[0], "bulletins/2016-12-24/index.html")
+    line = re.search(r'<p class="day-line">(.*?)</p>', html).group(1)
+    assert line.count("; ") <= 2 and "killed" in line
+    assert html.index('class="day-line"') < html.index('id="key-figures"')
+
+
 def test_bulletin_incidents_with_quote_and_sources_and_a_place_index(rendered):
     html = read(rendered[0], "bulletins/2016-12-22/index.html")
     assert '<article class="incident rank-casualties"' in html
