@@ -333,6 +333,7 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
     attribution = figures.AttributionContext.for_article(s.text for s in split_sentences(article.text))
     events: list[Event] = []
     found_tallies = []
+    unattributed: list[Tally] = []  # the last sentence's tallies, when it named no reporter
     problems: list[Problem] = []
     context = _Context()
     # where the report's story happens: provinces named in its title and events so far
@@ -340,6 +341,12 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
     story_places.update(p.admin1 for p in places.event_places(article.title or "", gazetteer) if p.admin1)
 
     def tallies_in(text: str, start: int, end: int, reporter: str | None = None) -> list[Tally]:
+        credit = tallies.credited_back(text)
+        if credit and unattributed:  # "This was reported by the governor": the counts just before are the governor's
+            credited = {id(t) for t in unattributed}
+            found_tallies[:] = [replace(t, attributed_to=attribution.resolve(credit) or credit) if id(t) in credited else t
+                                for t in found_tallies]
+        unattributed.clear()
         found, tally_problems = tallies.find_tallies(
             text,
             date=published,
@@ -353,6 +360,8 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
             context=attribution,
         )
         found_tallies.extend(found)
+        if found and figures.find_attribution(text) is None:
+            unattributed.extend(found)
         problems.extend(_with_path(p, article.path) for p in tally_problems)
         return found
 

@@ -382,7 +382,8 @@ def _list_tallies(
             problems.append(Problem(
                 "", "tallies",
                 f"{metric} on {day}: stated total {stated} but the places add up to {total_read}: {sentence.strip()}", "warning"))
-        reporter = _group_reporter(sentence, context, g_start, attributed_to, len(groups))
+        reporter = _recorded_by(sentence, mention.start if stated is not None and mention is not None else g_start, context, attributed_to) \
+            or _group_reporter(sentence, context, g_start, attributed_to, len(groups))
         g_span = "cumulative" if cumulative_start is not None and cumulative_start <= g_start else span
         tallies.append(
             Tally(
@@ -556,7 +557,8 @@ def _total_tallies(
         own_span = "cumulative" if cumulative_start is not None and cumulative_start <= position else ("day" if span == "cumulative" else span)
         # a count with no reporter of its own is the article's current reporter's ("the governor said ...
         # Three more people were injured over the past day")
-        reporter = find_attribution(sentence, context, position) or attributed_to or (context.last_reporter if context else None)
+        reporter = (_recorded_by(sentence, position, context, attributed_to) or find_attribution(sentence, context, position)
+                    or attributed_to or (context.last_reporter if context else None))
         out.append(Tally(
             date=day, metric=metric, total=value, by_place={keys[0]: value} if len(keys) == 1 else {},
             attributed_to=reporter, article=article, sentence=sentence, start=start, end=end, stated_total=value,
@@ -580,6 +582,108 @@ def _possible_tally(sentence: str, metrics: Mapping[str, Any]) -> bool:
     if any(_TALLY_NOUN.match(sentence, m.end) for m in find_numbers(sentence)):
         return True
     return len(_PAIR_HINT.findall(sentence)) >= 2
+
+
+# -- who recorded a count --------------------------------------------------------------
+#
+# A monitor's count belongs to the subject of its recording verb, not to the ministry or
+# outlet that relays it. Rules as data, each with the shape it reads:
+#   "The Turkish side has registered 34 violations"            -> "Turkish side"
+#   "..., while the SMM recorded 78 ceasefire violations"       -> "SMM"
+#   "Russia within the framework of the commission recorded 19" -> "Russia"
+#   "the ministry said it had registered 35 cases"              -> (pronoun: the caller's reporter)
+_RECORDED_COUNT = re.compile(
+    r"(?P<verb>(?:(?:has|have|had)\s+(?:also\s+)?)?(?:recorded|registered|monitored|documented|logged|counted|observed|confirmed))"
+    r"\s+(?:a\s+total\s+of\s+|as\s+many\s+as\s+|about\s+|some\s+|at\s+least\s+|more\s+than\s+|over\s+|only\s+)?$",
+    re.I,
+)
+# Where a subject starts: a quote, a clause mark, a dash between spaces, a contrast or a speech verb.
+_SUBJECT_START = re.compile(r"[\"“”;:(,]|\s[-–—]\s|\b(?:while|whereas|and|but|said|says|stated|added|reported|that)\b", re.I)
+# Where the subject's head ends: its modifiers ("... commission reviewing issues related to ...").
+_SUBJECT_TAIL = re.compile(
+    r"\s+(?:to\s+consider|related|reviewing|monitoring|within|in|per|over|during|on|for|at|which|who|that|also)\b.*$", re.I | re.S)
+_SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "this", "its side", "the mission"})
+
+
+def recorder(sentence: str, position: int) -> str | None:
+    """The subject of the recording verb right before the count at ``position``.
+
+    >>> s = "The Russian side registered 5 violations, while the Turkish side has recorded 7 violations."
+    >>> recorder(s, s.index("5")), recorder(s, s.index("7"))
+    ('Russian side', 'Turkish side')
+    >>> s = "The ministry said it had registered 35 cases of firing."
+    >>> recorder(s, s.index("35"))
+    'Ministry'
+    """
+    verb = _RECORDED_COUNT.search(sentence, max(0, position - 60), position)
+    if verb is None:
+        return None
+    head = sentence[max(0, verb.start() - 240) : verb.start()]
+    subject, start = _subject(head)
+    speech = _SPOKE_BEFORE.search(head, 0, start)
+    if subject.lower() in _SUBJECT_PRONOUNS and speech:  # "the ministry said it had registered 35": the ministry
+        subject, _ = _subject(head[: speech.start()])
+    words = subject.split()
+    if not words or len(words) > 16 or re.search(r"\d", subject):
+        return None
+    if subject.lower() in _SUBJECT_PRONOUNS or not (words[0][0].isupper() or words[0].lower() in ("the", "its", "our")):
+        return None
+    subject = re.sub(r"^the\s+", "", subject, flags=re.I)
+    return subject[0].upper() + subject[1:]
+
+
+_SPOKE_BEFORE = re.compile(r"\b(?:said|says|stated|added|reported|announced)(?:\s+that)?\s*$", re.I)
+
+
+def _subject(head: str) -> tuple[str, int]:
+    """The subject at the end of ``head`` (text up to a verb) and where it starts."""
+    starts = [m.end() for m in _SUBJECT_START.finditer(head)]
+    start = starts[-1] if starts else 0
+    return _SUBJECT_TAIL.sub("", head[start:]).strip(" -–—"), start
+
+
+# A sentence that credits the one before it: the reporter of the previous sentence's counts
+# when that sentence named none. Rules as data, each with the shape it reads:
+#   "This was reported by the head of the regional administration, Jane Roe."
+#   "According to an outlet, this was announced by the governor on Telegram."
+#   "John Doe, the head of the regional administration, said this in a post on Telegram."
+_CREDIT_BACK = (
+    re.compile(r"^(?:According\s+to\s+[^,]{1,60},\s+)?(?:this|that|it)\s+(?:information\s+)?(?:was|were|has\s+been)\s+"
+               r"(?:reported|said|announced|stated|posted|written|confirmed)\s+(?:on\s+\w+\s+)?by\s+(?P<who>[^.;:]{3,160}?)"
+               r"(?:\s+(?:on|in|via|at)\s+(?:Telegram|Facebook|X|Twitter|his|her|its|a|the)\b[^.]*)?\s*[.;]?$", re.I),
+    re.compile(r"^(?P<who>[A-Z][^.;:]{2,160}?),?\s+(?:said|reported|announced|stated|wrote|posted|confirmed)\s+(?:this|that|it)"
+               r"(?=\s*(?:[.,;]|$|\s(?:in|on|at|via|to|during|after|when|late|early|earlier|later)\b))"),
+)
+
+
+def credited_back(sentence: str) -> str | None:
+    """Who a sentence says reported the sentence before it.
+
+    >>> credited_back("This was reported by the head of the regional administration, Jane Roe.")
+    'the head of the regional administration, Jane Roe'
+    >>> credited_back("John Doe, the head of the regional administration, said this in a post on Telegram.")
+    'John Doe, the head of the regional administration'
+    >>> credited_back("The governor said the shelling went on all night.") is None
+    True
+    """
+    text = sentence.strip()
+    for rule in _CREDIT_BACK:
+        m = rule.match(text)
+        if m and not re.search(r"\d", m["who"]):
+            return m["who"].strip(" ,")
+    return None
+
+
+def _recorded_by(sentence: str, position: int, context: AttributionContext | None, caller: str | None) -> str | None:
+    """``recorder`` expanded: to the caller's name when that is its long form ("the ministry" said by
+    the "Russian Defense Ministry"), else with what the article named before ("the SMM" -> its full name)."""
+    name = recorder(sentence, position)
+    if name is None:
+        return None
+    words = set(re.findall(r"[a-z]+", name.lower()))
+    if caller and words <= set(re.findall(r"[a-z]+", caller.lower())):
+        return caller
+    return (context.resolve(name) if context is not None else None) or name
 
 
 def _group_reporter(sentence: str, context: AttributionContext | None, position: int,

@@ -235,3 +235,54 @@ def test_a_number_continued_by_another_is_a_list_entry_not_the_total(syria):
     )
     assert problems == []
     assert tally.by_place == {"Idlib": 34, "Homs": 14} and tally.stated_total is None
+
+
+@pytest.mark.parametrize(
+    "sentence, reporters",
+    [
+        # each side's recording verb names its own reporter, whoever relays the report
+        ("The western delegation of the joint truce panel has registered 11 cases of firing: six in Aleppo and five in Hama, "
+         "while the eastern delegation recorded 4 violations in Idlib (3) and Latakia (1), the ministry said in its note.",
+         ["Western delegation of the joint truce panel", "Eastern delegation"]),
+        # a long subject keeps its head and drops what follows it
+        ("“The northern team of the observer group monitoring the truce recorded 9 facts of firing in the provinces: "
+         "Idlib – 5, Hama – 4”, the bulletin said.", ["Northern team of the observer group"]),
+    ],
+)
+def test_the_subject_of_the_recording_verb_reports_the_count(syria, sentence, reporters):
+    tallies, _ = tallies_of(sentence, syria, attributed_to="Defence Ministry")
+    assert [t.attributed_to for t in tallies] == reporters
+
+
+def test_a_pronoun_subject_is_the_speaker_before_it(syria):
+    sentence = "The defence ministry said it had registered 13 cases of firing, namely 8 in the province of Aleppo and 5 in Hama."
+    [tally], _ = tallies_of(sentence, syria)
+    assert tally.attributed_to == "Defence ministry"
+
+
+@pytest.mark.parametrize(
+    "sentence, who",
+    [
+        ("This was reported by the head of the district administration, Ivan Petrenko.", "the head of the district administration, Ivan Petrenko"),
+        ("According to a local outlet, this was announced by the regional governor on Telegram.", "the regional governor"),
+        ("Maria Kovalenko, the head of the regional council, said this in a post on Facebook.", "Maria Kovalenko, the head of the regional council"),
+        ("The governor said this week's shelling was the heaviest.", None),
+        ("This was reported at 10:00 by 3 outlets.", None),
+    ],
+)
+def test_a_sentence_can_credit_the_one_before_it(sentence, who):
+    from generator.tallies import credited_back
+
+    assert credited_back(sentence) == who
+
+
+def test_extraction_credits_a_reporterless_toll_to_the_next_sentences_reporter():
+    from generator.events import extract_article
+    from generator.model import Article
+
+    text = ("Four people were killed and nine injured in Kharkiv region over the past day.\n\n"
+            "This was reported by the head of the regional administration, Ivan Petrenko.")
+    article = Article(path="a.md", slug="a", title="Day in the region", published=FRIDAY, text=text)
+    tallies = extract_article(article, {"TIMELINE_COUNTRIES": ["UA"]}).tallies
+    assert sorted((t.metric, t.total) for t in tallies) == [("injured", 9), ("killed", 4)]
+    assert all(t.attributed_to.endswith("Ivan Petrenko") for t in tallies)
