@@ -109,7 +109,7 @@ _NUMWORD = (
 _NUM = (
     rf"(?:\d+(?:\.\d+)?|{_NUMWORD}(?:[- ]{_NUMWORD})*|[Aa]n?|[Aa] few|(?:(?<=the next )|(?<=the past )|(?<=the last )|(?<=first ))few|"
     r"[Aa] couple of|(?:(?<=the next )|(?<=the past )|(?<=the last )|(?<=first ))couple of|[Ss]everal|[Ss]ome|[Mm]any|[Aa] dozen|"
-    r"[Dd]ozens of|[Aa] hundred)"
+    r"[Dd]ozens of|[Aa] hundred|[Aa]nother(?=\s+(?:second|minute|hour|day|week|month|quarter|year|decade)\b))"
 )
 # A count that cannot be a year: up to three digits, or words.
 _NUMX = _NUM.replace(r"\d+(?:\.\d+)?", r"(?<![\d,.])\d{1,3}(?:\.\d+)?")
@@ -170,7 +170,7 @@ def _num(text: str) -> int | None:
     if re.fullmatch(r"\d+\.\d+", s):
         f = float(s)
         return int(f) if f.is_integer() else None
-    if s in ("a", "an", "one"):
+    if s in ("a", "an", "one", "another"):
         return 1
     if s == "a dozen":
         return 12
@@ -1675,6 +1675,19 @@ _RULES: tuple[_Rule, ...] = (
             ("Polls closed at [8 p.m. EST], officials said.", _FRI, "2016-12-23T20:00"),
         ),
     ),
+    # "shells fell at 14:30", "until 06:00": a 24-hour clock time after a
+    # preposition (without one, "12:30" may be a score, a ratio or a verse).
+    _rule(
+        "clock",
+        r"(?:(?<=\b[Aa]t )|(?<=\b[Bb]y )|(?<=\bfrom )|(?<=\buntil )|(?<=\bbefore )|(?<=\bafter )|(?<=\bsince ))"
+        r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?![:.,]\d|\s*(?:[ap]\.?m\b|[AP]M\b|GMT|UTC))",
+        lambda m, st: ("TIME", f"{_iso(st.anchor_day())}T{int(m['h']):02d}:{m['mi']}"),
+        core=r":\d\d",
+        examples=(
+            ("Shells hit the square at [14:30], witnesses said.", _FRI, "2016-12-23T14:30"),
+            ("The talks were adjourned on 12 December; they resumed at [09:15].", _FRI, "2016-12-12T09:15"),
+        ),
+    ),
     _rule(
         "deictic_day",
         rf"(?:\b(?:[Ll]ate|[Ee]arly|[Ee]arlier|[Ll]ater)\s+)?\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|"
@@ -1832,6 +1845,7 @@ _RULES: tuple[_Rule, ...] = (
         examples=(
             ("The siege lasted [five years].", _FRI, "P5Y"),
             ("No shells fell for [at least 72 hours].", _FRI, "PT72H"),
+            ("The monitors' mandate was extended for [another month].", _FRI, "P1M"),
         ),
     ),
     _rule(
