@@ -367,7 +367,7 @@ class _Metric:
 # digits (another count) and its "and" never starts a new clause ("and wounded 12",
 # "and 6 soldiers", "and a civilian").
 _OF_PHRASE = (
-    r"\s+(?:of|from|for|with|in|within|among|belonging\s+to|affiliated\s+(?:with|to)|loyal\s+to)\s+(?:the\s+)?"
+    r"\s++(?:of|from|for|with|in|within|among|belonging\s+to|affiliated\s+(?:with|to)|loyal\s+to)\s+(?:the\s+)?"
     r"(?:(?!\band\s+(?!allied\b)(?:\d|" + _WORD + r"\b|\w+(?:ed|ing)\b|an?\b|another\b|was\b|were\b|had\b|has\b|have\b|then\b))"
     # nor a verb or another count: "an activist in Homs has said the army has left", "families in Homs need
     # to be evacuated", "three children in one family"
@@ -379,16 +379,16 @@ _OF_PHRASE = (
 _FILLER = (
     # "2 members of the Islamic State (IS) were killed": a short of/from phrase first
     r"(?:" + _OF_PHRASE + r")?"
-    r"(?:\s+(?:and|or)\s+(?:" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + r"))?"  # "98 civilians and fighters were killed"
-    r"(?:\s*\([^()]{1,30}\))?"
-    r"(?:\s*[,–—-]?\s*(?:\(\s*)?(?:including|among\s+them|among\s+whom|of\s+whom|mostly|mainly|most\s+of\s+them|"
+    r"(?:\s++(?:and|or)\s++(?:" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + r"))?"  # "98 civilians and fighters were killed"
+    r"(?:\s*+\([^()]{1,30}\))?"
+    r"(?:\s*+[,–—-]?\s*+(?:\(\s*+)?(?:including|among\s+them|among\s+whom|of\s+whom|mostly|mainly|most\s+of\s+them|"
     r"many\s+of\s+them|all\s+of\s+them|all|both)\b[^;:]{0,120}?(?:,|\))?)?"
-    r"(?:\s*[-–—]+)?"
-    r"(?:\s*,(?=\s+(?:was|were)\s))?"  # "An opposition fighter from an unknown group, was killed"
-    r"(?:\s+(?:who|that|which)(?=\s+(?:were|was|(?:had|have|has)\s+been|died|perished)\b))?"  # "11 members who had been killed"
-    r"(?:\s*[‘'“\"][^‘'’“”\"]{1,40}[’'”\"])?"  # a quoted name: "A Syrian colonel 'Ali X' was killed"
-    r"(?:\s+(?:is|are|was|were)\s+(?:reported|said|believed|thought|understood)\s+to\s+have)?"  # "is reported to have died"
-    r"(?:\s+(?:were|was|have|has|had|been|being|be|are|is|will|got|reportedly|also|allegedly|later|all|both|each|"
+    r"(?:\s*+[-–—]+)?"
+    r"(?:\s*+,(?=\s+(?:was|were)\s))?"  # "An opposition fighter from an unknown group, was killed"
+    r"(?:\s++(?:who|that|which)(?=\s+(?:were|was|(?:had|have|has)\s+been|died|perished)\b))?"  # "11 members who had been killed"
+    r"(?:\s*+[‘'“\"][^‘'’“”\"]{1,40}[’'”\"])?"  # a quoted name: "A Syrian colonel 'Ali X' was killed"
+    r"(?:\s++(?:is|are|was|were)\s+(?:reported|said|believed|thought|understood)\s+to\s+have)?"  # "is reported to have died"
+    r"(?:\s++(?:were|was|have|has|had|been|being|be|are|is|will|got|reportedly|also|allegedly|later|all|both|each|"
     r"shot|slightly|seriously|critically|severely|badly|lightly|fatally|mortally|"
     r"subsequently|now|since|then|been|confirmed|found|reported))*\s*"
 )
@@ -632,7 +632,7 @@ def cumulative_from(sentence: str) -> int | None:
 # -- figures -----------------------------------------------------------------------------------
 
 _SUBGROUP_INTRO = re.compile(
-    r"^\s*,?\s*\(?\s*(?:including|among\s+them|among\s+whom|of\s+whom|among\s+the\s+(?:dead|killed|wounded|injured)\s+(?:were|are))\s+",
+    r"^\s*+,?\s*+\(?\s*+(?:including|among\s+them|among\s+whom|of\s+whom|among\s+the\s+(?:dead|killed|wounded|injured)\s+(?:were|are))\s+",
     re.I,
 )
 _SUBGROUP_OF_THEM = re.compile(r"^\s*,\s*", re.I)
