@@ -150,11 +150,27 @@ def same_places(read: dict[str, int], gold: dict[str, int] | None, gazetteer: pl
 
 
 def same_reporter(read: str | None, gold: str) -> bool:
+    """Both unnamed, or sharing a content word, or one's acronym is the other's initials.
+
+    The gold often keeps an acronym where the text also spells the name out:
+    "OCHA" ~ "United Nations Office for the Coordination of Humanitarian Affairs",
+    "SNHR" ~ "Syrian Network for Human Rights".
+    """
     words_a = set(re.findall(r"[a-z]+", (read or "").lower())) - _STOPWORDS
     words_b = set(re.findall(r"[a-z]+", (gold or "").lower())) - _STOPWORDS
     if not words_b:
         return not words_a
-    return bool(words_a & words_b)
+    return bool(words_a & words_b) or _acronym_of(read or "", gold) or _acronym_of(gold, read or "")
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    """Is an all-capitals word of ``short`` (3+ letters) the initials of ``long``'s capitalised words, in order?"""
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", long) if w[0].isupper())
+    for acronym in re.findall(r"\b[A-Z]{3,}\b", short):
+        rest = iter(initials)
+        if all(c in rest for c in acronym):
+            return True
+    return False
 
 
 def same_date(tally: Tally, gold: dict[str, Any], published_known: bool) -> bool:

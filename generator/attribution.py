@@ -29,7 +29,8 @@ REPORTING_VERBS: tuple[tuple[str, str], ...] = (
     (r"announced|stated|added|confirmed|declared|noted|wrote|tweeted|posted", "the ministry announced that ..."),
     (r"claimed|claims|claim", "the group claimed its fighters killed 14"),
     (r"revealed|warned|estimated|estimates|documented|recorded|registered|counted|identified", "the mission documented 40 deaths"),
-    (r"told\s+(?:the\s+)?(?:[A-Z][\w.]*\s*)+", "a resident told Reuters"),
+    (r"told\s+(?:the\s+)?(?:[A-Z][\w.]*\s*)+|told\s+(?:reporters|journalists|the\s+(?:press|media|agency|station|channel|newspaper))",
+     "a resident told Reuters / the mayor told reporters"),
     (r"put\s+(?:the|its|their|[A-Z][\w]*[’']s|\w+day[’']s)\s+(?:death\s+)?(?:toll|number|figure|count)\s+at", "two groups put Tuesday's toll at 84"),
 )
 _SPEECH = "|".join(pattern for pattern, _ in REPORTING_VERBS)
@@ -52,11 +53,18 @@ _GENERIC_REPORTERS = re.compile(
 )
 # Head nouns of a reporter phrase that may be written in lower case ("state news agency SANA", "residents").
 REPORTER_HEADS = (
-    "television|tv|media|news|agency|agencies|radio|activists?|witnesses|residents|locals|officials?|medics|doctors|"
-    "rescuers|sources?|monitors?|observatory|ministry|army|military|police|spokes(?:man|woman|person)|hospitals?|"
-    "workers|paramedics|governor|mayor|authorit(?:y|ies)|administration|office|service|command|group|groups|"
-    "organi[sz]ations?|network|mission|committee|council|coalition|side|forces|government|department|headquarters|"
-    "watchdog|rebels|militants|commander|chief|head|director|official|representative|statement|reports|outlets|journalists"
+    # people
+    "resident|local|witness|activist|medic|doctor|nurse|paramedic|rescuer|survivor|relative|family|families|"
+    "analyst|journalist|correspondent|reporter|spokes(?:man|woman|person)|spokesmen|spokeswomen|leader|minister|president|"
+    "envoy|ambassador|diplomat|commander|chief|head|director|official|representative|officer|governor|mayor|lawmaker|"
+    "member|monitor|observer|expert|investigator|worker|volunteer|imam|priest|cleric|elder|source|"
+    # bodies
+    "television|tv|media|news|agency|agencies|radio|channel|station|newspaper|daily|website|outlet|broadcaster|"
+    "observatory|ministry|ministries|army|military|police|militia|hospital|authority|authorities|administration|office|"
+    "service|command|group|organi[sz]ation|network|mission|committee|council|coalition|alliance|side|forces|government|"
+    "department|headquarters|bureau|watchdog|rebels|militants|opposition|regime|movement|party|union|association|body|"
+    "bodies|team|unit|centre|center|commission|board|statement|report|tally|count|data|figures|estimate|"
+    "Kremlin|Pentagon|state"
 )
 # Head nouns of a phrase that is counted, never a speaker ("the number of victims recorded", "20 violations registered").
 COUNTED_HEADS = (
@@ -66,7 +74,7 @@ COUNTED_HEADS = (
 # A definite reference to a reporter named before: "the group said", "the monitor said".
 REFERENCE_HEADS = ("group", "monitoring group", "monitor", "war monitor", "watchdog", "organization", "organisation",
                    "network", "body", "mission", "center", "centre", "rights group", "source")
-_REPORTER_HEAD_RE = re.compile(rf"\b(?:{REPORTER_HEADS})$", re.I)
+_REPORTER_HEAD_RE = re.compile(rf"^(?:{REPORTER_HEADS})(?:s|es)?$", re.I)
 _COUNTED_HEAD_RE = re.compile(rf"^(?:{COUNTED_HEADS})$", re.I)
 # Words that are never a reporter's name on their own: "said Wednesday", "(AP)" datelines are handled apart.
 _NOT_NAMES = re.compile(
@@ -141,6 +149,7 @@ def _clean_name(name: str) -> str:
     name = re.sub(r"^(?:(?:and|but|while|whereas|although|though|meanwhile|however|also|now|then|separately|where|when|as|after|"
                   r"because|since|in\s+addition)\b[\s,]*)+", "", name, flags=re.I)
     name = _LEADING_TIME.sub("", name)
+    name = re.sub(r"^(?:its|their|his|her)\s+(?!(?:report|statement|data|figures|tally|count|bulletin|release|update)\b)", "", name)
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
     name = re.sub(r"(?:’s|'s)$", "", name)
     return name.strip()
@@ -271,7 +280,7 @@ def _cut_at_lowercase(name: str) -> str:
     if not words or not words[0][0].isupper():
         return name
     for i, w in enumerate(words[1:], 1):
-        if w[0].islower() and w.lower() not in _STOPWORDS and not _REPORTER_HEAD_RE.search(w):
+        if w[0].islower() and w.lower() not in _STOPWORDS and not _REPORTER_HEAD_RE.match(w):
             return " ".join(words[:i])
     return name
 
@@ -279,21 +288,32 @@ def _cut_at_lowercase(name: str) -> str:
 def _np_before(masked: str, sentence: str, verb_start: int) -> tuple[str, int] | None:
     """The noun phrase right before a speech verb: the reporter."""
     head = masked[:verb_start]
-    perfect = re.search(r"(?:\s(?:has|have|had))?(?:\s(?:officially|also|later|previously|earlier|separately|initially|again|already|publicly))?\s*$", head)
+    perfect = re.search(r"(?:\s(?:has|have|had))?(?:\s(?:officially|also|later|previously|earlier|separately|initially|again|already|publicly|reportedly|allegedly|recently|repeatedly|famously|quickly))?\s*$", head)
     perfect = perfect if perfect and perfect.group().strip() else None
     if perfect:
         # "the press office has reported": the auxiliary is part of the verb
         head, verb_start = head[: perfect.start()], perfect.start()
     if head.rstrip().endswith(","):
         # "Another group, the Local Coordination Committees, put the toll at 30": the appositive names it;
-        # "The Ministry of Health, run by the government, reported": a modifier, the name is before it
-        head = head[: head.rstrip().rstrip(",").rstrip().__len__()]
-        verb_start = len(head)
-        comma = head.rfind(",")
-        if comma > 0 and re.match(r"\s*(?!the\b|a\b|an\b)[a-z]", head[comma + 1 :]):
-            head = head[:comma]
-            verb_start = comma
-    cut = max(head.rfind(c) for c in ",;:“”\"(")
+        # "The Ministry of Health, run by the government, reported" and "Activists in Homs, the third
+        # largest city, said": the appositive is no speaker, the name is before it
+        end = len(head.rstrip().rstrip(",").rstrip())
+        comma = head.rfind(",", 0, end)
+        modifier = comma > 0 and re.match(r"\s*(?!the\b|a\b|an\b)[a-z]", head[comma + 1 :])
+        appositive = None if modifier else _np_ending(masked, sentence, end)
+        if appositive is None and comma > 0:
+            return _np_ending(masked, sentence, comma)
+        return appositive
+    return _np_ending(masked, sentence, verb_start)
+
+
+_CUT = re.compile(r"[,;:“”\"(—–]|\s-\s|--")
+
+
+def _np_ending(masked: str, sentence: str, verb_start: int) -> tuple[str, int] | None:
+    """The reporter phrase that ends at ``verb_start``: back to the last clause break before it."""
+    head = masked[:verb_start]
+    cut = max((m.end() - 1 for m in _CUT.finditer(head)), default=-1)
     boundary = r"\b(?:that|while|whereas|but)\b|\band\b(?=\s+(?:the|a|an)\b|\s+[a-z])"
     cut = max(cut, max((m.end() - 1 for m in re.finditer(boundary, head)), default=-1))
     start = cut + 1
@@ -332,19 +352,29 @@ def _body_of(name: str) -> str:
     stripped = _DOCUMENT_OF.sub("", name)
     if stripped == name:
         after = _DOCUMENT_AFTER.match(name)
-        stripped = after[1] if after else name
+        stripped = after[1] if after and _is_speaker(after[1], after[1]) else name  # not "unconfirmed reports" → "unconfirmed"
     return _clean_name(stripped)
 
 
-def _head(candidate: str) -> str:
-    """The head noun of a phrase: the word before "of", else the last word.
+_HEAD_ENDS = re.compile(r"^(?:of|for|in|at|on|from|with|to|by|under|near|inside|outside|who|which|that)$", re.I)
+_PARTICIPLE = re.compile(r"^[a-z]+(?:ed|ing)$")  # ends the head only before a preposition: "methods used by"
+# Person nouns by their ending: "cleric", "refugees", "protester", "lawyer", "activist", "guardian".
+_PERSON_SUFFIX = re.compile(r"^[a-z]+(?:er|or|ist|ian|ee|man|men|woman|women)s?$")
 
-    >>> _head("press office of the army command"), _head("Two monitoring groups")
-    ('office', 'groups')
+
+def _head(candidate: str) -> str:
+    """The head noun of a phrase: the word before its first preposition or participle, else the last word.
+
+    >>> _head("press office of the army command"), _head("Two monitoring groups"), _head("methods used by the militants")
+    ('office', 'groups', 'methods')
+    >>> _head("United Nations"), _head("armed group based in the north")
+    ('Nations', 'group')
     """
     words = candidate.split()
-    if "of" in words[1:]:
-        return words[words.index("of", 1) - 1]
+    for i, word in enumerate(words[1:], 1):
+        reduced_relative = _PARTICIPLE.match(word) and i + 1 < len(words) and _HEAD_ENDS.match(words[i + 1])
+        if _HEAD_ENDS.match(word) or reduced_relative:
+            return words[i - 1]
     return words[-1] if words else ""
 
 
@@ -361,9 +391,10 @@ def _is_speaker(candidate: str, text: str) -> bool:
         return False  # "the number of victims recorded", "most of the casualties recorded"
     if words[-1].lower() in _FUNCTION_WORDS or words[0].lower() in ("no", "none", "nobody", "according", "compared"):
         return False  # "According to confirmed ...", "no independent source confirmed"
-    return bool(candidate[0].isupper() or candidate.lower() in _PRONOUNS or _GENERIC_REPORTERS.match(candidate)
-                or _REPORTER_HEAD_RE.search(_head(candidate)) or re.search(r"\b[A-Z]", candidate)
-                or text.strip().lower().startswith(("the ", "a ", "an ")))
+    head = re.sub(r"[’']s$", "", _head(candidate)).strip("()")
+    # a name ("Reuters", "Kyrylenko", "SANA"), a pronoun, or a head that can report ("residents", "the ministry")
+    return bool(re.search(r"[A-Z]", head) or candidate.lower() in _PRONOUNS or _REPORTER_HEAD_RE.match(head)
+                or _PERSON_SUFFIX.match(head))
 
 
 def _coordinated_speaker(masked: str, sentence: str, candidate: str, start: int, cut: int) -> tuple[str, int]:
@@ -380,7 +411,8 @@ def _coordinated_speaker(masked: str, sentence: str, candidate: str, start: int,
     left_end = len(head_end) - 3
     left_start = max(masked.rfind(c, 0, left_end) for c in ",;:“”\"(") + 1
     left = _clean_name(sentence[left_start:left_end])
-    if not left or len(left.split()) > 4 or _VERBISH.search(left) or not _is_speaker(left, sentence[left_start:left_end]):
+    if (not left or len(left.split()) > 4 or _VERBISH.search(left) or re.search(r"\b[a-z]+ed\b", left)
+            or not _is_speaker(left, sentence[left_start:left_end])):  # not "the vacuum emboldened residents and ..."
         return candidate, start
     return f"{left} and {candidate}", left_start
 
@@ -407,7 +439,7 @@ def _reporters(sentence: str) -> tuple[_Reporter, ...]:
         inv = re.match(r"\s+((?:the\s+)?[A-Za-z][^,.;:\"“”]{1,80}?)\s*(?:[.,;]|$|\bin\s|\bon\s)", after)
         if inv and masked[: m.start()].rstrip()[-1:] in (",", "”", '"') and m.group() in ("said", "says", "reported", "added", "stated", "told"):
             name = _clean_name(_cut_at_lowercase(inv[1]))
-            if name and len(name.split()) <= 8 and not re.search(r"\d", name) and (name[0].isupper() or inv[1].lower().startswith("the ")):
+            if name and len(name.split()) <= 8 and not re.search(r"\d", name) and _is_speaker(name, inv[1]):
                 found.append(_Reporter(name, m.start(), m.start(), "trail"))
                 continue
         np = _np_before(masked, sentence, m.start())
@@ -417,6 +449,8 @@ def _reporters(sentence: str) -> tuple[_Reporter, ...]:
         kind = "trail" if _TRAIL_AFTER.match(after) else "intro"
         found.append(_Reporter(name, np_start, m.end() if kind == "intro" else np_start, kind))
     for m in _ACCORDING.finditer(sentence) if _ACCORDING_CUE.search(sentence) else ():
+        if re.match(r"(?:our|my|we|us)\b", m[1], re.I):
+            continue  # "according to our information," X said: the quoted speaker is X
         found.append(_Reporter(_body_of(m[1]), m.start(), m.start(), "according"))
     for m in _QUOTED_AS.finditer(sentence) if "quoted" in sentence else ():
         found.append(_Reporter(_clean_name(m[1]), m.start(), m.end(), "intro"))

@@ -40,6 +40,16 @@ def sources(sentence: str, context: AttributionContext | None = None) -> list[tu
         ("The Health Ministry in the enclave, run by the local authority, reported that 30 people had died.",
          "Health Ministry in the enclave"),
         ("Another monitor, the Violations Documentation Center, put the toll at 45.", "Violations Documentation Center"),
+        # an appositive that is no speaker: the name is before it
+        ("Medics in Taiz, the country's third city, said 8 people were killed.", "Medics in Taiz"),
+        ("Karim Nasser, a nurse at the district clinic, said 3 bodies were brought in.", "Karim Nasser"),
+        # inverted, lower case
+        ("Across the province, 14 people were killed on Sunday, said residents.", "Residents"),
+        # person nouns the table does not list, known by their ending
+        ("Four shepherds were shot dead, a local cleric told the BBC.", "Local cleric"),
+        ("Other villagers said 6 people had been killed.", "Other villagers"),
+        # a reduced relative after the head is no speaker
+        ("The tactics used by the militia say otherwise, with 5 killed.", None),
         # coordinated reporters
         ("Nine villagers were killed by the blast, residents and rescue workers said.", "Residents and rescue workers"),
     ],
@@ -67,6 +77,11 @@ def test_reporter_of_one_sentence(sentence, reporter):
 )
 def test_no_reporter_where_nobody_speaks(sentence):
     assert find_attribution(sentence) is None
+
+
+def test_according_to_our_information_is_the_quoted_speaker():
+    sentence = '"According to our information, 40 people were killed," the mayor told reporters.'
+    assert find_attribution(sentence) == "Mayor"
 
 
 def test_each_clause_has_its_own_speaker():
