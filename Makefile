@@ -24,7 +24,7 @@ GITHUB_PAGES_BRANCH ?= gh-pages
 GITHUB_PAGES_COMMIT_MESSAGE ?= Generate Pelican site
 SSH_TARGET ?= user@host:/var/www/bulletin
 
-.PHONY: help html clean regenerate serve devserver publish github rsync_upload review test bench venv
+.PHONY: help html clean regenerate serve devserver publish github rsync_upload review lint test bench venv
 
 help:
 	@echo 'make html        build the site into output/'
@@ -34,7 +34,8 @@ help:
 	@echo 'make review      list what to check before publishing (python -m generator review)'
 	@echo 'make github      publish, then ghp-import output/ into gh-pages and push it'
 	@echo 'make rsync_upload publish, then rsync output/ to SSH_TARGET'
-	@echo 'make test        run every test'
+	@echo 'make lint        ruff check (configured in pyproject.toml)'
+	@echo 'make test        lint, then run every test and the docstring examples'
 	@echo 'make bench       run the benchmarks in bench/'
 	@echo 'make clean       remove output/'
 
@@ -76,7 +77,10 @@ rsync_upload: publish
 review: venv
 	$(PYTHON) -m generator review $(REVIEWOPTS)
 
-test: venv
+lint: venv
+	$(VENV)/bin/ruff check .
+
+test: venv lint
 	$(PYTHON) -m pytest $(PYTESTOPTS)
 
 $(VENV)/.bench-installed: bench/requirements.txt $(VENV)/.installed

@@ -21,8 +21,8 @@ import argparse
 import datetime as dt
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(HERE))

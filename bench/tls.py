@@ -50,9 +50,9 @@ import re
 import sys
 import time
 import warnings
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -335,7 +335,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         extractions = [r for r in results if isinstance(r, Extraction)]
         failed = len(results) - len(extractions)
         s = speed["ours"]
-        s[0] += len(articles); s[1] += t_ours; s[2] += chars
+        s[0] += len(articles)
+        s[1] += t_ours
+        s[2] += chars
         n_events = sum(len(x.events) for x in extractions)
         n_explicit = sum(1 for x in extractions for e in x.events if e.granularity == "day" and e.date_text)
         stats.append(f"{topic}: {len(docs)} articles, {chars:,} chars, {n_events} events "
@@ -353,7 +355,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             found = run_dateparser(sub, workers)
             t_dp = time.perf_counter() - t0
             s = speed["dateparser"]
-            s[0] += len(sub); s[1] += t_dp; s[2] += sum(len("\n\n".join(d.sentences)) for d in sub)
+            s[0] += len(sub)
+            s[1] += t_dp
+            s[2] += sum(len("\n\n".join(d.sentences)) for d in sub)
             dp = dateparser_candidates(sub, found)
             if args.dateparser_every == 1:
                 systems["dateparser"] = dp

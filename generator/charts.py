@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from html import escape
-from typing import Sequence
 
 Point = tuple[str, "int | None"]
 

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import subprocess
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from generator import events
 from generator.model import Extraction, Problem, to_dict

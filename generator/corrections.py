@@ -57,9 +57,10 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 from generator import ids
 from generator.model import Event, Extraction, Figure, Place, Problem, Tally
@@ -277,7 +278,7 @@ class Context:
     countries: tuple[str, ...] = ()
 
     @classmethod
-    def from_settings(cls, config: Mapping[str, Any]) -> "Context":
+    def from_settings(cls, config: Mapping[str, Any]) -> Context:
         from generator import places
 
         aliases = {**places.DEFAULT_ALIASES, **(config.get("TIMELINE_PLACE_ALIASES") or {})}
@@ -581,7 +582,7 @@ def _gone(kind: str, target: str, item: Item, book: _Book) -> tuple[str, str]:
     if sentence:
         norm = ids.normalised(str(sentence))
         items = x.events if kind == "event" else x.tallies
-        now = [getattr(e, "id") for e in items if ids.normalised(e.sentence) == norm]
+        now = [e.id for e in items if ids.normalised(e.sentence) == norm]
         if now:
             return "invalid", f"unknown {kind} id {target!r}: that sentence's {kind} id is {now[0]}"
         if norm in ids.normalised(x.article.text):
@@ -680,7 +681,7 @@ def _tally_item(item: Item, book: _Book, ctx: Context, outcome: Outcome, refuse:
     key = _tally_key(tally)
     from generator.aggregate import same_reporter
 
-    for a, tallies in enumerate(book.tally_lists):
+    for tallies in book.tally_lists:
         for b, other in enumerate(tallies):
             if other is None or not (other is tally or (_tally_key(other) == key and same_reporter(other.attributed_to, tally.attributed_to))):
                 continue

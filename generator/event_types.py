@@ -34,9 +34,10 @@ Patterns are regular expressions matched case-insensitively; write
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 try:  # the regular-expression parser, to read where a trigger can start
     import re._constants as _sre_constants

@@ -28,9 +28,10 @@ import bisect
 import datetime as dt
 import re
 import time
-from dataclasses import dataclass, replace
 from collections import Counter
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
 
 from generator import dates, event_types, eventness, figures, ids, places, spans, tallies
 from generator.model import Article, Event, Extraction, Place, Problem, Sentence, Tally, Timex

@@ -20,7 +20,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections import Counter
-from typing import Sequence, TypeVar
+from collections.abc import Sequence
+from typing import TypeVar
 
 from generator.model import Event, Tally
 

@@ -27,10 +27,11 @@ import email.utils
 import html
 import os
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterable, Literal, Sequence
+from typing import Literal
 
 from generator.model import Problem
 from generator.read import (

@@ -31,14 +31,14 @@ import os
 import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from generator.model import Problem
 from generator.read import (
     clean_control_chars,
     date_range_problem,
-    has_control_chars,
     parse_date,
     plain_title,
     relative_path,

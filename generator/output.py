@@ -36,7 +36,8 @@ import json
 import logging
 import os
 import posixpath
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 logger = logging.getLogger(__name__)
 

@@ -59,12 +59,13 @@ import csv
 import json
 import re
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
-from pathlib import Path
 from itertools import accumulate
-from typing import Any, Iterable, Mapping, NamedTuple, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from generator.event_types import actor_spans
 from generator.gazetteers.build import build_country, fold
@@ -546,10 +547,10 @@ class Gazetteer:
     prefixes: frozenset[tuple[str, ...]] = frozenset()  # every leading part of an index key
     fuzzy_prefixes: frozenset[tuple[str, ...]] = frozenset()
     # word → can a name start there (a memo over the text's vocabulary)
-    fuzzy_memo: dict[tuple[tuple[str, ...], str], "_Entry | None"] = field(default_factory=dict, repr=False, compare=False)
-    starter: "_StarterMemo" = field(default_factory=lambda: _StarterMemo(frozenset(), frozenset()), repr=False, compare=False)
+    fuzzy_memo: dict[tuple[tuple[str, ...], str], _Entry | None] = field(default_factory=dict, repr=False, compare=False)
+    starter: _StarterMemo = field(default_factory=lambda: _StarterMemo(frozenset(), frozenset()), repr=False, compare=False)
 
-    def _seal(self) -> "Gazetteer":
+    def _seal(self) -> Gazetteer:
         """Precompute key prefixes so matching walks forward like a trie."""
         self.prefixes = frozenset(k[:n] for k in self.index for n in range(1, len(k) + 1))
         self.fuzzy_prefixes = frozenset(k[:n] for k in self.fuzzy for n in range(1, len(k) + 1))
@@ -575,7 +576,7 @@ class Gazetteer:
         aliases: Mapping[str, str] | Iterable[tuple[str, str]] | None = None,
         areas: Mapping[str, Sequence[str]] | None = None,
         files: Sequence[str] | None = None,
-    ) -> "Gazetteer":
+    ) -> Gazetteer:
         """The gazetteer of these countries with these aliases (cached per arguments).
 
         ``aliases=None`` means ``DEFAULT_ALIASES``; pass ``{}`` for none.

@@ -13,9 +13,10 @@ import datetime as dt
 import html
 import os
 import re
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import markdown as markdown_lib
 import nh3

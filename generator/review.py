@@ -29,8 +29,9 @@ import hashlib
 import json
 import math
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 from generator import dates, ids
 from generator.aggregate import figure_span, tally_span

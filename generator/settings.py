@@ -11,9 +11,10 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 # A check takes the setting's value (and all resolved values) and returns
 # what is wrong with it, or None.

@@ -103,8 +103,8 @@ CASES: tuple[Case, ...] = (
          "reported", "Save_as on the bulletin feed"),
     # -- metadata Pelican or our reader used to choke on
     Case("articles/duplicate-title.md", (
-        "Title: First title\nTitle: Second title\nDate: 2016-12-23\nSource: Wire\n\n"
-        "Twelve people were killed in Hama on Thursday, the monitor said.\n").encode(),
+        b"Title: First title\nTitle: Second title\nDate: 2016-12-23\nSource: Wire\n\n"
+        b"Twelve people were killed in Hama on Thursday, the monitor said.\n"),
          "published", "Title: twice (the first wins, with a warning)"),
     Case("articles/date-9999.md", md("Text about a far date.\n", Title="Far future", Date="9999-12-31"),
          "reported", "Date 9999-12-31"),
@@ -126,7 +126,7 @@ CASES: tuple[Case, ...] = (
          "reported", "Title of control characters only"),
     Case("articles/no-title.md", md("Text.\n", Date="2016-12-23"), "reported", "no Title"),
     Case("articles/broken-metadata.md", (
-        "Title: Broken metadata\nDate: 2016-12-22\nthis header line has no colon\nSource: Wire\n\nBody.\n").encode(),
+        b"Title: Broken metadata\nDate: 2016-12-22\nthis header line has no colon\nSource: Wire\n\nBody.\n"),
          "reported", "metadata line without a colon"),
     Case("articles/invalid-utf8.md", b"Title: Bad bytes\nDate: 2016-12-21\n\nA mangled dash \x96 and a lone \xff byte.\n",
          "reported", "not UTF-8"),
@@ -153,12 +153,12 @@ CASES: tuple[Case, ...] = (
     Case("articles/status-capital.md", md("Text.\n", Title="Capital status", Date="2016-12-23", Status="Hidden"),
          "reported", "Status: Hidden (Pelican's statuses are lower case)"),
     Case("articles/hostile.html", (
-        "<html><head><title><script>alert(15)</script>HTML article</title>"
-        '<meta name="date" content="2016-12-23"><meta name="source" content="<b onclick=alert(16)>Wire</b>">'
-        '<meta name="source_url" content="javascript:alert(17)"></head><body>'
-        "<p>Eighteen people were killed in Homs on Thursday, medics said.</p>"
-        '<script>alert(18)</script><p><a href="javascript:alert(19)">x</a><img src=x onerror=alert(20)></p>'
-        "</body></html>").encode(), "published", "an HTML article with script in title, meta and body"),
+        b"<html><head><title><script>alert(15)</script>HTML article</title>"
+        b'<meta name="date" content="2016-12-23"><meta name="source" content="<b onclick=alert(16)>Wire</b>">'
+        b'<meta name="source_url" content="javascript:alert(17)"></head><body>'
+        b"<p>Eighteen people were killed in Homs on Thursday, medics said.</p>"
+        b'<script>alert(18)</script><p><a href="javascript:alert(19)">x</a><img src=x onerror=alert(20)></p>'
+        b"</body></html>"), "published", "an HTML article with script in title, meta and body"),
     # -- pages are read by Pelican too; their titles are in every page's navigation
     Case("pages/xss-page.md", md(f"{SCRIPT} Page body <img src=x onerror=alert(11)>.\n",
                                  Title=f"{SCRIPT}Page", Slug="xss-page"), "published", "page with script in Title"),

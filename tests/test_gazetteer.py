@@ -1,14 +1,14 @@
 """Gazetteer: common words are no towns, fuzzy matches need evidence, other countries'
 cities find their province, and a site's own gazetteer files place villages."""
 
+import datetime as dt
+
 import pytest
 
-from generator.model import Article
 from generator.events import extract_article
+from generator.model import Article
 from generator.places import Gazetteer, event_places, find_places, read_gazetteer_file
 from generator.settings import validate
-
-import datetime as dt
 
 
 def names(text, gazetteer):

@@ -18,7 +18,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import build
 from hostile_corpus import CASES, write_corpus
 
@@ -252,6 +251,7 @@ def test_a_calendar_never_overflows_on_the_last_day_of_year_9999():
     from dataclasses import replace
 
     from conftest import sample_site_data
+
     from generator.exports import Lookup, calendar_text
 
     site = sample_site_data()

@@ -140,8 +140,9 @@ def test_review_cli_formats(tmp_path):
 
 
 def test_a_possible_tally_not_read_can_be_added_or_dismissed(tmp_path):
-    from generator.model import Article, Problem
     import datetime as dt
+
+    from generator.model import Article, Problem
 
     art = Article("x.md", "bulletin-x", "X", dt.date(2016, 9, 14), "Truce deals were signed with 4 more areas in Latakia (2) and Homs (2).")
     warning = Problem("x.md", "tallies", "possible tally not read: Truce deals were signed with 4 more areas in Latakia (2) and Homs (2).", "warning")
