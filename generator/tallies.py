@@ -479,7 +479,7 @@ def _day_of(day: str, month: str | None, published: dt.date | None) -> str | Non
     return when.isoformat()
 
 
-def reading_window(sentence: str, published: dt.date | None, fallback: str) -> tuple[str, str | None, str | None, str]:
+def reading_window(sentence: str, published: dt.date | None, fallback: str, position: int | None = None) -> tuple[str, str | None, str | None, str]:
     """What a count in ``sentence`` covers: ``(span, period_start, period_end, date)``.
 
     A monitoring mission's window dates the count, not the publication:
@@ -505,9 +505,84 @@ def reading_window(sentence: str, published: dt.date | None, fallback: str) -> t
         day = _day_of(as_of["d"], as_of["m"], published) or day
     if cumulative_from(sentence) is not None:
         return "cumulative", None, day, day
+    named = named_period(sentence, published, position) if published is not None else None
+    if named is not None:
+        first, last = named
+        if first == last:
+            return "day", None, None, last
+        return "period", first, last, last
     if not _DAILY.search(sentence) and _PERIOD.search(sentence):
         return "period", None, day, day
     return "day", None, None, day
+
+
+# A reporting window the text names, as rules with examples (the tagger resolves the dates):
+#   a range of days: "from 1 January to 30 September 2017", "February 1 – July 31, 2023",
+#     "from 18:00 on 5 May to 18:00 on 6 May" (one day's window: dated 6 May);
+#   a whole year or month: "in 2018", "last year", "in September 2017", "during August",
+#     "July saw 296 violations" (the month as the subject).
+# A date inside "since ..." starts a running total and is no window.
+_RANGE_LINK = re.compile(r"^\s*,?\s*(?:to|till|until|through|thru|and|[-–—])\s+(?:(?:\d{1,2}[:.]\d{2}|midnight|noon)\s+(?:hrs\s+)?(?:on\s+)?)?$", re.I)
+_WINDOW_BEFORE = re.compile(r"\b(?:in|during|for|of|throughout|over)\s+(?:the\s+(?:whole\s+)?(?:year|month)(?:\s+of)?\s+)?$", re.I)
+_WINDOW_SUBJECT = re.compile(r"\s+(?:was|saw|had|brought|recorded|registered)\b", re.I)  # "July saw 296 violations"
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+|end\s+of\s+)?$", re.I)
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_MONTH_VALUE = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})$")
+_YEAR_VALUE = re.compile(r"^\d{4}$")
+
+
+def _whole(value: str) -> tuple[str, str] | None:
+    """First and last day of a TIMEX3 year or month value ("2017-09" -> 1 and 30 September)."""
+    if _YEAR_VALUE.match(value):
+        return f"{value}-01-01", f"{value}-12-31"
+    m = _MONTH_VALUE.match(value)
+    if m:
+        first = dt.date(int(m["y"]), int(m["m"]), 1)
+        last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        return first.isoformat(), last.isoformat()
+    return None
+
+
+def named_period(sentence: str, published: dt.date, position: int | None = None) -> tuple[str, str] | None:
+    """The window a sentence names for a count: ``(first day, last day)``; a one-day window has first == last.
+
+    >>> named_period("From 1 January to 30 September 2017, the mission documented 812 civilian casualties.", dt.date(2017, 10, 20))
+    ('2017-01-01', '2017-09-30')
+    >>> named_period("From 18:00 on 5 May to 18:00 on 6 May, 12 violations were recorded.", dt.date(2020, 5, 7))
+    ('2020-05-06', '2020-05-06')
+    >>> named_period("In 2018, 1,400 ceasefire violations were recorded.", dt.date(2019, 1, 5))
+    ('2018-01-01', '2018-12-31')
+    >>> s = "April was the deadliest month with 700 killed, with 450 dead in June."
+    >>> named_period(s, dt.date(2012, 7, 2), s.index("450")), named_period(s, dt.date(2012, 7, 2), s.index("700"))
+    (('2012-06-01', '2012-06-30'), ('2012-04-01', '2012-04-30'))
+    >>> named_period("Since 2018, 1,400 ceasefire violations were recorded.", dt.date(2019, 1, 5)) is None
+    True
+    """
+    from generator import dates  # only for sentences that hold a count
+
+    timexes = [t for t in dates.find_timexes(sentence, published) if t.type == "DATE" and not t.mod]
+    timexes = [t for t in timexes if not _SINCE_BEFORE.search(sentence, 0, t.start)]
+    for a, b in zip(timexes, timexes[1:]):
+        if _DAY_VALUE.match(a.value) and _DAY_VALUE.match(b.value) and _RANGE_LINK.match(sentence[a.end : b.start]):
+            first, last = dt.date.fromisoformat(a.value), dt.date.fromisoformat(b.value)
+            if 0 < (last - first).days <= 1 and re.search(r"\d[:.]\d{2}|midnight|noon", sentence[a.start - 20 if a.start > 20 else 0 : b.end]):
+                return b.value, b.value  # a 24-hour window closing on the second day
+            if first < last:
+                return a.value, b.value
+    wholes = [(t, _whole(t.value)) for t in timexes]
+    wholes = [(t, w) for t, w in wholes if w and (_WINDOW_BEFORE.search(sentence, 0, t.start) or _WINDOW_SUBJECT.match(sentence, t.end)
+                                                  or t.text.lower().startswith(("last", "past")))]
+    if not wholes:
+        return None
+    at = len(sentence) if position is None else position
+    left = max((sentence.rfind(c, 0, at) for c in ",;:"), default=-1) + 1
+    stops = [i for i in (sentence.find(c, at) for c in ",;:") if i >= 0]
+    right = min(stops) if stops else len(sentence)
+    own = [(t, w) for t, w in wholes if left <= t.start < right] or wholes
+    _, (first, last) = min(own, key=lambda tw: (abs(tw[0].start - at), -tw[0].start))
+    if published is not None and first <= published.isoformat() < last:
+        last = published.isoformat()  # "this year": the window so far
+    return first, last
 
 
 def _total_tallies(
@@ -541,12 +616,12 @@ def _total_tallies(
                 break
     if not found:
         return []
-    span, period_start, period_end, day = reading_window(sentence, published, date)
     cumulative_start = cumulative_from(sentence)
     places = [p for p in _places_in(sentence, gazetteer) if p.kind != "country"]
     provinces = bool(_PROVINCE_CONTEXT.search(sentence))
     out: list[Tally] = []
     for position, value, metric in found:
+        span, period_start, period_end, day = reading_window(sentence, published, date, position)
         clause_start = max(sentence.rfind(c, 0, position) for c in ",;:(") + 1
         stops = [i for i in (sentence.find(c, position) for c in ",;:(") if i >= 0]
         clause_end = min(stops) if stops else len(sentence)

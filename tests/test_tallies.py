@@ -286,3 +286,40 @@ def test_extraction_credits_a_reporterless_toll_to_the_next_sentences_reporter()
     tallies = extract_article(article, {"TIMELINE_COUNTRIES": ["UA"]}).tallies
     assert sorted((t.metric, t.total) for t in tallies) == [("injured", 9), ("killed", 4)]
     assert all(t.attributed_to.endswith("Ivan Petrenko") for t in tallies)
+
+
+@pytest.mark.parametrize(
+    "sentence, published, expected",
+    [
+        # a range of days
+        ("From 1 March to 31 August 2019, the mission documented 640 civilians killed.", dt.date(2019, 9, 10),
+         ("period", "2019-03-01", "2019-08-31", "2019-08-31")),
+        ("The report covers March 1 – June 30, 2021, when monitors recorded 1,210 ceasefire violations.", dt.date(2021, 7, 15),
+         ("period", "2021-03-01", "2021-06-30", "2021-06-30")),
+        # a 24-hour window between two clock times is the day it closes on
+        ("From 18:00 on 5 May to 18:00 on 6 May, observers recorded 12 ceasefire violations.", dt.date(2020, 5, 7),
+         ("day", None, None, "2020-05-06")),
+        # a whole year or month
+        ("In 2018, the army recorded 900 ceasefire violations along the line.", dt.date(2019, 1, 4),
+         ("period", "2018-01-01", "2018-12-31", "2018-12-31")),
+        ("Monitors registered 77 ceasefire violations last year.", dt.date(2020, 2, 3),
+         ("period", "2019-01-01", "2019-12-31", "2019-12-31")),
+        ("The observatory documented 3,100 people killed in March 2016.", dt.date(2016, 4, 2),
+         ("period", "2016-03-01", "2016-03-31", "2016-03-31")),
+    ],
+)
+def test_a_named_window_dates_the_tally_by_its_last_day(syria, sentence, published, expected):
+    tallies, _ = tallies_of(sentence, syria, published=published, date=published.isoformat())
+    assert tallies
+    assert {(t.span, t.period_start, t.period_end, t.date) for t in tallies} == {expected}
+
+
+def test_each_count_takes_the_month_of_its_own_clause(syria):
+    sentence = "April was the worst month, with 700 people killed, while 450 people were killed in June, the observatory documented."
+    tallies, _ = tallies_of(sentence, syria, published=dt.date(2012, 7, 2), date="2012-07-02")
+    assert sorted((t.total, t.date) for t in tallies) == [(450, "2012-06-30"), (700, "2012-04-30")]
+
+
+def test_a_date_after_since_starts_a_running_total_not_a_window(syria):
+    [tally], _ = tallies_of("Since 2018, monitors have recorded 1,400 ceasefire violations.", syria, published=dt.date(2019, 1, 5), date="2019-01-05")
+    assert (tally.span, tally.date) == ("cumulative", "2019-01-05")
