@@ -89,7 +89,7 @@ TALLY_METRICS: dict[str, dict[str, Any]] = {
         "unit_nouns": [r"tanks", r"armou?red\s+(?:fighting\s+|combat\s+)?vehicles", r"artillery\s+systems", r"multiple\s+launch\s+rocket\s+systems",
                        r"air\s+defen[cs]e\s+systems", r"aircraft", r"helicopters"],
     },
-    "killed": {"label": "Killed", "patterns": [r"martyred", r"martyrdom\s+of"], "unit_nouns": [r"martyrs"]},
+    "killed": {"label": "Killed", "patterns": [r"martyred", r"martyrdom\s+of"], "unit_nouns": [r"martyrs?"]},
 }
 # Read before the configured table's own units ("10 rockets" is rockets, not shells).
 _FIRST = ("rockets", "missiles", "drones", "explosions")
@@ -305,6 +305,9 @@ def find_tallies(
         return _table_tallies(sentence, date, article, start, end, gazetteer, metrics, attributed_to, published)
     tallies, problems, used = _list_tallies(sentence, date, article, start, end, gazetteer, metrics, attributed_to, published, context)
     if _report_cue(sentence):
+        mixed, mixed_used = _mixed_lists(sentence, date, article, start, end, gazetteer, metrics, attributed_to, published, context, used)
+        tallies += mixed
+        used |= mixed_used
         tallies += _total_tallies(sentence, date, article, start, end, gazetteer, metrics, attributed_to, published, context, used)
     if not tallies and _possible_tally(sentence, metrics):
         problems.append(Problem("", "tallies", f"possible tally not read: {sentence.strip()}", "warning"))
@@ -429,6 +432,77 @@ class _Spans:
     def holds(self, x: int) -> bool:
         i = bisect.bisect_right(self.starts, x) - 1
         return i >= 0 and self.reach[i] > x
+
+
+# -- lists whose entries count two metrics -----------------------------------------------
+#
+# "3 killed and 12 wounded in Idlib, 2 killed in Hama": each entry gives its counts, then
+# "in" and its place; entries are joined by commas, "and", semicolons or "in addition to".
+# Each metric becomes its own tally over the entries that count it. Examples:
+#   "4 martyrs and 51 wounded in Tyre, 7 martyrs and 30 wounded in Nabatieh governorate,
+#    in addition to 9 wounded in Baalbek-Hermel"  -> killed {Tyre 4, Nabatieh 7}, injured {... 3 places}
+#   "two killed and five injured in the north, one killed in Hama" (a region named in words
+#    the gazetteer doesn't know keeps the text's name: "north")
+_MIXED_ENTRY = re.compile(
+    rf"(?P<counts>\b{_COUNT}\s+[a-z]+(?:\s+(?:people|civilians|others|persons))?(?:\s*(?:,|and)\s+{_COUNT}\s+[a-z]+(?:\s+(?:people|civilians|others|persons))?)*)"
+    r"\s+in\s+(?:the\s+)?(?:(?:province|governorate|region|district)\s+of\s+)?"
+    r"(?P<place>[^,;.()]+?)(?=\s*(?:[,;.]|$|\band\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b|\bin\s+addition\b|\bas\s+well\b))",
+    re.I,
+)
+_MIXED_SEPARATOR = re.compile(r"^[\s,;]*(?:(?:and|as\s+well\s+as|in\s+addition\s+to|plus|while)\b)?[\s,;]*$", re.I)
+_PLACE_WORDS = re.compile(r"\s+(?:province|governorate)s?$", re.I)
+
+
+def _mixed_lists(
+    sentence: str, date: str, article: str, start: int, end: int, gazetteer: Any, metrics: Mapping[str, Any],
+    attributed_to: str | None, published: dt.date | None, context: AttributionContext | None, used: set[int],
+) -> tuple[list[Tally], set[int]]:
+    """Lists whose entries count two metrics each ("3 killed and 5 wounded in Idlib, 2 killed in Hama")."""
+    entries = [m for m in _MIXED_ENTRY.finditer(sentence) if not _SUBGROUP_BEFORE.search(sentence, 0, m.start())]
+    if len(entries) < 2:
+        return [], set()
+    located = [(m, metric) for m, metric in locate_figures(sentence, metrics) if metric and m.num_start not in used]
+    runs: list[list[tuple[re.Match[str], dict[str, tuple[int, int]]]]] = []
+    for entry in entries:
+        counts = {metric: (m.value, m.num_start) for m, metric in located if entry.start("counts") <= m.num_start < entry.end("counts")}
+        if not counts or len(counts) != len(re.findall(rf"\b{_COUNT}\b", entry["counts"], re.I)):
+            runs.append([])
+            continue
+        if runs and runs[-1] and _MIXED_SEPARATOR.match(sentence[runs[-1][-1][0].end() : entry.start()]):
+            runs[-1].append((entry, counts))
+        else:
+            runs.append([(entry, counts)])
+    out: list[Tally] = []
+    taken: set[int] = set()
+    for run in runs:
+        metrics_in_run = list(dict.fromkeys(metric for _, counts in run for metric in counts))
+        if len(run) < 2 or len(metrics_in_run) < 2:
+            continue  # one metric per entry is an ordinary list; one entry is a figure
+        first = run[0][0].start()
+        span, period_start, period_end, day = reading_window(sentence, published, date, first)
+        reporter = (_recorded_by(sentence, first, context, attributed_to) or find_attribution(sentence, context, first)
+                    or attributed_to or (context.last_reporter if context else None))
+        for metric in metrics_in_run:
+            by_place: dict[str, int] = {}
+            for entry, counts in run:
+                if metric in counts:
+                    key = _mixed_place(entry["place"], gazetteer)
+                    by_place[key] = by_place.get(key, 0) + counts[metric][0]
+                    taken.add(counts[metric][1])
+            out.append(Tally(
+                date=day, metric=metric, total=sum(by_place.values()), by_place=by_place, attributed_to=reporter,
+                article=article, sentence=sentence, start=start, end=end, stated_total=None, sources=((article, start),),
+                span=span, period_start=period_start, period_end=period_end,
+            ))
+    return out, taken
+
+
+def _mixed_place(text: str, gazetteer: Any) -> str:
+    """An entry's place: the gazetteer's key when it knows it, else the text's own words."""
+    found = [p for p in _places_in(text, gazetteer) if p.kind != "country"]
+    if len(found) == 1:
+        return _place_key(found[0], True)
+    return _PLACE_WORDS.sub("", text.strip())
 
 
 # -- totals without a list -------------------------------------------------------------

@@ -323,3 +323,25 @@ def test_each_count_takes_the_month_of_its_own_clause(syria):
 def test_a_date_after_since_starts_a_running_total_not_a_window(syria):
     [tally], _ = tallies_of("Since 2018, monitors have recorded 1,400 ceasefire violations.", syria, published=dt.date(2019, 1, 5), date="2019-01-05")
     assert (tally.span, tally.date) == ("cumulative", "2019-01-05")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # two metrics per entry, the last entry with one
+        ("Over the past day the ministry recorded 3 killed and 5 wounded in Idlib, 2 killed and 1 wounded in Hama, and 4 wounded in Homs.",
+         {("killed", 5, (("Idlib", 3), ("Hama", 2))), ("injured", 10, (("Idlib", 5), ("Hama", 1), ("Homs", 4)))}),
+        # nouns of the toll ("martyrs"), "in addition to" between entries, a province word after the name
+        ("The toll registered during the last 24 hours included 6 martyrs and 20 wounded in Aleppo province, "
+         "in addition to 1 martyr and 7 wounded in Latakia province.",
+         {("killed", 7, (("Aleppo", 6), ("Latakia", 1))), ("injured", 27, (("Aleppo", 20), ("Latakia", 7)))}),
+    ],
+)
+def test_lists_whose_entries_count_two_metrics_give_one_tally_per_metric(syria, sentence, expected):
+    tallies, _ = tallies_of(sentence, syria)
+    assert {(t.metric, t.total, tuple(t.by_place.items())) for t in tallies} == expected
+
+
+def test_one_entry_with_two_metrics_is_no_list(syria):
+    tallies, _ = tallies_of("Over the past day the ministry recorded 3 killed and 5 wounded in Idlib.", syria)
+    assert all(not t.by_place or len(t.by_place) == 1 for t in tallies)
