@@ -138,8 +138,10 @@ _UNIT_MULT = {"fortnight": 2, "decade": 10, "century": 100, "centurie": 100}
 # count as future although they end in -ed.
 _TENSE_CUE = re.compile(
     r"\b(?:(?P<future>will|won't|shall|going to|is to|are to|expected|scheduled|plans? to|"
-    r"planning|set (?:to|for)|due|next(?!\s+to\b)|upcoming|intends?|would|expects?|expecting|forecasts?|predicts?|"
-    r"(?P<intent>(?:promised|pledged|vowed|agreed|decided|planned|hoped|threatened|aimed) to)|"
+    r"planning|set (?:to|for)|due|next(?!\s+to\b)|upcoming|intends?|would|expects?|expecting|forecasts|predicts|"
+    # "promised to hold", not "agreed to the plan" (a noun after "to": no intent)
+    r"(?P<intent>(?:promised|pledged|vowed|agreed|decided|planned|hoped|threatened|aimed) to"
+    r"(?!\s+(?:the|a|an|its|his|her|their|our|this|that|these|those|any|all|some|it|them|him|[A-Z]\w*)\b))|"
     r"hopes? to|hoping|aims? to|until|till|as soon as|as early as|as late as|coming|effective|payable)"
     r"|(?P<past>said|says|told|was|were|had|did|ago|last|since|began|came|went|took|met|held|left|"
     r"made|fell|gave|saw|found|fled|broke|brought|fought|struck|shot|won|lost|sent|spoke|led|rose|"
@@ -274,10 +276,15 @@ class _State:
         value = self.anchor("day")
         return dt.date.fromisoformat(value[:10]) if value else self.ref
 
-    def tense(self, start: int, end: int) -> str:
+    def tense(self, start: int, end: int, intent: bool = True) -> str:
         """``"future"`` or ``"past"``: the nearest tense cue before the
         expression in its sentence, else the first one after it; ``"past"``
-        when there is none (news mostly reports what happened)."""
+        when there is none (news mostly reports what happened).
+
+        With ``intent`` false, "vowed to", "agreed to" ... count as the past
+        verbs they are: for a weekday, the clause after them is too often
+        another one ("vowed to retake the town after retreating on Thursday").
+        """
         text = self.text
         lo = max(start - 120, 0)
         for m in _SENTENCE_END.finditer(text, lo, start):
@@ -296,6 +303,8 @@ class _State:
             # only before the date ("agreed to meet on Friday") does it look ahead.
             if last is not None and last.group("intent"):
                 return "past"
+        if last is not None and last.group("intent") and not intent:
+            return "past"
         if last is None or last.group("past"):
             return "past"
         return "future"
@@ -342,7 +351,7 @@ def _weekday_date(state: _State, wd: int, start: int, end: int, mod: str | None)
         return ref - dt.timedelta(days=back)
     if back == 0:
         return ref
-    if _PLANNED_FOR.search(state.text, max(0, start - 60), start) or state.tense(start, end) == "future":
+    if _PLANNED_FOR.search(state.text, max(0, start - 60), start) or state.tense(start, end, intent=False) == "future":
         return ref + dt.timedelta(days=fwd)
     return ref - dt.timedelta(days=back)
 
@@ -521,7 +530,7 @@ _NAMED_AFTER_DATE = re.compile(
 )
 
 
-_NUMBER_AFTER_DATE = re.compile(r",?\s*\d{3,}(?![\d:])(?!\s*(?:GMT|UTC|hrs|hours|local)\b)")
+_NUMBER_AFTER_DATE = re.compile(r",?\s*\d{4,}(?![\d:])(?!\s*(?:GMT|UTC|hrs|hours|local)\b)")
 
 
 def _r_month_day(m: re.Match[str], st: _State) -> Resolved:
@@ -797,6 +806,16 @@ def _r_time(m: re.Match[str], st: _State) -> Resolved:
     elif _g(m, "rel"):
         d = st.ref + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m["rel"].lower()])
     return "TIME", f"{_iso(d)}T{hour:02d}:{minute:02d}{_zone(m)}"
+
+
+def _r_clock(m: re.Match[str], st: _State) -> Resolved:
+    """"at 14:30" → that time on the day in question; "at 13:45 20th Jan 2012" on that date."""
+    d: dt.date | None = st.anchor_day()
+    if _g(m, "month"):
+        month, day = _month_of(m["month"]), int(re.match(r"\d+", m["day"]).group())  # type: ignore[union-attr]
+        year = int(m["year"]) if _g(m, "year") else _year_for_month_day(st, month, day, m.start(), m.end())
+        d = _safe_date(year, month, day)
+    return ("TIME", f"{_iso(d)}T{int(m['h']):02d}:{m['mi']}") if d else None
 
 
 def _zone(m: re.Match[str]) -> str:
@@ -1680,12 +1699,15 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "clock",
         r"(?:(?<=\b[Aa]t )|(?<=\b[Bb]y )|(?<=\bfrom )|(?<=\buntil )|(?<=\bbefore )|(?<=\bafter )|(?<=\bsince ))"
-        r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?![:.,]\d|\s*(?:[ap]\.?m\b|[AP]M\b|GMT|UTC))",
-        lambda m, st: ("TIME", f"{_iso(st.anchor_day())}T{int(m['h']):02d}:{m['mi']}"),
+        r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\b(?![:.,]\d|\s*(?:[ap]\.?m\b|[AP]M\b|GMT|UTC))"
+        # "at 13:45 20th Jan 2012": the date that follows is the time's
+        rf"(?:,?\s+(?:on\s+)?(?P<day>{_DAYNUM})\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?)?",
+        _r_clock,
         core=r":\d\d",
         examples=(
             ("Shells hit the square at [14:30], witnesses said.", _FRI, "2016-12-23T14:30"),
             ("The talks were adjourned on 12 December; they resumed at [09:15].", _FRI, "2016-12-12T09:15"),
+            ("A reader wrote at [13:45 20th Jan 2012]: no.", _FRI, "2012-01-20T13:45"),
         ),
     ),
     _rule(

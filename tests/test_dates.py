@@ -253,7 +253,9 @@ def test_later_without_a_date_to_count_from_is_the_time_of_writing():
 
 BARE_ABBREVIATIONS = [
     ("TOKYO | Tue Mar 15, 2011 11:40 pm GMT", "Mar 15, 2011", "2011-03-15"),
-    ("Last updated at 13:03 5th Mar 2012, the page said.", "5th Mar 2012", "2012-03-05"),
+    # the clock time before a date is that date's: one expression
+    ("Last updated at 13:03 5th Mar 2012, the page said.", "13:03 5th Mar 2012", "2012-03-05T13:03"),
+    ("The page was updated on 5th Mar 2012.", "5th Mar 2012", "2012-03-05"),
 ]
 
 
