@@ -66,10 +66,12 @@ DEFAULT_METRICS: dict[str, dict[str, Any]] = {
         "patterns": [
             r"killed", r"killing", r"kills?", r"died", r"dying", r"dead", r"deaths?(?:\s+of)?", r"death\s+toll",
             r"toll", r"lost\s+their\s+lives?", r"(?:claimed|took)\s+the\s+lives?\s+of", r"perished", r"executed", r"slain", r"assassinated",
+            # "were martyred", "the martyrdom of 30", "lost his life", "claimed lives of 710"
+            r"martyred", r"martyrdom\s+of", r"lost\s+(?:his|her|its)\s+life", r"claimed\s+(?:the\s+)?lives\s+of",
             # "the bodies of two fighters were found": a body is a death (not "a UN body")
             r"bod(?:y|ies)\s+of",
         ],
-        "unit_nouns": [r"deaths?", r"fatalit(?:y|ies)", r"dead", r"bodies"],
+        "unit_nouns": [r"deaths?", r"fatalit(?:y|ies)", r"dead", r"bodies", r"martyrs"],
         "key": True,
     },
     "injured": {
@@ -122,7 +124,9 @@ DEFAULT_METRICS: dict[str, dict[str, Any]] = {
     },
     "displaced": {
         "label": "Displaced",
-        "patterns": [r"displaced", r"fled", r"forced\s+(?:from|out\s+of)\s+their\s+homes", r"uprooted"],
+        "patterns": [r"displaced", r"fled", r"forced\s+(?:from|out\s+of)\s+their\s+homes", r"uprooted",
+                     # "forced to leave their homes", "forced 1,000 people to flee their homes"
+                     r"(?:forced\s+)?to\s+(?:flee|leave|abandon)\s+their\s+homes", r"displacement\s+of"],
         "unit_nouns": [r"IDPs", r"internally\s+displaced\s+(?:people|persons)", r"displaced\s+(?:people|persons)"],
         "key": False,
     },
@@ -288,6 +292,16 @@ def may_have_number(sentence: str) -> bool:
     return any(stem in text for stem in _NUMBER_STEMS)
 
 
+# A numeric date: ISO "2016-05-01", "2016/05/01", day-first "30.04.2016" / "30/04/2016".
+_IN_NUMERIC_DATE = re.compile(r"\b(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})\b")
+
+
+def _inside_numeric_date(sentence: str, position: int) -> bool:
+    """Is ``position`` inside a numeric date ("2016-05-01")?"""
+    window = max(0, position - 11)
+    return any(m.start() <= position < m.end() for m in _IN_NUMERIC_DATE.finditer(sentence, window, position + 11))
+
+
 def find_numbers(sentence: str) -> list[NumberMention]:
     """Every quantity in ``sentence`` that could be a figure, ranges merged.
 
@@ -322,6 +336,8 @@ def _numbers(sentence: str) -> tuple[NumberMention, ...]:
             continue
         if before.endswith("(") and after.lstrip().startswith(")"):
             continue  # "Damascus (17)": a tally count
+        if _inside_numeric_date(sentence, ns):
+            continue  # " date 2016-05-01", "30.04.2016": a page's date stamp, never a count
         if re.fullmatch(r"1[89]\d\d|20\d\d|2100", num_text):
             continue  # a year
         qual = m["qual"]
@@ -592,7 +608,7 @@ _PERSON_NP = re.compile(
     # greedy modifiers: the last people-noun wins ("5 rebel fighters", "3 Syrian Elite Forces fighters")
     r"^\s+(?:of\s+(?:the\s+)?)?" + _NP_MODIFIERS.rstrip("?") + r"(?:"
     + "|".join(sorted(PERSON_NOUNS + SINGULAR_PERSON_NOUNS, key=len, reverse=True)) + r"|(?-i:" + _DEMONYM + r"))\b"
-    r"(?:\s+of\s+(?:the\s+)?(?:same\s+)?(?:family|household))?",
+    r"(?:\s+of\s+(?:the\s+|one\s+|a\s+)?(?:same\s+)?(?:family|household))?",
     re.I,
 )
 _TOLL_WORD = re.compile(r"\b(?:toll|total|tally|number|figure)\b", re.I)
@@ -732,8 +748,39 @@ _OWNER_BEFORE = re.compile(
 )
 
 
+# A person and their relatives counted together: "a woman and her child" (2), "a man and his two sons" (3).
+_FAMILY_GROUP = re.compile(
+    r"\b(?:a|an|one)\s+(?:[\w'’-]+\s+){0,2}?(?:man|woman|father|mother|farmer|shepherd|teacher|doctor|driver)\s+and\s+"
+    r"(?:his|her|their)\s+(?:(?P<count>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?P<kin>children|child|sons?|daughters?|wife|husband|brothers?|sisters?|baby|babies|grandchildren|grandchild|"
+    r"grandsons?|granddaughters?|nephews?|nieces?|mother|father|parents)\b",
+    re.I,
+)
+
+
+def _family_groups(sentence: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "a woman and her five-year-old child" → one mention of 2; numbers inside the group are dropped.
+
+    >>> [(m.value, m.text) for m in _family_groups("A man and his two sons were killed.", find_numbers("A man and his two sons were killed."))]
+    [(3, 'A man and his two sons')]
+    """
+    groups = []
+    for m in _FAMILY_GROUP.finditer(sentence):
+        kin = m["kin"].lower()
+        count = m["count"]
+        relatives = parse_number(count) if count else (2 if kin in ("parents",) else 1)
+        if relatives is None:
+            continue
+        groups.append(NumberMention(m.start(), m.start(), m.end(), 1 + relatives, None, None, m.group()))
+    if not groups:
+        return mentions
+    kept = [x for x in mentions if not any(g.start <= x.start < g.end for g in groups)]
+    return sorted(kept + groups, key=lambda x: x.start)
+
+
 def _with_singulars(sentence: str, mentions: list[NumberMention]) -> list[NumberMention]:
     """Add "a/an <person>" as a count of one, where no number already covers it."""
+    mentions = _family_groups(sentence, mentions)
     extra = []
     for m in _SINGULAR.finditer(sentence):
         if any(m.start() <= x.start < m.end() or x.start <= m.start() < x.end for x in mentions):

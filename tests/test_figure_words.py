@@ -1,0 +1,57 @@
+"""Figures written in words: synonyms of the metrics, people counted by relation, and page stamps that are no counts.
+
+Every sentence here is written for the test, in the shapes reports use.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.figures import find_figures, find_numbers
+
+
+def read(sentence: str) -> list[tuple[str, int]]:
+    return [(f.metric, f.value) for f in find_figures(sentence) if f.subgroup is None]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Four villagers were martyred in the shelling.", [("killed", 4)]),
+        ("The shelling led to the martyrdom of 12 civilians and injuring 30 others.", [("killed", 12), ("injured", 30)]),
+        ("The strikes left 9 martyrs and 40 injuries at the hospital.", [("killed", 9), ("injured", 40)]),
+        ("The fighting has claimed lives of more than 300 fighters.", [("killed", 300)]),
+        ("Days of shelling forced 2,500 people to flee their homes.", [("displaced", 2500)]),
+        ("About 80 families were forced to leave their homes overnight.", [("displaced", 80)]),
+        ("The offensive caused the displacement of 40,000 people.", [("displaced", 40000)]),
+    ],
+)
+def test_metric_synonyms(sentence, expected):
+    assert read(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("In the village a woman and her eight-year-old child were killed.", [("killed", 2)]),
+        ("A shepherd and his three sons were killed by a mine.", [("killed", 4)]),
+        ("A teacher and her husband died when the house collapsed.", [("killed", 2)]),
+        ("Five members of one family were killed in the raid.", [("killed", 5)]),
+        ("A man and his daughter were wounded, and a woman was killed.", [("injured", 2), ("killed", 1)]),
+    ],
+)
+def test_people_counted_by_relation(sentence, expected):
+    assert read(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, values",
+    [
+        (" date 2019-03-07 Shelling kills 4 people near the border", [4]),
+        ("date 2020-11-02", []),
+        ("Updated 07.03.2019: two people were killed.", [2]),
+        ("Posted 2019/03/07 by the editor", []),
+    ],
+)
+def test_a_page_date_stamp_gives_no_numbers(sentence, values):
+    assert [m.value for m in find_numbers(sentence)] == values
