@@ -83,7 +83,8 @@ class Read:
 def spans_off() -> Iterator[None]:
     """Extraction with the span resolver switched off (figures as before issue 9)."""
     saved = events.spans
-    events.spans = SimpleNamespace(with_spans=lambda sentence, figures, timexes, report: tuple(figures))
+    events.spans = SimpleNamespace(with_spans=lambda sentence, figures, *rest: tuple(figures), span_of=saved.span_of,
+                                   align_tally=lambda tally, figures: tally)
     try:
         yield
     finally:

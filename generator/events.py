@@ -240,14 +240,9 @@ def _within(timexes: Sequence[Timex], starts: list[int], order: list[int], start
     return [timexes[i] for i in picked]
 
 
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def _report_day(event: Event, published: dt.date) -> dt.date:
-    """The day a sentence's figures are counted up to: its event's day, never after publication."""
-    if event.granularity == "day" and _ISO_DAY.match(event.date):
-        return min(dt.date.fromisoformat(event.date), published)
-    return published
+def _day_of(event: Event) -> dt.date | None:
+    """An event's day, when it is dated to one."""
+    return dt.date.fromisoformat(event.date) if event.granularity == "day" and len(event.date) == 10 else None
 
 
 # The stage of the problem that says an article was published without events: over
@@ -337,6 +332,7 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
     unattributed: list[Tally] = []  # the last sentence's tallies, when it named no reporter
     problems: list[Problem] = []
     context = _Context()
+    last_span = None  # the span of the last figure read: a breakdown after it ("- 40 including ...") shares it
     # where the report's story happens: provinces named in its title and events so far
     story_places: Counter[str] = Counter()
     story_places.update(p.admin1 for p in places.event_places(article.title or "", gazetteer) if p.admin1)
@@ -401,7 +397,13 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
         event, context = _event(article, sentence, index, own, context, event_type, sentence_figures, gazetteer, story_places)
         event = replace(event, figures=spans.with_spans(
             sentence.text, event.figures, [replace(t, start=t.start - sentence.start, end=t.end - sentence.start) for t in every_timex],
-            _report_day(event, article.published)))
+            article.published, last_span, _day_of(event)))
+        if event.figures:
+            last_span = spans.span_of(event.figures[-1])
+        for tally in sentence_tallies:
+            aligned = spans.align_tally(tally, event.figures)
+            if aligned is not tally:
+                found_tallies[next(i for i, t in enumerate(found_tallies) if t is tally)] = aligned
         for part in split_by_place(event):
             events.append(part)
             story_places.update(p.admin1 for p in part.places if p.admin1 and p.text)

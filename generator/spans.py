@@ -40,7 +40,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from generator.model import Figure, Timex
+from generator.model import Figure, Tally, Timex
 
 SPANS = ("day", "period", "cumulative", "unknown")
 
@@ -84,6 +84,7 @@ _STARTERS = (
     r"operation|campaign|siege|fighting|escalation|hostilities|invasion|crisis|agreement|deal|evacuation|assault|"
     r"bombardment|protests|year"
 )
+_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _UNIT = r"(?:days?|nights?|weeks?|months?|years?|hours|fortnight)"
 _COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|forty-eight|seventy-two|several|few)"
 
@@ -119,11 +120,12 @@ RULES: tuple[SpanRule, ...] = (
     ),
     SpanRule(
         "toll-rises", "cumulative", 4,
-        re.compile(r"\b(?:death\s+)?(?:toll|tally|total|number\s+of\s+(?:dead|deaths|victims|casualties|people\s+killed))\b[^,.;]{0,40}?"
+        re.compile(r"\b(?:death\s+)?(?:toll|tally|total|number\s+of\s+(?:dead|deaths|victims|casualties|fatalities|injured|wounded|injuries|displaced|(?:people|civilians)\s+(?:killed|injured|wounded|displaced)))\b[^,.;]{0,40}?"
                    r"\b(?:has|have|had)?\s*(?:risen|rose|rises|climbed|climbs|jumped|increased|reached|reaches|stands|stood|grew|hit|passed|surpassed|exceeded)\b"
                    r"|\b(?:bringing|brings|brought|raising|raises|raised|taking|takes|pushing|pushes|pushed)\s+(?:the\s+)?"
                    r"(?:overall\s+|total\s+|death\s+|cumulative\s+)?(?:total|toll|tally|number|count|figure)\b", re.I),
-        ("the death toll has risen to 35", "bringing the total to 120", "which brings the toll to 90"),
+        ("the death toll has risen to 35", "bringing the total to 120", "which brings the toll to 90",
+         "the number of injured reached 70"),
     ),
     SpanRule(
         "overall-toll", "cumulative", 3,
@@ -145,14 +147,32 @@ RULES: tuple[SpanRule, ...] = (
         "n-units", "period", 4,
         re.compile(r"\b(?:in|over|during|within|for|after)\s+(?:the\s+)?(?:(?:past|last|previous|preceding|first)\s+)?(?!(?:24|twenty-four)\s+hours)" + _COUNT + r"\s+" + _UNIT + r"\b"
                    r"|\b(?:in|over|during|within)\s+(?:the\s+)?(?:past|last|previous|preceding)\s+(?:week|month|year|fortnight|weekend)\b"
+                   r"|\b(?:during|in|over|for|within)\s+the\s+(?:specified|reporting|same|review|covered|given)\s+period\b"
                    r"|\b(?:two|three|four|five|six|seven|several|\d+)-day\b|\b(?:weekly|monthly|quarterly|yearly|annual)\b", re.I),
-        ("almost 200 died in two days", "80 were killed during the past week", "over 48 hours 30 died"),
+        ("almost 200 died in two days", "80 were killed during the past week", "over 48 hours 30 died",
+         "40 were killed during the reporting period"),
         ("in the past 24 hours",),
     ),
     SpanRule(
         "from-to", "period", 4,
-        re.compile(r"\b(?:from|between)\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:(?:of\s+)?[A-Z][a-z]+\s+)?(?:to|and|until|till|through|-|–)\s+(?:the\s+)?\d{1,2}\b", re.I),
-        ("from 12 to 13 December 300 left", "between 12 and 15 August 40 died"),
+        re.compile(r"\b(?:from|between)\s+(?:the\s+)?(?:_MON\s+)?\d{1,2}(?:st|nd|rd|th)?\s*(?:(?:of\s+)?_MON\s*)?(?:to|and|until|till|through|-|–)\s*(?:the\s+)?(?:_MON\s+)?\d{1,2}(?!\d)".replace("_MON", _MON), re.I),
+        ("from 12 to 13 December 300 left", "between 12 and 15 August 40 died", "between October 7 and 22, 40 died",
+         "from 3 March to 9 April 50 fled"),
+    ),
+    SpanRule(
+        # A count in the perfect with no time of its own is a running total: "the fighting has
+        # killed 180", "1,300 people have been displaced", "35,000 had left". Weakest marker: any
+        # time word of the clause ("have been killed on Monday") wins over it.
+        "perfect", "cumulative", -1,
+        # "had" only with leaving (a backshifted "had been killed" in reported speech is the incident's).
+        # Not a count tied to one incident: "have been killed in the strike".
+        re.compile(r"(?:\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+|reportedly\s+)?(?:been\s+)?"
+                   r"(?:killed|died|left|fled|departed|displaced|evacuated|wounded|injured|claimed|cost|taken|documented|recorded|registered|counted)"
+                   r"|\bhad\s+(?:now\s+|already\s+)?(?:left|fled|departed|been\s+(?:evacuated|displaced|relocated)))\b"
+                   r"(?![^,.;]{0,40}\b(?:in|by|during)\s+(?:the|an?|this|that|its)\s+(?:[\w-]+\s+){0,2}"
+                   r"(?:attack|strike|airstrike|air\s+strike|blast|explosion|bombing|raid|shelling|ambush|incident|crash|assault|clash(?:es)?)\b)", re.I),
+        ("the fighting has killed 180 people", "1,300 people have been displaced", "about 9,000 had departed"),
+        ("ten people have been killed in the strike", "officials said six had been killed"),
     ),
     SpanRule(
         "all-told", "cumulative", 0,
@@ -171,6 +191,11 @@ _BOUNDARY = re.compile(
     re.I,
 )
 _JOINER = re.compile(r"^\s*(?:and|to|till|until|through|-|–)\s*$", re.I)
+_FROM_BEFORE = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.I)
+_TO_BEFORE = re.compile(r"\b(?:to|until|till|through)\s+(?:[^,;.]{0,15}\s)?$", re.I)
+_SPEECH_TIME = re.compile(r"\b(?:said|says|reported|announced|stated|added|confirmed|told\s+[\w ]{1,25}?|revealed|tweeted|wrote)\s+(?:on\s+|late\s+|early\s+|on\s+the\s+)?$", re.I)
+_SPEECH_AFTER = re.compile(r"\s*,?\s+(?:said|reported|announced|stated|confirmed)\b", re.I)
+_AGO = re.compile(r"\bago\b", re.I)
 _PAIR_LEAD = re.compile(r"\b(?:over|between|from|on|during)\s+(?:the\s+)?$", re.I)
 
 
@@ -266,13 +291,22 @@ def timex_markers(sentence: str, timexes: Sequence[Timex], report: dt.date) -> l
     out: list[Marker] = []
     used: set[int] = set()
     for i, (a, b) in enumerate(zip(timexes, timexes[1:])):
-        if (_DAY_VALUE.match(a.value) and _DAY_VALUE.match(b.value) and _JOINER.match(sentence[a.end : b.start])
-                and _PAIR_LEAD.search(sentence, 0, a.start)):
+        if not (_DAY_VALUE.match(a.value) and _DAY_VALUE.match(b.value)):
+            continue
+        joined = _JOINER.match(sentence[a.end : b.start]) and _PAIR_LEAD.search(sentence, 0, a.start)
+        # "from February 24, when the war began, to 00:00 on June 14"
+        bounded = _FROM_BEFORE.search(sentence, max(0, a.start - 12), a.start) and _TO_BEFORE.search(sentence, a.end, b.start)
+        if joined or bounded:
             first, last = sorted((a.value, b.value))
             out.append(Marker("period", 4, a.start, b.end, first, last, "two-days"))
             used |= {i, i + 1}
     for i, t in enumerate(timexes):
         if i in used or t.type not in ("DATE", "DURATION"):
+            continue
+        if _SPEECH_TIME.search(sentence, max(0, t.start - 30), t.start) or _SPEECH_AFTER.match(sentence, t.end):
+            continue  # "the ministry said on Saturday": when it was said, not what the count covers
+        if _AGO.search(t.text):
+            out.append(Marker("day", 2, t.start, t.end, rule="timex-ago"))  # "a week ago": one day, that far back
             continue
         if t.type == "DURATION":
             start = duration_start(t.value, report)
@@ -331,15 +365,7 @@ def _dated(r: Marker, sentence: str, timexes: Sequence[Timex], report: dt.date) 
         day = t.value if t and _DAY_VALUE.match(t.value) else None
         return dataclasses.replace(r, period_end=min(day, end) if day else end), t
     if r.rule == "from-to":
-        t = _after(r, timexes, 20)
-        if t is None or not _DAY_VALUE.match(t.value):
-            return dataclasses.replace(r, period_end=end), t
-        first_day = int(re.search(r"\d{1,2}", sentence[r.start : r.end]).group())  # type: ignore[union-attr]
-        try:
-            first: str | None = dt.date.fromisoformat(t.value).replace(day=first_day).isoformat()
-        except ValueError:
-            first = None
-        return dataclasses.replace(r, period_start=first, period_end=t.value), t
+        return _from_to(r, sentence, timexes, end)
     if r.kind == "period":
         inside = next((t for t in timexes if r.start <= t.start < r.end), None)
         if inside is not None and inside.type == "DURATION":
@@ -351,6 +377,59 @@ def _dated(r: Marker, sentence: str, timexes: Sequence[Timex], report: dt.date) 
     if r.kind == "cumulative":
         return dataclasses.replace(r, period_end=end), None
     return r, next((t for t in timexes if r.start <= t.start < r.end), None)
+
+
+def _with_day(value: str, day: int) -> str | None:
+    try:
+        return dt.date.fromisoformat(value).replace(day=day).isoformat()
+    except ValueError:
+        return None
+
+
+_MONTH_AFTER = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _MON + r")", re.I)
+_MONTH_NUMBERS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+
+def _in_month(first: str, month: str, day: int) -> str | None:
+    """Day ``day`` of ``month`` on or after ``first`` (the next year when the month comes round again).
+
+    >>> _in_month("2019-12-26", "January", 2)
+    '2020-01-02'
+    """
+    start = dt.date.fromisoformat(first)
+    number = _MONTH_NUMBERS[month[:3].lower()]
+    for year in (start.year, start.year + 1):
+        try:
+            when = dt.date(year, number, day)
+        except ValueError:
+            return None
+        if when >= start:
+            return when.isoformat()
+    return None
+
+
+def _from_to(r: Marker, sentence: str, timexes: Sequence[Timex], end: str) -> tuple[Marker, Timex | None]:
+    """Dates of "from 12 to 13 December", "between October 7 and 22", "from 3 March to 9 April".
+
+    The days the tagger dated give the bounds; a bare day number takes the
+    month of the dated one.
+    """
+    days = [t for t in timexes if r.start <= t.start <= r.end + 8 and _DAY_VALUE.match(t.value)]
+    numbers = [int(n) for n in re.findall(r"(?<!\d)\d{1,2}(?!\d)", sentence[r.start : r.end])]
+    if not days or not numbers:
+        return dataclasses.replace(r, period_end=end), None
+    if len(days) >= 2:
+        first, last = days[0].value, days[1].value
+    elif days[0].start - r.start < (r.end - r.start) // 2:  # "between October 7 and 22": the first is dated
+        first, last = days[0].value, _with_day(days[0].value, numbers[-1])
+        month = _MONTH_AFTER.search(sentence, r.start + (r.end - r.start) // 2, r.end + 12)
+        if month:  # "from 26 January to 2 February": the last day has its own month
+            last = _in_month(first, month.group(1), numbers[-1])
+    else:  # "from 12 to 13 December": the last is dated
+        first, last = _with_day(days[0].value, numbers[0]), days[0].value
+    if first and last and first > last:
+        first = None
+    return dataclasses.replace(r, period_start=first, period_end=last or end), days[-1]
 
 
 def sentence_markers(sentence: str, timexes: Sequence[Timex], report: dt.date, rules: Sequence[SpanRule] = RULES) -> list[Marker]:
@@ -373,9 +452,9 @@ def sentence_markers(sentence: str, timexes: Sequence[Timex], report: dt.date, r
     return sorted(out, key=lambda m: (m.start, -m.strength))
 
 
-def resolve(markers: Sequence[Marker], starts: Sequence[int], offset: int, report: dt.date) -> Span:
+def resolve(markers: Sequence[Marker], starts: Sequence[int], offset: int, report: dt.date) -> Span | None:
     """The span of a figure at ``offset``: the strongest marker of its own clause, else of
-    the nearest clause before it that has one, else ``day``.
+    the nearest clause before it that has one; None when no clause up to it has a marker.
     """
     clause = _clause_of(starts, offset)
     by_clause: dict[int, list[Marker]] = {}
@@ -383,15 +462,20 @@ def resolve(markers: Sequence[Marker], starts: Sequence[int], offset: int, repor
         by_clause.setdefault(_clause_of(starts, m.start), []).append(m)
     own = [c for c in by_clause if c <= clause]
     if not own:
-        return Span("day")
+        return None
     chosen = by_clause[max(own)]
     best = max(chosen, key=lambda m: (m.strength, m.kind == "cumulative", -abs(m.start - offset)))
     if best.kind == "day":
         return Span("day")
     start, end = best.period_start, best.period_end
-    if start is None:  # "bringing the toll since 31 July to 613": another marker of the kind dates it
-        start = next((m.period_start for m in chosen if m.kind == best.kind and m.period_start), None)
-    return Span(best.kind, start, end or report.isoformat())
+    if start is None:  # "bringing the toll since 31 July to 613", "monthly ... in September": another marker of the kind dates it
+        dated = next((m for m in chosen if m.kind == best.kind and m.period_start), None)
+        if dated is not None:
+            start, end = dated.period_start, dated.period_end
+    end = end or report.isoformat()
+    if start and start == end:  # "eight times since early Thursday", reported on Thursday: that day's count
+        return Span("day")
+    return Span(best.kind, start, end)
 
 
 def figure_offsets(sentence: str, figures: Sequence[Figure]) -> list[int]:
@@ -407,12 +491,39 @@ def figure_offsets(sentence: str, figures: Sequence[Figure]) -> list[int]:
     return out
 
 
-def with_spans(sentence: str, figures: Iterable[Figure], timexes: Sequence[Timex], report: dt.date) -> tuple[Figure, ...]:
+# A sentence that opens as a breakdown of a total given before it: a list item ("- 395 including
+# 92 children ..."), "Of the total, ...", "Among them ...", a "Label: N" line, a parenthesis, "They include".
+_CONTINUES = re.compile(
+    r"^\s*(?:[-•*–—]\s*|\(?\d{1,2}[.)]\s+(?=\D)|\("
+    r"|(?:Of|Among)\s+(?:the|these|them|those|whom|this|that|which)\b"
+    r"|(?:They|These|This|Those|The\s+dead|The\s+victims)\s+(?:include|included|includes|comprise|comprised|were)\b"
+    r"|[A-Z][\w’'()-]*(?:\s+[\w’'()-]+){0,4}:\s*(?:about\s+|at\s+least\s+|some\s+)?\d)",
+)
+
+
+def continues_total(sentence: str) -> bool:
+    """Does ``sentence`` open as a breakdown of a total given before it?
+
+    >>> continues_total("- 40 including 9 children were killed in air raids."), continues_total("Of the total, 90 were children.")
+    (True, True)
+    >>> continues_total("Shelling killed 12 people in the town.")
+    False
+    """
+    return bool(_CONTINUES.match(sentence))
+
+
+def with_spans(sentence: str, figures: Iterable[Figure], timexes: Sequence[Timex], report: dt.date,
+               previous: Span | None = None, day: dt.date | None = None) -> tuple[Figure, ...]:
     """The figures with their ``span``, ``period_start``/``period_end`` (and ``cumulative``) set.
 
     ``timexes`` are the sentence's time expressions with offsets relative to
     ``sentence``; ``report`` the day the sentence reports from (its event
-    day, else the publication day).
+    day, else the publication day). ``previous`` is the span of the last
+    figure before this sentence: a figure with no time words up to it takes
+    it when the sentence is a breakdown of that total (:func:`continues_total`),
+    else it is a day's. ``day`` is the sentence's own day when it has one
+    (a story told the day after): a total the text does not close ("since
+    31 July", "in two days") ends there rather than on ``report``.
 
     >>> from generator.model import Figure
     >>> s = "Six people died on Tuesday, bringing the toll since 31 July to 613."
@@ -424,11 +535,40 @@ def with_spans(sentence: str, figures: Iterable[Figure], timexes: Sequence[Timex
     figures = list(figures)
     if not figures:
         return ()
+    report = min(day, report) if day else report
     markers = sentence_markers(sentence, timexes, report)
     starts = clause_starts(sentence)
     out = []
     for figure, offset in zip(figures, figure_offsets(sentence, figures)):
         span = resolve(markers, starts, offset, report)
+        if span is None:
+            span = previous if previous is not None and continues_total(sentence) else Span("day")
         out.append(dataclasses.replace(figure, span=span.kind, period_start=span.period_start, period_end=span.period_end,
                                        cumulative=span.kind == "cumulative"))
     return tuple(out)
+
+
+def span_of(figure: Figure) -> Span:
+    """A figure's span as a :class:`Span` (``day`` when not resolved)."""
+    return Span(figure.span or ("cumulative" if figure.cumulative else "day"), figure.period_start, figure.period_end)
+
+
+def align_tally(tally: Tally, figures: Iterable[Figure]) -> Tally:
+    """A day tally whose total is also a figure of its sentence read as a period or running
+    total takes that span ("documented the deaths of 613 ... since 31 July" is one running
+    total, whether read as a tally or a figure). A tally's own window is kept otherwise.
+
+    >>> t = Tally(date="2016-08-31", metric="killed", article="a", start=0, end=9, sentence="...", by_place={}, total=613,
+    ...           attributed_to=None)
+    >>> f = Figure("killed", 613, span="cumulative", period_start="2016-07-31", period_end="2016-08-31")
+    >>> (lambda x: (x.span, x.period_start, x.date))(align_tally(t, [f]))
+    ('cumulative', '2016-07-31', '2016-08-31')
+    """
+    if tally.span != "day":
+        return tally
+    twin = next((f for f in figures if f.metric == tally.metric and f.value == tally.total and not f.subgroup
+                 and f.span in ("period", "cumulative")), None)
+    if twin is None:
+        return tally
+    return dataclasses.replace(tally, span=twin.span, period_start=twin.period_start,
+                               period_end=twin.period_end or tally.date, date=twin.period_end or tally.date)

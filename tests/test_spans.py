@@ -78,3 +78,44 @@ def test_rule_examples(rule: spans.SpanRule) -> None:
     for example in rule.counter_examples:
         found = [m for m in spans.rule_markers(example) if m.rule == rule.name]
         assert not found, example
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Between February 3 and 9, the fighting killed some 120 people.", (120, "period", "2019-02-03", "2019-02-09")),
+        ("From 20 February to 4 March, about 6,000 people fled the valley.", (6000, "period", "2019-02-20", "2019-03-04")),
+        ("From 1 January, when the offensive began, to 10 March, 780 civilians were wounded.",
+         (780, "period", "2019-01-01", "2019-03-10")),
+        # the day a statement was made is not what its count covers
+        ("A health official said on Monday that the clashes have killed 73 people.", (73, "cumulative", None, "2019-03-13")),
+        ("About 4,000 people had fled, the agency said.", (4000, "cumulative", None, "2019-03-13")),
+        # a count of one incident, or backshifted speech, is the incident's day
+        ("Police said nine people had been killed in the blast.", (9, "day", None, None)),
+        ("The mission confirmed that four men had been killed.", (4, "day", None, None)),
+        # a window that starts and ends on the report's day is that day
+        ("Eight soldiers were reportedly killed in the valley a week ago.", (8, "day", None, None)),
+    ],
+)
+def test_more_shapes(sentence: str, expected: tuple) -> None:
+    assert read(sentence)[0] == expected
+
+
+def test_since_early_today_is_today() -> None:
+    got = read("Gunmen violated the truce six times since early Wednesday, and two soldiers were wounded.")
+    assert {s for _, s, _, _ in got} == {"day"}
+
+
+def test_a_breakdown_takes_the_span_of_the_total_before_it() -> None:
+    previous = spans.Span("period", "2019-02-01", "2019-02-28")
+    for line in ("- 120 including 31 children were killed in air raids.", "Of the total, 48 were killed by shelling.",
+                 "Civilian casualties: 302 people, including 77 children, were killed as follows:"):
+        found = figures.find_figures(line)
+        got = spans.with_spans(line, found, dates.find_timexes(line, REPORT), REPORT, previous)
+        assert {(f.span, f.period_start, f.period_end) for f in got} == {("period", "2019-02-01", "2019-02-28")}, line
+
+
+def test_a_new_story_sentence_does_not_inherit() -> None:
+    line = "Shelling killed 12 people in the town."
+    got = spans.with_spans(line, figures.find_figures(line), [], REPORT, spans.Span("cumulative", None, "2019-03-13"))
+    assert got[0].span == "day"
