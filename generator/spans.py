@@ -167,7 +167,7 @@ RULES: tuple[SpanRule, ...] = (
         # "had" only with leaving (a backshifted "had been killed" in reported speech is the incident's).
         # Not a count tied to one incident: "have been killed in the strike".
         re.compile(r"(?:\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+|reportedly\s+)?(?:been\s+)?"
-                   r"(?:killed|died|left|fled|departed|displaced|evacuated|wounded|injured|claimed|cost|taken|documented|recorded|registered|counted)"
+                   r"(?:killed|died|left|fled|departed|displaced|evacuated|wounded|injured|claimed|cost|taken|documented)"
                    r"|\bhad\s+(?:now\s+|already\s+)?(?:left|fled|departed|been\s+(?:evacuated|displaced|relocated)))\b"
                    r"(?![^,.;]{0,40}\b(?:in|by|during)\s+(?:the|an?|this|that|its)\s+(?:[\w-]+\s+){0,2}"
                    r"(?:attack|strike|airstrike|air\s+strike|blast|explosion|bombing|raid|shelling|ambush|incident|crash|assault|clash(?:es)?)\b)", re.I),

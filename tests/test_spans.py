@@ -85,8 +85,11 @@ def test_rule_examples(rule: spans.SpanRule) -> None:
     [
         ("Between February 3 and 9, the fighting killed some 120 people.", (120, "period", "2019-02-03", "2019-02-09")),
         ("From 20 February to 4 March, about 6,000 people fled the valley.", (6000, "period", "2019-02-20", "2019-03-04")),
-        ("From 1 January, when the offensive began, to 10 March, 780 civilians were wounded.",
-         (780, "period", "2019-01-01", "2019-03-10")),
+        pytest.param("From January 1, when the offensive began, to 00:00 on February 10, 780 civilians were wounded.",
+                     (780, "period", "2019-01-01", "2019-02-10"),
+                     marks=pytest.mark.xfail(reason="the tagger (dates.py, 3 Dec) drops the second date after 'From <Month> <day>'", strict=False)),
+        ("From 3 January, when the offensive began, to 00:00 on 10 February 2019, 780 civilians were wounded.",
+         (780, "period", "2019-01-03", "2019-02-10")),
         # the day a statement was made is not what its count covers
         ("A health official said on Monday that the clashes have killed 73 people.", (73, "cumulative", None, "2019-03-13")),
         ("About 4,000 people had fled, the agency said.", (4000, "cumulative", None, "2019-03-13")),
