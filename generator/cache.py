@@ -56,6 +56,7 @@ EXTRACTION_SETTINGS = (
     "TIMELINE_METRICS",
     "TIMELINE_EVENT_TYPES",
     "TIMELINE_DATE_ORDER",
+    "TIMELINE_SOURCE_COUNTRIES",
     "TIMELINE_ARTICLE_MAX_CHARS",
 )
 # Libraries whose data changes what extraction finds (country names, town lists, common words).

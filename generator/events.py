@@ -321,8 +321,9 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
     type_rules = config["TIMELINE_EVENT_TYPES"]
     published = article.published.isoformat()
 
-    # "3/4/12": the article's own locale (Lang metadata) first, the site's order otherwise.
-    date_order = dates.date_order_for(article.lang, config["TIMELINE_DATE_ORDER"])
+    # "3/4/12": the article's own locale (Lang metadata), else its source's country, else the site's order.
+    date_order = dates.date_order_for(article.lang, config["TIMELINE_DATE_ORDER"],
+                                      country=(config["TIMELINE_SOURCE_COUNTRIES"] or {}).get(article.source or ""))
     timexes = dates.find_timexes(article.text, article.published, date_order=date_order)
     order = sorted(range(len(timexes)), key=lambda i: timexes[i].start)
     starts = [timexes[i].start for i in order]

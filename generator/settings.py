@@ -116,6 +116,19 @@ def _mapping_of_names(value: Any, _: Mapping[str, Any]) -> str | None:
     return None
 
 
+def _source_countries(value: Any, _: Mapping[str, Any]) -> str | None:
+    """
+    >>> _source_countries({"AP": "USA"}, {})
+    "entry 'AP': 'USA' is not a two-letter country code"
+    """
+    if not isinstance(value, Mapping):
+        return f"expected a dict, got {type(value).__name__}"
+    for key, code in value.items():
+        if not isinstance(key, str) or not isinstance(code, str) or not re.fullmatch(r"[A-Za-z]{2}", code):
+            return f"entry {key!r}: {code!r} is not a two-letter country code"
+    return None
+
+
 def _year_range(value: Any, _: Mapping[str, Any]) -> str | None:
     ok = isinstance(value, (list, tuple)) and len(value) == 2 and all(isinstance(y, int) for y in value) and value[0] <= value[1]
     return None if ok else f"expected [first_year, last_year], got {value!r}"
@@ -172,6 +185,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("TIMELINE_EVENT_TYPES", _event_types, "Event typology: ordered rules mapping trigger words to event types."),
     Setting("TIMELINE_KEY_METRICS", ["killed", "injured", "ceasefire_violations", "evacuated"], "Metrics shown in each bulletin's key-figures box, in this order.", _key_metrics),
     Setting("TIMELINE_DATE_ORDER", "DMY", "How to read all-numeric dates such as 05/06/2016: DMY or MDY.", _one_of("DMY", "MDY")),
+    Setting("TIMELINE_SOURCE_COUNTRIES", {}, "Country (ISO 3166-1 alpha-2) of each source, {'AP': 'US'}: how its all-numeric dates are read when the article has no Lang region.", _source_countries),
     Setting("TIMELINE_CHART_DAYS", 30, "Days shown in the bulletin charts.", _int_at_least(1)),
     Setting("TIMELINE_WORKERS", 0, "Processes that extract articles in parallel: 0 = one per CPU, 1 = none.", _int_at_least(0)),
     Setting("TIMELINE_CACHE_PATH", "{CACHE_PATH}/timeline", "Folder for extraction results (generator/cache.py); {CACHE_PATH} is Pelican's cache folder; empty disables the cache."),

@@ -688,3 +688,17 @@ def test_the_article_lang_metadata_decides_numeric_event_dates(lang, date):
     text = "Shelling killed 4 people in Aleppo on 3/4/12, the monitor said."
     article = Article(path="a.md", slug="a", title="A", published=dt.date(2012, 5, 1), text=text, lang=lang)
     assert [e.date for e in extract_article(article).events] == [date]
+
+
+@pytest.mark.parametrize(
+    "lang,source,date",
+    [(None, "Wire US", "2012-03-04"), ("en-GB", "Wire US", "2012-04-03"), (None, "Other", "2012-04-03")],
+)
+def test_the_source_country_reads_numeric_dates_when_lang_has_no_region(lang, source, date):
+    from generator.events import extract_article
+    from generator.model import Article
+
+    text = "Shelling killed 4 people in Aleppo on 3/4/12, the monitor said."
+    article = Article(path="a.md", slug="a", title="A", published=dt.date(2012, 5, 1), text=text, lang=lang, source=source)
+    settings = {"TIMELINE_SOURCE_COUNTRIES": {"Wire US": "US"}}
+    assert [e.date for e in extract_article(article, settings).events] == [date]
