@@ -13,9 +13,8 @@ import subprocess
 import sys
 from collections.abc import Sequence
 
-from generator import events
+from generator import batch
 from generator.model import Extraction, Problem, to_dict
-from generator.read import read_article_file
 
 
 def _date(value: str) -> dt.date:
@@ -38,6 +37,11 @@ def _parser() -> argparse.ArgumentParser:
         "-s", "--settings", metavar="FILE",
         help="settings file, as for the build (default: pelican.conf.py in the current folder, when there is one)",
     )
+    ex.add_argument("--engine", choices=["local", "dask"], default="local",
+                    help="local: in this process; dask: one Dask task per file, on a local cluster or --scheduler (same results)")
+    ex.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786); default: a local cluster")
+    ex.add_argument("--workers", type=int, default=0, help="worker processes of the local Dask cluster (default: one per CPU)")
+    ex.add_argument("--parquet", metavar="FILE", help="also write the events as a Parquet table (the columns of events.csv)")
 
     imp = sub.add_parser(
         "import",
@@ -136,11 +140,18 @@ def _extract(args: argparse.Namespace) -> int:
     if needs_date:
         print(f"error: {needs_date[0]}: plain text needs --published YYYY-MM-DD", file=sys.stderr)
         return 2
-    for path in args.paths:
-        article, read_problems = read_article_file(path, args.published, years=year_range(config))
-        problems.extend(read_problems)
-        if article is not None:
-            extractions.append(events.extract_article(article, settings))
+    if args.engine != "local" and args.format != "json" and not args.parquet:
+        print("warning: --engine dask prints the same as a local run; use --format json or --parquet for a collection", file=sys.stderr)
+    try:
+        results = batch.extract_paths(args.paths, args.published, year_range(config), settings,
+                                      engine=args.engine, scheduler=args.scheduler, workers=args.workers)
+    except ImportError as err:
+        print(f"error: --engine {args.engine} needs {err.name} (pip install -r requirements.txt)", file=sys.stderr)
+        return 2
+    for extraction, found in results:
+        problems.extend(found)
+        if extraction is not None:
+            extractions.append(extraction)
 
     if args.corrections:
         # The editor's decisions apply here too; items for other articles are out of scope.
@@ -150,6 +161,9 @@ def _extract(args: argparse.Namespace) -> int:
         outcome = corrections.apply_file(extractions, args.corrections, resolve(settings), complete=False)
         extractions = outcome.extractions
         problems.extend(outcome.problems)
+    if args.parquet:
+        count = batch.write_parquet(extractions, args.parquet)
+        print(f"wrote {count} events to {args.parquet}", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(_as_json(extractions, problems), indent=2, ensure_ascii=False, sort_keys=False))
     else:
