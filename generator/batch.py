@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from generator.model import Extraction, Problem
 from generator.read import DEFAULT_YEAR_RANGE, read_article_file
