@@ -39,6 +39,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from generator import lexicons
+
 try:  # the regular-expression parser, to read where a trigger can start
     import re._constants as _sre_constants
     import re._parser as _sre_parser
@@ -54,153 +56,22 @@ _AT_BOUNDARY, _AT_NON_BOUNDARY = _sre_constants.AT_BOUNDARY, _sre_constants.AT_N
 
 EventTypeRule = Mapping[str, Any]
 
-DEFAULT_EVENT_TYPES: tuple[dict[str, Any], ...] = (
-    {
-        "id": "battles",
-        "label": "Battles",
-        "acled": "Battles",
-        "doc": "Two organised armed groups fight: clashes, assaults, territory taken or retaken.",
-        "patterns": [
-            r"\bclash(?:es|ed|ing)?\b",
-            r"\bfight(?:ing|s)?\b|\bfought\b|\bbattl(?:e|es|ed|ing)\b",
-            r"\b(?:re)?captur(?:ed|es|ing)\b|\bseiz(?:ed|es|ing)\b|\bretook\b|\bre-?took\b",
-            r"\b(?:took|taken|take|seized|gained|regained|regain|retaken|managed to|were able to|was able to)\s+(?:full\s+|complete\s+)?control\b",
-            r"\bcontrolled\s+(?:the\s+)?(?:\S+\s+){1,4}?(?:village|town|hill|area|mountain|farms?|point|crossroads|checkpoint)s?\b",
-            r"\badvanc(?:ed|ing)\b|\bmade (?:an )?advances?\b",
-            r"\brepel(?:led|s|ling)?\b|\brepulsed?\b|\bambush(?:ed|es)?\b|\bcounter-?attack",
-            r"\bopened fire\b|\bexchang(?:ed|es) of fire\b|\bexchanged fire\b|\bgun ?fight|\bsnipers?\b|\bsniped\b",
-            r"\b(?:initiated|resorted\s+to|unprovoked|indiscriminate)\s+(?:\w+\s+)?firing\b|\bfiring\s+(?:on|at|along|across)\b",
-            r"\bshot (?:and killed|dead)\b|\bwere shot\b|\bwas shot\b",
-            r"\boffensive\b|\bassault(?:ed|s)?\b|\bstorm(?:ed|ing)\b|\binfiltrat(?:ed|ion|e)\b|\bskirmish(?:es)?\b",
-            # both sides firing is an engagement, even with artillery
-            r"\bexchang\w*\s+(?:of\s+)?(?:\w+\s+)?(?:fire|shell\w*|bombardment)\b|\bmutual (?:shelling|bombardment)\b",
-            r"\breturn(?:ed)? (?:fire|shelling)\b|\brespond(?:ed)? with shelling\b",
-            r"\b(?:tried|trying|attempt(?:ed|ing|s)?)\s+(?:by\s+\S+(?:\s+\S+)?\s+)?to\s+advance\b",
-            r"\bexpelled\b|\bpushed\s+(?:\S+\s+){0,3}?(?:back|away|out)\b|\b(?:took|taken|take) over\b|\bestablish(?:ed|es)? (?:full )?control\b",
-            r"\b(?:took|take|taken|takes)\s+(?:the\s+|parts?\s+of\s+)?(?:towns?|villages?|areas?|hills?|positions?|neighbou?rhoods?)\b",
-            r"\bcontrols?\s+(?:the\s+)?(?:towns?|villages?|areas?|hills?)\s+of\b|\bexpand(?:ed|s)?\s+(?:their|its)\s+control\b",
-            r"\badvances?\s+(?:in|into|on|against|towards?|to)\b|\bachiev(?:e|ed|es|ing)\s+(?:an\s+)?advance(?:ment)?\b",
-        ],
-    },
-    {
-        "id": "explosions_remote_violence",
-        "label": "Shelling, air strikes and bombings",
-        "acled": "Explosions/Remote violence",
-        "doc": "One-sided attacks from a distance or by explosives: shelling, air strikes, bombs, IEDs.",
-        "patterns": [
-            r"\bshell(?:ed|ing|s)\b|\bshells fell\b|\bartillery\b|\bmortars?\b|\brockets?\b|\bmissiles?\b",
-            r"\b(?:a|one|another)\s+(?:\w+\s+)?shell\s+(?:hit|fell|landed|struck|exploded)\b",
-            r"\bair ?strikes?\b|\bair-strikes?\b|\bair ?raids?\b|\bdrone strikes?\b|\bwarplanes?\b|\bbombers?\b",
-            r"\bstrikes?\s+(?:hit|on|against|targeted|killed)\b",
-            r"\bbombard(?:ed|ment|ments|ing)\b|\bbarrel bombs?\b|\bcar bombs?\b|\bbomb(?:ed|ing|ings)?\b",
-            r"\b(?-i:IEDs?)\b|\bimprovised explosive\b|\bsuicide (?:bomb(?:ing|er)?s?|attacks?|car)\b",
-            r"\bexplo(?:sion|sions|ded)\b|\bdetonat(?:ed|ion)\b|\b(?:land)?mine (?:blast|explosion|exploded)\b|\bstepped on a (?:land)?mine\b",
-            r"\bchemical (?:attack|weapons?)\b|\bgrenades?\b",
-            # a strike named by its verb and target; munitions dropped from drones
-            r"\b(?:struck|hit|targeted|pounded)\s+(?:\S+\s+){0,5}?(?:installations|positions|targets|sites|posts|bases|depots?|facilities|infrastructure)\b",
-            r"\bdrop(?:ped|ping|s)?\s+(?:\S+\s+){0,3}?(?:rounds?|bombs?|munitions?|explosives?)\b",
-        ],
-    },
-    {
-        "id": "violence_against_civilians",
-        "label": "Violence against civilians",
-        "acled": "Violence against civilians",
-        "doc": "Armed groups deliberately harm unarmed people: executions, massacres, abductions.",
-        "patterns": [
-            r"\bexecut(?:ed|ion|ions|es)\b|\bmassacre[ds]?\b|\bbehead(?:ed|ing)\b",
-            r"\babduct(?:ed|ion|s)\b|\bkidnapp?(?:ed|ing|s)?\b|\bhostages?\b|\btortur(?:ed|e)\b",
-            r"\bforced disappearance\b|\bsexual violence\b|\braped?\b",
-        ],
-    },
-    {
-        # Weaker battle cues, tried only after the one-sided types: armed
-        # people attacked or killed with no weapon named ("rebels attacked
-        # regime positions", "a militant was killed").
-        "id": "battles",
-        "label": "Battles",
-        "acled": "Battles",
-        "doc": "Armed people attacked, assassinated or killed where no shelling, strike or bombing is named.",
-        "patterns": [
-            r"\battack(?:ed|s|ing)?\b(?:\s+\S+){0,5}?\s+(?:forces|fighters|soldiers|troops|positions|militants|rebels|checkpoints?|posts?|vehicles?|convoy|base)\b",
-            r"\b(?:fighters?|soldiers?|militants?|members?|commanders?|troops|rebels?|militiam[ae]n|officers?)\b[^.;]{0,60}?\b(?:killed|died|dead)\b",
-            r"\bkill(?:ed|ing|s)?\b[^.;]{0,50}?\b(?:fighters?|soldiers?|militants?|members?|commanders?|troops|rebels?|militiam[ae]n|officers?)\b",
-            r"\bbod(?:y|ies)\s+of\s+(?:\S+\s+){0,2}?(?:fighters?|soldiers?|militants?|members?|commanders?|rebels?)\b",
-            r"\bassassinat(?:e|ed|es|ion|ing)\b",
-            r"\battack(?:ed|s|ing)?\b(?:\s+\S+){0,5}?\s+(?:army|militias?|militiamen|units?)\b",
-        ],
-    },
-    {
-        "id": "protests",
-        "label": "Protests",
-        "acled": "Protests",
-        "doc": "Peaceful public demonstrations.",
-        "patterns": [
-            r"\bprotest(?:s|ed|ers|ing)?\b|\bdemonstrat(?:ion|ions|ors|ed)\b|\brall(?:y|ies|ied)\b|\bsit-in\b",
-            # a march of people, not troops marching on a town
-            r"\b(?:people|crowds?|thousands|hundreds|dozens|residents|students|women|mourners)\s+(?:\w+\s+)?march(?:ed|ing)?\b|\ba\s+(?:\w+\s+)?march\b|\btook\s+to\s+the\s+streets\b",
-        ],
-    },
-    {
-        "id": "riots",
-        "label": "Riots",
-        "acled": "Riots",
-        "doc": "Violent demonstrations and mob violence.",
-        "patterns": [r"\briot(?:s|ing|ers)?\b|\bmob\b|\bviolent demonstration"],
-    },
-    {
-        "id": "strategic_developments",
-        "label": "Strategic developments",
-        "acled": "Strategic developments",
-        "doc": "Agreements, ceasefires and reports of their violation, deployments, arrivals, withdrawals, arrests, demining.",
-        "patterns": [
-            r"\bcease-?fire\b|\btruce\b|\bagreements?\b|\bdeal\b|\breconciliation\b|\barmistice\b",
-            r"\bdeploy(?:ed|ment|s|ing)?\b|\barriv(?:ed|al|es|ing)\b|\bdispatched\b|\breinforcements?\b",
-            r"\btanks?\s+(?:\w+\s+)?(?:entered|rolled|moved|swept|drove)\b",
-            r"\bpatroll?(?:ed|ing|s)\b",
-            r"\b(?:left|leave|leaving|departed|pulled out of)\s+(?:the|their)\s+(?:remaining\s+)?(?:city|town|area|pocket|district|enclave)s?\b",
-            r"\bwithdr(?:ew|awal|awn|aw)\b|\bpull(?:ed)? out\b|\bhanded over\b|\bsurrender(?:ed)?\b|\bdefect(?:ed|ion|ions)\b",
-            r"\barrest(?:ed|s)?\b|\bdetain(?:ed|s)?\b|\bdetention\b",
-            r"\bdemining\b|\bsappers?\b|\blandmines?\b|\bdefus(?:ed|ing)\b",
-        ],
-    },
-    {
-        "id": "humanitarian",
-        "label": "Humanitarian",
-        "acled": None,
-        "doc": "Evacuations, aid, refugees and displacement, clearing roads (not coded by ACLED).",
-        "patterns": [
-            r"\bevacuat(?:ion|ions|ed|ing|e|es)\b|\baid convoys?\b|\bhumanitarian\b",
-            r"\brelief\s+(?:supplies|aid|convoys?|goods|items|agenc(?:y|ies)|operations?|workers|efforts?)\b",
-            r"\brefugees?\b|\bdisplaced\b|\bdisplacement\b|\breturnees\b|\breturned home\b",
-            r"\b(?:food|aid|relief|hygiene)\s+(?:sets|parcels|baskets|kits|packages|rations)\b|\b(?:aid|food|supplies|parcels)\s+(?:was|were)\s+(?:delivered|distributed|handed\s+out)\b",
-            # clearing roads of snow or rubble is relief work; snow falling is weather
-            r"\bclear(?:ed|ing|s)?\s+(?:\S+\s+){0,4}?(?:of|from)\s+(?:the\s+)?(?:snow|rubble|debris)\b|\b(?:snow|rubble)\s+(?:was|were)\s+(?:cleared|removed)\b|\bbulldozers?\s+(?:were\s+)?(?:used|cleared|removed|opened|sent)\b",
-            r"\b(?:food|medical|aid|relief|humanitarian)\s+supplies\b|\bRed Cross\b|\b(?-i:ICRC|UNHCR|OCHA)\b",
-        ],
-    },
-    {
-        "id": "political",
-        "label": "Political and diplomatic",
-        "acled": None,
-        "doc": "Talks, summits, sanctions, UN resolutions, envoys, elections, reforms, resignations (not coded by ACLED).",
-        "patterns": [
-            r"\btalks\b|\bsummit\b|\bnegotiations?\b|\bemergency meeting\b|\bpeace (?:plan|conference|process)\b",
-            r"\bsanctions?\b|\bembargo\b|\bSecurity Council\b|\bArab League\b|\bsuspend(?:ed|s)?\b",
-            # a UN resolution, not "a political resolution to the conflict"
-            r"\b(?:draft|adopted|vetoed|passed|UN|U\.N\.|council)\s+(?:\w+\s+)?resolutions?\b|\bresolutions?\s+(?:\d+|on|condemning|calling)\b",
-            # recalling an envoy, not "he recalled the early days"
-            r"\benvoy\b|\bambassadors?\s+(?:was|were)\s+(?:expelled|recalled|summoned)\b|\b(?:expelled|recalled|summoned|expel|recall|summon)\s+(?:\S+\s+){0,3}?(?:ambassadors?|envoys?|diplomats?)\b|\bexpel(?:led|s)?\b",
-            r"\belections?\b|\breferendum\b|\bconstitution\b|\breforms?\b|\bamnesty\b|\bresign(?:ed|s|ation)?\b|\bsworn in\b",
-            r"\bemergency law\b|\bstate of emergency\b",
-        ],
-    },
-    {
-        "id": "other",
-        "label": "Other",
-        "acled": None,
-        "doc": "Anything else worth a timeline entry (statements, figures without an event word).",
-        "patterns": [],
-    },
+
+
+def _event_type(type_id: str, keys: Mapping[str, list[str]]) -> dict[str, Any]:
+    """A rule of ``lexicons/event_types.txt`` as the dict settings use.
+
+    >>> _event_type("riots", {"label": ["Riots"], "pattern": [r"\\briot"]})
+    {'id': 'riots', 'label': 'Riots', 'acled': None, 'doc': '', 'patterns': ['\\\\briot']}
+    """
+    one = {k: v[-1] for k, v in keys.items()}
+    return {"id": type_id, "label": one.get("label", type_id), "acled": one.get("acled"), "doc": one.get("doc", ""),
+            "patterns": list(keys.get("pattern", []))}
+
+
+# The typology's rules, in order: generator/lexicons/event_types.txt.
+DEFAULT_EVENT_TYPES: tuple[dict[str, Any], ...] = tuple(
+    _event_type(type_id, keys) for type_id, keys in lexicons.sections("event_types")
 )
 
 
@@ -522,43 +393,9 @@ def acled_event_type(type_id: str, rules: Sequence[EventTypeRule] = DEFAULT_EVEN
     return rule.get("acled") if rule else None
 
 
-# Actors: normalised name → patterns. Order matters only for overlaps: at one
-# position the longest match wins ("Syrian Democratic Forces" over "Syrian
-# forces"). Generic actors (militants, rebels) are kept as the text says them,
-# since "militants" in a Russian source and "rebels" in a Western one may be
-# the same people and we do not guess which.
-DEFAULT_ACTORS: dict[str, list[str]] = {
-    "Syrian government forces": [
-        r"\bSyrian (?:Arab )?(?:army|troops|soldiers|government forces|government troops|regime forces|regime|military|forces)\b",
-        r"\b(?:pro-)?government(?:-led)? (?:forces|troops|soldiers)\b|\bregime (?:forces|troops|soldiers)\b",
-        r"\bAssad(?:['’]s)? forces\b|\bthe army\b|\b(?-i:SAA)\b|\bMilitary Forces of Syria\b",
-    ],
-    "National Defence Forces": [r"\bNational Defen[cs]e Forces\b|\b(?-i:NDF)\b"],
-    "Tiger Forces": [r"\bTiger Forces\b"],
-    "Russian military police": [r"\bRussian military police\b|\bmilitary police of the Russian\b"],
-    "Russian forces": [
-        r"\bRussian (?:air ?force|jets|warplanes|troops|forces|military|aircraft|sappers|specialists)\b"
-    ],
-    "Islamic State": [r"\bIslamic State\b|\b(?-i:ISIS|ISIL|IS)\b|\bDaesh\b|\bDaish\b"],
-    "Syrian Democratic Forces": [r"\bSyrian? Democratic Forces\b|\b(?-i:SDF|QSD)\b"],
-    "YPG": [r"\b(?-i:YPG)\b|\bPeople['’]s Protection Units\b"],
-    "Hezbollah": [r"\bHezbollah\b|\bHizbollah\b|\bHizballah\b"],
-    "Turkish forces": [r"\bTurkish (?:army|forces|troops|military|jets|warplanes|soldiers|tanks)\b"],
-    "Operation Euphrates Shield": [r"\bEuphrates Shield\b"],
-    "Free Syrian Army": [r"\bFree Syrian Army\b|\b(?-i:FSA)\b"],
-    "Hayat Tahrir al-Sham": [r"\bHay['’]?at Tahrir al[- ]Sham\b|\bTahrir al[- ]Sham\b|\b(?-i:HTS)\b"],
-    "Jabhat Fateh al-Sham": [
-        r"\bJabhat Fateh al[- ]Sham\b|\bFateh al[- ]Sham\b|\b(?-i:JFS)\b|\b(?:Jabhat )?al[- ]Nusra(?: Front)?\b|\bNusra Front\b"
-    ],
-    "Ahrar al-Sham": [r"\bAhrar al[- ]Sham\b"],
-    "Jaysh al-Islam": [r"\bJa(?:y|i)sh al[- ]Islam\b"],
-    "Faylaq al-Rahman": [r"\bFaylaq al[- ]Rahman\b|\b(?:Al[- ])?Rahman Corps\b|\b(?-i:FaR)\b"],
-    "US-led coalition": [r"\bUS-led coalition\b|\b(?:international|global) coalition\b"],
-    "Israeli forces": [r"\bIsraeli (?:army|forces|jets|warplanes|military|aircraft)\b|\b(?-i:IDF)\b"],
-    "militants": [r"\bmilitants?\b|\bterrorists?\b|\billegal (?:militant|armed) groups?\b"],
-    "insurgents": [r"\binsurgents?\b"],
-    "rebels": [r"\brebels?\b|\bopposition (?:fighters|forces|groups|factions)\b"],
-}
+# Actors: normalised name → patterns, from generator/lexicons/actors.txt (its
+# header says how overlaps are settled).
+DEFAULT_ACTORS: dict[str, list[str]] = {name: list(keys.get("pattern", [])) for name, keys in lexicons.sections("actors")}
 
 
 @lru_cache(maxsize=8)

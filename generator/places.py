@@ -67,266 +67,41 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from generator import lexicons
 from generator.event_types import actor_spans
 from generator.gazetteers.build import build_country, fold
 from generator.model import Place
 
 GAZETTEER_DIR = Path(__file__).parent / "gazetteers"
 
-# Readable English names of Syria's governorates (ISO 3166-2 code → name).
-SY_ADMIN1_NAMES: dict[str, str] = {
-    "SY-DI": "Damascus",
-    "SY-DR": "Daraa",
-    "SY-DY": "Deir ez-Zor",
-    "SY-HA": "Hasakah",
-    "SY-HI": "Homs",
-    "SY-HL": "Aleppo",
-    "SY-HM": "Hama",
-    "SY-ID": "Idlib",
-    "SY-LA": "Latakia",
-    "SY-QU": "Quneitra",
-    "SY-RA": "Raqqa",
-    "SY-RD": "Rif Dimashq",
-    "SY-SU": "Sweida",
-    "SY-TA": "Tartus",
-}
+# Country tables, one data file each in generator/lexicons/ (its README says
+# how to add a country): readable English province names (ISO 3166-2 code →
+# name) where ISO's are transliterations ("Nīnawá"); city districts, air bases
+# and front-line villages that GeoNames' populated places (500+ people) lack,
+# by the town or province they lie in; other spellings (alias → canonical
+# name; aliases whose target is not in the active countries are ignored).
+COUNTRY_LEXICONS = ("admin1_names", "areas")
 
-# City districts, air bases and front-line areas that GeoNames' list of
-# populated places (500+ people) lacks, by the town or province they lie in.
-# Besides well-known bases and fronts, these include villages named in
-# ACLED's January–February 2017 notes (the benchmark's train split only).
-# Names are the usual English news spellings; other spellings reach them
-# through the fuzzy key (see ``fuzzy_key``) or ``DEFAULT_ALIASES``.
-SY_AREAS: dict[str, tuple[str, ...]] = {
-    "Aleppo": (
-        "al-Hamdaniya", "Sheikh Maqsoud", "Bustan al-Qasr", "Salaheddine", "Saif al-Dawla", "al-Ansari",
-        "Sukkari", "Hanano", "Masaken Hanano", "Bab al-Nairab", "Karm al-Jabal", "al-Mashhad", "al-Kalasa",
-        "al-Fardous", "Ramouseh", "al-Zabadiya", "Ashrafieh", "Bani Zeid", "Layramoun", "Castello Road",
-        "Jirah", "Kuweires", "Nairab", "Rashideen", "Khan Touman", "Tal Rifaat", "Azaz", "Deir Hafer",
-        "Tadef", "Qabasin", "Bzaa", "Arima", "Maskanah", "Khanasser", "Safira", "Menagh", "Mallah",
-        "Amiriyah", "Sheikh Saeed", "Ramousah",
-        "Sflaniyah", "Anadan", "Kafr Hamra", "Kafr Naha", "Khan al-Asal", "Urum al-Kubra", "Arran", "Ghouz", "Abu Zandin", "Kafr Halab", "Maraanaz", "Kaljibrin", "Hazwan", "Deir Qaq", "Sheikh Aqil",
-    ),
-    "Damascus": (
-        "Jobar", "Qaboun", "Barzeh", "Yarmouk", "Tadamon", "Qadam", "Mezzeh", "Kafr Sousa", "Bab Tuma",
-        "Abbasiyyin", "Rukn al-Din", "al-Midan", "Assali",
-    ),
-    "Rif Dimashq": (
-        "Eastern Ghouta", "Western Ghouta", "Ghouta", "Qalamoun", "Eastern Qalamoun", "Western Qalamoun",
-        "Wadi Barada", "Ain al-Fijeh", "Basimah", "Husseiniyeh", "Deir Maqran", "Kafr al-Zayt",
-        "Kafr al-Awamid", "Deir Qanun", "Souq Wadi Barada", "Hazrama", "Zamalka", "Arbin", "Saqba",
-        "Hammouriyeh", "Ein Tarma", "Jisreen", "Hazzeh", "Beit Sawa", "Mesraba", "Maydaa", "Nashabiyeh",
-        "Otaybah", "Adra", "al-Bahariyah", "Marj al-Sultan", "Khan al-Shih", "Beit Jinn", "Mughr al-Mir",
-        "Babbila", "Yalda", "Beit Sahem", "Hajar al-Aswad", "Ruhaibah", "Dumayr", "Jayrud",
-        "Bir Qassab", "Moadamiyeh", "Madaya", "Bloudan",
-        "Qasimiyah", "Hosh al-Dawahira", "Mudayra", "Seen Airbase", "Tal Kurdi", "Jabal al-Sheikh", "Deir Salman", "Sayqal", "Marj Ruhayyil",
-    ),
-    "Homs": (
-        "Palmyra", "T4", "Tiyas", "Shaer", "al-Waer", "Karm al-Shami", "Jubb al-Jarrah", "Mahin",
-        "Hawareen", "Sadad", "Houla", "Talbiseh", "Rastan", "Jazal", "Mhassa", "Qaryatayn", "Furqlus",
-        "Sukhnah", "Arak",
-        "Sharifah", "Fourth Station", "Jabourin", "Qasr al-Hayr al-Gharbi", "Bir al-Fawara", "Abu Tawala", "Shayrat",
-    ),
-    "Hama": (
-        "Souran", "Taybat al-Imam", "Halfaya", "Mhardeh", "Morek", "Latamneh", "Kafr Zita", "Maan",
-        "Khattab", "Qomhana", "Arzeh", "Zello", "Kawkab", "Suqaylabiyah", "Khneifis", "Sheikh Hilal",
-        "Akayrshi", "Uqayribat", "Hamra", "Rahjan", "Ithriya", "Sabburah",
-        "Aqrab", "Janabra", "Atshan",
-    ),
-    "Idlib": (
-        "Khan Shaykhun", "Jisr al-Shughur", "Maarrat al-Numan", "Saraqib", "Abu al-Duhur", "Fuaa", "Kafraya",
-        "Taftanaz", "Sarmin", "Jabal al-Zawiya", "Iblin", "Halzoun", "Shannan", "Barisha", "Kafr Derian",
-        "Khirbet al-Joz", "Maarshurin", "Kafr Sajna",
-    ),
-    "Latakia": ("Hmeymim", "Jabal al-Akrad", "Jabal al-Turkman", "Kabani", "Kinsabba", "Salma", "Haddadah"),
-    "Daraa": (
-        "Manshiyeh", "Daraa al-Balad", "Lajat", "Mahajjah", "Qirata", "Jidya", "Zimrin", "Sheikh Miskin",
-        "Nawa", "Inkhil", "Busra al-Sham", "Busra al-Harir", "Naameh", "Tafas", "Jasim", "Izraa",
-        "Sijneh", "Nasib", "Khirbet Ghazaleh", "Um al-Mayathen", "Yarmouk Basin", "Jalin", "Saham al-Jawlan",
-        "Tasil", "Shajara",
-        "Um al-Awsaj", "Western Ghariyeh", "Eastern Ghariyeh", "Gharia", "Adwan",
-    ),
-    "Quneitra": (
-        "Baath City", "Khan Arnabeh", "Jubata al-Khashab", "Hamidiyeh", "Ajraf", "Tal al-Shaar", "Masharah",
-        "Beit Jinn farms", "Samadaniyah",
-    ),
-    "Raqqa": (
-        "Tabqa", "Jaabar", "Tal al-Samn", "Ain Issa", "Mansoura", "Karama", "Tabqa Dam", "Euphrates Dam",
-        "Hazimeh", "Suwaydiyah", "Jurneyyeh", "Rajm al-Abyad", "Khatuniyah", "Himarayn", "Salhabiyeh",
-        "Mahmudli", "Shaninah",
-    ),
-    "Deir ez-Zor": (
-        "Harabesh", "Joura", "Qusour", "Rashdiya", "Hamidiya", "Sinaa", "Jafra", "Panorama", "Tharda",
-        "Tharda Mountain", "Mayadin", "Bukamal", "Kubar", "Muhasan", "Ayyash", "Baghiliyah", "Huweiqa",
-        "Brigade 137", "137th Brigade", "Rasafa", "Jbeileh",
-    ),
-    "Hasakah": ("Shaddadi", "Qamishli", "Ghuwayran", "Markadah", "Tal Tamr", "Ras al-Ain", "Tell Halaf"),
-    "Sweida": ("Zalaf", "Zalaf Dam", "Shahba", "Salkhad", "Qrayya", "Khalkhalah", "Thaala"),
-    "Tartus": ("Baniyas", "Safita", "Dreikish"),
-}
 
-# Other spellings: alias → canonical gazetteer name. Only Syria's are
-# bundled; aliases whose target is not in the active countries are ignored.
+def _areas(table: Mapping[str, Sequence[str]]) -> dict[str, tuple[str, ...]]:
+    return {where: tuple(names) for where, names in table.items()}
+
+
+def _country_extras() -> dict[str, dict[str, dict[str, Any]]]:
+    extras: dict[str, dict[str, dict[str, Any]]] = {}
+    for lexicon in COUNTRY_LEXICONS:
+        for code in lexicons.countries(lexicon):
+            table = lexicons.country_table(lexicon, code)
+            extras.setdefault(code, {})[lexicon] = _areas(table) if lexicon == "areas" else dict(table)
+    return extras
+
+
+COUNTRY_EXTRAS: dict[str, dict[str, dict[str, Any]]] = _country_extras()
+SY_ADMIN1_NAMES: dict[str, str] = COUNTRY_EXTRAS["SY"]["admin1_names"]
+SY_AREAS: dict[str, tuple[str, ...]] = COUNTRY_EXTRAS["SY"]["areas"]
+UA_AREAS: dict[str, tuple[str, ...]] = COUNTRY_EXTRAS["UA"]["areas"]
 DEFAULT_ALIASES: dict[str, str] = {
-    "Halab": "Aleppo",
-    "Haleb": "Aleppo",
-    "Hamah": "Hama",
-    "Deir el-Zour": "Deir ez-Zor",
-    "Deir ez-Zour": "Deir ez-Zor",
-    "Deir al-Zour": "Deir ez-Zor",
-    "Deir Ezzor": "Deir ez-Zor",
-    "Dayr az Zawr": "Deir ez-Zor",
-    "Deraa": "Daraa",
-    "Dar'a": "Daraa",
-    "Dara": "Daraa",
-    "Ar Raqqa": "Raqqa",
-    "Rakka": "Raqqa",
-    "Idleb": "Idlib",
-    "Lattakia": "Latakia",
-    "Al-Ladhiqiyah": "Latakia",
-    "Al Hasakeh": "Hasakah",
-    "Hasakeh": "Hasakah",
-    "Hassakeh": "Hasakah",
-    "Al-Quneitra": "Quneitra",
-    "Kuneitra": "Quneitra",
-    "As Sweida": "Sweida",
-    "Suwayda": "Sweida",
-    "As-Suwayda": "Sweida",
-    "Sweyda": "Sweida",
-    "Tartous": "Tartus",
-    "Reef Dimashq": "Rif Dimashq",
-    "Rural Damascus": "Rif Dimashq",
-    "rural Damascus": "Rif Dimashq",
-    "Rif Damascus": "Rif Dimashq",
-    "Damascus countryside": "Rif Dimashq",
-    "Damascus Countryside": "Rif Dimashq",
-    "countryside of Damascus": "Rif Dimashq",
-    "Damascus suburbs": "Rif Dimashq",
-    "suburbs of Damascus": "Rif Dimashq",
-    "Ghota": "Ghouta",
-    "Eastern Ghota": "Eastern Ghouta",
-    "Hamdaniyah": "al-Hamdaniya",
-    "Hamdaniyeh": "al-Hamdaniya",
-    "Sheikh Maqsood": "Sheikh Maqsoud",
-    "Salah al-Din": "Salaheddine",
-    "Salah Eddin": "Salaheddine",
-    "Salaheddin": "Salaheddine",
-    "Hmeimim": "Hmeymim",
-    "Khmeimim": "Hmeymim",
-    "Tadmor": "Palmyra",
-    "Tadmur": "Palmyra",
-    "Qalamoon": "Qalamoun",
-    "Eastern Qalamoon": "Eastern Qalamoun",
-    "Barza": "Barzeh",
-    "Qabun": "Qaboun",
-    "Ein Elfijeh": "Ain al-Fijeh",
-    "Ein al-Fijeh": "Ain al-Fijeh",
-    "Bseimeh": "Basimah",
-    "Basima": "Basimah",
-    "Hseiniyeh": "Husseiniyeh",
-    "Husainiyeh": "Husseiniyeh",
-    "Kwaires": "Kuweires",
-    "Sweidiyah": "Suwaydiyah",
-    "Suwaidiyah": "Suwaydiyah",
-    "Kuwairis": "Kuweires",
-    "Kuweiris": "Kuweires",
-    "Tayyas": "Tiyas",
-    "Tayas": "Tiyas",
-    "T4 airbase": "T4",
-    "Hawla": "Houla",
-    "Bogeleyyah": "Baghiliyah",
-    "Bogeleyeh": "Baghiliyah",
-    "Bogheleyah": "Baghiliyah",
-    "Baghaliyah": "Baghiliyah",
-    "Resafa": "Rasafa",
-    "Mahjeh": "Mahajjah",
-    "Menshia": "Manshiyeh",
-    "Manshiya": "Manshiyeh",
-    "Sahem al-Golan": "Saham al-Jawlan",
-    "Sahem al-Jolan": "Saham al-Jawlan",
-    "Saham al-Golan": "Saham al-Jawlan",
-    "Qasmiyah": "Qasimiyah",
-    "Qasmia": "Qasimiyah",
-    "Qasimiyya": "Qasimiyah",
-    "Qasimiyeh": "Qasimiyah",
-    "Hosh al-Dawahirah": "Hosh al-Dawahira",
-    "Hosh al-Dawahrah": "Hosh al-Dawahira",
-    "Modira": "Mudayra",
-    "Domer": "Dumayr",
-    "Sein Airbase": "Seen Airbase",
-    "Sin Airbase": "Seen Airbase",
-    "Kafir Elzeit": "Kafr al-Zayt",
-    "Saflania": "Sflaniyah",
-    "Suflaniye": "Sflaniyah",
-    "Seflaniyah": "Sflaniyah",
-    "Sflaniyeh": "Sflaniyah",
-    "Baza'a": "Bzaa",
-    "Bza'a": "Bzaa",
-    "Jabal al-Zawiyah": "Jabal al-Zawiya",
-    "Jabal Zawiya": "Jabal al-Zawiya",
-    "Halzoum": "Halzoun",
-    "Marshorin": "Maarshurin",
-    "Marshourin": "Maarshurin",
-    "Mahamodli": "Mahmudli",
-    "Mahmoudli": "Mahmudli",
-    "Hadadah": "Haddadah",
-    "Samdania": "Samadaniyah",
-    "Jaborine": "Jabourin",
-    "Tayba al-Imam": "Taybat al-Imam",
-    "Albab": "al-Bab",
-    "Suwaidaa": "Sweida",
-    "al-Shair": "Shaer",
-    "Shair": "Shaer",
-    "Maghar Elmir": "Mughr al-Mir",
-    "Maghar al-Mir": "Mughr al-Mir",
-    "Janabrah": "Janabra",
-    "Atshana": "Atshan",
-    "Shairat": "Shayrat",
-    "Tha'la": "Thaala",
-    "Khalkhala": "Khalkhalah",
-    "Kafrsajna": "Kafr Sajna",
-    "Sheikh Aqeel": "Sheikh Aqil",
-    "Kafr Hamrah": "Kafr Hamra",
-}
-
-# Villages of the 2014–2022 contact line in Donbas that share their name with
-# bigger places elsewhere in Ukraine (Pisky is also in Poltava oblast,
-# Pervomaisk in Mykolaiv oblast): monitoring reports mean these. Written from
-# public geography, like SY_AREAS; a site adds more with TIMELINE_PLACE_AREAS
-# or a gazetteer file.
-UA_AREAS: dict[str, tuple[str, ...]] = {
-    "Donetska oblast": (
-        "Pisky", "Vodiane", "Berezove", "Petrivske", "Bohdanivka", "Hranitne", "Shumy", "Spartak",
-        "Hnutove", "Pavlopil", "Talakivka", "Lebedynske", "Chermalyk", "Staromarivka", "Novoselivka Druha",
-        "Kruta Balka", "Verkhnotoretske", "Novhorodske", "Maiorsk", "Pyshchevyk",
-    ),
-    "Luhanska oblast": (
-        "Pervomaisk", "Kalynove", "Lobacheve", "Krymske", "Novotoshkivske", "Orikhove", "Vesela Hora",
-        "Zhovte", "Prychepylivka", "Sokilnyky", "Slovianoserbsk", "Holubivske", "Molodizhne", "Kadiivka",
-    ),
-}
-
-# Readable English names of Iraq's governorates and Libya's districts (ISO
-# writes "Nīnawá", "Şalāḩ ad Dīn", "Al Wāḩāt"); ISO's names stay spellings.
-IQ_ADMIN1_NAMES: dict[str, str] = {
-    "IQ-AN": "Anbar", "IQ-AR": "Erbil", "IQ-BA": "Basra", "IQ-BB": "Babil", "IQ-BG": "Baghdad", "IQ-DA": "Duhok",
-    "IQ-DI": "Diyala", "IQ-DQ": "Dhi Qar", "IQ-KA": "Karbala", "IQ-KI": "Kirkuk", "IQ-MA": "Maysan",
-    "IQ-MU": "Muthanna", "IQ-NA": "Najaf", "IQ-NI": "Nineveh", "IQ-QA": "Qadisiyah", "IQ-SD": "Salah al-Din",
-    "IQ-SU": "Sulaymaniyah", "IQ-WA": "Wasit",
-}
-LY_ADMIN1_NAMES: dict[str, str] = {
-    "LY-BA": "Benghazi", "LY-BU": "Butnan", "LY-DR": "Derna", "LY-GT": "Ghat", "LY-JA": "Jabal al Akhdar",
-    "LY-JG": "Jabal al Gharbi", "LY-JI": "Jafara", "LY-JU": "Jufra", "LY-KF": "Kufra", "LY-MB": "Murqub",
-    "LY-MI": "Misrata", "LY-MJ": "Marj", "LY-MQ": "Murzuq", "LY-NL": "Nalut", "LY-NQ": "Nuqat al Khams",
-    "LY-SB": "Sabha", "LY-SR": "Sirte", "LY-TB": "Tripoli", "LY-WA": "Al Wahat", "LY-WD": "Wadi al Hayat",
-    "LY-WS": "Wadi al Shatii", "LY-ZA": "Zawiya",
-}
-
-COUNTRY_EXTRAS: dict[str, dict[str, dict[str, str]]] = {
-    "SY": {"admin1_names": SY_ADMIN1_NAMES, "areas": SY_AREAS},
-    "UA": {"areas": UA_AREAS},
-    "IQ": {"admin1_names": IQ_ADMIN1_NAMES},
-    "LY": {"admin1_names": LY_ADMIN1_NAMES},
+    alias: name for code in lexicons.countries("aliases") for alias, name in lexicons.country_table("aliases", code).items()
 }
 
 # Place names that are also ordinary words, sentence-initial function words,
