@@ -140,6 +140,7 @@ _BEFORE_IN = re.compile(
     re.I,
 )
 _SEPARATOR = re.compile(r"^[\s,;]*(?:(?:and|as\s+well\s+as|&|plus)\b)?[\s,;]*(?:(?:in\s+)?(?:the\s+)?(?:provinces?\s+of\s+)?)?$", re.I)
+_DATE_TOKEN = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _FALLBACK_NAME = re.compile(r"(?P<name>\b[A-Z][\w'’]*(?:[-\s](?:al|el|ez|ad|as|ar|ash|an|[A-Z])[\w'’]*)*)\s*$")
 _CONTINUES_LIST = re.compile(r"\b(?:another|a further)\s+$", re.I)
 _PROVINCE_CONTEXT = re.compile(r"\b(?:provinces?|governorates?|regions?|oblasts?)\b", re.I)
@@ -345,9 +346,10 @@ def _list_tallies(
         g_start, g_end = group[0][0], group[-1][1]
         region_start = previous_end
         previous_end = g_end
+        date_tokens = [d.span() for d in _DATE_TOKEN.finditer(sentence, region_start, g_start)]  # "2021-07-06", "19:30": no total
         numbers = [
             (m, metric) for m, metric in located[bisect.bisect_left(starts, region_start) : bisect.bisect_left(starts, g_start)]
-            if not in_pairs.holds(m.num_start)
+            if not in_pairs.holds(m.num_start) and not any(a <= m.num_start < b for a, b in date_tokens)
         ]
         stated: int | None = None
         metric: str | None = None
@@ -672,9 +674,12 @@ def _total_tallies(
     """
     found: list[tuple[int, int, str]] = []  # (position, value, metric)
     seen: dict[str, int] = {}
+    date_tokens = [d.span() for d in _DATE_TOKEN.finditer(sentence)]
     for mention, metric in locate_figures(sentence, metrics):
         if metric is None or metric in FIGURE_ONLY or mention.num_start in used:
             continue
+        if any(a <= mention.num_start < b for a, b in date_tokens):
+            continue  # a piece of "2021-05-12" or "19:30"
         if metric in seen:
             # "31 violations, including 12 in Hama", "3,055 dead: 955 civilians, 71 children ...": parts of
             # a count already read – unless a new report starts ("..., while the Turkish side registered 7")
@@ -747,10 +752,10 @@ _RECORDED_COUNT = re.compile(
     re.I,
 )
 # Where a subject starts: a quote, a clause mark, a dash between spaces, a contrast or a speech verb.
-_SUBJECT_START = re.compile(r"[\"“”;:(,]|\s[-–—]\s|\b(?:while|whereas|and|but|said|says|stated|added|reported|that)\b", re.I)
+_SUBJECT_START = re.compile(r"[\"“”;:,]|(?<!\w)\((?![A-Z]{2,8}\))|\s[-–—]\s|\b(?:while|whereas|and|but|said|says|stated|added|reported|that)\b", re.I)
 # Where the subject's head ends: its modifiers ("... commission reviewing issues related to ...").
 _SUBJECT_TAIL = re.compile(
-    r"\s+(?:to\s+consider|related|reviewing|monitoring|within|in|per|over|during|on|for|at|which|who|that|also)\b.*$", re.I | re.S)
+    r"\s+(?:to\s+consider|related|reviewing|monitoring|within|in|per|over|during|on|for|at|which|who|that|also)\b", re.I)
 _SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "this", "its side", "the mission"})
 
 
@@ -788,7 +793,10 @@ def _subject(head: str) -> tuple[str, int]:
     """The subject at the end of ``head`` (text up to a verb) and where it starts."""
     starts = [m.end() for m in _SUBJECT_START.finditer(head)]
     start = starts[-1] if starts else 0
-    return _SUBJECT_TAIL.sub("", head[start:]).strip(" -–—"), start
+    text = re.sub(r"\s*\([A-Z]{2,8}\)", "", head[start:])
+    first_word = re.match(r"\s*(?:the\s+)?\S+", text, re.I)  # a modifier never cuts the head word ("the monitoring mission")
+    tail = _SUBJECT_TAIL.search(text, first_word.end() if first_word else 0)
+    return (text[: tail.start()] if tail else text).strip(" -–—"), start
 
 
 # A sentence that credits the one before it: the reporter of the previous sentence's counts
@@ -948,6 +956,49 @@ def _table_tallies(
     return tallies, problems
 
 
+def _one_reporter(a: str | None, b: str | None) -> bool:
+    """Two names of one reporter: equal, or one the other's acronym ("SMM", "Special Monitoring Mission").
+
+    >>> _one_reporter("SMM", "Special Monitoring Mission"), _one_reporter("Russian side", "Turkish side")
+    (True, False)
+    """
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    initials = {"".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper()) for name in (a, b)}
+    return a in initials or b in initials
+
+
+def combine_regions(found: list[Tally]) -> list[Tally]:
+    """One report's per-region counts, given sentence by sentence, as one tally.
+
+    A monitoring report often counts region by region: "In Donetsk region, ... the
+    mission recorded 261 ceasefire violations ... In Luhansk region, ... it recorded 78".
+    Incident counts (never casualties) of one metric, window and reporter, each tied
+    to one different place in sentences that follow each other, become one tally
+    whose breakdown holds each region (261 + 78 = 339). Each part's own sentence is
+    the source of its entry.
+    """
+    out: list[Tally] = []
+    for tally in found:
+        # the last tally of this metric; tallies of other metrics may lie between ("including 58 explosions")
+        at = next((i for i in range(len(out) - 1, -1, -1) if out[i].metric == tally.metric), None)
+        run = out[at] if at is not None else None
+        if (run is not None and at is not None and tally.metric not in _CASUALTY and len(tally.by_place) == 1 and run.by_place
+                and run.metric == tally.metric and run.start < tally.start and run.sentence != tally.sentence
+                and (run.date, run.span, run.period_start) == (tally.date, tally.span, tally.period_start)
+                and _one_reporter(run.attributed_to, tally.attributed_to)
+                and not set(tally.by_place) & set(run.by_place) and (run.stated_total is None or len(run.by_place) == 1)
+                and sum(run.by_place.values()) == run.total):
+            by_place = {**run.by_place, **tally.by_place}
+            out[at] = dataclasses.replace(run, total=sum(by_place.values()), by_place=by_place, stated_total=None,
+                                          sources=run.sources + tally.sources, end=tally.end)
+            continue
+        out.append(tally)
+    return out
+
+
 def merge_restatements(found: Iterable[Tally]) -> list[Tally]:
     """One article's tallies with restatements of one report folded into one.
 
@@ -958,7 +1009,7 @@ def merge_restatements(found: Iterable[Tally]) -> list[Tally]:
     """
     kept: list[Tally] = []
     index: dict[tuple[str, int, str, str], int] = {}
-    for tally in found:
+    for tally in combine_regions(list(found)):
         key = (tally.metric, tally.total, tally.date, tally.span)
         i = index.get(key)
         if i is None:

@@ -345,3 +345,36 @@ def test_lists_whose_entries_count_two_metrics_give_one_tally_per_metric(syria, 
 def test_one_entry_with_two_metrics_is_no_list(syria):
     tallies, _ = tallies_of("Over the past day the ministry recorded 3 killed and 5 wounded in Idlib.", syria)
     assert all(not t.by_place or len(t.by_place) == 1 for t in tallies)
+
+
+def test_region_counts_given_sentence_by_sentence_make_one_tally():
+    from generator.events import extract_article
+    from generator.model import Article
+
+    text = ("In Donetsk region, between the evenings of 9 and 10 May, the Special Monitoring Mission (SMM) recorded 120 ceasefire violations, "
+            "including 40 explosions.\n\n"
+            "In Luhansk region, between the evenings of 9 and 10 May, the SMM recorded 35 ceasefire violations, including 5 explosions.")
+    article = Article(path="a.md", slug="a", title="Daily report", published=dt.date(2021, 5, 11), text=text)
+    tallies = extract_article(article, {"TIMELINE_COUNTRIES": ["UA"]}).tallies
+    assert sorted((t.metric, t.total, sorted(t.by_place.values()), t.date) for t in tallies) == [
+        ("ceasefire_violations", 155, [35, 120], "2021-05-10"),
+        ("explosions", 45, [5, 40], "2021-05-10"),
+    ]
+    assert {t.attributed_to for t in tallies} == {"Special Monitoring Mission"}
+
+
+def test_casualties_by_region_in_separate_sentences_stay_separate():
+    from generator.events import extract_article
+    from generator.model import Article
+
+    text = ("Over the past day, 3 civilians were killed in Donetsk region, the governor said.\n\n"
+            "Over the past day, 2 civilians were killed in Kharkiv region, the governor said.")
+    article = Article(path="a.md", slug="a", title="Daily report", published=dt.date(2022, 9, 2), text=text)
+    tallies = extract_article(article, {"TIMELINE_COUNTRIES": ["UA"]}).tallies
+    assert sorted(t.total for t in tallies if t.metric == "killed") == [2, 3]
+
+
+def test_a_date_stamp_before_a_list_is_not_its_total():
+    sentence = "2021-05-12 The mission recorded 150 ceasefire violations in Donetsk region and 42 in Luhansk region over the past day."
+    [tally], _ = tallies_of(sentence, Gazetteer.for_countries(["UA"]))
+    assert (tally.total, sorted(tally.by_place.values())) == (192, [42, 150])
