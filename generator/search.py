@@ -32,23 +32,17 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-logger = logging.getLogger(__name__)
+from generator.settings import default, get
 
-DEFAULTS: dict[str, Any] = {
-    "TIMELINE_SEARCH": True,
-    "TIMELINE_SEARCH_GLOB": "{bulletins/**/*,articles/**/*,places/**/*,*/index}.html",
-    "TIMELINE_SEARCH_ROOT": "main",
-    "TIMELINE_SEARCH_BUNDLE": "pagefind",
-    "SEARCH_URL": "search/",
-    "SEARCH_SAVE_AS": "search/index.html",
-}
+logger = logging.getLogger(__name__)
 
 # Indexing the demo site takes well under a second; a hung binary must not hang the build.
 TIMEOUT_SECONDS = 300
 
 
 def setting(settings: Mapping[str, Any], name: str) -> Any:
-    return settings[name] if name in settings else DEFAULTS[name]
+    """A search setting, with its default from the settings table (generator/settings.py)."""
+    return get(settings, name)
 
 
 def pagefind_executable() -> str | None:
@@ -178,8 +172,8 @@ def initialized(pelican: Any) -> None:
     if "search" not in templates:
         # A new list: Pelican's default list object may be shared with DEFAULT_CONFIG.
         settings["DIRECT_TEMPLATES"] = [*templates, "search"]
-    settings.setdefault("SEARCH_SAVE_AS", DEFAULTS["SEARCH_SAVE_AS"])
-    settings.setdefault("SEARCH_URL", DEFAULTS["SEARCH_URL"])
+    settings.setdefault("SEARCH_SAVE_AS", default("SEARCH_SAVE_AS"))
+    settings.setdefault("SEARCH_URL", default("SEARCH_URL"))
 
 
 STAMP = "timeline-search.stamp"

@@ -11,8 +11,9 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import string
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -158,6 +159,90 @@ def _gazetteer_files(value: Any, config: Mapping[str, Any]) -> str | None:
     return None
 
 
+def _flag(value: Any, _: Mapping[str, Any]) -> str | None:
+    """
+    >>> _flag("no", {})
+    "expected True or False, got 'no'"
+    """
+    return None if isinstance(value, bool) else f"expected True or False, got {value!r}"
+
+
+def _text(*, empty_ok: bool, none_ok: bool = False) -> Check:
+    def check(value: Any, _: Mapping[str, Any]) -> str | None:
+        if value is None and none_ok:
+            return None
+        if isinstance(value, str) and (value or empty_ok):
+            return None
+        return f"expected {'a' if empty_ok else 'a non-empty'} string{' or None' if none_ok else ''}, got {value!r}"
+
+    return check
+
+
+def template_fields(template: str) -> list[str]:
+    """The ``{names}`` of an address template, in order.
+
+    >>> template_fields("places/{slug}/{year}/index.html")
+    ['slug', 'year']
+    """
+    return [field for _, field, _, _ in string.Formatter().parse(template) if field is not None]
+
+
+def _address(default: str, *, none_ok: bool) -> Check:
+    """An address template: a string whose ``{fields}`` are exactly its default's.
+
+    "" switches the page or feed off, as in Pelican; feeds accept None too.
+
+    >>> _address("places/{slug}/", none_ok=False)("places/{name}/", {})
+    "uses {name}, which is not known here; give a template with {slug}, as in 'places/{slug}/'"
+    >>> _address("places/{slug}/", none_ok=False)("places/", {})
+    "needs {slug}, as in 'places/{slug}/' (without it every page gets the same address)"
+    """
+    wanted = template_fields(default)
+
+    def check(value: Any, config: Mapping[str, Any]) -> str | None:
+        if value == "" or (value is None and none_ok):
+            return None
+        problem = _text(empty_ok=True, none_ok=none_ok)(value, config)
+        if problem:
+            return problem
+        try:
+            fields = template_fields(value)
+        except ValueError as err:
+            return f"not a template: {err}"
+        unknown = [f for f in fields if f not in wanted]
+        if unknown:
+            known = f"a template with {', '.join('{' + w + '}' for w in wanted)}" if wanted else "a plain path"
+            return f"uses {{{unknown[0]}}}, which is not known here; give {known}, as in {default!r}"
+        missing = [f for f in wanted if f not in fields]
+        if missing:
+            return f"needs {{{missing[0]}}}, as in {default!r} (without it every page gets the same address)"
+        return None
+
+    return check
+
+
+def _event_types_table(value: Any, _: Mapping[str, Any]) -> str | None:
+    """Ordered rules, each a dict with an ``id`` and a list of patterns that compile.
+
+    >>> _event_types_table([{"id": "riots", "patterns": ["(riot"]}], {})
+    "rule 1 ('riots'): bad pattern '(riot': missing ), unterminated subpattern at position 0"
+    """
+    if isinstance(value, (str, Mapping)) or not isinstance(value, (list, tuple)) or not value:
+        return f"expected a list of rules [{{'id': ..., 'label': ..., 'patterns': [...]}}, ...], got {type(value).__name__}"
+    for n, rule in enumerate(value, 1):
+        if not isinstance(rule, Mapping) or not isinstance(rule.get("id"), str) or not rule.get("id"):
+            return f"rule {n} must be a dict with an 'id' (a string), got {_short(rule)}"
+        patterns = rule.get("patterns") or []
+        if isinstance(patterns, str) or not isinstance(patterns, (list, tuple)):
+            return f"rule {n} ({rule['id']!r}): 'patterns' must be a list of regular expressions"
+        for pattern in patterns:
+            try:
+                re.compile(pattern, re.IGNORECASE)
+            except (re.error, TypeError) as err:
+                return f"rule {n} ({rule['id']!r}): bad pattern {pattern!r}: {err}"
+    return None
+
+
 def _metrics() -> Any:
     from generator.figures import DEFAULT_METRICS
 
@@ -182,7 +267,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("TIMELINE_PLACE_AREAS", {}, "Places the gazetteer lacks, by the town or province they lie in: {'Rif Dimashq': ['Hosh Nasri']}.", _mapping_of_names),
     Setting("TIMELINE_GAZETTEER_FILES", [], "Your own gazetteers: GeoNames country dumps (.txt) or ACLED exports (.csv), read to place villages.", _gazetteer_files),
     Setting("TIMELINE_METRICS", _metrics, "Metrics counted in figures and tallies: {name: {label, patterns, ...}}.", _metrics_table),
-    Setting("TIMELINE_EVENT_TYPES", _event_types, "Event typology: ordered rules mapping trigger words to event types."),
+    Setting("TIMELINE_EVENT_TYPES", _event_types, "Event typology: ordered rules mapping trigger words to event types.", _event_types_table),
     Setting("TIMELINE_KEY_METRICS", ["killed", "injured", "ceasefire_violations", "evacuated"], "Metrics shown in each bulletin's key-figures box, in this order.", _key_metrics),
     Setting("TIMELINE_DATE_ORDER", "DMY", "How to read all-numeric dates such as 05/06/2016: DMY or MDY.", _one_of("DMY", "MDY")),
     Setting("TIMELINE_SOURCE_COUNTRIES", {}, "Country (ISO 3166-1 alpha-2) of each source, {'AP': 'US'}: how its all-numeric dates are read when the article has no Lang region.", _source_countries),
@@ -238,6 +323,33 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 
+# Checks the table leaves out, by kind of value: on/off flags, names and
+# folders, and addresses (templates whose {fields} must be their default's).
+_FLAGS = ("BUILD_REPORT_PUBLIC", "BULLETIN_FEED_FULL_CONTENT", "TIMELINE_SEARCH")
+_TEXTS: dict[str, Check] = {
+    "TIMELINE_CACHE_PATH": _text(empty_ok=True),
+    "TIMELINE_CORRECTIONS": _text(empty_ok=True, none_ok=True),
+    "DATA_EXPORT_PATH": _text(empty_ok=True),
+    "TIMELINE_SEARCH_GLOB": _text(empty_ok=False),
+    "TIMELINE_SEARCH_ROOT": _text(empty_ok=False),
+    "TIMELINE_SEARCH_BUNDLE": _text(empty_ok=False),
+}
+
+
+def _default_check(setting: Setting) -> Check | None:
+    if setting.name in _FLAGS:
+        return _flag
+    if setting.name in _TEXTS:
+        return _TEXTS[setting.name]
+    if setting.name.endswith(("_URL", "_SAVE_AS")) or "_FEED_" in setting.name:
+        return _address(setting.default, none_ok="_FEED_" in setting.name)
+    return None
+
+
+SETTINGS = tuple(s if s.check else replace(s, check=_default_check(s)) for s in SETTINGS)
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
 def resolve(settings: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Defaults overlaid with whatever ``settings`` (Pelican's dict) sets.
 
@@ -246,6 +358,24 @@ def resolve(settings: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """
     settings = settings or {}
     return {s.name: settings[s.name] if s.name in settings else s.default_value() for s in SETTINGS}
+
+
+def default(name: str) -> Any:
+    """The table's default for one setting, for code that reads settings one by one.
+
+    >>> default("TIMELINE_SEARCH_ROOT")
+    'main'
+    """
+    return _BY_NAME[name].default_value()
+
+
+def get(settings: Mapping[str, Any], name: str) -> Any:
+    """One setting: ``settings``' own value, else the table's default.
+
+    >>> get({"TIMELINE_SEARCH_ROOT": "article"}, "TIMELINE_SEARCH_ROOT"), get({}, "SEARCH_URL")
+    ('article', 'search/')
+    """
+    return settings[name] if name in settings else default(name)
 
 
 def documented_names() -> list[str]:

@@ -1,0 +1,60 @@
+"""One settings source: extract and the build read the same values, and every
+setting is checked with a message that names it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pelican.settings import read_settings
+
+from generator import search, settings
+from generator.settings import SETTINGS, load, resolve, validate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("conf", ["pelican.conf.py", "publishconf.py"])
+def test_extract_reads_the_settings_the_build_reads(conf, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    build = resolve(read_settings(conf))  # what Pelican hands the plugin
+    extract = load(conf)  # what `python -m generator extract -s FILE` uses
+    assert {s.name: extract[s.name] for s in SETTINGS} == {s.name: build[s.name] for s in SETTINGS}
+
+
+def test_every_setting_has_a_check_and_its_default_passes_it():
+    assert [s.name for s in SETTINGS if s.check is None] == []
+    assert validate(resolve({})) == []
+
+
+@pytest.mark.parametrize(
+    "name, value, says",
+    [
+        ("PLACE_URL", "places/{name}/", "uses {name}"),
+        ("BULLETIN_SAVE_AS", "bulletins/index.html", "needs {date}"),
+        ("HOME_SAVE_AS", "{date}.html", "a plain path"),
+        ("PLACE_FEED_ATOM", 3, "expected a string or None"),
+        ("TIMELINE_SEARCH", "yes", "expected True or False"),
+        ("TIMELINE_SEARCH_ROOT", "", "non-empty string"),
+        ("TIMELINE_EVENT_TYPES", {"id": "riots"}, "expected a list of rules"),
+        ("TIMELINE_EVENT_TYPES", [{"id": "riots", "patterns": ["(riot"]}], "bad pattern"),
+    ],
+)
+def test_a_bad_value_is_reported_with_its_setting(name, value, says):
+    problems = validate({name: value})
+    assert len(problems) == 1 and problems[0].startswith(f"{name} = ") and says in problems[0]
+
+
+@pytest.mark.parametrize(
+    "name, value",
+    [("PLACE_FEED_RSS", None), ("PLACE_FEED_RSS", ""), ("BUILD_REPORT_SAVE_AS", ""), ("TIMELINE_CORRECTIONS", None),
+     ("PLACE_YEAR_URL", "where/{year}/{slug}.html"), ("DATA_EXPORT_PATH", "")],
+)
+def test_switching_off_and_reordering_fields_is_accepted(name, value):
+    assert validate({name: value}) == []
+
+
+def test_search_reads_its_defaults_from_the_settings_table():
+    for name in ("TIMELINE_SEARCH", "TIMELINE_SEARCH_GLOB", "TIMELINE_SEARCH_ROOT", "SEARCH_URL", "SEARCH_SAVE_AS"):
+        assert search.setting({}, name) == settings.default(name)
+    assert not hasattr(search, "DEFAULTS")
