@@ -109,6 +109,14 @@ def _load_baseline() -> Any:
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     if not hasattr(module, "merge_restatements"):
         module.merge_restatements = list  # extraction calls it since issue 10; the old reader kept every restatement
+    if not hasattr(module, "ReportWindow"):  # the old reader knew no article-wide reporting window
+        class NoWindow:
+            def observe(self, sentence: str, published: Any) -> None:
+                return None
+
+        old_find = module.find_tallies
+        module.ReportWindow = NoWindow
+        module.find_tallies = lambda sentence, window=None, **kwargs: old_find(sentence, **kwargs)
     if not hasattr(module, "credited_back"):
         module.credited_back = lambda sentence: None  # the old reader never credited a count to the next sentence's reporter
     return module

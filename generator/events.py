@@ -331,6 +331,7 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
     events: list[Event] = []
     found_tallies = []
     unattributed: list[Tally] = []  # the last sentence's tallies, when it named no reporter
+    window = tallies.ReportWindow()  # the reporting window the article named last
     problems: list[Problem] = []
     context = _Context()
     last_span = None  # the span of the last figure read: a breakdown after it ("- 40 including ...") shares it
@@ -356,6 +357,7 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
             attributed_to=figures.find_attribution(text, attribution) or reporter,
             published=article.published,
             context=attribution,
+            window=window,
         )
         found_tallies.extend(found)
         if found and figures.find_attribution(text) is None:
@@ -370,6 +372,7 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
     for index, sentence in enumerate(split_sentences(article.text)):
         deadline.check()
         attribution.observe(sentence.text)
+        window.observe(sentence.text, article.published)
         if sentence.start in tables:
             table_end, block = tables[sentence.start]
             tallies_in(block, sentence.start, table_end, attribution.last_reporter)

@@ -285,8 +285,12 @@ def find_tallies(
     attributed_to: str | None = None,
     published: dt.date | None = None,
     context: AttributionContext | None = None,
+    window: ReportWindow | None = None,
 ) -> tuple[list[Tally], list[Problem]]:
     """The bulletin lists in one sentence (or table block) as tallies.
+
+    ``window`` is the article's reporting window so far: a count "during the
+    specified period" or "until the end of the reporting period" takes it.
 
     ``date`` is the date to use when the text gives no daily-bulletin cue
     (normally the publication date); ``attributed_to`` the reporter when the
@@ -312,7 +316,60 @@ def find_tallies(
         tallies += _total_tallies(sentence, date, article, start, end, gazetteer, metrics, attributed_to, published, context, used)
     if not tallies and _possible_tally(sentence, metrics):
         problems.append(Problem("", "tallies", f"possible tally not read: {sentence.strip()}", "warning"))
+    if tallies and window is not None:
+        tallies = [window.applied(t, sentence, published) for t in tallies]
     return tallies, problems
+
+
+# -- the article's reporting window ------------------------------------------------------
+#
+# A report names its window once ("It covers the period of 1 February – 31 July 2023",
+# "between the evenings of 2 and 4 July") and later counts refer to it. Rules with examples:
+#   "... were killed during the specified period"          -> the window (period)
+#   "from 00:01 on 27 July until the end of the reporting period, the mission has recorded
+#    41,000 violations"                                      -> running total from 27 July to the window's end
+_REFERS_TO_WINDOW = re.compile(
+    r"\b(?:during|in|over|for|within|throughout)\s+the\s+(?:specified|reporting|same|covered|above|said)\s+period\b"
+    r"|\buntil\s+the\s+end\s+of\s+the\s+reporting\s+period\b", re.I)
+_UNTIL_WINDOW_END = re.compile(r"\buntil\s+the\s+end\s+of\s+the\s+reporting\s+period\b", re.I)
+_WINDOW_GATE = re.compile(r"\bperiod\b|\bbetween\s+the\s+(?:evenings|mornings|nights)\b|\bcover(?:s|ed|ing)\b", re.I)
+
+
+@dataclasses.dataclass
+class ReportWindow:
+    """The last reporting window an article named (first and last day).
+
+    >>> w = ReportWindow()
+    >>> w.observe("The report covers the period of 1 March – 31 August 2019.", dt.date(2019, 9, 10))
+    >>> (w.first, w.last)
+    ('2019-03-01', '2019-08-31')
+    """
+
+    first: str | None = None
+    last: str | None = None
+
+    def observe(self, sentence: str, published: dt.date | None) -> None:
+        """Remember the window ``sentence`` names, if it names one (and does not just refer to one)."""
+        if published is None or not _WINDOW_GATE.search(sentence) or _REFERS_TO_WINDOW.search(sentence):
+            return
+        span, first, last, _ = reading_window(sentence, published, "")
+        if span == "period" and first and last:
+            self.first, self.last = first, last
+
+    def applied(self, tally: Tally, sentence: str, published: dt.date | None) -> Tally:
+        """``tally`` dated by this window when its sentence refers to it."""
+        if self.last is None or tally.span == "cumulative" and not _UNTIL_WINDOW_END.search(sentence):
+            return tally
+        if not _REFERS_TO_WINDOW.search(sentence):
+            return tally
+        until = _UNTIL_WINDOW_END.search(sentence)
+        if until and published is not None:
+            from generator import dates  # only for a running total up to the window's end
+
+            days = [t.value for t in dates.find_timexes(sentence[: until.start()], published) if _DAY_VALUE.match(t.value)]
+            return dataclasses.replace(tally, span="cumulative", period_start=days[-1] if days else None,
+                                       period_end=self.last, date=self.last)
+        return dataclasses.replace(tally, span="period", period_start=self.first, period_end=self.last, date=self.last)
 
 
 def _list_tallies(

@@ -378,3 +378,29 @@ def test_a_date_stamp_before_a_list_is_not_its_total():
     sentence = "2021-05-12 The mission recorded 150 ceasefire violations in Donetsk region and 42 in Luhansk region over the past day."
     [tally], _ = tallies_of(sentence, Gazetteer.for_countries(["UA"]))
     assert (tally.total, sorted(tally.by_place.values())) == (192, [42, 150])
+
+
+def test_a_count_during_the_specified_period_takes_the_reports_window():
+    from generator.events import extract_article
+    from generator.model import Article
+
+    text = ("The mission presented its periodic report, which covers the period of 1 March – 31 August 2019.\n\n"
+            "According to the head of the mission, 640 civilians were killed and 1,900 wounded during the specified period.")
+    article = Article(path="a.md", slug="a", title="Periodic report", published=dt.date(2019, 9, 20), text=text)
+    tallies = extract_article(article, {"TIMELINE_COUNTRIES": ["UA"]}).tallies
+    assert sorted((t.metric, t.total, t.span, t.period_start, t.date) for t in tallies) == [
+        ("injured", 1900, "period", "2019-03-01", "2019-08-31"),
+        ("killed", 640, "period", "2019-03-01", "2019-08-31"),
+    ]
+
+
+def test_a_running_total_until_the_end_of_the_reporting_period_ends_with_the_window():
+    from generator.events import extract_article
+    from generator.model import Article
+
+    text = ("In Donetsk region, between the evenings of 9 and 11 May, the mission recorded 120 ceasefire violations.\n\n"
+            "From 00:01 on 3 February 2021 until the end of the reporting period, the mission has recorded 9,500 ceasefire violations.")
+    article = Article(path="a.md", slug="a", title="Report", published=dt.date(2021, 5, 12), text=text)
+    tallies = extract_article(article, {"TIMELINE_COUNTRIES": ["UA"]}).tallies
+    [running] = [t for t in tallies if t.total == 9500]
+    assert (running.span, running.period_start, running.period_end, running.date) == ("cumulative", "2021-02-03", "2021-05-11", "2021-05-11")
