@@ -34,7 +34,7 @@ help:
 	@echo 'make review      list what to check before publishing (python -m generator review)'
 	@echo 'make github      publish, then ghp-import output/ into gh-pages and push it'
 	@echo 'make rsync_upload publish, then rsync output/ to SSH_TARGET'
-	@echo 'make lint        ruff check (configured in pyproject.toml)'
+	@echo 'make lint        ruff check and mypy (configured in pyproject.toml)'
 	@echo 'make test        lint, then run every test and the docstring examples'
 	@echo 'make bench       run the benchmarks in bench/'
 	@echo 'make clean       remove output/'
@@ -79,6 +79,7 @@ review: venv
 
 lint: venv
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 
 test: venv lint
 	$(PYTHON) -m pytest $(PYTESTOPTS)

@@ -644,8 +644,8 @@ def _event_item(item: Item, book: _Book, ctx: Context, outcome: Outcome, refuse:
     target = str(item.get("event"))
     where = book.events.get(target)
     if where is None:
-        status, reason = _gone("event", target, item, book)
-        refuse(status, reason, item.line_of("event"))
+        status, why = _gone("event", target, item, book)
+        refuse(status, why, item.line_of("event"))
         return
     i, j = where
     event = book.event_lists_opt[i][j]
@@ -668,8 +668,8 @@ def _tally_item(item: Item, book: _Book, ctx: Context, outcome: Outcome, refuse:
     target = str(item.get("tally"))
     where = book.tallies.get(target)
     if where is None:
-        status, reason = _gone("tally", target, item, book)
-        refuse(status, reason, item.line_of("tally"))
+        status, why = _gone("tally", target, item, book)
+        refuse(status, why, item.line_of("tally"))
         return
     i, j = where
     tally = book.tally_lists[i][j]

@@ -241,7 +241,10 @@ class _Matcher:
 
 
 def _matcher(table: tuple[tuple[str, tuple[str, ...]], ...]) -> _Matcher:
-    full, alternatives, by_key, unkeyed = [], [], {}, []
+    full: list[tuple[str, re.Pattern[str] | None]] = []
+    alternatives: list[_Alternative] = []
+    by_key: dict[str, list[int]] = {}
+    unkeyed: list[int] = []
     for label, patterns in table:
         full.append((label, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None))
         for pattern in patterns:
@@ -370,7 +373,7 @@ def classify(sentence: str, rules: Sequence[EventTypeRule] = DEFAULT_EVENT_TYPES
 
 def triggers(sentence: str, rules: Sequence[EventTypeRule] = DEFAULT_EVENT_TYPES) -> list[tuple[str, str]]:
     """Every (type id, matched words) in the sentence, for explaining a decision."""
-    found = []
+    found: list[tuple[str, str]] = []
     for type_id, pattern in _compiled(_key(rules)):
         if pattern is not None:
             found.extend((type_id, m.group()) for m in pattern.finditer(sentence))

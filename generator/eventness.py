@@ -339,7 +339,7 @@ def _contrasted(masked: str) -> bool:
     """After a negated main clause, a contrasting clause asserts something
     that happened: "No one was hurt, but the shells damaged a school"."""
     m = _CONTRAST.search(masked)
-    return bool(m) and has_event_verb(_REPORTING_VERB.sub(" ", masked[m.end():]))
+    return m is not None and has_event_verb(_REPORTING_VERB.sub(" ", masked[m.end():]))
 
 
 def _negated_main(sentence: str) -> bool:

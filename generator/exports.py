@@ -181,7 +181,8 @@ def date_parts(date: str) -> tuple[int, int | None, int | None]:
     >>> date_parts("199"), date_parts("201X"), date_parts("19")
     ((1990, None, None), (2010, None, None), (1900, None, None))
     """
-    digits = re.match(r"\d*", date).group()
+    found = re.match(r"\d*", date)  # always matches, maybe empty
+    digits = found.group() if found else ""
     if len(digits) < 4:
         return int(digits or 0) * 10 ** (4 - len(digits)), None, None
     year = int(digits[:4])

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from generator.model import Problem
 from generator.read import (
@@ -176,8 +176,8 @@ def to_markdown(draft: Draft, slug: str) -> str:
     meta = [("Title", clean_line(draft.title)), ("Date", draft.published.isoformat())]
     if clean_line(draft.source):
         meta.append(("Source", clean_line(draft.source)))
-    if safe_url(draft.source_url):
-        meta.append(("Source_url", safe_url(draft.source_url)))
+    if url := safe_url(draft.source_url):
+        meta.append(("Source_url", url))
     meta.append(("Slug", slug))
     summary = first_sentence(draft.paragraphs)
     if summary:
@@ -453,7 +453,7 @@ def from_html(
             return [], [Problem(path, "import", undecodable)]
         page_title, paragraphs, meta = fallback_extract(page)
     else:
-        doc = trafilatura.bare_extraction(
+        doc: Any = trafilatura.bare_extraction(  # a Document (no as_dict)
             page, with_metadata=True, include_comments=False, include_tables=True, favor_precision=True
         )
         if doc is None:

@@ -32,6 +32,7 @@ import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
@@ -144,7 +145,7 @@ def clean_metadata(metadata: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def wrap_reader(cls: type) -> type:
+def wrap_reader(cls: Any) -> Any:
     """A subclass of a Pelican reader whose ``read`` returns cleaned content and metadata.
 
     It keeps the class name: Pelican derives the ``reader`` metadata from it.
@@ -398,7 +399,7 @@ def _objects(generator: Any, attrs: Iterable[str]) -> list[Any]:
 
 
 def _content_problems(
-    obj: Any, root: str, files: set[str], folders: set[str], years: tuple[int, int], dated: bool, inside: set[str] = frozenset(),
+    obj: Any, root: str, files: set[str], folders: set[str], years: tuple[int, int], dated: bool, inside: AbstractSet[str] = frozenset(),
 ) -> list[Problem]:
     """Checks on a content object Pelican built: title, date range, address."""
     path = relative_path(obj.source_path)

@@ -65,7 +65,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from generator import lexicons
 from generator.event_types import actor_spans
@@ -369,7 +369,7 @@ class Gazetteer:
         elif isinstance(aliases, Mapping):
             frozen = tuple(sorted(aliases.items()))
         else:
-            frozen = tuple(sorted(tuple(pair) for pair in aliases))
+            frozen = tuple(sorted(cast("tuple[str, str]", tuple(pair)) for pair in aliases))
         extra = tuple(
             sorted((parent, (names,) if isinstance(names, str) else tuple(names)) for parent, names in (areas or {}).items())
         )

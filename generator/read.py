@@ -499,8 +499,8 @@ def read_article_file(
         return None, [Problem(p, "read", str(err))]
     published = dated or published
     if published is None:
-        reason = "no Date metadata" if metadata else "plain text needs --published YYYY-MM-DD"
-        return None, [Problem(p, "read", reason)]
+        missing = "no Date metadata" if metadata else "plain text needs --published YYYY-MM-DD"
+        return None, [Problem(p, "read", missing)]
     if reason := date_range_problem(published, years):
         return None, [Problem(p, "read", reason)]
     if "title" in metadata and not metadata["title"].strip():
