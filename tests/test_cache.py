@@ -130,9 +130,8 @@ def test_reordered_metrics_miss_but_a_setting_extraction_does_not_read_hits(tmp_
 def test_extraction_reads_no_setting_outside_the_key():
     sources = [p for p in extraction_files() if p.suffix == ".py" and p.name not in {"settings.py", "cache.py"}]
     read = {name for p in sources for name in re.findall(r"\b(TIMELINE_[A-Z_]+)\b", p.read_text(encoding="utf-8"))}
-    # read.py refuses files dated outside TIMELINE_YEAR_RANGE before extraction: they never reach the cache;
     # a result cut short by TIMELINE_ARTICLE_TIME_BUDGET is never cached, and a complete one doesn't depend on it
-    outside = {"TIMELINE_YEAR_RANGE", "TIMELINE_ARTICLE_TIME_BUDGET"}
+    outside = {"TIMELINE_ARTICLE_TIME_BUDGET"}
     assert read - outside <= set(EXTRACTION_SETTINGS), read - set(EXTRACTION_SETTINGS)
 
 
