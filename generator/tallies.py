@@ -66,7 +66,7 @@ TALLY_METRICS: dict[str, dict[str, Any]] = {
         ],
         "unit_nouns": [
             r"(?:truce|ceasefire|cease-fire)\s+breaches", r"breaches", r"facts\s+of\s+(?:the\s+)?(?:opening\s+of\s+)?fir(?:e|ing)",
-            r"cases\s+of\s+(?:the\s+)?(?:opening\s+of\s+)?fir(?:e|ing)", r"violations?", r"(?:unprovoked\s+)?ceasefire\s+violations",
+            r"cases\s+of\s+(?:the\s+)?(?:opening\s+of\s+)?fir(?:e|ing)", r"such\s+(?:cases|violations)", r"violations?", r"(?:unprovoked\s+)?ceasefire\s+violations",
         ],
     },
     "explosions": {"label": "Explosions", "patterns": [r"explosions?", r"blasts?"], "unit_nouns": [r"explosions", r"blasts"]},
@@ -134,12 +134,14 @@ _AFTER_BRACKET = re.compile(rf"\s*(?:(?:province|governorate|region|city|distric
 _AFTER_DASH = re.compile(rf"\s*(?:(?:province|governorate|region)\s*)?(?:[-–—:]|=)\s*(?P<n>{_COUNT})\b(?!\s*(?:\)|%|per\s*cent|hours|days|years))", re.I)
 _BEFORE_IN = re.compile(
     # "17 in Damascus", "six violations in Aleppo"; never a span of time ("in two days of violence in Syria")
-    rf"(?P<n>\b{_COUNT})\s+(?!(?:days?|weeks?|months?|years?|hours?|decades?|nights?)\b)"
-    rf"(?:(?:of\s+)?[a-z][\w-]*\s+){{0,3}}?in\s+(?:the\s+)?"
-    r"(?:(?:provinces?|governorates?|regions?|city|district|oblast)\s+of\s+)?$",
+    # "five - in the province of Hama" (a dash after the count), "5 over the territory of the Kursk region"
+    rf"(?P<n>\b{_COUNT})(?:\s*[-–—])?\s+(?!(?:days?|weeks?|months?|years?|hours?|decades?|nights?)\b)"
+    rf"(?:(?:of\s+)?[a-z][\w-]*\s+){{0,3}}?(?:in|over)\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?"
+    r"(?P<plural>(?:provinces?|governorates?|regions?|city|district|oblast)\s+of\s+)?$",
     re.I,
 )
-_SEPARATOR = re.compile(r"^[\s,;]*(?:(?:and|as\s+well\s+as|&|plus)\b)?[\s,;]*(?:(?:in\s+)?(?:the\s+)?(?:provinces?\s+of\s+)?)?$", re.I)
+_SHARED_LINK = re.compile(r"\s*(?:,|and|&)\s*(?:the\s+)?$", re.I)
+_SEPARATOR = re.compile(r"^(?:\s+(?:province|governorate|region|oblast)s?\b)?[\s,;]*(?:(?:and|as\s+well\s+as|&|plus)\b)?[\s,;]*(?:(?:in\s+)?(?:the\s+)?(?:provinces?\s+of\s+)?)?$", re.I)
 _DATE_TOKEN = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _FALLBACK_NAME = re.compile(r"(?P<name>\b[A-Z][\w'’]*(?:[-\s](?:al|el|ez|ad|as|ar|ash|an|[A-Z])[\w'’]*)*)\s*$")
 _CONTINUES_LIST = re.compile(r"\b(?:another|a further)\s+$", re.I)
@@ -233,10 +235,17 @@ def find_pairs(sentence: str, gazetteer: Any) -> list[_Pair]:
     words = Words(sentence)
     pairs: list[_Pair] = []
     covered: list[tuple[int, int]] = []
+    shared: tuple[int, int] | None = None  # (end, count) of "two in the provinces of Homs": the next "and Latakia" shares it
     for place in _places_in(sentence, gazetteer):
         if place.kind == "country":
             continue  # a national figure is a total, not a row of a by-province list
         key = _place_key(place, provinces)
+        if shared and _SHARED_LINK.match(sentence, shared[0], place.start):
+            pairs.append((place.start, place.end, key, shared[1]))
+            covered.append((place.start, place.end))
+            shared = (place.end, shared[1])
+            continue
+        shared = None
         m = _AFTER_BRACKET.match(sentence, place.end) or _AFTER_DASH.match(sentence, place.end)
         if m:
             value = parse_number(m["n"])
@@ -250,6 +259,8 @@ def find_pairs(sentence: str, gazetteer: Any) -> list[_Pair]:
             if value is not None:
                 pairs.append((b.start(), place.end, key, value))
                 covered.append((place.start, place.end))
+                if b["plural"] and re.match(r"\w+s\b", b["plural"]):
+                    shared = (place.end, value)
     # a name the gazetteer doesn't know, in an unmistakable "Name (17)" shape
     for m in re.finditer(rf"\((?P<n>\d[\d,]*)\)", sentence):
         if any(s <= m.start() <= e + 30 and _AFTER_BRACKET.match(sentence, e) for s, e in covered):
@@ -508,7 +519,7 @@ _MIXED_ENTRY = re.compile(
     r"(?P<place>[^,;.()]+?)(?=\s*(?:[,;.]|$|\band\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b|\bin\s+addition\b|\bas\s+well\b))",
     re.I,
 )
-_MIXED_SEPARATOR = re.compile(r"^[\s,;]*(?:(?:and|as\s+well\s+as|in\s+addition\s+to|plus|while)\b)?[\s,;]*$", re.I)
+_MIXED_SEPARATOR = re.compile(r"^(?:\s+(?:province|governorate|region|oblast)s?\b)?[\s,;]*(?:(?:and|as\s+well\s+as|in\s+addition\s+to|plus|while)\b)?[\s,;]*$", re.I)
 _PLACE_WORDS = re.compile(r"\s+(?:province|governorate)s?$", re.I)
 
 

@@ -404,3 +404,61 @@ def test_a_running_total_until_the_end_of_the_reporting_period_ends_with_the_win
     tallies = extract_article(article, {"TIMELINE_COUNTRIES": ["UA"]}).tallies
     [running] = [t for t in tallies if t.total == 9500]
     assert (running.span, running.period_start, running.period_end, running.date) == ("cumulative", "2021-02-03", "2021-05-11", "2021-05-11")
+
+
+# Every shape issue 10 lists, in sentences written for this test: (gazetteer countries, sentence, metric, total, places).
+ISSUE_SHAPES = [
+    # a dash after the count
+    (["SY"], "The center registered 20 violations over the past day, including 13 in the province of Idlib, four - in the province "
+             "of Hama, three - in the province of Latakia.", "ceasefire_violations", 20, {"Idlib": 13, "Hama": 4, "Latakia": 3}),
+    # counts in words, in brackets
+    (["SY"], "The Russian side registered 9 cases of firing in the provinces of Aleppo (five), Hama (three) and Idlib (one).",
+     "ceasefire_violations", 9, {"Aleppo": 5, "Hama": 3, "Idlib": 1}),
+    # square brackets
+    (["SY"], "Over the past day, ceasefire violations were registered in Aleppo [6] and Hama [2] provinces.",
+     "ceasefire_violations", 8, {"Aleppo": 6, "Hama": 2}),
+    # one count shared by two provinces is that count in each
+    (["SY"], "The Turkish side registered 10 such cases – four in Idlib, two in the provinces of Aleppo and Hama, two in Latakia.",
+     "ceasefire_violations", 10, {"Idlib": 4, "Aleppo": 2, "Hama": 2, "Latakia": 2}),
+    # the metric named by another noun
+    (["SY"], "Over the past day, as many as 22 episodes of shelling were recorded, including 15 in the province of Idlib and 7 in Aleppo.",
+     "shelling_incidents", 22, {"Idlib": 15, "Aleppo": 7}),
+    # a total only, and one province's count
+    (["SY"], "The Turkish side reported three violations over the past day.", "ceasefire_violations", 3, {}),
+    (["SY"], "Monitors registered 14 violations in Idlib over the past day.", "ceasefire_violations", 14, {"Idlib": 14}),
+    # a list with no stated total: the first entry is an entry
+    (["SY"], "Over the past day, 5 breaches were recorded in Aleppo, 3 in Hama and 1 in Homs.",
+     "ceasefire_violations", 9, {"Aleppo": 5, "Hama": 3, "Homs": 1}),
+    # a total and a colon list of another country's regions
+    (["UA", "RU"], "Air defence systems destroyed 12 drones overnight: 5 over the territory of the Kursk region, 4 over the Bryansk "
+                   "region, 3 over the Belgorod region.", "drones", 12, None),
+    # "N times"
+    (["UA"], "Over the past day, the enemy violated the ceasefire 9 times in Donetsk region.", "ceasefire_violations", 9, None),
+    # monitoring-mission style, a zero count, and a window "as of"
+    (["UA"], "The Mission recorded 45 ceasefire violations in Donetsk region, including 20 explosions.", "ceasefire_violations", 45, None),
+    (["UA"], "The Mission recorded no ceasefire violations in Luhansk region.", "ceasefire_violations", 0, None),
+]
+
+
+@pytest.mark.parametrize("countries, sentence, metric, total, by_place", ISSUE_SHAPES)
+def test_every_shape_of_issue_10_is_read(countries, sentence, metric, total, by_place):
+    tallies, _ = tallies_of(sentence, Gazetteer.for_countries(countries), published=dt.date(2019, 6, 14), date="2019-06-14")
+    [tally] = [t for t in tallies if t.metric == metric]
+    assert tally.total == total
+    if by_place is not None:
+        assert tally.by_place == by_place
+    else:
+        assert sum(tally.by_place.values()) == total and len(tally.by_place) == (3 if metric == "drones" else 1)
+
+
+def test_a_window_as_of_an_evening_dates_the_count():
+    sentence = "As of 19:30 11 March, the Mission recorded 17 ceasefire violations in Luhansk region."
+    [tally], _ = tallies_of(sentence, Gazetteer.for_countries(["UA"]), published=dt.date(2019, 3, 13), date="2019-03-13")
+    assert (tally.total, tally.date) == (17, "2019-03-11")
+
+
+@pytest.mark.xfail(strict=True, reason="'on N occasions' after 'opened fire' is not linked to the attacks metric yet (issue 10)")
+def test_counts_on_n_occasions():
+    [tally], _ = tallies_of("During the day the militants opened fire on 11 occasions, the headquarters reported.",
+                            Gazetteer.for_countries(["UA"]))
+    assert (tally.metric, tally.total) == ("attacks", 11)
