@@ -25,6 +25,9 @@ debug line, extracted again and overwritten, never served. Entries are
 written to a temporary file in the same folder and renamed into place
 (``os.replace``), so a reader never sees a partial file.
 
+After a build has looked up every article, entries it did not use are
+deleted (``ExtractionCache.prune``), so the folder does not grow with edits.
+
 The folder is ``TIMELINE_CACHE_PATH``, by default ``{CACHE_PATH}/timeline``
 (inside Pelican's cache folder); an empty ``TIMELINE_CACHE_PATH`` turns the cache off.
 """
@@ -196,6 +199,7 @@ class ExtractionCache:
         self.path = Path(path) if path else None
         self.salt = code_version() + "\n" + settings_salt(config)
         self.hits = self.misses = self.rebuilt = 0
+        self.used: set[str] = set()  # keys looked up or stored by this build
 
     def key(self, article: Article) -> str:
         h = hashlib.sha256(self.salt.encode())
@@ -211,6 +215,7 @@ class ExtractionCache:
         if not self.path:
             return None
         key = self.key(article)
+        self.used.add(key)
         entry = self._entry(key)
         try:
             data = entry.read_bytes()
@@ -235,6 +240,7 @@ class ExtractionCache:
         if not self.path:
             return
         key = self.key(article)
+        self.used.add(key)
         payload = json.dumps({"key": key, "extraction": to_dict(extraction)}, ensure_ascii=False).encode()
         try:
             self.path.mkdir(parents=True, exist_ok=True)
@@ -250,3 +256,19 @@ class ExtractionCache:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+    def prune(self) -> int:
+        """Delete the entries this build did not use (edited or removed articles, old code or settings).
+
+        Called once a build has looked up every article, so the folder holds
+        one entry per current article instead of growing with every edit.
+        Returns how many were deleted.
+        """
+        if not self.path or not self.path.is_dir():
+            return 0
+        removed = 0
+        for entry in self.path.glob("*.json"):
+            if entry.stem not in self.used:
+                entry.unlink(missing_ok=True)
+                removed += 1
+        return removed

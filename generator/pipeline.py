@@ -48,8 +48,8 @@ def build_site_data(pelican_articles: Iterable[Any], settings: Mapping[str, Any]
         if isinstance(result, Extraction) and not events.timed_out(result):
             cache.put(articles[i], result)
     if cache.path:
-        logger.info("timeline: %d articles from the extraction cache, %d extracted (%d cache entries were unreadable)",
-                    cache.hits, len(todo), cache.rebuilt)
+        logger.info("timeline: %d articles from the extraction cache, %d extracted (%d cache entries were unreadable, %d unused removed)",
+                    cache.hits, len(todo), cache.rebuilt, cache.prune())
 
     extracted: list[tuple[Any, Extraction]] = []
     for pelican_article, result in zip(pelican_articles, results):

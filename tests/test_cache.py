@@ -185,3 +185,13 @@ def test_a_site_built_from_the_cache_is_byte_identical(tmp_path, monkeypatch, bu
     monkeypatch.setattr(pipeline, "extract_one", never)  # a miss would become a Problem on the report
     warm = build(tmp_path / "warm", CACHE_PATH=str(store), TIMELINE_CACHE_PATH="{CACHE_PATH}/timeline", TIMELINE_WORKERS=1)
     assert _tree(warm) == _tree(cold) == _tree(built_site)
+
+
+def test_entries_a_build_did_not_use_are_pruned(tmp_path, extraction):
+    old = ExtractionCache(tmp_path, resolve({}))
+    old.put(dataclasses.replace(REPORT, text=REPORT.text + " An earlier wording."), extraction)
+    old.put(REPORT, extraction)
+    build = ExtractionCache(tmp_path, resolve({}))
+    assert build.get(REPORT) == extraction  # the only article of this build
+    assert build.prune() == 1
+    assert [p.stem for p in entries(tmp_path)] == [build.key(REPORT)]
