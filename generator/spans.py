@@ -91,9 +91,10 @@ _COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fou
 RULES: tuple[SpanRule, ...] = (
     SpanRule(
         "window-24h", "day", 5,
-        re.compile(r"\b(?:in|over|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+(?:24|twenty-four)\s+hours\b"
+        re.compile(r"\b(?:in|over|during|within|for)\s+the\s+(?:(?:past|last|previous|preceding)\s+)?(?:24|twenty-four)\s+hours\b"
                    r"|\b(?:over|during|in)\s+the\s+(?:past|last)\s+day\b|\bovernight\b|\bduring\s+the\s+day\b", re.I),
-        ("12 were killed in the past 24 hours", "shelling overnight killed three", "over the past day four died"),
+        ("12 were killed in the past 24 hours", "shelling overnight killed three", "over the past day four died",
+         "80 died in the 24 hours since noon on Friday"),
     ),
     SpanRule(
         "alone", "day", 5,
@@ -164,15 +165,18 @@ RULES: tuple[SpanRule, ...] = (
         # killed 180", "1,300 people have been displaced", "35,000 had left". Weakest marker: any
         # time word of the clause ("have been killed on Monday") wins over it.
         "perfect", "cumulative", -1,
-        # "had" only with leaving (a backshifted "had been killed" in reported speech is the incident's).
-        # Not a count tied to one incident: "have been killed in the strike".
-        re.compile(r"(?:\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+|reportedly\s+)?(?:been\s+)?"
-                   r"(?:killed|died|left|fled|departed|displaced|evacuated|wounded|injured|claimed|cost|taken|documented)"
+        # Active ("the fighting has killed", "has claimed") or leaving ("have fled", "have been displaced").
+        # Not the passive news perfect of an incident ("90 have been killed in the town, activists said"),
+        # nor "had" with anything but leaving (a backshifted "had been killed" in reported speech is the
+        # incident's), nor a count tied to one incident ("have been killed in the strike").
+        re.compile(r"(?:\b(?:has|have)\s+(?:now\s+|so\s+far\s+|already\s+|reportedly\s+)?"
+                   r"(?:killed|died|left|fled|departed|claimed|cost|taken|documented|been\s+(?:displaced|evacuated|uprooted))"
                    r"|\bhad\s+(?:now\s+|already\s+)?(?:left|fled|departed|been\s+(?:evacuated|displaced|relocated)))\b"
                    r"(?![^,.;]{0,40}\b(?:in|by|during)\s+(?:the|an?|this|that|its)\s+(?:[\w-]+\s+){0,2}"
                    r"(?:attack|strike|airstrike|air\s+strike|blast|explosion|bombing|raid|shelling|ambush|incident|crash|assault|clash(?:es)?)\b)", re.I),
         ("the fighting has killed 180 people", "1,300 people have been displaced", "about 9,000 had departed"),
-        ("ten people have been killed in the strike", "officials said six had been killed"),
+        ("ten people have been killed in the strike", "officials said six had been killed",
+         "40 people have been killed in the town, activists said"),
     ),
     SpanRule(
         "all-told", "cumulative", 0,
@@ -345,8 +349,9 @@ def _clause_of(starts: Sequence[int], offset: int) -> int:
 
 
 def _date_value(t: Timex) -> str | None:
-    v = t.value
-    return v if t.type == "DATE" and (_DAY_VALUE.match(v) or _MONTH_VALUE.match(v) or _YEAR_VALUE.match(v)) else None
+    """The date a DATE or TIME expression names ("midday on Friday" is that Friday)."""
+    v = t.value.split("T")[0] if t.type == "TIME" else t.value
+    return v if t.type in ("DATE", "TIME") and (_DAY_VALUE.match(v) or _MONTH_VALUE.match(v) or _YEAR_VALUE.match(v)) else None
 
 
 def _after(marker: Marker, timexes: Sequence[Timex], reach: int = 60) -> Timex | None:
