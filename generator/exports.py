@@ -42,6 +42,8 @@ from html import escape
 from typing import Any
 from urllib.parse import urlparse
 
+import icalendar
+
 from generator.aggregate import figure_span
 from generator.model import Article, Bulletin, Claim, Event, Figure, Incident, KeyFigure, ReportedTotal, SiteData, Tally
 
@@ -573,57 +575,21 @@ def timeline_document(events: Sequence[Event], lookup: Lookup, title: str = "", 
 # -- iCalendar -----------------------------------------------------------------------
 
 
-def ics_escape(text: str) -> str:
-    """Escape TEXT values (RFC 5545 §3.3.11).
-
-    >>> ics_escape("Aleppo; Idlib, Hama\\nnext")
-    'Aleppo\\\\; Idlib\\\\, Hama\\\\nnext'
-    """
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
-
-
-def ics_fold(line: str) -> str:
-    """Fold a content line at 75 octets, never inside a UTF-8 character (RFC 5545 §3.1).
-
-    Continuation lines start with a space and carry at most 74 more octets.
-
-    >>> ics_fold("x" * 80) == "x" * 75 + "\\r\\n " + "x" * 5
-    True
-    """
-    if len(line) <= 18 or len(line.encode("utf-8")) <= 75:  # most lines: nothing to fold
-        return line
-    if line.isascii():  # one octet per character: fold by slicing
-        return "\r\n ".join([line[:75], *(line[i:i + 74] for i in range(75, len(line), 74))])
-    out: list[str] = []
-    start = 0
-    size = 0
-    for i, ch in enumerate(line):
-        n = 1 if ch < "\x80" else len(ch.encode("utf-8"))
-        if size + n > 75:
-            out.append(line[start:i])
-            start, size = i, 1  # the leading space of the continuation line
-        size += n
-    out.append(line[start:])
-    return "\r\n ".join(out)
-
-
 def calendar_text(events: Sequence[Event], lookup: Lookup, name: str = "") -> str:
-    """All day-precision events as all-day VEVENTs.
+    """All day-precision events as all-day VEVENTs, written by ``icalendar``.
 
     UIDs are the event ids at the site's host, so a calendar subscription
     updates an event instead of duplicating it; ``DTSTAMP`` is the source
     article's publication date, never the build time.
     """
     host = urlparse(lookup.siteurl).hostname or "newstimeline.invalid"
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//newstimeline//conflict timeline//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-    ]
+    calendar = icalendar.Calendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", "-//newstimeline//conflict timeline//EN")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
     if name:
-        lines.append(f"X-WR-CALNAME:{ics_escape(name)}")
+        calendar.add("x-wr-calname", name)
     for event in sorted_events(events):
         if event.granularity != "day":
             continue
@@ -635,33 +601,30 @@ def calendar_text(events: Sequence[Event], lookup: Lookup, name: str = "") -> st
             end = start + dt.timedelta(days=1)
         except (ValueError, OverflowError):  # 9999-12-31 has no next day; an impossible date is not an event
             continue
-        stamp = _published(lookup, event.article).replace("-", "") or start.strftime("%Y%m%d")
+        published = _published(lookup, event.article)
+        stamp = dt.datetime.combine(dt.date.fromisoformat(published[:10]) if published else start, dt.time(), dt.timezone.utc)
         where = _joined(p.name for p in event.places)
         kind = event.type.replace("_", " ")
-        summary = f"{kind.capitalize()} in {where}" if where else kind.capitalize()
         description = event.sentence
         if event.figures:
             description += "\n" + figures_text(event.figures)
         if event.source:
             description += f"\nSource: {event.source}"
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{event.id}@{host}",
-            f"DTSTAMP:{stamp}T000000Z",
-            f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{end:%Y%m%d}",
-            f"SUMMARY:{ics_escape(summary)}",
-            f"DESCRIPTION:{ics_escape(description)}",
-        ]
+        entry = icalendar.Event()
+        entry.add("uid", f"{event.id}@{host}")
+        entry.add("dtstamp", stamp)
+        entry.add("dtstart", start)
+        entry.add("dtend", end)
+        entry.add("summary", f"{kind.capitalize()} in {where}" if where else kind.capitalize())
+        entry.add("description", description)
         if where:
-            lines.append(f"LOCATION:{ics_escape(where)}")
-        lines.append(f"CATEGORIES:{ics_escape(kind)}")
+            entry.add("location", where)
+        entry.add("categories", [kind])
         url = lookup.url(event.article_url) or event.source_url
         if url and urlparse(url).scheme in {"http", "https"}:
-            lines.append(f"URL:{url}")
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return "".join(ics_fold(line) + "\r\n" for line in lines)
+            entry.add("url", url)
+        calendar.add_component(entry)
+    return calendar.to_ical(sorted=False).decode("utf-8")
 
 
 # -- entry point -------------------------------------------------------------------------

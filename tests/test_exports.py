@@ -144,21 +144,28 @@ def test_ics_events_are_all_day_with_stable_uids_and_data_derived_stamps(tmp_pat
     assert "LOCATION:Damascus" in first
 
 
-@pytest.mark.parametrize("text, escaped", [
-    ("a;b", "a\\;b"),
-    ("a,b", "a\\,b"),
-    ("a\\b", "a\\\\b"),
-    ("line\nnext", "line\\nnext"),
-])
-def test_ics_text_is_escaped(text, escaped):
-    assert exports.ics_escape(text) == escaped
+def _calendar_of(site_data: SiteData, sentence: str) -> list[str]:
+    """The unfolded VEVENT lines of the sample's first day event, with another sentence."""
+    day = next(e for e in site_data.events if e.granularity == "day")
+    lookup = exports.Lookup({a.slug: a for a in site_data.articles}, "")
+    text = exports.calendar_text([dataclasses.replace(day, sentence=sentence, figures=(), source="")], lookup)
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
+    return unfold(text)
 
 
-def test_ics_folding_never_splits_a_character():
-    line = "DESCRIPTION:" + "é" * 100
-    folded = exports.ics_fold(line)
-    assert folded.replace("\r\n ", "") == line
-    assert all(len(part.encode("utf-8")) <= 75 for part in folded.split("\r\n"))
+def test_ics_text_is_escaped(site_data):
+    lines = _calendar_of(site_data, "Shelling hit Aleppo; two died, \\ one was hurt.\nMore later.")
+    assert "DESCRIPTION:Shelling hit Aleppo\\; two died\\, \\\\ one was hurt.\\nMore later." in lines
+
+
+def test_ics_folding_never_splits_a_character_or_an_escape(site_data):
+    text = exports.calendar_text(
+        [dataclasses.replace(next(e for e in site_data.events if e.granularity == "day"), sentence="é" * 60 + ",;" * 40)],
+        exports.Lookup({a.slug: a for a in site_data.articles}, ""),
+    )
+    assert text.encode("utf-8").decode("utf-8") == text  # every fold falls between characters
+    assert not any(line.endswith("\\") for line in text.split("\r\n"))  # "\\," stays on one line
+    assert any(line.startswith("DESCRIPTION:" + "é" * 60 + "\\,\\;") for line in unfold(text))
 
 
 @pytest.mark.parametrize("qualifier, sign", [(None, "="), ("at least", "≥"), ("more than", ">"), ("about", "≈"), ("up to", "≤"), ("roughly twice", " roughly twice ")])
