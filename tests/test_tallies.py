@@ -462,3 +462,18 @@ def test_counts_on_n_occasions():
     [tally], _ = tallies_of("During the day the militants opened fire on 11 occasions, the headquarters reported.",
                             Gazetteer.for_countries(["UA"]))
     assert (tally.metric, tally.total) == ("attacks", 11)
+
+
+def test_a_possible_tally_not_read_reaches_the_build_report_with_its_sentence():
+    from generator import pipeline, site
+    from generator.events import extract_article
+    from generator.model import Article
+
+    unread = "Over the past day, the monitors registered ceasefire violations at checkpoint alpha - 4 and checkpoint beta - 2."
+    text = "Shelling went on near the front.\n\n" + unread
+    article = Article(path="b.md", slug="b", title="Daily note", published=FRIDAY, text=text)
+    extraction = extract_article(article, {"TIMELINE_COUNTRIES": ["SY"]})
+    assert extraction.tallies == ()
+    data = pipeline.finish([extraction], extraction.problems, {"TIMELINE_COUNTRIES": ["SY"]})
+    warnings = site.build_report(data)["report_warnings"]
+    assert [(p.path, p.stage) for p in warnings if p.reason == f"possible tally not read: {unread}"] == [("b.md", "tallies")]
