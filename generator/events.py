@@ -409,6 +409,8 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
         if not verdict.is_event:
             continue
         sentence_figures = figures.find_figures(sentence.text, metrics, attribution)
+        if not sentence_tallies:
+            problems.extend(_unread(article.path, sentence.text, sentence_figures, metrics))
         # Negated clauses neither type the event nor make it one.
         event_type = full_type if verdict.masked == sentence.text else event_types.classify(verdict.masked, type_rules)
         asserted = [f for f in sentence_figures if not f.text or f.text in verdict.masked]
@@ -435,6 +437,15 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
         tallies=tuple(ids.with_tally_ids(tallies.merge_restatements(found_tallies))),
         problems=tuple(problems),
     )
+
+
+def _unread(path: str, sentence: str, found: Sequence[Any], metrics: Any) -> list[Problem]:
+    """A warning for numbers next to a metric word that gave no figure, with the sentence."""
+    unread = figures.unread_numbers(sentence, found, metrics)
+    if not unread:
+        return []
+    numbers = ", ".join(repr(m.text) for m in unread)
+    return [Problem(path, "figures", f"possible figure not read ({numbers}): {sentence.strip()}", "warning")]
 
 
 def _event(

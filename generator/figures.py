@@ -48,7 +48,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from generator.anchored import Matches, Words, search_ending_at, word_width
 from generator.attribution import AttributionContext, find_attribution, source_of
@@ -136,7 +136,7 @@ DEFAULT_METRICS: dict[str, dict[str, Any]] = {
 PERSON_NOUNS = (
     "people", "persons", "person", "civilians", "civilian", "children", "child", "kids", "women", "woman",
     "men", "man", "soldiers", "soldier", "troops", "fighters", "fighter", "militants", "militant", "rebels",
-    "rebel", "insurgents", "jihadists", "members", "member", "residents", "policemen", "police officers",
+    "rebel", "insurgents", "jihadists", "members", "member", "residents", "policemen", "police officers", "Taliban",
     "officers", "officer", "refugees", "families", "individuals", "protesters", "demonstrators", "gunmen",
     "combatants", "personnel", "servicemen", "others", "more", "casualties", "victims", "students",
     "workers", "journalists", "doctors", "medics", "staff", "citizens", "inhabitants", "villagers",
@@ -830,6 +830,37 @@ def find_figures(
             more = mentions[j]
             more_cumulative = cumulative_start is not None and more.start >= cumulative_start
             out.append(_figure(sentence, more, metric, attributed, None, more_cumulative, more_end))
+    return out
+
+
+# Between a number and a metric word, at most this many words and no clause break, for the number to
+# look like a figure: "7 were killed", "killing 7", "7 civilians died".
+_NEAR = re.compile(r"^[^,;.()]*$")
+NEAR_WORDS = 3
+
+
+def unread_numbers(sentence: str, found: Sequence[Figure], metrics: Mapping[str, Any] = DEFAULT_METRICS) -> list[NumberMention]:
+    """Numbers right next to a metric word that no figure was read from: worth a warning, never silently lost.
+
+    >>> [m.text for m in unread_numbers("Killed: 7 in Idlib", [])]
+    ['7']
+    >>> [m.text for m in unread_numbers("Seven people were killed.", find_figures("Seven people were killed."))]
+    []
+    """
+    compiled, cue = _table(metrics)
+    if not cue.search(sentence):
+        return []
+    read = [(i, i + len(f.text)) for f in found if f.text and (i := sentence.find(f.text)) >= 0]
+    triggers = [t for spec in compiled for t in spec.trigger_any.finditer(sentence)]
+    out = []
+    for mention in find_numbers(sentence):
+        if any(a <= mention.num_start < b for a, b in read) or any(f.value == mention.value for f in found):
+            continue
+        for t in triggers:
+            gap = sentence[mention.end : t.start()] if t.start() >= mention.end else sentence[t.end() : mention.start]
+            if _NEAR.match(gap) and len(gap.split()) <= NEAR_WORDS:
+                out.append(mention)
+                break
     return out
 
 

@@ -55,3 +55,19 @@ def test_people_counted_by_relation(sentence, expected):
 )
 def test_a_page_date_stamp_gives_no_numbers(sentence, values):
     assert [m.value for m in find_numbers(sentence)] == values
+
+
+def test_a_number_next_to_a_metric_word_that_gives_no_figure_is_reported_with_its_sentence():
+    import datetime as dt
+
+    from generator.events import extract_article
+    from generator.figures import unread_numbers
+    from generator.model import Article
+
+    assert [m.text for m in unread_numbers("Wounded: 14 in the old town", [])] == ["14"]
+    assert unread_numbers("Fourteen people were wounded.", find_figures("Fourteen people were wounded.")) == []
+    text = "Shelling hit the old town on Monday. Shells hit the bakery on Monday; the wounded numbered 14."
+    extraction = extract_article(Article(path="a.md", slug="a", title="A", published=dt.date(2019, 3, 5), text=text))
+    warnings = [p for p in extraction.problems if p.stage == "figures"]
+    assert [(p.severity, p.reason) for p in warnings] == [
+        ("warning", "possible figure not read ('14'): Shells hit the bakery on Monday; the wounded numbered 14.")]
