@@ -94,6 +94,8 @@ class Reader:
 def browser():
     exe = _chromium()
     if not exe:
+        if os.environ.get("CI") == "true":  # CI fails rather than skips (.ci/run installs it)
+            pytest.fail("chromium not installed: .ci/run should have installed it")
         pytest.skip("chromium not installed: apt-get install chromium")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed: pip install playwright")
     with sync_api.sync_playwright() as p:
