@@ -80,6 +80,8 @@ SHAPES: list[tuple[str, Callable[[int], str], int, bool]] = [
     # name, builder, n in characters at scale 1, dateparser baseline?
     ('one sentence of "killed 5 in Aleppo " repeated', repeat("killed 5 in Aleppo "), 12_500, True),
     ('"A. " repeated', repeat("A. "), 25_000, False),
+    ('one sentence of "a soldier was killed " repeated', repeat("a soldier was killed "), 12_500, False),
+    ('one sentence of "killed 3 times in Aleppo " repeated', repeat("killed 3 times in Aleppo "), 12_500, False),
     ("normal prose (TLS texts cycled)", prose, 1_000_000, True),
     ("one long list of numbers", number_list, 25_000, False),
     ("many date expressions", many_dates, 25_000, True),

@@ -281,3 +281,24 @@ class Matches:
         resume = max(cut, self.matches[last - 1].end()) if last > first else cut
         kept = self.matches[bisect.bisect_left(self.starts, since, first, last) : last]
         return kept + list(self.pattern.finditer(self.text, resume, end))
+
+    def last(self, pos: int, end: int) -> re.Match[str] | None:
+        """The last of ``pattern.finditer(text, pos, end)``, or None, without listing the others.
+
+        >>> text = "shelled, shelled again and shelled 3 times"
+        >>> Matches(re.compile(r"\\bshelled\\b"), text, Words(text)).last(9, 35).start()
+        27
+        """
+        first = bisect.bisect_left(self.starts, pos)
+        if self.width is None or (first > 0 and self.matches[first - 1].end() > pos):
+            found = None
+            for found in self.pattern.finditer(self.text, pos, end):  # noqa: B007 - the last one is wanted
+                pass
+            return found
+        cut = max(pos, self.words.window_start(end, self.width))
+        last = bisect.bisect_left(self.starts, cut, first)
+        resume = max(cut, self.matches[last - 1].end()) if last > first else cut
+        tail = None
+        for tail in self.pattern.finditer(self.text, resume, end):  # noqa: B007
+            pass
+        return tail if tail is not None else (self.matches[last - 1] if last > first else None)

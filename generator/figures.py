@@ -782,10 +782,11 @@ def _with_singulars(sentence: str, mentions: list[NumberMention]) -> list[Number
     """Add "a/an <person>" as a count of one, where no number already covers it."""
     mentions = _family_groups(sentence, mentions)
     extra = []
+    words = Words(sentence)
     for m in _SINGULAR.finditer(sentence):
         if any(m.start() <= x.start < m.end() or x.start <= m.start() < x.end for x in mentions):
             continue  # "as a result 1 fighter": the number is the count
-        if _OWNER_BEFORE.search(sentence, 0, m.start()):
+        if search_ending_at(_OWNER_BEFORE, sentence, m.start(), words):
             continue  # "a son of a rebel commander": one person, named by a relation
         article_end = m.start() + len(re.match(r"\w+", m.group()).group())
         extra.append(NumberMention(m.start(), m.start(), article_end, 1, None, None, sentence[m.start() : article_end]))
@@ -950,13 +951,14 @@ def _link_uncached(sentence: str, m: NumberMention, compiled: tuple[_Metric, ...
         times = _TIMES.match(rest)
         if not times:
             return None
-        clause_start = max(sentence.rfind(c, 0, m.start) for c in ",;")
+        scan = _scan(sentence, compiled)
+        clause_start = _clause_start(scan, sentence, m.start)
         # "violated ... 39 times": the nearest trigger earlier in the clause
         best: tuple[int, str] | None = None
-        for metric in compiled:
-            for t in metric.trigger_any.finditer(sentence, clause_start + 1, m.start):
-                if best is None or t.start() > best[0]:
-                    best = (t.start(), metric.name)
+        for index, metric in enumerate(compiled):
+            t = _any_matches(sentence, scan, index).last(clause_start + 1, m.start)
+            if t is not None and (best is None or t.start() > best[0]):
+                best = (t.start(), metric.name)
         return (best[1], m.end + times.end()) if best else None
     return _link_people(sentence, m, compiled, np_end)
 
@@ -996,6 +998,7 @@ class _Scan:
     words: Words
     gates: list[tuple[int, int | None] | None]
     anys: list[Matches | None]
+    marks: list[int] | None = None  # where the sentence's ',' and ';' are (clause starts), found when needed
 
 
 _SCANS: dict[tuple[int, str], _Scan] = {}
@@ -1034,13 +1037,27 @@ def _gate_open(sentence: str, scan: _Scan, index: int, pos: int) -> bool:
     return found is not None
 
 
+def _any_matches(sentence: str, scan: _Scan, index: int) -> Matches:
+    """Metric ``index``'s ``trigger_any`` matches over the sentence, found once."""
+    found = scan.anys[index]
+    if found is None:
+        found = scan.anys[index] = Matches(scan.compiled[index].trigger_any, sentence, scan.words)
+    return found
+
+
+def _clause_start(scan: _Scan, sentence: str, end: int) -> int:
+    """The last ',' or ';' before ``end`` (-1: none), by bisection on the sentence's marks."""
+    if scan.marks is None:
+        scan.marks = [i for i, c in enumerate(sentence) if c in ",;"]
+    i = bisect.bisect_left(scan.marks, end)
+    return scan.marks[i - 1] if i else -1
+
+
 def _gap_triggers(sentence: str, scan: _Scan, index: int, end: int) -> list[re.Match[str]]:
     """The matches of ``trigger_any.finditer(sentence[:end])`` for metric ``index`` from which its
     `trigger_gap` (anchored at ``end``) can still reach ``end``."""
     metric = scan.compiled[index]
-    found = scan.anys[index]
-    if found is None:
-        found = scan.anys[index] = Matches(metric.trigger_any, sentence, scan.words)
+    found = _any_matches(sentence, scan, index)
     width = word_width(metric.trigger_gap)
     return found.finditer(0, end, scan.words.window_start(end, width) if width is not None else 0)
 

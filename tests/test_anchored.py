@@ -54,14 +54,25 @@ def test_search_ending_at_is_the_whole_prefix_search():
                 assert (fast and fast.span()) == (slow and slow.span()), (pattern.pattern, text, end)
 
 
-def test_matches_are_finditer_over_the_window():
+def windows(seed: int):
+    """(metric, text, Matches, pos, end, every match of finditer(text, pos, end)) over our sentences."""
     compiled, _ = figures._table(figures.DEFAULT_METRICS)
     for metric in compiled:
-        for text in sentences(10, 2):
+        for text in sentences(10, seed):
             found = Matches(metric.trigger_any, text, Words(text))
             for end in range(0, len(text) + 1, 11):
-                for pos in (0, end // 3):
-                    for since in (0, end // 2):
-                        fast = [m.span() for m in found.finditer(pos, end, since)]
-                        slow = [m.span() for m in metric.trigger_any.finditer(text, pos, end) if m.start() >= max(pos, since)]
-                        assert fast == slow, (metric.name, text, pos, end, since)
+                for pos in (0, end // 4, end // 2):
+                    yield metric.name, text, found, pos, end, list(metric.trigger_any.finditer(text, pos, end))
+
+
+def test_matches_are_finditer_over_the_window():
+    for name, text, found, pos, end, every in windows(2):
+        for since in (0, end // 2):
+            fast = [m.span() for m in found.finditer(pos, end, since)]
+            assert fast == [m.span() for m in every if m.start() >= max(pos, since)], (name, text, pos, end, since)
+
+
+def test_last_is_the_last_of_finditer_over_the_window():
+    for name, text, found, pos, end, every in windows(3):
+        last = found.last(pos, end)
+        assert (last and last.span()) == (every[-1].span() if every else None), (name, text, pos, end)
