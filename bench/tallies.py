@@ -31,7 +31,9 @@ preferring one whose places also agree). On matched pairs we score
   folded, a leading "the" and a trailing "province", "governorate", "region",
   "oblast" or "district" dropped, and both sides resolved through the
   gazetteer to their canonical name when it knows them ("Rural Damascus" →
-  "Rif Dimashq", "Lattakia" → "Latakia"). The gold keeps the text's spelling;
+  "Rif Dimashq", "Lattakia" → "Latakia"); a name with a province word
+  ("Donetsk region") is its province, a front "sector" or "direction" named
+  after a town is the town. The gold keeps the text's spelling;
 * ``reporter``: both empty, or sharing a content word ("Russian side" ~
   "the Russian side of the commission");
 * ``exact``: metric, total, date, by_place and reporter all right.
@@ -73,6 +75,7 @@ CONFLICT_COUNTRIES: dict[str, list[str]] = {
     "other": ["SY"],
 }
 _PLACE_SUFFIX = re.compile(r"\s+(?:province|governorate|region|oblast|district|sector|direction)s?$")
+_PROVINCE_SUFFIX = re.compile(r"\s+(?:province|governorate|region|oblast)s?$")
 _STOPWORDS = {"the", "of", "for", "in", "and", "on", "a", "an", "to", "side", "said", "news", "agency"}
 
 
@@ -146,7 +149,9 @@ def place_key(name: str, gazetteer: places.Gazetteer) -> str:
     found = gazetteer.lookup(folded) or gazetteer.lookup(name)
     if not found:
         return folded
-    if found.admin1 and (found.kind == "admin1" or _PLACE_SUFFIX.search(name.lower())):
+    # only a province word makes a name its province: "Donetsk sector" (a front area named after the city) is
+    # not Donetsk region, and reading it as one made a right "Donetsk" entry wrong
+    if found.admin1 and (found.kind == "admin1" or _PROVINCE_SUFFIX.search(name.lower())):
         return fold(found.admin1)
     return fold(found.name)
 

@@ -141,7 +141,7 @@ _BEFORE_IN = re.compile(
     re.I,
 )
 _SHARED_LINK = re.compile(r"\s*(?:,|and|&)\s*(?:the\s+)?$", re.I)
-_SEPARATOR = re.compile(r"^(?:\s+(?:province|governorate|region|oblast)s?\b)?[\s,;]*(?:(?:and|as\s+well\s+as|&|plus)\b)?[\s,;]*(?:(?:in\s+)?(?:the\s+)?(?:provinces?\s+of\s+)?)?$", re.I)
+_SEPARATOR = re.compile(r"^(?:\s+(?:province|governorate|region|oblast|sector|direction|district)s?\b)?[\s,;]*(?:(?:and|as\s+well\s+as|&|plus)\b)?[\s,;]*(?:(?:another|a\s+further)\s+)?(?:(?:in\s+)?(?:the\s+)?(?:provinces?\s+of\s+)?)?$", re.I)
 _DATE_TOKEN = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _FALLBACK_NAME = re.compile(r"(?P<name>\b[A-Z][\w'’]*(?:[-\s](?:al|el|ez|ad|as|ar|ash|an|[A-Z])[\w'’]*)*)\s*$")
 _CONTINUES_LIST = re.compile(r"\b(?:another|a further)\s+$", re.I)

@@ -477,3 +477,10 @@ def test_a_possible_tally_not_read_reaches_the_build_report_with_its_sentence():
     data = pipeline.finish([extraction], extraction.problems, {"TIMELINE_COUNTRIES": ["SY"]})
     warnings = site.build_report(data)["report_warnings"]
     assert [(p.path, p.stage) for p in warnings if p.reason == f"possible tally not read: {unread}"] == [("b.md", "tallies")]
+
+
+def test_a_list_of_front_sectors_with_another_between_entries():
+    sentence = ("In all, the militants mounted 40 attacks over the past day, including 30 in the Donetsk sector, "
+                "six in the Luhansk sector and another four in the Mariupol sector, the spokesman said.")
+    [tally], _ = tallies_of(sentence, Gazetteer.for_countries(["UA"]))
+    assert (tally.metric, tally.total, list(tally.by_place.values())) == ("attacks", 40, [30, 6, 4])
