@@ -198,7 +198,7 @@ _JOINER = re.compile(r"^\s*(?:and|to|till|until|through|-|–)\s*$", re.I)
 _FROM_BEFORE = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.I)
 _TO_BEFORE = re.compile(r"\b(?:to|until|till|through)\s+(?:[^,;.]{0,15}\s)?$", re.I)
 _SPEECH_TIME = re.compile(r"\b(?:said|says|reported|announced|stated|added|confirmed|told\s+[\w ]{1,25}?|revealed|tweeted|wrote)\s+(?:on\s+|late\s+|early\s+|on\s+the\s+)?$", re.I)
-_SPEECH_AFTER = re.compile(r"\s*,?\s+(?:said|reported|announced|stated|confirmed)\b", re.I)
+_SPEECH_AFTER = re.compile(r"(?:\s*+,\s++|\s++)(?:said|reported|announced|stated|confirmed)\b", re.I)
 _AGO = re.compile(r"\bago\b", re.I)
 _PAIR_LEAD = re.compile(r"\b(?:over|between|from|on|during)\s+(?:the\s+)?$", re.I)
 

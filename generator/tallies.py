@@ -666,7 +666,7 @@ def reading_window(sentence: str, published: dt.date | None, fallback: str, posi
 #   a whole year or month: "in 2018", "last year", "in September 2017", "during August",
 #     "July saw 296 violations" (the month as the subject).
 # A date inside "since ..." starts a running total and is no window.
-_RANGE_LINK = re.compile(r"^\s*,?\s*(?:to|till|until|through|thru|and|[-–—])\s+(?:(?:\d{1,2}[:.]\d{2}|midnight|noon)\s+(?:hrs\s+)?(?:on\s+)?)?$", re.I)
+_RANGE_LINK = re.compile(r"^\s*+,?\s*+(?:to|till|until|through|thru|and|[-–—])\s+(?:(?:\d{1,2}[:.]\d{2}|midnight|noon)\s+(?:hrs\s+)?(?:on\s+)?)?$", re.I)
 _WINDOW_BEFORE = re.compile(r"\b(?:in|during|for|of|throughout|over)\s+(?:the\s+(?:whole\s+)?(?:year|month)(?:\s+of)?\s+)?$", re.I)
 _WINDOW_SUBJECT = re.compile(r"\s+(?:was|saw|had|brought|recorded|registered)\b", re.I)  # "July saw 296 violations"
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+|end\s+of\s+)?$", re.I)
