@@ -244,3 +244,40 @@ def test_every_page_of_the_site_loads_cleanly(reader, built_site):
     assert pages
     for rel in pages:
         reader.open(rel)
+
+
+def _busiest_bulletin(site: Path) -> str:
+    """The bulletin page with the most reports grouped into incidents."""
+    pages = sorted(site.glob("bulletins/*-*-*/index.html"))
+    assert pages, "no bulletin pages"
+    best = max(pages, key=lambda p: (p.read_text(encoding="utf-8").count('class="event"'), p.as_posix()))
+    return best.parent.relative_to(site).as_posix() + "/"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_bulletin_reads_at_a_glance_on_phone_and_desktop(browser, server, built_site, width):
+    """The day in one line first, one entry per incident, nothing wider than the screen; a folded report opens from its link."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, service_workers="block")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    reader = Reader(page, server)
+    try:
+        reader.open(_busiest_bulletin(built_site))
+        line = page.locator("p.day-line")
+        assert line.count() == 1 and line.inner_text().strip()
+        assert line.bounding_box()["y"] < page.locator("#key-figures").bounding_box()["y"]
+        incidents = page.locator("article.incident")
+        reports = page.locator("article.incident article.event")
+        assert 0 < incidents.count() < reports.count(), "reports of one incident are grouped"
+        too_wide = page.evaluate(
+            "w => [...document.querySelectorAll('article.incident, p.day-line')].filter(e => e.getBoundingClientRect().right > w + 1).length",
+            width)
+        assert too_wide == 0
+        folded = page.locator("details.more-reports article.event").first
+        folded_id = folded.get_attribute("id")
+        page.goto(page.url.split("#")[0] + "#" + folded_id)
+        assert folded.is_visible(), "a link to a folded report opens it"
+        reader.shot(f"04-bulletin-incidents-{width}")
+    finally:
+        context.close()
+    assert not reader.errors, "\n".join(reader.errors)
