@@ -2,7 +2,7 @@
 listed with its default and meaning in generator/settings.py and the README.
 """
 
-AUTHOR = "Newsroom timeline"
+# AUTHOR = "The editors"  # who signs the feeds; unset, the feeds are signed with SITENAME
 SITENAME = "Syria conflict bulletin"
 SITESUBTITLE = "Daily bulletins and a timeline built from news reports"
 SITEURL = ""
@@ -41,6 +41,9 @@ CATEGORY_URL = "category/{slug}/"
 CATEGORY_SAVE_AS = "category/{slug}/index.html"
 TAG_URL = "tag/{slug}/"
 TAG_SAVE_AS = "tag/{slug}/index.html"
+# No list of tags: the reports are indexed by place and event type (places/, types/); a tagged
+# report still gets its tag's page. Set TAGS_SAVE_AS = "tags.html" for the list.
+TAGS_SAVE_AS = ""
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 DEFAULT_PAGINATION = 20

@@ -37,7 +37,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 from urllib.parse import urlparse
@@ -45,6 +45,7 @@ from urllib.parse import urlparse
 import icalendar
 
 from generator.aggregate import figure_span
+from generator.event_types import DEFAULT_EVENT_TYPES
 from generator.model import Article, Bulletin, Claim, Event, Figure, Incident, KeyFigure, ReportedTotal, SiteData, Tally
 
 # Bump the major part when a column is removed or changes meaning, the minor
@@ -85,9 +86,26 @@ class Lookup:
 
     articles: Mapping[str, Article]
     siteurl: str = ""
+    type_labels: Mapping[str, str] = field(default_factory=dict)  # event type id -> the site's label
 
     def url(self, relative: str | None) -> str:
         return absolute_url(self.siteurl, relative) if relative else ""
+
+    def type_label(self, type_id: str) -> str:
+        """The site's label of an event type; a type with none, its id made readable."""
+        return self.type_labels.get(type_id) or type_id.replace("_", " ").capitalize()
+
+    def headline(self, event: Event) -> str:
+        """"Shelling, air strikes and bombings in al-Hamdaniya": the type as the site labels it, and where.
+
+        >>> from generator.model import Event, Place
+        >>> e = Event("1", "a", "2016-12-23", "day", None, "s", 0, 1, "explosions_remote_violence", (Place("Jobar", "Damascus", "SY"),))
+        >>> Lookup({}, type_labels={"explosions_remote_violence": "Shelling and bombings"}).headline(e), Lookup({}).headline(e)
+        ('Shelling and bombings in Jobar', 'Explosions remote violence in Jobar')
+        """
+        kind = self.type_label(event.type)
+        where = _joined(p.name for p in event.places)
+        return f"{kind} in {where}" if where else kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -548,9 +566,7 @@ def timeline_document(events: Sequence[Event], lookup: Lookup, title: str = "", 
             start["month"] = str(month)
         if day is not None and event.granularity == "day":
             start["day"] = str(day)
-        where = _joined(p.name for p in event.places)
-        kind = event.type.replace("_", " ")
-        headline = f"{kind.capitalize()} in {where}" if where else kind.capitalize()
+        headline = lookup.headline(event)
         text = f"<p>{escape(event.sentence)}</p>"
         figures = figures_text(event.figures)
         if figures:
@@ -564,7 +580,7 @@ def timeline_document(events: Sequence[Event], lookup: Lookup, title: str = "", 
             "start_date": start,
             "display_date": display_date(event.date),
             "text": {"headline": escape(headline), "text": text},
-            "group": kind,
+            "group": lookup.type_label(event.type),
         })
     document: dict[str, Any] = {"events": slides}
     if title:
@@ -604,7 +620,6 @@ def calendar_text(events: Sequence[Event], lookup: Lookup, name: str = "") -> st
         published = _published(lookup, event.article)
         stamp = dt.datetime.combine(dt.date.fromisoformat(published[:10]) if published else start, dt.time(), dt.timezone.utc)
         where = _joined(p.name for p in event.places)
-        kind = event.type.replace("_", " ")
         description = event.sentence
         if event.figures:
             description += "\n" + figures_text(event.figures)
@@ -615,11 +630,11 @@ def calendar_text(events: Sequence[Event], lookup: Lookup, name: str = "") -> st
         entry.add("dtstamp", stamp)
         entry.add("dtstart", start)
         entry.add("dtend", end)
-        entry.add("summary", f"{kind.capitalize()} in {where}" if where else kind.capitalize())
+        entry.add("summary", lookup.headline(event))
         entry.add("description", description)
         if where:
             entry.add("location", where)
-        entry.add("categories", [kind])
+        entry.add("categories", [lookup.type_label(event.type)])
         url = lookup.url(event.article_url) or event.source_url
         if url and urlparse(url).scheme in {"http", "https"}:
             entry.add("url", url)
@@ -651,7 +666,9 @@ def write_exports(output_path: str, site_data: SiteData, settings: Mapping[str, 
     """Write every export file into ``<output_path>/<DATA_EXPORT_PATH>/``."""
     folder = os.path.join(output_path, settings.get("DATA_EXPORT_PATH") or "data")
     os.makedirs(folder, exist_ok=True)
-    lookup = Lookup({a.slug: a for a in site_data.articles}, settings.get("SITEURL") or "")
+    rules = settings.get("TIMELINE_EVENT_TYPES") or DEFAULT_EVENT_TYPES
+    lookup = Lookup({a.slug: a for a in site_data.articles}, settings.get("SITEURL") or "",
+                    {str(r["id"]): str(r["label"]) for r in rules if r.get("label")})
     events = sorted_events(site_data.events)
     event_table = rows(events, EVENT_COLUMNS, lookup)
     tally_table = rows(tally_rows(site_data.tallies), TALLY_COLUMNS, lookup)

@@ -227,6 +227,17 @@ def test_built_site_has_every_export(built_site):
     assert len(timeline["events"]) == len(events)
 
 
+def test_built_timeline_and_calendar_use_the_sites_type_labels(built_site):
+    from generator.event_types import DEFAULT_EVENT_TYPES
+
+    labels = tuple(str(r["label"]) for r in DEFAULT_EVENT_TYPES)
+    timeline = json.loads((built_site / "data" / "timeline.json").read_text(encoding="utf-8"))
+    headlines = [e["text"]["headline"] for e in timeline["events"]]
+    assert headlines and all(h.startswith(labels) for h in headlines)
+    calendar = (built_site / "data" / "events.ics").read_text(encoding="utf-8")
+    assert "remote violence" not in calendar.lower() and "SUMMARY:Shelling\\, air strikes and bombings" in calendar
+
+
 def test_built_incidents_hold_every_day_event_once(built_site):
     """Each event dated to a day is a member of exactly one incident of that day."""
     events = read_csv(built_site / "data" / "events.csv")

@@ -65,3 +65,22 @@ def test_make_github_is_pelicans_recipe():
     assert "github: publish" in makefile and "ghp-import -m" in makefile and "--no-jekyll" in makefile
     assert "git push origin $(GITHUB_PAGES_BRANCH)" in makefile
     assert any(line.startswith("ghp-import==") for line in (ROOT / "requirements.txt").read_text().splitlines())
+
+
+def test_published_pages_have_a_canonical_address_opengraph_and_an_icon(published_site):
+    from tests.conftest import PUBLISH_SITEURL
+
+    html = (published_site / "bulletins" / "2016-12-23" / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{PUBLISH_SITEURL}/bulletins/2016-12-23/">' in html
+    assert f'<meta property="og:url" content="{PUBLISH_SITEURL}/bulletins/2016-12-23/">' in html
+    assert '<meta property="og:title" content="Bulletin, Friday 23 December 2016' in html
+    # the description is the day in one line
+    line = html.split('<p class="day-line">', 1)[1].split("</p>", 1)[0]
+    assert f'<meta property="og:description" content="{line}">' in html
+    assert 'rel="icon" href="' in html and (published_site / "theme" / "favicon.svg").exists()
+
+
+def test_a_development_build_has_no_relative_canonical_address(built_site):
+    html = (built_site / "bulletins" / "2016-12-23" / "index.html").read_text(encoding="utf-8")
+    assert 'rel="canonical"' not in html and 'og:url' not in html
+    assert 'rel="icon"' in html
