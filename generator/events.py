@@ -464,7 +464,8 @@ def _event(
     story = context.story
     if resolved:
         date, granularity, date_text = resolved
-        story = resolved
+        if _story_date(resolved, article.published):
+            story = resolved
     elif story:
         # An undated sentence continues the story: it takes the date of the
         # last event sentence in the report that was dated by its own words
@@ -502,6 +503,25 @@ def _event(
         article_title=article.title,
     )
     return event, _Context(index, date, granularity, date_text, found_places, event_type, story)
+
+
+def _story_date(resolved: tuple[str, str, str], published: dt.date) -> bool:
+    """Whether a sentence's own date becomes the story's date for the undated sentences after it.
+
+    Only a day in the past of the report does: a week, month or year ("more
+    than 100 have been killed in the past week", "vetoed last month") recalls
+    a period, and a day after publication ("tomorrow we hope to enter") is a
+    plan, so neither is the day the next sentence continues.
+
+    >>> _story_date(("2012-02-24", "day", "on Friday"), dt.date(2012, 2, 25))
+    True
+    >>> _story_date(("2012-02-26", "day", "tomorrow"), dt.date(2012, 2, 25))
+    False
+    >>> _story_date(("2011-10", "month", "last month"), dt.date(2011, 11, 6))
+    False
+    """
+    date, granularity, _ = resolved
+    return granularity == "day" and date <= published.isoformat()
 
 
 def _with_path(problem: Problem, path: str) -> Problem:
