@@ -20,9 +20,9 @@ the same subgroup). Then, on matched pairs:
   (``bench/tallies.py``'s ``same_reporter``);
 * ``span ok``: the read span (``day`` / ``period`` / ``cumulative``) is the
   gold ``span``;
-* ``span+date ok``: span ok and its day right: for a ``day`` figure the
-  event's date, for a period or running total ``period_end``, equal to the
-  gold ``date`` (not scored when the gold date is null: texts without a
+* ``span+date ok``: span ok and its day right: for a ``day`` figure its
+  own day (the event's date unless its clause names another day), for a
+  period or running total ``period_end``, equal to the gold ``date`` (not scored when the gold date is null: texts without a
   known publication date);
 * ``non-day as day``: gold period/running totals that were read as a day's
   number, i.e. would land in a day's key figures and charts (lower is
@@ -56,7 +56,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import tallies as tally_bench  # noqa: E402  (bench/tallies.py: corpus loaders and reporter matching)
 from generator import events  # noqa: E402
-from generator.aggregate import figure_span  # noqa: E402
+from generator.aggregate import figure_day, figure_span  # noqa: E402
 from generator.model import Article  # noqa: E402
 from generator.read import split_sentences  # noqa: E402
 
@@ -101,7 +101,7 @@ def ours(article: Article, countries: list[str]) -> list[Read]:
                 continue
             seen.add(key)
             span = figure_span(figure)
-            date = event.date if span == "day" else getattr(figure, "period_end", None)
+            date = figure_day(figure, event) if span == "day" else getattr(figure, "period_end", None)
             out.append(Read(figure.metric, figure.value, figure.subgroup, figure.attributed_to, span, date, event.sentence))
     return out
 

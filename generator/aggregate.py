@@ -301,8 +301,12 @@ def _tally_places(tally: Tally) -> tuple[Place, ...]:
     return tuple(Place(name, name, "", "admin1", name) for name in tally.by_place)
 
 
-def _items_for(metric: str, events: Sequence[Event], tallies: Sequence[Tally]) -> tuple[list[_Item], list[_Item]]:
-    """Headline items and subgroup items of one metric on one day."""
+def _items_for(metric: str, events: Sequence[Event], tallies: Sequence[Tally],
+               counted: Sequence[Event] | None = None) -> tuple[list[_Item], list[_Item]]:
+    """Headline items and subgroup items of one metric on one day.
+
+    ``counted`` are the events whose day figures count on that day (:func:`counted_on`); ``events`` when None.
+    """
     tallied = {s for t in tallies if t.metric == metric for s in (t.sources or ((t.article, t.start),))}
     by_sentence = {(e.article, e.start): e.id for e in events}
     headline: list[_Item] = []
@@ -322,7 +326,7 @@ def _items_for(metric: str, events: Sequence[Event], tallies: Sequence[Tally]) -
         )
         headline.append(_Item(claim, tally.total, tally.total, None, tally.article, tuple(sources), _tally_places(tally),
                               True, (tally.article, tally.start, 0)))
-    for event in events:
+    for event in events if counted is None else counted:
         if (event.article, event.start) in tallied:
             continue
         for n, figure in enumerate(event.figures):
@@ -403,8 +407,9 @@ def comparable(today: Basis, before: Basis) -> bool:
     )
 
 
-def _key_figure_and_basis(metric: str, events: Sequence[Event], tallies: Sequence[Tally]) -> tuple[KeyFigure, Basis] | None:
-    headline, subgroups = _items_for(metric, events, tallies)
+def _key_figure_and_basis(metric: str, events: Sequence[Event], tallies: Sequence[Tally],
+                          counted: Sequence[Event] | None = None) -> tuple[KeyFigure, Basis] | None:
+    headline, subgroups = _items_for(metric, events, tallies, counted)
     if not headline:
         return None
     low, low_q, high, high_q = _sum_ranges([incident_range(incident) for incident in _clusters(headline)])
@@ -492,6 +497,43 @@ def day_before(day: str) -> str:
     return (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
 
 
+def figure_day(figure: Figure, event: Event) -> str | None:
+    """The day a day figure counts: its own (``figure.day``) when its clause names one, else its event's.
+
+    >>> e = Event(id="e", article="a", date="2011-12-19", granularity="day", date_text=None, sentence="", start=0, end=1,
+    ...           type="shelling", places=(), figures=())
+    >>> figure_day(Figure("killed", 250), e), figure_day(Figure("killed", 269, day="2011-12-20"), e)
+    ('2011-12-19', '2011-12-20')
+    """
+    own = getattr(figure, "day", None)
+    if own:
+        return str(own)
+    return event.date if event.granularity == "day" and _DAY.match(event.date) else None
+
+
+def counted_on(events: Iterable[Event]) -> dict[str, list[Event]]:
+    """Day → the events whose day figures count on it, each holding only that day's figures.
+
+    An event whose figures all count its own day is kept as it is; "250 died
+    over Monday and Tuesday, while another source said 269 were killed on
+    Tuesday alone", dated Monday, gives Tuesday an event with the 269 only.
+    Events with no day figure count nowhere.
+    """
+    out: dict[str, list[Event]] = {}
+    for event in sorted(events, key=_event_order):
+        days: dict[str, list[Figure]] = {}
+        for figure in event.figures:
+            if figure_span(figure) != "day":
+                continue
+            day = figure_day(figure, event)
+            if day:
+                days.setdefault(day, []).append(figure)
+        for day, figures in days.items():
+            whole = day == event.date and len(figures) == sum(figure_span(f) == "day" for f in event.figures)
+            out.setdefault(day, []).append(event if whole else dataclasses.replace(event, figures=tuple(figures)))
+    return out
+
+
 def build_bulletins(
     events: Sequence[Event], tallies: Sequence[Tally], key_metrics: Sequence[str],
     published: Mapping[str, str] | None = None,
@@ -506,6 +548,7 @@ def build_bulletins(
     for event in events:
         if event.granularity == "day" and _DAY.match(event.date):
             day_events.setdefault(event.date, []).append(event)
+    counted = counted_on(events)  # what the key figures count: each day figure on its own day
     day_tallies: dict[str, list[Tally]] = {}
     for tally in tallies:
         if _DAY.match(tally.date):
@@ -517,7 +560,7 @@ def build_bulletins(
         return event.date if event.granularity == "day" else None
 
     totals = reported_totals(events, reported_on, key_metrics)
-    days = sorted(set(day_events) | set(day_tallies) | set(totals))
+    days = sorted(set(day_events) | set(day_tallies) | set(totals) | set(counted))
     bulletins: list[Bulletin] = []
     bases: dict[tuple[str, str], tuple[KeyFigure, Basis]] = {}
     previous: Bulletin | None = None
@@ -526,7 +569,7 @@ def build_bulletins(
         todays_tallies = sorted(day_tallies.get(day, []), key=lambda t: (t.metric, -t.total, t.article, t.start))
         figures: list[KeyFigure] = []
         for metric in key_metrics:
-            found = _key_figure_and_basis(metric, todays_events, todays_tallies)
+            found = _key_figure_and_basis(metric, todays_events, todays_tallies, counted.get(day, []))
             if found is None:
                 continue
             kf, basis = found

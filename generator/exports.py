@@ -50,7 +50,7 @@ from generator.model import Article, Bulletin, Claim, Event, Figure, Incident, K
 
 # Bump the major part when a column is removed or changes meaning, the minor
 # part when one is added. Written into every JSON file and schema.json.
-SCHEMA_VERSION = "2.4"  # 2.4: figures resolved to a span (day/period/cumulative with period_start/period_end: the figures column, totals); 2.3: incidents.csv/json; 2.0: key_figures.change compares the previous calendar day only; 2.1: tallies span/period_start/period_end, total-only tallies; 2.2: edited/edit_note/checked/doubts, tally_id, event_id from the sentence
+SCHEMA_VERSION = "2.5"  # 2.5: a day figure of another day than its event's says which in the figures column (`day 2011-12-20`), counts on that day in key_figures and is left out of fatalities; 2.4: figures resolved to a span (day/period/cumulative with period_start/period_end: the figures column, totals); 2.3: incidents.csv/json; 2.0: key_figures.change compares the previous calendar day only; 2.1: tallies span/period_start/period_end, total-only tallies; 2.2: edited/edit_note/checked/doubts, tally_id, event_id from the sentence
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -251,7 +251,11 @@ def figure_text(figure: Figure) -> str:
     'evacuated=10–15 cumulative'
 
     A total over more than one day says so, with its days when known
-    (``cumulative 2016-07-31/2016-08-31``, ``period 2011-12-19/2011-12-20``).
+    (``cumulative 2016-07-31/2016-08-31``, ``period 2011-12-19/2011-12-20``);
+    a day's count whose clause names another day than the event's says which:
+
+    >>> figure_text(Figure("killed", 95, span="day", day="2011-12-20"))
+    'killed=95 day 2011-12-20'
     """
     sign = QUALIFIER_SIGNS.get(figure.qualifier.lower() if figure.qualifier else None, f" {figure.qualifier} ")
     text = figure.metric
@@ -266,6 +270,8 @@ def figure_text(figure: Figure) -> str:
         start, end = getattr(figure, "period_start", None), getattr(figure, "period_end", None)
         if start or end:
             text += f" {start or '..'}/{end or '..'}"
+    elif getattr(figure, "day", None):
+        text += f" day {figure.day}"
     if figure.attributed_to:
         text += f" ({figure.attributed_to.replace(';', ',')})"
     return text
@@ -279,16 +285,18 @@ def figures_text(figures: Iterable[Figure]) -> str:
 def fatalities(event: Event, metric: str = "killed") -> int | None:
     """The most conservative death toll an event reports (ACLED's rule).
 
-    Sub-counts ("including two children"), totals over several days and
-    running totals ("since the ceasefire began") are not the event's toll
-    and are left out.
+    Sub-counts ("including two children"), totals over several days,
+    running totals ("since the ceasefire began") and a count of another
+    day than the event's ("... on Tuesday alone" in Monday's story) are not
+    the event's toll and are left out.
 
     >>> e = Event("x", "a", "2016-12-23", "day", None, "s", 0, 1, "shelling",
     ...           figures=(Figure("killed", 8), Figure("killed", 6), Figure("killed", 2, subgroup="children")))
     >>> fatalities(e)
     6
     """
-    values = [f.value for f in event.figures if f.metric == metric and not f.subgroup and figure_span(f) == "day"]
+    values = [f.value for f in event.figures
+              if f.metric == metric and not f.subgroup and figure_span(f) == "day" and not getattr(f, "day", None)]
     return min(values) if values else None
 
 

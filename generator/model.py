@@ -78,7 +78,10 @@ class Figure:
     or ``cumulative`` (since a start: "since 31 July"); ``None`` when not
     resolved (read as ``cumulative`` or ``day`` from the flag). ``period_start``
     and ``period_end`` are ISO dates at the precision the text gives, None
-    for a day figure or when the text gives no bound.
+    for a day figure or when the text gives no bound. ``day`` is the ISO day a
+    ``day`` figure counts when its own clause names one ("269 were killed on
+    Tuesday alone" after "250 died over Monday and Tuesday"): None when it
+    counts the event's day.
     """
 
     metric: str
@@ -92,6 +95,7 @@ class Figure:
     span: str | None = None  # "day" | "period" | "cumulative" | "unknown"
     period_start: str | None = None
     period_end: str | None = None
+    day: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

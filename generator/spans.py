@@ -47,11 +47,12 @@ SPANS = ("day", "period", "cumulative", "unknown")
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """The stretch of time a figure counts."""
+    """The stretch of time a figure counts; ``day`` is the day a ``day`` span names, when its clause names one."""
 
     kind: str  # one of SPANS
     period_start: str | None = None
     period_end: str | None = None
+    day: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,7 +382,10 @@ def _dated(r: Marker, sentence: str, timexes: Sequence[Timex], report: dt.date) 
         return dataclasses.replace(r, period_end=end), inside
     if r.kind == "cumulative":
         return dataclasses.replace(r, period_end=end), None
-    return r, next((t for t in timexes if r.start <= t.start < r.end), None)
+    inside = next((t for t in timexes if r.start <= t.start < r.end), None)
+    if inside is not None and _DAY_VALUE.match(inside.value):  # "on Tuesday alone": that Tuesday
+        return dataclasses.replace(r, period_start=inside.value, period_end=inside.value), inside
+    return r, inside
 
 
 def _with_day(value: str, day: int) -> str | None:
@@ -471,7 +475,8 @@ def resolve(markers: Sequence[Marker], starts: Sequence[int], offset: int, repor
     chosen = by_clause[max(own)]
     best = max(chosen, key=lambda m: (m.strength, m.kind == "cumulative", -abs(m.start - offset)))
     if best.kind == "day":
-        return Span("day")
+        named = best.period_start if best.period_start and best.period_start == best.period_end else None
+        return Span("day", day=named)
     start, end = best.period_start, best.period_end
     if start is None:  # "bringing the toll since 31 July to 613", "monthly ... in September": another marker of the kind dates it
         dated = next((m for m in chosen if m.kind == best.kind and m.period_start), None)
@@ -548,14 +553,15 @@ def with_spans(sentence: str, figures: Iterable[Figure], timexes: Sequence[Timex
         span = resolve(markers, starts, offset, report)
         if span is None:
             span = previous if previous is not None and continues_total(sentence) else Span("day")
+        own_day = span.day if span.kind == "day" and span.day != (day.isoformat() if day else None) else None
         out.append(dataclasses.replace(figure, span=span.kind, period_start=span.period_start, period_end=span.period_end,
-                                       cumulative=span.kind == "cumulative"))
+                                       cumulative=span.kind == "cumulative", day=own_day))
     return tuple(out)
 
 
 def span_of(figure: Figure) -> Span:
     """A figure's span as a :class:`Span` (``day`` when not resolved)."""
-    return Span(figure.span or ("cumulative" if figure.cumulative else "day"), figure.period_start, figure.period_end)
+    return Span(figure.span or ("cumulative" if figure.cumulative else "day"), figure.period_start, figure.period_end, figure.day)
 
 
 def align_tally(tally: Tally, figures: Iterable[Figure]) -> Tally:

@@ -340,3 +340,18 @@ def test_a_day_span_from_extraction_counts_as_the_days_figure():
                                 places=[ALEPPO])])
     _, _, [bulletin] = aggregate([x], KEY)
     assert key_figures(bulletin) == {"killed": (4, 4)} and bulletin.totals == []
+
+
+def test_a_figure_counts_on_its_own_day():
+    """Monday's story with a Tuesday count: the count is Tuesday's key figure, not Monday's."""
+    both = Figure("killed", 140, attributed_to="Council", span="period", period_start="2016-12-19", period_end="2016-12-20")
+    tuesday = Figure("killed", 95, attributed_to="Activist", span="day", day="2016-12-20")
+    monday_only = killed(7, "Monitor")
+    x = Extraction(article("a", "2016-12-21"), (event("a", 1, "2016-12-19", [both, tuesday], [IDLIB]),
+                                                event("a", 2, "2016-12-19", [monday_only], [HOMS])), ())
+    _, _, bulletins = aggregate([x], KEY)
+    by_day = {b.date: key_figures(b).get("killed") for b in bulletins}
+    assert by_day["2016-12-19"] == (7, 7)
+    assert by_day["2016-12-20"] == (95, 95)
+    tue = next(b for b in bulletins if b.date == "2016-12-20")
+    assert tue.key_figures[0].claims[0].event_ids == ("a-1",)

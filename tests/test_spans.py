@@ -123,3 +123,19 @@ def test_a_new_story_sentence_does_not_inherit() -> None:
     line = "Shelling killed 12 people in the town."
     got = spans.with_spans(line, figures.find_figures(line), [], REPORT, spans.Span("cumulative", None, "2019-03-13"))
     assert got[0].span == "day"
+
+
+def test_each_figure_gets_its_own_day() -> None:
+    """Two days in one sentence: the total over both is a period, the one-day count names its day."""
+    sentence = ("The council said 140 had died over Monday and Tuesday, while a local activist said "
+                "95 were killed in the city on Tuesday alone.")
+    found = spans.with_spans(sentence, figures.find_figures(sentence), dates.find_timexes(sentence, REPORT), REPORT,
+                             day=dt.date(2019, 3, 11))
+    assert [(f.value, f.span, f.day) for f in found] == [(140, "period", None), (95, "day", "2019-03-12")]
+
+
+def test_a_figure_of_the_events_own_day_has_no_day_of_its_own() -> None:
+    sentence = "Shelling killed nine people in the village on Monday."
+    found = spans.with_spans(sentence, figures.find_figures(sentence), dates.find_timexes(sentence, REPORT), REPORT,
+                             day=dt.date(2019, 3, 11))
+    assert [(f.value, f.day) for f in found] == [(9, None)]
