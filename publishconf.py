@@ -13,3 +13,10 @@ FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True
 # The build report (and its review list) is for the editor, not the public.
 BUILD_REPORT_PUBLIC = False
+# Own cache folder: Pelican's content cache, the reader stamp (generator/readcache.py), the output
+# digests and the search stamp all depend on SITEURL and RELATIVE_URLS, so sharing cache/ with
+# `make html` would make each alternate build read every file again. Extraction results do not
+# depend on those settings: both builds share them.
+_cache = _base.get("CACHE_PATH", os.path.join(os.path.dirname(os.path.abspath(__file__)), "cache"))
+CACHE_PATH = os.path.join(_cache, "publish")
+TIMELINE_CACHE_PATH = _base.get("TIMELINE_CACHE_PATH", os.path.join(_cache, "timeline"))

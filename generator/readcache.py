@@ -54,7 +54,8 @@ def _plain(value: Any) -> bool:
 def reader_stamp(settings: Mapping[str, Any]) -> str:
     """A hash of the reading code, library versions and every plain setting.
 
-    Any setting counts (conservative: a changed SITEURL reloads too) except
+    Any setting counts (conservative: a changed SITEURL reloads too, which is
+    why ``publishconf.py`` keeps its own ``CACHE_PATH``) except
     ``NOT_READING``; values that are not plain data (functions, classes) are
     left out, since their text changes from run to run.
 

@@ -52,3 +52,18 @@ def test_a_rebuild_from_pelicans_content_cache_is_byte_identical(tmp_path, built
     warm = build(tmp_path / "warm", **caches)
     assert parsed == []  # every file came from the cache
     assert _tree(warm) == _tree(cold) == _tree(built_site)
+
+
+def test_make_publish_keeps_its_own_reading_cache_and_shares_extraction(tmp_path):
+    """Alternating `make html` and `make publish` must not make each build read every file again."""
+    import runpy
+
+    from generator.cache import cache_folder
+
+    root = Path(__file__).resolve().parents[1]
+    html = runpy.run_path(str(root / "pelican.conf.py"))
+    publish = runpy.run_path(str(root / "publishconf.py"))
+    html_cache = Path(html.get("CACHE_PATH", root / "cache"))
+    assert Path(publish["CACHE_PATH"]) != html_cache
+    assert readcache.reader_stamp(html) != readcache.reader_stamp(publish)  # SITEURL differs: one stamp each
+    assert cache_folder(publish) == cache_folder({**html, "CACHE_PATH": str(html_cache)})
