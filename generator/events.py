@@ -33,7 +33,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from generator import dates, event_types, eventness, figures, ids, places, spans, tallies
+from generator import dates, event_types, eventdate, eventness, figures, ids, places, spans, tallies
 from generator.model import Article, Event, Extraction, Place, Problem, Sentence, Tally, Timex
 from generator.read import split_sentences, year_range
 from generator.settings import resolve
@@ -90,6 +90,7 @@ _BACKGROUND_CLAUSE = re.compile(
 
 
 _CLAUSE_STOP = re.compile(r"[,;:()]")
+_PARENTHESIS = re.compile(r"\([^()]{1,40}\)")
 
 
 def anchors(sentence: Sentence, timexes: Sequence[Timex], published: Any) -> list[Timex]:
@@ -105,18 +106,24 @@ def anchors(sentence: Sentence, timexes: Sequence[Timex], published: Any) -> lis
     >>> s = Sentence(0, len(text), text)
     >>> [t.text for t in anchors(s, dates.find_timexes(text, dt.date(2016, 12, 14)), dt.date(2016, 12, 14))]
     ['Monday']
+    >>> text = "Shells hit Homs, where the Red Cross (ICRC) last week tried to reach the wounded."
+    >>> s = Sentence(0, len(text), text)
+    >>> anchors(s, dates.find_timexes(text, dt.date(2012, 6, 26)), dt.date(2012, 6, 26))
+    []
     """
     stamp = eventness.stamp_end(sentence.text)
     # the clause can only begin at or after the last ,;:() before a timex (its tail
     # excludes them), so only that tail is searched: linear, not per-timex prefixes
-    stops = [m.start() for m in _CLAUSE_STOP.finditer(sentence.text)]
+    # a short parenthesis ("the Red Cross (ICRC) last week") does not end the clause around it
+    text = _PARENTHESIS.sub(lambda m: " " * len(m.group()), sentence.text)
+    stops = [m.start() for m in _CLAUSE_STOP.finditer(text)]
     out = []
     for t in timexes:
         at = t.start - sentence.start
         if at < stamp:
             continue
         k = bisect.bisect_left(stops, at) - 1
-        before = sentence.text[stops[k] if k >= 0 else 0 : at]
+        before = text[stops[k] if k >= 0 else 0 : at]
         if _BACKGROUND_CLAUSE.search(before):
             continue
         out.append(t)
@@ -460,11 +467,13 @@ def _event(
     story_places: Counter[str] | None = None,
 ) -> tuple[Event, _Context]:
     near = index - context.index <= CARRY_SENTENCES
-    resolved = sentence_date(own_timexes)
     story = context.story
+    report_day = dt.date.fromisoformat(story[0]) if story and story[1] == "day" else article.published
+    picked = eventdate.pick(sentence.text, sentence.start, own_timexes, report_day)
+    resolved = (picked.date, picked.granularity, picked.text) if picked else None
     if resolved:
         date, granularity, date_text = resolved
-        if _story_date(resolved, article.published):
+        if _story_date(resolved, article.published) and picked.role != "nominal":
             story = resolved
     elif story:
         # An undated sentence continues the story: it takes the date of the

@@ -41,3 +41,53 @@ def test_a_planned_day_does_not_date_what_follows():
         "The first convoy delivered flour to two bakeries, the agency said."
     )
     assert got["The first"] == "2013-05-18"
+
+
+def test_the_day_something_was_said_does_not_date_what_happened():
+    got = dated("The health office announced on Saturday the toll of an air raid on a clinic late Friday, saying six died.")
+    assert list(got.values()) == ["2013-05-17"]
+
+
+def test_a_dateline_dates_the_sentence_only_when_nothing_else_does():
+    first = extract_article(article("TARTUS, May 18 (Wire) -- The navy said on Saturday that a drone hit a fuel depot on Thursday.", "2013-05-19"))
+    second = extract_article(article("TARTUS, May 18 (Wire) -- Two drones hit a fuel depot near the port.", "2013-05-19"))
+    assert [(e.date, e.date_text) for e in first.events] == [("2013-05-16", "Thursday")]
+    assert [(e.date, e.date_text) for e in second.events] == [("2013-05-18", "May 18")]
+
+
+def test_a_document_date_dates_its_sentence_but_not_the_story():
+    got = dated(
+        "Troops shelled Kafr Nabl on Thursday. "
+        "Forty groups still back the truce agreement of 12 March, the centre said. "
+        "Rebels said two fighters were killed in the shelling."
+    )
+    assert got["Rebels said"] == "2013-05-16"
+
+
+def test_a_night_named_by_its_two_days_is_dated_by_the_second():
+    got = dated("In the night of 16-17 May, the enemy fired 40 mortar shells at the border posts.")
+    assert list(got.values()) == ["2013-05-17"]
+    got = dated("Overnight May 15-16, gunmen shelled two villages. A school was damaged, the ministry said.")
+    assert set(got.values()) == {"2013-05-16"}
+
+
+def test_evening_to_morning_is_dated_by_the_morning():
+    got = dated("Militants fired 20 rockets at the town from Thursday evening to Friday morning, the army said.")
+    assert list(got.values()) == ["2013-05-17"]
+
+
+def test_during_the_day_is_the_day_the_report_speaks_of():
+    got = dated(
+        "The ministry said on Thursday that it recorded 14 truce violations. "
+        "During the day, troops took control of two villages, it said."
+    )
+    assert got["During the"] == "2013-05-16"
+    assert dated("During the day, troops took control of two villages.") == {"During the": "2013-05-18"}
+
+
+def test_a_short_parenthesis_does_not_hide_a_background_clause():
+    got = dated(
+        "Rockets hit the old quarter on Saturday. "
+        "Snipers also fired on Deraa, where the Red Crescent (SARC) last week tried to reach the wounded."
+    )
+    assert got["Snipers also"] == "2013-05-18"

@@ -1,0 +1,250 @@
+"""Extract: which of a sentence's time expressions dates its event.
+
+A news sentence often holds several dates, and the first is not always the
+happening's:
+
+* the **statement** day: "The ministry announced on Tuesday the toll of the
+  strike late Monday" happened on Monday, was said on Tuesday;
+* a **dateline**: "HAMA, May 3 (Agency) -- ..." says where and when the
+  copy was filed;
+* a **nominal** date that names a document or an accord: "the truce
+  agreement of 27 February remains in force" does not date anything that
+  happened in the sentence.
+
+``pick`` orders the sentence's candidate expressions: happenings first, then
+statement days, then datelines (a sentence whose only date is "said on
+Tuesday" still happened by Tuesday, and a dateline is the filing day);
+a nominal date comes last, and never becomes the date of the story that
+the undated sentences after it continue.
+
+A night named by its two days ("overnight 26-27 December", "the night of
+2-3 July", "from Friday evening to Saturday morning") is dated by its
+second day, the morning the report counts it on. "During the day" and
+"over the past 24 hours" in a daily report are the report's own day.
+
+Rules are data (``ROLES``, ``NIGHTS``, ``REPORT_DAY``), each with examples
+that the tests run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator import dates
+from generator.model import Timex
+
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A rule giving a time expression a role other than the happening's.
+
+    ``before`` is searched in the sentence text up to the expression (it ends
+    with ``$``); ``after`` is matched at the text right after it. Both must
+    hold when given. Examples are sentences with the expression in
+    [brackets], and whether the rule applies to it.
+    """
+
+    name: str
+    role: str  # "statement" | "dateline" | "nominal"
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+    examples: tuple[tuple[str, bool], ...]
+
+
+_SAY = r"(?:said|says|reported|announced|stated|added|confirmed|revealed|tweeted|wrote|declared|claimed|published|posted|issued|told\s+[\w ]{1,25}?)"
+
+ROLES: tuple[Role, ...] = (
+    Role(
+        "said-on", "statement",
+        re.compile(r"\b" + _SAY + r"\s+(?:on\s+(?:the\s+)?|late\s+|early\s+|in\s+a\s+statement\s+on\s+)?$", re.I),
+        None,
+        (("The health office announced on [Tuesday] the toll of the strike late Monday.", True),
+         ("Two shells hit the port, the navy said [Friday].", True),
+         ("Gunmen stormed the village on [Friday].", False)),
+    ),
+    Role(
+        "on-day-said", "statement",
+        None,
+        re.compile(r"\s+(?:" + _SAY + r")\b", re.I),
+        (("The governor on [Sunday] said that three houses burned overnight.", True),
+         ("Rebels shelled the town on [Sunday], the governor said.", False)),
+    ),
+    Role(
+        # "HAMA, May 3 (Agency) -- ", "KYIV, 4 June. /Agency/. ", "ADEN, Jan. 8 (XYZ) – "
+        "dateline", "dateline",
+        re.compile(r"^\W*+(?:[A-Z][\w.'’-]*+[ ,]++){1,4}$"),
+        re.compile(r"(?:,?\s*\d{4})?[.,]?\s*+(?:\([^()]{1,40}\)|/[^/]{1,20}/|[A-Z]{3,}\b)?\s*+[.,]?\s*+(?:--|[-–—/.])"),
+        (("HAMA, [May 3] (Agency) -- Rebels shelled the town on Friday.", True),
+         ("KYIV, [4 June]. /Agency/. Drones hit a depot.", True),
+         ("Rebels shelled Hama on [May 3] -- the army said.", False)),
+    ),
+    Role(
+        "document-of", "nominal",
+        re.compile(r"\b(?:agreements?|accords?|memorandum|resolutions?|decrees?|deals?|truces?|ceasefires?|cease-fires?"
+                   r"|treaty|protocols?|declarations?|understanding|arrangements?|decisions?|laws?)\s+(?:of|dated|signed\s+on)\s+(?:the\s+)?$", re.I),
+        None,
+        (("The number of groups committed to the truce agreement of [February 27] remains 143.", True),
+         ("The truce was agreed on [February 27].", False)),
+    ),
+)
+
+
+def role_of(sentence: str, start: int, end: int, roles: Sequence[Role] = ROLES) -> str:
+    """The role of the expression at ``sentence[start:end]``: ``happening`` unless a rule says otherwise.
+
+    >>> s = "The office announced on Tuesday the toll of the strike late Monday."
+    >>> role_of(s, 24, 31), role_of(s, 55, 66)
+    ('statement', 'happening')
+    """
+    head = sentence[max(0, start - 60) : start]
+    for rule in roles:
+        if rule.before is not None and not rule.before.search(head if rule.role != "dateline" else sentence[:start]):
+            continue
+        if rule.after is not None and not rule.after.match(sentence, end):
+            continue
+        return rule.role
+    return "happening"
+
+
+_RANK = {"happening": 0, "statement": 1, "dateline": 2, "nominal": 3}
+
+
+def ranked(sentence: str, offset: int, timexes: Sequence[Timex]) -> list[tuple[Timex, str]]:
+    """The expressions with their roles, happenings first (a stable order otherwise).
+
+    ``offset`` is the sentence's start in the text the timexes point into.
+    A nominal date comes last: it dates a sentence with no other date, but
+    never the story after it.
+    """
+    roles = [role_of(sentence, t.start - offset, t.end - offset) for t in timexes]
+    order = sorted(range(len(timexes)), key=lambda i: (_RANK[roles[i]], i))
+    return [(timexes[i], roles[i]) for i in order]
+
+
+# -- nights named by their two days ------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Night:
+    """A night (or an evening-to-morning span) named by two days; dated by the second."""
+
+    name: str
+    pattern: re.Pattern[str]
+    examples: tuple[tuple[str, str], ...]  # (text, day of its second date with publication 2021-07-06)
+
+
+NIGHTS: tuple[Night, ...] = (
+    Night(
+        "night-of-days",  # "the night of 2-3 July", "overnight December 26-27", "in the night of 14 to 15 August"
+        re.compile(r"\b(?:overnight(?:\s+on)?|nights?\s+of|(?:evenings?|nights?)\s+from)\s+(?:the\s+)?"
+                   r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|into|and)\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>" + _MONTH + r")"
+                   r"|(?P<m2>" + _MONTH + r")\.?\s+(?P<d3>\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|into|and)\s*(?P<d4>\d{1,2})\b)", re.I),
+        (("during the night of 2-3 July", "2021-07-03"), ("Overnight December 26-27, the enemy fired", "2020-12-27"),
+         ("in the night of 14 to 15 June", "2021-06-15")),
+    ),
+)
+
+# "from Friday evening to Saturday morning": two parts of days, the second in the morning
+_EVENING_TO_MORNING = re.compile(r"\b(?:from|between)\s+(?:late\s+)?$", re.I)
+_TO = re.compile(r"\s*+(?:to|until|till|into|and)\s+(?:early\s+)?$", re.I)
+
+
+def night_day(sentence: str, published: dt.date) -> tuple[str, str] | None:
+    """The second day of a night named by its two days, and the words, or ``None``.
+
+    >>> night_day("Overnight December 26-27, the enemy fired 850 shots.", dt.date(2016, 12, 27))
+    ('2016-12-27', 'Overnight December 26-27')
+    >>> night_day("Shells fell on the night of 2-3 July.", dt.date(2021, 7, 6))
+    ('2021-07-03', 'night of 2-3 July')
+    """
+    for night in NIGHTS:
+        m = night.pattern.search(sentence)
+        if not m:
+            continue
+        month_name = m["m1"] or m["m2"]
+        day = int(m["d2"] or m["d4"])
+        month = dates._month_of(month_name.rstrip(".").lower()[:3])
+        year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
+        try:
+            return dt.date(year, month, day).isoformat(), m.group()
+        except ValueError:
+            return None
+    return None
+
+
+def evening_to_morning(sentence: str, offset: int, timexes: Sequence[Timex]) -> Timex | None:
+    """In "from Friday evening to Saturday morning", the morning's expression.
+
+    >>> ts = [Timex(5, 19, "Friday evening", "TIME", "2021-04-23TEV"), Timex(23, 39, "Saturday morning", "TIME", "2021-04-24TMO")]
+    >>> evening_to_morning("from Friday evening to Saturday morning", 0, ts).text
+    'Saturday morning'
+    """
+    for a, b in zip(timexes, timexes[1:]):
+        if not (a.value.endswith(("TEV", "TNI")) and b.value.endswith(("TMO", "TNI"))):
+            continue
+        if _EVENING_TO_MORNING.search(sentence[max(0, a.start - offset - 20) : a.start - offset]) and _TO.search(sentence[a.end - offset : b.start - offset]):
+            return b
+    return None
+
+
+# -- the report's own day ------------------------------------------------------------
+
+REPORT_DAY = re.compile(
+    r"\b(?:during|throughout|over|in|within)\s+the\s+(?:past\s+|last\s+)?(?:day|24\s+hours|twenty-four\s+hours)\b", re.I
+)
+"""A daily report's "during the day", "over the past 24 hours": the report's own day.
+
+>>> bool(REPORT_DAY.search("During the day, troops gained control of an area."))
+True
+>>> bool(REPORT_DAY.search("During the day on 4 July, shelling went on."))
+True
+>>> bool(REPORT_DAY.search("He died the day after."))
+False
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """The date of a sentence's event and where it came from."""
+
+    date: str
+    granularity: str
+    text: str  # the words it came from
+    role: str  # "happening" | "statement" | "dateline" | "nominal" | "report day"
+
+
+def pick(sentence: str, offset: int, timexes: Sequence[Timex], report_day: dt.date) -> Dated | None:
+    """The date of the sentence's event, or ``None``.
+
+    ``timexes`` are the sentence's anchors (background clauses already left
+    out), with offsets into the text the sentence starts at ``offset`` in.
+    ``report_day`` is the day the report speaks of: the story's day when
+    an earlier sentence gave it ("the ministry said on Wednesday"), else the
+    publication day; "during the past 24 hours" is that day.
+
+    >>> s = "The ministry said on Tuesday that a strike late Monday killed four."
+    >>> ts = dates.find_timexes(s, dt.date(2024, 10, 22))
+    >>> pick(s, 0, ts, dt.date(2024, 10, 22))
+    Dated(date='2024-10-21', granularity='day', text='Monday', role='happening')
+    >>> pick("During the day, troops took two villages.", 0, [], dt.date(2017, 4, 29)).date
+    '2017-04-29'
+    """
+    night = night_day(sentence, report_day)
+    if night:
+        return Dated(night[0], "day", night[1], "night")
+    morning = evening_to_morning(sentence, offset, timexes)
+    order = ranked(sentence, offset, timexes)
+    if morning is not None:
+        order = [(morning, "night"), *((t, r) for t, r in order if t is not morning)]
+    for timex, role in order:
+        resolved = dates.event_date(timex)
+        if resolved:
+            return Dated(resolved[0], resolved[1], timex.text, role)
+    m = REPORT_DAY.search(sentence)
+    if m:
+        return Dated(report_day.isoformat(), "day", m.group(), "report day")
+    return None
