@@ -612,7 +612,7 @@ _PERSON_NP = re.compile(
     re.I,
 )
 _TOLL_WORD = re.compile(r"\b(?:toll|total|tally|number|figure)\b", re.I)
-_TIMES = re.compile(r"^\s+times\b", re.I)
+_TIMES = re.compile(r"^\s+(?:times|occasions)\b", re.I)  # "violated ... 39 times", "opened fire on 11 occasions"
 
 # -- cumulative ----------------------------------------------------------------------------
 

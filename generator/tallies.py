@@ -192,8 +192,14 @@ def _named_day(sentence: str, published: dt.date) -> str | None:
     for timex in dates.find_timexes(sentence, published):
         resolved = dates.event_date(timex)
         if resolved and resolved[1] == "day":
+            # a count up to "00:00 on June 14" (or "midnight on June 14", as monitors write it) closes June 13
+            if _AT_MIDNIGHT.match(timex.text) or _AT_MIDNIGHT.fullmatch(sentence[max(0, timex.start - 20) : timex.start].lstrip()):
+                return (dt.date.fromisoformat(resolved[0]) - dt.timedelta(days=1)).isoformat()
             return resolved[0]
     return None
+
+
+_AT_MIDNIGHT = re.compile(r"(?:.*\s)?(?:00[:.]00|midnight)\s+(?:hrs\s+)?(?:on\s+)?", re.I)
 
 
 def _places_in(text: str, gazetteer: Any) -> list[Place]:
@@ -310,6 +316,14 @@ def find_tallies(
     an empty path (the caller fills in the article's path).
     """
     metrics = tally_metrics(metrics)
+    reading, previous = previous_values(sentence)
+    if previous:  # "2,414 (2,403) killed": read today's counts with the brackets blanked, then the previous report's
+        found, problems = find_tallies(reading, date=date, article=article, start=start, end=end, gazetteer=gazetteer,
+                                       metrics=metrics, attributed_to=attributed_to, published=published,
+                                       context=context, window=window)
+        found = [dataclasses.replace(t, sentence=sentence) for t in found]
+        return found + previous_tallies(found, previous), [
+            dataclasses.replace(p, reason=p.reason.replace(reading.strip(), sentence.strip())) for p in problems]
     table = "|" in sentence and "\n" in sentence.strip()
     if not table and not has_cue(sentence, metrics):
         return [], []  # a list counts a metric, named by its total or next to it: most sentences name none
@@ -330,6 +344,75 @@ def find_tallies(
     if tallies and window is not None:
         tallies = [window.applied(t, sentence, published) for t in tallies]
     return tallies, problems
+
+
+# -- previous values in brackets ----------------------------------------------------------
+#
+# A running update gives the previous report's value in brackets after today's. Rules with examples:
+#   "1,210 (1,204) killed"                      -> 1,210 killed today, 1,204 killed in the previous report
+#   "3,150 killed (3,131)"                      -> the same, the bracket after the counted noun
+#   "7,120 civilians (while 7,088 the day before)"
+# The bracket holds a number alone (or "while N the day before") right after a count or its noun of at
+# most two lowercase words: "Idlib (4)" (a place) and "25 violations (17 in Damascus)" (a sub-count with a
+# place) are no previous values. The previous report of a running update is the day before.
+_PREVIOUS = re.compile(
+    r"(?P<now>(?<![\d,.(])\d{1,3}(?:,\d{3})+|(?<![\d,.(])\d+)(?P<noun>(?:\s+(?!(?:in|of|at|on|near|from|to|and|or)\b)[a-z][a-z-]*){0,2})"
+    r"\s*\((?:while\s+|against\s+|vs\.?\s+|up\s+from\s+)?(?P<was>\d{1,3}(?:,\d{3})+|\d+)"
+    r"(?:\s+(?:the\s+day\s+before|a\s+day\s+earlier|the\s+previous\s+day|previously|earlier|in\s+the\s+previous\s+report))?\s*\)"
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class PreviousValue:
+    """A previous report's value in brackets: ``was`` beside today's ``now``."""
+
+    now: int
+    was: int
+
+
+def previous_values(sentence: str) -> tuple[str, list[PreviousValue]]:
+    """``sentence`` with previous values blanked (same length), and the values.
+
+    >>> reading, values = previous_values("There were 1,210 (1,204) killed and 980 wounded (975).")
+    >>> reading
+    'There were 1,210         killed and 980 wounded      .'
+    >>> values
+    [PreviousValue(now=1210, was=1204), PreviousValue(now=980, was=975)]
+    """
+    values: list[PreviousValue] = []
+    pieces: list[str] = []
+    last = 0
+    for m in _PREVIOUS.finditer(sentence):
+        bracket = m.end("noun")
+        pieces += [sentence[last:bracket], " " * (m.end() - bracket)]
+        last = m.end()
+        values.append(PreviousValue(int(m["now"].replace(",", "")), int(m["was"].replace(",", ""))))
+    return "".join(pieces) + sentence[last:], values
+
+
+def _day_before(day: str | None) -> str | None:
+    return (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat() if day and _DAY_VALUE.match(day) else day
+
+
+def previous_tallies(found: list[Tally], previous: list[PreviousValue]) -> list[Tally]:
+    """The previous report's tallies: each bracketed value beside the total of a tally read today.
+
+    A value whose count gave no tally is dropped here; the caller's "possible tally" check sees the
+    sentence.
+    """
+    out: list[Tally] = []
+    taken: set[int] = set()
+    for value in previous:
+        for i, tally in enumerate(found):
+            if i in taken or tally.total != value.now:
+                continue
+            taken.add(i)
+            by_place = {key: value.was for key in tally.by_place} if len(tally.by_place) == 1 else {}
+            out.append(dataclasses.replace(
+                tally, total=value.was, stated_total=value.was, by_place=by_place, date=_day_before(tally.date) or tally.date,
+                period_end=_day_before(tally.period_end)))
+            break
+    return out
 
 
 # -- the article's reporting window ------------------------------------------------------
@@ -519,6 +602,9 @@ _MIXED_ENTRY = re.compile(
     r"(?P<place>[^,;.()]+?)(?=\s*(?:[,;.]|$|\band\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b|\bin\s+addition\b|\bas\s+well\b))",
     re.I,
 )
+# A side's territory is no place of a list: "in government-controlled territory", "in areas held by the rebels",
+# "in territory under the control of ...". Each side's counts are tallies of their own, never summed.
+_CONTROL_SIDE = re.compile(r"\b(?:[\w-]+-(?:controlled|held)|controlled\s+by|held\s+by|under\s+(?:the\s+)?(?:[\w-]+\s+){0,3}control)\b", re.I)
 _MIXED_SEPARATOR = re.compile(r"^(?:\s+(?:province|governorate|region|oblast)s?\b)?[\s,;]*(?:(?:and|as\s+well\s+as|in\s+addition\s+to|plus|while)\b)?[\s,;]*$", re.I)
 _PLACE_WORDS = re.compile(r"\s+(?:province|governorate)s?$", re.I)
 
@@ -548,6 +634,8 @@ def _mixed_lists(
         metrics_in_run = list(dict.fromkeys(metric for _, counts in run for metric in counts))
         if len(run) < 2 or len(metrics_in_run) < 2:
             continue  # one metric per entry is an ordinary list; one entry is a figure
+        if any(_CONTROL_SIDE.search(entry["place"]) for entry, _ in run):
+            continue  # each side's territory: the counts are read one by one
         first = run[0][0].start()
         span, period_start, period_end, day = reading_window(sentence, published, date, first)
         reporter = (_recorded_by(sentence, first, context, attributed_to) or find_attribution(sentence, context, first)
@@ -602,9 +690,14 @@ _NEW_REPORT = re.compile(r"\b(?:recorded|registered|reported|said|says|confirmed
 _NO_COUNT = re.compile(r"\b(?:recorded|registered|reported|observed|monitored)\s+no\s+", re.I)
 
 
+# A count "as of" a moment: an incident count's window ends then (a monitor's "as of 19:30 7 March"), a
+# casualty toll is a running total up to then ("as of midnight on 3 May, there were 1,210 killed").
+_AS_OF_MOMENT = re.compile(r"\bas\s+of\b", re.I)
+
+
 def _report_cue(sentence: str) -> bool:
     return bool(_DAILY.search(sentence) or _PERIOD.search(sentence) or _REPORT_VERB.search(sentence)
-                or cumulative_from(sentence) is not None)
+                or _AS_OF_MOMENT.search(sentence) or cumulative_from(sentence) is not None)
 
 
 def _day_of(day: str, month: str | None, published: dt.date | None) -> str | None:
@@ -751,7 +844,9 @@ def _total_tallies(
         if metric in seen:
             # "31 violations, including 12 in Hama", "3,055 dead: 955 civilians, 71 children ...": parts of
             # a count already read – unless a new report starts ("..., while the Turkish side registered 7")
-            if _SUBGROUP_BEFORE.search(sentence, 0, mention.start) or not _NEW_REPORT.search(sentence, seen[metric], mention.start):
+            # or the count of another side's territory ("2,414 killed in government-controlled territory, and 169 killed in ...")
+            if _SUBGROUP_BEFORE.search(sentence, 0, mention.start) or not (
+                    _NEW_REPORT.search(sentence, seen[metric], mention.start) or _CONTROL_SIDE.search(sentence, seen[metric], mention.start)):
                 continue
         seen[metric] = mention.end
         found.append((mention.start, mention.value, metric))
@@ -777,6 +872,8 @@ def _total_tallies(
             keys = list(dict.fromkeys(_place_key(p, provinces) for p in places
                                       if p.start < position and _IN_BEFORE.search(sentence, 0, p.start)))
         own_span = "cumulative" if cumulative_start is not None and cumulative_start <= position else ("day" if span == "cumulative" else span)
+        if own_span == "day" and metric in _CASUALTY and _AS_OF_MOMENT.search(sentence) and not _DAILY.search(sentence):
+            own_span = "cumulative"
         # a count with no reporter of its own is the article's current reporter's ("the governor said ...
         # Three more people were injured over the past day")
         reporter = (_recorded_by(sentence, position, context, attributed_to) or find_attribution(sentence, context, position)

@@ -457,7 +457,6 @@ def test_a_window_as_of_an_evening_dates_the_count():
     assert (tally.total, tally.date) == (17, "2019-03-11")
 
 
-@pytest.mark.xfail(strict=True, reason="'on N occasions' after 'opened fire' is not linked to the attacks metric yet (issue 10)")
 def test_counts_on_n_occasions():
     [tally], _ = tallies_of("During the day the militants opened fire on 11 occasions, the headquarters reported.",
                             Gazetteer.for_countries(["UA"]))
@@ -484,3 +483,20 @@ def test_a_list_of_front_sectors_with_another_between_entries():
                 "six in the Luhansk sector and another four in the Mariupol sector, the spokesman said.")
     [tally], _ = tallies_of(sentence, Gazetteer.for_countries(["UA"]))
     assert (tally.metric, tally.total, list(tally.by_place.values())) == ("attacks", 40, [30, 6, 4])
+
+
+def test_previous_values_in_brackets_are_the_previous_reports_tallies():
+    sentence = ("The UN said that in Kharkiv region, as of midnight on May 3, there were 1,210 (1,204) killed and "
+                "980 wounded (975) in government-controlled territory, and 120 (118) killed in territory held by the separatists.")
+    found, problems = tallies_of(sentence, Gazetteer.for_countries(["UA"]), published=dt.date(2019, 5, 4), date="2019-05-04")
+    read = sorted((t.metric, t.total, t.date, t.span) for t in found)
+    # "as of midnight on May 3" closes May 2; the bracket is the report before, May 1
+    assert read == [("injured", 975, "2019-05-01", "cumulative"), ("injured", 980, "2019-05-02", "cumulative"),
+                    ("killed", 118, "2019-05-01", "cumulative"), ("killed", 120, "2019-05-02", "cumulative"),
+                    ("killed", 1204, "2019-05-01", "cumulative"), ("killed", 1210, "2019-05-02", "cumulative")]
+    assert problems == [] and all(t.sentence == sentence for t in found)
+
+
+def test_a_bracket_after_a_place_is_a_sub_count_not_a_previous_value(syria):
+    [tally], _ = tallies_of("Over the past day there were 20 violations in Aleppo (12) and Hama (8).", syria)
+    assert (tally.total, tally.by_place) == (20, {"Aleppo": 12, "Hama": 8})
