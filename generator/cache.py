@@ -44,7 +44,7 @@ import sys
 import tempfile
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from generator.model import Article, Extraction, from_dict, to_dict
 
@@ -139,15 +139,20 @@ def extraction_files(root: str = ROOT_MODULE) -> list[Path]:
     return sorted(seen | data | here)
 
 
-@functools.lru_cache(maxsize=1)
-def code_version() -> str:
-    """A hash of the extraction code and data: any edit to them gives another value."""
-    h = hashlib.sha256(f"python {sys.version_info[0]}.{sys.version_info[1]}\n".encode())
-    for library in EXTRACTION_LIBRARIES:
+def hash_versions(h: Any, libraries: Iterable[str]) -> None:
+    """Feed each library's installed version ("-" when missing) into the hash ``h``."""
+    for library in libraries:
         try:
             h.update(f"{library} {metadata.version(library)}\n".encode())
         except metadata.PackageNotFoundError:
             h.update(f"{library} -\n".encode())
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the extraction code and data: any edit to them gives another value."""
+    h = hashlib.sha256(f"python {sys.version_info[0]}.{sys.version_info[1]}\n".encode())
+    hash_versions(h, EXTRACTION_LIBRARIES)
     for path in extraction_files():
         h.update(path.relative_to(PACKAGE).as_posix().encode() + b"\n")
         h.update(hashlib.sha256(path.read_bytes()).digest())

@@ -21,11 +21,10 @@ import hashlib
 import json
 import logging
 import os
-from importlib import metadata
 from pathlib import Path
 from typing import Any, Mapping
 
-from generator.cache import extraction_files
+from generator.cache import extraction_files, hash_versions
 
 logger = logging.getLogger(__name__)
 
@@ -63,11 +62,7 @@ def reader_stamp(settings: Mapping[str, Any]) -> str:
     True
     """
     h = hashlib.sha256()
-    for library in READER_LIBRARIES:
-        try:
-            h.update(f"{library} {metadata.version(library)}\n".encode())
-        except metadata.PackageNotFoundError:
-            h.update(f"{library} -\n".encode())
+    hash_versions(h, READER_LIBRARIES)
     for path in extraction_files(READER_MODULE):
         h.update(path.name.encode() + b"\n" + hashlib.sha256(path.read_bytes()).digest())
     plain = {k: v for k, v in sorted(settings.items()) if k.isupper() and k not in NOT_READING and _plain(v)}

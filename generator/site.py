@@ -42,16 +42,18 @@ import functools
 import hashlib
 import importlib
 import logging
+import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
-from generator import charts, incidents, summary
+from generator import charts, incidents, output, pagecache, summary
 from generator.aggregate import figure_span, tally_span
 from generator.exports import EXPORT_FILES, week_days, week_text
 from generator.model import Article, Bulletin, Event, Incident, KeyFigure, ReportedTotal, SiteData, Tally
@@ -576,12 +578,15 @@ class Links:
         self.metrics = _table(settings, "TIMELINE_METRICS", "generator.figures", "DEFAULT_METRICS")
         self.types = _table(settings, "TIMELINE_EVENT_TYPES", "generator.event_types", "DEFAULT_EVENT_TYPES")
         self.key_metrics: list[str] = list(settings.get("TIMELINE_KEY_METRICS") or _default("TIMELINE_KEY_METRICS"))
-        self.articles: dict[str, Article] = {a.slug: a for a in site.articles}
-        self.events: dict[str, Event] = {e.id: e for e in site.events}
-        self.bulletin_dates = set(bulletin_dates)
+        # Site data is looked up through maps that note each key a page reads (pagecache.Reads),
+        # so a page's fingerprint covers exactly the articles, events and days it showed.
+        self.reads = pagecache.Reads()
+        self.articles: pagecache.RecordedMap = pagecache.RecordedMap("article", {a.slug: a for a in site.articles}, self.reads)
+        self.events: pagecache.RecordedMap = pagecache.RecordedMap("event", {e.id: e for e in site.events}, self.reads)
+        self.bulletin_dates = pagecache.RecordedMap("bulletin", dict.fromkeys(bulletin_dates, True), self.reads)
         self._labels: dict[tuple[str, str], str] = {}
-        self._event_html: dict[tuple[str, bool], tuple[Event, str, bool]] = {}
-        self._memo: dict[tuple[Any, ...], tuple[Any, str]] = {}
+        self._event_html: dict[tuple[str, bool], tuple[Event, str, bool, frozenset[tuple[str, str]]]] = {}
+        self._memo: dict[tuple[Any, ...], tuple[Any, str, frozenset[tuple[str, str]]]] = {}
         self.articles_index = self._articles_index(settings)
 
     def _articles_index(self, settings: Mapping[str, Any]) -> str | None:
@@ -688,10 +693,13 @@ class Links:
         if cached is None or not (cached[0] is event or cached[0] == event):
             if "\\x00" in repr(event):  # text with NULs could hold a placeholder
                 return Markup(render(event, hl, show_date, siteurl))
-            html = render(event, _HL_SLOT, show_date, _ROOT_SLOT)
-            cached = (event, str(html), isinstance(html, Markup))
+            with self.reads.recording() as keys:
+                html = render(event, _HL_SLOT, show_date, _ROOT_SLOT)
+            cached = (event, str(html), isinstance(html, Markup), frozenset(keys))
             self._event_html[key] = cached
-        _, template, escaped = cached
+        else:
+            self.reads.replay(cached[3])  # the pages reusing it read what its rendering read
+        _, template, escaped, _ = cached
         root = str(escape(siteurl)) if escaped else str(siteurl)
         return Markup(template.replace(_HL_SLOT, str(hl)).replace(_ROOT_SLOT, root))
 
@@ -699,9 +707,11 @@ class Links:
         """``compute()`` once per ``key`` and ``owner`` (compared, so equal keys of different objects never mix)."""
         cached = self._memo.get(key)
         if cached is not None and (cached[0] is owner or cached[0] == owner):
+            self.reads.replay(cached[2])
             return cached[1]
-        value = compute()
-        self._memo[key] = (owner, value)
+        with self.reads.recording() as keys:
+            value = compute()
+        self._memo[key] = (owner, value, frozenset(keys))
         return value
 
     def metric_label(self, metric: str) -> str:
@@ -862,6 +872,8 @@ class TimelineGenerator(Generator):
         self.site: SiteData = SiteData()
         self.links: Links | None = None
         self._headlines: dict[str, dict[str, int]] = {}
+        self.page_cache: pagecache.PageCache | None = None
+        self._page_context: dict[str, Any] = {}
 
     def generate_context(self) -> None:
         from generator import pipeline
@@ -899,16 +911,47 @@ class TimelineGenerator(Generator):
 
     # -- output ---------------------------------------------------------------------
 
-    def _write(self, writer: Any, save_as: str, template: str, page_url: str, override: bool = False, **kwargs: Any) -> None:
-        writer.write_file(
-            save_as,
-            self.get_template(template),
-            self.context,
-            relative_urls=self.settings.get("RELATIVE_URLS", False),
-            override_output=override,
-            page_url=page_url,
-            **kwargs,
-        )
+    def _write(
+        self, writer: Any, save_as: str, template: str, page_url: str, override: bool = False,
+        fingerprint: bool = False, **kwargs: Any,
+    ) -> None:
+        """Render and write one page; a ``fingerprint`` page only when its inputs changed (``pagecache``)."""
+        def write(context: Mapping[str, Any]) -> None:
+            writer.write_file(
+                save_as,
+                self.get_template(template),
+                context,
+                relative_urls=self.settings.get("RELATIVE_URLS", False),
+                override_output=override,
+                page_url=page_url,
+                **kwargs,
+            )
+
+        if not fingerprint or self.page_cache is None or self.links is None:
+            write(self.context)
+            return
+        base = self.page_cache.base(template, save_as, page_url, kwargs)
+        if self.page_cache.fresh(save_as, base):
+            output.written(os.path.join(self.output_path, save_as))  # kept: not stale
+            return
+        with self.links.reads.recording() as keys:
+            write(self._page_context)
+        self.page_cache.written(save_as, base, keys)
+
+    def _start_page_cache(self) -> pagecache.PageCache:
+        """The fingerprints of the last build's pages; none to use when a setting has no stable encoding."""
+        assert self.links is not None
+        links = self.links
+        self._page_context = pagecache.restricted_context(self.context)
+        try:
+            code = sorted(Path(__file__).resolve().parent.rglob("*.py"))
+            shared: str | None = pagecache.shared_digest(self.env, self.context, self.context.get("pages", []), code)
+        except pagecache.Unstable as err:
+            logger.info("pages: every page is rendered this build (%s)", err)
+            shared = None
+        maps = {"article": links.articles, "event": links.events, "bulletin": links.bulletin_dates}
+        path = pagecache.records_path(self.output_path, self.settings.get("CACHE_PATH") or "cache")
+        return pagecache.PageCache(path, self.output_path, shared, lambda kind, key: maps[kind].current(key))
 
     def generate_output(self, writer: Any) -> None:
         assert self.links is not None
@@ -917,6 +960,7 @@ class TimelineGenerator(Generator):
         by_year = years_index(all_periods)
         bulletins = site.bulletins
         key_metrics = list(s["TIMELINE_KEY_METRICS"])
+        self.page_cache = self._start_page_cache()
 
         # Home: Pelican's index.html is written first (ArticlesGenerator runs
         # before plugin generators); ours replaces it if both use index.html.
@@ -931,7 +975,7 @@ class TimelineGenerator(Generator):
         for b in bulletins:
             day_incidents = bulletin_incidents(b)
             self._write(
-                writer, links.bulletin_save_as(b.date), "bulletin", links.bulletin_url(b.date),
+                writer, links.bulletin_save_as(b.date), "bulletin", links.bulletin_url(b.date), fingerprint=True,
                 bulletin=b, incidents=day_incidents, incident_places=incidents.by_province(day_incidents, UNLOCATED),
                 events_by_id={e.id: e for e in b.events},
                 charts=self._bulletin_charts(b, key_metrics),
@@ -947,7 +991,7 @@ class TimelineGenerator(Generator):
         )
         for i, period in enumerate(all_periods):
             self._write(
-                writer, links.period_save_as(period.key), "timeline_month", links.period_url(period.key),
+                writer, links.period_save_as(period.key), "timeline_month", links.period_url(period.key), fingerprint=True,
                 period=period,
                 newer=all_periods[i - 1] if i > 0 else None,
                 older=all_periods[i + 1] if i + 1 < len(all_periods) else None,
@@ -987,6 +1031,8 @@ class TimelineGenerator(Generator):
         write_exports = _optional("exports", "write_exports")
         if write_exports:
             write_exports(self.output_path, site, self.settings)
+        self.page_cache.save()
+        logger.info("pages: %d rendered, %d unchanged and kept", self.page_cache.rendered, self.page_cache.skipped)
 
     def _write_bulletin_index(self, writer: Any, bulletins: Sequence[Bulletin]) -> None:
         """``bulletins/``: by month; over several years the latest year, one page per year."""
@@ -1041,10 +1087,10 @@ class TimelineGenerator(Generator):
                 **kwargs, **extra,
             )
 
-        self._write(writer, save_as(None), template, url(None), **page(None, shown))
+        self._write(writer, save_as(None), template, url(None), fingerprint=True, **page(None, shown))
         if split:
             for year in years:
-                self._write(writer, save_as(year), template, url(year), **page(year, year))
+                self._write(writer, save_as(year), template, url(year), fingerprint=True, **page(year, year))
 
     # -- page data -------------------------------------------------------------------------
 
