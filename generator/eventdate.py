@@ -85,10 +85,11 @@ ROLES: tuple[Role, ...] = (
     ),
     Role(
         "document-of", "nominal",
-        re.compile(r"\b(?:agreements?|accords?|memorandum|resolutions?|decrees?|deals?|truces?|ceasefires?|cease-fires?"
+        re.compile(r"\b(?:deadlines?|agreements?|accords?|memorandum|resolutions?|decrees?|deals?|truces?|ceasefires?|cease-fires?"
                    r"|treaty|protocols?|declarations?|understanding|arrangements?|decisions?|laws?)\s+(?:of|dated|signed\s+on)\s+(?:the\s+)?$", re.I),
         None,
         (("The number of groups committed to the truce agreement of [February 27] remains 143.", True),
+         ("The league set the regime a deadline of [Monday] to pull back its tanks.", True),
          ("The truce was agreed on [February 27].", False)),
     ),
 )

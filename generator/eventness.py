@@ -137,7 +137,8 @@ _RUNNING_SINCE = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|e
 _REPORTED = re.compile(r"\b(?:said|says|say|told|reported|reports|according\s+to|estimated?s?|announced|counted|recorded|registered|put\s+the)\b", re.IGNORECASE)
 _REPORTING_VERB = re.compile(r"\b(?:said|says|say|told|added|stated|noted|explained|insisted|stressed|claimed|wrote)\b", re.IGNORECASE)
 _QUOTE = re.compile(r"[\"“]([^\"”]*)(?:[\"”]|$)")
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us|I|my|me)\b")
+_QUOTE_END = re.compile(r"^([^\"“”]*)[\"”]\W*$")
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|me)\b")
 
 
 def _mask_first_person_quotes(sentence: str) -> str:
@@ -145,10 +146,23 @@ def _mask_first_person_quotes(sentence: str) -> str:
     ("we will not be able to enter today", "our thoughts are with ...") is
     not a report of what happened."""
     out = sentence
-    for m in _QUOTE.finditer(sentence):
-        if _FIRST_PERSON.search(m.group(1)) and not _has_past(m.group(1)):
-            out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end():]
+    tail = _QUOTE_END.match(sentence)  # the end of a quote opened in an earlier sentence
+    quotes = [(0, tail.end(1), tail.group(1))] if tail else [(m.start(), m.end(), m.group(1)) for m in _QUOTE.finditer(sentence)]
+    for start, end, words in quotes:
+        if _FIRST_PERSON.search(words) and not _has_past(words):
+            out = out[:start] + " " * (end - start) + out[end:]
     return out
+
+
+def mask_unasserted(sentence: str) -> str:
+    """The sentence with negated clauses and first-person quoted intentions blanked (same length).
+
+    >>> mask_unasserted('The agency said: "We will not be able to enter today (Saturday).').rstrip()
+    'The agency said:'
+    >>> mask_unasserted('We hope that tomorrow we will be able to reach them."').strip()
+    '"'
+    """
+    return mask_negations(_mask_first_person_quotes(sentence))
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +234,27 @@ def mask_negations(sentence: str) -> str:
     """
     out = sentence
     for m in reversed(list(_NEGATOR.finditer(sentence))):
+        end_m = _CLAUSE_END.search(sentence, m.end())
+        end = end_m.start() if end_m else len(sentence)
+        out = out[: m.start()] + " " * (end - m.start()) + out[end:]
+    return out
+
+
+# A concessive phrase ("despite tensions stoked by strikes", "in spite of the
+# curfew") recalls circumstances: its participles are no happening.
+_CONCESSIVE = re.compile(r"\b(?:despite|in\s+spite\s+of|notwithstanding)\b", re.IGNORECASE)
+
+
+def mask_concessive(sentence: str) -> str:
+    """The sentence with every "despite ..." phrase blanked to its clause end (same length).
+
+    >>> " ".join(mask_concessive("Talks go on, despite tensions stoked by strikes, the envoy says.").split())
+    'Talks go on, , the envoy says.'
+    >>> " ".join(mask_concessive("Despite the curfew, crowds marched to the square.").split())
+    ', crowds marched to the square.'
+    """
+    out = sentence
+    for m in reversed(list(_CONCESSIVE.finditer(sentence))):
         end_m = _CLAUSE_END.search(sentence, m.end())
         end = end_m.start() if end_m else len(sentence)
         out = out[: m.start()] + " " * (end - m.start()) + out[end:]
@@ -311,7 +346,13 @@ def assess(sentence: str, *, title: str | None = None, dated: bool = False) -> V
     if is_question(text):
         return Verdict(False, "question", sentence)
     cut = stamp_end(sentence)
-    masked = " " * cut + mask_negations(_mask_first_person_quotes(sentence[cut:]))
+    unquoted = _mask_first_person_quotes(sentence[cut:])
+    masked = mask_negations(unquoted)
+    if masked == unquoted:
+        # "Despite the shelling, no one was hurt" tells of the shelling: only an
+        # affirmative sentence's concessive phrase is background
+        masked = mask_concessive(masked)
+    masked = " " * cut + masked
     if not masked.strip():
         return Verdict(False, "negated", masked)
     # "The spokesman said:" with the quote blanked out reports nothing

@@ -228,6 +228,24 @@ def _asserted(timexes: Sequence[Timex], sentence: Sentence, masked: str) -> list
     return [t for t in timexes if masked[t.start - sentence.start : t.end - sentence.start].strip()]
 
 
+def _dating(sentence: Sentence, timexes: Sequence[Timex]) -> list[Timex]:
+    """The anchors that can make a sentence dated: not in a negated clause or a first-person
+    quoted intention ("we will not be able to enter today (Saturday)"), and not a document's or
+    deadline's date ("a deadline of Monday").
+
+    >>> text = "The agency said it will not be able to enter the town today."
+    >>> _dating(Sentence(0, len(text), text), dates.find_timexes(text, dt.date(2012, 2, 25)))
+    []
+    """
+    masked = eventness.mask_unasserted(sentence.text)
+    out = []
+    for t in timexes:
+        a, b = t.start - sentence.start, t.end - sentence.start
+        if masked[a:b].strip() and eventdate.role_of(sentence.text, a, b) != "nominal":
+            out.append(t)
+    return out
+
+
 def _day_dated(timexes: Sequence[Timex]) -> bool:
     for t in timexes:
         resolved = dates.event_date(t)
@@ -407,7 +425,7 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
         sentence_tallies = tallies_in(sentence.text, sentence.start, sentence.end)
 
         own = anchors(sentence, own, article.published)
-        dated = _day_dated(own)
+        dated = _day_dated(_dating(sentence, own))
         full_type = event_types.classify(sentence.text, type_rules)
         if (full_type == "other" and not sentence_tallies and not dated
                 and not eventness.may_happen(sentence.text) and not figures.has_cue(sentence.text, metrics)):
