@@ -232,8 +232,13 @@ def mask_negations(sentence: str) -> str:
     >>> mask_negations("No fewer than 12 people were killed.") == "No fewer than 12 people were killed."
     True
     """
+    return _blank_clauses(sentence, _NEGATOR)
+
+
+def _blank_clauses(sentence: str, opener: re.Pattern[str]) -> str:
+    """Blank from each match of ``opener`` to the end of its clause (same length)."""
     out = sentence
-    for m in reversed(list(_NEGATOR.finditer(sentence))):
+    for m in reversed(list(opener.finditer(sentence))):
         end_m = _CLAUSE_END.search(sentence, m.end())
         end = end_m.start() if end_m else len(sentence)
         out = out[: m.start()] + " " * (end - m.start()) + out[end:]
@@ -253,12 +258,7 @@ def mask_concessive(sentence: str) -> str:
     >>> " ".join(mask_concessive("Despite the curfew, crowds marched to the square.").split())
     ', crowds marched to the square.'
     """
-    out = sentence
-    for m in reversed(list(_CONCESSIVE.finditer(sentence))):
-        end_m = _CLAUSE_END.search(sentence, m.end())
-        end = end_m.start() if end_m else len(sentence)
-        out = out[: m.start()] + " " * (end - m.start()) + out[end:]
-    return out
+    return _blank_clauses(sentence, _CONCESSIVE)
 
 
 def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
