@@ -64,7 +64,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
 
 from generator import incidents
-from generator.model import Bulletin, Claim, Event, Extraction, Figure, KeyFigure, Place, ReportedTotal, Tally
+from generator.model import Bulletin, Claim, Event, Extraction, Figure, Incident, KeyFigure, Place, ReportedTotal, Tally
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -537,12 +537,14 @@ def counted_on(events: Iterable[Event]) -> dict[str, list[Event]]:
 def build_bulletins(
     events: Sequence[Event], tallies: Sequence[Tally], key_metrics: Sequence[str],
     published: Mapping[str, str] | None = None,
+    group: Callable[[list[Event], list[Tally]], list[Incident]] = incidents.group,
 ) -> list[Bulletin]:
     """One bulletin per day with day-granularity events, tallies or reported totals, linked in date order.
 
     ``published`` maps an article slug to its publication day, the day its
     period and running totals were reported (an event's own day when the
-    article is unknown).
+    article is unknown). ``group`` makes a day's incidents: ``incidents.group``,
+    or the same kept between builds (``memo.StepMemo``).
     """
     day_events: dict[str, list[Event]] = {}
     for event in events:
@@ -580,7 +582,7 @@ def build_bulletins(
             figures.append(kf)
         bulletin = Bulletin(date=day, events=todays_events, tallies=todays_tallies, key_figures=figures,
                             previous=previous.date if previous else None, totals=totals.get(day, []),
-                            incidents=incidents.group(todays_events, todays_tallies))
+                            incidents=group(todays_events, todays_tallies))
         if previous:
             previous.next = day
         bulletins.append(bulletin)
@@ -588,7 +590,10 @@ def build_bulletins(
     return bulletins
 
 
-def aggregate(extractions: Sequence[Extraction], key_metrics: Sequence[str]) -> tuple[list[Event], list[Tally], list[Bulletin]]:
+def aggregate(
+    extractions: Sequence[Extraction], key_metrics: Sequence[str],
+    group: Callable[[list[Event], list[Tally]], list[Incident]] = incidents.group,
+) -> tuple[list[Event], list[Tally], list[Bulletin]]:
     """All events sorted by (date, article, start), tallies deduplicated, daily bulletins.
 
     >>> aggregate([], ["killed"])
@@ -597,4 +602,4 @@ def aggregate(extractions: Sequence[Extraction], key_metrics: Sequence[str]) -> 
     events = sorted((e for x in extractions for e in x.events), key=_event_order)
     tallies = dedupe_tallies(t for x in extractions for t in x.tallies)
     published = {x.article.slug: x.article.published.isoformat() for x in extractions}
-    return events, tallies, build_bulletins(events, tallies, key_metrics, published)
+    return events, tallies, build_bulletins(events, tallies, key_metrics, published, group)

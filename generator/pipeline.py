@@ -14,9 +14,10 @@ import multiprocessing
 import os
 from typing import Any, Iterable, Mapping, Sequence
 
-from generator import aggregate, corrections, events, review
+from generator import aggregate, corrections, events, incidents, review
 from generator.cache import ExtractionCache, cache_folder
-from generator.model import Article, Extraction, Problem, SiteData
+from generator.memo import StepMemo
+from generator.model import Article, Extraction, Incident, Problem, SiteData
 from generator.read import article_from_pelican
 from generator.settings import resolve
 
@@ -80,7 +81,10 @@ def finish(extractions: Sequence[Extraction], problems: Iterable[Problem], setti
     config = resolve(settings)
     corrected = corrections.apply_file(extractions, corrections.corrections_path(settings), config)
     all_problems = [*problems, *corrected.problems]
-    site_events, site_tallies, bulletins = aggregate.aggregate(corrected.extractions, config["TIMELINE_KEY_METRICS"])
+    memo = StepMemo(cache_folder(settings), "incidents", "generator.incidents", list[Incident])
+    site_events, site_tallies, bulletins = aggregate.aggregate(
+        corrected.extractions, config["TIMELINE_KEY_METRICS"], group=memo.wrap(incidents.group))
+    memo.save()
     site = SiteData(
         articles=[x.article for x in corrected.extractions],
         events=site_events,
