@@ -432,7 +432,7 @@ def correct_event(event: Event, item: Item, ctx: Context) -> tuple[Event, list[s
             date, precision = check_date(item.get("date", event.date), item.get("precision"))
         except Invalid as err:
             raise Invalid(str(err), item.line_of("date")) from None
-        changes.update(date=date, granularity=precision, date_text=None)
+        changes.update(date=date, granularity=precision, date_text=None, date_mod=None)
         edited.append("date")
     if "place" in item.fields:
         try:

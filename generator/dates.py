@@ -28,7 +28,7 @@ date, using the tense of the nearest verb ("said on Tuesday" looks back,
 day counts).
 
 ``event_date(timex)`` maps a timex to the ISO date an event is dated at and
-its granularity.
+its granularity; ``event_mod(timex)`` the part of that period it names.
 
 Adding a pattern is one ``_rule(...)`` entry with its examples:
 ``tests/test_dates.py`` runs every rule's examples and checks that the core
@@ -2337,3 +2337,26 @@ def event_date(timex: Timex) -> tuple[str, Granularity] | None:
     if _CENTURY.fullmatch(v):
         return v + "00", "century"
     return None
+
+
+# The parts of a period an event date keeps: the site reads them "early", "mid", "late".
+PERIOD_PARTS = ("START", "MID", "END")
+
+
+def event_mod(timex: Timex) -> str | None:
+    """The part of a period longer than a day that ``timex`` names, for dating an event.
+
+    >>> event_mod(Timex(0, 10, "early 2014", "DATE", "2014", mod="START"))
+    'START'
+    >>> event_mod(Timex(0, 21, "the end of this month", "DATE", "2014-05", mod="END"))
+    'END'
+
+    A day keeps no part ("late yesterday" is that day), nor does a duration:
+
+    >>> event_mod(Timex(0, 14, "late yesterday", "DATE", "2014-05-06", mod="END")) is None
+    True
+    """
+    resolved = event_date(timex)
+    if resolved is None or resolved[1] == "day" or timex.mod not in PERIOD_PARTS:
+        return None
+    return timex.mod

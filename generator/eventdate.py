@@ -216,6 +216,7 @@ class Dated:
     granularity: str
     text: str  # the words it came from
     role: str  # "happening" | "statement" | "dateline" | "nominal" | "report day"
+    mod: str | None = None  # the part of the period named ("early 2014": START), dates.event_mod
 
 
 def pick(sentence: str, offset: int, timexes: Sequence[Timex], report_day: dt.date) -> Dated | None:
@@ -244,7 +245,7 @@ def pick(sentence: str, offset: int, timexes: Sequence[Timex], report_day: dt.da
     for timex, role in order:
         resolved = dates.event_date(timex)
         if resolved:
-            return Dated(resolved[0], resolved[1], timex.text, role)
+            return Dated(resolved[0], resolved[1], timex.text, role, dates.event_mod(timex))
     m = REPORT_DAY.search(sentence)
     if m:
         return Dated(report_day.isoformat(), "day", m.group(), "report day")

@@ -55,7 +55,7 @@ class _Context:
     places: tuple[Place, ...] = ()
     type: str = "other"
     # the story's date: the last event sentence dated by its own words
-    story: tuple[str, str, str | None] | None = None
+    story: tuple[str, str, str | None, str | None] | None = None
 
 
 def event_id(article_slug: str, start: int, sentence: str) -> str:
@@ -67,16 +67,18 @@ def event_id(article_slug: str, start: int, sentence: str) -> str:
     return ids.event_id(article_slug, sentence)
 
 
-def sentence_date(timexes: Sequence[Timex]) -> tuple[str, str, str] | None:
+def sentence_date(timexes: Sequence[Timex]) -> tuple[str, str, str, str | None] | None:
     """The first time expression in a sentence that names a calendar date.
 
-    Returns ``(iso_date, granularity, expression)``; durations ("for five
-    years"), sets and vague references ("now") don't date an event.
+    Returns ``(iso_date, granularity, expression, mod)``, ``mod`` the part of
+    the period named ("early 2014": ``START``, see ``dates.event_mod``);
+    durations ("for five years"), sets and vague references ("now") don't
+    date an event.
     """
     for timex in timexes:
         resolved = dates.event_date(timex)
         if resolved:
-            return resolved[0], resolved[1], timex.text
+            return resolved[0], resolved[1], timex.text, dates.event_mod(timex)
     return None
 
 
@@ -488,18 +490,18 @@ def _event(
     story = context.story
     report_day = dt.date.fromisoformat(story[0]) if story and story[1] == "day" else article.published
     picked = eventdate.pick(sentence.text, sentence.start, own_timexes, report_day)
-    resolved = (picked.date, picked.granularity, picked.text) if picked else None
+    resolved = (picked.date, picked.granularity, picked.text, picked.mod) if picked else None
     if resolved:
-        date, granularity, date_text = resolved
+        date, granularity, date_text, date_mod = resolved
         if _story_date(resolved, article.published) and picked.role != "nominal":
             story = resolved
     elif story:
         # An undated sentence continues the story: it takes the date of the
         # last event sentence in the report that was dated by its own words
         # (never a background clause's date, which ``anchors`` left out).
-        date, granularity, date_text = story
+        date, granularity, date_text, date_mod = story
     else:
-        date, granularity, date_text = article.published.isoformat(), "day", None
+        date, granularity, date_text, date_mod = article.published.isoformat(), "day", None, None
 
     found_places = tuple(places.event_places(sentence.text, gazetteer))
     if not found_places and near and not resolved and not _OWN_SCOPE.search(sentence.text):
@@ -528,11 +530,12 @@ def _event(
         source_url=article.source_url,
         article_url=article.url,
         article_title=article.title,
+        date_mod=date_mod,
     )
     return event, _Context(index, date, granularity, date_text, found_places, event_type, story)
 
 
-def _story_date(resolved: tuple[str, str, str], published: dt.date) -> bool:
+def _story_date(resolved: tuple[str, str, str, str | None], published: dt.date) -> bool:
     """Whether a sentence's own date becomes the story's date for the undated sentences after it.
 
     Only a day in the past of the report does: a week, month or year ("more
@@ -540,14 +543,14 @@ def _story_date(resolved: tuple[str, str, str], published: dt.date) -> bool:
     a period, and a day after publication ("tomorrow we hope to enter") is a
     plan, so neither is the day the next sentence continues.
 
-    >>> _story_date(("2012-02-24", "day", "on Friday"), dt.date(2012, 2, 25))
+    >>> _story_date(("2012-02-24", "day", "on Friday", None), dt.date(2012, 2, 25))
     True
-    >>> _story_date(("2012-02-26", "day", "tomorrow"), dt.date(2012, 2, 25))
+    >>> _story_date(("2012-02-26", "day", "tomorrow", None), dt.date(2012, 2, 25))
     False
-    >>> _story_date(("2011-10", "month", "last month"), dt.date(2011, 11, 6))
+    >>> _story_date(("2011-10", "month", "last month", None), dt.date(2011, 11, 6))
     False
     """
-    date, granularity, _ = resolved
+    date, granularity = resolved[:2]
     return granularity == "day" and date <= published.isoformat()
 
 

@@ -218,12 +218,33 @@ def date_parts(date: str) -> tuple[int, int | None, int | None]:
     return year, month, day
 
 
-def display_date(date: str) -> str:
-    """A date at the precision the text gave it.
+# How a part of a period reads before it: "early 2014", "mid-2014", "late May 2014".
+PART_WORDS = {"START": "early ", "MID": "mid-", "END": "late "}
+# Within one period: the whole period, then its early, middle and late parts.
+PART_ORDER = {"START": 1, "MID": 2, "END": 3}
+
+
+def part_of(text: str, mod: str | None) -> str:
+    """``text`` (a period as it reads) preceded by the part of it named by a TIMEX3 ``mod``.
+
+    >>> part_of("2014", "START"), part_of("May 2014", "END"), part_of("2014", "MID"), part_of("2014", None)
+    ('early 2014', 'late May 2014', 'mid-2014', '2014')
+    """
+    return PART_WORDS.get(mod or "", "") + text
+
+
+def display_date(date: str, mod: str | None = None) -> str:
+    """A date at the precision the text gave it, with the part of the period it names.
 
     >>> display_date("2016-12-03"), display_date("2016-12"), display_date("2016"), display_date("2016-W51")
     ('3 December 2016', 'December 2016', '2016', 'week of 19–25 December 2016')
+    >>> display_date("2014", "START"), display_date("2009-12", "END")
+    ('early 2014', 'late December 2009')
     """
+    return part_of(_display_date(date), mod)
+
+
+def _display_date(date: str) -> str:
     if re.fullmatch(r"\d{2,3}X*", date):
         year = date_parts(date)[0]
         return f"the {year}s"
@@ -324,6 +345,7 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("event_date", "ISO date at the precision the text gives: 2016-12-23, 2016-12 or 2016.", ("date",), lambda e, _: e.date),
     Column("date_precision", "day, week, month, quarter, year, decade or century.", ("granularity",), lambda e, _: e.granularity),
     Column("date_text", "The words the date was resolved from; empty when it fell back to the publication date.", ("date_text",), lambda e, _: e.date_text or ""),
+    Column("date_mod", "The part of a longer period the text names (TIMEX3 mod): START ('early 2014'), MID ('mid-2014'), END ('late 2009', 'the end of this month'); empty for a whole period or a day.", ("date_mod",), lambda e, _: e.date_mod or ""),
     Column("event_type", "Event type from the configured typology (TIMELINE_EVENT_TYPES).", ("type",), lambda e, _: e.type),
     Column("admin1", "Province(s) of the places named, '; '-separated.", ("places",), lambda e, _: _joined(p.admin1 for p in e.places)),
     Column("location", "Places named in the sentence (gazetteer names), '; '-separated.", ("places",), lambda e, _: _joined(p.name for p in e.places)),
@@ -484,7 +506,7 @@ def column_names(columns: Sequence[Column]) -> list[str]:
 
 
 def sorted_events(events: Iterable[Event]) -> list[Event]:
-    return sorted(events, key=lambda e: (e.date, e.article, e.start, e.id))
+    return sorted(events, key=lambda e: (e.date, PART_ORDER.get(e.date_mod or "", 0), e.article, e.start, e.id))
 
 
 def tally_rows(tallies: Iterable[Tally]) -> list[TallyRow]:
@@ -586,7 +608,7 @@ def timeline_document(events: Sequence[Event], lookup: Lookup, title: str = "", 
         slides.append({
             "unique_id": f"e-{event.id}",
             "start_date": start,
-            "display_date": display_date(event.date),
+            "display_date": display_date(event.date, event.date_mod),
             "text": {"headline": escape(headline), "text": text},
             "group": lookup.type_label(event.type),
         })

@@ -139,7 +139,7 @@ class _RssItem(_AtomItem):
 _PLACE = lambda p: p.name if not p.admin1 or p.admin1 == p.name else f"{p.name} ({p.admin1})"  # noqa: E731
 
 _EVENT = """\
-<p><strong>{{ event.date | display_date }}</strong>
+<p><strong>{{ event.date | display_date(event.date_mod) }}</strong>
 {%- if event.places %} · {{ event.places | map('place') | unique | join(', ') }}{% endif %}
  · {{ tl.type_label(event.type) }}</p>
 <blockquote><p>{{ event.sentence }}</p></blockquote>
@@ -414,7 +414,7 @@ def _tally_body(tally: Tally, place: str, tl: Links, siteurl: str) -> str:
 
 def event_title(event: Event, tl: Links) -> str:
     where = ", ".join(tl.place_names(event))
-    return f"{display_date(event.date)}: {tl.type_label(event.type)}{' in ' + where if where else ''}"
+    return f"{display_date(event.date, event.date_mod)}: {tl.type_label(event.type)}{' in ' + where if where else ''}"
 
 
 def place_items(place: str, site_data: SiteData, tl: Links) -> list[FeedItem]:

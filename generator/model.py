@@ -150,6 +150,10 @@ class Event:
     ``date`` is ISO at the granularity the text gives (``2016-12-23``,
     ``2016-12`` or ``2016``); ``date_text`` the expression it was resolved
     from, or ``None`` when it falls back to the publication date.
+    ``date_mod`` is the part of a period longer than a day the text names
+    (TIMEX3 ``mod``: ``START`` for "early 2014", ``MID`` for "mid-2014",
+    ``END`` for "late 2009" or "the end of this month"); None for the whole
+    period or a day.
     """
 
     id: str
@@ -175,6 +179,7 @@ class Event:
     edit_note: str | None = None
     checked: bool = False
     doubts: tuple[str, ...] = ()
+    date_mod: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,7 +55,7 @@ from pelican.utils import get_relative_path, path_to_url
 
 from generator import charts, incidents, output, pagecache, summary
 from generator.aggregate import figure_span, tally_span
-from generator.exports import EXPORT_FILES, week_days, week_text
+from generator.exports import EXPORT_FILES, PART_ORDER, part_of, week_days, week_text
 from generator.model import Article, Bulletin, Event, Incident, KeyFigure, ReportedTotal, SiteData, Tally
 from generator.settings import SETTINGS
 
@@ -145,7 +145,7 @@ def _table(settings: Mapping[str, Any], name: str, module: str, attr: str) -> An
         return {}
 
 
-def date_label(date: str, granularity: str = "day") -> str:
+def date_label(date: str, granularity: str = "day", mod: str | None = None) -> str:
     """How a (possibly partial) ISO date reads on a page.
 
     >>> date_label("2016-12-23")
@@ -157,19 +157,24 @@ def date_label(date: str, granularity: str = "day") -> str:
 
     >>> date_label("2011-W28-WE", "week"), date_label("2011-W28", "week")
     ('weekend of 16–17 July 2011', 'week of 11–17 July 2011')
+
+    A part of a period (TIMEX3 ``mod``, ``Event.date_mod``) reads before it:
+
+    >>> date_label("2014", "year", "START"), date_label("2016-12", "month", "END")
+    ('early 2014 (year)', 'late December 2016 (month)')
     """
     week = week_text(date)
     if week:
-        return week
+        return part_of(week, mod)
     try:
         if granularity == "day" and len(date) == 10:
             d = dt.date.fromisoformat(date)
             return f"{_WEEKDAYS[d.weekday()]} {d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
         if re.fullmatch(r"\d{4}-\d{2}", date):
-            return f"{_MONTH_NAMES[int(date[5:7]) - 1]} {date[:4]} ({granularity})"
+            return f"{part_of(_MONTH_NAMES[int(date[5:7]) - 1] + ' ' + date[:4], mod)} ({granularity})"
     except (ValueError, IndexError):
         pass
-    return f"{date} ({granularity})"
+    return f"{part_of(date, mod)} ({granularity})"
 
 
 def number(value: int) -> str:
@@ -346,6 +351,7 @@ class DayGroup:
     label: str
     anchor: str
     events: tuple[Event, ...]
+    mod: str | None = None  # the part of the period ("early 2014": START), see Event.date_mod
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,7 +375,7 @@ class Period:
         return len(self.key) == 4
 
 
-def date_order(date: str) -> tuple[str, int, str]:
+def date_order(date: str, mod: str | None = None) -> tuple[str, int, int, str]:
     """Sort key of a date value of any precision (sorted newest first on pages).
 
     A week or weekend sorts by its last day, just below that day; a month
@@ -377,15 +383,22 @@ def date_order(date: str) -> tuple[str, int, str]:
 
     >>> sorted(["2011-07-16", "2011-W28", "2011-07-18", "2011-07", "2011-07-17", "2011-W28-WE"], key=date_order, reverse=True)
     ['2011-07-18', '2011-07-17', '2011-W28-WE', '2011-W28', '2011-07-16', '2011-07']
+
+    Parts of one period (``mod``) sort late, middle, early, then the whole period:
+
+    >>> keys = [("2014", None), ("2014", "START"), ("2014", "END"), ("2014", "MID")]
+    >>> sorted(keys, key=lambda k: date_order(*k), reverse=True)
+    [('2014', 'END'), ('2014', 'MID'), ('2014', 'START'), ('2014', None)]
     """
+    part = PART_ORDER.get(mod or "", 0)
     days = week_days(date)
     if days:
-        return days[1].isoformat(), -1 if date.endswith("-WE") else -2, date
+        return days[1].isoformat(), -1 if date.endswith("-WE") else -2, part, date
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
-        return date, 0, date
+        return date, 0, part, date
     if re.fullmatch(r"\d{4}-\d{2}", date):
-        return f"{date}-01", -3, date
-    return f"{period_key(date)[:4]}-01-01", -4, date
+        return f"{date}-01", -3, part, date
+    return f"{period_key(date)[:4]}-01-01", -4, part, date
 
 
 def group_by_date(events: Iterable[Event]) -> list[DayGroup]:
@@ -396,14 +409,15 @@ def group_by_date(events: Iterable[Event]) -> list[DayGroup]:
     put on a day; a week sorts just below its last day (``date_order``).
     Within a group the input order is kept.
     """
-    groups: dict[str, list[Event]] = defaultdict(list)
+    groups: dict[tuple[str, str | None], list[Event]] = defaultdict(list)
     for event in events:
-        groups[event.date].append(event)
+        groups[event.date, event.date_mod].append(event)
     out = []
-    for date in sorted(groups, key=date_order, reverse=True):
-        evs = groups[date]
+    for date, mod in sorted(groups, key=lambda key: date_order(*key), reverse=True):
+        evs = groups[date, mod]
         granularity = evs[0].granularity
-        out.append(DayGroup(date, granularity, date_label(date, granularity), f"d-{date}", tuple(evs)))
+        anchor = f"d-{date}" + (f"-{mod.lower()}" if mod else "")
+        out.append(DayGroup(date, granularity, date_label(date, granularity, mod), anchor, tuple(evs), mod))
     return out
 
 
@@ -729,8 +743,8 @@ class Links:
     def html_datetime(self, date: str) -> str:
         return html_datetime(date)
 
-    def date_label(self, date: str, granularity: str = "day") -> str:
-        return date_label(date, granularity)
+    def date_label(self, date: str, granularity: str = "day", mod: str | None = None) -> str:
+        return date_label(date, granularity, mod)
 
     def tally_anchor(self, tally: Tally) -> str:
         return tally_anchor(tally)

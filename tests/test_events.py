@@ -43,6 +43,18 @@ def test_an_undated_sentence_carries_the_date_of_the_story_it_continues():
     assert late.date == "2016-09-12" and late.date_text == "Monday"
 
 
+def test_a_named_part_of_a_period_is_kept_on_the_event():
+    x = extract_article(article(
+        "Rebels seized the dam early last year, the army said. "
+        "Talks on the pipeline collapsed at the end of this month's first round in Geneva. "
+        "Shelling hit Homs on Monday.", "2016-09-14"
+    ))
+    seized, talks, shelling = x.events
+    assert (seized.date, seized.granularity, seized.date_mod) == ("2015", "year", "START")
+    assert (talks.date, talks.date_mod) == ("2016-09", "END")
+    assert (shelling.date, shelling.date_mod) == ("2016-09-12", None)
+
+
 def test_an_event_with_no_dated_sentence_before_it_falls_back_to_publication_day():
     x = extract_article(article("Rebels shelled a checkpoint in Hama. Clashes erupted in Homs on Monday.", "2016-09-14"))
     early = [e for e in x.events if "checkpoint" in e.sentence][0]

@@ -282,3 +282,15 @@ def test_totals_over_several_days_are_their_own_table_and_no_days_key_figure(tmp
     assert [r["fatalities"] for r in events_csv] == ["", "5"]
     document = json.loads((folder / "totals.json").read_text(encoding="utf-8"))
     assert document["totals"][0]["value"] == 2310
+
+
+def test_a_part_of_a_period_is_exported_and_reads_early_or_late(tmp_path, site_data):
+    month = next(e for e in site_data.events if e.granularity == "month")
+    data = dataclasses.replace(site_data, events=[dataclasses.replace(month, date_mod="END") if e is month else e
+                                                  for e in site_data.events])
+    folder = write(tmp_path, data)
+    rows = read_csv(folder / "events.csv")
+    assert [r["date_mod"] for r in rows if r["date_precision"] == "month"] == ["END"]
+    assert {r["date_mod"] for r in rows if r["date_precision"] == "day"} == {""}
+    slides = json.loads((folder / "timeline.json").read_text(encoding="utf-8"))["events"]
+    assert slides[0]["display_date"] == "late December 2016"

@@ -537,6 +537,21 @@ def test_weeks_and_weekends_are_listed_in_their_month_as_their_days():
     ]
 
 
+def test_parts_of_a_period_read_early_mid_late_and_sort_within_it():
+    def ev(ident: str, date: str, granularity: str, mod: str | None) -> Event:
+        return Event(ident, "a", date, granularity, None, f"Sentence {ident}.", 0, 10, "attack", date_mod=mod)
+
+    events = [ev("y", "2014", "year", None), ev("early", "2014", "year", "START"), ev("late", "2014", "year", "END"),
+              ev("mid", "2014", "year", "MID"), ev("dec", "2014-12", "month", "END"), ev("d", "2014-12-30", "day", None)]
+    got = [(p.key, [(g.label, g.anchor, [e.id for e in g.events]) for g in p.groups]) for p in site.periods(events)]
+    assert got == [
+        ("2014-12", [("Tuesday 30 December 2014", "d-2014-12-30", ["d"]),
+                     ("late December 2014 (month)", "d-2014-12-end", ["dec"])]),
+        ("2014", [("late 2014 (year)", "d-2014-end", ["late"]), ("mid-2014 (year)", "d-2014-mid", ["mid"]),
+                  ("early 2014 (year)", "d-2014-start", ["early"]), ("2014 (year)", "d-2014", ["y"])]),
+    ]
+
+
 def test_a_week_across_two_months_reads_as_its_days_and_goes_in_the_month_of_most_of_them():
     assert site.date_label("2011-W26", "week") == "week of 27 June – 3 July 2011"
     assert site.period_key("2011-W26") == "2011-06"  # Thursday 30 June
