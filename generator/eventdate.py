@@ -231,7 +231,7 @@ def pick(sentence: str, offset: int, timexes: Sequence[Timex], report_day: dt.da
     >>> s = "The ministry said on Tuesday that a strike late Monday killed four."
     >>> ts = dates.find_timexes(s, dt.date(2024, 10, 22))
     >>> pick(s, 0, ts, dt.date(2024, 10, 22))
-    Dated(date='2024-10-21', granularity='day', text='Monday', role='happening')
+    Dated(date='2024-10-21', granularity='day', text='Monday', role='happening', mod=None)
     >>> pick("During the day, troops took two villages.", 0, [], dt.date(2017, 4, 29)).date
     '2017-04-29'
     """
