@@ -45,7 +45,9 @@ from urllib.parse import urlparse
 import icalendar
 
 from generator.aggregate import figure_span
+from generator.cache import cache_folder
 from generator.event_types import DEFAULT_EVENT_TYPES
+from generator.memo import StepMemo
 from generator.model import Article, Bulletin, Claim, Event, Figure, Incident, KeyFigure, ReportedTotal, SiteData, Tally
 
 # Bump the major part when a column is removed or changes meaning, the minor
@@ -621,12 +623,15 @@ def timeline_document(events: Sequence[Event], lookup: Lookup, title: str = "", 
 # -- iCalendar -----------------------------------------------------------------------
 
 
-def calendar_text(events: Sequence[Event], lookup: Lookup, name: str = "") -> str:
+def calendar_text(events: Sequence[Event], lookup: Lookup, name: str = "", vevent: Callable[..., str] | None = None) -> str:
     """All day-precision events as all-day VEVENTs, written by ``icalendar``.
 
     UIDs are the event ids at the site's host, so a calendar subscription
     updates an event instead of duplicating it; ``DTSTAMP`` is the source
-    article's publication date, never the build time.
+    article's publication date, never the build time. Each VEVENT is
+    ``vevent_text`` of its own inputs (``vevent`` may be the same kept
+    between builds, ``memo.StepMemo``); icalendar writes a calendar as its
+    own lines followed by each component's, so the text is the same.
     """
     host = urlparse(lookup.siteurl).hostname or "newstimeline.invalid"
     calendar = icalendar.Calendar()
@@ -636,40 +641,51 @@ def calendar_text(events: Sequence[Event], lookup: Lookup, name: str = "") -> st
     calendar.add("method", "PUBLISH")
     if name:
         calendar.add("x-wr-calname", name)
-    for event in sorted_events(events):
-        if event.granularity != "day":
-            continue
-        year, month, day = date_parts(event.date)
-        if month is None or day is None:
-            continue
-        try:
-            start = dt.date(year, month, day)
-            end = start + dt.timedelta(days=1)
-        except (ValueError, OverflowError):  # 9999-12-31 has no next day; an impossible date is not an event
-            continue
-        published = _published(lookup, event.article)
-        stamp = dt.datetime.combine(dt.date.fromisoformat(published[:10]) if published else start, dt.time(), dt.timezone.utc)
-        where = _joined(p.name for p in event.places)
-        description = event.sentence
-        if event.figures:
-            description += "\n" + figures_text(event.figures)
-        if event.source:
-            description += f"\nSource: {event.source}"
-        entry = icalendar.Event()
-        entry.add("uid", f"{event.id}@{host}")
-        entry.add("dtstamp", stamp)
-        entry.add("dtstart", start)
-        entry.add("dtend", end)
-        entry.add("summary", lookup.headline(event))
-        entry.add("description", description)
-        if where:
-            entry.add("location", where)
-        entry.add("categories", [lookup.type_label(event.type)])
-        url = lookup.url(event.article_url) or event.source_url
-        if url and urlparse(url).scheme in {"http", "https"}:
-            entry.add("url", url)
-        calendar.add_component(entry)
-    return calendar.to_ical(sorted=False).decode("utf-8")
+    one = vevent or vevent_text
+    body = "".join(
+        one(event, _published(lookup, event.article), host, lookup.siteurl, lookup.type_label(event.type))
+        for event in sorted_events(events)
+    )
+    text = calendar.to_ical(sorted=False).decode("utf-8")
+    end = "END:VCALENDAR\r\n"
+    assert text.endswith(end), text[-40:]
+    return text[: -len(end)] + body + end
+
+
+def vevent_text(event: Event, published: str, host: str, siteurl: str, type_label: str) -> str:
+    """One event's VEVENT as icalendar writes it; "" for an event without a day (or an impossible one)."""
+    if event.granularity != "day":
+        return ""
+    year, month, day = date_parts(event.date)
+    if month is None or day is None:
+        return ""
+    try:
+        start = dt.date(year, month, day)
+        end = start + dt.timedelta(days=1)
+    except (ValueError, OverflowError):  # 9999-12-31 has no next day; an impossible date is not an event
+        return ""
+    stamp = dt.datetime.combine(dt.date.fromisoformat(published[:10]) if published else start, dt.time(), dt.timezone.utc)
+    where = _joined(p.name for p in event.places)
+    description = event.sentence
+    if event.figures:
+        description += "\n" + figures_text(event.figures)
+    if event.source:
+        description += f"\nSource: {event.source}"
+    lookup = Lookup({}, siteurl, {event.type: type_label})
+    entry = icalendar.Event()
+    entry.add("uid", f"{event.id}@{host}")
+    entry.add("dtstamp", stamp)
+    entry.add("dtstart", start)
+    entry.add("dtend", end)
+    entry.add("summary", lookup.headline(event))
+    entry.add("description", description)
+    if where:
+        entry.add("location", where)
+    entry.add("categories", [type_label])
+    url = lookup.url(event.article_url) or event.source_url
+    if url and urlparse(url).scheme in {"http", "https"}:
+        entry.add("url", url)
+    return entry.to_ical(sorted=False).decode("utf-8")
 
 
 # -- entry point -------------------------------------------------------------------------
@@ -700,6 +716,10 @@ def write_exports(output_path: str, site_data: SiteData, settings: Mapping[str, 
     lookup = Lookup({a.slug: a for a in site_data.articles}, settings.get("SITEURL") or "",
                     {str(r["id"]): str(r["label"]) for r in rules if r.get("label")})
     events = sorted_events(site_data.events)
+    # Each VEVENT kept between builds: icalendar is the slowest writer here (~2 ms an event).
+    # Without Pelican's CACHE_PATH (a direct call), nothing is kept.
+    vevents = StepMemo(cache_folder(settings) if settings.get("CACHE_PATH") else None,
+                       "calendar", "generator.exports", str, libraries=("icalendar",))
     event_table = rows(events, EVENT_COLUMNS, lookup)
     tally_table = rows(tally_rows(site_data.tallies), TALLY_COLUMNS, lookup)
     key_table = rows(key_figure_rows(site_data.bulletins), KEY_FIGURE_COLUMNS, lookup)
@@ -721,7 +741,7 @@ def write_exports(output_path: str, site_data: SiteData, settings: Mapping[str, 
             timeline_document(events, lookup, settings.get("SITENAME", ""), settings.get("SITESUBTITLE", "")),
             ensure_ascii=False, indent=1,
         ) + "\n",
-        "events.ics": lambda: calendar_text(events, lookup, settings.get("SITENAME", "")),
+        "events.ics": lambda: calendar_text(events, lookup, settings.get("SITENAME", ""), vevents.wrap(vevent_text)),
         "schema.json": lambda: json.dumps(schema_document(), ensure_ascii=False, indent=1) + "\n",
     }
     assert [name for name, _ in EXPORT_FILES] == list(files), "EXPORT_FILES and write_exports disagree"
@@ -729,3 +749,4 @@ def write_exports(output_path: str, site_data: SiteData, settings: Mapping[str, 
         # newline="" keeps CSV's and ICS's CRLF exactly as written.
         with open(os.path.join(folder, name), "w", encoding="utf-8", newline="") as fh:
             fh.write(build())
+    vevents.save()

@@ -37,7 +37,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from generator.cache import checksummed, extraction_files, verified
+from generator.cache import checksummed, extraction_files, hash_versions, verified
 from generator.digest import Encoder
 from generator.model import from_dict, to_dict
 
@@ -47,9 +47,11 @@ SUFFIX = ".memo"  # not .json: the extraction cache removes the .json entries it
 
 
 @functools.cache
-def step_version(module: str) -> str:
-    """A hash of a step's code: the module, what it imports from this package, and Python's version."""
+def step_version(module: str, libraries: tuple[str, ...] = ()) -> str:
+    """A hash of a step's code: the module, what it imports from this package, the ``libraries`` it
+    calls (their versions) and Python's version."""
     h = hashlib.sha256(f"python {sys.version_info[0]}.{sys.version_info[1]}\n".encode())
+    hash_versions(h, libraries)
     for path in extraction_files(module):
         h.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()
@@ -70,10 +72,12 @@ class StepMemo:
     ([2, 4], 1)
     """
 
-    def __init__(self, folder: str | os.PathLike | None, name: str, module: str, kind: Any) -> None:
+    def __init__(
+        self, folder: str | os.PathLike | None, name: str, module: str, kind: Any, libraries: tuple[str, ...] = (),
+    ) -> None:
         self.path = Path(folder) / f"{name}{SUFFIX}" if folder else None
         self.kind = kind
-        self.version = step_version(module)
+        self.version = step_version(module, libraries)
         self.encoder = Encoder()
         self.old = self._load()
         self.new: dict[str, Any] = {}

@@ -54,3 +54,17 @@ def test_a_corrupt_or_foreign_memo_is_never_served(tmp_path, monkeypatch):
     bulletins, step = _bulletins(site, tmp_path)
     assert bulletins == plain and step.hits == 0
     memo.step_version.cache_clear()
+
+
+def test_kept_vevents_give_the_same_calendar(tmp_path):
+    from generator import exports
+
+    site = sample_site_data(extra_article=True)
+    lookup = exports.Lookup({a.slug: a for a in site.articles}, "https://example.org/site", {"shelling": "Shelling"})
+    plain = exports.calendar_text(site.events, lookup, "A site")
+    for _ in range(2):  # cold, then every VEVENT from the memo
+        step = memo.StepMemo(tmp_path, "calendar", "generator.exports", str, libraries=("icalendar",))
+        assert exports.calendar_text(site.events, lookup, "A site", step.wrap(exports.vevent_text)) == plain
+        step.save()
+    assert step.misses == 0 and step.hits == len(site.events)
+    assert plain.count("BEGIN:VEVENT") == sum(e.granularity == "day" for e in site.events) > 0
