@@ -65,11 +65,12 @@ def word_width(pattern: re.Pattern[str]) -> int | None:
 
 @lru_cache(maxsize=512)
 def match_width(pattern: re.Pattern[str]) -> int | None:
-    r"""Most words a match of ``pattern`` can touch, when no match is empty and none looks ahead (a
-    match then reads only what it consumes and one character either side); else None.
+    r"""Most words a match of ``pattern`` can touch, with what its lookaheads read, when no match is
+    empty (a match then reads only that and one character either side); else None.
 
     >>> match_width(re.compile(r"\b(?:killed|death\s+toll)\b")), match_width(re.compile(r"killed(?!\s+by)"))
-    (9, None)
+    (9, 8)
+    >>> match_width(re.compile(r"left(?=[^,]*,)"))  # a lookahead that may read on without end
     """
     items = _parse(pattern)
     if not items or _sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[0] == 0:
@@ -95,8 +96,12 @@ def _width(items: list, lookahead: bool) -> int | None:
             continue  # zero width
         elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
             if av[0] > 0 and not lookahead:
-                return None
-            continue  # zero width
+                # a lookahead reads past the match: count what it reads, so a window that cuts it is searched again
+                inner = _width(list(av[1]), lookahead)
+                if inner is None:
+                    return None
+                total += inner
+            continue  # consumes nothing
         elif op is _sre.BRANCH:
             widths = [_width(list(branch), lookahead) for branch in av[1]]
             if any(w is None for w in widths):
@@ -252,7 +257,7 @@ class Matches:
     whole-text matches that start in it before ``window_start(end, width)``
     (they cannot reach ``end``, so cutting the text there changes none of
     them), then a fresh search over the short tail. Where the pattern can't be
-    bounded (it looks ahead, may match empty, or has unbounded items) or a
+    bounded (it may match empty, or has unbounded items) or a
     whole-text match straddles ``pos``, the window is searched whole.
 
     >>> text = "the toll rose, " * 500 + "the toll since March rose to"

@@ -165,7 +165,10 @@ class AttributionContext:
     """
 
     def __init__(self) -> None:
-        self.names: list[str] = []  # oldest first; a re-mention moves a name to the end
+        # name -> its content words, oldest first; a re-mention moves a name to the end
+        self.names: dict[str, tuple[str, ...]] = {}
+        # content word -> the names that contain it, in the same order: a lookup reads only these
+        self._by_word: dict[str, dict[str, None]] = {}
         self.acronyms: dict[str, str] = {}
         self.last_reporter: str | None = None
         self.first_reporter: str | None = None  # the first reporter the whole article names (``for_article``)
@@ -194,9 +197,12 @@ class AttributionContext:
         name = _clean_name(name)
         if len(_words(name)) < 1:
             return
-        if name in self.names:
-            self.names.remove(name)
-        self.names.append(name)
+        words = self.names.pop(name, None) or _words(name)
+        self.names[name] = words
+        for w in words:
+            holders = self._by_word.setdefault(w, {})
+            holders.pop(name, None)
+            holders[name] = None
         initials = "".join(w[0] for w in _words(name) if w[0].isalpha()).upper()
         if len(initials) >= 2:
             self.acronyms.setdefault(initials, name)
@@ -223,6 +229,21 @@ class AttributionContext:
                 self.last_reporter = named
                 self.first_reporter = self.first_reporter or named
 
+    def _latest_with(self, short: tuple[str, ...]) -> str | None:
+        """The most recent name with more words than ``short`` and every word of it.
+
+        Reads only the names holding the rarest of those words (most recent
+        first), so a lookup does not grow with every name the article has made.
+        """
+        pools = [self._by_word.get(w) for w in short]
+        if not all(pools):
+            return None
+        for known in reversed(min(pools, key=len)):  # type: ignore[arg-type]
+            long = self.names[known]
+            if len(long) > len(short) and all(w in long for w in short):
+                return known
+        return None
+
     def resolve(self, name: str) -> str | None:
         """A reference ("the Observatory", "the ministry", "SOHR") → the fullest name seen.
 
@@ -243,10 +264,9 @@ class AttributionContext:
         short = _words(cleaned)
         if short and not (len(short) == 1 and short[0] in _NO_EXPAND):
             # "the army" is rarely the "Free Syrian Army" named earlier, so single generic words stay
-            for known in reversed(self.names):  # most recent first
-                long = _words(known)
-                if len(long) > len(short) and all(w in long for w in short):
-                    return known
+            known = self._latest_with(short)
+            if known:
+                return known
         # "the UK-registered organization", "the Britain-based monitor"; not "another rights group"
         definite = (cleaned.split()[-1] in REFERENCE_HEADS
                     and not re.match(r"^(?:another|other|a\s+second|second)\b", cleaned, re.I)

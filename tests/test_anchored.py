@@ -10,7 +10,9 @@ from generator.anchored import SPACES, Matches, Words, match_width, search_endin
 # pieces of our own sentences, with long words, runs of spaces and numbers glued to words
 PIECES = ["killed", "killing at least", "the death toll rose to", "toll since the truce began to", "in", "Aleppo",
           "12", "4,500", "five", "people", ",", ";", "   ", "\t", "civilians", "wounded", "were", "another",
-          "a further", "province of", "x" * 300, "died5", "(3)", "displaced", "evacuated from", "arrested"]
+          "a further", "province of", "x" * 300, "died5", "(3)", "displaced", "evacuated from", "arrested",
+          # 'left' counts the evacuated only before what its lookahead reads ('left the city', 'left.', 'left Homs')
+          "left", "left the", "left.", "left Homs", "left,", "times", "3 times"]
 
 
 def sentences(n: int, seed: int) -> list[str]:
@@ -35,6 +37,8 @@ def test_widths():
     assert word_width(re.compile(r"\d+(?:,\d{3})*\s+in\s*$")) == 4  # a run without spaces is one word
     assert word_width(re.compile(r"in$", re.M)) is None
     assert match_width(re.compile(r"x*")) is None  # may match empty
+    assert match_width(re.compile(r"left(?=\s+[A-Z])")) == 5  # what the lookahead reads counts (a word per character, at most)
+    assert match_width(re.compile(r"left(?=[^.]*\.)")) is None  # a lookahead reading on without bound
     assert all(word_width(p) is not None for p in anchored_patterns())
 
 

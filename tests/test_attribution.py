@@ -168,3 +168,29 @@ def test_the_outlet_in_a_dateline_is_not_the_last_reporter():
     context = AttributionContext()
     context.observe("ADEN, Yemen (AP) — Fighting flared again near the port.")
     assert context.last_reporter is None
+
+
+class _CountingNames(dict):
+    """The context's names, counting how many a lookup reads."""
+
+    reads = 0
+
+    def __getitem__(self, key):
+        type(self).reads += 1
+        return super().__getitem__(key)
+
+
+def test_a_reference_reads_only_the_names_that_hold_its_words():
+    # issue 11: a lookup used to compare the reference with every name the article had made
+    ctx = AttributionContext()
+    ctx.names = _CountingNames()
+    for i in range(2000):
+        ctx.observe(f"The Ministry of Region{i} said it would send aid.")
+    ctx.observe("The Syrian Observatory for Human Rights said 4 people died.")
+    _CountingNames.reads = 0
+    assert ctx.resolve("the Observatory") == "Syrian Observatory for Human Rights"
+    assert _CountingNames.reads <= 2
+    # the most recent of the names holding every word wins, as before
+    assert ctx.resolve("the ministry") == "Ministry of Region1999"
+    ctx.observe("The Ministry of Region7 said it would send aid.")
+    assert ctx.resolve("the ministry") == "Ministry of Region7"
