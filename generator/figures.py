@@ -44,6 +44,7 @@ bracketed bulletin counts ("Damascus (17)") – those belong to tallies.
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -778,13 +779,38 @@ def _family_groups(sentence: str, mentions: list[NumberMention]) -> list[NumberM
     return sorted(kept + groups, key=lambda x: x.start)
 
 
+class _Covered:
+    """Which positions numbers cover, asked by bisection (issue 11: not every number for every 'a <person>').
+
+    >>> mentions = [NumberMention(3, 3, 5, 12, None, None, "12"), NumberMention(10, 14, 20, 4, None, None, "some 4")]
+    >>> [_Covered(mentions).touches(a, b) for a, b in ((0, 4), (5, 10), (15, 30), (0, 3))]
+    [True, False, True, False]
+    """
+
+    __slots__ = ("starts", "reach")
+
+    def __init__(self, mentions: Sequence[NumberMention]) -> None:
+        ordered = sorted(mentions, key=lambda x: x.start)
+        self.starts = [x.start for x in ordered]
+        self.reach = list(itertools.accumulate((x.end for x in ordered), max))  # farthest end so far
+
+    def touches(self, start: int, end: int) -> bool:
+        """Whether a number starts in [start, end) or spans ``start``."""
+        i = bisect.bisect_left(self.starts, start)
+        if i < len(self.starts) and self.starts[i] < end:
+            return True
+        j = bisect.bisect_right(self.starts, start)
+        return j > 0 and self.reach[j - 1] > start
+
+
 def _with_singulars(sentence: str, mentions: list[NumberMention]) -> list[NumberMention]:
     """Add "a/an <person>" as a count of one, where no number already covers it."""
     mentions = _family_groups(sentence, mentions)
     extra = []
     words = Words(sentence)
+    covered = _Covered(mentions)
     for m in _SINGULAR.finditer(sentence):
-        if any(m.start() <= x.start < m.end() or x.start <= m.start() < x.end for x in mentions):
+        if covered.touches(m.start(), m.end()):
             continue  # "as a result 1 fighter": the number is the count
         if search_ending_at(_OWNER_BEFORE, sentence, m.start(), words):
             continue  # "a son of a rebel commander": one person, named by a relation
