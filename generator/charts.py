@@ -133,7 +133,7 @@ def line_chart(
     chart_id: str = "chart",
     y_label: str = "",
     desc: str | None = None,
-    width: int = 560,
+    width: int = 400,
     height: int = 200,
 ) -> str:
     """An accessible inline SVG line chart of ``points`` (deterministic output).

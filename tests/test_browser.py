@@ -289,3 +289,54 @@ def test_bulletin_reads_at_a_glance_on_phone_and_desktop(browser, server, built_
     finally:
         context.close()
     assert not reader.errors, "\n".join(reader.errors)
+
+
+# The phone check, run on each page in one tab: what overflows the page (not inside its own scrolling box), the
+# rows the menu takes, and the smallest chart text as drawn (font size times the SVG's scale).
+_PHONE_CHECK = """w => {
+  const scrolls = e => e.parentElement && e.parentElement.closest('.table-scroll, nav ul');
+  const wide = [...document.querySelectorAll('body *')]
+    .filter(e => e.getBoundingClientRect().right > w + 1 && !scrolls(e))
+    .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''));
+  const rows = new Set([...document.querySelectorAll('.site-header nav li')].map(li => Math.round(li.getBoundingClientRect().top)));
+  const text = [...document.querySelectorAll('svg.chart text')].map(t => {
+    const svg = t.ownerSVGElement;
+    return parseFloat(getComputedStyle(t).fontSize) * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+  });
+  return {scroll: document.documentElement.scrollWidth, wide, rows: rows.size, chartText: text.length ? Math.min(...text) : null};
+}"""
+
+
+def test_every_page_fits_a_phone(browser, server, built_site):
+    """At 390 px: no page scrolls sideways (wide tables scroll in their own box), the menu is one row,
+    chart text is drawn at 11 px or more, and the home page's heading is the news, not the site's name again."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    reader = Reader(page, server)
+    problems: list[str] = []
+    charts = 0
+    try:
+        pages = sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html") if "pagefind" not in p.parts)
+        for rel in pages:
+            reader.open(rel)
+            got = page.evaluate(_PHONE_CHECK, 390)
+            if got["scroll"] > 390:
+                problems.append(f"{rel}: page is {got['scroll']} px wide ({', '.join(got['wide']) or 'hidden content'})")
+            if got["rows"] > 1:
+                problems.append(f"{rel}: the menu takes {got['rows']} rows")
+            if got["chartText"] is not None:
+                charts += 1
+                if got["chartText"] < 11:
+                    problems.append(f"{rel}: chart text drawn at {got['chartText']:.1f} px")
+        reader.open("")
+        site_name = page.locator(".site-name").inner_text().strip()
+        assert page.locator("main h1").inner_text().strip() != site_name
+        reader.shot("07-home-390")
+        reader.open("places/aleppo/")
+        reader.shot("08-place-aleppo-390")
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
+    assert charts > 0, "the demo has charts: the text-size check ran on none"
+    assert not reader.errors, "\n".join(reader.errors)
