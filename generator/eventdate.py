@@ -17,6 +17,9 @@ Tuesday" still happened by Tuesday, and a dateline is the filing day);
 a nominal date comes last, and never becomes the date of the story that
 the undated sentences after it continue.
 
+"The attack comes a day after troops stormed the town": the sentence tells
+of the storming, a day before the report's day.
+
 A night named by its two days ("overnight 26-27 December", "the night of
 2-3 July", "from Friday evening to Saturday morning") is dated by its
 second day, the morning the report counts it on. "During the day" and
@@ -208,6 +211,19 @@ False
 """
 
 
+DAYS_AFTER = re.compile(
+    r"\b(?:came|comes|come|follows|followed)\s+(?:just\s+|only\s+)?(?P<n>a|one|two|three|four|five|six|[1-6])\s+days?\s+after\b", re.I
+)
+"""News that "comes a day after" another happening: that happening is the sentence's, N days before the report's day.
+
+>>> DAYS_AFTER.search("The shelling came two days after rebels stormed the base.")["n"]
+'two'
+>>> DAYS_AFTER.search("Two days after the raid, the town was quiet.") is None
+True
+"""
+_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
 @dataclass(frozen=True, slots=True)
 class Dated:
     """The date of a sentence's event and where it came from."""
@@ -215,7 +231,7 @@ class Dated:
     date: str
     granularity: str
     text: str  # the words it came from
-    role: str  # "happening" | "statement" | "dateline" | "nominal" | "report day"
+    role: str  # "happening" | "statement" | "dateline" | "nominal" | "night" | "days after" | "report day"
     mod: str | None = None  # the part of the period named ("early 2014": START), dates.event_mod
 
 
@@ -246,6 +262,10 @@ def pick(sentence: str, offset: int, timexes: Sequence[Timex], report_day: dt.da
         resolved = dates.event_date(timex)
         if resolved:
             return Dated(resolved[0], resolved[1], timex.text, role, dates.event_mod(timex))
+    m = DAYS_AFTER.search(sentence)
+    if m:
+        n = _COUNT.get(m["n"].lower()) or int(m["n"])
+        return Dated((report_day - dt.timedelta(days=n)).isoformat(), "day", m.group(), "days after")
     m = REPORT_DAY.search(sentence)
     if m:
         return Dated(report_day.isoformat(), "day", m.group(), "report day")

@@ -75,7 +75,7 @@ _IRREGULAR_PAST = frozenset(
     blew froze hid knew meant bore tore wore shook woke forbade arose overran overtook undertook withdrew
     withheld upheld beat bit bled bent bound brought clung crept dealt dug fed felt fought forgot fled
     grew hung hurt lay led leapt quit rang rode sank sang shone shut slid split sprang stuck stung strove
-    swore swung taught thought understood wept wound became overcame""".split()
+    swore swung taught thought understood wept wound became overcame retook drew rode sped""".split()
 )
 _IRREGULAR_PARTICIPLE = frozenset(
     """been done gone taken fallen shot hit struck fled begun broken fought given left sent led run won
@@ -83,7 +83,7 @@ _IRREGULAR_PARTICIPLE = frozenset(
     held seen made driven flown stolen sought bought sold built burnt lit laid paid slain blown frozen
     hidden known meant borne torn worn shaken woken overrun overtaken undertaken withdrawn withheld
     upheld beaten bitten dealt dug fed felt grown hung hurt lain quit rung ridden sunk sung shone shut
-    slid split sprung stuck stung sworn swung taught thought understood wept wound become overcome""".split()
+    slid split sprung stuck stung sworn swung taught thought understood wept wound become overcome retaken drawn ridden""".split()
 )
 # "-ed" words that are adjectives or nouns far more often than verbs here
 _NOT_VERBS = frozenset(

@@ -91,3 +91,16 @@ def test_a_short_parenthesis_does_not_hide_a_background_clause():
         "Snipers also fired on Deraa, where the Red Crescent (SARC) last week tried to reach the wounded."
     )
     assert got["Snipers also"] == "2013-05-18"
+
+
+def test_news_that_comes_a_day_after_another_happening_is_dated_to_it():
+    got = dated(
+        "Shelling hit the market in Maarat on Saturday. "
+        "The shelling comes a day after rebels stormed an army post outside the town."
+    )
+    assert got["The shelling"] == "2013-05-17"
+    assert dated("The raid came two days after gunmen ambushed a patrol near the border.") == {"The raid": "2013-05-16"}
+
+
+def test_a_verb_with_an_irregular_past_makes_an_event():
+    assert list(dated("The ministry said that its forces retook the district centre.").values()) == ["2013-05-18"]
