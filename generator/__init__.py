@@ -12,7 +12,7 @@ __version__ = "0.1.0"
 def register() -> None:
     from pelican import signals
 
-    from generator import intake, output, readcache, search, settings, site
+    from generator import feedids, intake, output, readcache, search, settings, site
 
     signals.initialized.connect(settings.check_pelican)  # bad settings stop the build, each named
     signals.initialized.connect(intake.exclude_symlinked_folders)  # never walk symlinked folders; autoescape on
@@ -25,5 +25,6 @@ def register() -> None:
     signals.initialized.connect(output.started)
     signals.content_written.connect(output.written)  # every page and feed of this build...
     signals.feed_written.connect(output.written)
+    signals.feed_generated.connect(feedids.rewrite)  # feed ids from TIMELINE_FEED_ID_DOMAIN, never tag:None
     signals.finalized.connect(readcache.save_stamp)
     signals.finalized.connect(output.finalized)  # ...so stale ones are removed, then Pagefind indexes output/

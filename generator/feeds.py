@@ -32,14 +32,13 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from feedgenerator import get_tag_uri
 from jinja2 import DictLoader, Environment
 from markupsafe import Markup, escape
 from pelican.utils import set_date_tzinfo
 
 from generator.exports import absolute_url, date_parts, display_date
 from generator.model import Bulletin, Event, KeyFigure, ReportedTotal, SiteData, Tally
-from generator import summary
+from generator import feedids, summary
 from generator.site import Links, bulletin_incidents
 
 # Addresses not (yet) in the settings table; each can be overridden in
@@ -590,11 +589,12 @@ def write_json_feed(output_path: str, url: str, items: Sequence[FeedItem], conte
     siteurl = context.get("SITEURL") or ""
     feed_domain = context.get("FEED_DOMAIN") or siteurl
     timezone = settings.get("TIMEZONE")
+    id_domain = feedids.domain(context)
     entries = []
     for item in items[: settings.get("FEED_MAX_ITEMS") or None]:
         link = absolute_url(siteurl, item.url)
         entries.append({
-            "id": get_tag_uri(link, item.date),
+            "id": feedids.item_id(id_domain, feedids.site_path(item.url, ""), item.date),
             "url": link,
             "title": item.title,
             "summary": item.summary,

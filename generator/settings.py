@@ -261,6 +261,12 @@ def _aliases() -> Any:
     return DEFAULT_ALIASES
 
 
+def _feed_id_domain(value: Any, config: Mapping[str, Any]) -> str | None:
+    from .feedids import check_domain
+
+    return check_domain(value, config)
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting("TIMELINE_COUNTRIES", ["SY"], "ISO 3166-1 alpha-2 codes of the countries whose provinces and towns are recognised.", _country_codes),
     Setting("TIMELINE_PLACE_ALIASES", _aliases, "Extra spellings: {alias: canonical gazetteer name}, e.g. {'Halab': 'Aleppo'}.", _mapping_of_names),
@@ -313,6 +319,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("PLACE_FEED_ATOM", "feeds/places/{slug}.atom.xml", "Atom feed of each place's events and tallies."),
     Setting("PLACE_FEED_RSS", "feeds/places/{slug}.rss.xml", "RSS 2.0 feed of each place's events and tallies."),
     Setting("METRIC_FEED_ATOM", "feeds/metrics/{slug}.atom.xml", "Atom feed of each key metric, day by day."),
+    Setting("TIMELINE_FEED_ID_DOMAIN", "", "Domain in every feed id (tag:<domain>,<date>:<path>); empty: the host of SITEURL or FEED_DOMAIN, else localhost. Set it to keep ids when the site moves.", _feed_id_domain),
     Setting("DATA_EXPORT_PATH", "data", "Folder of the CSV/JSON/ICS exports."),
     Setting("TIMELINE_SEARCH", True, "Build a static full-text search index with Pagefind (when installed)."),
     Setting("TIMELINE_SEARCH_GLOB", "{bulletins/**/*,articles/**/*,places/**/*,*/index}.html", "Pages Pagefind indexes."),

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from pelican import signals
 from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import Writer
 
 from conftest import PUBLISH_SITEURL
-from generator import feeds
+from generator import feedids, feeds, settings
 from generator.model import SiteData
 
 SITEURL = PUBLISH_SITEURL
@@ -21,7 +22,8 @@ SITEURL = PUBLISH_SITEURL
 def write(output: Path, site_data: SiteData, **overrides) -> Path:
     """Write every feed of ``site_data`` into ``output`` with Pelican's own writer."""
     settings = {**DEFAULT_CONFIG, "TIMEZONE": "UTC", "SITEURL": SITEURL, "FEED_DOMAIN": SITEURL, **overrides}
-    context = {k: settings[k] for k in ("SITENAME", "SITEURL", "FEED_DOMAIN")}
+    context = {k: settings[k] for k in ("SITENAME", "SITEURL", "FEED_DOMAIN", "TIMELINE_FEED_ID_DOMAIN") if k in settings}
+    signals.feed_generated.connect(feedids.rewrite)  # as generator.register() does in a build
     context["SITESUBTITLE"] = "Daily bulletins"
     feeds.write_feeds(Writer(str(output), settings=settings), site_data, context, settings)
     return output
@@ -314,3 +316,46 @@ def test_two_builds_give_the_same_feed_ids_and_bytes(published_site, site_builde
     again = site_builder("published-again", SITEURL=PUBLISH_SITEURL, FEED_DOMAIN=PUBLISH_SITEURL, RELATIVE_URLS=False)
     for path in sorted((published_site / "feeds").rglob("*.*")):
         assert path.read_bytes() == (again / path.relative_to(published_site)).read_bytes(), path.name
+
+
+def _ids(site: Path) -> dict[str, tuple[str, list[str]]]:
+    """Every Atom/RSS feed of a built site: its own id and its entries' ids."""
+    out = {}
+    for path in sorted((site / "feeds").rglob("*.xml")):
+        parsed = parse(path)
+        out[path.relative_to(site).as_posix()] = (parsed.feed.get("id", ""), [e.id for e in parsed.entries])
+    return out
+
+
+def test_feed_ids_never_say_none_without_siteurl(built_site):
+    """make html has no SITEURL: ids still have a domain (localhost), each feed its own id, each entry a unique id."""
+    ids = _ids(built_site)
+    assert len(ids) > 5
+    for name, (_own, entries) in ids.items():
+        assert entries, name
+        assert all(i.startswith("tag:localhost,") and "None" not in i for i in entries), (name, entries[:3])
+        assert len(set(entries)) == len(entries), name
+    atom_ids = [own for name, (own, _) in ids.items() if name.endswith(".atom.xml")]
+    assert all(i.startswith("urn:uuid:") for i in atom_ids)
+    assert len(set(atom_ids)) == len(atom_ids), "every feed has its own id"
+    document = json.loads((built_site / "feeds/bulletins.json").read_text(encoding="utf-8"))
+    assert [i["id"] for i in document["items"]] == ids["feeds/bulletins.atom.xml"][1]
+
+
+def test_published_feed_ids_are_the_development_ids_on_the_sites_domain(built_site, published_site):
+    """Entry ids name the item's address relative to the site: publishing under a sub-path changes only the domain."""
+    dev, published = _ids(built_site), _ids(published_site)
+    host = PUBLISH_SITEURL.split("//")[1].split("/")[0]
+    assert sorted(dev) == sorted(published)
+    for name, (_, entries) in published.items():
+        assert entries == [i.replace("tag:localhost,", f"tag:{host},", 1) for i in dev[name][1]], name
+
+
+def test_the_id_domain_setting_names_every_id_and_is_checked(tmp_path, site_data):
+    out = write(tmp_path, site_data, TIMELINE_FEED_ID_DOMAIN="news.example.net")
+    atom = parse(out / "feeds/bulletins.atom.xml")
+    assert atom.entries and all(e.id.startswith("tag:news.example.net,2016-12-2") for e in atom.entries)
+    assert atom.entries[0].id == "tag:news.example.net,2016-12-23:bulletins/2016-12-23/"  # relative to the site: no /bulletin/
+    problems = settings.validate({"TIMELINE_FEED_ID_DOMAIN": "https://news.example.net/"})
+    assert len(problems) == 1 and problems[0].startswith("TIMELINE_FEED_ID_DOMAIN")
+    assert settings.validate({"TIMELINE_FEED_ID_DOMAIN": "news.example.net"}) == []
