@@ -1303,7 +1303,8 @@ def _r_ref(m: re.Match[str], st: _State) -> Resolved:
 
 _SET_ADVERBS = {
     "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
-    "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D",
+    "yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "fortnightly": "P2W", "biweekly": "P2W",
+    "semiannually": "P6M", "biannually": "P6M",
 }
 
 
@@ -1531,6 +1532,16 @@ _RULES: tuple[_Rule, ...] = (
         core=_UNIT_CORE,
         examples=(
             ("The plant burns [two tonnes a day] of coal.", _FRI, None),
+        ),
+    ),
+    # "5 percent year-on-year": a comparison, not a year.
+    _rule(
+        "versus_unit",
+        r"\b(?:year|month|quarter|week)[- ](?:on|over|to)[- ](?:year|month|quarter|week)\b",
+        _r_block, _I,
+        core=_UNIT_CORE,
+        examples=(
+            ("Exports fell 2 percent [year-on-year] in the first quarter.", _FRI, None),
         ),
     ),
     # "three-quarters of", "more than a quarter of the votes": fractions, not quarters.
@@ -1842,6 +1853,18 @@ _RULES: tuple[_Rule, ...] = (
             ("The mayor was seized on June 3 and freed [the next day].", _FRI, "2016-06-04"),
         ),
     ),
+    # "for a second day", "the third straight day of protests": the day reported on
+    _rule(
+        "nth_day",
+        r"\b(?:[Tt]he|[Aa])\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
+        r"\s+(?:(?:straight|consecutive|successive)\s+)?day\b(?!s|-)",
+        lambda m, st: ("DATE", st.ref.isoformat()),
+        core=_UNIT_CORE,
+        derived=True,
+        examples=(
+            ("Clashes went on for [a second day] in the old city.", _FRI, _FRI),
+        ),
+    ),
     _rule(
         "that_unit",
         rf"\b(?:(?:earlier|later)\s+)?(?:that|the same)\s+(?P<unit>day|week|month|quarter|year|{_PART})\b",
@@ -1887,15 +1910,24 @@ _RULES: tuple[_Rule, ...] = (
         r"(?:(?:(?<=\b[Ff]or\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\btook\s)"
         r"|(?<=\btake\s)|(?<=\btakes\s)|(?<=\btaking\s)|(?<=\blasted\s)|(?<=\bspent\s)|(?<=\bfollows\s)|(?<=\bfollowed\s)|(?<=\b[Oo]ver the\s)|(?<=\b[Ii]n the\s))"
         r"(?:many\s+|several\s+|some\s+)?"
-        r"(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)\b(?!\s+(?:ago|of\s+\w+ing\b))"
+        r"(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)\b(?!\s+ago\b)"
         # "within weeks or months": one vague span, valued by its first unit
         r"(?:\s+or\s+(?:years|months|weeks|days|hours|decades)\b(?!\s+ago))?"
-        r"|(?P<unit2>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ecades)(?=\s+of\s+(?!the\b|\w+ing\b))"
-        r"|(?<![\w,] )\b(?P<unit3>[Hh]ours|[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Dd]ecades)(?=\s+(?:after|before|later|earlier)\b))",
+        r"|(?P<unit2>[Yy]ears|[Mm]onths|[Ww]eeks|[Dd]ecades"
+        # "days of shelling" only as a stretch of time: never "the bloodiest days of the revolt"
+        r"|(?:(?<=\bof\s)|(?<=\bamid\s)|(?<=\bduring\s)|(?<=\bdespite\s)|(?<=\bseen\s)|(?<=\bsaw\s)"
+        r"|(?<=\bendured\s)|(?<=\bexperienced\s)|(?<=\bdescribed\s)|(?<![\w,] ))[Dd]ays)"
+        r"(?=\s+of\s+(?!the\b|his\b|her\b|their\b|its\b|our\b|my\b|this\b|that\b))"
+        # "came hours after the blast", "just days before the vote"; not "the days before" (a period, not a span)
+        r"|(?<![,\d] )(?<!\b[Tt]he )(?<!\b[Tt]hose )(?<!\b[Tt]hese )(?<!\bfirst )(?<!\bfinal )(?<!\blast )"
+        r"\b(?P<unit3>[Hh]ours|[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Dd]ecades)(?=\s+(?:after|before|later|earlier)\b))",
         _r_plural_duration,
         core=_UNIT_CORE,
         examples=(
             ("The talks could take [years].", _FRI, "PXY"),
+            ("The town fell after [weeks] of shelling.", _FRI, "PXW"),
+            ("The strike came [hours] after the vote.", _FRI, "PTXH"),
+            ("The town has endured [days] of shelling.", _FRI, "PXD"),
         ),
     ),
     _rule(
@@ -2041,15 +2073,26 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "set",
-        rf"\b(?:(?P<set>daily|weekly|monthly|annually|yearly|hourly|nightly)\b(?!\s+[A-Z])"
+        rf"\b(?:(?P<set>daily|weekly|monthly|annually|yearly|hourly|nightly|fortnightly|biweekly|semiannually"
+        rf"|biannually)\b(?!\s+[A-Z])"
         rf"|(?P<set2>[Ee]very|[Ee]ach)\s+(?P<unit>day|week|month|quarter|year|hour|{_WEEKDAY}|{_PART}|"
         rf"spring|summer|autumn|winter|January|February|March|April|May|June|July|August|September|"
         rf"October|November|December)\b)",
         _r_set,
-        core=_ci("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "every", "each"),
+        core=_ci("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "fortnightly", "biweekly",
+                 "semiannually", "biannually", "every", "each"),
         examples=(
             ("The ministry issues a [daily] bulletin.", _FRI, "P1D"),
             ("Markets open [every Thursday].", _FRI, "XXXX-WXX-4"),
+        ),
+    ),
+    _rule(
+        "weekends",
+        r"\b[Ww]eekends\b",
+        lambda m, st: ("SET", "XXXX-WXX-WE"),
+        core=r"[Ww]eekends",
+        examples=(
+            ("The market is busiest at [weekends].", _FRI, "XXXX-WXX-WE"),
         ),
     ),
     _rule(
@@ -2063,12 +2106,18 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "frequency",
-        rf"\b(?:(?P<freq>once|twice|{_NUMWORD}\s+times|\d+\s+times)\s+(?:a|an|per|every|each)\s+"
-        rf"|[Ee]very\s+(?P<n>{_NUMWORD}|\d+|other)\s+)(?P<unit>day|week|month|year|hour)s?\b",
+        rf"\b(?:(?P<freq>once|twice|{_NUMWORD}\s+times|\d+\s+times|(?:a\s+)?(?:couple|few)\s+(?:of\s+)?times"
+        rf"|(?:several|many)\s+times)\s+(?:a|an|per|every|each)\s+"
+        # "every two to three weeks": valued by the first number
+        rf"|[Ee]very\s+(?P<n>{_NUMWORD}|\d+|other)\s+(?:(?:to|or)\s+(?:{_NUMWORD}|\d+)\s+)?)"
+        rf"(?P<unit>day|week|month|year|hour|minute)s?\b",
         _r_frequency,
         core=_ci("once", "twice", "times", "every"),
         examples=(
             ("Convoys run [twice a week].", _FRI, "P1W"),
+            ("Patrols pass [a couple of times a week].", _FRI, "P1W"),
+            ("Aid arrives [every two to three weeks].", _FRI, "P2W"),
+            ("A bus leaves [every 15 minutes].", _FRI, "PT15M"),
         ),
     ),
 )
