@@ -248,6 +248,8 @@ class _State:
     # last; ``derived`` marks values computed from another date ("a year
     # earlier"), which must not become the anchor of the next shift.
     history: list[tuple[str, str, bool]] = field(default_factory=list)
+    # where each of them ends in the text
+    history_ends: list[int] = field(default_factory=list)
 
     def anchor(self, granularity: str, absolute: bool = False) -> str | None:
         """Most recent mentioned date at least as fine as ``granularity``
@@ -276,6 +278,45 @@ class _State:
         value = self.anchor("day")
         return dt.date.fromisoformat(value[:10]) if value else self.ref
 
+    def clock_day(self, start: int, end: int) -> dt.date:
+        """The day a clock time or part of the day without a date of its own falls on.
+
+        The last day the text mentioned, unless that day came in an earlier
+        sentence, lies after the reference, and this clause has a past verb
+        ("the dollar surged in morning trade" after "a vote is due by
+        Tuesday"): then the reference.
+        """
+        need = _GRAN_RANK["day"]
+        for (value, gran, _), at in zip(reversed(self.history), reversed(self.history_ends)):
+            if _GRAN_RANK.get(gran, -1) < need:
+                continue
+            day = dt.date.fromisoformat(value[:10])
+            if day > self.ref and _SENTENCE_END.search(self.text, at, start):
+                cue = self.tense_cue(start, end)[0]
+                if cue is not None and cue.group("past"):
+                    return self.ref
+            return day
+        return self.ref
+
+    def tense_cue(self, start: int, end: int) -> tuple[re.Match[str] | None, bool]:
+        """The tense cue of an expression's clause and whether it comes before it:
+        the nearest one before it in its sentence, else the first one after it."""
+        text = self.text
+        lo = max(start - 120, 0)
+        for m in _SENTENCE_END.finditer(text, lo, start):
+            lo = m.end()
+        last = None
+        for m in _TENSE_CUE.finditer(text, lo, start):
+            if not _passive(text, m):
+                last = m
+        if last is not None:
+            return last, True
+        stop = _SENTENCE_END.search(text, end, end + 160)
+        for m in _TENSE_CUE.finditer(text, end, stop.start() if stop else end + 160):
+            if not _passive(text, m):
+                return m, False
+        return None, False
+
     def tense(self, start: int, end: int, intent: bool = True) -> str:
         """``"future"`` or ``"past"``: the nearest tense cue before the
         expression in its sentence, else the first one after it; ``"past"``
@@ -285,24 +326,11 @@ class _State:
         verbs they are: for a weekday, the clause after them is too often
         another one ("vowed to retake the town after retreating on Thursday").
         """
-        text = self.text
-        lo = max(start - 120, 0)
-        for m in _SENTENCE_END.finditer(text, lo, start):
-            lo = m.end()
-        last = None
-        for m in _TENSE_CUE.finditer(text, lo, start):
-            if not _passive(text, m):
-                last = m
-        if last is None:
-            stop = _SENTENCE_END.search(text, end, end + 160)
-            for m in _TENSE_CUE.finditer(text, end, stop.start() if stop else end + 160):
-                if not _passive(text, m):
-                    last = m
-                    break
-            # "On Friday, the government agreed to pay": the agreeing is past;
-            # only before the date ("agreed to meet on Friday") does it look ahead.
-            if last is not None and last.group("intent"):
-                return "past"
+        last, before = self.tense_cue(start, end)
+        # "On Friday, the government agreed to pay": the agreeing is past;
+        # only before the date ("agreed to meet on Friday") does it look ahead.
+        if last is not None and last.group("intent") and not before:
+            return "past"
         if last is not None and last.group("intent") and not intent:
             return "past"
         if last is None or last.group("past"):
@@ -797,7 +825,7 @@ def _r_time(m: re.Match[str], st: _State) -> Resolved:
         if hour > 23 or minute > 59:
             return None
     # A clock time alone belongs to the day the passage is about.
-    d = st.anchor_day()
+    d = st.clock_day(m.start(), m.end())
     if _g(m, "month"):
         month, day = _month_of(m["month"]), int(re.match(r"\d+", m["day"]).group())  # type: ignore[union-attr]
         d = _safe_date(_year_for_month_day(st, month, day, m.start(), m.end()), month, day) or d
@@ -810,7 +838,7 @@ def _r_time(m: re.Match[str], st: _State) -> Resolved:
 
 def _r_clock(m: re.Match[str], st: _State) -> Resolved:
     """"at 14:30" → that time on the day in question; "at 13:45 20th Jan 2012" on that date."""
-    d: dt.date | None = st.anchor_day()
+    d: dt.date | None = st.clock_day(m.start(), m.end())
     if _g(m, "month"):
         month, day = _month_of(m["month"]), int(re.match(r"\d+", m["day"]).group())  # type: ignore[union-attr]
         year = int(m["year"]) if _g(m, "year") else _year_for_month_day(st, month, day, m.start(), m.end())
@@ -1063,7 +1091,7 @@ def _and_a_half(n: int, unit: str) -> str:
 
 def _r_part_of_day(m: re.Match[str], st: _State) -> Resolved:
     """"in the morning", "by mid afternoon": that part of the day in question."""
-    return "TIME", f"{_iso(st.anchor_day())}T{_PARTS_OF_DAY[m['unit'].lower()]}"
+    return "TIME", f"{_iso(st.clock_day(m.start(), m.end()))}T{_PARTS_OF_DAY[m['unit'].lower()]}"
 
 
 def _r_overnight(m: re.Match[str], st: _State) -> Resolved:
@@ -1812,7 +1840,7 @@ _RULES: tuple[_Rule, ...] = (
         "dawn",
         r"(?:(?<=\bat\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bby\s))"
         r"(?P<unit>dawn|daybreak|dusk|nightfall)\b",
-        lambda m, st: ("TIME", f"{_iso(st.anchor_day())}T{_PARTS_OF_DAY[m['unit']]}"),
+        lambda m, st: ("TIME", f"{_iso(st.clock_day(m.start(), m.end()))}T{_PARTS_OF_DAY[m['unit']]}"),
         core=_ci("dawn", "daybreak", "dusk", "nightfall"),
         examples=(
             ("The raid began at [dawn].", _FRI, "2016-12-23TMO"),
@@ -2295,6 +2323,7 @@ def _resolve(text: str, state: _State, chosen: list[Candidate]) -> tuple[list[Ti
         gran = _granularity(value)
         if ttype in ("DATE", "TIME") and gran is not None:
             state.history.append((value, gran, rule.derived))
+            state.history_ends.append(end)
     return out, declined
 
 

@@ -626,6 +626,12 @@ def test_a_bare_time_takes_the_date_of_the_sentence_before():
     assert value_of(text, "10:30 a.m.", WED) == "2016-05-09T10:30"
 
 
+def test_a_bare_time_in_a_past_clause_never_takes_a_day_still_ahead():
+    text = "Ministers are due to vote on Tuesday. The dollar briefly rose in morning trade."
+    assert value_of(text, "morning", WED) == "2016-05-18TMO"
+    assert value_of("Talks will resume on Tuesday. They will start at 10:30 a.m.", "10:30 a.m.", WED) == "2016-05-24T10:30"
+
+
 WEEKS = [
     # ISO 8601: week 1 holds the year's first Thursday, so years meet mid-week
     ("Prices fell this week.", "this week", dt.date(2014, 12, 30), "2015-W01"),
