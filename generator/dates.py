@@ -1562,6 +1562,17 @@ _RULES: tuple[_Rule, ...] = (
             ("The plant burns [two tonnes a day] of coal.", _FRI, None),
         ),
     ),
+    # "Britain's Sunday Times", "Bloody Sunday": names, not days.
+    _rule(
+        "weekday_name",
+        rf"\b(?:Bloody\s+Sunday|Black\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?P<wd>{_WEEKDAY})\s+"
+        r"(?:Times|Telegraph|Express|Mirror|Herald|Mail|Post|Tribune|Independent|Observer|Sport|Star|Night\s+Football))\b",
+        _r_block,
+        core=r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
+        examples=(
+            ("He told Britain's [Sunday Times] that talks had failed.", _FRI, None),
+        ),
+    ),
     # "5 percent year-on-year": a comparison, not a year.
     _rule(
         "versus_unit",
