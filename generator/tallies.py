@@ -90,6 +90,9 @@ TALLY_METRICS: dict[str, dict[str, Any]] = {
                        r"air\s+defen[cs]e\s+systems", r"aircraft", r"helicopters"],
     },
     "killed": {"label": "Killed", "patterns": [r"martyred", r"martyrdom\s+of"], "unit_nouns": [r"martyrs?"]},
+    # killed and wounded as one number ("8,019 civilian casualties"), and the missing ("12 people missing")
+    "casualties": {"label": "Casualties", "patterns": [r"casualties"], "unit_nouns": [r"(?:civilian\s+)?casualties"]},
+    "missing": {"label": "Missing", "patterns": [r"missing", r"unaccounted\s+for"], "unit_nouns": []},
 }
 # Read before the configured table's own units ("10 rockets" is rockets, not shells).
 _FIRST = ("rockets", "missiles", "drones", "explosions")
@@ -105,7 +108,7 @@ def tally_metrics(metrics: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     """The configured metrics with ``TALLY_METRICS`` added (memoised per table).
 
     >>> sorted(tally_metrics({"killed": {"patterns": ["killed"]}}))[:3]
-    ['attacks', 'ceasefire_violations', 'drones']
+    ['attacks', 'casualties', 'ceasefire_violations']
     """
     hit = _MERGED.get(id(metrics))
     if hit is not None and hit[0] is metrics:
@@ -192,11 +195,14 @@ def _named_day(sentence: str, published: dt.date) -> str | None:
     for timex in dates.find_timexes(sentence, published):
         resolved = dates.event_date(timex)
         if resolved and resolved[1] == "day":
-            # a count up to "00:00 on June 14" (or "midnight on June 14", as monitors write it) closes June 13
-            if _AT_MIDNIGHT.match(timex.text) or _AT_MIDNIGHT.fullmatch(sentence[max(0, timex.start - 20) : timex.start].lstrip()):
-                return (dt.date.fromisoformat(resolved[0]) - dt.timedelta(days=1)).isoformat()
-            return resolved[0]
+            return _day_before(resolved[0]) if _at_midnight(sentence, timex) else resolved[0]
     return None
+
+
+def _at_midnight(sentence: str, timex: Any) -> bool:
+    """Whether a day is named at its first moment: a count up to "00:00 on June 14" (or "midnight on
+    June 14", as monitors write it) closes June 13."""
+    return bool(_AT_MIDNIGHT.match(timex.text) or _AT_MIDNIGHT.fullmatch(sentence[max(0, timex.start - 20) : timex.start].lstrip()))
 
 
 _AT_MIDNIGHT = re.compile(r"(?:.*\s)?(?:00[:.]00|midnight)\s+(?:hrs\s+)?(?:on\s+)?", re.I)
@@ -695,9 +701,103 @@ _NO_COUNT = re.compile(r"\b(?:recorded|registered|reported|observed|monitored)\s
 _AS_OF_MOMENT = re.compile(r"\bas\s+of\b", re.I)
 
 
+# A casualty count stated as an aggregate – the toll of a war, not of one incident – is a running total.
+# Rules with examples (each marks its comma-clause and what follows, as "since ..." does):
+#   a war as the subject, in the perfect or with "resulted in": "the fighting in the capital has killed 187
+#     people", "the war has claimed the lives of 710 fighters", "the conflict resulted in 6,100 deaths"
+#   a toll noun with a copula or a toll verb: "the number of injured reached 159", "the number of civilians
+#     killed ... is 642", "civilian casualties ... amounted to 9,983", "casualties numbered 1,401 deaths",
+#     "the wounded are over 1,600", "the dead civilians are nearly 760", "the wounded - over 2,400"
+# One attack's toll has an attack as its subject ("the strike killed 12") and is no running total.
+_WAR = r"(?:war|conflict|fighting|clashes|hostilities|aggression|offensive|invasion|violence|bombardment|bombing\s+campaign)"
+# A toll stated as a predicate of its subject: the subject names the metric, the number follows its verb.
+#   "the number of civilians killed in the region is 642"      -> killed 642
+#   "civilian casualties from 24 February to 3 May amounted to 7,120 civilians" -> casualties 7,120
+#   "the wounded are over 1,600", "the dead civilians are nearly 760", "the wounded - over 2,400"
+_TOLL_PREDICATE = re.compile(
+    r"(?P<subject>\b(?:(?:total\s+)?number|toll|tally)\s+of\s+[^.;:,\d]{1,100}?"
+    r"|\b(?:casualties|deaths|fatalities)\b(?:[^.;]|\.(?=\d)){0,120}?"
+    r"|\bthe\s+(?:[a-z]+\s+)?(?:dead|wounded|injured|killed|missing)(?:\s+(?:civilians|people|persons|soldiers|servicemen|troops))?\b)"
+    r"\s*(?:has\s+|have\s+|had\s+)?(?:amounted\s+to|numbered|totall?ed|stood\s+at|stands\s+at|reached|rose\s+to|climbed\s+to|"
+    r"risen\s+to|is|are|was|were|[-–—])\s+(?:(?:over|nearly|about|around|almost|approximately|more\s+than|at\s+least|some)\s+)?"
+    r"(?P<n>\d[\d,]*)",
+    re.I,
+)
+_TOLL_SHAPE = re.compile(
+    rf"\b{_WAR}\b[^.;:]{{0,60}}?\b(?:has|have|had)\s+(?:\w+\s+)?(?:killed|claimed|left|wounded|injured)\b"
+    rf"|\b{_WAR}\b[^.;:]{{0,40}}?\bresulted\s+in\b|" + _TOLL_PREDICATE.pattern,
+    re.I,
+)
+
+
+def toll_from(sentence: str) -> int | None:
+    """Offset from which casualty counts in ``sentence`` are a war's running toll, or None.
+
+    >>> toll_from("On Monday, the fighting in the capital has killed 187 people, a ministry spokesman said.")
+    10
+    >>> toll_from("An air strike on the market killed 12 people.") is None
+    True
+    """
+    m = next((m for m in _TOLL_SHAPE.finditer(sentence) if m["subject"] is None or toll_subject(m)), None)
+    if m is None:
+        return None
+    bounds = [b.end() for b in re.finditer(r"[,;](?!\d)", sentence[: m.start()])]
+    return bounds[-1] if bounds else 0
+
+
+# What makes a toll predicate one attack's toll or a list of who died, not a running total:
+#   an incident in its subject: "the number of people wounded in the blast was 14", "deaths in the attack numbered 7";
+#   a copula before people: "the dead were 3 soldiers and a child" (unlike "the wounded are over 1,600").
+_ONE_INCIDENT = re.compile(
+    r"\b(?:in|from|of|by|during)\s+(?:the|this|that|an?|\w+'s)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:blast|attack|strike|airstrike|explosion|bombing|raid|ambush|incident|assault|crash|shooting|massacre)s?\b", re.I)
+_COPULA = re.compile(r"\s*(?:is|are|was|were)\s", re.I)
+_ENDS_COUNT = re.compile(r"\s*(?:[,.;:)]|$|(?:in|on|as|according|and|while|since|so|to|by|from|including)\b)", re.I)
+
+
+def toll_subject(m: re.Match[str]) -> bool:
+    """Whether a ``_TOLL_PREDICATE`` match states a running toll (see ``_ONE_INCIDENT``)."""
+    if _ONE_INCIDENT.search(m["subject"]):
+        return False
+    verb = m.string[m.end("subject") : m.start("n")]
+    return not _COPULA.match(verb) or bool(_ENDS_COUNT.match(m.string, m.end("n")))
+
+
+def toll_predicates(sentence: str, metrics: Mapping[str, Any]) -> dict[int, str]:
+    """Numbers a toll's subject names the metric of: ``{offset of the number: metric}``.
+
+    The metric is the first one the subject names; a number with its own counted noun
+    ("numbered 1,401 deaths") keeps that noun's metric.
+
+    >>> toll_predicates("The number of civilians killed in the region is 642, while the wounded are over 1,600.", DEFAULT_METRICS)
+    {48: 'killed', 80: 'injured'}
+    """
+    compiled = compile_metrics(metrics)
+    out: dict[int, str] = {}
+    for m in _TOLL_PREDICATE.finditer(sentence):
+        rest = sentence[m.end("n"):]
+        if not toll_subject(m) or any(metric.unit is not None and metric.unit.match(rest) for metric in compiled):
+            continue
+        named = [(hit.start(), metric.name) for metric in compiled
+                 for hit in [metric.trigger_any.search(m["subject"])] if hit is not None]
+        if named:
+            out[m.start("n")] = min(named)[1]
+    return out
+
+
+def _running_from(sentence: str, metric: str) -> int | None:
+    """Where running totals of ``metric`` start: a cumulative marker, or for casualties a war's toll."""
+    start = cumulative_from(sentence)
+    if metric in _CASUALTY:
+        toll = toll_from(sentence)
+        if toll is not None and (start is None or toll < start):
+            return toll
+    return start
+
+
 def _report_cue(sentence: str) -> bool:
     return bool(_DAILY.search(sentence) or _PERIOD.search(sentence) or _REPORT_VERB.search(sentence)
-                or _AS_OF_MOMENT.search(sentence) or cumulative_from(sentence) is not None)
+                or _AS_OF_MOMENT.search(sentence) or cumulative_from(sentence) is not None or _TOLL_SHAPE.search(sentence))
 
 
 def _day_of(day: str, month: str | None, published: dt.date | None) -> str | None:
@@ -805,7 +905,7 @@ def named_period(sentence: str, published: dt.date, position: int | None = None)
             if 0 < (last - first).days <= 1 and re.search(r"\d[:.]\d{2}|midnight|noon", sentence[a.start - 20 if a.start > 20 else 0 : b.end]):
                 return b.value, b.value  # a 24-hour window closing on the second day
             if first < last:
-                return a.value, b.value
+                return a.value, (_day_before(b.value) if _at_midnight(sentence, b) else b.value)
     wholes = [(t, _whole(t.value)) for t in timexes]
     wholes = [(t, w) for t, w in wholes if w and (_WINDOW_BEFORE.search(sentence, 0, t.start) or _WINDOW_SUBJECT.match(sentence, t.end)
                                                   or t.text.lower().startswith(("last", "past")))]
@@ -836,7 +936,9 @@ def _total_tallies(
     found: list[tuple[int, int, str]] = []  # (position, value, metric)
     seen: dict[str, int] = {}
     date_tokens = [d.span() for d in _DATE_TOKEN.finditer(sentence)]
+    predicated = toll_predicates(sentence, metrics) if _TOLL_SHAPE.search(sentence) else {}
     for mention, metric in locate_figures(sentence, metrics):
+        metric = predicated.get(mention.num_start, metric)
         if metric is None or metric in FIGURE_ONLY or mention.num_start in used:
             continue
         if any(a <= mention.num_start < b for a, b in date_tokens):
@@ -858,7 +960,6 @@ def _total_tallies(
                 break
     if not found:
         return []
-    cumulative_start = cumulative_from(sentence)
     places = [p for p in _places_in(sentence, gazetteer) if p.kind != "country"]
     provinces = bool(_PROVINCE_CONTEXT.search(sentence))
     out: list[Tally] = []
@@ -871,6 +972,7 @@ def _total_tallies(
         if not keys:  # "In Donetsk region, between ..., the SMM recorded 261": the one place the sentence opens with
             keys = list(dict.fromkeys(_place_key(p, provinces) for p in places
                                       if p.start < position and _IN_BEFORE.search(sentence, 0, p.start)))
+        cumulative_start = _running_from(sentence, metric)
         own_span = "cumulative" if cumulative_start is not None and cumulative_start <= position else ("day" if span == "cumulative" else span)
         if own_span == "day" and metric in _CASUALTY and _AS_OF_MOMENT.search(sentence) and not _DAILY.search(sentence):
             own_span = "cumulative"

@@ -500,3 +500,43 @@ def test_previous_values_in_brackets_are_the_previous_reports_tallies():
 def test_a_bracket_after_a_place_is_a_sub_count_not_a_previous_value(syria):
     [tally], _ = tallies_of("Over the past day there were 20 violations in Aleppo (12) and Hama (8).", syria)
     assert (tally.total, tally.by_place) == (20, {"Aleppo": 12, "Hama": 8})
+
+
+WAR_TOLLS = [
+    # a war as the subject, in the perfect
+    (["LY"], "A health ministry spokesman said on Saturday that the recent fighting in the capital Tripoli has killed 190 people "
+             "and left 1,020 others wounded.", [("killed", 190), ("injured", 1020)]),
+    (["LY"], "In addition to the fatalities, the clashes have wounded 401 people.", [("injured", 401)]),
+    # a toll noun with a toll verb or a copula; the subject names the metric
+    (["LY"], "The ministry gave the toll of the clashes in Tripoli, where the number of injured reached 150, 58 deaths and "
+             "10 people missing.", [("injured", 150), ("killed", 58), ("missing", 10)]),
+    (["UA"], "According to Kyiv, the number of civilians killed in the parts of Donetsk region under Ukrainian control is 640, "
+             "while the wounded are over 1,500.", [("killed", 640), ("injured", 1500)]),
+    (["UA"], "On the separatist side, the dead civilians are nearly 700 and the wounded - over 2,100.", [("killed", 700), ("injured", 2100)]),
+    (["PS", "IL"], "Israeli casualties numbered approximately 1,300 deaths and 4,500 injuries.", [("killed", 1300), ("injured", 4500)]),
+    (["UA"], "Civilian casualties from 24 February to 00:00 on 3 May amounted to 7,120 civilians, including 3,150 killed, the office said.",
+     [("casualties", 7120), ("killed", 3150)]),
+]
+
+
+@pytest.mark.parametrize("countries, sentence, expected", WAR_TOLLS)
+def test_a_wars_toll_in_prose_is_a_running_total(countries, sentence, expected):
+    found, _ = tallies_of(sentence, Gazetteer.for_countries(countries), published=dt.date(2019, 6, 14), date="2019-06-14")
+    assert [(t.metric, t.total) for t in found] == expected
+    assert {t.span for t in found} == {"cumulative"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "An air strike on the market killed 12 people on Monday, the Observatory said.",
+    "The number of people wounded in the blast was 14, police said.",
+    "The dead were 3 soldiers and a child.",
+    "Deaths in the attack numbered 7, the ministry said.",
+])
+def test_one_attacks_toll_is_no_running_total(syria, sentence):
+    assert tallies_of(sentence, syria)[0] == []
+
+
+def test_a_count_up_to_midnight_closes_the_day_before():
+    sentence = "Civilian casualties from 24 February to 00:00 on 3 May amounted to 7,120 civilians, the office said."
+    [tally], _ = tallies_of(sentence, Gazetteer.for_countries(["UA"]), published=dt.date(2019, 5, 4), date="2019-05-04")
+    assert (tally.date, tally.period_end) == ("2019-05-02", "2019-05-02")
