@@ -717,9 +717,9 @@ _WAR = r"(?:war|conflict|fighting|clashes|hostilities|aggression|offensive|invas
 _TOLL_PREDICATE = re.compile(
     r"(?P<subject>\b(?:(?:total\s+)?number|toll|tally)\s+of\s+[^.;:,\d]{1,100}?"
     r"|\b(?:casualties|deaths|fatalities)\b(?:[^.;]|\.(?=\d)){0,120}?"
-    r"|\bthe\s+(?:[a-z]+\s+)?(?:dead|wounded|injured|killed|missing)(?:\s+(?:civilians|people|persons|soldiers|servicemen|troops))?\b)"
+    r"|(?P<people>\bthe\s+(?:[a-z]+\s+)?(?:dead|wounded|injured|killed|missing)(?:\s+(?:civilians|people|persons|soldiers|servicemen|troops))?\b))"
     r"\s*(?:has\s+|have\s+|had\s+)?(?:amounted\s+to|numbered|totall?ed|stood\s+at|stands\s+at|reached|rose\s+to|climbed\s+to|"
-    r"risen\s+to|is|are|was|were|[-–—])\s+(?:(?:over|nearly|about|around|almost|approximately|more\s+than|at\s+least|some)\s+)?"
+    r"risen\s+to|is|are|was|were|[-–—])\s+(?P<rounded>(?:over|nearly|about|around|almost|approximately|more\s+than|at\s+least|some)\s+)?"
     r"(?P<n>\d[\d,]*)",
     re.I,
 )
@@ -747,7 +747,9 @@ def toll_from(sentence: str) -> int | None:
 
 # What makes a toll predicate one attack's toll or a list of who died, not a running total:
 #   an incident in its subject: "the number of people wounded in the blast was 14", "deaths in the attack numbered 7";
-#   a copula before people: "the dead were 3 soldiers and a child" (unlike "the wounded are over 1,600").
+#   a copula before people: "the dead were 3 soldiers and a child" (unlike "the wounded are over 1,600");
+#   the dead or wounded as the subject with an exact count: "...; the wounded numbered 14" is one attack's
+#     (a running toll of people is given rounded: "the wounded are over 1,600", "the dead are nearly 760").
 _ONE_INCIDENT = re.compile(
     r"\b(?:in|from|of|by|during)\s+(?:the|this|that|an?|\w+'s)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:blast|attack|strike|airstrike|explosion|bombing|raid|ambush|incident|assault|crash|shooting|massacre)s?\b", re.I)
@@ -757,7 +759,7 @@ _ENDS_COUNT = re.compile(r"\s*(?:[,.;:)]|$|(?:in|on|as|according|and|while|since
 
 def toll_subject(m: re.Match[str]) -> bool:
     """Whether a ``_TOLL_PREDICATE`` match states a running toll (see ``_ONE_INCIDENT``)."""
-    if _ONE_INCIDENT.search(m["subject"]):
+    if _ONE_INCIDENT.search(m["subject"]) or m["people"] and not m["rounded"]:
         return False
     verb = m.string[m.end("subject") : m.start("n")]
     return not _COPULA.match(verb) or bool(_ENDS_COUNT.match(m.string, m.end("n")))

@@ -540,3 +540,7 @@ def test_a_count_up_to_midnight_closes_the_day_before():
     sentence = "Civilian casualties from 24 February to 00:00 on 3 May amounted to 7,120 civilians, the office said."
     [tally], _ = tallies_of(sentence, Gazetteer.for_countries(["UA"]), published=dt.date(2019, 5, 4), date="2019-05-04")
     assert (tally.date, tally.period_end) == ("2019-05-02", "2019-05-02")
+
+
+def test_the_wounded_with_an_exact_count_after_an_attack_are_that_attacks(syria):
+    assert tallies_of("A shell hit the school on Monday; the wounded numbered 9.", syria)[0] == []
