@@ -86,7 +86,7 @@ TALLY_METRICS: dict[str, dict[str, Any]] = {
     "equipment_destroyed": {
         "label": "Equipment destroyed",
         "patterns": [r"tanks\s+destroyed"],
-        "unit_nouns": [r"tanks", r"armou?red\s+(?:fighting\s+|combat\s+)?vehicles", r"artillery\s+systems", r"multiple\s+launch\s+rocket\s+systems",
+        "unit_nouns": [r"tanks", r"armou?red\s+(?:fighting\s+|combat\s+)?vehicles", r"vehicles\s+and\s+fuel\s+tanks", r"artillery\s+systems", r"multiple\s+launch\s+rocket\s+systems",
                        r"air\s+defen[cs]e\s+systems", r"aircraft", r"helicopters"],
     },
     "killed": {"label": "Killed", "patterns": [r"martyred", r"martyrdom\s+of"], "unit_nouns": [r"martyrs?"]},
@@ -100,6 +100,8 @@ _FIRST = ("rockets", "missiles", "drones", "explosions")
 FIGURE_ONLY = frozenset({"displaced", "evacuated", "arrested", "kidnapped", "neutralized", "surrendered"})
 # A zero count is a tally only for incidents ("recorded no ceasefire violations"), never for casualties.
 _CASUALTY = frozenset({"killed", "injured", "casualties", "missing"})
+# Metrics whose counts in one list are of different things, each a tally ("60 tanks, 120 armoured vehicles").
+_EACH_TYPE = frozenset({"equipment_destroyed", "drones"})
 
 _MERGED: dict[int, tuple[Mapping[str, Any], dict[str, dict[str, Any]]]] = {}
 
@@ -322,6 +324,8 @@ def find_tallies(
     an empty path (the caller fills in the article's path).
     """
     metrics = tally_metrics(metrics)
+    if window is not None and window.series is not None and _CORRESPONDING.search(sentence):
+        return _corresponding(sentence, article, start, end, attributed_to, window), []
     reading, previous = previous_values(sentence)
     if previous:  # "2,414 (2,403) killed": read today's counts with the brackets blanked, then the previous report's
         found, problems = find_tallies(reading, date=date, article=article, start=start, end=end, gazetteer=gazetteer,
@@ -340,6 +344,9 @@ def find_tallies(
             return [], []
         return _table_tallies(sentence, date, article, start, end, gazetteer, metrics, attributed_to, published)
     tallies, problems, used = _list_tallies(sentence, date, article, start, end, gazetteer, metrics, attributed_to, published, context)
+    series, series_used = _month_series(sentence, article, start, end, metrics, attributed_to, published, used, window)
+    tallies += series
+    used |= series_used
     if _report_cue(sentence):
         mixed, mixed_used = _mixed_lists(sentence, date, article, start, end, gazetteer, metrics, attributed_to, published, context, used)
         tallies += mixed
@@ -350,6 +357,74 @@ def find_tallies(
     if tallies and window is not None:
         tallies = [window.applied(t, sentence, published) for t in tallies]
     return tallies, problems
+
+
+# -- a series of months ------------------------------------------------------------------
+#
+# Rules with examples:
+#   "July saw 296 such violations, August 307, and September 292" -> three tallies, one per month; the first
+#     month's count names the metric, a month without a year is the latest one on or before publication;
+#   "The corresponding figures for 2018 were 13, 44, 102" (next) -> the same months of 2018, in order.
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_SERIES_HEAD = re.compile(
+    rf"\b(?P<month>{_MONTHS})(?:\s+(?P<year>(?:19|20)\d\d))?\s+(?:saw|had|recorded|registered|witnessed|brought)\s+"
+    r"(?:(?:about|some|over|more\s+than|nearly|around)\s+)?(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+))\b[^,;.]*")
+_SERIES_NEXT = re.compile(
+    rf"\s*,?\s*(?:and\s+|while\s+)?(?:in\s+)?(?P<month>{_MONTHS})(?:\s+(?P<year>(?:19|20)\d\d))?\s*(?:saw\s+|had\s+|[-–—:]\s*)?"
+    r"(?:(?:about|some|over|more\s+than|nearly|around)\s+)?(?P<n>(?:\d{1,3}(?:,\d{3})+|\d+))\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?:\s+(?:such\s+)?[a-z]+)?")
+_CORRESPONDING = re.compile(
+    r"\bcorresponding\s+(?:figures?|numbers?|counts?)\s+(?:for|in)\s+(?P<year>(?:19|20)\d\d)\s+(?:were|are|was|stood\s+at)\s+"
+    r"(?P<counts>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s*(?:,|and|,\s*and)\s*(?:\d{1,3}(?:,\d{3})+|\d+))+)", re.I)
+
+
+def _month_window(year: int, month: int) -> tuple[str, str]:
+    return _whole(f"{year:04d}-{month:02d}")  # type: ignore[return-value]
+
+
+def _series_tally(metric: str, value: int, year: int, month: int, reporter: str | None, article: str, sentence: str,
+                  start: int, end: int) -> Tally:
+    first, last = _month_window(year, month)
+    return Tally(date=last, metric=metric, total=value, by_place={}, attributed_to=reporter, article=article, sentence=sentence,
+                 start=start, end=end, stated_total=value, sources=((article, start),), span="period",
+                 period_start=first, period_end=last)
+
+
+def _month_series(
+    sentence: str, article: str, start: int, end: int, metrics: Mapping[str, Any], attributed_to: str | None,
+    published: dt.date | None, used: set[int], window: ReportWindow | None,
+) -> tuple[list[Tally], set[int]]:
+    """A series of two or more months' counts of one metric (see the rules above)."""
+    head = _SERIES_HEAD.search(sentence)
+    if head is None or published is None:
+        return [], set()
+    metric = next((metric for mention, metric in locate_figures(sentence, metrics) if mention.num_start == head.start("n")), None)
+    if metric is None or metric in FIGURE_ONLY or head.start("n") in used:
+        return [], set()
+    entries = [head]
+    for nxt in iter(lambda: _SERIES_NEXT.match(sentence, entries[-1].end()), None):
+        entries.append(nxt)
+    if len(entries) < 2:
+        return [], set()
+    year = next((int(e["year"]) for e in entries if e["year"]), None)
+    months = [_MONTH_NUMBER[e["month"].lower()] for e in entries]
+    if year is None:  # the latest such months on or before publication
+        year = published.year if max(months) <= published.month else published.year - 1
+    out = [_series_tally(metric, int(e["n"].replace(",", "")), year, month, attributed_to, article, sentence, start, end)
+           for e, month in zip(entries, months)]
+    if window is not None:
+        window.series = (metric, tuple(months), year)
+    return out, {e.start("n") for e in entries}
+
+
+def _corresponding(sentence: str, article: str, start: int, end: int, attributed_to: str | None, window: ReportWindow) -> list[Tally]:
+    """The same months of another year, in the order of the last series."""
+    metric, months, _ = window.series  # type: ignore[misc]
+    m = _CORRESPONDING.search(sentence)
+    counts = [int(c.replace(",", "")) for c in re.findall(r"\d{1,3}(?:,\d{3})+|\d+", m["counts"])]  # type: ignore[index]
+    if len(counts) != len(months):
+        return []
+    year = int(m["year"])  # type: ignore[index]
+    return [_series_tally(metric, value, year, month, attributed_to, article, sentence, start, end) for value, month in zip(counts, months)]
 
 
 # -- previous values in brackets ----------------------------------------------------------
@@ -447,6 +522,8 @@ class ReportWindow:
 
     first: str | None = None
     last: str | None = None
+    # the last series of months read: its metric, months and year ("July saw 296 ..., August 307")
+    series: tuple[str, tuple[int, ...], int] | None = None
 
     def observe(self, sentence: str, published: dt.date | None) -> None:
         """Remember the window ``sentence`` names, if it names one (and does not just refer to one)."""
@@ -705,6 +782,9 @@ _AS_OF_MOMENT = re.compile(r"\bas\s+of\b", re.I)
 # Rules with examples (each marks its comma-clause and what follows, as "since ..." does):
 #   a war as the subject, in the perfect or with "resulted in": "the fighting in the capital has killed 187
 #     people", "the war has claimed the lives of 710 fighters", "the conflict resulted in 6,100 deaths"
+#   an army's losses in the perfect: "the enemy has lost about 900 troops, including 60 tanks, 120 armoured
+#     vehicles and 45 artillery systems" (each type of equipment its own tally)
+#   "the number of military equipment lost by the enemy, which includes 41,000 vehicles and fuel tanks"
 #   a toll noun with a copula or a toll verb: "the number of injured reached 159", "the number of civilians
 #     killed ... is 642", "civilian casualties ... amounted to 9,983", "casualties numbered 1,401 deaths",
 #     "the wounded are over 1,600", "the dead civilians are nearly 760", "the wounded - over 2,400"
@@ -725,7 +805,8 @@ _TOLL_PREDICATE = re.compile(
 )
 _TOLL_SHAPE = re.compile(
     rf"\b{_WAR}\b[^.;:]{{0,60}}?\b(?:has|have|had)\s+(?:\w+\s+)?(?:killed|claimed|left|wounded|injured)\b"
-    rf"|\b{_WAR}\b[^.;:]{{0,40}}?\bresulted\s+in\b|" + _TOLL_PREDICATE.pattern,
+    rf"|\b{_WAR}\b[^.;:]{{0,40}}?\bresulted\s+in\b|\b(?:has|have)\s+(?:so\s+far\s+|now\s+)?lost\b"
+    r"|\b(?:equipment|weapons|hardware)\s+lost\s+by\b|" + _TOLL_PREDICATE.pattern,
     re.I,
 )
 
@@ -765,6 +846,12 @@ def toll_subject(m: re.Match[str]) -> bool:
     return not _COPULA.match(verb) or bool(_ENDS_COUNT.match(m.string, m.end("n")))
 
 
+# An army's personnel losses are its killed and wounded: "the enemy has lost about 900,100 troops".
+_LOST_PEOPLE = re.compile(
+    r"\b(?:has|have|had)\s+(?:so\s+far\s+|now\s+)?lost\s+(?:(?:about|around|over|nearly|more\s+than|some|approximately)\s+)?"
+    r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s+(?:troops|personnel|servicemen|soldiers|fighters|men)\b", re.I)
+
+
 def toll_predicates(sentence: str, metrics: Mapping[str, Any]) -> dict[int, str]:
     """Numbers a toll's subject names the metric of: ``{offset of the number: metric}``.
 
@@ -775,7 +862,7 @@ def toll_predicates(sentence: str, metrics: Mapping[str, Any]) -> dict[int, str]
     {48: 'killed', 80: 'injured'}
     """
     compiled = compile_metrics(metrics)
-    out: dict[int, str] = {}
+    out: dict[int, str] = {m.start("n"): "casualties" for m in _LOST_PEOPLE.finditer(sentence)}
     for m in _TOLL_PREDICATE.finditer(sentence):
         rest = sentence[m.end("n"):]
         if not toll_subject(m) or any(metric.unit is not None and metric.unit.match(rest) for metric in compiled):
@@ -788,9 +875,9 @@ def toll_predicates(sentence: str, metrics: Mapping[str, Any]) -> dict[int, str]
 
 
 def _running_from(sentence: str, metric: str) -> int | None:
-    """Where running totals of ``metric`` start: a cumulative marker, or for casualties a war's toll."""
+    """Where running totals of ``metric`` start: a cumulative marker, or a war's toll (an army's losses)."""
     start = cumulative_from(sentence)
-    if metric in _CASUALTY:
+    if metric in _CASUALTY or metric in _EACH_TYPE:
         toll = toll_from(sentence)
         if toll is not None and (start is None or toll < start):
             return toll
@@ -945,7 +1032,7 @@ def _total_tallies(
             continue
         if any(a <= mention.num_start < b for a, b in date_tokens):
             continue  # a piece of "2021-05-12" or "19:30"
-        if metric in seen:
+        if metric in seen and metric not in _EACH_TYPE:
             # "31 violations, including 12 in Hama", "3,055 dead: 955 civilians, 71 children ...": parts of
             # a count already read – unless a new report starts ("..., while the Turkish side registered 7")
             # or the count of another side's territory ("2,414 killed in government-controlled territory, and 169 killed in ...")

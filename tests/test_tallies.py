@@ -544,3 +544,34 @@ def test_a_count_up_to_midnight_closes_the_day_before():
 
 def test_the_wounded_with_an_exact_count_after_an_attack_are_that_attacks(syria):
     assert tallies_of("A shell hit the school on Monday; the wounded numbered 9.", syria)[0] == []
+
+
+def _read_in_order(sentences, countries, published):
+    from generator.tallies import ReportWindow
+
+    window, read = ReportWindow(), []
+    for sentence in sentences:
+        window.observe(sentence, published)
+        read += tallies_of(sentence, Gazetteer.for_countries(countries), published=published, date=published.isoformat(),
+                           window=window)[0]
+    return read
+
+
+def test_a_series_of_months_and_the_corresponding_figures_of_another_year():
+    read = _read_in_order(["Shelling rose sharply. June saw 1,210 such violations, July 198, and August 305.",
+                           "The corresponding figures for 2018 were 20, 31, 77."], ["IN", "PK"], dt.date(2019, 10, 21))
+    assert [(t.metric, t.total, t.period_start, t.date) for t in read] == [
+        ("ceasefire_violations", 1210, "2019-06-01", "2019-06-30"), ("ceasefire_violations", 198, "2019-07-01", "2019-07-31"),
+        ("ceasefire_violations", 305, "2019-08-01", "2019-08-31"), ("ceasefire_violations", 20, "2018-06-01", "2018-06-30"),
+        ("ceasefire_violations", 31, "2018-07-01", "2018-07-31"), ("ceasefire_violations", 77, "2018-08-01", "2018-08-31")]
+
+
+def test_an_armys_losses_are_one_running_tally_per_type_of_equipment():
+    read = _read_in_order(["According to the General Staff, the enemy has lost about 900,100 troops, including 9,500 tanks, "
+                           "19,800 armoured fighting vehicles and 30,100 drones.",
+                           "The scale shows in the number of equipment lost by the enemy, which includes 41,000 vehicles and "
+                           "fuel tanks, 21,500 artillery systems, and 1,210 multiple launch rocket systems."], ["UA"], dt.date(2025, 6, 1))
+    assert [(t.metric, t.total) for t in read] == [
+        ("casualties", 900100), ("equipment_destroyed", 9500), ("equipment_destroyed", 19800), ("drones", 30100),
+        ("equipment_destroyed", 41000), ("equipment_destroyed", 21500), ("equipment_destroyed", 1210)]
+    assert {t.span for t in read} == {"cumulative"}
