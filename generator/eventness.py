@@ -135,7 +135,7 @@ _HABITUAL = re.compile(
 # have died since ..." is a report, and an event.
 _RUNNING_SINCE = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|died)\b[^.;]*\bsince\b", re.IGNORECASE)
 _REPORTED = re.compile(r"\b(?:said|says|say|told|reported|reports|according\s+to|estimated?s?|announced|counted|recorded|registered|put\s+the)\b", re.IGNORECASE)
-_REPORTING_VERB = re.compile(r"\b(?:said|says|say|told|added|stated|noted|explained|insisted|stressed|claimed|wrote)\b", re.IGNORECASE)
+_REPORTING_VERB = re.compile(r"\b(?:said|says|say|told|added|stated|noted|explained|insisted|stressed|claimed(?!\s+(?:responsibility|credit))|wrote)\b", re.IGNORECASE)
 _QUOTE = re.compile(r"[\"“]([^\"”]*)(?:[\"”]|$)")
 _QUOTE_END = re.compile(r"^([^\"“”]*)[\"”]\W*$")
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|me)\b")
@@ -261,6 +261,31 @@ def mask_concessive(sentence: str) -> str:
     return _blank_clauses(sentence, _CONCESSIVE)
 
 
+# A non-restrictive relative clause (", which took part in the talks") describes
+# a participant; its verb is not the sentence's own happening.
+_RELATIVE = re.compile(r",\s*(?:which|who|whose)\b", re.IGNORECASE)
+
+
+def mask_relative(sentence: str) -> str:
+    """The sentence with a final ", which/who ..." clause blanked (same length).
+
+    Only a relative clause that ends the sentence: one between subject and
+    verb with no closing comma ("Ten men, who were crossing the line were
+    caught") would take the main verb with it.
+
+    >>> " ".join(mask_relative("The province borders Turkey, which joined the truce talks.").split())
+    'The province borders Turkey'
+    >>> " ".join(mask_relative("Ten men, who were crossing the line were caught, the army said.").split())
+    'Ten men, who were crossing the line were caught, the army said.'
+    """
+    last = None
+    for m in _RELATIVE.finditer(sentence):
+        last = m
+    if last is None or _CLAUSE_END.search(sentence, last.end()):
+        return sentence
+    return sentence[: last.start()] + " " * (len(sentence) - last.start())
+
+
 def _quoted_spans(sentence: str) -> list[tuple[int, int]]:
     spans = []
     for m in re.finditer(r"[\"“]([^\"”]*)(?:[\"”]|$)", sentence):
@@ -356,7 +381,7 @@ def assess(sentence: str, *, title: str | None = None, dated: bool = False) -> V
     if not masked.strip():
         return Verdict(False, "negated", masked)
     # "The spokesman said:" with the quote blanked out reports nothing
-    verb = has_event_verb(_REPORTING_VERB.sub(" ", masked))
+    verb = has_event_verb(_REPORTING_VERB.sub(" ", mask_relative(masked)))
     if not verb and not dated:
         if masked != sentence and has_event_verb(sentence):
             return Verdict(False, "negated", masked)

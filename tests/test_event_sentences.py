@@ -32,3 +32,12 @@ def test_the_end_of_a_quote_in_the_first_person_is_an_intention():
 
 def test_a_deadline_is_no_date_of_a_happening():
     assert events_of("The envoy says the league wants both sides at the table, with a deadline of Monday for the plan.") == []
+
+
+def test_a_final_relative_clause_is_not_the_sentence_s_happening():
+    assert not eventness.assess("The district borders the lake, which rebels crossed in boats.").is_event
+    assert eventness.assess("Six guards, who were manning the gate were shot dead, the police said.").is_event
+
+
+def test_claiming_responsibility_is_a_happening_not_a_reporting_verb():
+    assert eventness.assess("A militant group has claimed responsibility for the bombing, which began at dawn.").is_event
