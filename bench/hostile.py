@@ -65,12 +65,7 @@ def _one(case, baseline, tmp, conftest, corpus, audit) -> tuple[bool, str]:
     for name, data in corpus.OUTSIDE_FILES.items():
         (outside / name).write_bytes(data)
     for c in (baseline, case):
-        path = content / c.path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if c.data is None:
-            path.symlink_to(c.link.replace("{outside}", str(outside)))
-        else:
-            path.write_bytes(c.data)
+        corpus.place(c, content / c.path, outside)
     site = tmp / "output"
     try:
         with contextlib.redirect_stdout(io.StringIO()):  # Pelican's "Done: ..." line

@@ -534,6 +534,7 @@ def rows(records: Iterable[Any], columns: Sequence[Column], lookup: Lookup) -> l
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+CELL_MAX_CHARS = 32_767  # the most characters a spreadsheet cell holds (Excel, LibreOffice)
 _NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
 
 
@@ -541,15 +542,22 @@ def csv_cell(value: Any) -> Any:
     r"""A value as a CSV cell a spreadsheet will not run as a formula (OWASP).
 
     Text starting with ``=``, ``+``, ``-``, ``@``, tab or CR gets a leading
-    single quote; numbers (ints, or text such as ``-5``) are left alone.
+    single quote; numbers (ints, or text such as ``-5``) are left alone. Text
+    longer than a spreadsheet cell holds (32,767 characters; a sentence of a
+    pasted PDF can be longer) is cut there with '…', so it never spills into
+    the next cells or breaks a reader's field limit.
 
     >>> csv_cell('=HYPERLINK("x")'), csv_cell("@SUM(A1)"), csv_cell(-5), csv_cell("-5"), csv_cell(None)
     ('\'=HYPERLINK("x")', "'@SUM(A1)", -5, '-5', '')
+    >>> len(csv_cell("word " * 10000)), csv_cell("word " * 10000)[-2:]
+    (32767, 'w…')
     """
     if value is None:
         return ""
     if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
-        return "'" + value
+        value = "'" + value
+    if isinstance(value, str) and len(value) > CELL_MAX_CHARS:
+        value = value[: CELL_MAX_CHARS - 1] + "…"
     return value
 
 

@@ -30,11 +30,14 @@ import logging
 import os
 import posixpath
 import re
+import stat
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
+
+from pelican.urlwrappers import URLWrapper
 
 from generator.model import Problem
 from generator.read import (
@@ -112,6 +115,7 @@ def exclude_symlinked_folders(pelican: Any) -> None:
     """
     settings = pelican.settings
     root = settings.get("PATH") or "."
+    _READER_FAILURES.clear()
     links = symlinked_folders(root)
     for key in ("ARTICLE_EXCLUDES", "PAGE_EXCLUDES", "STATIC_EXCLUDES"):
         current = list(settings.get(key) or [])
@@ -135,6 +139,9 @@ def clean_metadata(metadata: dict[str, Any]) -> dict[str, Any]:
     for key, value in metadata.items():
         if key in SINGLE_VALUED and isinstance(value, list):
             value = value[0] if value else ""
+        if isinstance(value, list):
+            value = [clean_wrapper(v) for v in value]
+        value = clean_wrapper(value)
         if isinstance(value, str):
             value = clean_control_chars(value)
             if key in SINGLE_VALUED:
@@ -143,6 +150,56 @@ def clean_metadata(metadata: dict[str, Any]) -> dict[str, Any]:
             value = sanitise_html(value)
         out[key] = value
     return out
+
+
+def clean_wrapper(value: Any) -> Any:
+    """A category, tag or author (Pelican's ``URLWrapper``) with a clean name and a slug short enough for a file name.
+
+    Pelican makes these from the metadata before we see it; their names go into
+    pages and feeds, their slugs into addresses. Anything else comes back as is.
+
+    >>> from pelican.urlwrappers import Category
+    >>> tag = clean_wrapper(Category("Aleppo\\x0c news\\ufffe " + "word " * 40, {}))
+    >>> tag.name[:12], len(tag.slug) <= SLUG_LIMIT
+    ('Aleppo  news', True)
+    """
+    if not isinstance(value, URLWrapper):
+        return value
+    name = clean_control_chars(value.name).strip()
+    if name != value.name:
+        value.name = name
+    if len(value.slug) > SLUG_LIMIT:
+        value.slug = short_slug(value.slug)
+    return value
+
+
+# Why a reader failed on a file (its path → the reason), for the build report; emptied at each build.
+_READER_FAILURES: dict[str, str] = {}
+
+
+def refused_file(source_path: str, root: str) -> str | None:
+    """Why a content file must not be opened at all, or None.
+
+    A device, pipe or socket never ends or blocks ("/dev/zero", a FIFO); a
+    link out of the content folder reads files from anywhere.
+    """
+    try:
+        mode = os.stat(source_path).st_mode
+    except OSError as err:
+        return f"cannot be read: {err.strerror}"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a device, pipe or socket): not read"
+    real_root = os.path.realpath(root)
+    if os.path.commonpath([real_root, os.path.realpath(source_path)]) != real_root:
+        return "a link to a file outside the content folder: not read"
+    return None
+
+
+def _reader_failure(err: BaseException) -> str:
+    """The build report's reason for an exception a reader raised."""
+    if isinstance(err, RecursionError):
+        return "nested too deeply to read (lists, quotes or elements hundreds of levels deep): not published"
+    return f"could not be read: {type(err).__name__}: {str(err)[:200]}"
 
 
 def wrap_reader(cls: Any) -> Any:
@@ -154,7 +211,15 @@ def wrap_reader(cls: Any) -> Any:
         return cls
 
     def read(self: Any, source_path: str) -> tuple[str, dict[str, Any]]:
-        content, metadata = cls.read(self, source_path)
+        refused = refused_file(source_path, (getattr(self, "settings", None) or {}).get("PATH") or ".")
+        if refused:
+            _READER_FAILURES[os.path.abspath(source_path)] = refused
+            raise OSError(refused)
+        try:
+            content, metadata = cls.read(self, source_path)
+        except Exception as err:
+            _READER_FAILURES[os.path.abspath(source_path)] = _reader_failure(err)
+            raise
         if isinstance(content, str):
             content = sanitise_html(clean_control_chars(content))
         return content, clean_metadata(metadata or {})
@@ -349,7 +414,7 @@ def link_problem(root: str, rel: str) -> str | None:
 def file_problem(root: str, rel: str, extensions: Iterable[str], years: tuple[int, int]) -> Problem | None:
     """Why Pelican did not read a file: our best reason, for the report."""
     path = relative_path(os.path.join(root, rel))
-    if reason := link_problem(root, rel):
+    if reason := link_problem(root, rel) or refused_file(os.path.join(root, rel), root):
         return Problem(path, "read", reason)
     ext = rel.rsplit(".", 1)[-1] if "." in posixpath.basename(rel) else ""
     exts = set(extensions)
@@ -450,7 +515,8 @@ def admit(generator: Any, kinds: tuple[str, ...], paths_key: str, excludes_key: 
     all_files = content_files(root, settings.get(paths_key) or [""], settings.get(excludes_key) or [], settings.get("IGNORE_FILES") or [])
 
     problems: list[Problem] = []
-    markdown = [f for f in all_files if f.rsplit(".", 1)[-1] in {"md", "markdown", "mkd", "mdown"} and not os.path.islink(os.path.join(root, f))]
+    markdown = [f for f in all_files if f.rsplit(".", 1)[-1] in {"md", "markdown", "mkd", "mdown"}
+                and refused_file(os.path.join(root, f), root) is None and not os.path.islink(os.path.join(root, f))]
     problems += scan_content([os.path.join(root, f) for f in markdown], years, dated=dated)
 
     objects = _objects(generator, kinds)
@@ -475,6 +541,7 @@ def admit(generator: Any, kinds: tuple[str, ...], paths_key: str, excludes_key: 
         problem = file_problem(root, rel, extensions, years)
         if problem is None:
             reason = raw_reason(os.path.join(root, rel), years) if rel.rsplit(".", 1)[-1] in {"md", "markdown", "mkd", "mdown"} else None
+            reason = reason or _READER_FAILURES.get(os.path.abspath(os.path.join(root, rel)))
             problem = Problem(path, "read", reason or "Pelican could not read this file (its log line above says why)",
                               "warning" if reason and reason.startswith("Status: skip") else "error")
         problems.append(problem)

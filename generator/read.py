@@ -45,16 +45,21 @@ ALLOWED_ATTRIBUTES = {
 def sanitise_html(fragment: str) -> str:
     """Untrusted HTML → HTML safe to publish (nh3/ammonia allow-list).
 
+    Character references to control characters (``&#x1b;``) come out as the
+    characters themselves: they are removed after cleaning too.
+
     >>> sanitise_html('<p onclick="x()">Hi<script>alert(1)</script></p>')
     '<p>Hi</p>'
+    >>> sanitise_html("<p>a&#x1b;b&#0;c</p>")
+    '<p>ab\ufffdc</p>'
     """
-    return nh3.clean(
+    return clean_control_chars(nh3.clean(
         fragment,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
-    )
+    ))
 
 
 # -- hostile text: control characters, addresses ------------------------------
@@ -505,12 +510,15 @@ def read_article_file(
         return None, [Problem(p, "read", reason)]
     if "title" in metadata and not metadata["title"].strip():
         return None, [Problem(p, "read", "empty Title")]
-    if p.endswith((".html", ".htm")):
-        text = html_to_text(sanitise_html(body))
-    elif metadata or p.endswith(".md"):
-        text = markdown_to_text(body)
-    else:
-        text = html_to_text(html.escape(body).replace("\n\n", "<p>"))
+    try:
+        if p.endswith((".html", ".htm")):
+            text = html_to_text(sanitise_html(body))
+        elif metadata or p.endswith(".md"):
+            text = markdown_to_text(body)
+        else:
+            text = html_to_text(html.escape(body).replace("\n\n", "<p>"))
+    except RecursionError:  # the Markdown library recurses once per level of lists or quotes
+        return None, [Problem(p, "read", "nested too deeply to read (lists, quotes or elements hundreds of levels deep)")]
     if not text.strip():
         return None, [Problem(p, "read", "no text")]
     title = metadata.get("title") or text.split("\n", 1)[0][:120]

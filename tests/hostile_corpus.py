@@ -22,7 +22,21 @@ class Case:
     data: bytes | None  # None: a symlink, see ``link``
     expect: str  # "published" or "reported"
     why: str
-    link: str = ""  # symlink target (relative to the link's folder, or absolute with {outside})
+    link: str = ""  # symlink target (relative to the link's folder, or absolute with {outside}); FIFO: a named pipe
+
+
+FIFO = "|fifo"
+
+
+def place(case: Case, path: Path, outside: Path) -> None:
+    """Write ``case`` at ``path``: its bytes, a symlink or a named pipe."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if case.link == FIFO:
+        os.mkfifo(path)
+    elif case.data is None:
+        os.symlink(case.link.replace("{outside}", str(outside)), path)
+    else:
+        path.write_bytes(case.data)
 
 
 def md(body: str, **meta: str) -> bytes:
@@ -169,6 +183,94 @@ CASES: tuple[Case, ...] = (
     Case("articles/dangling.md", None, "reported", "dangling symlink", link="does-not-exist.md"),
 )
 
+# -- every metadata field and the body, each as hostile in every way we know (issue 11: treat every
+# field of every file as hostile). The body always has one event, so the values reach bulletins, feeds
+# and exports too.
+VARIANTS: dict[str, str] = {
+    "control": "PDF\x0c paste\x01 \x1b[31mred\x1b[0m\x00 end\x7f\x85",
+    "huge": "Long-word " * 2000,
+    "markup": '"><svg onload=alert(21)><script>alert(22)</script><a href="javascript:alert(23)">x</a>',
+    "entities": "&lt;script&gt;alert(24)&lt;/script&gt; &#x3C;img src=x onerror=alert(25)&#x3E; &amp;lt;b&amp;gt;",
+    "formula": '=HYPERLINK("http://evil.example","x")',
+    "unicode": "\u202egnp.exe\u200b \ufeffzero width \ufffe\uffff noncharacters",
+}
+# Where a bad value can't make an address or a date, the file is reported; elsewhere it is published, cleaned.
+FIELDS: dict[str, str] = {
+    "Title": "published", "Category": "published", "Tags": "published", "Source": "published",
+    "Source_url": "published", "Summary": "published", "Author": "published", "Slug": "reported", "Date": "reported",
+    "body": "published",
+}
+EVENT = "Nineteen people were killed in Homs on Thursday in shelling, the monitor said."
+
+
+def _field_case(field: str, variant: str, value: str) -> Case:
+    meta = {"Title": f"Hostile {field} {variant}", "Date": "2016-12-23", "Source": "Wire",
+            "Source_url": "https://example.org/field"}
+    body = EVENT + "\n"
+    if field == "body":
+        body = f"{value}\n\n{EVENT} {value}\n\n{value}\n"
+    elif field == "Tags" and variant == "huge":
+        meta["Tags"] = ", ".join(f"tag{i} {value[:20]}" for i in range(300))
+    else:
+        meta[field] = value
+    return Case(f"articles/field-{field.lower()}-{variant}.md", md(body, **meta), FIELDS[field],
+                f"{variant} in {field}")
+
+
+FIELD_CASES = tuple(_field_case(f, v, value) for f in FIELDS for v, value in VARIANTS.items())
+
+_GOOD = md(EVENT + "\n", Title="Encoded file", Date="2016-12-23", Source="Wire")
+
+# -- whole files: encodings, line ends, sizes, nesting, duplicated keys, odd links
+FILE_CASES: tuple[Case, ...] = (
+    Case("articles/bom.md", b"\xef\xbb\xbf" + _GOOD.replace(b"Encoded", b"BOM"), "published", "UTF-8 byte-order mark"),
+    Case("articles/crlf.md", _GOOD.replace(b"Encoded", b"CRLF").replace(b"\n", b"\r\n"), "published", "CRLF line ends"),
+    Case("articles/cr-only.md", _GOOD.replace(b"Encoded", b"CR").replace(b"\n", b"\r"), "published",
+         "old Mac CR-only line ends"),
+    Case("articles/utf16.md", "\ufeff".encode("utf-16-le") + _GOOD.decode().replace("Encoded", "UTF-16").encode("utf-16-le"),
+         "reported", "UTF-16 with a byte-order mark"),
+    Case("articles/latin1-meta.md", b"Title: Caf\xe9 bombing\nDate: 2016-12-23\n\n" + EVENT.encode() + b"\n",
+         "reported", "Latin-1 byte in a metadata line"),
+    Case("articles/nul-flood.md", md("\x00" * 5000 + EVENT + "\x00" * 5000 + "\n", Title="NUL flood", Date="2016-12-23"),
+         "published", "10,000 NUL characters around the body"),
+    Case("articles/giant-line.md", md("Shelling went on " * 12000 + EVENT + "\n", Title="One giant line",
+                                      Date="2016-12-23"), "published", "a 200 KB body on one line"),
+    Case("articles/deep-quotes.md", md(">" * 5000 + " " + EVENT + "\n", Title="Deep quotes", Date="2016-12-23"),
+         "published", "5,000 nested block quotes"),
+    Case("articles/deep-lists.md", md("".join("    " * i + "- item\n" for i in range(300)) + "\n" + EVENT + "\n",
+                                      Title="Deep lists", Date="2016-12-23"), "reported",
+         "300 nested list levels (Markdown's reader recurses: reported with that reason, the build goes on)"),
+    Case("articles/deep-nesting.html", (
+        b"<html><head><title>Deep page</title><meta name=\"date\" content=\"2016-12-23\"></head><body>"
+        + b"<div>" * 20000 + EVENT.encode() + b"</div>" * 20000 + b"</body></html>"),
+         "published", "a saved HTML page 20,000 elements deep"),
+    Case("articles/unclosed.html", (
+        b"<html><head><title>Unclosed page</title><meta name=\"date\" content=\"2016-12-23\"></head><body>"
+        + b"<p><b><i><span>" * 3000 + EVENT.encode()), "published", "a saved HTML page with 12,000 unclosed tags"),
+    Case("articles/html-entities.html", (
+        b"<html><head><title>&lt;script&gt;alert(26)&lt;/script&gt;</title><meta name=\"date\" content=\"2016-12-23\">"
+        b"</head><body><p>" + EVENT.encode() + b" &lt;img src=x onerror=alert(27)&gt; &#0; &#x1b; &#xD800;</p></body></html>"),
+         "published", "entities for markup, NUL, escape and a surrogate in a saved page"),
+    Case("articles/dup-date.md", (b"Title: Two dates\nDate: 2016-12-23\nDate: not a date\nSource: Wire\n\n"
+                                  + EVENT.encode() + b"\n"), "published", "Date twice, the second garbage"),
+    Case("articles/dup-slug.md", (b"Title: Two slugs\nDate: 2016-12-23\nSlug: dup-slug\nSlug: ../report\n\n"
+                                  + EVENT.encode() + b"\n"), "published", "Slug twice, the second a traversal"),
+    Case("articles/dup-source-url.md", (b"Title: Two URLs\nDate: 2016-12-23\nSource_url: https://example.org/a\n"
+                                        b"Source_url: javascript:alert(28)\n\n" + EVENT.encode() + b"\n"),
+         "published", "Source_url twice, the second javascript:"),
+    Case("articles/dup-status.md", (b"Title: Two statuses\nDate: 2016-12-23\nStatus: published\nStatus: draft\n\n"
+                                    + EVENT.encode() + b"\n"), "published", "Status twice"),
+    Case("articles/dup-everything.md", (b"Title: A\nTitle: B\nSource: A\nSource: B\nTags: a\nTags: b\nCategory: a\n"
+                                        b"Category: b\nDate: 2016-12-23\nDate: 2016-12-22\n\n" + EVENT.encode() + b"\n"),
+         "published", "every key twice"),
+    Case("articles/dev-zero.md", None, "reported", "symlink to /dev/zero (never ends)", link="/dev/zero"),
+    Case("articles/link-chain.md", None, "reported", "symlink to a symlink out of content/", link="outside-file.md"),
+    Case("articles/self-link.md", None, "reported", "symlink to itself", link="self-link.md"),
+    Case("articles/pipe.md", None, "reported", "a named pipe (reading it blocks for ever)", link=FIFO),
+)
+
+CASES = CASES + FIELD_CASES + FILE_CASES
+
 # A clean article for builds of one case at a time (bench/hostile.py).
 BASELINE = Case("articles/clean-baseline.md", md(
     "Five people were killed in Aleppo on Thursday when shells hit a market, the Observatory said.\n",
@@ -187,10 +289,5 @@ def write_corpus(content: Path, outside: Path) -> list[Case]:
     for name, data in OUTSIDE_FILES.items():
         (outside / name).write_bytes(data)
     for case in CASES:
-        path = content / case.path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if case.data is None:
-            os.symlink(case.link.replace("{outside}", str(outside)), path)
-        else:
-            path.write_bytes(case.data)
+        place(case, content / case.path, outside)
     return list(CASES)
