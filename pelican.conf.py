@@ -51,6 +51,10 @@ DEFAULT_PAGINATION = 20
 # Pelican's own article feeds stay on; the bulletin feeds are the plugin's.
 FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"
+# Every feed (Pelican's and the plugin's bulletin, metric and place feeds, Atom, RSS and JSON)
+# carries at most this many entries, the newest; each entry's `updated` is the latest publication
+# date of the reports behind it, never the build time, so an unchanged entry stays unchanged.
+FEED_MAX_ITEMS = 100
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None

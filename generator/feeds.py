@@ -366,13 +366,13 @@ def last_revised(date: str, slugs: Iterable[str], published: Mapping[str, dt.dat
 # -- items -----------------------------------------------------------------------------
 
 
-def bulletin_items(site_data: SiteData, settings: Mapping[str, Any], tl: Links) -> list[FeedItem]:
-    """One feed item per bulletin day, newest first."""
+def bulletin_items(site_data: SiteData, settings: Mapping[str, Any], tl: Links, limit: int | None = None) -> list[FeedItem]:
+    """One feed item per bulletin day, newest first; only the newest ``limit`` are made (None: all)."""
     full = _setting(tl, settings, "BULLETIN_FEED_FULL_CONTENT")
     published = {a.slug: a.published for a in site_data.articles}
     author = settings.get("AUTHOR") or settings.get("SITENAME") or ""
     items = []
-    for bulletin in sorted(site_data.bulletins, key=lambda b: b.date, reverse=True):
+    for bulletin in sorted(site_data.bulletins, key=lambda b: b.date, reverse=True)[:limit]:
         summary = bulletin_summary(bulletin, tl)
         if full:
             body = partial(_bulletin_body, bulletin, tl)
@@ -485,16 +485,18 @@ def place_items(place: str, site_data: SiteData, tl: Links) -> list[FeedItem]:
     return [dataclasses.replace(item, title=title) for item, title in zip(items, titles)]
 
 
-def metric_items(metric: str, site_data: SiteData, tl: Links, author: str = "") -> list[FeedItem]:
-    """A metric's feed: its key figure on each bulletin day, newest first.
+def metric_items(metric: str, site_data: SiteData, tl: Links, author: str = "", limit: int | None = None) -> list[FeedItem]:
+    """A metric's feed: its key figure on each bulletin day, newest first (the newest ``limit``; None: all).
 
     For alerting on one number ("killed") without reading whole bulletins;
     each entry links to the figure's box on the bulletin (``#kf-<metric>``).
     """
     published = {a.slug: a.published for a in site_data.articles}
     label = tl.metric_label(metric)
-    items = []
+    items: list[FeedItem] = []
     for bulletin in sorted(site_data.bulletins, key=lambda b: b.date, reverse=True):
+        if limit is not None and len(items) >= limit:
+            break
         for key in bulletin.key_figures:
             if key.metric != metric:
                 continue
@@ -548,7 +550,9 @@ def write_feeds(writer: Any, site_data: SiteData, context: dict, settings: Mappi
     """
     tl = links_for(site_data, settings)
     siteurl = context.get("SITEURL", "")
-    items = bulletin_items(site_data, settings, tl)
+    # Pelican's writer keeps the first FEED_MAX_ITEMS entries: the older ones are not made at all.
+    limit = settings.get("FEED_MAX_ITEMS") or None
+    items = bulletin_items(site_data, settings, tl, limit)
     if items:
         atom = _setting(tl, settings, "BULLETIN_FEED_ATOM")
         rss = _setting(tl, settings, "BULLETIN_FEED_RSS")
@@ -566,7 +570,7 @@ def write_feeds(writer: Any, site_data: SiteData, context: dict, settings: Mappi
     if metric_pattern:
         for metric in feed_metrics(site_data):
             author = settings.get("AUTHOR") or settings.get("SITENAME") or ""
-            writer.write_feed([_AtomItem(i) for i in metric_items(metric, site_data, tl, author)], context, metric_pattern.format(slug=tl.slug(metric)),
+            writer.write_feed([_AtomItem(i) for i in metric_items(metric, site_data, tl, author, limit)], context, metric_pattern.format(slug=tl.slug(metric)),
                               feed_type="atom", override_output=True, feed_title=tl.metric_label(metric))
 
     atom_pattern = _setting(tl, settings, "PLACE_FEED_ATOM")

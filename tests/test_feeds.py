@@ -12,7 +12,7 @@ from pelican import signals
 from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import Writer
 
-from conftest import PUBLISH_SITEURL
+from conftest import PUBLISH_SITEURL, sample_site_data
 from generator import feedids, feeds, settings
 from generator.model import SiteData
 
@@ -359,3 +359,13 @@ def test_the_id_domain_setting_names_every_id_and_is_checked(tmp_path, site_data
     problems = settings.validate({"TIMELINE_FEED_ID_DOMAIN": "https://news.example.net/"})
     assert len(problems) == 1 and problems[0].startswith("TIMELINE_FEED_ID_DOMAIN")
     assert settings.validate({"TIMELINE_FEED_ID_DOMAIN": "news.example.net"}) == []
+
+
+def test_only_the_newest_feed_max_items_entries_are_made():
+    site = sample_site_data(extra_article=True)
+    tl = feeds.links_for(site, {})
+    every = feeds.bulletin_items(site, {}, tl)
+    newest = feeds.bulletin_items(site, {}, tl, limit=1)
+    assert len(every) == 2 and [(i.url, i.title, i.modified) for i in newest] == [(i.url, i.title, i.modified) for i in every[:1]]
+    metric = feeds.feed_metrics(site)[0]
+    assert feeds.metric_items(metric, site, tl, limit=1)[0].url == feeds.metric_items(metric, site, tl)[0].url
