@@ -84,6 +84,7 @@ SHAPES: list[tuple[str, Callable[[int], str], int, bool]] = [
     ('"A. " repeated', repeat("A. "), 25_000, False),
     ('one sentence of "a soldier was killed " repeated', repeat("a soldier was killed "), 12_500, False),
     ('one sentence of "killed 3 times in Aleppo " repeated', repeat("killed 3 times in Aleppo "), 12_500, False),
+    ('one sentence of "not killed 5 " repeated', repeat("not killed 5 "), 12_500, False),
     ("normal prose (TLS texts cycled)", prose, 1_000_000, True),
     ("one long list of numbers", number_list, 25_000, False),
     ("many date expressions", many_dates, 25_000, True),

@@ -236,13 +236,28 @@ def mask_negations(sentence: str) -> str:
 
 
 def _blank_clauses(sentence: str, opener: re.Pattern[str]) -> str:
-    """Blank from each match of ``opener`` to the end of its clause (same length)."""
-    out = sentence
-    for m in reversed(list(opener.finditer(sentence))):
-        end_m = _CLAUSE_END.search(sentence, m.end())
-        end = end_m.start() if end_m else len(sentence)
-        out = out[: m.start()] + " " * (end - m.start()) + out[end:]
-    return out
+    """Blank from each match of ``opener`` to the end of its clause (same length).
+
+    Linear in the sentence however many openers it has (issue 11: "no " repeated
+    was quadratic): a clause end found from one opener serves every later opener
+    before it, and the text is rebuilt once.
+
+    >>> _blank_clauses("a no b, c no d no e; f", _NEGATOR)
+    'a     , c          ; f'
+    """
+    pieces: list[str] = []
+    done = 0  # sentence[:done] is in pieces
+    found_from, found = -1, None  # the last clause-end search: from where, what it found
+    for m in opener.finditer(sentence):
+        if found_from < 0 or (found is not None and m.end() > found.start()):
+            found_from, found = m.end(), _CLAUSE_END.search(sentence, m.end())
+        # else: no clause end lies between the last search's start and this opener's end: the same answer
+        end = found.start() if found is not None else len(sentence)
+        start = max(m.start(), done)
+        if end > start:
+            pieces += [sentence[done:start], " " * (end - start)]
+            done = end
+    return "".join(pieces) + sentence[done:] if pieces else sentence
 
 
 # A concessive phrase ("despite tensions stoked by strikes", "in spite of the

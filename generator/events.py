@@ -366,7 +366,8 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
     far_starts = [t.start for t in far]
     order = sorted(range(len(timexes)), key=lambda i: timexes[i].start)
     starts = [timexes[i].start for i in order]
-    attribution = figures.AttributionContext.for_article(s.text for s in split_sentences(article.text))
+    sentences = split_sentences(article.text)  # once: the look-ahead for the first reporter and the main pass
+    attribution = figures.AttributionContext.for_article(s.text for s in sentences)
     events: list[Event] = []
     found_tallies = []
     unattributed: list[Tally] = []  # the last sentence's tallies, when it named no reporter
@@ -408,7 +409,7 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
     tables = {start: (end, block) for start, end, block in tallies.table_blocks(article.text)}
     table_end = 0
 
-    for index, sentence in enumerate(split_sentences(article.text)):
+    for index, sentence in enumerate(sentences):
         deadline.check()
         attribution.observe(sentence.text)
         window.observe(sentence.text, article.published)

@@ -167,3 +167,26 @@ def test_a_negated_main_clause_with_only_its_consequence_is_not_an_event():
 def test_a_negated_main_clause_contrasted_by_a_happening_is_an_event():
     text = "No one was hurt in Hama on Monday, but the shells damaged a school."
     assert event_sentences(text) == [text]
+
+
+class _CountingSearch:
+    """Stands in for a compiled pattern, counting its searches."""
+
+    def __init__(self, pattern):
+        self.pattern, self.calls = pattern, 0
+
+    def search(self, *args):
+        self.calls += 1
+        return self.pattern.search(*args)
+
+
+def test_blanking_many_negations_searches_each_clause_once(monkeypatch):
+    # issue 11: "not ... not ... not" in one long clause searched to its end once per negation (quadratic)
+    from generator import eventness
+
+    counting = _CountingSearch(eventness._CLAUSE_END)
+    monkeypatch.setattr(eventness, "_CLAUSE_END", counting)
+    sentence = "Troops were not seen and not heard " * 400 + ", 3 people were killed; not one was found"
+    masked = eventness.mask_negations(sentence)
+    assert len(masked) == len(sentence) and masked.endswith(", 3 people were killed;" + " " * len(" not one was found"))
+    assert counting.calls <= 3  # one per clause holding a negation
