@@ -132,7 +132,9 @@ _ANY_COUNT = re.compile(rf"\d|\b{_COUNT}\b", re.I)
 # The shapes a place–count pair can take ("(17)", "- 17", ": 17", "17 ... in"): a sentence with
 # none of them holds no list, and looking for places in it is the dearest step.
 _PAIR_HINT = re.compile(
-    rf"[(\[]\s*{_COUNT}(?:\s+(?:times|[a-z]+(?:\s+[a-z]+)?))?\s*[)\]]|[-–—:=]\s*{_COUNT}\b|\b{_COUNT}\s+(?:(?:of\s+)?[a-z][\w-]*\s+){{0,3}}?in\b",
+    # not a range of days ("the night of 2-3 July") nor a distance ("15 km north of the town in ...")
+    rf"[(\[]\s*{_COUNT}(?:\s+(?:times|[a-z]+(?:\s+[a-z]+)?))?\s*[)\]]|(?<!\d)[-–—:=]\s*{_COUNT}\b"
+    rf"|\b{_COUNT}\s+(?!(?:km|kilomet(?:re|er)s?|met(?:re|er)s?|m|miles?)\b)(?:(?:of\s+)?[a-z][\w-]*\s+){{0,3}}?in\b",
     re.I,
 )
 _AFTER_BRACKET = re.compile(rf"\s*(?:(?:province|governorate|region|city|district|oblast)\s*)?[(\[]\s*(?P<n>{_COUNT})(?:\s+(?:times|[a-z]+(?:\s+[a-z]+)?))?\s*[)\]]", re.I)

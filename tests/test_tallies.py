@@ -575,3 +575,11 @@ def test_an_armys_losses_are_one_running_tally_per_type_of_equipment():
         ("casualties", 900100), ("equipment_destroyed", 9500), ("equipment_destroyed", 19800), ("drones", 30100),
         ("equipment_destroyed", 41000), ("equipment_destroyed", 21500), ("equipment_destroyed", 1210)]
     assert {t.span for t in read} == {"cumulative"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The SMM recorded ceasefire violations on the night of 4-5 May near the village of Alpha (12 km east of the town) and on 6-7 May.",
+    "The monitors recorded explosions 6 km north of the plant in the evening and 3 km south of the bridge in the morning.",
+])
+def test_day_ranges_and_distances_raise_no_possible_tally_warning(sentence):
+    assert tallies_of(sentence, Gazetteer.for_countries(["UA"])) == ([], [])
