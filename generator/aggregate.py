@@ -64,7 +64,19 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping, Sequence
 
 from generator import incidents
-from generator.model import Bulletin, Claim, Event, Extraction, Figure, Incident, KeyFigure, Place, ReportedTotal, Tally
+from generator.model import (
+    Bulletin,
+    Claim,
+    Event,
+    Extraction,
+    Figure,
+    Incident,
+    KeyFigure,
+    Place,
+    ReportedTotal,
+    Tally,
+    own_reporting,
+)
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -293,6 +305,7 @@ def _figure_claim(figure: Figure, event: Event) -> tuple[Claim, int, int]:
         subgroup=figure.subgroup,
         event_ids=(event.id,),
         places=tuple(dict.fromkeys(p.name for p in event.places)),
+        own_reporting=own_reporting(figure, event),
     )
     return claim, low, high
 
@@ -352,6 +365,7 @@ def _merge_claims(items: Iterable[_Item]) -> list[Claim]:
                 old,
                 event_ids=tuple(sorted(set(old.event_ids) | set(c.event_ids))),
                 places=tuple(dict.fromkeys(old.places + c.places)),
+                own_reporting=tuple(dict.fromkeys(old.own_reporting + c.own_reporting)),
             )
         else:
             merged[key] = c
@@ -440,6 +454,7 @@ def _total_of(figure: Figure, event: Event) -> ReportedTotal:
         event_ids=(event.id,),
         places=tuple(dict.fromkeys(p.name for p in event.places)),
         value_max=figure.value_max,
+        own_reporting=own_reporting(figure, event),
     )
 
 
@@ -468,7 +483,8 @@ def reported_totals(
             if key in same_day:
                 old = same_day[key]
                 same_day[key] = dataclasses.replace(
-                    old, event_ids=old.event_ids + (event.id,), places=tuple(dict.fromkeys(old.places + total.places)))
+                    old, event_ids=old.event_ids + (event.id,), places=tuple(dict.fromkeys(old.places + total.places)),
+                    own_reporting=tuple(dict.fromkeys(old.own_reporting + total.own_reporting)))
             else:
                 same_day[key] = total
                 first[key] = (event.date, event.article, event.start, n)

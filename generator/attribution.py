@@ -89,7 +89,7 @@ _DOCUMENT_OF = re.compile(
     re.I,
 )
 _DOCUMENT_AFTER = re.compile(
-    r"^(?:(?:latest|preliminary|confirmed|official|initial|updated|new|final|daily|provisional)\s+)*(.+?)\s+"
+    r"^(?:(?:latest|preliminary|confirmed|official|initial|updated|new|final|daily|provisional)\s++)*+(.*?\S)\s++"
     r"(?:figures|data|statistics|estimates?|tally|count|reports?|information|numbers)$",
     re.I,
 )
@@ -546,7 +546,7 @@ class Source:
     """
 
     name: str | None
-    how: str  # named | earlier | outlet
+    how: str  # named | earlier | later | outlet
 
 
 def source_of(sentence: str, context: AttributionContext | None = None, position: int | None = None) -> Source:

@@ -370,6 +370,7 @@ def _figure_changes(fig: Figure, spec: Mapping[str, Any]) -> Figure:
         changes["qualifier"] = None if spec["qualifier"] is None else _text(spec["qualifier"], "qualifier")
     if "source" in spec:
         changes["attributed_to"] = None if spec["source"] is None else _text(spec["source"], "source")
+        changes["source_basis"] = "editor"
     names = {f.name for f in dataclasses.fields(Figure)}
     if "span" in spec:
         span = spec["span"]

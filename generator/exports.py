@@ -52,7 +52,7 @@ from generator.model import Article, Bulletin, Claim, Event, Figure, Incident, K
 
 # Bump the major part when a column is removed or changes meaning, the minor
 # part when one is added. Written into every JSON file and schema.json.
-SCHEMA_VERSION = "2.5"  # 2.5: a day figure of another day than its event's says which in the figures column (`day 2011-12-20`), counts on that day in key_figures and is left out of fatalities; 2.4: figures resolved to a span (day/period/cumulative with period_start/period_end: the figures column, totals); 2.3: incidents.csv/json; 2.0: key_figures.change compares the previous calendar day only; 2.1: tallies span/period_start/period_end, total-only tallies; 2.2: edited/edit_note/checked/doubts, tally_id, event_id from the sentence
+SCHEMA_VERSION = "2.6"  # 2.6: events.figure_sources (how each figure's source was found), totals.own_reporting; 2.5: a day figure of another day than its event's says which in the figures column (`day 2011-12-20`), counts on that day in key_figures and is left out of fatalities; 2.4: figures resolved to a span (day/period/cumulative with period_start/period_end: the figures column, totals); 2.3: incidents.csv/json; 2.0: key_figures.change compares the previous calendar day only; 2.1: tallies span/period_start/period_end, total-only tallies; 2.2: edited/edit_note/checked/doubts, tally_id, event_id from the sentence
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -368,6 +368,7 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("edit_note", "The editor's note for that correction or confirmation.", ("edit_note",), lambda e, _: e.edit_note or ""),
     Column("checked", "true when an editor confirmed the entry (checked: true in corrections.yaml).", ("checked",), lambda e, _: "true" if e.checked else "false"),
     Column("doubts", "Reasons a reviewer should look at the entry ('; '-separated, see `python -m generator review`); empty when none.", ("doubts",), lambda e, _: "; ".join(e.doubts)),
+    Column("figure_sources", "How each figure's source was found, in the order of figures: named (in the sentence), earlier (the reporter named before it in the article), later (named after it, in the same report), outlet (the article names no reporter: the outlet's own reporting), editor (corrections.yaml); '; '-separated.", ("figures",), lambda e, _: "; ".join(f.source_basis or "" for f in e.figures)),
 )
 
 
@@ -464,6 +465,7 @@ TOTAL_COLUMNS: tuple[Column, ...] = (
     Column("subgroup", "Sub-count ('children', 'civilians'); empty for the total itself.", ("subgroup",), lambda r, _: r.total.subgroup or ""),
     Column("places", "Places named in the sentence, '; '-separated.", ("places",), lambda r, _: _joined(r.total.places)),
     Column("event_ids", "Events (sentences) the total was read from, '; '-separated; one total said by several outlets is one row.", ("event_ids",), lambda r, _: "; ".join(r.total.event_ids)),
+    Column("own_reporting", "Outlets whose own reporting the total is (their article names no reporter), '; '-separated; empty when a source is named.", ("own_reporting",), lambda r, _: _joined(r.total.own_reporting)),
 )
 
 

@@ -37,7 +37,7 @@ from markupsafe import Markup, escape
 from pelican.utils import set_date_tzinfo
 
 from generator.exports import absolute_url, date_parts, display_date
-from generator.model import Bulletin, Event, KeyFigure, ReportedTotal, SiteData, Tally
+from generator.model import Bulletin, Event, KeyFigure, ReportedTotal, SiteData, Tally, source_label
 from generator import feedids, summary
 from generator.site import Links, bulletin_incidents
 
@@ -145,7 +145,7 @@ _EVENT = """\
 {% if event.figures %}
 <ul>
 {% for f in event.figures %}
-<li>{{ tl.figure_text(f) }} — {{ f.attributed_to or 'source not named' }}</li>
+<li>{{ tl.figure_text(f) }} — {{ tl.source_label(f.attributed_to, tl.own_reporting(f, event)) }}</li>
 {% endfor %}
 </ul>
 {% endif %}
@@ -246,12 +246,12 @@ def key_figure_line(key: KeyFigure, tl: Links) -> dict[str, Any]:
 def _claim_text(claim: Any) -> str:
     qualifier = f"{claim.qualifier} " if claim.qualifier else ""
     subgroup = f" ({claim.subgroup})" if claim.subgroup else ""
-    return f"{claim.attributed_to or 'source not named'}: {qualifier}{claim.value:,}{subgroup}"
+    return f"{source_label(claim.attributed_to, claim.own_reporting)}: {qualifier}{claim.value:,}{subgroup}"
 
 
 def total_line(total: ReportedTotal, tl: Links) -> str:
     """"613 killed, running total, 31 Jul – 31 Aug 2016 (Observatory)"."""
-    return f"{tl.total_text(total)} ({total.attributed_to or 'source not named'})"
+    return f"{tl.total_text(total)} ({source_label(total.attributed_to, total.own_reporting)})"
 
 
 def bulletin_summary(bulletin: Bulletin, tl: Links) -> str:

@@ -52,7 +52,7 @@ from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
 from generator.anchored import Matches, Words, search_ending_at, word_width
-from generator.attribution import AttributionContext, find_attribution, source_of
+from generator.attribution import AttributionContext, Source, find_attribution, source_of
 from generator.model import Figure
 
 # -- the metric table ------------------------------------------------------------
@@ -846,7 +846,7 @@ def find_figures(
             continue
         metric, np_end = found
         used.add(i)
-        attributed = source_of(sentence, context, mention.start).name
+        attributed = source_of(sentence, context, mention.start)
         cumulative = cumulative_start is not None and mention.start >= cumulative_start
         out.append(_figure(sentence, mention, metric, attributed, None, cumulative, np_end))
         cursor = np_end
@@ -930,13 +930,14 @@ def _continued(sentence: str, mentions: list[NumberMention], i: int, cursor: int
     return out
 
 
-def _figure(sentence: str, m: NumberMention, metric: str, attributed: str | None, subgroup: str | None,
+def _figure(sentence: str, m: NumberMention, metric: str, attributed: Source, subgroup: str | None,
             cumulative: bool, end: int) -> Figure:
     return Figure(
         metric=metric,
         value=m.value,
         qualifier=m.qualifier,
-        attributed_to=attributed,
+        attributed_to=attributed.name,
+        source_basis=attributed.how,
         subgroup=subgroup,
         value_max=m.value_max,
         cumulative=cumulative,

@@ -46,7 +46,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 
 from generator.event_types import DEFAULT_EVENT_TYPES, EventTypeRule, triggers
 from generator.eventness import has_event_verb
-from generator.model import Claim, Event, Figure, Incident, Place, Tally
+from generator.model import Claim, Event, Figure, Incident, Place, Tally, own_reporting
 
 # Types that can describe the same happening. A type not listed is its own family;
 # ``other`` (no type word) fits any family.
@@ -390,9 +390,11 @@ def _claims(events: Sequence[Event]) -> tuple[Claim, ...]:
             if key in merged:
                 old = merged[key]
                 merged[key] = dataclasses.replace(old, event_ids=old.event_ids + (event.id,),
-                                                  places=tuple(dict.fromkeys(old.places + places)))
+                                                  places=tuple(dict.fromkeys(old.places + places)),
+                                                  own_reporting=tuple(dict.fromkeys(old.own_reporting + own_reporting(figure, event))))
             else:
-                merged[key] = Claim(figure.metric, value, qualifier, figure.attributed_to, figure.subgroup, (event.id,), places)
+                merged[key] = Claim(figure.metric, value, qualifier, figure.attributed_to, figure.subgroup, (event.id,), places,
+                                    own_reporting(figure, event))
     return tuple(merged.values())
 
 

@@ -14,7 +14,7 @@ import functools
 import types
 import typing
 from dataclasses import dataclass, field
-from typing import Any, Callable, Literal
+from typing import Any, Callable, Literal, Sequence
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Granularity = Literal["day", "week", "month", "quarter", "year", "decade", "century"]
@@ -82,6 +82,13 @@ class Figure:
     ``day`` figure counts when its own clause names one ("269 were killed on
     Tuesday alone" after "250 died over Monday and Tuesday"): None when it
     counts the event's day.
+
+    ``source_basis`` says how ``attributed_to`` was found (``generator/attribution.py``):
+    ``named`` in the sentence ("the Observatory said"), ``earlier`` (carried
+    from the last reporter named before), ``later`` (named after the figures,
+    as statements that sign off at the end do), ``outlet`` (the article names
+    no reporter: the outlet reports it itself, ``attributed_to`` is None) or
+    ``editor`` (set in ``content/corrections.yaml``); None when not recorded.
     """
 
     metric: str
@@ -96,6 +103,30 @@ class Figure:
     period_start: str | None = None
     period_end: str | None = None
     day: str | None = None
+    source_basis: str | None = None  # named | earlier | later | outlet | editor
+
+
+def own_reporting(figure: Figure, event: Event) -> tuple[str, ...]:
+    """The outlet, when ``figure`` is its own reporting (its article names no reporter).
+
+    >>> e = Event("e", "a", "2016-12-01", "day", None, "Three people were killed.", 0, 25, "attack", source="Daily Courier")
+    >>> own_reporting(Figure("killed", 3, source_basis="outlet"), e), own_reporting(Figure("killed", 3), e)
+    (('Daily Courier',), ())
+    """
+    if figure.attributed_to or figure.source_basis != "outlet" or not event.source:
+        return ()
+    return (event.source,)
+
+
+def source_label(attributed_to: str | None, own: Sequence[str] = ()) -> str:
+    """Who said a figure, for a reader: the reporter, the outlet's own reporting, or that it's not named.
+
+    >>> source_label("UN OCHA"), source_label(None, ("Daily Courier",)), source_label(None)
+    ('UN OCHA', "outlet's own reporting (Daily Courier)", 'source not named')
+    """
+    if attributed_to:
+        return attributed_to
+    return f"outlet's own reporting ({', '.join(own)})" if own else "source not named"
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +265,12 @@ class Extraction:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """One source's figure for a metric on a day, kept apart from the others."""
+    """One source's figure for a metric on a day, kept apart from the others.
+
+    ``own_reporting`` lists the outlets whose own reporting the figure is
+    (no reporter named in their article: ``Figure.source_basis == "outlet"``);
+    empty when a source is named or not known.
+    """
 
     metric: str
     value: int
@@ -243,6 +279,7 @@ class Claim:
     subgroup: str | None
     event_ids: tuple[str, ...]
     places: tuple[str, ...] = ()
+    own_reporting: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +328,7 @@ class ReportedTotal:
     event_ids: tuple[str, ...]
     places: tuple[str, ...] = ()
     value_max: int | None = None
+    own_reporting: tuple[str, ...] = ()  # as in Claim
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,7 +56,18 @@ from pelican.utils import get_relative_path, path_to_url
 from generator import charts, incidents, output, pagecache, summary
 from generator.aggregate import figure_span, tally_span
 from generator.exports import EXPORT_FILES, PART_ORDER, part_of, week_days, week_text
-from generator.model import Article, Bulletin, Event, Incident, KeyFigure, ReportedTotal, SiteData, Tally
+from generator.model import (
+    Article,
+    Bulletin,
+    Event,
+    Incident,
+    KeyFigure,
+    ReportedTotal,
+    SiteData,
+    Tally,
+    own_reporting,
+    source_label,
+)
 from generator.settings import SETTINGS
 
 logger = logging.getLogger(__name__)
@@ -816,6 +827,14 @@ class Links:
             return tally.date
         days = span_label(getattr(tally, "period_start", None), getattr(tally, "period_end", None))
         return f"{'running total' if span == 'cumulative' else 'total'}{', ' + days if days else ' over several days'}"
+
+    def source_label(self, attributed_to: str | None, own: Sequence[str] = ()) -> str:
+        """Who said a figure: the reporter, "outlet's own reporting (<outlet>)" or "source not named"."""
+        return source_label(attributed_to, own)
+
+    def own_reporting(self, figure: Any, event: Event) -> tuple[str, ...]:
+        """The outlet, when the figure is its own reporting (``model.own_reporting``)."""
+        return own_reporting(figure, event)
 
     def total_span(self, total: ReportedTotal) -> str:
         return total_span_text(total)

@@ -194,3 +194,15 @@ def test_a_reference_reads_only_the_names_that_hold_its_words():
     assert ctx.resolve("the ministry") == "Ministry of Region1999"
     ctx.observe("The Ministry of Region7 said it would send aid.")
     assert ctx.resolve("the ministry") == "Ministry of Region7"
+
+
+def test_each_figure_records_how_its_source_was_found():
+    context = AttributionContext()
+    context.observe("A storm cut power to the coast on Sunday.")
+    [own] = find_figures("Two people were killed in a crash on the coast road.", context=context)
+    assert (own.attributed_to, own.source_basis) == (None, "outlet")
+    [named] = find_figures("Police said three people were killed at sea.", context=context)
+    assert named.source_basis == "named"
+    context.observe("Police said three people were killed at sea.")
+    [carried] = find_figures("One more person was killed later.", context=context)
+    assert (carried.attributed_to, carried.source_basis) == ("Police", "earlier")

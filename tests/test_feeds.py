@@ -369,3 +369,21 @@ def test_only_the_newest_feed_max_items_entries_are_made():
     assert len(every) == 2 and [(i.url, i.title, i.modified) for i in newest] == [(i.url, i.title, i.modified) for i in every[:1]]
     metric = feeds.feed_metrics(site)[0]
     assert feeds.metric_items(metric, site, tl, limit=1)[0].url == feeds.metric_items(metric, site, tl)[0].url
+
+
+def test_a_figure_the_outlet_reports_itself_is_shown_as_its_own_reporting(tmp_path):
+    """"Two people were killed when a bus overturned," with nobody named in the whole article."""
+    import datetime as dt
+
+    from generator.aggregate import aggregate
+    from generator.model import Article, Event, Extraction, Figure, Place
+
+    homs = Place("Homs", "Homs", "SY", "city", "Homs")
+    art = Article("a.md", "crash", "Crash", dt.date(2016, 3, 1), "text", source="Valley Gazette", url="articles/crash/")
+    own = Event("o1", art.slug, "2016-03-01", "day", None, "Two people were killed ...", 0, 20, "other", places=(homs,),
+                figures=(Figure("killed", 2, source_basis="outlet"), Figure("injured", 5)), source="Valley Gazette")
+    events, tallies, bulletins = aggregate([Extraction(art, (own,))], ["killed", "injured"])
+    out = write(tmp_path, SiteData(articles=(art,), events=events, tallies=tallies, bulletins=bulletins))
+    content = parse(out / "feeds/bulletins.atom.xml").entries[0].content[0].value
+    assert "outlet&#39;s own reporting (Valley Gazette): 2" in content or "outlet's own reporting (Valley Gazette): 2" in content
+    assert "source not named: 5" in content  # no basis recorded: still not named
