@@ -206,3 +206,67 @@ def test_each_figure_records_how_its_source_was_found():
     context.observe("Police said three people were killed at sea.")
     [carried] = find_figures("One more person was killed later.", context=context)
     assert (carried.attributed_to, carried.source_basis) == ("Police", "earlier")
+
+
+# -- where the outlet speaks for itself, and reporters that are not carried --------------------
+
+
+def test_hearsay_with_nobody_named_is_the_outlets_own():
+    context = AttributionContext()
+    context.observe("The provincial police said a bomb went off at the bus station.")
+    assert source_of("Eleven passengers were reportedly killed.", context) == Source(None, "outlet")
+    assert source_of("At least 30 more deaths were reported across the valley.", context) == Source(None, "outlet")
+    assert source_of("Four guards were killed at the gate.", context) == Source("Provincial police", "earlier")
+
+
+def test_background_from_an_earlier_period_is_not_the_last_reporters():
+    context = AttributionContext()
+    context.observe("The health office said two children died in the flood on Sunday.")
+    assert source_of("Just last year, a landslide there killed 12 villagers.", context).how == "outlet"
+    assert source_of("Three weeks ago, six herders died in a similar storm.", context).how == "outlet"
+    # a running total since a past start, or a span up to now, is still the reporter's
+    assert source_of("Since last month, 40 people have died in the district.", context).how == "earlier"
+    assert source_of("Some 90 have died since the rains began in April last year.", context).how == "earlier"
+    assert source_of("Over the last week, nine people died.", context).how == "earlier"
+
+
+def test_a_separate_incident_ends_the_carried_reporter():
+    article = ["Two soldiers were killed at a checkpoint, the army said on Monday.",
+               "In a separate attack on Sunday, gunmen killed four traders on the coast road.",
+               "Three others were wounded."]
+    context = AttributionContext.for_article(article)
+    context.observe(article[0])
+    context.observe(article[1])
+    assert source_of(article[1], context) == Source(None, "outlet")
+    context.observe(article[2])
+    assert source_of(article[2], context) == Source(None, "outlet")
+    context.observe("Local elders said the road was closed.")
+    assert source_of("One trader died later.", context) == Source("Local elders", "earlier")
+
+
+def test_elsewhere_goes_on_with_the_same_report():
+    context = AttributionContext()
+    context.observe("The monitoring group said shelling killed five people in the north.")
+    assert source_of("Elsewhere, two people died in an air strike.", context).how == "earlier"
+
+
+def test_reports_as_a_noun_names_nobody():
+    assert find_attribution("Traders fled after unconfirmed radio reports that 15 people had been killed nearby.") is None
+    assert find_attribution("The mayor denied media reports that nine guards died.") is None  # denying is no reporting
+    assert find_attribution("Regional TV reports that nine guards died.") == "Regional TV"
+
+
+def test_a_reporter_clause_after_as_keeps_both_speakers():
+    sentence = "A truck bomb went off near the market, killing six people as the police and several shopkeepers said Friday."
+    assert sources(sentence) == [(6, "Police and several shopkeepers")]
+
+
+def test_issued_a_statement_is_a_reporting_verb():
+    assert find_attribution("The port authority earlier issued a statement that 14 dockers were killed.") == "Port authority"
+
+
+def test_an_indefinite_speaker_is_someone_new():
+    context = AttributionContext()
+    context.observe("The Kivu Security Tracker said rebels attacked two villages.")
+    assert find_attribution("A local source said nine people were killed.", context) == "Local source"
+    assert find_attribution("The state agency quoted a hospital source as saying 12 died.", context) == "Hospital source"
