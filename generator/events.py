@@ -425,6 +425,9 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
             if not own:
                 continue  # its only dates lie outside the site's years: no event, never a wrong date
         every_timex = own  # spans read "since 31 July" too, which anchors leave out
+        relative = [replace(t, start=t.start - sentence.start, end=t.end - sentence.start) for t in every_timex]
+        # "Up to the 16th day of the war, ...": the counts stated after it are running totals
+        last_span = spans.header_span(sentence.text, relative, article.published) or last_span
         sentence_tallies = tallies_in(sentence.text, sentence.start, sentence.end)
 
         own = anchors(sentence, own, article.published)
@@ -447,8 +450,7 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
 
         event, context = _event(article, sentence, index, own, context, event_type, sentence_figures, gazetteer, story_places)
         event = replace(event, figures=spans.with_spans(
-            sentence.text, event.figures, [replace(t, start=t.start - sentence.start, end=t.end - sentence.start) for t in every_timex],
-            article.published, last_span, _day_of(event)))
+            sentence.text, event.figures, relative, article.published, last_span, _day_of(event)))
         if event.figures:
             last_span = spans.span_of(event.figures[-1])
         for tally in sentence_tallies:

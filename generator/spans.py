@@ -146,6 +146,27 @@ RULES: tuple[SpanRule, ...] = (
         ("as of 14 December 35,000 had been evacuated",),
     ),
     SpanRule(
+        # A running total up to a day with no start: "till June this year", "up to the 16th day of the war".
+        # Not "up to 37 people" (a qualifier) nor "from 3 to 9 April" (a window: from-to).
+        "until", "cumulative", 2,
+        re.compile(r"(?<!\d\s)(?<!\d)\b(?:until|till|up\s+to|up\s+until)\s+(?=(?:the\s+)?(?:end\s+of\s+|mid-?|early\s+|late\s+)?"
+                   r"(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?_MON|_MON|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\w+\s+day\s+of\s+the\b))".replace("_MON", _MON), re.I),
+        ("14 have been killed till June this year", "up to the 20th day of the war, 900 had died",
+         "until 12 March, 300 people were evacuated"),
+        ("up to 37 people died", "from 4 until 6 March 200 fled"),
+    ),
+    SpanRule(
+        # The conflict itself as the subject of a count: its toll so far ("the war left 5,400 injured",
+        # "the conflict has resulted in the displacement of 11 million"). Weaker than any time word
+        # ("the war killed 12 on Tuesday" is Tuesday's).
+        "conflict-subject", "cumulative", 1,
+        re.compile(r"\b(?:war|conflict|aggression|invasion|hostilities|insurgency)\b(?:\s+(?:in|between|against|on|with)\s+[^,;.]{0,40}?)?"
+                   r"\s+(?:has\s+|have\s+|had\s+)?(?:now\s+|so\s+far\s+|already\s+)?"
+                   r"(?:killed|left|resulted\s+in|caused|claimed|led\s+to|cost|displaced|uprooted)\b", re.I),
+        ("the war left around 900 injured", "the conflict between the two armies has resulted in the displacement of 2 million"),
+        ("shelling left 12 injured",),
+    ),
+    SpanRule(
         "n-units", "period", 4,
         re.compile(r"\b(?:in|over|during|within|for|after)\s+(?:the\s+)?(?:(?:past|last|previous|preceding|first)\s+)?(?!(?:24|twenty-four)\s+hours)" + _COUNT + r"\s+" + _UNIT + r"\b"
                    r"|\b(?:in|over|during|within)\s+(?:the\s+)?(?:past|last|previous|preceding)\s+(?:week|month|year|fortnight|weekend)\b"
@@ -201,6 +222,9 @@ _TO_BEFORE = re.compile(r"\b(?:to|until|till|through)\s+(?:[^,;.]{0,15}\s)?$", r
 _SPEECH_TIME = re.compile(r"\b(?:said|says|reported|announced|stated|added|confirmed|told\s+[\w ]{1,25}?|revealed|tweeted|wrote)\s+(?:on\s+|late\s+|early\s+|on\s+the\s+)?$", re.I)
 _SPEECH_AFTER = re.compile(r"(?:\s*+,\s++|\s++)(?:said|reported|announced|stated|confirmed)\b", re.I)
 _AGO = re.compile(r"\bago\b", re.I)
+_MIDNIGHT_BEFORE = re.compile(r"\b(?:00:00|0:00|midnight)\s+(?:on\s+)?(?:the\s+)?$", re.I)
+_START_GLOSS = re.compile(r"\b(?:when|as)\b[^;]{0,80}?\b(?:started|began|begun|launched|broke\s+out|erupted|invaded|took\s+effect)\b"
+                          r"|\b(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\b", re.I)
 _PAIR_LEAD = re.compile(r"\b(?:over|between|from|on|during)\s+(?:the\s+)?$", re.I)
 
 
@@ -303,7 +327,11 @@ def timex_markers(sentence: str, timexes: Sequence[Timex], report: dt.date) -> l
         bounded = _FROM_BEFORE.search(sentence, max(0, a.start - 12), a.start) and _TO_BEFORE.search(sentence, a.end, b.start)
         if joined or bounded:
             first, last = sorted((a.value, b.value))
-            out.append(Marker("period", 4, a.start, b.end, first, last, "two-days"))
+            if _MIDNIGHT_BEFORE.search(sentence, max(0, b.start - 20), b.start):  # "to 00:00 on June 14": through 13 June
+                last = max(first, (dt.date.fromisoformat(last) - dt.timedelta(days=1)).isoformat())
+            # "from February 24, when the war began, to ...": a window from a start event is a running total
+            kind = "cumulative" if bounded and _START_GLOSS.search(sentence, a.end, b.start) else "period"
+            out.append(Marker(kind, 4, a.start, b.end, first, last, "two-days"))
             used |= {i, i + 1}
     for i, t in enumerate(timexes):
         if i in used or t.type not in ("DATE", "DURATION"):
@@ -370,6 +398,10 @@ def _dated(r: Marker, sentence: str, timexes: Sequence[Timex], report: dt.date) 
         t = _after(r, timexes, 20)
         day = t.value if t and _DAY_VALUE.match(t.value) else None
         return dataclasses.replace(r, period_end=min(day, end) if day else end), t
+    if r.rule == "until":  # "till June this year": up to the end of June (cut at the report's day)
+        t = _after(r, timexes)
+        bounds = value_bounds(_date_value(t) or "") if t else None
+        return dataclasses.replace(r, period_end=_clip(bounds[1], report) if bounds else end), t
     if r.rule == "from-to":
         return _from_to(r, sentence, timexes, end)
     if r.kind == "period":
@@ -436,9 +468,27 @@ def _from_to(r: Marker, sentence: str, timexes: Sequence[Timex], end: str) -> tu
             last = _in_month(first, month.group(1), numbers[-1])
     else:  # "from 12 to 13 December": the last is dated
         first, last = _with_day(days[0].value, numbers[0]), days[0].value
+    year = _YEAR_AFTER.match(sentence, r.end)
+    if year:  # "between October 7 and 22, 2023": the year stated after the window is both days'
+        first, last = (_in_year(d, int(year.group(1))) if d else None for d in (first, last))
     if first and last and first > last:
         first = None
     return dataclasses.replace(r, period_start=first, period_end=last or end), days[-1]
+
+
+_YEAR_AFTER = re.compile(r",?\s*((?:19|20)\d\d)\b")
+
+
+def _in_year(day: str, year: int) -> str | None:
+    """``day`` in ``year`` (None for 29 February of a common year).
+
+    >>> _in_year("1999-10-22", 2023)
+    '2023-10-22'
+    """
+    try:
+        return dt.date.fromisoformat(day).replace(year=year).isoformat()
+    except ValueError:
+        return None
 
 
 def sentence_markers(sentence: str, timexes: Sequence[Timex], report: dt.date, rules: Sequence[SpanRule] = RULES) -> list[Marker]:
@@ -522,6 +572,57 @@ def continues_total(sentence: str) -> bool:
     return bool(_CONTINUES.match(sentence))
 
 
+# A sentence that states counts rather than tells a happening: "there were 91 deaths", "casualties
+# numbered 1,400", "amounted to", "stood at", "... were in the city, with 4,000 deaths", "according to
+# the UN's data". With no time words of its own it counts over the span of the total before it.
+_QUAL = r"(?:(?:about|approximately|some|around|roughly|at\s+least|more\s+than|over|nearly|almost|an\s+estimated)\s+)?"
+_STATES = re.compile(
+    r"\bthere\s+(?:were|are|was|is|have\s+been|had\s+been)\s+" + _QUAL + r"\d"
+    r"|\b(?:numbered|number|numbers|amounted\s+to|amounts?\s+to|totall?ed|totals|stood\s+at|stands?\s+at)\s+" + _QUAL + r"\d"
+    r"|\b(?:were|was|are|is)\b[^,;.]{0,60},?\s+with\s+" + _QUAL + r"\d[\d,.]*\s+(?:deaths|dead|fatalities|injuries|injured|wounded|casualties|victims)\b"
+    r"|\baccording\s+to\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}(?:data|figures|statistics|records)\b",
+    re.I,
+)
+
+
+_INCIDENT = re.compile(
+    r"\b(?:in|by|during|from|after)\s+(?:the\s+|an?\s+|this\s+|that\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:attacks?|strikes?|airstrikes?|air\s+strikes?|blasts?|explosions?|bombings?|raids?|shelling|ambush(?:es)?|incidents?"
+    r"|crash(?:es)?|assaults?|clash(?:es)?)\b", re.I)
+
+
+def states_count(sentence: str) -> bool:
+    """Does ``sentence`` state counts (a state, not a happening)? A count tied to an
+    incident ("there were 12 deaths in the strike") tells a happening.
+
+    >>> states_count("In the north, there were 91 deaths and 700 injuries."), states_count("Losses numbered about 1,400 dead.")
+    (True, True)
+    >>> states_count("Shelling killed 12 people in the town."), states_count("There were 12 deaths in the strike.")
+    (False, False)
+    """
+    return bool(_STATES.search(sentence)) and not _INCIDENT.search(sentence)
+
+
+# Rules that can open a running-total context on their own, with no figure in the sentence
+# ("Up to the 16th day of the war, Sunday 22 October, most casualties were on one side.").
+_HEADER_RULES = frozenset({"since", "so-far", "overall-toll", "as-of", "until", "two-days"})
+
+
+def header_span(sentence: str, timexes: Sequence[Timex], report: dt.date) -> Span | None:
+    """The running total a sentence speaks of, whether or not it holds a figure: the span
+    that the stated counts after it (:func:`states_count`) take. None when it names none.
+
+    >>> t = [Timex(31, 41, "22 October", "DATE", "2023-10-22")]
+    >>> header_span("Up to the 16th day of the war, 22 October, most casualties were on one side.", t, dt.date(2023, 10, 23))
+    Span(kind='cumulative', period_start=None, period_end='2023-10-22', day=None)
+    """
+    markers = [m for m in sentence_markers(sentence, timexes, report) if m.kind == "cumulative" and m.rule in _HEADER_RULES]
+    if not markers:
+        return None
+    best = max(markers, key=lambda m: (m.strength, m.start))
+    return Span("cumulative", best.period_start, best.period_end or report.isoformat())
+
+
 def with_spans(sentence: str, figures: Iterable[Figure], timexes: Sequence[Timex], report: dt.date,
                previous: Span | None = None, day: dt.date | None = None) -> tuple[Figure, ...]:
     """The figures with their ``span``, ``period_start``/``period_end`` (and ``cumulative``) set.
@@ -529,9 +630,11 @@ def with_spans(sentence: str, figures: Iterable[Figure], timexes: Sequence[Timex
     ``timexes`` are the sentence's time expressions with offsets relative to
     ``sentence``; ``report`` the day the sentence reports from (its event
     day, else the publication day). ``previous`` is the span of the last
-    figure before this sentence: a figure with no time words up to it takes
+    figure before this sentence, or of the running total a sentence after
+    it spoke of (:func:`header_span`): a figure with no time words up to it takes
     it when the sentence is a breakdown of that total (:func:`continues_total`),
-    else it is a day's. ``day`` is the sentence's own day when it has one
+    or when it states counts (:func:`states_count`), else it is a day's.
+    ``day`` is the sentence's own day when it has one
     (a story told the day after): a total the text does not close ("since
     31 July", "in two days") ends there rather than on ``report``.
 
@@ -552,7 +655,7 @@ def with_spans(sentence: str, figures: Iterable[Figure], timexes: Sequence[Timex
     for figure, offset in zip(figures, figure_offsets(sentence, figures)):
         span = resolve(markers, starts, offset, report)
         if span is None:
-            span = previous if previous is not None and continues_total(sentence) else Span("day")
+            span = previous if previous is not None and (continues_total(sentence) or states_count(sentence)) else Span("day")
         own_day = span.day if span.kind == "day" and span.day != (day.isoformat() if day else None) else None
         out.append(dataclasses.replace(figure, span=span.kind, period_start=span.period_start, period_end=span.period_end,
                                        cumulative=span.kind == "cumulative", day=own_day))

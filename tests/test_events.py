@@ -162,3 +162,15 @@ def test_coordinated_clauses_each_with_a_verb_and_a_place_are_split():
 def test_a_list_of_places_is_not_split():
     x = extract_article(article("Militants fired mortars at Jobar, Qaboun, and Barzeh on Monday."))
     assert len(x.events) == 1
+
+
+def test_counts_stated_after_a_running_total_header_are_running_totals():
+    """A sitrep: a header sentence with no figure opens the running total, the stated counts after it share it."""
+    x = extract_article(article(
+        "Up to the 30th day of the offensive, Monday 12 September, most casualties were in the north. "
+        "In the coastal district, there were 64 deaths and 310 injuries. "
+        "Four people were killed in an air strike on a market in Idlib on Tuesday.", "2016-09-14"
+    ))
+    spans = {f.value: (f.span, f.period_end) for e in x.events for f in e.figures}
+    assert spans[64] == ("cumulative", "2016-09-12") and spans[310] == ("cumulative", "2016-09-12")
+    assert spans[4] == ("day", None)

@@ -85,10 +85,23 @@ def test_rule_examples(rule: spans.SpanRule) -> None:
     [
         ("Between February 3 and 9, the fighting killed some 120 people.", (120, "period", "2019-02-03", "2019-02-09")),
         ("From 20 February to 4 March, about 6,000 people fled the valley.", (6000, "period", "2019-02-20", "2019-03-04")),
+        # a window from a start event is a running total; "to 00:00 on 10 February" ends with 9 February
         ("From January 1, when the offensive began, to 00:00 on February 10, 780 civilians were wounded.",
-         (780, "period", "2019-01-01", "2019-02-10")),
+         (780, "cumulative", "2019-01-01", "2019-02-09")),
         ("From 3 January, when the offensive began, to 00:00 on 10 February 2019, 780 civilians were wounded.",
-         (780, "period", "2019-01-03", "2019-02-10")),
+         (780, "cumulative", "2019-01-03", "2019-02-09")),
+        ("From 3 January to 10 February, 780 civilians were wounded.", (780, "period", "2019-01-03", "2019-02-10")),
+        # up to a day, with no start: a running total to then
+        ("Officials said 23 soldiers have been killed and 61 wounded till February this year.",
+         (23, "cumulative", None, "2019-02-28")),
+        ("Until 9 March, 1,250 people were evacuated from the camp.", (1250, "cumulative", None, "2019-03-09")),
+        ("Up to 37 people died when the ferry sank.", (37, "day", None, None)),
+        # the conflict as the subject of a count: its toll so far; a time word of its own wins
+        ("The war has left more than 3,000 people wounded in the region.", (3000, "cumulative", None, "2019-03-13")),
+        ("The conflict between the two militias resulted in about 900 deaths.", (900, "cumulative", None, "2019-03-13")),
+        ("The war killed 14 people in the border villages on Monday.", (14, "day", None, None)),
+        # the year after a window's last day is both days'
+        ("Between October 7 and 22, 2018, the fighting killed 430 people.", (430, "period", "2018-10-07", "2018-10-22")),
         # the day a statement was made is not what its count covers
         ("A health official said on Monday that the clashes have killed 73 people.", (73, "cumulative", None, "2019-03-13")),
         ("About 4,000 people had fled, the agency said.", (4000, "cumulative", None, "2019-03-13")),
@@ -139,3 +152,38 @@ def test_a_figure_of_the_events_own_day_has_no_day_of_its_own() -> None:
     found = spans.with_spans(sentence, figures.find_figures(sentence), dates.find_timexes(sentence, REPORT), REPORT,
                              day=dt.date(2019, 3, 11))
     assert [(f.value, f.day) for f in found] == [(9, None)]
+
+
+def read_after(previous: spans.Span, sentence: str) -> list[tuple[int, str, str | None]]:
+    found = spans.with_spans(sentence, figures.find_figures(sentence), dates.find_timexes(sentence, REPORT), REPORT, previous)
+    return [(f.value, f.span, f.period_end) for f in found]
+
+
+RUNNING = spans.Span("cumulative", "2019-01-05", "2019-03-12")
+
+
+@pytest.mark.parametrize("sentence", [
+    "In the southern district, there were 57 deaths and 240 injuries.",
+    "Soldiers' casualties numbered about 310 dead and 900 wounded.",
+    "Most of the victims were in the capital, with approximately 1,200 deaths.",
+    "According to the agency's data, some 400 men, 230 women and 51 children were killed.",
+])
+def test_a_stated_count_takes_the_running_total_before_it(sentence: str) -> None:
+    assert {(s, end) for _, s, end in read_after(RUNNING, sentence)} == {("cumulative", "2019-03-12")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "There were 12 deaths in the strike on the market.",  # tied to an incident
+    "Shelling killed six people in the village, the monitor said.",  # a happening, not a state
+    "In the south, there were 9 deaths on Monday.",  # a time of its own
+])
+def test_a_happening_does_not_inherit(sentence: str) -> None:
+    assert {s for _, s, _ in read_after(RUNNING, sentence)} == {"day"}
+
+
+def test_a_header_without_figures_opens_a_running_total() -> None:
+    sentence = "Up to the 40th day of the offensive, 12 March, most of the casualties were civilians."
+    span = spans.header_span(sentence, dates.find_timexes(sentence, REPORT), REPORT)
+    assert span == spans.Span("cumulative", None, "2019-03-12")
+    day_story = "Four people were killed in the market on Tuesday."
+    assert spans.header_span(day_story, dates.find_timexes(day_story, REPORT), REPORT) is None
