@@ -438,6 +438,9 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
             continue  # nothing here could make an event: skip the structural checks
         verdict = eventness.assess(sentence.text, title=article.title, dated=dated)
         if not verdict.is_event:
+            if verdict.reason in TOLD_NOT_EVENT and figures.has_cue(sentence.text, metrics):
+                problems.extend(_not_an_event(article.path, sentence.text, verdict.reason,
+                                              figures.find_figures(sentence.text, metrics, attribution)))
             continue
         sentence_figures = figures.find_figures(sentence.text, metrics, attribution)
         if not sentence_tallies:
@@ -446,6 +449,7 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
         event_type = full_type if verdict.masked == sentence.text else event_types.classify(verdict.masked, type_rules)
         asserted = [f for f in sentence_figures if not f.text or f.text in verdict.masked]
         if event_type == "other" and not asserted and not sentence_tallies and not eventness.happening(verdict.masked, _day_dated(_asserted(own, sentence, verdict.masked)) and not verdict.negated_main):
+            problems.extend(_not_an_event(article.path, sentence.text, "negated or quoted", sentence_figures))
             continue
 
         event, context = _event(article, sentence, index, own, context, event_type, sentence_figures, gazetteer, story_places)
@@ -467,6 +471,25 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
         tallies=tuple(ids.with_tally_ids(tallies.merge_restatements(found_tallies))),
         problems=tuple(problems),
     )
+
+
+# Why a sentence that tells something is still no event (eventness.assess's reasons). A figure in
+# one is reported, never dropped silently; a repeated headline or page furniture is not.
+TOLD_NOT_EVENT = frozenset({"question", "negated", "no event verb", "hypothetical", "background"})
+
+
+def _not_an_event(path: str, sentence: str, reason: str, found: Sequence[Any]) -> list[Problem]:
+    """A warning for figures read in a sentence that is no event, with why and the sentence.
+
+    >>> from generator.model import Figure
+    >>> [p.reason for p in _not_an_event("a.md", "Civilians, at 2,100, were most of those killed.", "no event verb",
+    ...                                  [Figure("killed", 2100)])]
+    ['figure in a sentence not read as an event (no event verb; killed=2100): Civilians, at 2,100, were most of those killed.']
+    """
+    if not found:
+        return []
+    listed = ", ".join(f"{f.metric}={f.value}" for f in found)
+    return [Problem(path, "figures", f"figure in a sentence not read as an event ({reason}; {listed}): {sentence.strip()}", "warning")]
 
 
 def _unread(path: str, sentence: str, found: Sequence[Any], metrics: Any) -> list[Problem]:

@@ -399,7 +399,8 @@ def _dated(r: Marker, sentence: str, timexes: Sequence[Timex], report: dt.date) 
         day = t.value if t and _DAY_VALUE.match(t.value) else None
         return dataclasses.replace(r, period_end=min(day, end) if day else end), t
     if r.rule == "until":  # "till June this year": up to the end of June (cut at the report's day)
-        t = _after(r, timexes)
+        # "up to the 16th day of the war, Sunday 22 October": the day named, not the ordinal
+        t = _after(r, [x for x in timexes if not _ORDINAL_DAY.match(x.text)])
         bounds = value_bounds(_date_value(t) or "") if t else None
         return dataclasses.replace(r, period_end=_clip(bounds[1], report) if bounds else end), t
     if r.rule == "from-to":
@@ -476,6 +477,7 @@ def _from_to(r: Marker, sentence: str, timexes: Sequence[Timex], end: str) -> tu
     return dataclasses.replace(r, period_start=first, period_end=last or end), days[-1]
 
 
+_ORDINAL_DAY = re.compile(r"(?:the\s+)?\d+(?:st|nd|rd|th)\s+day\b", re.I)
 _YEAR_AFTER = re.compile(r",?\s*((?:19|20)\d\d)\b")
 
 

@@ -174,3 +174,20 @@ def test_counts_stated_after_a_running_total_header_are_running_totals():
     spans = {f.value: (f.span, f.period_end) for e in x.events for f in e.figures}
     assert spans[64] == ("cumulative", "2016-09-12") and spans[310] == ("cumulative", "2016-09-12")
     assert spans[4] == ("day", None)
+
+
+def test_a_figure_in_a_sentence_that_is_no_event_goes_on_the_report():
+    """Lose nothing silently: a casualty number in a sentence not read as an event is a warning with its sentence."""
+    x = extract_article(article(
+        "Shelling hit the market in Idlib on Tuesday, killing four people. "
+        "Were all of the 210 people killed in the province civilians?", "2016-09-14"
+    ))
+    warned = [p for p in x.problems if "not read as an event" in p.reason]
+    assert len(warned) == 1 and warned[0].severity == "warning"
+    assert "(question; killed=210)" in warned[0].reason and "people killed in the province civilians?" in warned[0].reason
+    assert all("210" not in e.sentence for e in x.events)
+
+
+def test_a_sentence_without_figures_that_is_no_event_gives_no_warning():
+    x = extract_article(article("Did the army shell the town? Officials would not say.", "2016-09-14"))
+    assert not [p for p in x.problems if "not read as an event" in p.reason]
