@@ -809,6 +809,15 @@ class Links:
         event = self.events.get(event_id)
         return self.sentence_url(event.article, event.start) if event else ""
 
+    def event_source(self, event_id: str) -> str:
+        """Who published the report an event was read from, and when (a printed bulletin's marker
+        says it, since a reader of paper cannot follow "[1]"): "Reuters, 2016-12-23"; "" if unknown."""
+        event = self.events.get(event_id)
+        article = self.articles.get(event.article) if event else None
+        if article is None:
+            return ""
+        return f"{article.source or article.title}, {article.published.isoformat()}"
+
     def editorial(self, event_ids: Iterable[str]) -> str:
         """A key-figure claim's editor mark: ``edited`` when any event it comes from was
         corrected or added, ``checked`` when all were confirmed, else ``""``."""

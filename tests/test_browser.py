@@ -340,3 +340,21 @@ def test_every_page_fits_a_phone(browser, server, built_site):
     assert not problems, "\n".join(problems)
     assert charts > 0, "the demo has charts: the text-size check ran on none"
     assert not reader.errors, "\n".join(reader.errors)
+
+
+def test_a_printed_bulletin_names_its_sources(browser, server, built_site):
+    """On paper a "[1]" marker says which outlet and day it points to; on screen it stays a short marker."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    page = context.new_page()
+    reader = Reader(page, server)
+    try:
+        reader.open(_busiest_bulletin(built_site))
+        source = page.locator(".incident-figures .print-source").first
+        assert not source.is_visible()
+        page.emulate_media(media="print")
+        assert source.is_visible()
+        assert re.fullmatch(r" ?\(.+, \d{4}-\d{2}-\d{2}\)", source.inner_text())
+        assert not page.locator("details.more-reports").first.is_visible(), "folded reports stay off paper"
+    finally:
+        context.close()
+    assert not reader.errors, "\n".join(reader.errors)
