@@ -2,8 +2,11 @@
 
 Run from the repository root::
 
-    .venv/bin/python bench/events_gold.py              # Report split (and Tune) tables
-    .venv/bin/python bench/events_gold.py --errors 15  # also list Tune-split errors
+    .venv/bin/python bench/events_gold.py                  # Tune tables (develop here)
+    .venv/bin/python bench/events_gold.py --errors 15      # also list Tune-split errors
+    .venv/bin/python bench/events_gold.py --split both     # Tune and Report, to report
+
+The Report split is printed only when asked for, so that tuning runs never show it.
 
 ``bench/figures.py`` imports :func:`run` and prints the same tables.
 
@@ -308,8 +311,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--errors", type=int, default=0, help="print N Tune-split errors per kind (never Report)")
     ap.add_argument("--set", choices=("bulletins", "tls"), default=None)
+    ap.add_argument("--split", choices=("tune", "report", "both"), default="tune",
+                    help="which split's tables to print (Report only to report, never while tuning)")
     args = ap.parse_args(argv)
-    print(table(run(("tune", "report"))))
+    if args.errors and args.split != "tune":
+        ap.error("--errors lists Tune-split errors only; run it with --split tune")
+    splits = ("tune", "report") if args.split == "both" else (args.split,)
+    print(table(run(splits)))
     if args.errors:
         docs = bulletin_docs() if args.set != "tls" else []
         docs += tls_docs() if args.set != "bulletins" else []
