@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from generator.figures import (
     DEFAULT_METRICS,
@@ -38,8 +39,8 @@ from generator.figures import (
     find_attribution,
     find_numbers,
     has_cue,
-    may_have_number,
     locate_figures,
+    may_have_number,
     parse_number,
 )
 from generator.model import Place, Problem, Tally
@@ -172,7 +173,7 @@ def find_pairs(sentence: str, gazetteer: Any) -> list[_Pair]:
                 pairs.append((b.start(), place.end, key, value))
                 covered.append((place.start, place.end))
     # a name the gazetteer doesn't know, in an unmistakable "Name (17)" shape
-    for m in re.finditer(rf"\((?P<n>\d[\d,]*)\)", sentence):
+    for m in re.finditer(r"\((?P<n>\d[\d,]*)\)", sentence):
         if any(s <= m.start() <= e + 30 and _AFTER_BRACKET.match(sentence[e:]) for s, e in covered):
             continue
         name = _FALLBACK_NAME.search(re.sub(r"\s+(?:province|governorate|region)\s*$", "", sentence[: m.start()].rstrip(), flags=re.I))
@@ -243,7 +244,7 @@ def find_tallies(
     previous_end = 0
     for group in groups:
         g_start, g_end = group[0][0], group[-1][1]
-        region_start, region = previous_end, sentence[previous_end:g_start]
+        region_start = previous_end
         previous_end = g_end
         in_pairs = [(s, e) for s, e, _, _ in pairs]
         numbers = [

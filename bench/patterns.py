@@ -12,7 +12,8 @@ import dataclasses
 import importlib
 import pkgutil
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import generator
 
@@ -181,7 +182,7 @@ def _check(items: list, flags: int, found: list[str]) -> None:
 def _nested(body: list, flags: int, found: list[str]) -> None:
     """An unbounded repeat's body that is one unbounded repeat plus optional items: exponential."""
     flat = body
-    while len(flat) == 1 and flat[0][0] is getattr(__import__("re")._constants, "SUBPATTERN"):
+    while len(flat) == 1 and flat[0][0] is __import__("re")._constants.SUBPATTERN:
         flat = list(flat[0][1][-1])
     runs = [(i, _run(item, flags)) for i, item in enumerate(flat)]
     runs = [(i, r) for i, r in runs if r]

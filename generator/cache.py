@@ -42,9 +42,10 @@ import logging
 import os
 import sys
 import tempfile
+from collections.abc import Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from generator.model import Article, Extraction, from_dict, to_dict
 

@@ -173,7 +173,3 @@ def extract_many(articles: Sequence[Article], settings: Mapping[str, Any], worke
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         rest = pool.map(job, articles[1:], chunksize=max(1, len(articles) // (workers * 8)))
     return [first, *rest]
-
-
-# Read problems (generator.intake) travel to the build report in Pelican's context.
-READ_PROBLEMS = "timeline_read_problems"

@@ -47,13 +47,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, ClassVar, Iterable, Mapping, Sequence
 
 from markupsafe import Markup, escape
 from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
-from generator import charts, incidents, output, pagecache, summary
+from generator import charts, incidents, intake, output, pagecache, summary
 from generator.aggregate import figure_span, tally_span
 from generator.exports import EXPORT_FILES, PART_ORDER, part_of, week_days, week_text
 from generator.model import (
@@ -917,12 +917,17 @@ class TimelineGenerator(Generator):
         self.page_cache: pagecache.PageCache | None = None
         self._page_context: dict[str, Any] = {}
 
+    #: What turns Pelican's articles into the site's data; None means
+    #: ``pipeline.build_site_data``. Tests set a hand-written one here.
+    site_builder: ClassVar[Callable[..., SiteData] | None] = None
+
     def generate_context(self) -> None:
-        from generator import pipeline
+        from generator import pipeline  # imported late: pipeline loads every extraction module
 
         articles = self.context.get("articles", [])
-        read_problems = self.context.get(getattr(pipeline, "READ_PROBLEMS", "timeline_read_problems"), [])
-        self.site = pipeline.build_site_data(articles, self.settings, problems=read_problems)
+        read_problems = self.context.get(intake.READ_PROBLEMS, [])
+        build = self.site_builder or pipeline.build_site_data
+        self.site = build(articles, self.settings, problems=read_problems)
         self.links = Links(self.settings, self.site, (b.date for b in self.site.bulletins))
         self._headlines = headline_values(self.site.bulletins)
         self.context["timeline"] = self.site

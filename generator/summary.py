@@ -17,7 +17,7 @@ Pure functions of the incidents and label lookups; no page knows about them.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from generator.aggregate import same_reporter
 from generator.model import Claim, Incident

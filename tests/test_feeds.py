@@ -8,11 +8,11 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from conftest import PUBLISH_SITEURL, sample_site_data
 from pelican import signals
 from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import Writer
 
-from conftest import PUBLISH_SITEURL, sample_site_data
 from generator import feedids, feeds, settings
 from generator.model import SiteData
 

@@ -2,7 +2,7 @@
 
 Two kinds of build:
 
-* ``rendered`` swaps the pipeline for a hand-written one (``HAND``) that
+* ``rendered`` sets a hand-written site builder (``hand_site_data``) that
   returns a fixed ``SiteData`` for the three fixture articles, so every
   page can be checked for exact content whatever extraction finds;
 * ``extracted`` runs the real pipeline over the same articles (the
@@ -17,7 +17,6 @@ import datetime as dt
 import filecmp
 import logging
 import re
-import sys
 import types
 from html.parser import HTMLParser
 from pathlib import Path
@@ -25,7 +24,6 @@ from typing import Any
 
 import pytest
 
-import generator
 from generator import site
 from generator.model import (
     Article,
@@ -187,20 +185,16 @@ def hand_site_data(pelican_articles: Any, settings: Any, problems: Any = ()) -> 
     )
 
 
-# One module object for the whole session: Pelican's signals keep their
-# receivers, and connecting the same function again is a no-op.
-HAND = types.ModuleType("generator.pipeline")
-HAND.build_site_data = hand_site_data
-HAND.READ_PROBLEMS = "timeline_read_problems"
-HAND.drop_unreadable_articles = lambda article_generator: None
+def use_hand_pipeline(mp: pytest.MonkeyPatch) -> None:
+    """Build the site data with ``hand_site_data`` instead of the extraction pipeline."""
+    mp.setattr(site.TimelineGenerator, "site_builder", staticmethod(hand_site_data))
 
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The fixture site built twice with the hand pipeline."""
     mp = pytest.MonkeyPatch()
-    mp.setitem(sys.modules, "generator.pipeline", HAND)
-    mp.setattr(generator, "pipeline", HAND, raising=False)
+    use_hand_pipeline(mp)
     try:
         first = pelican_build(tmp_path_factory.mktemp("rendered"))
         second = pelican_build(tmp_path_factory.mktemp("rendered-again"))
@@ -487,9 +481,7 @@ def test_templates_escape_untrusted_sentences():
 
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    pipeline = pytest.importorskip("generator.pipeline", reason="extraction modules not all present yet",
-                                   exc_type=ImportError)
-    assert pipeline is not HAND
+    assert site.TimelineGenerator.site_builder is None  # the real pipeline
     return (pelican_build(tmp_path_factory.mktemp("extracted")),
             pelican_build(tmp_path_factory.mktemp("extracted-again")))
 
@@ -720,8 +712,7 @@ def test_build_report_separates_errors_warnings_and_totals_that_differ():
 
 def test_custom_addresses_move_the_pages(tmp_path):
     mp = pytest.MonkeyPatch()
-    mp.setitem(sys.modules, "generator.pipeline", HAND)
-    mp.setattr(generator, "pipeline", HAND, raising=False)
+    use_hand_pipeline(mp)
     try:
         out = pelican_build(tmp_path, BULLETIN_URL="daily/{date}.html", BULLETIN_SAVE_AS="daily/{date}.html",
                             PLACE_URL="where/{slug}.html", PLACE_SAVE_AS="where/{slug}.html")

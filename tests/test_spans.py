@@ -10,7 +10,6 @@ import datetime as dt
 import pytest
 
 from generator import dates, figures, spans
-from generator.model import Figure
 
 REPORT = dt.date(2019, 3, 13)  # a Wednesday
 
