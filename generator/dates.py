@@ -137,8 +137,8 @@ _UNIT_MULT = {"fortnight": 2, "decade": 10, "century": 100, "centurie": 100}
 # alternation, so "scheduled"/"expected" (usually about what is to come)
 # count as future although they end in -ed.
 _TENSE_CUE = re.compile(
-    r"\b(?:(?P<future>will|won't|shall|going to|is to|are to|expected|scheduled|plans? to|"
-    r"planning|set (?:to|for)|due|next(?!\s+to\b)|upcoming|intends?|would|expects?|expecting|forecasts|predicts|"
+    r"\b(?:(?P<future>will|won't|shall|going to|is to|are to|(?<!than )expected|scheduled|plans? to|"
+    r"planning|set (?:to|for)|due|next(?!\s+to\b)|upcoming|intends?|would(?!-be\b)|expects?|expecting|forecasts|predicts|"
     # "promised to hold", not "agreed to the plan" (a noun after "to": no intent)
     r"(?P<intent>(?:promised|pledged|vowed|agreed|decided|planned|hoped|threatened|aimed) to"
     r"(?!\s+(?:the|a|an|its|his|her|their|our|this|that|these|those|any|all|some|it|them|him|[A-Z]\w*)\b))|"
@@ -335,8 +335,16 @@ class _State:
             return "past"
         if last is None or last.group("past"):
             return "past"
+        prior = _PRIOR_CLAUSE.search(self.text, last.end(), start) if before else None
+        if prior and any(last.end() <= at <= prior.start() for at in self.history_ends):
+            # "will make his debut on Sunday after joining on Wednesday": the
+            # joining comes before the dated happening the future verb is about.
+            return "past"
         return "future"
 
+
+# A participle clause of what came first, between a future verb and the date.
+_PRIOR_CLAUSE = re.compile(r"\b(?:after|since|having|following|upon)\s+(?:being\s+|been\s+)?[a-z]+(?:ing|ed)\b")
 
 _BE_BEFORE = re.compile(r"\b(?:be|been|being)\s+$")
 
@@ -790,12 +798,31 @@ def _r_century(m: re.Match[str], st: _State) -> Resolved:
 _PAREN_DATE = re.compile(rf"\s*\(\s*(?P<month>{_MONTH})\s*(?P<day>{_DAYNUM})\s*\)")
 
 
+# A possessive weekday ("Saturday's", tokenised "Saturday 's") names what
+# happened that day ("Saturday's attack", "will respond to Saturday's
+# events"): the last one, whatever the clause's tense. Only a planned
+# happening ("Sunday's vote", "Saturday's home game") may lie ahead, and the
+# clause's tense decides.
+_POSSESSIVE = re.compile(
+    r" ?['’]s\s+(?:(?:[\w-]+\s+){0,3}?"
+    r"(?P<scheduled>(?:meeting|summit|talks|conference|session|debate|hearing|vote|election|poll|referendum|"
+    r"match|game|race|final|semi-final|tie|fixture|derby|grand prix|deadline|rally|march|protests?|"
+    r"demonstrations?|prayers|funeral|ceremony|wedding|visit|trip|launch|release|report|speech|address|"
+    r"anniversary|opener|showdown|encounter)\b))?",
+    re.IGNORECASE,
+)
+_AHEAD_OF = re.compile(r"\b(?:ahead of|in the run-up to|in advance of|in preparation for)\s+$", re.IGNORECASE)
+
+
 def _r_weekday(m: re.Match[str], st: _State) -> Resolved:
     """"Friday", "late Thursday", "Thursday night", "last Friday", "early Friday"."""
     wd = _WEEKDAYS[m["wd"].lower()]
     rel = _g(m, "rel")
-    if rel is None and st.text.startswith(("'s", "’s"), m.end()) and not _g(m, "part"):
+    possessive = _POSSESSIVE.match(st.text, m.end()) if rel is None and not _g(m, "part") else None
+    if possessive and not possessive["scheduled"]:
         rel = "past"  # "Wednesday's ruling" is a ruling already made
+    elif possessive and _AHEAD_OF.search(st.text, max(0, m.start() - 30), m.start()):
+        rel = "this"  # "ahead of Sunday's vote": the coming one
     d = _weekday_date(st, wd, m.start(), m.end(), rel)
     paren = _PAREN_DATE.match(st.text, m.end()) if rel is None else None
     if paren:  # "Thursday (March 21)": the date in brackets says which Thursday
@@ -1724,6 +1751,14 @@ _RULES: tuple[_Rule, ...] = (
         examples=(
             ("Shells fell on [Thursday].", _FRI, "2016-12-22"),
             ("The envoys will meet on [Tuesday].", _FRI, "2016-12-27"),
+            # a possessive names what happened, unless it is a planned happening
+            ("The ministers will respond to [Saturday]'s attack on the convoy.", _FRI, "2016-12-17"),
+            ("The ministers will respond to [Saturday] 's attack .", _FRI, "2016-12-17"),
+            ("The club will be without its captain for [Sunday]'s home game.", _FRI, "2016-12-25"),
+            ("Envoys held talks ahead of [Wednesday]'s summit.", _FRI, "2016-12-28"),
+            # what came before the dated future happening
+            ("The winger will play on Sunday after signing on [Wednesday] from a rival club.", _FRI, "2016-12-21"),
+            ("He will meet the envoy after landing on [Tuesday].", _FRI, "2016-12-27"),
         ),
     ),
     _rule(
