@@ -267,6 +267,10 @@ def _readable(name: str) -> str:
     return re.sub(r"[‘’ʿʾʻʼ`]", "", text).strip()
 
 
+# (latitude, longitude) in degrees
+Point = tuple[float, float]
+
+
 @dataclass(frozen=True, slots=True)
 class _Entry:
     name: str
@@ -275,6 +279,7 @@ class _Entry:
     kind: str
     weight: float  # higher wins when two places share a spelling
     cased: bool  # the first non-article word must be capitalised in the text
+    point: Point | None = None  # (latitude, longitude): a town's own, a district's town's, a province's largest town's
 
 
 class _StarterMemo(dict):  # type: ignore[type-arg]
@@ -457,6 +462,14 @@ class Gazetteer:
                 return sorted({e.admin1 for e in others if e.admin1})
         return []
 
+    def point(self, name: str) -> Point | None:
+        """(latitude, longitude) of a canonical place or province name; None when the data give none.
+
+        A province is drawn at its largest town, a district at its town's point.
+        """
+        entry = _index_entry(self, name)
+        return entry.point if entry is not None else None
+
     def admin1_of(self, name: str) -> str | None:
         """Canonical province of any spelling of a province or place; None if unknown."""
         place = self.lookup(name)
@@ -480,8 +493,12 @@ def _build(
         readable_admin1 = bool(extras.get("admin1_names"))
         for country_name in data["country_names"]:
             gazetteer._add(country_name, _Entry(data["country_names"][0], None, code, "country", 1e9, True))
+        largest: dict[str, Point] = {}  # province code -> its largest town (places come largest first)
+        for place in data["places"]:
+            if place["admin1"] and "lat" in place:
+                largest.setdefault(place["admin1"], (place["lat"], place["lon"]))
         for a in data["admin1"]:
-            entry = _Entry(names[a["code"]], names[a["code"]], code, "admin1", 0.5, True)
+            entry = _Entry(names[a["code"]], names[a["code"]], code, "admin1", 0.5, True, largest.get(a["code"]))
             by_name.setdefault(entry.name, entry)
             for spelling in {a["name"], names[a["code"]]}:
                 gazetteer._add(spelling, entry)
@@ -494,11 +511,12 @@ def _build(
             if admin1 and readable_admin1 and any(_keys(s)[:1] == _keys(admin1)[:1] for s in spellings if _keys(s)):
                 name = admin1
             population = float(place["population"]) + 1.0
+            point = (place["lat"], place["lon"]) if "lat" in place else None
             for i, spelling in enumerate(spellings):
                 if not _usable(spelling, primary=i == 0):
                     continue
                 weight = population if i == 0 else population / 10
-                entry = _Entry(name, admin1, code, "city", weight, True)
+                entry = _Entry(name, admin1, code, "city", weight, True, point)
                 gazetteer._add(spelling, entry)
                 # a town outranks the province of the same name ("Aleppo")
                 if i == 0 and (name not in by_name or by_name[name].kind == "admin1"):
@@ -511,7 +529,7 @@ def _build(
                 known = _index_entry(gazetteer, area)
                 if known is not None and known.kind == "city" and known.admin1 == target.admin1:
                     continue  # GeoNames knows it already
-                entry = _Entry(area, target.admin1, code, "district", 1e8, _is_cased(area))
+                entry = _Entry(area, target.admin1, code, "district", 1e8, _is_cased(area), target.point)
                 by_name[area] = entry
                 gazetteer._add(area, entry)
     for alias, target_name in aliases:
@@ -547,6 +565,7 @@ class FilePlace:
     variants: tuple[str, ...] = ()
     weight: float = 1.0  # GeoNames: population + 1; ACLED: number of events there
     geonames_code: bool = False
+    point: Point | None = None  # (latitude, longitude) when the file gives them
 
 
 def _file_stamp(path: str) -> tuple[str, float, int]:
@@ -608,13 +627,17 @@ def _read_geonames(path: str) -> Iterable[FilePlace]:
                 population = float(cols[14] or 0)
             except ValueError:
                 population = 0.0
-            yield FilePlace(cols[1].strip(), cols[10].strip(), cols[8].strip().upper() or None, variants, population + 1.0, True)
+            yield FilePlace(
+                cols[1].strip(), cols[10].strip(), cols[8].strip().upper() or None, variants, population + 1.0, True,
+                _point(cols[4], cols[5]),
+            )
 
 
 def _read_acled(path: str) -> Iterable[FilePlace]:
     import pycountry
 
     counts: Counter[tuple[str, str, str | None]] = Counter()
+    points: dict[tuple[str, str, str | None], Point] = {}
     with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
         for row in csv.DictReader(handle):
             row = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
@@ -631,8 +654,23 @@ def _read_acled(path: str) -> Iterable[FilePlace]:
                 except LookupError:
                     country = None
             counts[name, admin1, country] += 1
+            point = _point(row.get("latitude", ""), row.get("longitude", ""))
+            if point:
+                points.setdefault((name, admin1, country), point)
     for (name, admin1, country), count in sorted(counts.items()):
-        yield FilePlace(name, admin1, country, (), float(count))
+        yield FilePlace(name, admin1, country, (), float(count), point=points.get((name, admin1, country)))
+
+
+def _point(lat: str, lon: str) -> Point | None:
+    """(latitude, longitude) from a file's two columns, to 3 decimals; None when either is not a number.
+
+    >>> _point("36.2021", "37.1343"), _point("", "37.1")
+    ((36.202, 37.134), None)
+    """
+    try:
+        return round(float(lat), 3), round(float(lon), 3)
+    except ValueError:
+        return None
 
 
 def _add_file_places(gazetteer: Gazetteer, found: Iterable[FilePlace]) -> None:
@@ -654,7 +692,7 @@ def _add_file_places(gazetteer: Gazetteer, found: Iterable[FilePlace]) -> None:
         known = _index_entry(gazetteer, place.name)
         if known is not None and known.admin1 == admin1:
             continue
-        entry = _Entry(_readable(place.name), admin1, country, "city", place.weight, True)
+        entry = _Entry(_readable(place.name), admin1, country, "city", place.weight, True, place.point)
         for i, spelling in enumerate((place.name, *place.variants)):
             if _usable(spelling, primary=i == 0):
                 gazetteer._add(spelling, entry if i == 0 else replace(entry, weight=place.weight / 10))
@@ -712,6 +750,16 @@ def _country_data(code: str) -> dict[str, Any]:
     if path.exists():
         return json.loads(path.read_text(encoding="utf-8"))
     return build_country(code)
+
+
+def country_outline(codes: Sequence[str]) -> list[list[list[float]]]:
+    """Every ring of these countries' outlines, [longitude, latitude] pairs (``gazetteers.build.outline``).
+
+    >>> rings = country_outline(["SY"])
+    >>> len(rings), rings[0][0] == rings[0][-1]
+    (1, True)
+    """
+    return [ring for code in codes for ring in _country_data(code.upper()).get("outline") or []]
 
 
 class _Word(NamedTuple):

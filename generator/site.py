@@ -53,7 +53,7 @@ from markupsafe import Markup, escape
 from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
-from generator import charts, incidents, intake, output, pagecache, summary
+from generator import charts, incidents, intake, maps, output, pagecache, summary
 from generator.aggregate import figure_span, tally_span
 from generator.exports import EXPORT_FILES, PART_ORDER, part_of, week_days, week_text
 from generator.model import (
@@ -1026,6 +1026,7 @@ class TimelineGenerator(Generator):
                 bulletin=b, incidents=day_incidents, incident_places=incidents.by_province(day_incidents, UNLOCATED),
                 events_by_id={e.id: e for e in b.events},
                 charts=self._bulletin_charts(b, key_metrics),
+                incident_map=self._incident_map(day_incidents, f"Incidents of {b.date} on the map", "incident-map"),
             )
         self._write_bulletin_index(writer, bulletins)
 
@@ -1169,6 +1170,33 @@ class TimelineGenerator(Generator):
                 "table": self.links.chart_table(points, title, label),
             })
         return out
+
+    @functools.cached_property
+    def _map_data(self) -> tuple[Any, list[list[list[float]]]]:
+        """The site's gazetteer and its countries' outline, read once per build."""
+        from generator import places
+
+        s = self.settings
+        aliases = {**places.DEFAULT_ALIASES, **(s.get("TIMELINE_PLACE_ALIASES") or {})}
+        countries = tuple(s.get("TIMELINE_COUNTRIES") or _default("TIMELINE_COUNTRIES"))
+        gazetteer = places.Gazetteer.for_countries(
+            countries, aliases, areas=s.get("TIMELINE_PLACE_AREAS") or None, files=s.get("TIMELINE_GAZETTEER_FILES") or None
+        )
+        return gazetteer, places.country_outline(countries)
+
+    def _incident_map(self, day_incidents: Sequence[Incident], title: str, map_id: str) -> dict[str, Markup] | None:
+        """The incidents as points on the country (``maps``) and the same points as a list; None without either."""
+        assert self.links is not None
+        gazetteer, outline = self._map_data
+        points: list[maps.MapPoint] = []
+        unmapped = 0
+        for inc in day_incidents:
+            found = maps.incident_points(inc, gazetteer.lookup, gazetteer.point, self.links.incident_title(inc), f"#i-{inc.id}")
+            points.extend(found)
+            unmapped += not found
+        if not points:
+            return None
+        return {"svg": Markup(maps.incident_map(outline, points, title, map_id)), "list": Markup(maps.point_list(points, unmapped))}
 
     def _place_tallies(self, place: str) -> list[Tally]:
         return sorted(

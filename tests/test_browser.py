@@ -281,6 +281,14 @@ def test_bulletin_reads_at_a_glance_on_phone_and_desktop(browser, server, built_
             "w => [...document.querySelectorAll('article.incident, p.day-line')].filter(e => e.getBoundingClientRect().right > w + 1).length",
             width)
         assert too_wide == 0
+        # the map: inside the screen, circles on the outline, one of them leads to its incident
+        drawn = page.locator("svg.map")
+        assert drawn.count() == 1 and drawn.bounding_box()["width"] <= width
+        circle = page.locator("svg.map a").last
+        target = circle.get_attribute("href")
+        circle.click()
+        assert page.url.endswith(target) and page.locator(target).is_visible()
+        reader.shot(f"04-bulletin-map-{width}")
         folded = page.locator("details.more-reports article.event").first
         folded_id = folded.get_attribute("id")
         page.goto(page.url.split("#")[0] + "#" + folded_id)

