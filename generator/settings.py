@@ -283,7 +283,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("TIMELINE_ARTICLE_MAX_CHARS", 1_000_000, "Longer articles are published without events and reported (deterministic); 0 = no limit.", _int_at_least(0)),
     Setting("TIMELINE_ARTICLE_TIME_BUDGET", 60, "Seconds of CPU time one article's extraction may take; over it, published without events and reported; 0 = no budget.", _seconds),
     Setting("TIMELINE_YEAR_RANGE", [1900, 2100], "First and last year of a publication date; files dated outside are refused and reported.", _year_range),
-    Setting("TIMELINE_PLACE_CHART_DAYS", 90, "Days shown in the charts of a place page.", _int_at_least(1)),
+    Setting("TIMELINE_PLACE_CHART_DAYS", 90, "Days shown in the charts and map of a place page (charts reach further back when the page lists older tallies).", _int_at_least(1)),
     Setting("TIMELINE_HOME_BULLETINS", 7, "Recent bulletins listed on the home page.", _int_at_least(0)),
     Setting("HOME_SAVE_AS", "index.html", "The home page: the latest bulletin."),
     Setting("BULLETIN_URL", "bulletins/{date}/", "URL of a day's bulletin."),

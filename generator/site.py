@@ -518,8 +518,47 @@ def split_by_year(events: Iterable[Event]) -> dict[str, list[Event]]:
     return dict(years)
 
 
-def place_tally_series(tallies: Sequence[Tally], place: str, metric: str, days: int) -> list[tuple[str, int | None]]:
-    """A province's daily count of ``metric`` from bulletin tallies, last ``days`` days.
+def day_window(per_day: Mapping[str, int], days: int, since: str | None = None) -> list[tuple[str, int | None]]:
+    """``per_day`` as chart points: the ``days`` days ending at its last day, reaching back to ``since``.
+
+    ``since`` is the first day a table under the chart lists, so the chart
+    never leaves out a value that table shows; days with no value are None.
+    A window never starts before the first value.
+
+    >>> day_window({"2016-12-20": 6, "2016-12-22": 4}, 2)
+    [('2016-12-21', None), ('2016-12-22', 4)]
+    >>> day_window({"2016-12-20": 6, "2016-12-22": 4}, 2, since="2016-01-01")[0]
+    ('2016-12-20', 6)
+    >>> day_window({}, 5)
+    []
+    """
+    return [(d, per_day.get(d)) for d in window_days(per_day, days, since)]
+
+
+def window_days(valued: Iterable[str], days: int, since: str | None = None) -> list[str]:
+    """The days a chart of values on the ``valued`` days spans (``day_window``); several series can share it.
+
+    >>> window_days(["2016-12-20", "2016-12-22"], 5)
+    ['2016-12-20', '2016-12-21', '2016-12-22']
+    """
+    ordered = sorted(valued)
+    if not ordered:
+        return []
+    first, last = ordered[0], ordered[-1]
+    start = max(first, min(since, last) if since else last)
+    wanted = max(days, (dt.date.fromisoformat(last) - dt.date.fromisoformat(start)).days + 1)
+    span = (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days + 1
+    return days_ending(last, min(wanted, span))
+
+
+def place_tally_series(tallies: Sequence[Tally], place: str, metric: str, days: int,
+                       since: str | None = None) -> list[tuple[str, int | None]]:
+    """``place_tally_days`` as chart points, last ``days`` days (back to ``since``)."""
+    return day_window(place_tally_days(tallies, place, metric), days, since)
+
+
+def place_tally_days(tallies: Sequence[Tally], place: str, metric: str) -> dict[str, int]:
+    """A province's daily count of ``metric`` from bulletin tallies.
 
     A tally that lists other provinces but not this one counts as 0 for it
     (the list is the day's full breakdown); days without any tally are
@@ -533,11 +572,35 @@ def place_tally_series(tallies: Sequence[Tally], place: str, metric: str, days: 
             continue
         value = t.by_place.get(place, 0)
         per_day[t.date] = max(per_day.get(t.date, 0), value)
-    if not per_day:
-        return []
-    first, last = min(per_day), max(per_day)
-    span = (dt.date.fromisoformat(last) - dt.date.fromisoformat(first)).days + 1
-    return [(d, per_day.get(d)) for d in days_ending(last, min(days, span))]
+    return per_day
+
+
+def place_day_figures(bulletins: Sequence[Bulletin], metrics: Sequence[str]) -> dict[tuple[str, str], dict[str, int]]:
+    """(province, metric) → {day: the day's figure there}, from the reports of incidents in that province alone.
+
+    The day's figure is the bulletin's own key-figure reading
+    (``aggregate.key_figure``: one range per incident, conflicting sources
+    never summed) over the day's events that name this province and no
+    other, so a figure told for several provinces at once ("25 violations
+    in 3 provinces") is given to none of them. Its ``high`` is drawn.
+    """
+    from generator.aggregate import key_figure
+
+    values: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
+    for b in bulletins:
+        if len(b.date) != 10:
+            continue
+        by_province: dict[str, list[Event]] = defaultdict(list)
+        for event in b.events:
+            provinces = event_provinces(event)
+            if len(provinces) == 1 and event.figures:
+                by_province[provinces[0]].append(event)
+        for province, events in by_province.items():
+            for metric in metrics:
+                kf = key_figure(metric, events, ())
+                if kf is not None:
+                    values[province, metric][b.date] = kf.high
+    return dict(values)
 
 
 # -- article pages: source text with event sentences highlighted ------------------
@@ -1020,7 +1083,7 @@ class TimelineGenerator(Generator):
         )
 
         for b in bulletins:
-            day_incidents = bulletin_incidents(b)
+            day_incidents = self._incidents_by_day[b.date]
             self._write(
                 writer, links.bulletin_save_as(b.date), "bulletin", links.bulletin_url(b.date), fingerprint=True,
                 bulletin=b, incidents=day_incidents, incident_places=incidents.by_province(day_incidents, UNLOCATED),
@@ -1050,7 +1113,8 @@ class TimelineGenerator(Generator):
             self._write_split_by_year(
                 writer, "place", places[name], self._place_tallies(name),
                 lambda year, n=name: links.place_save_as(n, year), lambda year, n=name: links.place_url(n, year),
-                place=name, place_charts=self._place_charts(name), place_totals=self._place_totals(name),
+                place=name, place_charts=self._place_charts(name, self._listed_since(places[name], self._place_tallies(name))),
+                place_totals=self._place_totals(name), place_map=self._place_map(name),
             )
         self._write(
             writer, s["PLACES_INDEX_SAVE_AS"], "places", s["PLACES_INDEX_URL"],
@@ -1110,6 +1174,14 @@ class TimelineGenerator(Generator):
                 bulletin_months=months(by_year[year]), year=year, shown_year=year,
                 years=year_counts, bulletin_count=len(bulletins),
             )
+
+    @staticmethod
+    def _listed_since(events: Sequence[Event], tallies: Sequence[Tally]) -> str | None:
+        """The first day of the tallies a place page's overview lists (its latest year's, when split by year)."""
+        years = sorted(set(split_by_year(events)) | {t.date[:4] for t in tallies}, reverse=True)
+        shown = years[0] if len(years) > 1 else None
+        listed = [t.date for t in tallies if len(t.date) == 10 and (not shown or t.date.startswith(shown))]
+        return min(listed) if listed else None
 
     def _write_split_by_year(
         self, writer: Any, template: str, events: Sequence[Event], tallies: Sequence[Tally],
@@ -1184,16 +1256,28 @@ class TimelineGenerator(Generator):
         )
         return gazetteer, places.country_outline(countries)
 
-    def _incident_map(self, day_incidents: Sequence[Incident], title: str, map_id: str) -> dict[str, Markup] | None:
-        """The incidents as points on the country (``maps``) and the same points as a list; None without either."""
+    def _incident_map(
+        self, day_incidents: Sequence[Incident], title: str, map_id: str,
+        href: Callable[[Incident], str] = lambda inc: f"#i-{inc.id}",
+        text: Callable[[Incident], str] | None = None, province: str | None = None,
+    ) -> dict[str, Markup] | None:
+        """The incidents as points on the country (``maps``) and the same points as a list; None without either.
+
+        ``href`` links a circle to its incident's entry, ``text`` says what
+        happened (the incident's feed title), ``province`` keeps only the
+        points drawn in that province.
+        """
         assert self.links is not None
         gazetteer, outline = self._map_data
+        say = text or self.links.incident_title
         points: list[maps.MapPoint] = []
         unmapped = 0
         for inc in day_incidents:
-            found = maps.incident_points(inc, gazetteer.lookup, gazetteer.point, self.links.incident_title(inc), f"#i-{inc.id}")
+            found = maps.incident_points(inc, gazetteer.lookup, gazetteer.point, say(inc), href(inc))
+            if province is not None:
+                found = [p for p in found if p.label == province or p.label.endswith(f", {province}")]
             points.extend(found)
-            unmapped += not found
+            unmapped += not found and province is None
         if not points:
             return None
         return {"svg": Markup(maps.incident_map(outline, points, title, map_id)), "list": Markup(maps.point_list(points, unmapped))}
@@ -1216,20 +1300,66 @@ class TimelineGenerator(Generator):
                     found.append((bulletin.date, total))
         return list(reversed(found))
 
-    def _place_charts(self, place: str) -> list[dict[str, Any]]:
+    @functools.cached_property
+    def _incidents_by_day(self) -> dict[str, list[Incident]]:
+        return {b.date: bulletin_incidents(b) for b in self.site.bulletins}
+
+    def _place_map(self, place: str) -> dict[str, Markup] | None:
+        """The province's incidents of its last ``TIMELINE_PLACE_CHART_DAYS`` days with any, on the map.
+
+        Each circle links to the incident on its bulletin (addresses from the
+        place's overview page, the only page that shows the map).
+        """
+        assert self.links is not None
+        links = self.links
+        days = [d for d, incs in self._incidents_by_day.items() if len(d) == 10 and any(place in i.provinces for i in incs)]
+        if not days:
+            return None
+        window = set(days_ending(max(days), int(links.settings["TIMELINE_PLACE_CHART_DAYS"])))
+        chosen = [i for d in sorted(set(days) & window, reverse=True) for i in self._incidents_by_day[d] if place in i.provinces]
+        if self.settings.get("RELATIVE_URLS"):
+            root = path_to_url(get_relative_path(links.place_save_as(place, None)))
+        else:
+            root = str(self.settings.get("SITEURL", ""))
+        return self._incident_map(
+            chosen, f"Incidents in {place}, {min(window & set(days))} to {max(days)}", "place-map",
+            href=lambda inc: f"{root}/{links.bulletin_url(inc.date)}#i-{inc.id}",
+            text=lambda inc: f"{inc.date}: {links.incident_title(inc)}", province=place,
+        )
+
+    @functools.cached_property
+    def _place_figures(self) -> dict[tuple[str, str], dict[str, int]]:
+        assert self.links is not None
+        return place_day_figures(self.site.bulletins, self.links.key_metrics)
+
+    def _place_charts(self, place: str, since: str | None = None) -> list[dict[str, Any]]:
+        """The place's daily figures (key metrics, from reports), then its tallies, by day.
+
+        Each chart reaches back to ``since``, the first day of the tallies the
+        page lists under it.
+        """
         assert self.links is not None
         days = int(self.links.settings["TIMELINE_PLACE_CHART_DAYS"])
         out = []
-        for metric in sorted({t.metric for t in self.site.tallies if place in t.by_place}):
-            points = place_tally_series(self.site.tallies, place, metric, days)
-            if not points:
+        series = [
+            (metric, "reported", self._place_figures.get((place, metric), {})) for metric in self.links.key_metrics
+        ] + [
+            (metric, "tallied", place_tally_days(self.site.tallies, place, metric))
+            for metric in sorted({t.metric for t in self.site.tallies if place in t.by_place})
+        ]
+        # one window for all the place's charts, so their dates line up
+        window = window_days({d for _, _, per_day in series for d in per_day}, days, since)
+        for metric, kind, per_day in series:
+            points: list[tuple[str, int | None]] = [(d, per_day.get(d)) for d in window]
+            if all(v is None for _, v in points):
                 continue
             label = self.links.metric_label(metric)
-            title = f"{label} in {place}, by day (from bulletin tallies)"
+            where = "from reports of incidents there" if kind == "reported" else "from bulletin tallies"
+            title = f"{label} in {place}, by day ({where})"
             out.append({
                 "metric": metric,
-                "caption": f"{label} in {place}, by day, {points[0][0]} to {points[-1][0]}",
-                "svg": self.links.chart(points, title, f"chart-{slug(metric)}", label),
+                "caption": f"{label} in {place}, by day, {points[0][0]} to {points[-1][0]} ({where})",
+                "svg": self.links.chart(points, title, f"chart-{slug(metric)}" if kind == "tallied" else f"chart-reported-{slug(metric)}", label),
                 "table": self.links.chart_table(points, title, label),
             })
         return out

@@ -602,6 +602,47 @@ def test_place_series_counts_an_unlisted_province_as_zero_and_a_day_without_tall
     assert len(site.place_tally_series(tallies, "Aleppo", "ceasefire_violations", 2)) == 2
 
 
+def test_place_map_links_each_circle_to_the_incident_on_its_bulletin(rendered):
+    page = rendered[0] / "places/aleppo/index.html"
+    html = page.read_text(encoding="utf-8")
+    svg = re.search(r'<svg[^>]*class="map".*?</svg>', html, re.S).group(0)
+    links = re.findall(r'<a href="([^"#]+)#(i-[^"]+)" tabindex="-1">', svg)
+    assert links
+    for address, anchor in links:
+        target = (page.parent / address / "index.html").resolve()
+        assert f'id="{anchor}"' in target.read_text(encoding="utf-8")
+    assert "/2015/" not in html or 'class="map"' not in read(rendered[0], "places/aleppo/2015/index.html")
+
+
+def test_place_day_figures_come_from_incidents_of_that_province_alone():
+    def e(eid: str, places: tuple[Place, ...], killed: int) -> Event:
+        return Event(eid, "a", "2016-12-23", "day", None, "A sentence.", 0, 10, "shelling",
+                     figures=(Figure("killed", killed, attributed_to="a monitor"),), places=places)
+
+    aleppo = Place("Aleppo", "Aleppo", "SY")
+    hama = Place("Hama", "Hama", "SY")
+    b = Bulletin("2016-12-23", events=[e("x", (aleppo,), 4), e("y", (aleppo, hama), 30)])
+    assert site.place_day_figures([b], ["killed"]) == {("Aleppo", "killed"): {"2016-12-23": 4}}
+
+
+def test_place_chart_window_reaches_every_tally_listed_under_it():
+    per_day = {"2016-03-01": 2, "2016-12-23": 5}
+    points = site.day_window(per_day, 30, since="2016-03-01")
+    assert points[0] == ("2016-03-01", 2) and points[-1] == ("2016-12-23", 5)
+    assert len(site.day_window(per_day, 30)) == 30
+
+
+@pytest.mark.parametrize("page", ["places/aleppo/index.html", "places/damascus/index.html"])
+def test_place_page_charts_cover_the_days_its_tallies_table_lists(rendered, page):
+    html = read(rendered[0], page)
+    table = re.search(r'<table class="place-tallies">.*?</table>', html, re.S)
+    listed = re.findall(r'<th scope="row"><a [^>]*>(\d{4}-\d\d-\d\d)</a></th>', table.group(0)) if table else []
+    spans = re.findall(r"by day, (\d{4}-\d\d-\d\d) to (\d{4}-\d\d-\d\d) \(from bulletin tallies\)", html)
+    assert spans or not listed
+    for first, last in spans:
+        assert all(first <= day <= last for day in listed)
+
+
 @pytest.mark.parametrize(
     "text, marks, expected",
     [
