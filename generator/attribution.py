@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Sequence
 
 # Reporting verbs, each with the shape it reads. A verb counts only with a subject that can speak
 # (``_is_speaker``) and not in the passive ("were reported" names nobody).
@@ -174,6 +174,7 @@ class AttributionContext:
         self.last_reporter: str | None = None
         self.first_reporter: str | None = None  # the first reporter the whole article names (``for_article``)
         self.moved_on = False  # a sentence opened another incident: no reporter carries into it until one is named
+        self.quoted_by: dict[str, _Reporter] = {}  # a sentence inside a quote → who the quote's closing names
 
     @classmethod
     def for_article(cls, sentences: Iterable[str]) -> AttributionContext:
@@ -186,6 +187,7 @@ class AttributionContext:
         >>> ctx.first_reporter, ctx.last_reporter
         ("Governor's office", None)
         """
+        sentences = list(sentences)
         ahead = cls()
         for sentence in sentences:
             ahead.observe(sentence)
@@ -193,6 +195,7 @@ class AttributionContext:
                 break
         context = cls()
         context.first_reporter = ahead.last_reporter
+        context.quoted_by = quote_owners(sentences)
         return context
 
     def _add(self, name: str) -> None:
@@ -614,6 +617,41 @@ def find_attribution(sentence: str, context: AttributionContext | None = None, p
     return _display(cleaned) or None
 
 
+# A quotation over several sentences: “...” or "..." (and TLS's `` ... ''), at most this many sentences long.
+_OPENING = re.compile(r"“|``|(?:^|(?<=[\s(:,—–-]))\"(?=\S)")
+_CLOSING = re.compile(r"”|''|(?<=\S)\"(?=[\s,.;:)—–-]|$)")
+QUOTE_SENTENCES = 8
+
+
+def quote_owners(sentences: Sequence[str]) -> dict[str, _Reporter]:
+    """Sentences inside a quotation that spans several sentences → the reporter named after it closes.
+
+    A statement quoted at length names its author only at the end ("“... Two more people
+    were wounded,” the governor wrote."): the figures in its first sentences are the author's.
+
+    >>> owners = quote_owners(["“Shelling hit the port at dawn.", "Three dockers died,” the harbour master said.", "It rained."])
+    >>> {s: r.name for s, r in owners.items()}
+    {'“Shelling hit the port at dawn.': 'harbour master'}
+    """
+    owners: dict[str, _Reporter] = {}
+    inside: list[str] = []
+    for sentence in sentences:
+        opens, closes = list(_OPENING.finditer(sentence)), list(_CLOSING.finditer(sentence))
+        if inside:
+            if closes and (not opens or closes[-1].start() > opens[-1].start()):
+                after = [r for r in _reporters(sentence) if r.start >= closes[-1].end()]
+                if after:
+                    owners.update((s, after[0]) for s in inside)
+                inside = []
+            elif len(inside) < QUOTE_SENTENCES:
+                inside.append(sentence)
+            else:
+                inside = []
+        elif opens and (not closes or opens[-1].start() > closes[-1].start()):
+            inside = [sentence]  # opens a quotation that does not close in the sentence
+    return owners
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """Who reported a figure and how we know it.
@@ -646,6 +684,11 @@ def source_of(sentence: str, context: AttributionContext | None = None, position
         return Source(named, "named")
     if outlets_own(sentence):
         return Source(None, "outlet")
+    owner = context.quoted_by.get(sentence) if context is not None else None
+    if owner is not None:
+        name = _display(_clean_name(owner.name)) if owner.indefinite else context.resolve(owner.name)
+        if name:
+            return Source(name, "later")
     if context is not None and context.last_reporter:
         return Source(context.last_reporter, "earlier")
     if context is not None and context.first_reporter and not context.moved_on:

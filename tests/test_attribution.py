@@ -270,3 +270,20 @@ def test_an_indefinite_speaker_is_someone_new():
     context.observe("The Kivu Security Tracker said rebels attacked two villages.")
     assert find_attribution("A local source said nine people were killed.", context) == "Local source"
     assert find_attribution("The state agency quoted a hospital source as saying 12 died.", context) == "Hospital source"
+
+
+def test_a_long_quote_belongs_to_the_speaker_named_after_it_closes():
+    article = ["The fire brigade said the blaze started in a warehouse on Monday.",
+               "“The roof fell in before we could reach the second floor.",
+               "Two workers died and five were injured,” the site manager told reporters.",
+               "Four firefighters were treated for smoke."]
+    context = AttributionContext.for_article(article)
+    for sentence in article:
+        context.observe(sentence)
+        if sentence == article[1]:
+            assert source_of(sentence, context) == Source("Site manager", "later")
+    # the closing sentence names its speaker itself; after the quote the carry goes on as usual
+    assert sources(article[2], context) == [(2, "Site manager"), (5, "Site manager")]
+    # a quote that never closes within a few sentences gives nobody
+    open_ended = ["“We saw the smoke from the hill."] + [f"Then came blast number {n}." for n in range(10)]
+    assert AttributionContext.for_article(open_ended).quoted_by == {}
