@@ -684,13 +684,15 @@ def source_of(sentence: str, context: AttributionContext | None = None, position
         return Source(named, "named")
     if outlets_own(sentence):
         return Source(None, "outlet")
-    owner = context.quoted_by.get(sentence) if context is not None else None
+    if context is None:
+        return Source(None, "outlet")
+    owner = context.quoted_by.get(sentence)
     if owner is not None:
         name = _display(_clean_name(owner.name)) if owner.indefinite else context.resolve(owner.name)
         if name:
             return Source(name, "later")
-    if context is not None and context.last_reporter:
+    if context.last_reporter:
         return Source(context.last_reporter, "earlier")
-    if context is not None and context.first_reporter and not context.moved_on:
+    if context.first_reporter and not context.moved_on:
         return Source(context.first_reporter, "later")
     return Source(None, "outlet")
