@@ -175,6 +175,7 @@ class AttributionContext:
         self.first_reporter: str | None = None  # the first reporter the whole article names (``for_article``)
         self.moved_on = False  # a sentence opened another incident: no reporter carries into it until one is named
         self.quoted_by: dict[str, _Reporter] = {}  # a sentence inside a quote → who the quote's closing names
+        self.introduced: dict[str, tuple[str, str]] = {}  # "a watchdog said" → the body the next sentence names
 
     @classmethod
     def for_article(cls, sentences: Iterable[str]) -> AttributionContext:
@@ -196,6 +197,7 @@ class AttributionContext:
         context = cls()
         context.first_reporter = ahead.last_reporter
         context.quoted_by = quote_owners(sentences)
+        context.introduced = introduced_bodies(sentences)
         return context
 
     def _add(self, name: str) -> None:
@@ -610,11 +612,40 @@ def find_attribution(sentence: str, context: AttributionContext | None = None, p
     if chosen is None:
         return None
     if context is not None:
-        return _display(_clean_name(chosen.name)) if chosen.indefinite else context.resolve(chosen.name)
+        if chosen.indefinite:
+            lead = context.introduced.get(sentence)
+            return lead[1] if lead and lead[0] == chosen.name else _display(_clean_name(chosen.name))
+        return context.resolve(chosen.name)
     cleaned = _clean_name(chosen.name)
     if cleaned.lower() in _PRONOUNS or chosen.name.lower() in _PRONOUNS:
         return None
     return _display(cleaned) or None
+
+
+# A lead that describes a body ("..., a watchdog said.") and names it in the next sentence ("..., said the
+# Syrian Observatory for Human Rights."): non-governmental bodies only, named by an organisation's name, never
+# a person ("a rights group said" then "Rami Abdelrahman, head of ..., said") nor a state body.
+_BODY_HEADS = re.compile(r"^(?:watchdog|monitor|group|organi[sz]ation|ngo|observatory|network)s?$", re.I)
+_STATE_WORDS = re.compile(r"\b(?:Ministry|Army|Forces?|Command|Government|Police|Defen[cs]e|Brigade|Staff|Headquarters|Military)\b")
+
+
+def introduced_bodies(sentences: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """Sentences whose speaker is an indefinite body → (that speaker, the body the next sentence names).
+
+    >>> introduced_bodies(["Ten people died in the flood, a monitoring group said.",
+    ...                    "The Delta Rights Network said rescue teams were still searching."])
+    {'Ten people died in the flood, a monitoring group said.': ('monitoring group', 'Delta Rights Network')}
+    """
+    found: dict[str, tuple[str, str]] = {}
+    for sentence, following in zip(sentences, sentences[1:]):
+        leads = [r for r in _reporters(sentence) if r.indefinite and _BODY_HEADS.match(_head(_clean_name(r.name)))]
+        if not leads:
+            continue
+        named = [_clean_name(r.name) for r in _reporters(following) if not r.indefinite]
+        bodies = [n for n in named if n[:1].isupper() and _ORG_RE.search(n) and not _STATE_WORDS.search(n)]
+        if bodies:
+            found[sentence] = (leads[-1].name, _display(bodies[0]))
+    return found
 
 
 # A quotation over several sentences: “...” or "..." (and TLS's `` ... ''), at most this many sentences long.

@@ -287,3 +287,20 @@ def test_a_long_quote_belongs_to_the_speaker_named_after_it_closes():
     # a quote that never closes within a few sentences gives nobody
     open_ended = ["“We saw the smoke from the hill."] + [f"Then came blast number {n}." for n in range(10)]
     assert AttributionContext.for_article(open_ended).quoted_by == {}
+
+
+def test_an_indefinite_body_in_the_lead_is_the_one_the_next_sentence_names():
+    lead = "Some 800 people have died since the revolt began in the valley, a watchdog said on Tuesday."
+    article = [lead, "Fighters made up about half of the dead, said the Valley Observatory for Human Rights, which counts both sides."]
+    context = AttributionContext.for_article(article)
+    context.observe(lead)
+    assert source_of(lead, context) == Source("Valley Observatory for Human Rights", "named")
+    # a person, or a state body, named next is not the body the lead described
+    for following in ("Lina Haddad, head of the Valley Observatory, said fighters made up half.",
+                      "The Defence Ministry said fighters made up half of the dead."):
+        context = AttributionContext.for_article([lead, following])
+        assert find_attribution(lead, context) == "Watchdog"
+    # a person described in the lead is never replaced
+    source_lead = "Four guards died at the gate, a hospital source said."
+    context = AttributionContext.for_article([source_lead, "The Valley Observatory for Human Rights said the gate was shelled."])
+    assert find_attribution(source_lead, context) == "Hospital source"
