@@ -2,7 +2,7 @@
 
 Usage (from the repository root)::
 
-    .venv/bin/python bench/figures.py [--split tune|report|both] [--errors N]
+    .venv/bin/python bench/figures.py [--split tune|report|both] [--errors N] [--half a|b]
 
 Reads ``../shared/data/bulletins/corpus/`` at run time (never copied into the
 repository), through ``bench/tallies.py``'s loaders: every text that
@@ -11,10 +11,14 @@ repository), through ``bench/tallies.py``'s loaders: every text that
 ``conflict`` as a user would set them). Split: Tune / Report families from
 the end of the gold README. Tune on *tune*; the table to quote is *report*.
 ``--errors`` lists tune-split errors only and refuses the report split.
+``--half a|b`` keeps one half of the tune split, for cross-validation inside
+it (develop a rule on one half, check it on the other, then swap): the tune
+conflicts in alphabetical order go alternately to *a* and *b* (``tune_half``).
 
 Matching, per article: a read figure matches a gold figure of the same
 metric and value (each gold figure at most once, in text order, preferring
-the same subgroup). Then, on matched pairs:
+the same subgroup, then the same source: when two sources give the same
+number, a read figure takes the gold figure of its own source). Then, on matched pairs:
 
 * ``source ok``: both unnamed, or sharing a content word
   (``bench/tallies.py``'s ``same_reporter``);
@@ -180,7 +184,8 @@ def score_article(number: str, reads: list[Read], gold: dict[str, Any], score: S
         if not candidates:
             score.errors.append(f"{number} FALSE {r.metric}={r.value} {r.span}: {r.sentence[:160]!r}")
             continue
-        best = next((i for i in candidates if (golds[i].get("subgroup") or None) == r.subgroup), candidates[0])
+        best = min(candidates, key=lambda i: ((golds[i].get("subgroup") or None) != r.subgroup,
+                                              not tally_bench.same_reporter(r.source, golds[i].get("source") or "")))
         free.remove(best)
         g = golds[best]
         score.matched += 1
@@ -199,18 +204,28 @@ def score_article(number: str, reads: list[Read], gold: dict[str, Any], score: S
         if not (span_ok and date_ok):
             score.errors.append(f"{number} SPAN {r.metric}={r.value} read {r.span} {r.date} gold {g['span']} {g.get('date')}: {g['quote'][:160]!r}")
         if not source_ok:
-            score.errors.append(f"{number} SOURCE {r.metric}={r.value} read {r.source!r} gold {g.get('source')!r}")
+            score.errors.append(f"{number} SOURCE {r.metric}={r.value} read {r.source!r} gold {g.get('source')!r}: {r.sentence[:200]!r}")
     for i in free:
         g = golds[i]
         score.errors.append(f"{number} MISSED {g['metric']}={g['value']} ({g['span']}): {g['quote'][:160]!r}")
 
 
+def tune_half(conflicts: Sequence[str], half: str) -> set[str]:
+    """The conflicts of one cross-validation half: alphabetical order, alternately *a* and *b*.
+
+    >>> sorted(tune_half(["syria", "gaza", "donbas", "afghanistan"], "a"))
+    ['afghanistan', 'gaza']
+    """
+    ordered = sorted(set(conflicts))
+    return set(ordered[0 if half == "a" else 1 :: 2])
+
+
 def run(split: str, system: Callable[[Article, list[str]], list[Read]], gold: dict[str, Any],
-        index: dict[str, dict[str, str]], families: set[str]) -> Score:
+        index: dict[str, dict[str, str]], families: set[str], conflicts: set[str] | None = None) -> Score:
     score = Score()
     for number in sorted(gold):
         meta = index[number]
-        if meta["family"] not in families:
+        if meta["family"] not in families or (conflicts is not None and meta["conflict"] not in conflicts):
             continue
         article = tally_bench.read_article(number, meta)
         countries = tally_bench.CONFLICT_COUNTRIES.get(meta["conflict"], ["SY"])
@@ -222,21 +237,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=("tune", "report", "both"), default="both")
     parser.add_argument("--errors", type=int, default=0, help="list N errors of ours (tune split only)")
+    parser.add_argument("--half", choices=("a", "b"), help="one cross-validation half of the tune split (by conflict)")
     args = parser.parse_args(argv)
     if args.errors and args.split == "report":
         print("refused: --errors is for the tune split only; the report split is held back", file=sys.stderr)
         return 2
-    if args.errors:
+    if args.errors or args.half:
         args.split = "tune"
     gold = json.loads(tally_bench.GOLD.read_text(encoding="utf-8"))["articles"]
     index = tally_bench.read_index()
     split = tally_bench.read_split()
     for name in (["tune", "report"] if args.split == "both" else [args.split]):
-        texts = sum(1 for n in gold if index[n]["family"] in split[name])
-        print(f"\n## {name} split ({texts} texts, {len(split[name])} families)\n")
+        conflicts = None
+        if args.half:
+            conflicts = tune_half([index[n]["conflict"] for n in gold if index[n]["family"] in split[name]], args.half)
+        texts = sum(1 for n in gold if index[n]["family"] in split[name] and (conflicts is None or index[n]["conflict"] in conflicts))
+        half = f", half {args.half}: {', '.join(sorted(conflicts))}" if conflicts else ""
+        print(f"\n## {name} split ({texts} texts, {len(split[name])} families{half})\n")
         print(HEADER)
         for label, system in SYSTEMS.items():
-            score = run(name, system, gold, index, split[name])
+            score = run(name, system, gold, index, split[name], conflicts)
             print(score.row(label))
             if args.errors and name == "tune" and label == "ours":
                 kept = score.errors

@@ -177,8 +177,15 @@ def same_reporter(read: str | None, gold: str) -> bool:
 
 
 def _acronym_of(short: str, long: str) -> bool:
-    """Is an all-capitals word of ``short`` (3+ letters) the initials of ``long``'s capitalised words, in order?"""
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w-]*", long) if w[0].isupper())
+    """Is an all-capitals word of ``short`` (3+ letters) the initials of ``long``'s capitalised words, in order?
+
+    Each part of a hyphenated word gives its own initial, as acronyms take them:
+    "ISPR" ~ "Inter-Services Public Relations" (I-S-P-R), "OCHA" ~ "Office for the Coordination of Humanitarian Affairs".
+
+    >>> _acronym_of("ISPR", "Inter-Services Public Relations"), _acronym_of("ISPR", "Pakistan military")
+    (True, False)
+    """
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w]*", long) if w[0].isupper())
     for acronym in re.findall(r"\b[A-Z]{3,}\b", short):
         rest = iter(initials)
         if all(c in rest for c in acronym):
