@@ -512,7 +512,8 @@ def _reporters(sentence: str) -> tuple[_Reporter, ...]:
 
 
 _ACCORDING_CUE = re.compile(r"\b(?:[Aa]ccording|citing|cited|quoted|per)\b")
-_ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+to|citing|cited\s+by|quoted\s+by|per)\s+((?:the\s+)?[A-Za-z][^,.;:\"“”()]{1,80}?)(?=\s*(?:[,.;:()\"“”]|$|\bon\s+\w+day\b|\bwho\b|\bwhich\b|\bas\s+saying\b))")
+# "according to a U.N. estimate": a full stop after a single capital is an initial's, not the name's end
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+to|citing|cited\s+by|quoted\s+by|per)\s+((?:the\s+)?[A-Za-z](?:[^,.;:\"“”()]|(?<=\b[A-Z])\.){1,80}?)(?=\s*(?:[,;:()\"“”]|(?<!\b[A-Z])\.|\.\s*$|$|\bon\s+\w+day\b|\b(?:released|published|issued|compiled)\b(?!\s+by\b)|\b(?:from\s+)?(?:earlier\s+)?(?:last|this|that)\s+(?:week|month|year)\b|\bwho\b|\bwhich\b|\bas\s+saying\b))")
 _QUOTED_AS = re.compile(r"\bquoted\s+(?!by\b)((?:the\s+|an?\s+)?[A-Za-z][^,.;:]{1,60}?)\s+as\s+saying\b")
 _AGENT = re.compile(r"\b(?:registered|recorded|reported|documented|counted|observed)\s+by\s+((?:the\s+)?[A-Za-z][\w’'-]*(?:\s+[\w’'-]+){0,10}?)(?=\s+(?:in|on|at|during|over|within|across|for|and|while)\b|\s*[,.;:]|$)")
 
@@ -711,11 +712,21 @@ def source_of(sentence: str, context: AttributionContext | None = None, position
     Source(name=None, how='outlet')
     """
     named = find_attribution(sentence, context, position)
-    if named:
-        return Source(named, "named")
-    if outlets_own(sentence):
-        return Source(None, "outlet")
-    if context is None:
+    return Source(named, "named") if named else unnamed_source(sentence, context)
+
+
+def unnamed_source(sentence: str, context: AttributionContext | None) -> Source:
+    """Whose words a sentence that names no reporter of its own carries: the same decision for figures and tallies.
+
+    The outlet's own for hearsay and background (``outlets_own``); else the speaker a long quote
+    names after it closes; else the last reporter named; else, before any, the first the article names.
+
+    >>> ctx = AttributionContext()
+    >>> ctx.observe("The district office said shells hit the school.")
+    >>> unnamed_source("Two pupils were hurt.", ctx), unnamed_source("Two pupils were reportedly hurt.", ctx)
+    (Source(name='District office', how='earlier'), Source(name=None, how='outlet'))
+    """
+    if context is None or outlets_own(sentence):
         return Source(None, "outlet")
     owner = context.quoted_by.get(sentence)
     if owner is not None:

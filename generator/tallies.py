@@ -45,6 +45,7 @@ from generator.figures import (
     parse_number,
 )
 from generator.anchored import Words, search_ending_at
+from generator.attribution import unnamed_source
 from generator.model import Place, Problem, Tally
 
 # -- tally-only metric synonyms ------------------------------------------------------
@@ -724,7 +725,7 @@ def _mixed_lists(
         first = run[0][0].start()
         span, period_start, period_end, day = reading_window(sentence, published, date, first)
         reporter = (_recorded_by(sentence, first, context, attributed_to) or find_attribution(sentence, context, first)
-                    or attributed_to or (context.last_reporter if context else None))
+                    or attributed_to or unnamed_source(sentence, context).name)
         for metric in metrics_in_run:
             by_place: dict[str, int] = {}
             for entry, counts in run:
@@ -1070,7 +1071,7 @@ def _total_tallies(
         # a count with no reporter of its own is the article's current reporter's ("the governor said ...
         # Three more people were injured over the past day")
         reporter = (_recorded_by(sentence, position, context, attributed_to) or find_attribution(sentence, context, position)
-                    or attributed_to or (context.last_reporter if context else None))
+                    or attributed_to or unnamed_source(sentence, context).name)
         out.append(Tally(
             date=day, metric=metric, total=value, by_place={keys[0]: value} if len(keys) == 1 else {},
             attributed_to=reporter, article=article, sentence=sentence, start=start, end=end, stated_total=value,

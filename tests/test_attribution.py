@@ -304,3 +304,12 @@ def test_an_indefinite_body_in_the_lead_is_the_one_the_next_sentence_names():
     source_lead = "Four guards died at the gate, a hospital source said."
     context = AttributionContext.for_article([source_lead, "The Valley Observatory for Human Rights said the gate was shelled."])
     assert find_attribution(source_lead, context) == "Hospital source"
+
+
+def test_a_full_stop_after_an_initial_does_not_end_the_name():
+    assert find_attribution("The floods have killed 1,200 people, according to a U.N. estimate released on Friday.") == "U.N."
+    assert find_attribution("About 40 died, according to the U.S. Geological Survey.") == "U.S. Geological Survey"
+    assert find_attribution("Some 300 have fled, according to W.H.O. figures from earlier this month.") == "W.H.O."
+    # a document "released by" a body is still that body's
+    assert find_attribution("Nine died, according to figures released by the port authority.") == "Port authority"
+    assert find_attribution("Nine died, according to the harbour office. Rain fell.") == "Harbour office"

@@ -583,3 +583,17 @@ def test_an_armys_losses_are_one_running_tally_per_type_of_equipment():
 ])
 def test_day_ranges_and_distances_raise_no_possible_tally_warning(sentence):
     assert tallies_of(sentence, Gazetteer.for_countries(["UA"])) == ([], [])
+
+
+def test_a_count_without_its_own_reporter_takes_the_same_source_as_a_figure(syria):
+    """Hearsay and background are the outlet's own for tallies too, not the last reporter's."""
+    for sentence, reporter in [
+        ("Over the past day, 5 people were killed and 8 wounded in Hama, 1 killed and 2 wounded in Homs.", "Relief office"),
+        ("Over the past day, 5 people were reportedly killed and 8 wounded in Hama, 1 killed and 2 wounded in Homs.", None),
+        ("The fighting in the hills has killed 1,400 people since May.", "Relief office"),
+        ("Last year the fighting in the hills killed 1,400 people.", None),
+    ]:
+        context = AttributionContext()
+        context.observe("The relief office said shells hit the bakery.")
+        tallies, _ = tallies_of(sentence, syria, context=context)
+        assert tallies and {t.attributed_to for t in tallies} == {reporter}, sentence
