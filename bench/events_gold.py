@@ -33,6 +33,11 @@ Measures, per split:
   with a date of their own in gold (``date_text`` inside the sentence) and
   **undated** sentences (the date comes from the story or the publication).
 
+``--folds`` cuts the Tune split in two halves that share no conflict (bulletins:
+whole conflicts, largest first, each to the half with fewer gold events so far;
+TLS: the BBC articles in date order, alternately) and prints a row per half:
+develop on one half, check that a rule carries to the other.
+
 Baseline in the same run: every sentence with a digit or a time word is an
 event, dated to its own first time expression, else to the publication date.
 """
@@ -75,11 +80,46 @@ def family_split(readme: Path = CORPUS / "gold" / "README.md") -> dict[str, set[
     return out
 
 
+def _index_column(name: str) -> dict[str, str]:
+    """Text id → one column of ``corpus/INDEX.tsv`` (by header name)."""
+    lines = (CORPUS / "INDEX.tsv").read_text(encoding="utf-8").splitlines()
+    col = lines[0].split("\t").index(name)
+    return {cols[0]: cols[col] for cols in (line.split("\t") for line in lines[1:])}
+
+
 def families() -> dict[str, str]:
-    out = {}
-    for line in (CORPUS / "INDEX.tsv").read_text(encoding="utf-8").splitlines()[1:]:
-        cols = line.split("\t")
-        out[cols[0]] = cols[5]
+    return _index_column("family")
+
+
+def conflicts() -> dict[str, str]:
+    return _index_column("conflict")
+
+
+def fold_halves(docs: Sequence[GoldDoc]) -> dict[str, str]:
+    """Tune text id → ``"tune-a"`` / ``"tune-b"``, two halves sharing no conflict.
+
+    Bulletins: conflicts by gold-event count, largest first, each to the half
+    with fewer events so far (ties to ``a``). TLS (one conflict, BBC): articles
+    in publication order, alternately. Deterministic: depends on the gold only.
+    """
+    tune = [d for d in docs if d.split == "tune"]
+    conf = conflicts()
+    out: dict[str, str] = {}
+    bulletin = [d for d in tune if d.id in conf and d.article.path.startswith("corpus/")]
+    size: dict[str, int] = {}
+    for d in bulletin:
+        size[conf[d.id]] = size.get(conf[d.id], 0) + len(d.events)
+    load = {"tune-a": 0, "tune-b": 0}
+    half_of = {}
+    for c in sorted(size, key=lambda c: (-size[c], c)):
+        half = min(load, key=lambda h: (load[h], h))
+        half_of[c] = half
+        load[half] += size[c]
+    for d in bulletin:
+        out[d.id] = half_of[conf[d.id]]
+    others = sorted((d for d in tune if d.id not in out), key=lambda d: (d.article.published, int(d.id)))
+    for k, d in enumerate(others):
+        out[d.id] = ("tune-a", "tune-b")[k % 2]
     return out
 
 
@@ -284,12 +324,16 @@ HEADER = ("set", "split", "system", "P", "R", "F1", "date acc", "own-date acc", 
 
 
 def run(splits: Sequence[str] = ("report",)) -> list[tuple]:
-    """Rows ``(set, split, system, P, R, F1, date, own, undated, n_gold)`` for the given splits."""
+    """Rows ``(set, split, system, P, R, F1, date, own, undated, n_gold)`` for the given splits.
+
+    A split ``tune-a`` / ``tune-b`` is one half of Tune (:func:`fold_halves`).
+    """
     sets = {"bulletins": bulletin_docs(), "tls": tls_docs()}
     rows = []
     for name, docs in sets.items():
+        halves = fold_halves(docs)
         for split in splits:
-            part = [d for d in docs if d.split == split]
+            part = [d for d in docs if d.split == split or halves.get(d.id) == split]
             if not part:
                 continue
             n_gold = sum(len(d.events) for d in part)
@@ -313,15 +357,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--set", choices=("bulletins", "tls"), default=None)
     ap.add_argument("--split", choices=("tune", "report", "both"), default="tune",
                     help="which split's tables to print (Report only to report, never while tuning)")
+    ap.add_argument("--folds", action="store_true",
+                    help="Tune only, as two halves sharing no conflict (develop on one, check on the other)")
+    ap.add_argument("--fold", choices=("a", "b"), default=None, help="with --errors: list errors of this Tune half only")
     args = ap.parse_args(argv)
+    if args.folds and args.split != "tune":
+        ap.error("--folds cuts the Tune split; run it with --split tune")
     if args.errors and args.split != "tune":
         ap.error("--errors lists Tune-split errors only; run it with --split tune")
     splits = ("tune", "report") if args.split == "both" else (args.split,)
+    if args.folds:
+        splits = ("tune-a", "tune-b")
     print(table(run(splits)))
     if args.errors:
         docs = bulletin_docs() if args.set != "tls" else []
         docs += tls_docs() if args.set != "bulletins" else []
-        sc = score([d for d in docs if d.split == "tune"], ours)
+        part = [d for d in docs if d.split == "tune"]
+        if args.fold:
+            halves = fold_halves(part)
+            part = [d for d in part if halves[d.id] == "tune-" + args.fold]
+        sc = score(part, ours)
         for kind in ("FP", "FN", "DATE"):
             shown = [e for e in sc.errors if e[0] == kind][: args.errors]
             for e in shown:
