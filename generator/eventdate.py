@@ -53,10 +53,11 @@ class Role:
     """
 
     name: str
-    role: str  # "statement" | "dateline" | "nominal"
+    role: str  # "statement" | "dateline" | "nominal" | "argument"
     before: re.Pattern[str] | None
     after: re.Pattern[str] | None
     examples: tuple[tuple[str, bool], ...]
+    expression: re.Pattern[str] | None = None  # matched at the expression's own text, when given
 
 
 _SAY = r"(?:said|says|reported|announced|stated|added|confirmed|revealed|tweeted|wrote|declared|claimed|published|posted|issued|told\s+[\w ]{1,25}?)"
@@ -98,15 +99,88 @@ ROLES: tuple[Role, ...] = (
 )
 
 
-def role_of(sentence: str, start: int, end: int, roles: Sequence[Role] = ROLES) -> str:
+# -- dates of a noun phrase inside the sentence, not of its main verb ----------------
+#
+# "Turkey warned Syria over the downing of a jet last week": the warning is the
+# sentence's happening, the week dates the downing, a noun phrase the warning
+# is about. So does "to mourn a protester killed on Friday" (a reduced relative:
+# noun + participle) and "the 2003 ceasefire understanding" (a year used as an
+# adjective). Such a date is an ``argument``: it never dates the sentence, which
+# carries the story's day instead. The phrase must hang on a word that is not a
+# reporting verb: "activists reported the killing of five on Monday" tells of
+# the killing, and keeps Monday.
+
+_NOT_NOUN = r"(?:was|were|been|being|be|is|are|am|had|has|have|having|who|which|that|and|or|but|not|also|then|he|she|they|it|we|you)"
+_NOUN_WORD = r"(?:(?!" + _NOT_NOUN + r"\b)[\w'’-]+\s+)"
+_PARTICIPLE = (r"(?:(?!(?:hundr|ne|spe|se|bre|ste|b|r|sh|fe|w)ed\b)\w{2,}ed|taken|given|beaten|stolen|driven|broken|hidden|shown|thrown|blown"
+               r"|torn|shot|hit|held|caught|struck|slain|hurt|seen|found|sent|brought|left|lost)")
+_ABOUT = r"(?:over|about|against|for|after|following)"  # what a reaction is to, never a reporting verb
+_DETERMINER = (r"(?:the|a|an|its|their|his|her|this|that|these|two|three|four|five|six|seven|eight|nine|ten|\d[\d,]*"
+               r"|dozens\s+of|hundreds\s+of|scores\s+of)")
+_LINK = r"\s+(?:on\s+(?:the\s+)?|in\s+|during\s+(?:the\s+)?)?$"  # between the phrase and its date
+
+ARGUMENTS: tuple[Role, ...] = (
+    Role(
+        "action-noun-of",  # "over the downing of a jet last week", "after the shooting down of the plane on Friday"
+        "argument",
+        re.compile(r"\b" + _ABOUT + r"\s+(?:the|a|an|its|their|his|her|this)\s+(?:[\w'’-]+\s+)?"
+                   r"(?!(?:meet|build|morn|even|begin|wedd|brief|hear|gather|sitt|ceil|open|end|head|rul|sett|spr|k|th|r|s)ing\b)\w+ing(?:\s+down)?\s+of\s+[^,;:()]{1,40}?" + _LINK, re.I),
+        None,
+        (("Turkey issued a warning to Syria over the downing of a jet [last week].", True),
+         ("Crowds rallied after the killing of a teenager by police on [Friday].", True),
+         ("Activists reported the killing of five people on [Monday].", False),
+         ("Troops began the shelling of the town on [Monday].", False)),
+    ),
+    Role(
+        "reduced-relative",  # "to mourn a protester killed on Friday", "a vigil for those shot last week"
+        "argument",
+        re.compile(r"\b(?:to\s+(?:mourn|bury|honou?r|commemorate|remember|avenge|free|release|find|identify|rescue|evacuate)"
+                   r"|mourn(?:ed|ing|s)?|buried|burying|honou?r(?:ed|ing|s)?|over|about|against|for)\s+"
+                   r"(?:those|" + _DETERMINER + r"\s+" + _NOUN_WORD + r"{1,3}?)" + _PARTICIPLE + r"(?:\s+(?:dead|down|up))?"
+                   r"(?:\s+(?:in|near|at|by|outside|inside)\s+[^,;:()]{1,30}?)?" + _LINK, re.I),
+        None,
+        (("Thousands marched to mourn a protester killed by police on [Friday].", True),
+         ("Relatives held a vigil for those shot in the square [last week].", True),
+         ("Two people were killed in the square on [Friday].", False),
+         ("Protesters gathered in the square on [Friday].", False),
+         ("The charity held a party for the children on [Friday].", False),
+         ("Troops returned after the rebels fled on [Monday].", False)),
+    ),
+    Role(
+        "decision-to",  # "at Syria's decision to shoot down the jet last Friday"
+        "argument",
+        re.compile(r"\b(?:" + _ABOUT + r"|at|of)\s+(?:\w+(?:'s|’s)|the|its|their|his|her)\s+(?:decision|move|attempt|bid|failure|refusal)\s+to\s+\w+"
+                   r"(?:\s+(?:down|up|off|out))?\s+[^,;:()]{1,40}?" + _LINK, re.I),
+        None,
+        (("Ankara spoke of its rage at Syria's decision to shoot down the jet [last Friday].", True),
+         ("The council decided to lift the ban on [Monday].", False)),
+    ),
+    Role(
+        "year-as-adjective",  # "the 2003 ceasefire understanding", "a November 2003 accord"
+        "argument",
+        re.compile("".join(r"(?<!\b%s\s)" % w for w in ("in", "during", "at", "on", "by", "until", "till", "since", "before", "after", "from", "through"))
+                   + r"\b(?:the|a|an|its|their|this|that)\s+$", re.I),
+        re.compile(r"\s+(?!(?:and|or|to|was|were|is|are|has|had|have|will|would|of|in|on|at|for|by|when|as|which|that|who)\b)[a-z][\w-]*"),
+        (("The shelling violates the [2003] ceasefire understanding, officials said.", True),
+         ("Both sides breached the [November 2003] ceasefire agreement.", True),
+         ("In the [2014] elections, turnout was low.", False),
+         ("Rebels shelled the town in [2003] and again in 2004.", False)),
+        re.compile(r"(?:(?:" + _MONTH + r")\s+)?\d{4}$", re.I),
+    ),
+)
+
+
+def role_of(sentence: str, start: int, end: int, roles: Sequence[Role] = ROLES + ARGUMENTS) -> str:
     """The role of the expression at ``sentence[start:end]``: ``happening`` unless a rule says otherwise.
 
     >>> s = "The office announced on Tuesday the toll of the strike late Monday."
     >>> role_of(s, 24, 31), role_of(s, 55, 66)
     ('statement', 'happening')
     """
-    head = sentence[max(0, start - 60) : start]
+    head = sentence[max(0, start - 80) : start]
     for rule in roles:
+        if rule.expression is not None and not rule.expression.match(sentence, start, end):
+            continue
         if rule.before is not None and not rule.before.search(head if rule.role != "dateline" else sentence[:start]):
             continue
         if rule.after is not None and not rule.after.match(sentence, end):
@@ -115,7 +189,7 @@ def role_of(sentence: str, start: int, end: int, roles: Sequence[Role] = ROLES) 
     return "happening"
 
 
-_RANK = {"happening": 0, "statement": 1, "dateline": 2, "nominal": 3}
+_RANK = {"happening": 0, "statement": 1, "dateline": 2, "nominal": 3, "argument": 4}
 
 
 def ranked(sentence: str, offset: int, timexes: Sequence[Timex]) -> list[tuple[Timex, str]]:
@@ -259,6 +333,8 @@ def pick(sentence: str, offset: int, timexes: Sequence[Timex], report_day: dt.da
     if morning is not None:
         order = [(morning, "night"), *((t, r) for t, r in order if t is not morning)]
     for timex, role in order:
+        if role == "argument":
+            continue
         resolved = dates.event_date(timex)
         if resolved:
             return Dated(resolved[0], resolved[1], timex.text, role, dates.event_mod(timex))

@@ -104,3 +104,26 @@ def test_news_that_comes_a_day_after_another_happening_is_dated_to_it():
 
 def test_a_verb_with_an_irregular_past_makes_an_event():
     assert list(dated("The ministry said that its forces retook the district centre.").values()) == ["2013-05-18"]
+
+
+def test_a_date_inside_the_object_of_a_reaction_dates_the_earlier_happening_not_the_sentence():
+    got = dated(
+        "Gunmen shelled a market in the old quarter on Saturday, the monitor said. "
+        "The shelling came as Ankara sent a sharp warning to Damascus over the downing of a drone last week. "
+        "Hundreds marched in the port city to mourn a fisherman shot by a sniper on Tuesday."
+    )
+    assert got["The shelling"] == "2013-05-18"
+    assert got["Hundreds marched"] == "2013-05-18"
+
+
+def test_a_reported_happening_keeps_its_own_day():
+    got = dated("Activists reported the killing of four farmers near the dam on Thursday.")
+    assert list(got.values()) == ["2013-05-16"]
+
+
+def test_a_year_used_as_an_adjective_does_not_date_the_sentence():
+    got = dated(
+        "Border guards fired mortars across the frontier on Friday, the army said. "
+        "The firing breached the 1999 truce accord between the two sides, officers said."
+    )
+    assert got["The firing"] == "2013-05-17"
