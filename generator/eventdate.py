@@ -24,9 +24,17 @@ A night named by its two days ("overnight 26-27 December", "the night of
 2-3 July", "from Friday evening to Saturday morning") is dated by its
 second day, the morning the report counts it on. "During the day" and
 "over the past 24 hours" in a daily report are the report's own day.
+Days listed under one month ("on the mornings of 3 and 4 July") date the
+happening by the first; a past "before midnight" with no day of its own is
+the evening before the report's day.
 
-Rules are data (``ROLES``, ``NIGHTS``, ``REPORT_DAY``), each with examples
-that the tests run.
+A date inside a noun phrase the sentence is about ("warned Syria over the
+downing of a jet last week", "to mourn a protester killed on Friday", "the
+2003 ceasefire understanding") is an ``argument``: it never dates the
+sentence, which carries the story's day.
+
+Rules are data (``ROLES``, ``ARGUMENTS``, ``NIGHTS``, ``DAY_LIST``,
+``REPORT_DAY``), each with examples that the tests run.
 """
 
 from __future__ import annotations
@@ -243,15 +251,62 @@ def night_day(sentence: str, published: dt.date) -> tuple[str, str] | None:
         m = night.pattern.search(sentence)
         if not m:
             continue
-        month_name = m["m1"] or m["m2"]
-        day = int(m["d2"] or m["d4"])
-        month = dates._month_of(month_name.rstrip(".").lower()[:3])
-        year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
-        try:
-            return dt.date(year, month, day).isoformat(), m.group()
-        except ValueError:
-            return None
+        day = _latest_day(m["m1"] or m["m2"], int(m["d2"] or m["d4"]), published)
+        return (day, m.group()) if day else None
     return None
+
+
+def _latest_day(month_name: str, day: int, published: dt.date) -> str | None:
+    """The latest ``day month`` on or before ``published`` (gold convention 4), or ``None`` if no such day.
+
+    >>> _latest_day("Dec", 27, dt.date(2017, 1, 2)), _latest_day("July", 31, dt.date(2021, 7, 6))
+    ('2016-12-27', '2020-07-31')
+    """
+    month = dates._month_of(month_name.rstrip(".").lower()[:3])
+    year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+DAY_LIST = re.compile(
+    r"(?<!\bbetween\s)(?<!\bfrom\s)(?<!\bbetween\sthe\s)(?<!\bfrom\sthe\s)\b(?:(?:mornings|evenings|afternoons|days)\s+of\s+|on\s+)(?:the\s+)?(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
+    r"(?:\s*,\s*\d{1,2}(?:st|nd|rd|th)?)*,?\s+and\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + _MONTH + r")", re.I
+)
+"""Days listed under one month ("on the mornings of 3 and 4 July", "on 3, 4 and 5 July"): the happening began on the first.
+
+The tagger reads only the last day with its month ("4 July"), so the list is read here.
+
+>>> DAY_LIST.search("Shots were heard near the bridge on the mornings of 3 and 4 July.")["d1"]
+'3'
+>>> DAY_LIST.search("Drones hit the depot on 3, 4 and 5 July.")["d1"]
+'3'
+>>> DAY_LIST.search("Drones hit the depot on 4 July and again on 6 July.") is None
+True
+>>> DAY_LIST.search("Between the evenings of 2 and 4 July, monitors saw 60 explosions.") is None
+True
+"""
+
+
+def first_listed_day(sentence: str, published: dt.date, timexes: Sequence[Timex] = ()) -> tuple[str, str] | None:
+    """The first day of a list of days under one month, and the words, or ``None``.
+
+    The year is the tagger's, read on the list's last day when it is among
+    ``timexes``; else the latest such day on or before ``published``.
+
+    >>> first_listed_day("Violations occurred on the mornings of 3 and 4 July.", dt.date(2021, 7, 6))
+    ('2021-07-03', 'mornings of 3 and 4 July')
+    >>> first_listed_day("Shots on 3 and 4 July.", dt.date(2021, 6, 1), [Timex(15, 21, "4 July", "DATE", "2021-07-04")])
+    ('2021-07-03', '3 and 4 July')
+    """
+    m = DAY_LIST.search(sentence)
+    if not m:
+        return None
+    month = dates._month_of(m["m"].rstrip(".").lower()[:3])
+    years = [t.value[:4] for t in timexes if re.match(r"\d{4}-%02d-\d\d" % month, t.value)]
+    day = f"{years[0]}-{month:02d}-{int(m['d1']):02d}" if years else _latest_day(m["m"], int(m["d1"]), published)
+    return (day, re.sub(r"^on\s+", "", m.group(), flags=re.I)) if day else None
 
 
 def evening_to_morning(sentence: str, offset: int, timexes: Sequence[Timex]) -> Timex | None:
@@ -285,6 +340,35 @@ False
 """
 
 
+BEFORE_MIDNIGHT = re.compile(r"\b(?:before|until|till|up\s+to)\s+$", re.I)
+"""A bare "midnight" these words lead to, in a sentence told in the past, is the last midnight
+before the report's day: the happening was the evening before ("attacks went on before midnight"
+in a morning report of 29 May happened on 28 May).
+
+>>> bool(BEFORE_MIDNIGHT.search("Attacks went on until shortly before "))
+True
+"""
+_FUTURE = re.compile(r"\b(?:will|shall|would|is\s+due|are\s+due|expected|plans?\s+to|going\s+to)\b|'ll\b", re.I)
+
+
+def _last_midnight(sentence: str, offset: int, timex: Timex, report_day: dt.date) -> str | None:
+    """The day before the report's, for a bare past "before midnight"; else ``None``.
+
+    >>> s = "Attacks focused on the suburb before midnight."
+    >>> t = Timex(s.index("midnight"), s.index("midnight") + 8, "midnight", "TIME", "2017-05-29T24:00")
+    >>> _last_midnight(s, 0, t, dt.date(2017, 5, 29))
+    '2017-05-28'
+    >>> _last_midnight(s.replace("focused", "will focus"), -5, t, dt.date(2017, 5, 29)) is None
+    True
+    """
+    head = sentence[: timex.start - offset]
+    if timex.text.lower() != "midnight" or _FUTURE.search(sentence):
+        return None
+    if not BEFORE_MIDNIGHT.search(re.sub(r"\b(?:shortly|just|well|long|right)\s+(?=before\b)", "", head)):
+        return None
+    return (report_day - dt.timedelta(days=1)).isoformat()
+
+
 DAYS_AFTER = re.compile(
     r"\b(?:came|comes|come|follows|followed)\s+(?:just\s+|only\s+)?(?P<n>a|one|two|three|four|five|six|[1-6])\s+days?\s+after\b", re.I
 )
@@ -298,6 +382,12 @@ True
 _COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
+NOT_STORY = frozenset({"nominal", "before midnight"})
+"""Roles whose date never becomes the story's day: a document's date, and the evening before a
+report whose story is still the report's day ("attacks went on before midnight. Five blasts were
+heard during the night" is the night into the report's day)."""
+
+
 @dataclass(frozen=True, slots=True)
 class Dated:
     """The date of a sentence's event and where it came from."""
@@ -305,7 +395,8 @@ class Dated:
     date: str
     granularity: str
     text: str  # the words it came from
-    role: str  # "happening" | "statement" | "dateline" | "nominal" | "night" | "days after" | "report day"
+    role: str  # "happening" | "statement" | "dateline" | "nominal" | "night" | "first listed day" | "before midnight"
+    # | "days after" | "report day"
     mod: str | None = None  # the part of the period named ("early 2014": START), dates.event_mod
 
 
@@ -328,6 +419,9 @@ def pick(sentence: str, offset: int, timexes: Sequence[Timex], report_day: dt.da
     night = night_day(sentence, report_day)
     if night:
         return Dated(night[0], "day", night[1], "night")
+    listed = first_listed_day(sentence, report_day, timexes)
+    if listed:
+        return Dated(listed[0], "day", listed[1], "first listed day")
     morning = evening_to_morning(sentence, offset, timexes)
     order = ranked(sentence, offset, timexes)
     if morning is not None:
@@ -335,6 +429,9 @@ def pick(sentence: str, offset: int, timexes: Sequence[Timex], report_day: dt.da
     for timex, role in order:
         if role == "argument":
             continue
+        midnight = _last_midnight(sentence, offset, timex, report_day)
+        if midnight:
+            return Dated(midnight, "day", timex.text, "before midnight")
         resolved = dates.event_date(timex)
         if resolved:
             return Dated(resolved[0], resolved[1], timex.text, role, dates.event_mod(timex))

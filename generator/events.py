@@ -519,7 +519,7 @@ def _event(
     resolved = (picked.date, picked.granularity, picked.text, picked.mod) if picked else None
     if resolved:
         date, granularity, date_text, date_mod = resolved
-        if _story_date(resolved, article.published) and picked.role != "nominal":
+        if _story_date(resolved, article.published) and picked.role not in eventdate.NOT_STORY:
             story = resolved
     elif story:
         # An undated sentence continues the story: it takes the date of the

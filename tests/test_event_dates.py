@@ -127,3 +127,17 @@ def test_a_year_used_as_an_adjective_does_not_date_the_sentence():
         "The firing breached the 1999 truce accord between the two sides, officers said."
     )
     assert got["The firing"] == "2013-05-17"
+
+
+def test_days_listed_under_one_month_date_the_happening_by_the_first():
+    got = dated("Monitors heard bursts of gunfire near the pumping station on the mornings of 9 and 10 May.")
+    assert list(got.values()) == ["2013-05-09"]
+
+
+def test_a_past_before_midnight_is_the_evening_before_the_report_and_not_its_story():
+    got = dated(
+        "In the northern sector, shelling mostly hit army posts near the quarry before midnight. "
+        "Six more blasts were heard in the southern sector, the staff said."
+    )
+    assert got["In the"] == "2013-05-17"
+    assert got["Six more"] == "2013-05-18"

@@ -41,3 +41,12 @@ def test_a_final_relative_clause_is_not_the_sentence_s_happening():
 
 def test_claiming_responsibility_is_a_happening_not_a_reporting_verb():
     assert eventness.assess("A militant group has claimed responsibility for the bombing, which began at dawn.").is_event
+
+
+def test_a_present_account_of_how_things_stand_is_no_event():
+    text = (
+        "Police have attacked worshippers at a mosque in the old city, activists say. "
+        "The regional bloc is still trying to bring both camps to the table, says our correspondent in the capital."
+    )
+    got = events_of(text)
+    assert got == ["Police have attacked worshippers at a mosque in the old city, activists say."]
