@@ -382,6 +382,30 @@ True
 _COUNT = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
+def _days(m: re.Match[str]) -> int:
+    return _COUNT.get(m["n"].lower()) or int(m["n"])
+
+
+def _days_before(sentence: str, offset: int, timex: Timex, resolved: tuple[str, str]) -> str | None:
+    """For "the Friday protests came a day after students rallied": the day before the subject's own day.
+
+    The sentence tells of the earlier happening; the subject's date (before
+    "came") is the reference the days count back from.
+
+    >>> s = "The Friday protests came a day after students held a rally."
+    >>> _days_before(s, 0, Timex(4, 10, "Friday", "DATE", "2012-05-18"), ("2012-05-18", "day"))
+    '2012-05-17'
+    >>> _days_before("Students rallied on Friday.", 0, Timex(19, 25, "Friday", "DATE", "2012-05-18"), ("2012-05-18", "day"))
+    >>> _days_before("Friday's raid, which came a day after the vote, drew protests.", 0, Timex(0, 6, "Friday", "DATE", "2012-05-18"), ("2012-05-18", "day"))
+    """
+    m = DAYS_AFTER.search(sentence)
+    if not m or resolved[1] != "day" or timex.end - offset > m.start():
+        return None
+    if re.search(r"\b(?:which|who|that)\b", sentence[timex.end - offset : m.start()]):
+        return None  # "Friday's bloodshed, which came a day after ..., brought condemnation": not the main verb
+    return (dt.date.fromisoformat(resolved[0]) - dt.timedelta(days=_days(m))).isoformat()
+
+
 NOT_STORY = frozenset({"nominal", "before midnight"})
 """Roles whose date never becomes the story's day: a document's date, and the evening before a
 report whose story is still the report's day ("attacks went on before midnight. Five blasts were
@@ -434,11 +458,13 @@ def pick(sentence: str, offset: int, timexes: Sequence[Timex], report_day: dt.da
             return Dated(midnight, "day", timex.text, "before midnight")
         resolved = dates.event_date(timex)
         if resolved:
+            earlier = _days_before(sentence, offset, timex, resolved)
+            if earlier:
+                return Dated(earlier, "day", timex.text, "days after")
             return Dated(resolved[0], resolved[1], timex.text, role, dates.event_mod(timex))
     m = DAYS_AFTER.search(sentence)
     if m:
-        n = _COUNT.get(m["n"].lower()) or int(m["n"])
-        return Dated((report_day - dt.timedelta(days=n)).isoformat(), "day", m.group(), "days after")
+        return Dated((report_day - dt.timedelta(days=_days(m))).isoformat(), "day", m.group(), "days after")
     m = REPORT_DAY.search(sentence)
     if m:
         return Dated(report_day.isoformat(), "day", m.group(), "report day")

@@ -358,6 +358,9 @@ _TIME_CUE = re.compile(
 )
 
 
+_SINCE_AFTER = re.compile(r",\s*(?:after|since|because|following)\b.*", re.IGNORECASE | re.DOTALL)
+
+
 def _analysis(masked: str) -> bool:
     """Someone's present-tense view of how things stand, with no happening in it.
 
@@ -372,6 +375,8 @@ def _analysis(masked: str) -> bool:
     True
     >>> _analysis("The officials say the army is fighting gangs who are being armed from abroad.")
     True
+    >>> _analysis("Observers say anger is rising in the city, after police beat students in a raid.")
+    True
     >>> _analysis("Police have attacked worshippers at a mosque in the capital, activists say.")
     False
     >>> _analysis("The ministry says 12 people were killed in the raid.")
@@ -383,7 +388,8 @@ def _analysis(masked: str) -> bool:
     """
     if not _PRESENT_REPORT.search(masked) or _TIME_CUE.search(masked):
         return False
-    rest = _PRESENT_GROUP.sub(" ", _PRESENT_REPORT.sub(" ", masked))
+    main = _SINCE_AFTER.sub(" ", masked)  # "sentiment is rising, after troops killed students": the cause is background
+    rest = _PRESENT_GROUP.sub(" ", _PRESENT_REPORT.sub(" ", main))
     return not (_has_past(rest) or _FINITE_AUX.search(rest) or _PRESENT_HAPPENING.search(rest))
 
 
@@ -486,7 +492,7 @@ _HAPPENING = re.compile(
     r"condemned|submitted|vetoed|voted|released|freed|fled|left|returned|moved\s+into|swept|sealed|"
     r"gathered|mourned|buried|paraded|threw|thrown|hospitali[sz]ed|taken\s+to\s+hospital|disrupted|cut\s+off|"
     r"march(?:ed|es)?|chant(?:ed|s)?|rall(?:ied|y)|defected|deserted|dismissed|sacked|died|killed|wounded|injured|"
-    r"hit|struck|attacked|targeted|damaged|destroyed|lost\s+(?:his|her|their)\s+li(?:fe|ves)|patroll(?:ed|ing)|delivered|distributed|"
+    r"hit|struck|attacked|targeted|damaged|destroyed|shot\s+down|downed|intercepted|lost\s+(?:his|her|their)\s+li(?:fe|ves)|patroll(?:ed|ing)|delivered|distributed|"
     r"will\s+(?:meet|hold|visit|travel|vote|march|gather|rally))\b",
     re.IGNORECASE,
 )

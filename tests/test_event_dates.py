@@ -141,3 +141,8 @@ def test_a_past_before_midnight_is_the_evening_before_the_report_and_not_its_sto
     )
     assert got["In the"] == "2013-05-17"
     assert got["Six more"] == "2013-05-18"
+
+
+def test_news_that_came_a_day_after_counts_back_from_its_own_day():
+    got = dated("The Thursday sit-in at the port came a day after dockers walked out over unpaid wages.")
+    assert list(got.values()) == ["2013-05-15"]

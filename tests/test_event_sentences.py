@@ -50,3 +50,8 @@ def test_a_present_account_of_how_things_stand_is_no_event():
     )
     got = events_of(text)
     assert got == ["Police have attacked worshippers at a mosque in the old city, activists say."]
+
+
+def test_drones_shot_down_are_a_happening():
+    assert events_of("Air defence units shot down three drones over the border district, the governor said.") != []
+    assert events_of("Another two drones were downed over the lake.") != []
