@@ -1369,7 +1369,8 @@ def _r_set(m: re.Match[str], st: _State) -> Resolved:
         return "SET", _SET_ADVERBS[m["set"].lower()]
     unit = m["unit"].lower()
     if unit in _WEEKDAYS:
-        return "SET", f"XXXX-WXX-{_WEEKDAYS[unit] + 1}"
+        part = f"T{_PARTS_OF_DAY[m['part'].lower()]}" if _g(m, "part") else ""
+        return "SET", f"XXXX-WXX-{_WEEKDAYS[unit] + 1}{part}"
     if unit in _SEASONS:  # "every summer"
         return "SET", f"XXXX-{_SEASONS[unit]}"
     if unit[0].isdigit() or m["unit"][0].isupper():  # "each July"
@@ -2147,17 +2148,21 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "set",
-        rf"\b(?:(?P<set>daily|weekly|monthly|annually|yearly|hourly|nightly|fortnightly|biweekly|semiannually"
+        # "twice yearly": the count before the adverb is part of it
+        rf"\b(?:(?:(?:once|twice|{_NUMWORD}\s+times)\s+)?"
+        rf"(?P<set>daily|weekly|monthly|annually|yearly|hourly|nightly|fortnightly|biweekly|semiannually"
         rf"|biannually)\b(?!\s+[A-Z])"
         rf"|(?P<set2>[Ee]very|[Ee]ach)\s+(?P<unit>day|week|month|quarter|year|hour|{_WEEKDAY}|{_PART}|"
         rf"spring|summer|autumn|winter|January|February|March|April|May|June|July|August|September|"
-        rf"October|November|December)\b)",
+        rf"October|November|December)\b(?:\s+(?P<part>{_PART})\b)?)",
         _r_set,
         core=_ci("daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "fortnightly", "biweekly",
                  "semiannually", "biannually", "every", "each"),
         examples=(
             ("The ministry issues a [daily] bulletin.", _FRI, "P1D"),
             ("Markets open [every Thursday].", _FRI, "XXXX-WXX-4"),
+            ("The council meets [twice yearly].", _FRI, "P1Y"),
+            ("The imam preaches [every Friday night].", _FRI, "XXXX-WXX-5TNI"),
         ),
     ),
     _rule(
