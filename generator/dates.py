@@ -412,6 +412,10 @@ def _year_for_month_day(state: _State, month: int, day: int | None, start: int, 
     ref = state.ref
     mid = _safe_date(ref.year, month, day or 15) or dt.date(ref.year, month, 28)
     gap = (mid - ref).days  # > 0: later in the publication year
+    if mid > ref and _SINCE_BEFORE.search(state.text, max(0, start - 20), start):
+        return ref.year - 1  # "killed since March" in January: a start already past
+    if day is None and month > ref.month and _past_in(state, start, end):
+        return ref.year - 1
     if gap > _YEAR_SHIFT_DAYS:
         # Eight months ahead: last year's, unless the sentence is about the future.
         return ref.year if state.tense(start, end) == "future" else ref.year - 1
@@ -425,6 +429,24 @@ def _year_for_month_day(state: _State, month: int, day: int | None, start: int, 
 
 
 _YEAR_SHIFT_DAYS = 240
+_REPORTING = re.compile(r"said|says|told|suggested|reported|announced|stated|added|warned|claimed|argued|noted")
+_THAT = re.compile(r"\b(?:that|which|who)\b")
+_IN_BEFORE = re.compile(r"\b(?:in|during)\s+(?:early\s+|mid-?|late\s+)?$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\b(?:since|back in)\s+(?:early\s+|mid-?|late\s+)?$", re.IGNORECASE)
+
+
+def _past_in(state: _State, start: int, end: int) -> bool:
+    """Whether a past verb just before places "in <month>" in the past:
+    "protests began in March", "was arrested in May" in a January article
+    (last year's), but not "suggested that a meeting in May" (too far: the
+    meeting may be ahead) or "report back by November"."""
+    if not _IN_BEFORE.search(state.text, max(0, start - 12), start):
+        return False
+    cue, before = state.tense_cue(start, end)
+    if cue is None or not before or not cue.group("past") or cue.end() < start - 30:
+        return False
+    # "said a summit in May ...": what is said has a tense of its own
+    return not _REPORTING.fullmatch(cue.group()) and not _THAT.search(state.text, cue.end(), start)
 _YEAR_SHIFT_TENSE_DAYS = 120
 
 
@@ -1643,6 +1665,7 @@ _RULES: tuple[_Rule, ...] = (
         core=_MONTH,
         examples=(
             ("Fighting resumed on [15 December].", _FRI, "2016-12-15"),
+            ("Hundreds have been held since [15 March].", "2017-01-20", "2016-03-15"),
             ("The camp opened on [the 2nd of June 2014].", _FRI, "2014-06-02"),
         ),
     ),
@@ -1693,6 +1716,12 @@ _RULES: tuple[_Rule, ...] = (
         examples=(
             ("Protests erupted in [March].", _FRI, "2016-03"),
             ("The offensive began in [late November].", _FRI, "2016-11"),
+            # a month not begun yet, in January: a past verb just before or "since" makes it last year's
+            ("The uprising began in [March], activists say.", "2017-01-20", "2016-03"),
+            ("More than 500 people have died since [March].", "2017-01-20", "2016-03"),
+            ("A referendum could be held in [March], he said.", "2017-01-20", "2017-03"),
+            ("The panel said a summit of leaders in [May] could settle it.", "2017-01-20", "2017-05"),
+            ("The inspectors must report back by [November].", "2016-09-12", "2016-11"),
         ),
     ),
     _rule(
