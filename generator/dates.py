@@ -416,6 +416,8 @@ def _year_for_month_day(state: _State, month: int, day: int | None, start: int, 
         return ref.year - 1  # "killed since March" in January: a start already past
     if day is None and month > ref.month and _past_in(state, start, end):
         return ref.year - 1
+    if day is None and month < ref.month and _future_in(state, start, end):
+        return ref.year + 1
     if gap > _YEAR_SHIFT_DAYS:
         # Eight months ahead: last year's, unless the sentence is about the future.
         return ref.year if state.tense(start, end) == "future" else ref.year - 1
@@ -433,6 +435,17 @@ _REPORTING = re.compile(r"said|says|told|suggested|reported|announced|stated|add
 _THAT = re.compile(r"\b(?:that|which|who)\b")
 _IN_BEFORE = re.compile(r"\b(?:in|during)\s+(?:early\s+|mid-?|late\s+)?$", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\b(?:since|back in)\s+(?:early\s+|mid-?|late\s+)?$", re.IGNORECASE)
+
+
+_DUE_IN = re.compile(
+    r"\b(?:due|scheduled|slated|will\s+(?:be\s+)?\w+)\s+(?:in|for|by|until)\s+(?:early\s+|mid-?|late\s+)?$",
+    re.IGNORECASE)
+
+
+def _future_in(state: _State, start: int, end: int) -> bool:
+    """Whether a month already over this year is the coming one: "talks are
+    due in March", "the mission will end in February" in a November article."""
+    return bool(_DUE_IN.search(state.text, max(0, start - 40), start))
 
 
 def _past_in(state: _State, start: int, end: int) -> bool:
@@ -875,8 +888,9 @@ def _r_time(m: re.Match[str], st: _State) -> Resolved:
             return None
     # A clock time alone belongs to the day the passage is about.
     d = st.clock_day(m.start(), m.end())
-    if _g(m, "month"):
-        month, day = _month_of(m["month"]), int(re.match(r"\d+", m["day"]).group())  # type: ignore[union-attr]
+    if _g(m, "month") or _g(m, "month2"):
+        month = _month_of(m["month"] or m["month2"])
+        day = int(re.match(r"\d+", m["day"] or m["day2"]).group())  # type: ignore[union-attr]
         d = _safe_date(_year_for_month_day(st, month, day, m.start(), m.end()), month, day) or d
     elif _g(m, "wd"):
         d = _weekday_date(st, _WEEKDAYS[m["wd"].lower()], m.start(), m.end(), None)
@@ -1111,11 +1125,31 @@ def _r_duration(m: re.Match[str], st: _State) -> Resolved:
     if _g(m, "lo"):  # "two to three weeks": TimeBank keeps the lower bound
         n = _num(m["lo"])
     value = _duration(n, m["unit"])
+    unit = m["unit"].lower()
+    if n is None and n_text and re.fullmatch(r"\d+\.\d+", n_text) and unit not in _UNIT_MULT:
+        # "9.88 seconds" → PT9.88S, "2.5 hours" → PT2.5H: TIMEX3 allows a decimal amount
+        value = f"P{'T' if unit in ('second', 'minute', 'hour') else ''}{n_text}{_UNIT_CODE[unit]}"
     if (_g(m, "half") or _g(m, "half2")) and n is not None:
         value = _and_a_half(n, m["unit"])
     if m.group().lower().startswith("the ") and _g(m, "hy"):
         return "DURATION", value, m.start("n"), m.end()
     return "DURATION", value
+
+
+# "an hour and 40 minutes": a unit and the next finer one make one duration.
+_COMPOUND = {("year", "month"): "P{}Y{}M", ("week", "day"): None, ("day", "hour"): "P{}DT{}H",
+             ("hour", "minute"): "PT{}H{}M", ("minute", "second"): "PT{}M{}S"}
+
+
+def _r_duration_compound(m: re.Match[str], st: _State) -> Resolved:
+    """"an hour and 40 minutes" → PT1H40M, "two years and three months" → P2Y3M,
+    "one week and two days" → P9D; any other pair is no compound."""
+    pair = (m["unit"].lower(), m["unit2"].lower())
+    n, n2 = _num(m["n"]), _num(m["n2"])
+    if pair not in _COMPOUND or n is None or n2 is None:
+        return None
+    shape = _COMPOUND[pair]
+    return "DURATION", f"P{7 * n + n2}D" if shape is None else shape.format(n, n2)
 
 
 # Half of a unit in the next finer one, as TimeBank writes it ("2 1/2 years" → P2Y6M).
@@ -1623,6 +1657,31 @@ _RULES: tuple[_Rule, ...] = (
             ("He told Britain's [Sunday Times] that talks had failed.", _FRI, None),
         ),
     ),
+    # "The World Tonight", "Russia Today", "the Today programme": a capitalised
+    # Today/Tonight after a name or "the" is a title, not the day.
+    _rule(
+        "deictic_name",
+        r"(?:\b[A-Z][\w'’]*|\bthe)\s+(?:Today|Tonight)\b",
+        _r_block,
+        core=r"Today|Tonight",
+        examples=(
+            ("She presents [The World Tonight] on the radio.", _FRI, None),
+            ("He told the [Russia Today] channel that talks had failed.", _FRI, None),
+            ("He told [the Today] programme that talks had failed.", _FRI, None),
+        ),
+    ),
+    # "the Hurriyet daily said", "Russia's Kommersant daily, ...": a newspaper, not a frequency.
+    _rule(
+        "daily_paper",
+        r"\b[A-Z][\w'’-]*\s+(?:daily|weekly)(?=\s*[,.;:)]|\s+(?:newspaper|paper|said|says|reported|reports|wrote|"
+        r"quoted|cited|also|added|predicts|predicted|claimed|published)\b)",
+        _r_block,
+        core=r"daily|weekly",
+        examples=(
+            ("The [Hurriyet daily] said on Monday that talks had failed.", _FRI, None),
+            ("The Qods [daily], close to the government, denied it.", _FRI, None),
+        ),
+    ),
     # "5 percent year-on-year": a comparison, not a year.
     _rule(
         "versus_unit",
@@ -1722,6 +1781,10 @@ _RULES: tuple[_Rule, ...] = (
             ("A referendum could be held in [March], he said.", "2017-01-20", "2017-03"),
             ("The panel said a summit of leaders in [May] could settle it.", "2017-01-20", "2017-05"),
             ("The inspectors must report back by [November].", "2016-09-12", "2016-11"),
+            # a month already over this year, in a clause about what is due: the coming one
+            ("New talks are due in [October], the envoy said.", "2016-12-20", "2017-10"),
+            ("The mission will end in [September].", "2016-12-20", "2017-09"),
+            ("The record was set in [October].", "2016-12-20", "2016-10"),
         ),
     ),
     _rule(
@@ -1798,7 +1861,8 @@ _RULES: tuple[_Rule, ...] = (
         rf"|(?P<noon>noon|midnight|midday))"
         rf"(?:\s*\(\s*(?P<pzone>GMT|UTC)\s*(?:{_OFFSET.replace('P<', 'P<p')})?\s*\)"
         rf"|\s+(?:(?P<zone>GMT|UTC)\b(?:\s*(?:{_OFFSET}))?|[A-Z]{{1,4}}T\b|local time))?"
-        rf"(?:,?\s+(?:on\s+)?(?:(?P<month>{_MONTH})\s*(?P<day>{_DAYNUM})|(?P<wd>{_WEEKDAY})|(?P<rel>yesterday|today|tomorrow)))?",
+        rf"(?:,?\s+(?:on\s+)?(?:(?P<month>{_MONTH})\s*(?P<day>{_DAYNUM})|(?P<day2>{_DAYNUM})\s+(?P<month2>{_MONTH})"
+        rf"|(?P<wd>{_WEEKDAY})|(?P<rel>yesterday|today|tomorrow)))?",
         _r_time,
         core=r"[ap]\.?m\b|[AP]M\b|:\d\d|\d\d\s*(?:GMT|UTC|hrs|hours)|noon|midnight|midday|Noon|Midnight",
         examples=(
@@ -1806,6 +1870,8 @@ _RULES: tuple[_Rule, ...] = (
             ("The curfew starts at [23:00 GMT] tonight.", _FRI, "2016-12-23T23:00Z"),
             ("The flight left at [0600 UTC].", _FRI, "2016-12-23T06:00Z"),
             ("The blast came at [9:15 a.m. (GMT+3)].", _FRI, "2016-12-23T09:15+03:00"),
+            ("Troops pull back on 10 December; the truce starts at [06:00 local time on 12 December].", _FRI,
+             "2016-12-12T06:00"),
             ("Polls closed at [8 p.m. EST], officials said.", _FRI, "2016-12-23T20:00"),
         ),
     ),
@@ -1834,6 +1900,7 @@ _RULES: tuple[_Rule, ...] = (
         examples=(
             ("The ministry said [yesterday] that 12 died.", _FRI, "2016-12-22"),
             ("Talks resume [tomorrow morning].", _FRI, "2016-12-24TMO"),
+            ("Talks failed. [Today] the envoy flew home.", _FRI, "2016-12-23"),
         ),
     ),
     # --- relative to the reference ------------------------------------
@@ -1994,7 +2061,23 @@ _RULES: tuple[_Rule, ...] = (
         examples=(
             ("The siege lasted [five years].", _FRI, "P5Y"),
             ("No shells fell for [at least 72 hours].", _FRI, "PT72H"),
+            ("He won the race in [9.88 seconds].", _FRI, "PT9.88S"),
+            ("The vote count took [2.5 days].", _FRI, "P2.5D"),
             ("The monitors' mandate was extended for [another month].", _FRI, "P1M"),
+        ),
+    ),
+    _rule(
+        "duration_compound",
+        rf"\b{_QUAL}?(?P<n>{_NUMX})\s+(?P<unit>year|week|day|hour|minute)s?\s+and\s+"
+        rf"(?P<n2>{_NUMX})\s+(?P<unit2>month|day|hour|minute|second)s?\b",
+        _r_duration_compound, _I,
+        core=_UNIT_CORE,
+        examples=(
+            ("The hearing lasted [an hour and 40 minutes].", _FRI, "PT1H40M"),
+            ("He was held for [two years and three months].", _FRI, "P2Y3M"),
+            ("The march took [one week and two days].", _FRI, "P9D"),
+            # a coarser unit after "and" is no compound: "[10 minutes] and 2 hours" are two
+            ("The trips took [between 10 minutes] and 2 hours.", _FRI, "PT10M"),
         ),
     ),
     _rule(
@@ -2011,7 +2094,7 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "duration_plural",
-        r"(?:(?:(?<=\b[Ff]or\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\btook\s)"
+        r"(?:(?:(?<=\b[Ff]or\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\b[Ww]ithin\s)|(?<=\bafter\s)|(?<=\btook\s)"
         r"|(?<=\btake\s)|(?<=\btakes\s)|(?<=\btaking\s)|(?<=\blasted\s)|(?<=\bspent\s)|(?<=\bfollows\s)|(?<=\bfollowed\s)|(?<=\b[Oo]ver the\s)|(?<=\b[Ii]n the\s))"
         r"(?:many\s+|several\s+|some\s+)?"
         r"(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)\b(?!\s+ago\b)"
@@ -2024,13 +2107,15 @@ _RULES: tuple[_Rule, ...] = (
         r"(?=\s+of\s+(?!the\b|his\b|her\b|their\b|its\b|our\b|my\b|this\b|that\b))"
         # "came hours after the blast", "just days before the vote"; not "the days before" (a period, not a span)
         r"|(?<![,\d] )(?<!\b[Tt]he )(?<!\b[Tt]hose )(?<!\b[Tt]hese )(?<!\bfirst )(?<!\bfinal )(?<!\blast )"
-        r"\b(?P<unit3>[Hh]ours|[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Dd]ecades)(?=\s+(?:after|before|later|earlier)\b))",
+        r"\b(?P<unit3>[Mm]inutes|[Hh]ours|[Dd]ays|[Ww]eeks|[Mm]onths|[Yy]ears|[Dd]ecades)(?=\s+(?:after|before|later|earlier)\b))",
         _r_plural_duration,
         core=_UNIT_CORE,
         examples=(
             ("The talks could take [years].", _FRI, "PXY"),
             ("The town fell after [weeks] of shelling.", _FRI, "PXW"),
             ("The strike came [hours] after the vote.", _FRI, "PTXH"),
+            ("The jet crashed [minutes] after take-off.", _FRI, "PTXM"),
+            ("Within [hours], the town fell.", _FRI, "PTXH"),
             ("The town has endured [days] of shelling.", _FRI, "PXD"),
         ),
     ),
@@ -2046,11 +2131,12 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "duration_half",
         r"\b(?:(?:[Hh]alf\s+an?|[Aa]\s+half)[\s-]+(?P<unit>hour|day|year|century|decade|minute)"
-        r"|(?P<q>[Aa]\s+quarter)[\s-]+(?P<unit2>century|hour))\b",
+        r"|(?P<q>[Aa]\s+quarter)(?:\s+of\s+an?\s+|[\s-]+)(?P<unit2>century|hour))\b",
         _r_duration_half,
         core=_QUARTER_CORE,
         examples=(
             ("The shelling went on for [half an hour].", _FRI, "PT30M"),
+            ("He spent [a quarter of a century] in exile.", _FRI, "P25Y"),
         ),
     ),
     _rule(
