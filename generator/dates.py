@@ -142,7 +142,11 @@ _TENSE_CUE = re.compile(
     # "promised to hold", not "agreed to the plan" (a noun after "to": no intent)
     r"(?P<intent>(?:promised|pledged|vowed|agreed|decided|planned|hoped|threatened|aimed) to"
     r"(?!\s+(?:the|a|an|its|his|her|their|our|this|that|these|those|any|all|some|it|them|him|[A-Z]\w*)\b))|"
-    r"hopes? to|hoping|aims? to|until|till|as soon as|as early as|as late as|coming|effective|payable)"
+    r"hopes? to|hoping|aims? to|until|till|as soon as|as early as|as late as|coming|effective|payable|"
+    # a schedule told in the present: "the envoy arrives on Tuesday" (only before the
+    # date: "10 June: the PM condemns ..." in a chronology is the historic present)
+    r"(?P<present>arrives|begins|starts|opens|resumes|meets|travels|leaves|returns|closes|hosts|convenes|expires|"
+    r"flies|visits))"
     r"|(?P<past>said|says|told|was|were|had|did|ago|last|since|began|came|went|took|met|held|left|"
     r"made|fell|gave|saw|found|fled|broke|brought|fought|struck|shot|won|lost|sent|spoke|led|rose|"
     r"ran|stood|threw|wrote|got|became|kept|thought|felt|paid|sold|bought|built|caught|drove|flew|"
@@ -313,7 +317,7 @@ class _State:
             return last, True
         stop = _SENTENCE_END.search(text, end, end + 160)
         for m in _TENSE_CUE.finditer(text, end, stop.start() if stop else end + 160):
-            if not _passive(text, m):
+            if not _passive(text, m) and not m.group("present"):
                 return m, False
         return None, False
 
@@ -617,6 +621,12 @@ def _r_month_day(m: re.Match[str], st: _State) -> Resolved:
     day = int(re.match(r"\d+", m["day"]).group())  # type: ignore[union-attr]
     year = _g(m, "year") or (f"20{m['yy']}" if _g(m, "yy") else None)
     y = int(year) if year else _year_for_month_day(st, month, day, m.start(), m.end())
+    if not year and _g(m, "wd"):
+        # "Monday, January 9": the year in which that day is a Monday, if the one
+        # the tense gives is not
+        wd = _WEEKDAYS[m["wd"].lower()]
+        y = next((c for c in (y, y + 1, y - 1) if (_safe_date(c, month, day) or st.ref).weekday() == wd
+                  and _safe_date(c, month, day)), y)
     d = _safe_date(y, month, day)
     if d is None:
         return None
@@ -1049,7 +1059,8 @@ def _r_ago(m: re.Match[str], st: _State) -> Resolved:
             _shift_date(st.ref, "month", -n) - dt.timedelta(days=15) if unit == "month"
             else st.ref - dt.timedelta(days=7 * n + 3))
         return "DATE", _unit_value({"year": "month", "month": "month", "week": "day"}[unit], back)
-    if unit == "year":
+    if unit == "year" and n == 1:
+        # "up from $2 million a year ago": the quarter just reported, a year back
         last_q = st.last_quarter()
         if last_q:
             return "DATE", _shift_value(last_q, "year", -n) or f"{st.ref.year - n:04d}"
@@ -1071,7 +1082,8 @@ def _r_anchored_shift(m: re.Match[str], st: _State) -> Resolved:
         # one, else with the year of the last date the text gave ("in the fall
         # of 2012 ... a year later": 2013), else with the publication year.
         given = st.anchor("year", absolute=True)
-        anchor = st.last_quarter() or (given[:4] if given else _unit_value("year", st.ref))
+        quarter = st.last_quarter() if n == 1 else None
+        anchor = quarter or (given[:4] if given else _unit_value("year", st.ref))
     else:
         anchor = st.anchor(unit, absolute=True)
         if anchor is None:
@@ -1108,6 +1120,8 @@ def _r_that_unit(m: re.Match[str], st: _State) -> Resolved:
     if unit in _PARTS_OF_DAY:
         return "TIME", f"{_iso(st.anchor_day())}T{_PARTS_OF_DAY[unit]}"
     anchor = st.anchor(unit)  # at least as fine as the unit, so its start lies in it
+    if unit == "quarter" and anchor is None:
+        return None  # "footage from the same quarter" with no quarter named: a district
     start = _value_start(anchor) if anchor else None
     return "DATE", _unit_value(unit, start or st.ref)
 
@@ -1280,10 +1294,32 @@ def _r_quarter_ref(m: re.Match[str], st: _State) -> Resolved:
         return "DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}"
     if adj in ("latest", "most recent", "just-ended", "recent"):
         return "DATE", st.latest_complete_quarter()
+    if _DISTRICT_AFTER.match(st.text, m.end()) or (adj == "same" and st.last_quarter() is None):
+        return None  # "the quarter of Qarabis", "footage from the same quarter": a district
     last = st.last_quarter() or st.latest_complete_quarter()
     if m["noun"].lower() == "period" and not adj:
         return None  # "the period" alone is too vague
     return "DATE", last
+
+
+# "the old quarter of Homs", "the quarter of Qarabis": part of a town.
+_DISTRICT_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+
+
+def _r_same_period(m: re.Match[str], st: _State) -> Resolved:
+    """"the same period last year", "the corresponding period of 2010": the
+    last period the text named (a half, quarter, month or year), a year back
+    or in the year given. With none named, the reporting quarter (TimeBank's
+    "the corresponding period last year" is 1988-Q3)."""
+    named = [value for value, gran, derived in reversed(st.history) if not derived]
+    anchor = (next((v for v in named if _granularity(v) == "quarter"), None)
+              or next((v for v in named if _granularity(v) in ("month", "year")), None)
+              or st.last_quarter() or st.latest_complete_quarter())
+    if _g(m, "year"):
+        return "DATE", f"{m['year']}{anchor[4:]}"
+    if _g(m, "last"):
+        return "DATE", f"{st.ref.year - 1:04d}{anchor[4:]}"
+    return "DATE", anchor
 
 
 def _r_year_adj(m: re.Match[str], st: _State) -> Resolved:
@@ -1563,7 +1599,7 @@ def _rule(
 
 
 _I = re.IGNORECASE
-_WD_PREFIX = rf"(?:{_WEEKDAY},?\s+)?"
+_WD_PREFIX = rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?"
 # A UTC offset after GMT/UTC: "+3", "-04:00", "+0530".
 _OFFSET = r"(?P<sign>[+−-])\s*(?P<oh>[01]?\d)(?::?(?P<om>[0-5]\d))?\b"
 _PART_SUFFIX = rf"(?:\s+(?P<part>{_PART}))?"
@@ -1714,6 +1750,8 @@ _RULES: tuple[_Rule, ...] = (
         examples=(
             ("A truce was reached on [December 15].", _FRI, "2016-12-15"),
             ("The vote is set for [March 3, 2017].", _FRI, "2017-03-03"),
+            # the weekday says which year: 9 January 2017 is a Monday
+            ("Talks resume on [Monday, January 9].", _FRI, "2017-01-09"),
         ),
     ),
     _rule(
@@ -1852,6 +1890,9 @@ _RULES: tuple[_Rule, ...] = (
             # what came before the dated future happening
             ("The winger will play on Sunday after signing on [Wednesday] from a rival club.", _FRI, "2016-12-21"),
             ("He will meet the envoy after landing on [Tuesday].", _FRI, "2016-12-27"),
+            # a schedule in the present tense
+            ("The envoy arrives in the capital on [Tuesday].", _FRI, "2016-12-27"),
+            ("On [Tuesday] the envoy arrives in the capital.", _FRI, "2016-12-20"),
         ),
     ),
     _rule(
@@ -2000,6 +2041,9 @@ _RULES: tuple[_Rule, ...] = (
             ("The town fell [two days ago].", _FRI, "2016-12-21"),
             ("The road was cut [six weeks ago].", _FRI, "2016-W45"),
             ("The troops withdrew [three and a half years ago].", "2016-05-18", "2012-11"),
+            # only "a year ago" compares with the quarter just reported
+            ("Profit rose in the third quarter from [a year ago].", _FRI, "2015-Q3"),
+            ("Sales fell in the third quarter. [Fourteen years ago], the firm was small.", _FRI, "2002"),
         ),
     ),
     # --- anchored on the last date mentioned ----------------------------
@@ -2011,6 +2055,7 @@ _RULES: tuple[_Rule, ...] = (
         derived=True,
         examples=(
             ("The talks opened on May 2; [two days later] they collapsed.", _FRI, "2016-05-04"),
+            ("Sales fell in the third quarter of 2012. [Two years later], the firm was sold.", _FRI, "2014"),
         ),
     ),
     _rule(
@@ -2196,6 +2241,22 @@ _RULES: tuple[_Rule, ...] = (
         core=_QUARTER_CORE,
         examples=(
             ("Profit fell in the third quarter; in [the quarter], sales slid.", _FRI, "2016-Q3"),
+            ("Shells hit [the quarter] of Bab Amr.", _FRI, None),
+            ("Troops shelled the town. Footage from [the same quarter] showed bodies.", _FRI, None),
+        ),
+    ),
+    _rule(
+        "same_period",
+        rf"\bthe\s+(?:same|corresponding|comparable)\s+period\b(?:\s+(?:(?P<last>last)\s+year\b|(?:of|in)\s+(?P<year>{_YEAR})))?",
+        _r_same_period,
+        core=_QUARTER_CORE,
+        derived=True,
+        examples=(
+            ("Deaths rose in the first half of this year, up a third on [the same period last year].", _FRI,
+             "2015-H1"),
+            ("Deaths fell from the first half of 2015, up a third on [the same period last year].", _FRI, "2015-H1"),
+            ("Exports fell in June from 181 in [the same period of 2015].", _FRI, "2015-06"),
+            ("Profit rose in the third quarter; in [the same period], sales slid.", _FRI, "2016-Q3"),
         ),
     ),
     # The same, a year back: kept apart because its value is derived.
