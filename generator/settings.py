@@ -322,7 +322,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("TIMELINE_FEED_ID_DOMAIN", "", "Domain in every feed id (tag:<domain>,<date>:<path>); empty: the host of SITEURL or FEED_DOMAIN, else localhost. Set it to keep ids when the site moves.", _feed_id_domain),
     Setting("DATA_EXPORT_PATH", "data", "Folder of the CSV/JSON/ICS exports."),
     Setting("TIMELINE_SEARCH", True, "Build a static full-text search index with Pagefind (when installed)."),
-    Setting("TIMELINE_SEARCH_GLOB", "{bulletins/**/*,articles/**/*,places/**/*,*/index}.html", "Pages Pagefind indexes."),
+    Setting("TIMELINE_SEARCH_GLOB", "{bulletins/**/*,articles/**/*,places/*/index,*/index}.html", "Pages Pagefind indexes (a place's year pages are not: they repeat its overview, bulletins and reports)."),
     Setting("TIMELINE_SEARCH_ROOT", "main", "The element of each page that is indexed."),
     Setting("TIMELINE_SEARCH_BUNDLE", "pagefind", "Folder of the search index in output/."),
     Setting("SEARCH_URL", "search/", "URL of the search page."),

@@ -238,6 +238,43 @@ def test_search_finds_a_place_and_links_to_a_page_that_exists(reader):
     assert "Aleppo" in reader.page.locator("main").inner_text()
 
 
+# Pagefind's own API on the search page: each result's address, title, excerpt and sub-results (the UI drops
+# a first sub-result at the page's own address, so they are dropped here too).
+_SEARCH = """async q => {
+  const pf = await import(new URL("../pagefind/pagefind.js", location.href).href);
+  const found = await pf.search(q);
+  return Promise.all(found.results.slice(0, 10).map(async r => {
+    const d = await r.data();
+    const subs = d.sub_results.filter((s, i) => !(i === 0 && s.url === d.url));
+    return {url: d.url, title: d.meta.title, excerpt: d.excerpt, subs: subs.map(s => ({title: s.title, excerpt: s.excerpt}))};
+  }));
+}"""
+
+
+@pytest.mark.parametrize("query", ["Idlib", "Aleppo", "shelling", "killed"])
+def test_search_results_without_duplicates_or_hidden_text(reader, query):
+    """Each page once, no page's sentence twice, no "[1] report 1" furniture, no sub-result named like its page."""
+    from generator.search import pagefind_executable
+
+    if pagefind_executable() is None:
+        pytest.skip("pagefind not installed: pip install 'pagefind[bin]'")
+    reader.open("search/")
+    results = reader.page.evaluate(_SEARCH, query)
+    assert results
+    urls = [r["url"] for r in results]
+    assert len(urls) == len(set(urls))
+    excerpts = [re.sub(r"</?mark>", "", s["excerpt"]) for r in results for s in r["subs"]]
+    assert len(excerpts) == len(set(excerpts)), "a sentence comes back twice"
+    for r in results:
+        assert not re.search(r"\[\d+\]|\breport \d+[.;]", r["excerpt"] + " ".join(s["excerpt"] for s in r["subs"]))
+        assert all(s["title"] != r["title"] for s in r["subs"])
+    if query == "Idlib":
+        assert urls[0].rstrip("/").endswith("places/idlib"), "the place page comes before its year pages and the rest"
+    label = reader.page.locator("#search input").first
+    label.wait_for(state="attached")
+    assert label.get_attribute("aria-label")
+
+
 @pytest.mark.parametrize("path", ["", "timeline/", "places/", "types/", "report/", "articles/", "about/"])
 def test_main_pages_load_without_errors(reader, path):
     reader.open(path)

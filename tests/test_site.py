@@ -334,7 +334,7 @@ def test_bulletin_incidents_with_quote_and_sources_and_a_place_index(rendered):
     assert '<a href="../../places/aleppo/">Aleppo</a>:' in html  # the incidents-by-place index
     assert "killing three civilians and wounding 12 others" in html  # the quoted sentence
     assert "3 killed (civilians) — <span class=\"by\">according to Syrian Observatory for Human Rights" in html
-    assert 'href="https://example.org/news/2016/12/22/aleppo-shelling" rel="nofollow noopener">original' in html
+    assert 'href="https://example.org/news/2016/12/22/aleppo-shelling" rel="nofollow noopener" data-pagefind-ignore>original' in html
     assert "Dated from “on Thursday”." in html
 
 
