@@ -13,7 +13,10 @@ Wiring (in ``generator.register()``)::
 
 What is indexed (``TIMELINE_SEARCH_GLOB``): bulletins, source articles,
 place pages and top-level pages (about, methodology, ...), not the
-timeline months or type pages, which repeat the same events; only the
+timeline months or type pages, which repeat the same events, nor the
+build report (``data-pagefind-ignore`` on its ``<main>``: it repeats every
+problem sentence, took a third of Pagefind's CPU time at 500 articles and
+matched nearly every query); only the
 ``<main>`` element of each page (``TIMELINE_SEARCH_ROOT``), so navigation
 text does not match every page. Set ``TIMELINE_SEARCH = False`` to build
 without search; without the ``pagefind`` package the build still succeeds

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import gzip
 import json
 from pathlib import Path
 from types import SimpleNamespace
@@ -96,6 +97,25 @@ def test_no_search_page_without_pagefind(tmp_path, monkeypatch):
 def test_built_site_has_a_search_page_and_an_index(built_site):
     assert (built_site / "search" / "index.html").exists()
     assert indexed_pages(built_site) >= 10
+
+
+def indexed_urls(site: Path) -> set[str]:
+    """The URL of every page in a written bundle (each fragment is gzipped "pagefind_dcd" + JSON)."""
+    urls = set()
+    for fragment in (site / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
+        urls.add(json.loads(data)["url"])
+    return urls
+
+
+@needs_pagefind
+def test_the_build_report_is_not_indexed(built_site):
+    """The report repeats every problem sentence (8 MB at 500 articles): no search hit, no indexing time."""
+    assert (built_site / "report" / "index.html").exists()
+    urls = indexed_urls(built_site)
+    assert len(urls) == indexed_pages(built_site)
+    assert any(url.startswith("/bulletins/") for url in urls)
+    assert not any(url.startswith("/report/") for url in urls)
 
 
 def test_an_index_with_empty_files_fails_the_build(tmp_path, monkeypatch):
