@@ -33,6 +33,8 @@ REPORTING_VERBS: tuple[tuple[str, str], ...] = (
     (r"told\s+(?:the\s+)?(?:[A-Z][\w.]*\s*)+|told\s+(?:reporters|journalists|the\s+(?:press|media|agency|station|channel|newspaper))",
      "a resident told Reuters / the mayor told reporters"),
     (r"put\s+(?:the|its|their|[A-Z][\w]*[’']s|\w+day[’']s)\s+(?:death\s+)?(?:toll|number|figure|count)\s+at", "two groups put Tuesday's toll at 84"),
+    (r"(?:revised|raised|lowered|updated)\s+(?:the|its|their)\s+(?:death\s+)?(?:toll|number|figure|count)\b",
+     "the authorities revised the toll down to 253 / the ministry raised its death toll to 40"),
 )
 _SPEECH = "|".join(pattern for pattern, _ in REPORTING_VERBS)
 _SPEECH_RE = re.compile(rf"(?<![\w-])(?:{_SPEECH})\b")  # not "UK-registered"
@@ -86,7 +88,9 @@ _NOT_NAMES = re.compile(
 # "According to preliminary figures from the interior ministry", "according to confirmed UN data": the body, not the document.
 _DOCUMENT_OF = re.compile(
     r"^(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?:latest|preliminary|confirmed|official|initial|updated|new|final|daily|provisional)\s+)*"
-    r"(?:figures|data|statistics|estimates?|tally|count|report|reports|information|numbers)\s+(?:from|of|by|released\s+by|issued\s+by)\s+",
+    r"(?:(?:figures|data|statistics|estimates?|tally|count|report|reports|information|numbers)\s+(?:from|of)|"
+    r"(?-i:[A-Z]{2,6}\s+)?(?:figures|data|statistics|estimates?|tally|count|report|reports|information|numbers|reply|response)\s+"
+    r"(?:by|released\s+by|issued\s+by))\s+",
     re.I,
 )
 _DOCUMENT_AFTER = re.compile(
@@ -135,13 +139,24 @@ def _words(name: str) -> tuple[str, ...]:
 _ORG_RE = re.compile(rf"\b(?:{_ORG_WORDS})\b")
 
 
+_DAY_TIME = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|"
+             r"today|yesterday|tonight|overnight")
 # A time before the reporter is not part of its name: "On Wednesday the group said".
 _LEADING_TIME = re.compile(
-    r"^(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|tonight|overnight|(?:this|last)\s+(?:week|month|morning|"
+    rf"^(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?(?:{_DAY_TIME}|(?:this|last)\s+(?:week|month|morning|"
     r"afternoon|evening|night)|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december))\b[\s,]*",
     re.I,
 )
+
+# ... and neither is a time or a medium after it: "The ministry on Thursday said", "the governor earlier today said",
+# "the spokesman in a Twitter statement said".
+_TRAILING_TIME = re.compile(
+    rf"(?:\s+(?:on|late|early|earlier|later|also))*\s+(?:{_DAY_TIME}|"
+    r"in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|post|message|tweet|briefing|interview|update))$",
+    re.I,
+)
+
+_ADJECTIVAL = re.compile(r"^(?:[a-z]+(?:al|an|ese|ish|ic)|state|regional|local|senior|deputy|chief|health|defen[cs]e|foreign|interior)$")
 
 
 @lru_cache(maxsize=4096)
@@ -150,6 +165,10 @@ def _clean_name(name: str) -> str:
     name = re.sub(r"^(?:(?:and|but|while|whereas|although|though|meanwhile|however|also|now|then|separately|where|when|as|after|"
                   r"because|since|in\s+addition)\b[\s,]*)+", "", name, flags=re.I)
     name = _LEADING_TIME.sub("", name)
+    timed = _TRAILING_TIME.search(name) if " " in name else None
+    if timed and all(w[0].isupper() or w in _FUNCTION_WORDS or _REPORTER_HEAD_RE.match(w) or _ADJECTIVAL.match(w) or w[-2:] in ("'s", "’s")
+                     for w in name[: timed.start()].split()):
+        name = name[: timed.start()]  # only after a plain name, never after a clause ("X will visit Y on Tuesday")
     name = re.sub(r"^(?:its|their|his|her)\s+(?!(?:report|statement|data|figures|tally|count|bulletin|release|update)\b)", "", name)
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
     name = re.sub(r"(?:’s|'s)$", "", name)
@@ -236,6 +255,11 @@ class AttributionContext:
             if named:
                 self.last_reporter = named
                 self.first_reporter = self.first_reporter or named
+        author = None if named else heading_author(sentence)
+        if author:
+            self._add(author)
+            self.last_reporter = named = self.resolve(author) or author
+            self.first_reporter = self.first_reporter or named
         if opens_new_incident(sentence) and not named:
             self.last_reporter, self.moved_on = None, True
 
@@ -623,6 +647,35 @@ def find_attribution(sentence: str, context: AttributionContext | None = None, p
     return _display(cleaned) or None
 
 
+# A heading that names its document's author: "Statement by the X", "Spot report by the Y (SMM), 7 May: ...".
+# A heading has no full stop at its end; the author's name ends at a comma, colon, bracket or a topic ("on ...").
+_HEADING_AUTHOR = re.compile(
+    r"^\W*(?:[A-Za-z-]+\s+){0,2}?(?:statement|briefing|report|update|communiqu[eé]|release|address|message|"
+    r"announcement|bulletin|summary)\s+(by|of|from)\s+(?:the\s+)?([A-Z][^,:;.()\n]{2,100}?)"
+    r"(?=\s+(?:on|about|regarding|concerning|at)\s|\s*[,:(–—]|\s*$)",
+    re.I,
+)
+
+
+def heading_author(sentence: str) -> str | None:
+    """The author a heading names, or ``None`` for any other sentence.
+
+    >>> heading_author("Joint statement by the Valley Relief Committee on the flood"), heading_author("Statement by the mayor.")
+    ('Valley Relief Committee', None)
+    >>> heading_author("Latest update from the health ministry"), heading_author("Report from Riverton")
+    ('Health ministry', None)
+    """
+    if sentence.rstrip()[-1:] in (".", "!", "?"):
+        return None
+    m = _HEADING_AUTHOR.match(sentence)
+    if not m:
+        return None
+    name = _clean_name(m[2])
+    if m[1].lower() == "from" and not _REPORTER_HEAD_RE.match(_head(name)):
+        return None  # "Report from Aleppo": a place, not an author
+    return _display(name) if name and _is_speaker(name, m[2]) else None
+
+
 # A lead that describes a body ("..., a watchdog said.") and names it in the next sentence ("..., said the
 # Syrian Observatory for Human Rights."): non-governmental bodies only, named by an organisation's name, never
 # a person ("a rights group said" then "Rami Abdelrahman, head of ..., said") nor a state body.
@@ -649,9 +702,9 @@ def introduced_bodies(sentences: Sequence[str]) -> dict[str, tuple[str, str]]:
     return found
 
 
-# A quotation over several sentences: “...” or "..." (and TLS's `` ... ''), at most this many sentences long.
-_OPENING = re.compile(r"“|``|(?:^|(?<=[\s(:,—–-]))\"(?=\S)")
-_CLOSING = re.compile(r"”|''|(?<=\S)\"(?=[\s,.;:)—–-]|$)")
+# A quotation over several sentences: “...”, «...» or "..." (and TLS's `` ... ''), at most this many sentences long.
+_OPENING = re.compile(r"“|«|``|(?:^|(?<=[\s(:,—–-]))\"(?=\S)")
+_CLOSING = re.compile(r"”|»|''|(?<=\S)\"(?=[\s,.;:)—–-]|$)")
 QUOTE_SENTENCES = 8
 
 

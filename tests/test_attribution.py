@@ -313,3 +313,30 @@ def test_a_full_stop_after_an_initial_does_not_end_the_name():
     # a document "released by" a body is still that body's
     assert find_attribution("Nine died, according to figures released by the port authority.") == "Port authority"
     assert find_attribution("Nine died, according to the harbour office. Rain fell.") == "Harbour office"
+
+
+def test_a_heading_names_the_author_of_what_follows():
+    article = ["Urgent statement by the press office of the Coastal Guard",
+               "Last night the harbour was shelled from the north.",
+               "As a result, TWO sailors were injured."]
+    context = AttributionContext.for_article(article)
+    for sentence in article:
+        context.observe(sentence)
+    assert source_of(article[2], context) == Source("Press office of the Coastal Guard", "earlier")
+    # a sentence is no heading, nor is a place a "report from" gives
+    assert AttributionContext.for_article(["Report from Riverton", "Two sailors were injured."]).first_reporter is None
+    assert AttributionContext.for_article(["The report of the inquiry was published.", "Two died."]).first_reporter is None
+
+
+def test_revising_a_toll_is_reporting_it():
+    assert find_attribution("The island's authorities on Friday revised the toll from the blasts down to 212.") == "Island's authorities"
+    assert find_attribution("The health office raised its death toll to 31.") == "Health office"
+    assert find_attribution("The landslide raised the death toll to 31.") is None  # an event is no speaker
+
+
+def test_a_time_after_the_speakers_name_is_not_part_of_it():
+    assert find_attribution("The regional health ministry on Thursday said nine people died.") == "Regional health ministry"
+    assert find_attribution("Army spokesman Colonel Tarek Adem in a video message said nine soldiers died.") == "Army spokesman Colonel Tarek Adem"
+    # a document answered "by" a body is the body's
+    assert find_attribution("Twelve soldiers died this year, according to an RTI reply by the Defence Ministry.") == "Defence Ministry"
+    assert find_attribution("Nine died, according to the CNN report from the northern hills.") == "CNN report from the northern hills"
