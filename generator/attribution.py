@@ -88,7 +88,7 @@ _NOT_NAMES = re.compile(
 # "According to preliminary figures from the interior ministry", "according to confirmed UN data": the body, not the document.
 _DOCUMENT_OF = re.compile(
     r"^(?:(?:the|a|an|its|their|his|her)\s+)?(?:(?:latest|preliminary|confirmed|official|initial|updated|new|final|daily|provisional)\s+)*"
-    r"(?:(?:figures|data|statistics|estimates?|tally|count|report|reports|information|numbers)\s+(?:from|of)|"
+    r"(?:(?:figures|data|statistics|estimates?|tally|count|report|reports|information|numbers|testimony|accounts?)\s+(?:from|of)|"
     r"(?-i:[A-Z]{2,6}\s+)?(?:figures|data|statistics|estimates?|tally|count|report|reports|information|numbers|reply|response)\s+"
     r"(?:by|released\s+by|issued\s+by))\s+",
     re.I,
@@ -165,6 +165,7 @@ def _clean_name(name: str) -> str:
     name = re.sub(r"^(?:(?:and|but|while|whereas|although|though|meanwhile|however|also|now|then|separately|where|when|as|after|"
                   r"because|since|in\s+addition)\b[\s,]*)+", "", name, flags=re.I)
     name = _LEADING_TIME.sub("", name)
+    name = re.sub(r"^(?:[A-Z][\w'’-]*\s+){1,3}(?=The\s)", "", name)  # "Baghdad The Israeli army": a dateline run in
     timed = _TRAILING_TIME.search(name) if " " in name else None
     if timed and all(w[0].isupper() or w in _FUNCTION_WORDS or _REPORTER_HEAD_RE.match(w) or _ADJECTIVAL.match(w) or w[-2:] in ("'s", "’s")
                      for w in name[: timed.start()].split()):
@@ -331,7 +332,11 @@ _INDEFINITE = re.compile(r"\s*(?:a|an|one)\s", re.I)
 
 
 def _cut_at_lowercase(name: str) -> str:
-    """ "UN UN denied access" → "UN UN": a capitalised name ends at its first lowercase content word."""
+    """ "UN UN denied access" → "UN UN": a capitalised name ends at its first lowercase content word.
+
+    >>> _cut_at_lowercase("UN UN denied access"), _cut_at_lowercase("Lebanese health Ministry")
+    ('UN UN', 'Lebanese health Ministry')
+    """
     words = name.split()
     if words and words[0].lower() == "the":
         return "the " + _cut_at_lowercase(" ".join(words[1:])) if len(words) > 1 else name
@@ -339,6 +344,8 @@ def _cut_at_lowercase(name: str) -> str:
         return name
     for i, w in enumerate(words[1:], 1):
         if w[0].islower() and w.lower() not in _STOPWORDS and not _REPORTER_HEAD_RE.match(w):
+            if i + 1 < len(words) and _ORG_RE.fullmatch(words[i + 1]) and _ADJECTIVAL.match(w):
+                continue  # "the Lebanese health Ministry": the name goes on to its head
             return " ".join(words[:i])
     return name
 
@@ -539,7 +546,7 @@ _ACCORDING_CUE = re.compile(r"\b(?:[Aa]ccording|citing|cited|quoted|per)\b")
 # "according to a U.N. estimate": a full stop after a single capital is an initial's, not the name's end
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+to|citing|cited\s+by|quoted\s+by|per)\s+((?:the\s+)?[A-Za-z](?:[^,.;:\"“”()]|(?<=\b[A-Z])\.){1,80}?)(?=\s*(?:[,;:()\"“”]|(?<!\b[A-Z])\.|\.\s*$|$|\bon\s+\w+day\b|\b(?:released|published|issued|compiled)\b(?!\s+by\b)|\b(?:from\s+)?(?:earlier\s+)?(?:last|this|that)\s+(?:week|month|year)\b|\bwho\b|\bwhich\b|\bas\s+saying\b))")
 _QUOTED_AS = re.compile(r"\bquoted\s+(?!by\b)((?:the\s+|an?\s+)?[A-Za-z][^,.;:]{1,60}?)\s+as\s+saying\b")
-_AGENT = re.compile(r"\b(?:registered|recorded|reported|documented|counted|observed)\s+by\s+((?:the\s+)?[A-Za-z][\w’'-]*(?:\s+[\w’'-]+){0,10}?)(?=\s+(?:in|on|at|during|over|within|across|for|and|while)\b|\s*[,.;:]|$)")
+_AGENT = re.compile(r"\b(?:registered|recorded|reported|documented|counted|observed)\s+by\s+((?:the\s+)?[A-Za-z][\w’'-]*(?:\s+[\w’'-]+){0,10}?)(?=\s+(?:in|on|at|during|over|within|across|for|and|while|since|until|between|from|as\s+of)\b|\s*[,.;:]|$)")
 
 
 _CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+and\s+the\b")
@@ -600,6 +607,10 @@ def opens_new_incident(sentence: str) -> bool:
     return bool(_NEW_INCIDENT.match(sentence))
 
 
+# "according to intelligence, ...": what is known, not who said it (the sentence's speaker, or the last one, says it)
+_INFO_ONLY = re.compile(r"^(?:(?:preliminary|available|unofficial|initial|latest|new)\s+)?(?:intelligence|information|data)$", re.I)
+
+
 def find_attribution(sentence: str, context: AttributionContext | None = None, position: int | None = None) -> str | None:
     """Who reported what is said at ``position`` (default: the sentence's innermost reporter).
 
@@ -623,7 +634,7 @@ def find_attribution(sentence: str, context: AttributionContext | None = None, p
     clause_end = pos + clause_end_m.start() if clause_end_m else len(sentence)
     agents = [r for r in reporters if r.kind == "agent" and clause_start <= r.start < clause_end]
     intros = [r for r in reporters if r.kind == "intro" and r.anchor <= pos]
-    according = [r for r in reporters if r.kind == "according"]
+    according = [r for r in reporters if r.kind == "according" and not _INFO_ONLY.match(_clean_name(r.name))]
     trails = [r for r in reporters if r.kind == "trail"]
     if agents:
         chosen = agents[0]

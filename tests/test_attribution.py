@@ -340,3 +340,18 @@ def test_a_time_after_the_speakers_name_is_not_part_of_it():
     # a document answered "by" a body is the body's
     assert find_attribution("Twelve soldiers died this year, according to an RTI reply by the Defence Ministry.") == "Defence Ministry"
     assert find_attribution("Nine died, according to the CNN report from the northern hills.") == "CNN report from the northern hills"
+
+
+def test_names_read_whole_across_datelines_lower_case_and_time_phrases():
+    assert find_attribution("Shelling killed 14 people overnight, said the Armenian health Ministry.") == "Armenian health Ministry"
+    assert find_attribution("Tripoli The port authority announced today that 40 migrants drowned.") == "Port authority"
+    assert find_attribution("At least 20 died, as recorded by district doctors since the floods began.") == "District doctors"
+    assert find_attribution("Four died, according to testimony of the head of the fishermen's union.") == "Head of the fishermen's union"
+
+
+def test_according_to_what_is_known_names_nobody():
+    sentence = "The army command said that according to intelligence, jets hit a depot at night, killing 12 fighters."
+    assert find_attribution(sentence) == "Army command"
+    context = AttributionContext()
+    context.observe("The governor said the town was shelled twice.")
+    assert source_of("According to preliminary information, three people died.", context) == Source("Governor", "earlier")
