@@ -1272,6 +1272,33 @@ def _r_quarter(m: re.Match[str], st: _State) -> Resolved:
     return "DATE", value
 
 
+def _r_quarter_code(m: re.Match[str], st: _State) -> Resolved:
+    """"Q3 2012" → 2012-Q3, "H1 2013" → 2013-H1, "in Q3" → the quarter the tense gives."""
+    code = m["code"] or m["code2"]
+    kind, n = code[0], int(code[1])
+    if kind == "H" and n > 2:
+        return None
+    if _g(m, "year"):
+        return "DATE", f"{m['year']}-{kind}{n}"
+    months = 3 if kind == "Q" else 6
+    start_month = (n - 1) * months + 1
+    year = st.ref.year if start_month <= st.ref.month else st.ref.year - 1
+    if st.tense(m.start(), m.end()) == "future" and (year, start_month + months - 1) < (st.ref.year, st.ref.month):
+        year += 1
+    return "DATE", f"{year:04d}-{kind}{n}"
+
+
+def _r_month_span(m: re.Match[str], st: _State) -> Resolved:
+    """"the April-June quarter" → Q2, "the January-June period" → H1: a calendar
+    quarter or half named by its months; any other span is left to the months."""
+    first, last = _month_of(m["m1"]), _month_of(m["m2"])
+    span = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1", (7, 12): "H2"}.get((first, last))
+    if span is None:
+        return None
+    year = int(m["year"]) if _g(m, "year") else _year_for_month_day(st, last, None, m.start(), m.end())
+    return "DATE", f"{year:04d}-{span}"
+
+
 def _r_quarter_ref(m: re.Match[str], st: _State) -> Resolved:
     """"the latest quarter", "the quarter", "the year-ago quarter", "the 1988 period".
 
@@ -2230,6 +2257,30 @@ _RULES: tuple[_Rule, ...] = (
             ("The firm expects a recovery in [the first quarter].", _FRI, "2017-Q1"),
             ("The firm expects a recovery in [the fourth quarter].", "2016-05-18", "2016-Q4"),
             ("The firm lost money in [the third quarter].", "2016-05-18", "2015-Q3"),
+        ),
+    ),
+    _rule(
+        "quarter_code",
+        rf"\b(?:(?P<code>[QH][1-4])\s+(?:of\s+)?(?P<year>{_YEAR})"
+        rf"|(?:(?<=\bin\s)|(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bby\s))(?P<code2>[QH][1-4])\b)",
+        _r_quarter_code,
+        core=r"\b[QH][1-4]\b",
+        examples=(
+            ("Profit rose in [Q3 2012].", _FRI, "2012-Q3"),
+            ("Sales fell in [H1 2013].", _FRI, "2013-H1"),
+            ("Profit rose in [Q3], the firm said.", _FRI, "2016-Q3"),
+            ("The firm expects a recovery in [Q1].", _FRI, "2017-Q1"),
+        ),
+    ),
+    _rule(
+        "month_span",
+        rf"\b(?:[Tt]he\s+)?(?P<m1>{_MONTH})\s*[-–]\s*(?P<m2>{_MONTH})\s+(?:(?P<year>{_YEAR})\s+)?(?:quarter|period|half)\b",
+        _r_month_span,
+        core=_MONTH,
+        examples=(
+            ("The retailer swung to a loss in [the April-June quarter].", "2016-08-10", "2016-Q2"),
+            ("Growth slowed in [the July-September period].", _FRI, "2016-Q3"),
+            ("Exports rose in the [January]-May period.", _FRI, "2016-01"),
         ),
     ),
     _rule(
