@@ -138,7 +138,7 @@ _UNIT_MULT = {"fortnight": 2, "decade": 10, "century": 100, "centurie": 100}
 # count as future although they end in -ed.
 _TENSE_CUE = re.compile(
     r"\b(?:(?P<future>will|won't|shall|going to|is to|are to|(?<!than )expected|scheduled|plans? to|"
-    r"planning|set (?:to|for)|due|next(?!\s+to\b)|upcoming|intends?|would(?!-be\b)|expects?|expecting|forecasts|predicts|"
+    r"planning|set (?:to|for)|due|next(?!\s+(?:to|day|morning|afternoon|evening|night)\b)|upcoming|intends?|would(?!-be\b)|expects?|expecting|forecasts|predicts|"
     # "promised to hold", not "agreed to the plan" (a noun after "to": no intent)
     r"(?P<intent>(?:promised|pledged|vowed|agreed|decided|planned|hoped|threatened|aimed) to"
     r"(?!\s+(?:the|a|an|its|his|her|their|our|this|that|these|those|any|all|some|it|them|him|[A-Z]\w*)\b))|"
@@ -387,7 +387,7 @@ def _weekday_date(state: _State, wd: int, start: int, end: int, mod: str | None)
         return ref + dt.timedelta(days=fwd or 7)
     if mod == "this":
         return ref + dt.timedelta(days=fwd)
-    if mod == "past":
+    if mod in ("past", "this past"):
         return ref - dt.timedelta(days=back)
     if back == 0:
         return ref
@@ -943,6 +943,11 @@ def _r_deictic_day(m: re.Match[str], st: _State) -> Resolved:
     if word.startswith("this "):
         return "TIME", f"{_iso(st.ref)}T{_PARTS_OF_DAY[word[5:]]}"
     delta = {"yesterday": -1, "today": 0, "tomorrow": 1}[word]
+    beyond = (_g(m, "beyond") or "").lower()
+    if beyond and (word, beyond.split()[-1]) in (("yesterday", "before"), ("tomorrow", "after")):
+        delta *= 2  # "the day before yesterday", "the day after tomorrow"
+    elif beyond:
+        return "DATE", _iso(st.ref + dt.timedelta(days=delta)), m.start("word"), m.end()
     return _with_part(st.ref + dt.timedelta(days=delta), part)
 
 
@@ -1902,13 +1907,16 @@ _RULES: tuple[_Rule, ...] = (
     # --- weekdays, times of day ----------------------------------------
     _rule(
         "weekday",
-        rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his(?:\s+coming)?|[Tt]he\s+previous|[Tt]he\s+following)\s+)?"
+        rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his(?:\s+coming|\s+past)?|[Tt]he\s+previous|[Tt]he\s+following)\s+)?"
         rf"(?P<wd>{_WEEKDAY})(?:\s+(?P<part>{_PART}))?",
         _r_weekday,
         core=_WEEKDAY,
         examples=(
             ("Shells fell on [Thursday].", _FRI, "2016-12-22"),
             ("The envoys will meet on [Tuesday].", _FRI, "2016-12-27"),
+            ("He spoke [this past Sunday].", _FRI, "2016-12-18"),
+            # "the next day" tells a story: no future cue
+            ("The next day, on [Tuesday], the army withdrew.", _FRI, "2016-12-20"),
             # a possessive names what happened, unless it is a planned happening
             ("The ministers will respond to [Saturday]'s attack on the convoy.", _FRI, "2016-12-17"),
             ("The ministers will respond to [Saturday] 's attack .", _FRI, "2016-12-17"),
@@ -1961,7 +1969,8 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "deictic_day",
-        rf"(?:\b(?:[Ll]ate|[Ee]arly|[Ee]arlier|[Ll]ater)\s+)?\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|"
+        rf"(?:\b(?:[Ll]ate|[Ee]arly|[Ee]arlier|[Ll]ater)\s+|\b(?P<beyond>[Tt]he\s+day\s+(?:before|after))\s+)?"
+        rf"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|"
         rf"[Ll]ast night|[Tt]his (?:morning|afternoon|evening))\b(?:\s+(?P<part>{_PART}))?",
         _r_deictic_day,
         core=_DEICTIC_CORE,
@@ -1969,6 +1978,8 @@ _RULES: tuple[_Rule, ...] = (
             ("The ministry said [yesterday] that 12 died.", _FRI, "2016-12-22"),
             ("Talks resume [tomorrow morning].", _FRI, "2016-12-24TMO"),
             ("Talks failed. [Today] the envoy flew home.", _FRI, "2016-12-23"),
+            ("The blast came [the day before yesterday].", _FRI, "2016-12-21"),
+            ("Talks resume [the day after tomorrow].", _FRI, "2016-12-25"),
         ),
     ),
     # --- relative to the reference ------------------------------------
