@@ -237,6 +237,46 @@ def _place_key(place: Place, provinces: bool) -> str:
     return place.name
 
 
+# -- places a count is tied to ----------------------------------------------------------
+#
+# Places joined only by "and" or commas ("in Donetsk and Luhansk regions", "over Bryansk and
+# Bryansk region") share one count: two or three of them form a joint key in the text's own
+# spelling (gold convention 6); a longer run is a list without counts, no breakdown at all.
+_JOINT_LINK = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?$", re.I)
+_JOINT_TAIL = re.compile(r"\s+(?:provinces|governorates|regions|oblasts|districts)\b", re.I)
+_JOINT_MAX = 3
+# where a count happened: "in", "over", "across" before the place, with at most a few lower-case words between
+# ("in the town of X", "in both X and Y", "in Libya's X"); "since the Hodeidah agreement" names no place of the count
+_LOCATIVE = re.compile(r"\b(?:in|over|across|near|around|at|within|throughout)\s+(?:(?:[a-z]+|[A-Z][\w-]*['’]s)\s+){0,3}$")
+
+
+def joint_groups(sentence: str, places: list[Place], provinces: bool) -> list[tuple[int, str | None]]:
+    """(start, key) of each run of places joined by "and"/commas; key None for a run too long to key.
+
+    >>> from generator.places import Gazetteer
+    >>> joint_groups("in Idlib and Hama provinces, and in Homs", _places_in(
+    ...     "in Idlib and Hama provinces, and in Homs", Gazetteer.for_countries(["SY"])), True)
+    [(3, 'Idlib and Hama'), (36, 'Homs')]
+    """
+    runs: list[list[Place]] = []
+    for place in sorted(places, key=lambda p: p.start):
+        if runs and _JOINT_LINK.match(sentence[runs[-1][-1].end : place.start]):
+            runs[-1].append(place)
+        else:
+            runs.append([place])
+    out: list[tuple[int, str | None]] = []
+    for run in runs:
+        if len(run) == 1:
+            out.append((run[0].start, _place_key(run[0], provinces)))
+        elif len(run) <= _JOINT_MAX:
+            tail = _JOINT_TAIL.match(sentence, run[-1].end)
+            text = sentence[run[0].start : tail.end() if tail else run[-1].end]
+            out.append((run[0].start, _PLACE_WORDS.sub("", text)))
+        else:
+            out.append((run[0].start, None))
+    return out
+
+
 # (start, end, place key, count): one entry of a list
 _Pair = tuple[int, int, str, int]
 
@@ -1025,7 +1065,7 @@ def _total_tallies(
     ("recorded no ceasefire violations") too. One place named in the count's clause
     gives a one-entry breakdown.
     """
-    found: list[tuple[int, int, str]] = []  # (position, value, metric)
+    found: list[tuple[int, int, int, str]] = []  # (position, end of the count, value, metric)
     seen: dict[str, int] = {}
     date_tokens = [d.span() for d in _DATE_TOKEN.finditer(sentence)]
     predicated = toll_predicates(sentence, metrics) if _TOLL_SHAPE.search(sentence) else {}
@@ -1043,27 +1083,27 @@ def _total_tallies(
                     _NEW_REPORT.search(sentence, seen[metric], mention.start) or _CONTROL_SIDE.search(sentence, seen[metric], mention.start)):
                 continue
         seen[metric] = mention.end
-        found.append((mention.start, mention.value, metric))
+        found.append((mention.start, mention.end, mention.value, metric))
     for m in _NO_COUNT.finditer(sentence):
         rest = " " + sentence[m.end():]
         for metric in compile_metrics(metrics):
             if metric.name not in _CASUALTY and metric.name not in FIGURE_ONLY and metric.unit is not None and metric.unit.match(rest):
-                found.append((m.start(), 0, metric.name))
+                found.append((m.start(), m.end(), 0, metric.name))
                 break
     if not found:
         return []
     places = [p for p in _places_in(sentence, gazetteer) if p.kind != "country"]
     provinces = bool(_PROVINCE_CONTEXT.search(sentence))
+    groups = joint_groups(sentence, places, provinces)
     out: list[Tally] = []
-    for position, value, metric in found:
+    for position, count_end, value, metric in found:
         span, period_start, period_end, day = reading_window(sentence, published, date, position)
         clause_start = max(sentence.rfind(c, 0, position) for c in ",;:(") + 1
-        stops = [i for i in (sentence.find(c, position) for c in ",;:(") if i >= 0]
+        stops = [i for i in (sentence.find(c, count_end) for c in ",;:(") if i >= 0]  # not the comma of "41,274"
         clause_end = min(stops) if stops else len(sentence)
-        keys = list(dict.fromkeys(_place_key(p, provinces) for p in places if clause_start <= p.start < clause_end))
-        if not keys:  # "In Donetsk region, between ..., the SMM recorded 261": the one place the sentence opens with
-            keys = list(dict.fromkeys(_place_key(p, provinces) for p in places
-                                      if p.start < position and _IN_BEFORE.search(sentence, 0, p.start)))
+        keys = list(dict.fromkeys(key for at, key in groups if clause_start <= at < clause_end and _LOCATIVE.search(sentence, 0, at)))
+        if not keys:  # "In Donetsk region, between ..., the SMM recorded 261": the place the sentence opens with
+            keys = list(dict.fromkeys(key for at, key in groups if at < position and _IN_BEFORE.search(sentence, 0, at)))
         cumulative_start = _running_from(sentence, metric)
         own_span = "cumulative" if cumulative_start is not None and cumulative_start <= position else ("day" if span == "cumulative" else span)
         if own_span == "day" and metric in _CASUALTY and _AS_OF_MOMENT.search(sentence) and not _DAILY.search(sentence):
@@ -1073,7 +1113,7 @@ def _total_tallies(
         reporter = (_recorded_by(sentence, position, context, attributed_to) or find_attribution(sentence, context, position)
                     or attributed_to or unnamed_source(sentence, context).name)
         out.append(Tally(
-            date=day, metric=metric, total=value, by_place={keys[0]: value} if len(keys) == 1 else {},
+            date=day, metric=metric, total=value, by_place={keys[0]: value} if len(keys) == 1 and keys[0] else {},
             attributed_to=reporter, article=article, sentence=sentence, start=start, end=end, stated_total=value,
             sources=((article, start),), span=own_span,
             period_start=period_start if own_span == span else None, period_end=None if own_span == "day" else day,

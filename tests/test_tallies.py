@@ -597,3 +597,23 @@ def test_a_count_without_its_own_reporter_takes_the_same_source_as_a_figure(syri
         context.observe("The relief office said shells hit the bakery.")
         tallies, _ = tallies_of(sentence, syria, context=context)
         assert tallies and {t.attributed_to for t in tallies} == {reporter}, sentence
+
+
+@pytest.mark.parametrize("countries, sentence, by_place", [
+    # one combined count over two places joined by "and": one joint key in the text's spelling
+    (["UA"], "Since 1 June the Mission has recorded 12,310 ceasefire violations in both Donetsk and Luhansk regions "
+             "(including 4,020 explosions).", {"Donetsk and Luhansk regions": 12310}),
+    (["SY"], "Over the past day 14 ceasefire violations were registered in Idlib and Hama provinces.", {"Idlib and Hama": 14}),
+    # the place sentence opens with, then another clause: the joint key still holds
+    (["UA"], "The agency said that in Donetsk and Luhansk regions, as of midnight on 2 May, there were 1,210 killed.",
+     {"Donetsk and Luhansk regions": 1210}),
+    # a longer run of places is a list without counts: no breakdown
+    (["SY"], "Over the past day 30 ceasefire violations were registered in Idlib, Hama, Latakia and Aleppo.", {}),
+    # a place that names an agreement, not where the count happened
+    (["YE"], "The militia has committed 905 violations since the Hodeidah agreement took effect, the agency said.", {}),
+    # "in Libya's Tripoli": a possessive before the place is still where it happened
+    (["LY"], "An official said the fighting in Libya's Tripoli has killed 140 people so far.", {"Tripoli": 140}),
+])
+def test_a_count_tied_to_places_joined_by_and_has_one_joint_key(countries, sentence, by_place):
+    first = tallies_of(sentence, Gazetteer.for_countries(countries))[0][0]  # the count in question comes first
+    assert first.by_place == by_place
