@@ -458,7 +458,7 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
         if event.figures:
             last_span = spans.span_of(event.figures[-1])
         for tally in sentence_tallies:
-            aligned = spans.align_tally(tally, event.figures)
+            aligned = spans.align_tally(tally, event.figures, article.published)
             if aligned is not tally:
                 found_tallies[next(i for i, t in enumerate(found_tallies) if t is tally)] = aligned
         for part in split_by_place(event):

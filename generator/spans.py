@@ -669,10 +669,13 @@ def span_of(figure: Figure) -> Span:
     return Span(figure.span or ("cumulative" if figure.cumulative else "day"), figure.period_start, figure.period_end, figure.day)
 
 
-def align_tally(tally: Tally, figures: Iterable[Figure]) -> Tally:
+def align_tally(tally: Tally, figures: Iterable[Figure], report: dt.date | None = None) -> Tally:
     """A day tally whose total is also a figure of its sentence read as a period or running
     total takes that span ("documented the deaths of 613 ... since 31 July" is one running
-    total, whether read as a tally or a figure). A tally's own window is kept otherwise.
+    total, whether read as a tally or a figure). A running total or period tally takes the
+    end its figure names ("from 24 February, when ..., to 00:00 on 14 June", "Between 7 and
+    22 October" as the spans read them), unless that end is only the ``report`` day; and the
+    figure's reporter when the tally names none. A tally's own window is kept otherwise.
 
     >>> t = Tally(date="2016-08-31", metric="killed", article="a", start=0, end=9, sentence="...", by_place={}, total=613,
     ...           attributed_to=None)
@@ -680,11 +683,24 @@ def align_tally(tally: Tally, figures: Iterable[Figure]) -> Tally:
     >>> (lambda x: (x.span, x.period_start, x.date))(align_tally(t, [f]))
     ('cumulative', '2016-07-31', '2016-08-31')
     """
-    if tally.span != "day":
-        return tally
-    twin = next((f for f in figures if f.metric == tally.metric and f.value == tally.total and not f.subgroup
-                 and f.span in ("period", "cumulative")), None)
+    twin = next((f for f in figures if _same_count(f, tally) and not f.subgroup and f.span in ("period", "cumulative")), None)
     if twin is None:
         return tally
-    return dataclasses.replace(tally, span=twin.span, period_start=twin.period_start,
-                               period_end=twin.period_end or tally.date, date=twin.period_end or tally.date)
+    if tally.span == "day":
+        return dataclasses.replace(tally, span=twin.span, period_start=twin.period_start,
+                                   period_end=twin.period_end or tally.date, date=twin.period_end or tally.date)
+    changes: dict[str, object] = {}
+    if (twin.period_end and _DAY.match(twin.period_end) and twin.period_end != tally.date
+            and (report is None or twin.period_end != report.isoformat())):
+        changes.update(span=twin.span, period_start=twin.period_start, period_end=twin.period_end, date=twin.period_end)
+    if tally.attributed_to is None and twin.attributed_to and twin.source_basis in ("named", "earlier", "later"):
+        changes["attributed_to"] = twin.attributed_to
+    return dataclasses.replace(tally, **changes) if changes else tally
+
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ONE_TOLL = frozenset({"killed", "casualties"})  # "9,983 civilian casualties" may be a figure of the killed
+
+
+def _same_count(figure: Figure, tally: Tally) -> bool:
+    return figure.value == tally.total and (figure.metric == tally.metric or {figure.metric, tally.metric} == _ONE_TOLL)

@@ -973,7 +973,8 @@ def reading_window(sentence: str, published: dt.date | None, fallback: str, posi
     if as_of:
         day = _day_of(as_of["d"], as_of["m"], published) or day
     if cumulative_from(sentence) is not None:
-        return "cumulative", None, day, day
+        end = running_end(sentence, published) if published is not None and not as_of else None
+        return "cumulative", None, end or day, end or day
     named = named_period(sentence, published, position) if published is not None else None
     if named is not None:
         first, last = named
@@ -983,6 +984,28 @@ def reading_window(sentence: str, published: dt.date | None, fallback: str, posi
     if not _DAILY.search(sentence) and _PERIOD.search(sentence):
         return "period", None, day, day
     return "day", None, None, day
+
+
+# the end a running total names: "to 00:00 on June 14", "until 9 March", "up to 30 May"
+_RUNNING_END = re.compile(r"\b(?:to|until|till|through|up\s+to)\s+(?:(?:\d{1,2}[:.]\d{2}|midnight)\s+(?:hrs\s+)?(?:on\s+)?)?$", re.I)
+
+
+def running_end(sentence: str, published: dt.date) -> str | None:
+    """The last day a running total covers when the sentence names it, even past a clause
+    that interrupts the range; "00:00 on D" closes D-1.
+
+    >>> running_end("Casualties from 1 March, when the war began, to 00:00 on 14 May reached 900.", dt.date(2022, 5, 16))
+    '2022-05-13'
+    >>> running_end("Since 1 March, 900 were killed.", dt.date(2022, 5, 16)) is None
+    True
+    """
+    from generator import dates  # only for sentences with a running total
+
+    for timex in dates.find_timexes(sentence, published):
+        if (timex.type == "DATE" and _DAY_VALUE.match(timex.value or "") and timex.value <= published.isoformat()
+                and _RUNNING_END.search(sentence, 0, timex.start)):
+            return _day_before(timex.value) if _at_midnight(sentence, timex) else timex.value
+    return None
 
 
 # A reporting window the text names, as rules with examples (the tagger resolves the dates):
@@ -1108,6 +1131,8 @@ def _total_tallies(
         own_span = "cumulative" if cumulative_start is not None and cumulative_start <= position else ("day" if span == "cumulative" else span)
         if own_span == "day" and metric in _CASUALTY and _AS_OF_MOMENT.search(sentence) and not _DAILY.search(sentence):
             own_span = "cumulative"
+        if own_span == "cumulative" and span != "cumulative" and published is not None:
+            day = running_end(sentence, published) or day  # "casualties from 1 March, when ..., to 00:00 on 14 May amounted to"
         # a count with no reporter of its own is the article's current reporter's ("the governor said ...
         # Three more people were injured over the past day")
         reporter = (_recorded_by(sentence, position, context, attributed_to) or find_attribution(sentence, context, position)

@@ -1,5 +1,6 @@
 """Tallies: bulletin lists of per-place counts, their metric, date, total and reporter."""
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -617,3 +618,24 @@ def test_a_count_without_its_own_reporter_takes_the_same_source_as_a_figure(syri
 def test_a_count_tied_to_places_joined_by_and_has_one_joint_key(countries, sentence, by_place):
     first = tallies_of(sentence, Gazetteer.for_countries(countries))[0][0]  # the count in question comes first
     assert first.by_place == by_place
+
+
+def test_a_running_total_to_midnight_past_an_interrupting_clause_ends_the_day_before():
+    sentence = ("Civilian casualties from 1 March, when the offensive began, to 00:00 on 14 May amounted to 2,310 "
+                "(while 2,290 the day before), the monitors said on Monday.")
+    read, _ = tallies_of(sentence, Gazetteer.for_countries(["UA"]), published=dt.date(2022, 5, 16), date="2022-05-16")
+    assert [(t.total, t.span, t.date) for t in read] == [(2310, "cumulative", "2022-05-13"), (2290, "cumulative", "2022-05-12")]
+
+
+def test_a_running_tally_takes_the_end_and_reporter_its_figure_names_but_not_the_report_day():
+    from generator.model import Figure, Tally
+    from generator.spans import align_tally
+
+    tally = Tally(date="2023-05-01", metric="casualties", article="a", start=0, end=9, sentence="...", by_place={},
+                  total=5200, attributed_to=None, span="cumulative", period_end="2023-05-01")
+    named = Figure("killed", 5200, span="period", period_start="2023-04-02", period_end="2023-04-20",
+                   attributed_to="the relief office", source_basis="later")
+    aligned = align_tally(tally, [named], dt.date(2023, 5, 3))
+    assert (aligned.span, aligned.date, aligned.attributed_to) == ("period", "2023-04-20", "the relief office")
+    report_day = dataclasses.replace(named, period_end="2023-05-03", attributed_to=None)
+    assert align_tally(tally, [report_day], dt.date(2023, 5, 3)) is tally
