@@ -247,7 +247,7 @@ _JOINT_TAIL = re.compile(r"\s+(?:provinces|governorates|regions|oblasts|district
 _JOINT_MAX = 3
 # where a count happened: "in", "over", "across" before the place, with at most a few lower-case words between
 # ("in the town of X", "in both X and Y", "in Libya's X"); "since the Hodeidah agreement" names no place of the count
-_LOCATIVE = re.compile(r"\b(?:in|over|across|near|around|at|within|throughout)\s+(?:(?:[a-z]+|[A-Z][\w-]*['’]s)\s+){0,3}$")
+_LOCATIVE = re.compile(r"\b(?i:in|over|across|near|around|at|within|throughout|of)\s+(?:(?:[a-z]+|[A-Z][\w-]*['’]s)\s+){0,3}$")
 
 
 def joint_groups(sentence: str, places: list[Place], provinces: bool) -> list[tuple[int, str | None]]:
@@ -812,6 +812,7 @@ _MONTH_NUMBER = {m: i for i, m in enumerate(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"), 1)}
 _SUBGROUP_BEFORE = re.compile(r"(?:including|among\s+them|of\s+whom|of\s+them|among\s+whom)\s+(?:at\s+least\s+|about\s+)?$", re.I)
 _IN_BEFORE = re.compile(r"\b(?:in|across|over)\s+(?:the\s+)?$", re.I)
+_CLAUSE_MARK = re.compile(r"[;:(]|,(?!\d{3})")
 _NEW_REPORT = re.compile(r"\b(?:recorded|registered|reported|said|says|confirmed|counted|logged|while|whereas)\b", re.I)
 _NO_COUNT = re.compile(r"\b(?:recorded|registered|reported|observed|monitored)\s+no\s+", re.I)
 
@@ -1121,12 +1122,12 @@ def _total_tallies(
     out: list[Tally] = []
     for position, count_end, value, metric in found:
         span, period_start, period_end, day = reading_window(sentence, published, date, position)
-        clause_start = max(sentence.rfind(c, 0, position) for c in ",;:(") + 1
-        stops = [i for i in (sentence.find(c, count_end) for c in ",;:(") if i >= 0]  # not the comma of "41,274"
-        clause_end = min(stops) if stops else len(sentence)
+        clause_start = max((m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, position)), default=0)
+        stop = _CLAUSE_MARK.search(sentence, count_end)  # never the comma of "41,274"
+        clause_end = stop.start() if stop else len(sentence)
         keys = list(dict.fromkeys(key for at, key in groups if clause_start <= at < clause_end and _LOCATIVE.search(sentence, 0, at)))
         if not keys:  # "In Donetsk region, between ..., the SMM recorded 261": the place the sentence opens with
-            keys = list(dict.fromkeys(key for at, key in groups if at < position and _IN_BEFORE.search(sentence, 0, at)))
+            keys = list(dict.fromkeys(key for at, key in groups if at < position and _LOCATIVE.search(sentence, 0, at)))
         cumulative_start = _running_from(sentence, metric)
         own_span = "cumulative" if cumulative_start is not None and cumulative_start <= position else ("day" if span == "cumulative" else span)
         if own_span == "day" and metric in _CASUALTY and _AS_OF_MOMENT.search(sentence) and not _DAILY.search(sentence):

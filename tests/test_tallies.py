@@ -639,3 +639,15 @@ def test_a_running_tally_takes_the_end_and_reporter_its_figure_names_but_not_the
     assert (aligned.span, aligned.date, aligned.attributed_to) == ("period", "2023-04-20", "the relief office")
     report_day = dataclasses.replace(named, period_end="2023-05-03", attributed_to=None)
     assert align_tally(tally, [report_day], dt.date(2023, 5, 3)) is tally
+
+
+@pytest.mark.parametrize("sentence, by_place", [
+    # the place the sentence opens with, capitalised or after "of": the count's place
+    ("In Donetsk region, over the past day, the monitors recorded 41 ceasefire violations.", {"Donetska oblast": 41}),
+    ("As a result of shelling of the Kherson region, four people were killed over the past day.", {"Khersonska oblast": 4}),
+    # the comma of a thousand is no clause boundary: the place after the next count still belongs to the clause
+    ("Overall, 1,204 civilians have been killed and 3,310 injured in Donetsk region since the invasion.", {"Donetska oblast": 1204}),
+])
+def test_a_count_takes_the_place_its_sentence_opens_with(sentence, by_place):
+    first = tallies_of(sentence, Gazetteer.for_countries(["UA"]))[0][0]
+    assert first.by_place == by_place
