@@ -615,15 +615,41 @@ class Mark:
     links: tuple[tuple[str, str], ...]  # (href, label)
 
 
-def highlight_html(text: str, marks: Sequence[Mark]) -> Markup:
+_HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1\s*>", re.S | re.I)
+
+
+def document_headings(html: str) -> dict[str, int]:
+    """The headings of an article's rendered body: their text as ``Article.text`` has it → level on the page.
+
+    The page's own ``h1`` is the article's title, so a heading of level 1
+    or 2 becomes ``h2``, any lower one ``h3``.
+
+    >>> document_headings("<h2 id='mp'>Russian <em>police</em> in\\nAleppo</h2><p>Text.</p><h4>Later</h4>")
+    {'Russian police in Aleppo': 2, 'Later': 3}
+    """
+    from generator.read import html_to_text
+
+    out: dict[str, int] = {}
+    for level, inner in _HEADING.findall(html or ""):
+        text = " ".join(html_to_text(inner).split())
+        if text:
+            out.setdefault(text, 2 if int(level) <= 2 else 3)
+    return out
+
+
+def highlight_html(text: str, marks: Sequence[Mark], headings: Mapping[str, int] | None = None) -> Markup:
     """Plain article text → paragraphs with ``<mark id="s-<start>">`` spans.
 
     Offsets are into ``text`` (``Article.text``); paragraphs are separated
     by blank lines. A mark's id is its sentence start, the anchor every
     provenance link on the site points to. Overlapping marks keep the first.
+    A paragraph that is one of the article's ``headings`` (``document_headings``)
+    is that heading again.
 
     >>> str(highlight_html("A <b>. B happened.\\n\\nC.", [Mark(7, 18, (("/t#e-1", "timeline"),))]))
     '<p>A &lt;b&gt;. <mark id="s-7">B happened.</mark> <a class="to-timeline" href="/t#e-1">timeline</a></p>\\n<p>C.</p>'
+    >>> str(highlight_html("Police in Aleppo\\n\\nThey arrived.", [], {"Police in Aleppo": 2}))
+    '<h2>Police in Aleppo</h2>\\n<p>They arrived.</p>'
     """
     ordered: list[Mark] = []
     for mark in sorted(marks, key=lambda m: (m.start, m.end)):
@@ -647,7 +673,9 @@ def highlight_html(text: str, marks: Sequence[Mark]) -> Markup:
                 )
             cursor = e
         parts.append(str(escape(text[cursor:p_end])))
-        out.append(f"<p>{''.join(parts).strip()}</p>")
+        level = (headings or {}).get(" ".join(text[p_start:p_end].split()))
+        tag = f"h{level}" if level else "p"
+        out.append(f"<{tag}>{''.join(parts).strip()}</{tag}>")
     return Markup("\n".join(out))
 
 
@@ -1016,7 +1044,8 @@ class TimelineGenerator(Generator):
             else:
                 siteurl = self.settings.get("SITEURL", "")
             marks = article_marks(text, events, tallies_by_article.get(text.slug, []), self.links, siteurl)
-            pelican_article.timeline_html = highlight_html(text.text, marks)
+            headings = document_headings(str(getattr(pelican_article, "content", "") or ""))
+            pelican_article.timeline_html = highlight_html(text.text, marks, headings)
             pelican_article.timeline_event_count = len(events)
 
     # -- output ---------------------------------------------------------------------

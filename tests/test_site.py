@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from markupsafe import escape
 
 from generator import site
 from generator.model import (
@@ -856,3 +857,32 @@ def test_an_empty_content_folder_still_builds_every_index_page(tmp_path):
         assert (out / page).is_file(), page
     assert "No bulletins yet" in read(out, "index.html")
     assert "<strong>0</strong> articles read" in read(out, "report/index.html")
+
+
+# -- headings in an article's text ------------------------------------------------------------------
+
+
+def test_an_article_heading_is_a_heading_again_with_its_sentences_still_marked():
+    text = "Shelling resumed in the east on Friday.\n\nPolice units reach the city\n\nA convoy of 40 vehicles arrived, the ministry said."
+    headings = site.document_headings("<p>Shelling resumed in the east on Friday.</p><h2>Police units reach the city</h2><p>...</p>")
+    start = text.index("A convoy")
+    html = str(site.highlight_html(text, [site.Mark(start, len(text), (("#e-1", "timeline"),))], headings))
+    assert "<h2>Police units reach the city</h2>" in html
+    assert f'<p><mark id="s-{start}">A convoy of 40 vehicles arrived, the ministry said.</mark>' in html
+    assert html.count("<h2>") == 1
+
+
+def test_markdown_headings_of_the_demo_articles_render_as_headings(built_site):
+    checked = 0
+    for source in sorted(Path("content/articles").glob("*.md")):
+        lines = source.read_text(encoding="utf-8").splitlines()
+        slug = next((line.split(":", 1)[1].strip() for line in lines if line.startswith("Slug:")), None)
+        titles = [line.lstrip("#").strip() for line in lines if re.match(r"#{1,3} ", line)]
+        page = built_site / "articles" / str(slug) / "index.html"
+        if not titles or not page.exists():
+            continue
+        body = page.read_text(encoding="utf-8").split('<div class="article-text">', 1)[1]
+        for title in titles:
+            assert re.search(r"<h[23]>" + re.escape(str(escape(title))) + r"</h[23]>", body), title
+            checked += 1
+    assert checked
