@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from .anchored import Matches, Words, search_ending_at
+
 # Reporting verbs, each with the shape it reads. A verb counts only with a subject that can speak
 # (``_is_speaker``) and not in the passive ("were reported" names nobody).
 REPORTING_VERBS: tuple[tuple[str, str], ...] = (
@@ -40,8 +42,8 @@ _SPEECH = "|".join(pattern for pattern, _ in REPORTING_VERBS)
 _SPEECH_RE = re.compile(rf"(?<![\w-])(?:{_SPEECH})\b")  # not "UK-registered"
 # "was reported", "who said": no speaker before the verb. "has said", "had reported" are active.
 _AUX_BEFORE = re.compile(r"\b(?:was|were|been|be|is|are|being|who|which|that)\s*$", re.I)
-_TRAIL_AFTER = re.compile(
-    r"^\s*(?:[.!?\"”’']|$|,|in\s+(?:its|a|an|the|his|her|their)\b|(?:on\s+)?\w+day\b|on\s+(?:its|the|his|her)\b|late\b|earlier\b|"
+_TRAIL_AFTER = re.compile(  # read with .match(sentence, pos): no "^"
+    r"\s*(?:[.!?\"”’']|$|,|in\s+(?:its|a|an|the|his|her|their)\b|(?:on\s+)?\w+day\b|on\s+(?:its|the|his|her)\b|late\b|earlier\b|"
     r"yesterday\b|today\b|later\b|at\s+a\b|during\b|via\b|citing\b|quoting\b)",
     re.I,
 )
@@ -120,7 +122,7 @@ _ORG_WORDS = (
 _NAME_RUN = re.compile(
     r"\b(?:[A-Z][\w’'.&-]*|al-\w+)(?:\s+(?:(?:of|for|the|and|on|de|du|al|el|in)\s+)*(?:[A-Z][\w’'.&-]*|al-\w+))*"
 )
-_ACRONYM_AFTER = re.compile(r"\(\s*([A-Z]{2,8})\s*\)")
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z]{2,8})\s*\)")
 _NORMALISE = {"centre": "center", "defence": "defense", "organisation": "organization", "programme": "program"}
 _NO_EXPAND = {"army", "military", "government", "police", "rebels", "opposition", "regime", "coalition"}
 _STOPWORDS = {"the", "a", "an", "of", "for", "and", "on", "in", "its", "de", "du", "al", "el", "'s", "’s"}
@@ -241,7 +243,7 @@ class AttributionContext:
             words = run.split()
             if len(words) >= 2 and _ORG_RE.search(run):
                 self._add(run)
-                acro = _ACRONYM_AFTER.match(sentence[m.end() :].lstrip())
+                acro = _ACRONYM_AFTER.match(sentence, m.end())
                 if acro:
                     self.acronyms[acro[1]] = _clean_name(run)
         reporters = _reporters(sentence)
@@ -350,40 +352,83 @@ def _cut_at_lowercase(name: str) -> str:
     return name
 
 
-def _np_before(masked: str, sentence: str, verb_start: int) -> tuple[str, int] | None:
+# How far back, in words, a reporter phrase can reach before its verb. Real ones stop at a clause break
+# long before; the bound keeps a sentence of thousands of words without one linear (issue 11).
+_REACH = 50
+
+
+class _Scan:
+    """A sentence read once for all its speech verbs: its words and clause breaks, found once (issue 11).
+
+    >>> scan = _Scan("Residents, rescuers and the ministry said", "Residents, rescuers and the ministry said")
+    >>> scan.cuts.last(0, 37).start(), scan.boundaries.last(0, 37).group()
+    (9, 'and')
+    """
+
+    __slots__ = ("sentence", "masked", "words", "cuts", "boundaries")
+
+    def __init__(self, sentence: str, masked: str) -> None:
+        self.sentence, self.masked = sentence, masked
+        self.words = Words(masked)
+        self.cuts = Matches(_CUT, masked, self.words)
+        self.boundaries = Matches(_BOUNDARY, masked, self.words)
+
+    def last_break(self, end: int) -> int:
+        """Where the last clause break before ``end`` ends, minus one (-1: none)."""
+        found = [m.end() - 1 for m in (self.cuts.last(0, end), self.boundaries.last(0, end)) if m is not None]
+        return max(found, default=-1)
+
+
+def _rstrip_end(text: str, end: int, chars: str | None = None) -> int:
+    """``len(text[:end].rstrip(chars))`` without copying ``text[:end]``.
+
+    >>> _rstrip_end("the group ,, said", 13, None), _rstrip_end("the group ,, said", 12, ","), _rstrip_end("   ", 3)
+    (12, 10, 0)
+    """
+    while end and (text[end - 1] in chars if chars else text[end - 1].isspace()):
+        end -= 1
+    return end
+
+
+_PERFECT = re.compile(
+    r"(?:\s(?:has|have|had))?(?:\s(?:officially|also|later|previously|earlier|separately|initially|again|already|publicly|"
+    r"reportedly|allegedly|recently|repeatedly|famously|quickly))?\s*$"
+)
+_MODIFIER = re.compile(r"\s*(?!the\b|a\b|an\b)[a-z]")
+
+
+def _np_before(scan: _Scan, verb_start: int) -> tuple[str, int] | None:
     """The noun phrase right before a speech verb: the reporter."""
-    head = masked[:verb_start]
-    perfect = re.search(r"(?:\s(?:has|have|had))?(?:\s(?:officially|also|later|previously|earlier|separately|initially|again|already|publicly|reportedly|allegedly|recently|repeatedly|famously|quickly))?\s*$", head)
-    perfect = perfect if perfect and perfect.group().strip() else None
-    if perfect:
+    masked = scan.masked
+    perfect = search_ending_at(_PERFECT, masked, verb_start, scan.words)
+    if perfect and perfect.group().strip():
         # "the press office has reported": the auxiliary is part of the verb
-        head, verb_start = head[: perfect.start()], perfect.start()
-    if head.rstrip().endswith(","):
+        verb_start = perfect.start()
+    end = _rstrip_end(masked, verb_start)
+    if end and masked[end - 1] == ",":
         # "Another group, the Local Coordination Committees, put the toll at 30": the appositive names it;
         # "The Ministry of Health, run by the government, reported" and "Activists in Homs, the third
         # largest city, said": the appositive is no speaker, the name is before it
-        end = len(head.rstrip().rstrip(",").rstrip())
-        comma = head.rfind(",", 0, end)
-        modifier = comma > 0 and re.match(r"\s*(?!the\b|a\b|an\b)[a-z]", head[comma + 1 :])
-        appositive = None if modifier else _np_ending(masked, sentence, end)
+        end = _rstrip_end(masked, _rstrip_end(masked, end, ","))
+        comma = masked.rfind(",", 0, end)
+        modifier = comma > 0 and _MODIFIER.match(masked, comma + 1, verb_start)
+        appositive = None if modifier else _np_ending(scan, end)
         if appositive is None and comma > 0:
-            return _np_ending(masked, sentence, comma)
+            return _np_ending(scan, comma)
         return appositive
-    return _np_ending(masked, sentence, verb_start)
+    return _np_ending(scan, verb_start)
 
 
 _CUT = re.compile(r"[,;:“”\"(—–]|\s-\s|--")
+_BOUNDARY = re.compile(r"\b(?:that|while|whereas|but)\b|\band\b(?=\s+(?:the|a|an)\b|\s+[a-z])")
 
 
-def _np_ending(masked: str, sentence: str, verb_start: int) -> tuple[str, int] | None:
-    """The reporter phrase that ends at ``verb_start``: back to the last clause break before it."""
-    head = masked[:verb_start]
-    cut = max((m.end() - 1 for m in _CUT.finditer(head)), default=-1)
-    boundary = r"\b(?:that|while|whereas|but)\b|\band\b(?=\s+(?:the|a|an)\b|\s+[a-z])"
-    cut = max(cut, max((m.end() - 1 for m in re.finditer(boundary, head)), default=-1))
-    start = cut + 1
-    segment = head[start:]
-    if not segment.strip():
+def _np_ending(scan: _Scan, verb_start: int) -> tuple[str, int] | None:
+    """The reporter phrase that ends at ``verb_start``: back to the last clause break before it (at most ``_REACH`` words)."""
+    masked, sentence = scan.masked, scan.sentence
+    cut = scan.last_break(verb_start)
+    start = max(cut + 1, scan.words.window_start(verb_start, _REACH))
+    if start >= verb_start or masked[start:verb_start].isspace():
         return None
     text = sentence[start:verb_start]
     text = _APPOSITIVE.sub(" ", text)
@@ -397,7 +442,7 @@ def _np_ending(masked: str, sentence: str, verb_start: int) -> tuple[str, int] |
             return None
         candidate = _clean_name(runs[-1].group())
         start = start + runs[-1].start()
-    candidate, start = _coordinated_speaker(masked, sentence, candidate, start, cut)
+    candidate, start = _coordinated_speaker(scan, candidate, start, cut)
     if not _is_speaker(candidate, text):
         return None
     return candidate, start + (len(text) - len(text.lstrip()))
@@ -465,19 +510,27 @@ def _is_speaker(candidate: str, text: str) -> bool:
 _SUBORDINATOR = re.compile(r"\b(?:as|after|when|because|since|although|though)\s+", re.I)
 
 
-def _coordinated_speaker(masked: str, sentence: str, candidate: str, start: int, cut: int) -> tuple[str, int]:
+_AND_END = re.compile(r"\band\s*$")
+
+
+def _coordinated_speaker(scan: _Scan, candidate: str, start: int, cut: int) -> tuple[str, int]:
     """ "residents and rescue workers said": the reporter phrase reaches back over "and" to a speaker.
 
     Only when what precedes "and" (back to the last comma) is itself a short speaker phrase.
     """
-    before = masked[:cut + 1]
-    if not re.search(r"\band$", before.rstrip()) and not re.search(r"\band\s*$", masked[:start]):
+    masked, sentence = scan.masked, scan.sentence
+    before_end = _rstrip_end(masked, cut + 1)
+    if (not _AND_END.search(masked, max(0, before_end - 3), before_end)
+            and not search_ending_at(_AND_END, masked, start, scan.words)):
         return candidate, start
-    head_end = masked[:start].rstrip()
-    if not head_end.endswith("and"):
+    head_end = _rstrip_end(masked, start)
+    if head_end < 3 or not masked.startswith("and", head_end - 3, head_end):
         return candidate, start
-    left_end = len(head_end) - 3
-    left_start = max(masked.rfind(c, 0, left_end) for c in ",;:“”\"(") + 1
+    left_end = head_end - 3
+    reach = scan.words.window_start(left_end, _REACH)
+    left_start = max(masked.rfind(c, reach, left_end) for c in ",;:“”\"(") + 1
+    if not left_start and reach:
+        return candidate, start  # no comma within reach: no short phrase before "and"
     # "killing five people as the police and other witnesses said": the speakers start after "as"
     sub_clause = list(_SUBORDINATOR.finditer(masked, left_start, left_end))
     if sub_clause:
@@ -501,6 +554,9 @@ _NOUN_BEFORE = re.compile(
 _REPORTER_CUE = re.compile(rf"\b(?:{_SPEECH})\b|\b(?:[Aa]ccording\s+to|citing|cited\s+by|quoted|per|observed\s+by)\b")
 
 
+_INVERTED = re.compile(r"\s+((?:the\s+)?[A-Za-z][^,.;:\"“”]{1,80}?)\s*(?:[.,;]|$|\bin\s|\bon\s)")
+
+
 @lru_cache(maxsize=512)
 def _reporters(sentence: str) -> tuple[_Reporter, ...]:
     """Every reporter phrase in ``sentence``, in order (cached: asked once per figure)."""
@@ -509,26 +565,27 @@ def _reporters(sentence: str) -> tuple[_Reporter, ...]:
     masked = _APPOSITIVE.sub(lambda m: " " * len(m.group()), sentence)
     # a dateline is the outlet's office, never a reporter: blank it, ending in a clause break
     masked = _DATELINE.sub(lambda m: " " * (len(m.group()) - 1) + ";", masked, count=1)
+    scan = _Scan(sentence, masked)
     found: list[_Reporter] = []
     for m in _SPEECH_RE.finditer(masked):
+        before = _rstrip_end(masked, m.start())  # the end of the word before the verb
         # only the last word before the verb matters ("was reported"): search just there
-        if _AUX_BEFORE.search(masked, max(0, len(masked[: m.start()].rstrip()) - 8), m.start()):
+        if _AUX_BEFORE.search(masked, max(0, before - 8), m.start()):
             continue
         if m.group() in ("reports", "claims", "estimates") and _NOUN_BEFORE.search(masked, max(0, m.start() - 60), m.start()):
             continue  # "after unconfirmed TV reports that": a noun, nobody reports
-        after = sentence[m.end() :]
         # inverted: ', said the ministry.' / '” said X.'
-        inv = re.match(r"\s+((?:the\s+)?[A-Za-z][^,.;:\"“”]{1,80}?)\s*(?:[.,;]|$|\bin\s|\bon\s)", after)
-        if inv and masked[: m.start()].rstrip()[-1:] in (",", "”", '"') and m.group() in ("said", "says", "reported", "added", "stated", "told"):
+        inv = _INVERTED.match(sentence, m.end())
+        if inv and masked[before - 1 : before] in (",", "”", '"') and m.group() in ("said", "says", "reported", "added", "stated", "told"):
             name = _clean_name(_cut_at_lowercase(inv[1]))
             if name and len(name.split()) <= 8 and not re.search(r"\d", name) and _is_speaker(name, inv[1]):
                 found.append(_Reporter(name, m.start(), m.start(), "trail", bool(_INDEFINITE.match(inv[1]))))
                 continue
-        np = _np_before(masked, sentence, m.start())
+        np = _np_before(scan, m.start())
         if not np:
             continue
         name, np_start = np
-        kind = "trail" if _TRAIL_AFTER.match(after) else "intro"
+        kind = "trail" if _TRAIL_AFTER.match(sentence, m.end()) else "intro"
         found.append(_Reporter(name, np_start, m.end() if kind == "intro" else np_start, kind,
                                bool(_INDEFINITE.match(sentence, np_start))))
     for m in _ACCORDING.finditer(sentence) if _ACCORDING_CUE.search(sentence) else ():

@@ -355,3 +355,17 @@ def test_according_to_what_is_known_names_nobody():
     context = AttributionContext()
     context.observe("The governor said the town was shelled twice.")
     assert source_of("According to preliminary information, three people died.", context) == Source("Governor", "earlier")
+
+
+@pytest.mark.parametrize("unit", ["the ministry said ", "residents and rescuers said ", "the governor wrote on Telegram that "])
+def test_each_speech_verb_reads_only_the_words_near_it(monkeypatch, unit):
+    # issue 11: each verb re-read the whole sentence before it (N verbs in one sentence cost N² characters)
+    from generator import attribution
+
+    read: list[int] = []
+    clean = attribution._clean_name
+    monkeypatch.setattr(attribution, "_clean_name", lambda name: read.append(len(name)) or clean(name))
+    attribution._reporters.cache_clear()
+    sentence = unit * 400
+    assert attribution._reporters(sentence)
+    assert max(read) < 1000 < len(sentence)
