@@ -49,7 +49,7 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from generator.anchored import Matches, Words, search_ending_at, word_width
 from generator.attribution import AttributionContext, Source, find_attribution, source_of
@@ -779,36 +779,12 @@ def _family_groups(sentence: str, mentions: list[NumberMention]) -> list[NumberM
     return sorted(kept + groups, key=lambda x: x.start)
 
 
-class _Covered:
-    """Which positions numbers cover, asked by bisection (issue 11: not every number for every 'a <person>').
-
-    >>> mentions = [NumberMention(3, 3, 5, 12, None, None, "12"), NumberMention(10, 14, 20, 4, None, None, "some 4")]
-    >>> [_Covered(mentions).touches(a, b) for a, b in ((0, 4), (5, 10), (15, 30), (0, 3))]
-    [True, False, True, False]
-    """
-
-    __slots__ = ("starts", "reach")
-
-    def __init__(self, mentions: Sequence[NumberMention]) -> None:
-        ordered = sorted(mentions, key=lambda x: x.start)
-        self.starts = [x.start for x in ordered]
-        self.reach = list(itertools.accumulate((x.end for x in ordered), max))  # farthest end so far
-
-    def touches(self, start: int, end: int) -> bool:
-        """Whether a number starts in [start, end) or spans ``start``."""
-        i = bisect.bisect_left(self.starts, start)
-        if i < len(self.starts) and self.starts[i] < end:
-            return True
-        j = bisect.bisect_right(self.starts, start)
-        return j > 0 and self.reach[j - 1] > start
-
-
 def _with_singulars(sentence: str, mentions: list[NumberMention]) -> list[NumberMention]:
     """Add "a/an <person>" as a count of one, where no number already covers it."""
     mentions = _family_groups(sentence, mentions)
     extra = []
     words = Words(sentence)
-    covered = _Covered(mentions)
+    covered = _Spans((x.start, x.end) for x in mentions)
     for m in _SINGULAR.finditer(sentence):
         if covered.touches(m.start(), m.end()):
             continue  # "as a result 1 fighter": the number is the count
@@ -877,18 +853,61 @@ def unread_numbers(sentence: str, found: Sequence[Figure], metrics: Mapping[str,
     compiled, cue = _table(metrics)
     if not cue.search(sentence):
         return []
-    read = [(i, i + len(f.text)) for f in found if f.text and (i := sentence.find(f.text)) >= 0]
-    triggers = [t for spec in compiled for t in spec.trigger_any.finditer(sentence)]
+    where = {text: sentence.find(text) for text in {f.text for f in found if f.text}}
+    read = _Spans((i, i + len(text)) for text, i in where.items() if i >= 0)
+    values = {f.value for f in found}
+    triggers = _Spans((t.start(), t.end()) for spec in compiled for t in spec.trigger_any.finditer(sentence))
     out = []
     for mention in find_numbers(sentence):
-        if any(a <= mention.num_start < b for a, b in read) or any(f.value == mention.value for f in found):
+        if read.covers(mention.num_start) or mention.value in values:
             continue
-        for t in triggers:
-            gap = sentence[mention.end : t.start()] if t.start() >= mention.end else sentence[t.end() : mention.start]
-            if _NEAR.match(gap) and len(gap.split()) <= NEAR_WORDS:
-                out.append(mention)
-                break
+        # the nearest trigger on each side decides: a farther one's gap holds the nearer one's (issue 11: not every trigger)
+        after, before = triggers.first_from(mention.end), triggers.last_end_before(mention.end)
+        gaps = ([sentence[mention.end : after]] if after is not None else []) + (
+            [sentence[before : mention.start]] if before is not None else [])
+        if any(_NEAR.match(gap) and len(gap.split()) <= NEAR_WORDS for gap in gaps):
+            out.append(mention)
     return out
+
+
+class _Spans:
+    """Spans (start, end) of a sentence, asked by bisection: which cover a position, which is nearest.
+
+    >>> spans = _Spans([(10, 14), (2, 5), (3, 12)])
+    >>> spans.covers(11), spans.covers(14), spans.first_from(6), spans.first_from(11), spans.last_end_before(4)
+    (True, False, 10, None, 12)
+    """
+
+    __slots__ = ("starts", "reach")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach = list(itertools.accumulate((b for _, b in ordered), max))  # farthest end so far
+
+    def touches(self, start: int, end: int) -> bool:
+        """Whether a span starts in [start, end) or spans ``start`` (issue 11: not every number for every 'a <person>').
+
+        >>> [_Spans([(3, 5), (14, 20)]).touches(a, b) for a, b in ((0, 4), (5, 10), (15, 30), (0, 3))]
+        [True, False, True, False]
+        """
+        i = bisect.bisect_left(self.starts, start)
+        return (i < len(self.starts) and self.starts[i] < end) or self.covers(start)
+
+    def covers(self, position: int) -> bool:
+        """Whether a span has start <= position < end."""
+        i = bisect.bisect_right(self.starts, position)
+        return i > 0 and self.reach[i - 1] > position
+
+    def first_from(self, position: int) -> int | None:
+        """The first start at or after ``position``."""
+        i = bisect.bisect_left(self.starts, position)
+        return self.starts[i] if i < len(self.starts) else None
+
+    def last_end_before(self, position: int) -> int | None:
+        """The farthest end of the spans that start before ``position``."""
+        i = bisect.bisect_left(self.starts, position)
+        return self.reach[i - 1] if i else None
 
 
 _GENERIC_TOTAL = re.compile(r"\b(?:people|persons|individuals)\s*$", re.I)

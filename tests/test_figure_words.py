@@ -71,3 +71,22 @@ def test_a_number_next_to_a_metric_word_that_gives_no_figure_is_reported_with_it
     warnings = [p for p in extraction.problems if p.stage == "figures"]
     assert [(p.severity, p.reason) for p in warnings] == [
         ("warning", "possible figure not read ('14'): Shells hit the bakery on Monday; the wounded numbered 14.")]
+
+
+def test_each_number_is_compared_with_the_nearest_metric_words_only(monkeypatch):
+    # issue 11: every number was compared with every metric word of the sentence (quadratic in one long list)
+    from generator import figures
+
+    class Counting:
+        calls = 0
+
+        def match(self, gap):
+            Counting.calls += 1
+            return near.match(gap)
+
+    near = figures._NEAR
+    monkeypatch.setattr(figures, "_NEAR", Counting())
+    sentence = "Wounded: " + ", ".join(f"{n} in block {n} wounded" for n in range(10, 410)) + "."
+    unread = figures.unread_numbers(sentence, [])
+    assert len(unread) >= 400
+    assert Counting.calls <= 2 * len(figures.find_numbers(sentence))
