@@ -608,6 +608,7 @@ def states_count(sentence: str) -> bool:
 # Rules that can open a running-total context on their own, with no figure in the sentence
 # ("Up to the 16th day of the war, Sunday 22 October, most casualties were on one side.").
 _HEADER_RULES = frozenset({"since", "so-far", "overall-toll", "as-of", "until", "two-days"})
+_HEADER_RULE_LIST = tuple(r for r in RULES if r.name in _HEADER_RULES)  # read on every sentence: only these (issue 11)
 
 
 def header_span(sentence: str, timexes: Sequence[Timex], report: dt.date) -> Span | None:
@@ -618,7 +619,11 @@ def header_span(sentence: str, timexes: Sequence[Timex], report: dt.date) -> Spa
     >>> header_span("Up to the 16th day of the war, 22 October, most casualties were on one side.", t, dt.date(2023, 10, 23))
     Span(kind='cumulative', period_start=None, period_end='2023-10-22', day=None)
     """
-    markers = [m for m in sentence_markers(sentence, timexes, report) if m.kind == "cumulative" and m.rule in _HEADER_RULES]
+    if len(timexes) < 2:  # no "two-days" marker (it joins two time expressions): only the header rules can mark
+        found = [_dated(r, sentence, timexes, report)[0] for r in rule_markers(sentence, _HEADER_RULE_LIST)]
+    else:
+        found = sentence_markers(sentence, timexes, report)
+    markers = [m for m in found if m.kind == "cumulative" and m.rule in _HEADER_RULES]
     if not markers:
         return None
     best = max(markers, key=lambda m: (m.strength, m.start))
