@@ -21,6 +21,7 @@ def register() -> None:
     signals.readers_init.connect(intake.wrap_readers)  # control characters out, HTML sanitised
     signals.article_generator_pretaxonomy.connect(intake.admit_articles)  # bad files out, on the report
     signals.page_generator_finalized.connect(intake.admit_pages)
+    signals.static_generator_finalized.connect(intake.drop_refused_static)  # no device, pipe or outside link copied
     signals.get_generators.connect(site.get_generators)
     signals.initialized.connect(output.started)
     signals.content_written.connect(output.written)  # every page and feed of this build...

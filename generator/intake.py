@@ -228,9 +228,15 @@ def wrap_reader(cls: Any) -> Any:
 
 
 def wrap_readers(readers: Any) -> None:
-    """Signal handler (``readers_init``): every reader's output is cleaned and sanitised."""
+    """Signal handler (``readers_init``): every reader's output is cleaned and sanitised.
+
+    Not the no-op reader of static files: it opens nothing (``drop_refused_static`` checks what is copied).
+    """
+    from pelican.readers import BaseReader
+
     for ext, cls in list(readers.reader_classes.items()):
-        readers.reader_classes[ext] = wrap_reader(cls)
+        if cls and cls.read is not BaseReader.read:
+            readers.reader_classes[ext] = wrap_reader(cls)
 
 
 # -- addresses ---------------------------------------------------------------------------
@@ -600,5 +606,50 @@ def admit_articles(article_generator: Any) -> None:
 
 
 def admit_pages(page_generator: Any) -> None:
-    """Signal handler (``page_generator_finalized``)."""
-    _record(page_generator, admit(page_generator, PAGE_KINDS, "PAGE_PATHS", "PAGE_EXCLUDES", dated=False))
+    """Signal handler (``page_generator_finalized``). Static files are checked here too: the report is made before
+    Pelican's static generator runs (it runs last)."""
+    problems = admit(page_generator, PAGE_KINDS, "PAGE_PATHS", "PAGE_EXCLUDES", dated=False)
+    known = {(p.path, p.reason) for p in (page_generator.context.get(READ_PROBLEMS) or []) + problems}
+    _record(page_generator, problems + [p for p in static_problems(page_generator.settings) if (p.path, p.reason) not in known])
+
+
+def _static_refusal(root: str, full: str) -> str | None:
+    """Why a static file must not be copied (a device, a pipe, a dangling link or one out of content/), or None."""
+    return link_problem(root, os.path.relpath(full, root)) or refused_file(full, root)
+
+
+def static_problems(settings: Mapping[str, Any]) -> list[Problem]:
+    """The files under ``STATIC_PATHS`` that are not copied, each with why (``drop_refused_static`` leaves them out).
+
+    Pelican copies a static file byte for byte: a link to /dev/zero would be copied for ever,
+    a link out of content/ would publish whatever it points at (issue 11).
+    """
+    root = settings.get("PATH") or "."
+    paths = [p for p in settings.get("STATIC_PATHS") or [] if isinstance(p, str)]
+    folders = [p for p in paths if os.path.isdir(os.path.join(root, p)) and not os.path.islink(os.path.join(root, p))]
+    files = [p for p in paths if p not in folders and os.path.lexists(os.path.join(root, p))]
+    found = (content_files(root, folders, settings.get("STATIC_EXCLUDES") or [], settings.get("IGNORE_FILES") or [])
+             if folders else [])
+    problems = []
+    for rel in sorted(set(found) | set(files)):
+        full = os.path.join(root, rel)
+        if reason := _static_refusal(root, full):
+            problems.append(Problem(relative_path(full), "read", f"static file not copied: {reason}"))
+    return problems
+
+
+def drop_refused_static(static_generator: Any) -> None:
+    """Signal handler (``static_generator_finalized``): Pelican never copies a file ``static_problems`` refuses.
+
+    Also a file a ``{static}`` link names outside ``STATIC_PATHS`` (logged: the report is already made).
+    """
+    root = static_generator.settings.get("PATH") or "."
+    kept = []
+    for static in static_generator.staticfiles:
+        full = os.path.join(root, static.source_path)
+        if reason := _static_refusal(root, full):
+            logger.warning("%s: static file not copied: %s", relative_path(full), reason)
+        else:
+            kept.append(static)
+    static_generator.staticfiles = kept
+    static_generator.context["staticfiles"] = kept

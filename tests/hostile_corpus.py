@@ -267,6 +267,11 @@ FILE_CASES: tuple[Case, ...] = (
     Case("articles/link-chain.md", None, "reported", "symlink to a symlink out of content/", link="outside-file.md"),
     Case("articles/self-link.md", None, "reported", "symlink to itself", link="self-link.md"),
     Case("articles/pipe.md", None, "reported", "a named pipe (reading it blocks for ever)", link=FIFO),
+    # static files (STATIC_PATHS: images/) are copied byte for byte by Pelican
+    Case("images/dev-zero.png", None, "reported", "static: symlink to /dev/zero (copied for ever)", link="/dev/zero"),
+    Case("images/pipe.png", None, "reported", "static: a named pipe (copying it blocks for ever)", link=FIFO),
+    Case("images/outside.png", None, "reported", "static: symlink to a file outside content/", link="{outside}/secret.md"),
+    Case("images/dangling.png", None, "reported", "static: dangling symlink", link="missing.png"),
 )
 
 CASES = CASES + FIELD_CASES + FILE_CASES

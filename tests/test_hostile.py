@@ -258,3 +258,19 @@ def test_a_calendar_never_overflows_on_the_last_day_of_year_9999():
     far = replace(site.events[0], date="9999-12-31")
     text = calendar_text([far, site.events[2]], Lookup({a.slug: a for a in site.articles}, ""))
     assert text.count("BEGIN:VEVENT") == 1
+
+
+def test_static_files_are_copied_except_devices_pipes_and_links_out(tmp_path):
+    # issue 11: Pelican copies STATIC_PATHS byte for byte; a link to /dev/zero was read by a reader and stopped the build
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "articles" / "a.md").write_text("Title: A\nDate: 2016-12-23\n\nTwo people were killed in Homs on Friday.\n")
+    (content / "images").mkdir()
+    (content / "images" / "map.png").write_bytes(b"\x89PNG not really")
+    os.symlink("/dev/zero", content / "images" / "zero.png")
+    os.mkfifo(content / "images" / "pipe.png")
+    site = build(tmp_path / "output", PATH=str(content), TIMELINE_WORKERS=1, TIMELINE_SEARCH=False)
+    assert (site / "images" / "map.png").read_bytes() == b"\x89PNG not really"
+    assert not (site / "images" / "zero.png").exists() and not (site / "images" / "pipe.png").exists()
+    errors = _report_sections(site)["errors"]
+    assert "/images/zero.png</code>" in errors and "/images/pipe.png</code>" in errors and "static file not copied" in errors
