@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from .anchored import Matches, Words, search_ending_at
+from .anchored import Matches, Words
 
 # Reporting verbs, each with the shape it reads. A verb counts only with a subject that can speak
 # (``_is_speaker``) and not in the passive ("were reported" names nobody).
@@ -358,25 +358,40 @@ _REACH = 50
 
 
 class _Scan:
-    """A sentence read once for all its speech verbs: its words and clause breaks, found once (issue 11).
+    """A sentence read for all its speech verbs: a long one's words and clause breaks are found once (issue 11).
 
-    >>> scan = _Scan("Residents, rescuers and the ministry said", "Residents, rescuers and the ministry said")
-    >>> scan.cuts.last(0, 37).start(), scan.boundaries.last(0, 37).group()
-    (9, 'and')
+    >>> text = "Residents, rescuers and the ministry said"
+    >>> _Scan(text, text).last_break(37), _Scan(text * 20, text * 20).last_break(37)
+    (22, 22)
     """
 
-    __slots__ = ("sentence", "masked", "words", "cuts", "boundaries")
+    __slots__ = ("sentence", "masked", "_words", "_breaks")
+    LONG = 400  # characters: a shorter sentence is searched again for each verb, cheaper than indexing it
 
     def __init__(self, sentence: str, masked: str) -> None:
         self.sentence, self.masked = sentence, masked
-        self.words = Words(masked)
-        self.cuts = Matches(_CUT, masked, self.words)
-        self.boundaries = Matches(_BOUNDARY, masked, self.words)
+        self._words: Words | None = None
+        self._breaks: tuple[Matches, Matches] | None = None
+
+    def words(self) -> Words:
+        if self._words is None:
+            self._words = Words(self.masked)
+        return self._words
 
     def last_break(self, end: int) -> int:
         """Where the last clause break before ``end`` ends, minus one (-1: none)."""
-        found = [m.end() - 1 for m in (self.cuts.last(0, end), self.boundaries.last(0, end)) if m is not None]
+        if len(self.masked) <= self.LONG:
+            return max((m.end() - 1 for p in (_CUT, _BOUNDARY) for m in p.finditer(self.masked, 0, end)), default=-1)
+        if self._breaks is None:
+            self._breaks = Matches(_CUT, self.masked, self.words()), Matches(_BOUNDARY, self.masked, self.words())
+        found = [m.end() - 1 for m in (b.last(0, end) for b in self._breaks) if m is not None]
         return max(found, default=-1)
+
+    def reach(self, end: int, since: int) -> int:
+        """Where a phrase ending at ``end`` starts: at ``since``, or ``_REACH`` words before ``end`` if that is later."""
+        if end - since < 2 * _REACH:  # fewer characters than that many words take
+            return since
+        return max(since, self.words().window_start(end, _REACH))
 
 
 def _rstrip_end(text: str, end: int, chars: str | None = None) -> int:
@@ -400,7 +415,8 @@ _MODIFIER = re.compile(r"\s*(?!the\b|a\b|an\b)[a-z]")
 def _np_before(scan: _Scan, verb_start: int) -> tuple[str, int] | None:
     """The noun phrase right before a speech verb: the reporter."""
     masked = scan.masked
-    perfect = search_ending_at(_PERFECT, masked, verb_start, scan.words)
+    # a match is at most 17 characters before the trailing spaces ("\shad\srepeatedly")
+    perfect = _PERFECT.search(masked, max(0, _rstrip_end(masked, verb_start) - 20), verb_start)
     if perfect and perfect.group().strip():
         # "the press office has reported": the auxiliary is part of the verb
         verb_start = perfect.start()
@@ -427,7 +443,7 @@ def _np_ending(scan: _Scan, verb_start: int) -> tuple[str, int] | None:
     """The reporter phrase that ends at ``verb_start``: back to the last clause break before it (at most ``_REACH`` words)."""
     masked, sentence = scan.masked, scan.sentence
     cut = scan.last_break(verb_start)
-    start = max(cut + 1, scan.words.window_start(verb_start, _REACH))
+    start = scan.reach(verb_start, cut + 1)
     if start >= verb_start or masked[start:verb_start].isspace():
         return None
     text = sentence[start:verb_start]
@@ -521,13 +537,13 @@ def _coordinated_speaker(scan: _Scan, candidate: str, start: int, cut: int) -> t
     masked, sentence = scan.masked, scan.sentence
     before_end = _rstrip_end(masked, cut + 1)
     if (not _AND_END.search(masked, max(0, before_end - 3), before_end)
-            and not search_ending_at(_AND_END, masked, start, scan.words)):
+            and not _AND_END.search(masked, scan.reach(start, 0), start)):
         return candidate, start
     head_end = _rstrip_end(masked, start)
     if head_end < 3 or not masked.startswith("and", head_end - 3, head_end):
         return candidate, start
     left_end = head_end - 3
-    reach = scan.words.window_start(left_end, _REACH)
+    reach = scan.reach(left_end, 0)
     left_start = max(masked.rfind(c, reach, left_end) for c in ",;:“”\"(") + 1
     if not left_start and reach:
         return candidate, start  # no comma within reach: no short phrase before "and"

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # -- page furniture and credit lines -------------------------------------------------
 #
@@ -223,8 +224,9 @@ def is_question(sentence: str) -> bool:
     return sentence.rstrip(" \"'”’)").endswith("?")
 
 
+@lru_cache(maxsize=256)
 def mask_negations(sentence: str) -> str:
-    """The sentence with every negated clause blanked out (same length).
+    """The sentence with every negated clause blanked out (same length; cached: a sentence is asked twice).
 
     >>> mask_negations("The air force carried out no strikes on the town.").rstrip()
     'The air force carried out'

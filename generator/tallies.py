@@ -503,6 +503,8 @@ def previous_values(sentence: str) -> tuple[str, list[PreviousValue]]:
     >>> values
     [PreviousValue(now=1210, was=1204), PreviousValue(now=980, was=975)]
     """
+    if "(" not in sentence:  # every previous value is in brackets: most sentences have none (issue 11)
+        return sentence, []
     values: list[PreviousValue] = []
     pieces: list[str] = []
     last = 0
