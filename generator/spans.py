@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from generator.model import Figure, Tally, Timex
+from generator.needles import needled
 
 SPANS = ("day", "period", "cumulative", "unknown")
 
@@ -236,7 +237,7 @@ def rule_markers(sentence: str, rules: Sequence[SpanRule] = RULES) -> list[Marke
     """
     out = []
     for rule in rules:
-        for m in rule.pattern.finditer(sentence):
+        for m in needled(rule.pattern).finditer(sentence):  # skipped where the sentence lacks its words (issue 11)
             if rule.name == "since" and _FIRST_SINCE.search(sentence, 0, m.start()):
                 continue  # "the first attack since the truce": not a running total
             out.append(Marker(rule.kind, rule.strength, m.start(), m.end(), rule=rule.name))

@@ -1,0 +1,188 @@
+r"""Skipping a regex search in a text that lacks every word a match needs (issue 11).
+
+Extraction searches most of its patterns in every sentence, and most sentences
+hold none of the words a pattern looks for. ``needles(pattern)`` reads, from
+the pattern's parse tree, literal strings such that every match holds at
+least one of them (or in the text around it, for a lookaround); ``Needled``
+wraps a compiled pattern and answers "no match" at once for a text holding
+none of them, the way the pattern itself would (same matches otherwise).
+
+How the strings are read (each rule keeps "every match holds one"):
+
+* a run of literal characters is one string ("killed" in ``\bkilled\b``);
+* a sequence needs what any one of its items needs: the item with the
+  longest shortest string is taken;
+* an alternation needs one of what each branch needs (none if a branch
+  needs nothing);
+* a group, a repeat of at least once, a positive lookaround: what its body needs;
+* under IGNORECASE only ASCII characters are read, matched against the text
+  folded to lower case (and the four characters IGNORECASE matches with an
+  ASCII letter: "İ", "ı", "ſ", the Kelvin sign), so case never hides a match.
+
+Strings shorter than three characters are not worth a check: the pattern is
+then searched as it is.
+
+>>> sorted(needles(re.compile(r"\b(?:killed|died)\s+in\b", re.I)))
+[('died', True), ('killed', True)]
+>>> needles(re.compile(r"\d+\s+\w+")) is None
+True
+>>> pattern = Needled(re.compile(r"\bshell(?:ed|ing)\b", re.I))
+>>> pattern.search("Nothing here.") is None, pattern.search("SHELLING hit it").group()
+(True, 'SHELLING')
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+try:  # the standard library's own regex parser (private, stable since 3.11); without it, no needles
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover - other Pythons
+    _sre = _sre_parse = None
+
+_MIN_LENGTH = 3
+_MAX_NEEDLES = 40
+# Non-ASCII characters that IGNORECASE matches with an ASCII letter (tests/test_needles.py checks every code point).
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+Needle = tuple[str, bool]  # (literal, read in the folded text)
+
+
+@lru_cache(maxsize=256)
+def folded(text: str) -> str:
+    """``text`` lower-cased, with the characters IGNORECASE takes for ASCII letters made those letters (cached).
+
+    >>> folded("KILLED in İdlib")
+    'killed in idlib'
+    """
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
+@lru_cache(maxsize=1024)
+def needles(pattern: re.Pattern[str]) -> frozenset[Needle] | None:
+    """Literal strings one of which every match of ``pattern`` holds (or the text around it); None if none worth checking."""
+    if _sre_parse is None or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        items = list(_sre_parse.parse(pattern.pattern, pattern.flags))
+    except Exception:  # noqa: BLE001 - a pattern the parser can't read is searched as it is
+        return None
+    found = _sequence(items, bool(pattern.flags & re.IGNORECASE))
+    if not found or min(len(text) for text, _ in found) < _MIN_LENGTH:
+        return None
+    return frozenset(found)
+
+
+def _score(found: set[Needle]) -> tuple[int, int]:
+    return min(len(text) for text, _ in found), -len(found)
+
+
+def _sequence(items: list, ignore: bool) -> set[Needle] | None:
+    """What a sequence of parsed items needs: the best of its literal runs and of its items' needs."""
+    options: list[set[Needle]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _sre.LITERAL and (not ignore or av < 128):
+            run.append(chr(av).lower() if ignore else chr(av))
+            continue
+        if run:
+            options.append({("".join(run), ignore)})
+            run = []
+        need = _item(op, av, ignore)
+        if need:
+            options.append(need)
+    if run:
+        options.append({("".join(run), ignore)})
+    return max(options, key=_score, default=None)
+
+
+def _item(op: Any, av: Any, ignore: bool) -> set[Needle] | None:
+    if op is _sre.SUBPATTERN:
+        _, add, remove, body = av
+        inner = (ignore or bool(add & _sre.SRE_FLAG_IGNORECASE)) and not remove & _sre.SRE_FLAG_IGNORECASE
+        return _sequence(list(body), inner)
+    if op is _sre.ATOMIC_GROUP:
+        return _sequence(list(av), ignore)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        low, _, body = av
+        return _sequence(list(body), ignore) if low >= 1 else None
+    if op is _sre.ASSERT:  # a positive lookahead or lookbehind: what it reads is in the text too
+        return _sequence(list(av[1]), ignore)
+    if op is _sre.BRANCH:
+        out: set[Needle] = set()
+        for branch in av[1]:
+            need = _sequence(list(branch), ignore)
+            if not need:
+                return None
+            out |= need
+            if len(out) > _MAX_NEEDLES:
+                return None
+        return out
+    return None  # classes, anchors, negative lookarounds, back references: no literal needed
+
+
+class Needled:
+    """A compiled pattern that skips texts lacking all its needles; otherwise the pattern itself.
+
+    Answers ``search``, ``match``, ``fullmatch``, ``finditer``, ``findall``
+    and ``sub`` exactly as the pattern does; anything else is the pattern's.
+
+    >>> toll = Needled(re.compile("death toll"))
+    >>> toll.sub("X", "no match here"), list(toll.finditer("the death toll rose")), toll.pattern
+    ('no match here', [<re.Match object; span=(4, 14), match='death toll'>], 'death toll')
+    """
+
+    __slots__ = ("regex", "plain", "lowered")
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+        found = needles(regex)
+        self.plain = tuple(text for text, fold in found or () if not fold)
+        self.lowered = tuple(text for text, fold in found or () if fold)
+        if found is None:
+            self.plain, self.lowered = ("",), ()  # "" is in every text: always searched
+
+    def absent(self, text: str) -> bool:
+        """Whether ``text`` holds none of the needles, so no match can exist."""
+        if any(needle in text for needle in self.plain):
+            return False
+        if self.lowered:
+            low = folded(text)
+            return not any(needle in low for needle in self.lowered)
+        return True
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return None if self.absent(text) else self.regex.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return None if self.absent(text) else self.regex.match(text, pos, endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return None if self.absent(text) else self.regex.fullmatch(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return iter(()) if self.absent(text) else self.regex.finditer(text, pos, endpos)
+
+    def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return [] if self.absent(text) else self.regex.findall(text, pos, endpos)
+
+    def sub(self, repl: Any, text: str, count: int = 0) -> str:
+        return text if self.absent(text) else self.regex.sub(repl, text, count)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.regex, name)
+
+
+@lru_cache(maxsize=1024)
+def needled(pattern: re.Pattern[str]) -> Needled:
+    """The ``Needled`` of a compiled pattern, made once (for patterns kept in rule tables).
+
+    >>> needled(re.compile("since")) is needled(re.compile("since"))
+    True
+    """
+    return Needled(pattern)
