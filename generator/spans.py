@@ -33,10 +33,12 @@ tests check.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import dataclasses
 import datetime as dt
 import re
+import sys
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -507,11 +509,41 @@ def sentence_markers(sentence: str, timexes: Sequence[Timex], report: dt.date, r
         out.append(marker)
         if used is not None:
             taken.add(used.start)
+    cover = _Cover()
+    for r in out:
+        cover.add(r.start, r.end)
     for m in timex_markers(sentence, timexes, report):
-        inside_rule = any(r.start <= m.start < r.end for r in out)
-        if m.start not in taken and not inside_rule:
+        if m.start not in taken and not cover.covers(m.start):  # not inside a marker kept so far
             out.append(m)
+            cover.add(m.start, m.end)
     return sorted(out, key=lambda m: (m.start, -m.strength))
+
+
+class _Cover:
+    """Spans added one at a time, asked whether a position lies inside one (issue 11: every span was read for
+    every time expression, quadratic in a sentence of many dates). Only the spans that start at most the
+    longest span's length before the position can hold it.
+
+    >>> cover = _Cover()
+    >>> cover.add(10, 30); cover.add(2, 5)
+    >>> cover.covers(3), cover.covers(5), cover.covers(29), cover.covers(30)
+    (True, False, True, False)
+    """
+
+    __slots__ = ("spans", "longest")
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []  # sorted
+        self.longest = 0
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self.spans, (start, end))
+        self.longest = max(self.longest, end - start)
+
+    def covers(self, position: int) -> bool:
+        last = bisect.bisect_right(self.spans, (position, sys.maxsize))  # spans starting at or before it
+        first = bisect.bisect_left(self.spans, (position - self.longest, -sys.maxsize))
+        return any(end > position for _, end in self.spans[first:last])
 
 
 def resolve(markers: Sequence[Marker], starts: Sequence[int], offset: int, report: dt.date) -> Span | None:

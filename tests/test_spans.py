@@ -186,3 +186,20 @@ def test_a_header_without_figures_opens_a_running_total() -> None:
     assert span == spans.Span("cumulative", None, "2019-03-12")
     day_story = "Four people were killed in the market on Tuesday."
     assert spans.header_span(day_story, dates.find_timexes(day_story, REPORT), REPORT) is None
+
+
+def test_the_cover_of_markers_answers_as_reading_every_marker():
+    # issue 11: each time expression was checked against every marker kept so far (quadratic in many dates)
+    import random
+
+    rng = random.Random(5)
+    for _ in range(200):
+        cover, kept = spans._Cover(), []
+        for _ in range(rng.randint(0, 30)):
+            start = rng.randint(0, 200)
+            position = rng.randint(0, 220)
+            assert cover.covers(position) == any(a <= position < b for a, b in kept)
+            if rng.random() < 0.7:
+                end = start + rng.randint(0, 40)
+                cover.add(start, end)
+                kept.append((start, end))
