@@ -69,5 +69,5 @@ TIMELINE_COUNTRIES = ["SY"]          # gazetteer: provinces and towns of these c
 TIMELINE_PLACE_ALIASES = {}          # extra spellings, merged over the shipped ones
 TIMELINE_KEY_METRICS = ["killed", "injured", "ceasefire_violations", "evacuated"]
 TIMELINE_DATE_ORDER = "DMY"          # how to read 05/06/2016
-BULLETIN_URL = "bulletins/{date}/"
-BULLETIN_SAVE_AS = "bulletins/{date}/index.html"
+TIMELINE_BULLETIN_URL = "bulletins/{date}/"
+TIMELINE_BULLETIN_SAVE_AS = "bulletins/{date}/index.html"

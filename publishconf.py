@@ -12,7 +12,7 @@ RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True
 # The build report (and its review list) is for the editor, not the public.
-BUILD_REPORT_PUBLIC = False
+TIMELINE_BUILD_REPORT_PUBLIC = False
 # Own cache folder: Pelican's content cache, the reader stamp (generator/readcache.py), the output
 # digests and the search stamp all depend on SITEURL and RELATIVE_URLS, so sharing cache/ with
 # `make html` would make each alternate build read every file again. Extraction results do not

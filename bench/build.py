@@ -398,13 +398,13 @@ def run_child(cmd: list[str], log: Path) -> Run:
 
 
 def plugin_marker(conf: Path = CONF) -> str:
-    """The top folder the plugin writes bulletins to (from BULLETIN_SAVE_AS), to prove it ran."""
+    """The top folder the plugin writes bulletins to (from TIMELINE_BULLETIN_SAVE_AS), to prove it ran."""
     namespace: dict[str, object] = {}
     try:
         exec(compile(conf.read_text(encoding="utf-8"), str(conf), "exec"), namespace)
     except Exception:  # a broken conf shows up as a failed build anyway
         pass
-    save_as = str(namespace.get("BULLETIN_SAVE_AS") or "bulletins/{date}/index.html")
+    save_as = str(namespace.get("TIMELINE_BULLETIN_SAVE_AS") or "bulletins/{date}/index.html")
     return save_as.split("/", 1)[0]
 
 

@@ -1,6 +1,6 @@
 """Data exports: the site's events and tallies as files analysts can load.
 
-``write_exports`` writes into ``<output>/<DATA_EXPORT_PATH>/``:
+``write_exports`` writes into ``<output>/<TIMELINE_EXPORT_PATH>/``:
 
 - ``events.csv`` / ``events.json``: one row per event, columns modelled on
   ACLED's export (``event_id``, ``event_date``, a precision code, ``admin1``,
@@ -719,8 +719,8 @@ EXPORT_FILES: tuple[tuple[str, str], ...] = (
 
 
 def write_exports(output_path: str, site_data: SiteData, settings: Mapping[str, Any]) -> None:
-    """Write every export file into ``<output_path>/<DATA_EXPORT_PATH>/``."""
-    folder = os.path.join(output_path, settings.get("DATA_EXPORT_PATH") or "data")
+    """Write every export file into ``<output_path>/<TIMELINE_EXPORT_PATH>/``."""
+    folder = os.path.join(output_path, settings.get("TIMELINE_EXPORT_PATH") or "data")
     os.makedirs(folder, exist_ok=True)
     rules = settings.get("TIMELINE_EVENT_TYPES") or DEFAULT_EVENT_TYPES
     lookup = Lookup({a.slug: a for a in site_data.articles}, settings.get("SITEURL") or "",

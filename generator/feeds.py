@@ -44,11 +44,11 @@ from generator.site import Links, bulletin_incidents
 # Addresses not (yet) in the settings table; each can be overridden in
 # pelican.conf.py like the others, and set to "" to switch that feed off.
 DEFAULTS = {
-    "PLACE_FEED_ATOM": "feeds/places/{slug}.atom.xml",
-    "PLACE_FEED_RSS": "feeds/places/{slug}.rss.xml",
-    "BULLETIN_FEED_JSON": "feeds/bulletins.json",
-    "METRIC_FEED_ATOM": "feeds/metrics/{slug}.atom.xml",
-    "BULLETIN_FEED_FULL_CONTENT": True,
+    "TIMELINE_PLACE_FEED_ATOM": "feeds/places/{slug}.atom.xml",
+    "TIMELINE_PLACE_FEED_RSS": "feeds/places/{slug}.rss.xml",
+    "TIMELINE_BULLETIN_FEED_JSON": "feeds/bulletins.json",
+    "TIMELINE_METRIC_FEED_ATOM": "feeds/metrics/{slug}.atom.xml",
+    "TIMELINE_BULLETIN_FEED_FULL_CONTENT": True,
 }
 
 
@@ -368,7 +368,7 @@ def last_revised(date: str, slugs: Iterable[str], published: Mapping[str, dt.dat
 
 def bulletin_items(site_data: SiteData, settings: Mapping[str, Any], tl: Links, limit: int | None = None) -> list[FeedItem]:
     """One feed item per bulletin day, newest first; only the newest ``limit`` are made (None: all)."""
-    full = _setting(tl, settings, "BULLETIN_FEED_FULL_CONTENT")
+    full = _setting(tl, settings, "TIMELINE_BULLETIN_FEED_FULL_CONTENT")
     published = {a.slug: a.published for a in site_data.articles}
     author = settings.get("AUTHOR") or settings.get("SITENAME") or ""
     items = []
@@ -545,7 +545,7 @@ def write_feeds(writer: Any, site_data: SiteData, context: dict, settings: Mappi
 
     RSS carries the full bulletin as its description whatever Pelican's
     ``RSS_FEED_SUMMARY_ONLY`` says for articles, unless
-    ``BULLETIN_FEED_FULL_CONTENT`` is False (then every bulletin feed
+    ``TIMELINE_BULLETIN_FEED_FULL_CONTENT`` is False (then every bulletin feed
     carries the key-figures summary only).
     """
     tl = links_for(site_data, settings)
@@ -554,9 +554,9 @@ def write_feeds(writer: Any, site_data: SiteData, context: dict, settings: Mappi
     limit = settings.get("FEED_MAX_ITEMS") or None
     items = bulletin_items(site_data, settings, tl, limit)
     if items:
-        atom = _setting(tl, settings, "BULLETIN_FEED_ATOM")
-        rss = _setting(tl, settings, "BULLETIN_FEED_RSS")
-        json_path = _setting(tl, settings, "BULLETIN_FEED_JSON")
+        atom = _setting(tl, settings, "TIMELINE_BULLETIN_FEED_ATOM")
+        rss = _setting(tl, settings, "TIMELINE_BULLETIN_FEED_RSS")
+        json_path = _setting(tl, settings, "TIMELINE_BULLETIN_FEED_JSON")
         if atom:
             writer.write_feed([_AtomItem(i) for i in items], context, atom, feed_type="atom", override_output=True, feed_title="Daily bulletins")
         if rss:
@@ -566,15 +566,15 @@ def write_feeds(writer: Any, site_data: SiteData, context: dict, settings: Mappi
         if json_path:
             write_json_feed(writer.output_path, json_path, items, context, settings)
 
-    metric_pattern = _setting(tl, settings, "METRIC_FEED_ATOM")
+    metric_pattern = _setting(tl, settings, "TIMELINE_METRIC_FEED_ATOM")
     if metric_pattern:
         for metric in feed_metrics(site_data):
             author = settings.get("AUTHOR") or settings.get("SITENAME") or ""
             writer.write_feed([_AtomItem(i) for i in metric_items(metric, site_data, tl, author, limit)], context, metric_pattern.format(slug=tl.slug(metric)),
                               feed_type="atom", override_output=True, feed_title=tl.metric_label(metric))
 
-    atom_pattern = _setting(tl, settings, "PLACE_FEED_ATOM")
-    rss_pattern = _setting(tl, settings, "PLACE_FEED_RSS")
+    atom_pattern = _setting(tl, settings, "TIMELINE_PLACE_FEED_ATOM")
+    rss_pattern = _setting(tl, settings, "TIMELINE_PLACE_FEED_RSS")
     for place in feed_places(site_data, tl):
         entries = place_items(place, site_data, tl)
         if not entries:

@@ -265,10 +265,10 @@ def reserved_addresses(settings: Mapping[str, Any]) -> tuple[set[str], set[str]]
             continue
         if name.startswith(("ARTICLE_", "PAGE_", "DRAFT_")) or name.endswith(("_URL", "_PATH", "_PATHS")):
             continue
-        if not (name.endswith(("_SAVE_AS", "_ATOM", "_RSS", "_JSON")) or name in {"BULLETIN_FEED_JSON"}):
+        if not (name.endswith(("_SAVE_AS", "_ATOM", "_RSS", "_JSON")) or name in {"TIMELINE_BULLETIN_FEED_JSON"}):
             continue
         _reserve(value, files, folders)
-    for name in ("DATA_EXPORT_PATH", "TIMELINE_SEARCH_BUNDLE", "THEME_STATIC_DIR"):
+    for name in ("TIMELINE_EXPORT_PATH", "TIMELINE_SEARCH_BUNDLE", "THEME_STATIC_DIR"):
         value = values.get(name)
         if isinstance(value, str) and value.strip("/"):
             folders.add(value.strip("/") + "/")

@@ -285,42 +285,42 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("TIMELINE_YEAR_RANGE", [1900, 2100], "First and last year of a publication date; files dated outside are refused and reported.", _year_range),
     Setting("TIMELINE_PLACE_CHART_DAYS", 90, "Days shown in the charts and map of a place page (charts reach further back when the page lists older tallies).", _int_at_least(1)),
     Setting("TIMELINE_HOME_BULLETINS", 7, "Recent bulletins listed on the home page.", _int_at_least(0)),
-    Setting("HOME_SAVE_AS", "index.html", "The home page: the latest bulletin."),
-    Setting("BULLETIN_URL", "bulletins/{date}/", "URL of a day's bulletin."),
-    Setting("BULLETIN_SAVE_AS", "bulletins/{date}/index.html", "Where a day's bulletin is written."),
-    Setting("BULLETINS_INDEX_URL", "bulletins/", "URL of the list of all bulletins."),
-    Setting("BULLETINS_INDEX_SAVE_AS", "bulletins/index.html", "The list of all bulletins."),
-    Setting("BULLETINS_YEAR_URL", "bulletins/{year}/", "URL of one year's bulletins (long archives)."),
-    Setting("BULLETINS_YEAR_SAVE_AS", "bulletins/{year}/index.html", "Where one year's bulletin list is written."),
+    Setting("TIMELINE_HOME_SAVE_AS", "index.html", "The home page: the latest bulletin."),
+    Setting("TIMELINE_BULLETIN_URL", "bulletins/{date}/", "URL of a day's bulletin."),
+    Setting("TIMELINE_BULLETIN_SAVE_AS", "bulletins/{date}/index.html", "Where a day's bulletin is written."),
+    Setting("TIMELINE_BULLETINS_INDEX_URL", "bulletins/", "URL of the list of all bulletins."),
+    Setting("TIMELINE_BULLETINS_INDEX_SAVE_AS", "bulletins/index.html", "The list of all bulletins."),
+    Setting("TIMELINE_BULLETINS_YEAR_URL", "bulletins/{year}/", "URL of one year's bulletins (long archives)."),
+    Setting("TIMELINE_BULLETINS_YEAR_SAVE_AS", "bulletins/{year}/index.html", "Where one year's bulletin list is written."),
     Setting("TIMELINE_URL", "timeline/", "URL of the timeline index."),
     Setting("TIMELINE_SAVE_AS", "timeline/index.html", "The timeline index."),
     Setting("TIMELINE_PERIOD_URL", "timeline/{period}/", "URL of one month of the timeline (or a year, for year-dated events)."),
     Setting("TIMELINE_PERIOD_SAVE_AS", "timeline/{period}/index.html", "Where one period of the timeline is written."),
-    Setting("PLACE_URL", "places/{slug}/", "URL of a place page."),
-    Setting("PLACE_SAVE_AS", "places/{slug}/index.html", "Where a place page is written."),
-    Setting("PLACE_YEAR_URL", "places/{slug}/{year}/", "URL of one year of a place page."),
-    Setting("PLACE_YEAR_SAVE_AS", "places/{slug}/{year}/index.html", "Where one year of a place page is written."),
-    Setting("PLACES_INDEX_URL", "places/", "URL of the list of places."),
-    Setting("PLACES_INDEX_SAVE_AS", "places/index.html", "The list of places."),
-    Setting("TYPE_URL", "types/{slug}/", "URL of an event-type page."),
-    Setting("TYPE_SAVE_AS", "types/{slug}/index.html", "Where an event-type page is written."),
-    Setting("TYPE_YEAR_URL", "types/{slug}/{year}/", "URL of one year of an event-type page."),
-    Setting("TYPE_YEAR_SAVE_AS", "types/{slug}/{year}/index.html", "Where one year of an event-type page is written."),
-    Setting("TYPES_INDEX_URL", "types/", "URL of the list of event types."),
-    Setting("TYPES_INDEX_SAVE_AS", "types/index.html", "The list of event types."),
-    Setting("BUILD_REPORT_URL", "report/", "URL of the build report."),
-    Setting("BUILD_REPORT_SAVE_AS", "report/index.html", "The build report: what was read, what failed and why."),
-    Setting("BUILD_REPORT_PUBLIC", True, "False keeps the build report (and its review list) out of the navigation and out of the build; publishconf.py sets it."),
+    Setting("TIMELINE_PLACE_URL", "places/{slug}/", "URL of a place page."),
+    Setting("TIMELINE_PLACE_SAVE_AS", "places/{slug}/index.html", "Where a place page is written."),
+    Setting("TIMELINE_PLACE_YEAR_URL", "places/{slug}/{year}/", "URL of one year of a place page."),
+    Setting("TIMELINE_PLACE_YEAR_SAVE_AS", "places/{slug}/{year}/index.html", "Where one year of a place page is written."),
+    Setting("TIMELINE_PLACES_INDEX_URL", "places/", "URL of the list of places."),
+    Setting("TIMELINE_PLACES_INDEX_SAVE_AS", "places/index.html", "The list of places."),
+    Setting("TIMELINE_TYPE_URL", "types/{slug}/", "URL of an event-type page."),
+    Setting("TIMELINE_TYPE_SAVE_AS", "types/{slug}/index.html", "Where an event-type page is written."),
+    Setting("TIMELINE_TYPE_YEAR_URL", "types/{slug}/{year}/", "URL of one year of an event-type page."),
+    Setting("TIMELINE_TYPE_YEAR_SAVE_AS", "types/{slug}/{year}/index.html", "Where one year of an event-type page is written."),
+    Setting("TIMELINE_TYPES_INDEX_URL", "types/", "URL of the list of event types."),
+    Setting("TIMELINE_TYPES_INDEX_SAVE_AS", "types/index.html", "The list of event types."),
+    Setting("TIMELINE_BUILD_REPORT_URL", "report/", "URL of the build report."),
+    Setting("TIMELINE_BUILD_REPORT_SAVE_AS", "report/index.html", "The build report: what was read, what failed and why."),
+    Setting("TIMELINE_BUILD_REPORT_PUBLIC", True, "False keeps the build report (and its review list) out of the navigation and out of the build; publishconf.py sets it."),
     Setting("TIMELINE_CORRECTIONS", "corrections.yaml", "The editor's corrections file, relative to PATH (content/); empty disables corrections."),
-    Setting("BULLETIN_FEED_ATOM", "feeds/bulletins.atom.xml", "Atom feed of daily bulletins."),
-    Setting("BULLETIN_FEED_RSS", "feeds/bulletins.rss.xml", "RSS 2.0 feed of daily bulletins."),
-    Setting("BULLETIN_FEED_JSON", "feeds/bulletins.json", "JSON Feed of daily bulletins."),
-    Setting("BULLETIN_FEED_FULL_CONTENT", True, "Feeds carry each bulletin in full; False: key figures only."),
-    Setting("PLACE_FEED_ATOM", "feeds/places/{slug}.atom.xml", "Atom feed of each place's events and tallies."),
-    Setting("PLACE_FEED_RSS", "feeds/places/{slug}.rss.xml", "RSS 2.0 feed of each place's events and tallies."),
-    Setting("METRIC_FEED_ATOM", "feeds/metrics/{slug}.atom.xml", "Atom feed of each key metric, day by day."),
+    Setting("TIMELINE_BULLETIN_FEED_ATOM", "feeds/bulletins.atom.xml", "Atom feed of daily bulletins."),
+    Setting("TIMELINE_BULLETIN_FEED_RSS", "feeds/bulletins.rss.xml", "RSS 2.0 feed of daily bulletins."),
+    Setting("TIMELINE_BULLETIN_FEED_JSON", "feeds/bulletins.json", "JSON Feed of daily bulletins."),
+    Setting("TIMELINE_BULLETIN_FEED_FULL_CONTENT", True, "Feeds carry each bulletin in full; False: key figures only."),
+    Setting("TIMELINE_PLACE_FEED_ATOM", "feeds/places/{slug}.atom.xml", "Atom feed of each place's events and tallies."),
+    Setting("TIMELINE_PLACE_FEED_RSS", "feeds/places/{slug}.rss.xml", "RSS 2.0 feed of each place's events and tallies."),
+    Setting("TIMELINE_METRIC_FEED_ATOM", "feeds/metrics/{slug}.atom.xml", "Atom feed of each key metric, day by day."),
     Setting("TIMELINE_FEED_ID_DOMAIN", "", "Domain in every feed id (tag:<domain>,<date>:<path>); empty: the host of SITEURL or FEED_DOMAIN, else localhost. Set it to keep ids when the site moves.", _feed_id_domain),
-    Setting("DATA_EXPORT_PATH", "data", "Folder of the CSV/JSON/ICS exports."),
+    Setting("TIMELINE_EXPORT_PATH", "data", "Folder of the CSV/JSON/ICS exports."),
     Setting("TIMELINE_SEARCH", True, "Build a static full-text search index with Pagefind (when installed)."),
     Setting("TIMELINE_SEARCH_GLOB", "{bulletins/**/*,articles/**/*,places/*/index,*/index}.html", "Pages Pagefind indexes (a place's year pages are not: they repeat its overview, bulletins and reports)."),
     Setting("TIMELINE_SEARCH_ROOT", "main", "The element of each page that is indexed."),
@@ -332,11 +332,11 @@ SETTINGS: tuple[Setting, ...] = (
 
 # Checks the table leaves out, by kind of value: on/off flags, names and
 # folders, and addresses (templates whose {fields} must be their default's).
-_FLAGS = ("BUILD_REPORT_PUBLIC", "BULLETIN_FEED_FULL_CONTENT", "TIMELINE_SEARCH")
+_FLAGS = ("TIMELINE_BUILD_REPORT_PUBLIC", "TIMELINE_BULLETIN_FEED_FULL_CONTENT", "TIMELINE_SEARCH")
 _TEXTS: dict[str, Check] = {
     "TIMELINE_CACHE_PATH": _text(empty_ok=True),
     "TIMELINE_CORRECTIONS": _text(empty_ok=True, none_ok=True),
-    "DATA_EXPORT_PATH": _text(empty_ok=True),
+    "TIMELINE_EXPORT_PATH": _text(empty_ok=True),
     "TIMELINE_SEARCH_GLOB": _text(empty_ok=False),
     "TIMELINE_SEARCH_ROOT": _text(empty_ok=False),
     "TIMELINE_SEARCH_BUNDLE": _text(empty_ok=False),
@@ -438,11 +438,46 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+# Names before every plugin setting took the TIMELINE_ prefix (2026-12), so that
+# none can collide with Pelican's or another plugin's. Still read, with a warning,
+# for one release. SEARCH_URL/SEARCH_SAVE_AS keep their names: Pelican itself
+# reads <NAME>_URL/<NAME>_SAVE_AS of a direct template.
+RENAMED = {
+    old: "TIMELINE_" + ("EXPORT_PATH" if old == "DATA_EXPORT_PATH" else old)
+    for old in (
+        "HOME_SAVE_AS", "BULLETIN_URL", "BULLETIN_SAVE_AS", "BULLETINS_INDEX_URL", "BULLETINS_INDEX_SAVE_AS",
+        "BULLETINS_YEAR_URL", "BULLETINS_YEAR_SAVE_AS", "PLACE_URL", "PLACE_SAVE_AS", "PLACE_YEAR_URL",
+        "PLACE_YEAR_SAVE_AS", "PLACES_INDEX_URL", "PLACES_INDEX_SAVE_AS", "TYPE_URL", "TYPE_SAVE_AS", "TYPE_YEAR_URL",
+        "TYPE_YEAR_SAVE_AS", "TYPES_INDEX_URL", "TYPES_INDEX_SAVE_AS", "BUILD_REPORT_URL", "BUILD_REPORT_SAVE_AS",
+        "BUILD_REPORT_PUBLIC", "DATA_EXPORT_PATH", "BULLETIN_FEED_ATOM", "BULLETIN_FEED_RSS", "BULLETIN_FEED_JSON",
+        "BULLETIN_FEED_FULL_CONTENT", "PLACE_FEED_ATOM", "PLACE_FEED_RSS", "METRIC_FEED_ATOM",
+    )
+}
+
+
+def adopt_old_names(settings: dict[str, Any]) -> list[str]:
+    """Move values set under a name from before the TIMELINE_ prefix to the new name; one warning each.
+
+    The new name wins when both are set.
+
+    >>> conf = {"PLACE_URL": "where/{slug}/"}
+    >>> adopt_old_names(conf), conf
+    (['PLACE_URL is now TIMELINE_PLACE_URL: read this time, rename it in pelican.conf.py'], {'TIMELINE_PLACE_URL': 'where/{slug}/'})
+    """
+    warnings = []
+    for old, new in RENAMED.items():
+        if old in settings:
+            value = settings.pop(old)
+            settings.setdefault(new, value)
+            warnings.append(f"{old} is now {new}: read this time, rename it in pelican.conf.py")
+    return warnings
+
+
 def check_pelican(pelican: Any) -> None:
     """``signals.initialized``: stop the build on bad settings, before any file is read."""
     import logging
 
-    for warning in unknown_names(pelican.settings):
+    for warning in [*adopt_old_names(pelican.settings), *unknown_names(pelican.settings)]:
         logging.getLogger(__name__).warning("%s", warning)
     check(pelican.settings)
 
@@ -471,6 +506,7 @@ def load(
             raise FileNotFoundError(f"{path}: no such settings file")
         raw = {k: v for k, v in get_settings_from_file(str(path)).items() if k.isupper()}
     raw.update(overrides or {})
+    renamed = adopt_old_names(raw)
     if warnings is not None:
-        warnings.extend(unknown_names(raw))
+        warnings.extend([*renamed, *unknown_names(raw)])
     return check(raw)

@@ -710,7 +710,7 @@ class Links:
         if settings.get("INDEX_URL"):
             return str(settings["INDEX_URL"])
         save_as = str(settings.get("INDEX_SAVE_AS", "index.html"))
-        if not save_as or save_as == self.settings["HOME_SAVE_AS"]:
+        if not save_as or save_as == self.settings["TIMELINE_HOME_SAVE_AS"]:
             return None
         return save_as[: -len("index.html")] if save_as.endswith("/index.html") else save_as
 
@@ -721,10 +721,10 @@ class Links:
         return self.settings[name].format(**values)
 
     def bulletin_url(self, date: str) -> str:
-        return self._fmt("BULLETIN_URL", date=date)
+        return self._fmt("TIMELINE_BULLETIN_URL", date=date)
 
     def bulletin_save_as(self, date: str) -> str:
-        return self._fmt("BULLETIN_SAVE_AS", date=date)
+        return self._fmt("TIMELINE_BULLETIN_SAVE_AS", date=date)
 
     def has_bulletin(self, date: str) -> bool:
         return date in self.bulletin_dates
@@ -742,8 +742,8 @@ class Links:
     def _named(self, kind: str, suffix: str, name: str, year: str | None) -> str:
         """Address of a place or type page (``kind`` PLACE/TYPE), or of one year of it."""
         if year:
-            return self._fmt(f"{kind}_YEAR_{suffix}", slug=slug(name), year=year)
-        return self._fmt(f"{kind}_{suffix}", slug=slug(name))
+            return self._fmt(f"TIMELINE_{kind}_YEAR_{suffix}", slug=slug(name), year=year)
+        return self._fmt(f"TIMELINE_{kind}_{suffix}", slug=slug(name))
 
     def place_url(self, name: str, year: str | None = None) -> str:
         return self._named("PLACE", "URL", name, year)
@@ -752,10 +752,10 @@ class Links:
         return self._named("PLACE", "SAVE_AS", name, year)
 
     def bulletins_year_url(self, year: str | None) -> str:
-        return self._fmt("BULLETINS_YEAR_URL", year=year) if year else self.settings["BULLETINS_INDEX_URL"]
+        return self._fmt("TIMELINE_BULLETINS_YEAR_URL", year=year) if year else self.settings["TIMELINE_BULLETINS_INDEX_URL"]
 
     def bulletins_year_save_as(self, year: str) -> str:
-        return self._fmt("BULLETINS_YEAR_SAVE_AS", year=year)
+        return self._fmt("TIMELINE_BULLETINS_YEAR_SAVE_AS", year=year)
 
     def place_year_url_for(self, name: str) -> Callable[[str | None], str]:
         """``year → address`` of a place's pages (None: its overview), for templates."""
@@ -766,14 +766,14 @@ class Links:
 
     def place_feed(self, name: str, kind: str = "atom") -> str:
         """A place's feed address (``kind`` atom or rss); empty when that feed is switched off."""
-        pattern = self.settings.get("PLACE_FEED_RSS" if kind == "rss" else "PLACE_FEED_ATOM")
+        pattern = self.settings.get("TIMELINE_PLACE_FEED_RSS" if kind == "rss" else "TIMELINE_PLACE_FEED_ATOM")
         return pattern.format(slug=slug(name)) if pattern else ""
 
     def data_files(self) -> tuple[tuple[str, str], ...]:
-        return DATA_FILES if self.settings.get("DATA_EXPORT_PATH") else ()
+        return DATA_FILES if self.settings.get("TIMELINE_EXPORT_PATH") else ()
 
     def data_url(self, name: str) -> str:
-        return f"{self.settings['DATA_EXPORT_PATH']}/{name}"
+        return f"{self.settings['TIMELINE_EXPORT_PATH']}/{name}"
 
     def type_url(self, name: str, year: str | None = None) -> str:
         return self._named("TYPE", "URL", name, year)
@@ -1106,7 +1106,7 @@ class TimelineGenerator(Generator):
         recent = list(reversed(bulletins[-int(s["TIMELINE_HOME_BULLETINS"]):])) if bulletins else []
         latest = bulletins[-1] if bulletins else None
         self._write(
-            writer, s["HOME_SAVE_AS"], "home", "", override=True,
+            writer, s["TIMELINE_HOME_SAVE_AS"], "home", "", override=True,
             bulletin=latest, recent_bulletins=recent, periods_by_year=by_year,
             charts=self._bulletin_charts(latest, key_metrics) if latest else [],
         )
@@ -1146,7 +1146,7 @@ class TimelineGenerator(Generator):
                 place_totals=self._place_totals(name), place_map=self._place_map(name),
             )
         self._write(
-            writer, s["PLACES_INDEX_SAVE_AS"], "places", s["PLACES_INDEX_URL"],
+            writer, s["TIMELINE_PLACES_INDEX_SAVE_AS"], "places", s["TIMELINE_PLACES_INDEX_URL"],
             places=[(n, len(places[n])) for n in sorted(places, key=str.lower)],
         )
         for t in types:
@@ -1156,13 +1156,13 @@ class TimelineGenerator(Generator):
                 event_type=t,
             )
         self._write(
-            writer, s["TYPES_INDEX_SAVE_AS"], "types", s["TYPES_INDEX_URL"],
+            writer, s["TIMELINE_TYPES_INDEX_SAVE_AS"], "types", s["TIMELINE_TYPES_INDEX_URL"],
             types=[(t, sum(1 for e in site.events if e.type == t)) for t in types],
         )
 
-        if s.get("BUILD_REPORT_PUBLIC", True) and s["BUILD_REPORT_SAVE_AS"]:
+        if s.get("TIMELINE_BUILD_REPORT_PUBLIC", True) and s["TIMELINE_BUILD_REPORT_SAVE_AS"]:
             self._write(
-                writer, s["BUILD_REPORT_SAVE_AS"], "report", s["BUILD_REPORT_URL"],
+                writer, s["TIMELINE_BUILD_REPORT_SAVE_AS"], "report", s["TIMELINE_BUILD_REPORT_URL"],
                 **build_report(site),
             )
 
@@ -1193,7 +1193,7 @@ class TimelineGenerator(Generator):
 
         shown = years[0] if year_counts else None
         self._write(
-            writer, s["BULLETINS_INDEX_SAVE_AS"], "bulletins", s["BULLETINS_INDEX_URL"],
+            writer, s["TIMELINE_BULLETINS_INDEX_SAVE_AS"], "bulletins", s["TIMELINE_BULLETINS_INDEX_URL"],
             bulletin_months=months(by_year[shown] if shown else bulletins), year=None, shown_year=shown,
             years=year_counts, bulletin_count=len(bulletins),
         )

@@ -123,7 +123,7 @@ def test_reordered_metrics_miss_but_a_setting_extraction_does_not_read_hits(tmp_
     metrics = resolve({})["TIMELINE_METRICS"]
     reordered = dict(reversed(list(metrics.items())))  # which metric is tried first can change a result
     assert ExtractionCache(tmp_path, resolve({"TIMELINE_METRICS": reordered})).get(REPORT) is None
-    unrelated = {"TIMELINE_CHART_DAYS": 7, "TIMELINE_WORKERS": 1, "BULLETIN_URL": "days/{date}/"}
+    unrelated = {"TIMELINE_CHART_DAYS": 7, "TIMELINE_WORKERS": 1, "TIMELINE_BULLETIN_URL": "days/{date}/"}
     assert ExtractionCache(tmp_path, resolve(unrelated)).get(REPORT) == extraction
 
 

@@ -370,7 +370,7 @@ def test_stale_and_invalid_corrections_are_on_the_build_report(corrected_site):
 def test_build_report_private_setting_keeps_it_out(tmp_path):
     from tests.test_site import pelican_build
 
-    out = pelican_build(tmp_path / "out", BUILD_REPORT_PUBLIC=False)
+    out = pelican_build(tmp_path / "out", TIMELINE_BUILD_REPORT_PUBLIC=False)
     assert not (out / "report" / "index.html").exists()
     assert "Build report" not in _read(out, "index.html")
 
@@ -379,7 +379,7 @@ def test_publishconf_keeps_the_build_report_out():
     import runpy
 
     conf = runpy.run_path(str(ROOT / "publishconf.py"))
-    assert conf["BUILD_REPORT_PUBLIC"] is False
+    assert conf["TIMELINE_BUILD_REPORT_PUBLIC"] is False
 
 
 def test_corrections_reach_the_search_index(corrected_site):

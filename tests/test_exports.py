@@ -23,7 +23,7 @@ TABLES = [("events", exports.EVENT_COLUMNS), ("tallies", exports.TALLY_COLUMNS),
 
 def write(output: Path, site_data: SiteData, **settings) -> Path:
     exports.write_exports(str(output), site_data, {"SITEURL": SITEURL, "SITENAME": "Test site", **settings})
-    return output / settings.get("DATA_EXPORT_PATH", "data")
+    return output / settings.get("TIMELINE_EXPORT_PATH", "data")
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -185,7 +185,7 @@ def test_exports_are_byte_identical_across_runs_and_input_order(tmp_path, site_d
 
 
 def test_export_folder_follows_the_setting(tmp_path, site_data):
-    folder = write(tmp_path, site_data, DATA_EXPORT_PATH="downloads")
+    folder = write(tmp_path, site_data, TIMELINE_EXPORT_PATH="downloads")
     assert sorted(p.name for p in folder.iterdir()) == sorted(FILES)
 
 

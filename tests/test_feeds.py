@@ -119,7 +119,7 @@ def test_rss_carries_full_content_even_when_pelican_feeds_are_summary_only(tmp_p
 
 
 def test_summary_only_setting_keeps_the_key_figures_and_drops_the_body(tmp_path, site_data):
-    parsed = parse(write(tmp_path, site_data, BULLETIN_FEED_FULL_CONTENT=False) / "feeds/bulletins.atom.xml")
+    parsed = parse(write(tmp_path, site_data, TIMELINE_BULLETIN_FEED_FULL_CONTENT=False) / "feeds/bulletins.atom.xml")
     first = parsed.entries[0]
     assert "Killed: 6–8" in first.content[0].value
     assert "Militants shelled" not in first.content[0].value

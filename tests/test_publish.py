@@ -22,7 +22,7 @@ def git(*args: str, cwd: Path, env: dict) -> str:
 def test_ghp_import_pushes_the_built_site_to_a_gh_pages_branch(tmp_path):
     from tests.test_site import pelican_build
 
-    site = pelican_build(tmp_path / "output", BUILD_REPORT_PUBLIC=False)
+    site = pelican_build(tmp_path / "output", TIMELINE_BUILD_REPORT_PUBLIC=False)
     env = {
         **os.environ,
         "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org",

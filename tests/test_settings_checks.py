@@ -30,10 +30,10 @@ def test_every_setting_has_a_check_and_its_default_passes_it():
 @pytest.mark.parametrize(
     "name, value, says",
     [
-        ("PLACE_URL", "places/{name}/", "uses {name}"),
-        ("BULLETIN_SAVE_AS", "bulletins/index.html", "needs {date}"),
-        ("HOME_SAVE_AS", "{date}.html", "a plain path"),
-        ("PLACE_FEED_ATOM", 3, "expected a string or None"),
+        ("TIMELINE_PLACE_URL", "places/{name}/", "uses {name}"),
+        ("TIMELINE_BULLETIN_SAVE_AS", "bulletins/index.html", "needs {date}"),
+        ("TIMELINE_HOME_SAVE_AS", "{date}.html", "a plain path"),
+        ("TIMELINE_PLACE_FEED_ATOM", 3, "expected a string or None"),
         ("TIMELINE_SEARCH", "yes", "expected True or False"),
         ("TIMELINE_SEARCH_ROOT", "", "non-empty string"),
         ("TIMELINE_EVENT_TYPES", {"id": "riots"}, "expected a list of rules"),
@@ -47,8 +47,8 @@ def test_a_bad_value_is_reported_with_its_setting(name, value, says):
 
 @pytest.mark.parametrize(
     "name, value",
-    [("PLACE_FEED_RSS", None), ("PLACE_FEED_RSS", ""), ("BUILD_REPORT_SAVE_AS", ""), ("TIMELINE_CORRECTIONS", None),
-     ("PLACE_YEAR_URL", "where/{year}/{slug}.html"), ("DATA_EXPORT_PATH", "")],
+    [("TIMELINE_PLACE_FEED_RSS", None), ("TIMELINE_PLACE_FEED_RSS", ""), ("TIMELINE_BUILD_REPORT_SAVE_AS", ""), ("TIMELINE_CORRECTIONS", None),
+     ("TIMELINE_PLACE_YEAR_URL", "where/{year}/{slug}.html"), ("TIMELINE_EXPORT_PATH", "")],
 )
 def test_switching_off_and_reordering_fields_is_accepted(name, value):
     assert validate({name: value}) == []
@@ -58,3 +58,13 @@ def test_search_reads_its_defaults_from_the_settings_table():
     for name in ("TIMELINE_SEARCH", "TIMELINE_SEARCH_GLOB", "TIMELINE_SEARCH_ROOT", "SEARCH_URL", "SEARCH_SAVE_AS"):
         assert search.setting({}, name) == settings.default(name)
     assert not hasattr(search, "DEFAULTS")
+
+
+def test_a_setting_under_its_name_from_before_the_prefix_is_read_with_a_warning(tmp_path):
+    conf = tmp_path / "pelican.conf.py"
+    conf.write_text('PLACE_URL = "where/{slug}/"\nTIMELINE_TYPE_URL = "kinds/{slug}/"\nTYPE_URL = "ignored/{slug}/"\n')
+    warnings: list[str] = []
+    values = load(conf, warnings=warnings)
+    assert values["TIMELINE_PLACE_URL"] == "where/{slug}/"
+    assert values["TIMELINE_TYPE_URL"] == "kinds/{slug}/"  # the new name wins
+    assert sorted(w.split(" ")[0] for w in warnings) == ["PLACE_URL", "TYPE_URL"]

@@ -677,10 +677,10 @@ def test_article_marks_merge_an_event_and_a_tally_on_the_same_sentence():
     "settings, method, arg, expected",
     [
         ({}, "bulletin_url", "2016-12-23", "bulletins/2016-12-23/"),
-        ({"BULLETIN_URL": "daily/{date}.html"}, "bulletin_url", "2016-12-23", "daily/2016-12-23.html"),
+        ({"TIMELINE_BULLETIN_URL": "daily/{date}.html"}, "bulletin_url", "2016-12-23", "daily/2016-12-23.html"),
         ({}, "place_url", "Deir ez-Zor", "places/deir-ez-zor/"),
         ({}, "place_feed", "Deir ez-Zor", "feeds/places/deir-ez-zor.atom.xml"),
-        ({"PLACE_FEED_ATOM": None}, "place_feed", "Hama", ""),
+        ({"TIMELINE_PLACE_FEED_ATOM": None}, "place_feed", "Hama", ""),
         ({}, "type_url", "air_strike", "types/air-strike/"),
         ({}, "bulletins_year_url", "2016", "bulletins/2016/"),
         ({}, "bulletins_year_url", None, "bulletins/"),
@@ -766,7 +766,8 @@ def test_custom_addresses_move_the_pages(tmp_path):
     mp = pytest.MonkeyPatch()
     use_hand_pipeline(mp)
     try:
-        out = pelican_build(tmp_path, BULLETIN_URL="daily/{date}.html", BULLETIN_SAVE_AS="daily/{date}.html",
+        # PLACE_*: the names from before the TIMELINE_ prefix are still read (settings.RENAMED)
+        out = pelican_build(tmp_path, TIMELINE_BULLETIN_URL="daily/{date}.html", TIMELINE_BULLETIN_SAVE_AS="daily/{date}.html",
                             PLACE_URL="where/{slug}.html", PLACE_SAVE_AS="where/{slug}.html")
     finally:
         mp.undo()
