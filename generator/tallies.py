@@ -90,6 +90,8 @@ TALLY_METRICS: dict[str, dict[str, Any]] = {
         "unit_nouns": [r"tanks", r"armou?red\s+(?:fighting\s+|combat\s+)?vehicles", r"vehicles\s+and\s+fuel\s+tanks", r"artillery\s+systems", r"multiple\s+launch\s+rocket\s+systems",
                        r"air\s+defen[cs]e\s+systems", r"aircraft", r"helicopters"],
     },
+    # small-arms shots are rounds fired, counted with the shells ("fired around 900 shots from small arms")
+    "shells": {"label": "Shells", "patterns": [], "unit_nouns": [r"shots"]},
     "killed": {"label": "Killed", "patterns": [r"martyred", r"martyrdom\s+of"], "unit_nouns": [r"martyrs?"]},
     # killed and wounded as one number ("8,019 civilian casualties"), and the missing ("12 people missing")
     "casualties": {"label": "Casualties", "patterns": [r"casualties"], "unit_nouns": [r"(?:civilian\s+)?casualties"]},
@@ -799,7 +801,7 @@ _REPORT_VERB = re.compile(r"\b(?:recorded|registered|monitored|documented|observ
 _PERIOD = re.compile(
     r"\b(?:over|during|in|for|within)\s+the\s+(?:past|last|previous)\s+(?:(?:\d+|two|three|four|five|six|seven|ten|fourteen|thirty)\s+)?"
     r"(?:days|weeks?|months?|years?|(?:48|72|36)\s+hours)\b"
-    r"|\b(?:last|this|past)\s+(?:week|month|year)\b|\bweekly\b|\bmonthly\b|\bquarterly\b"
+    r"|\b(?:last|this|past)\s+(?:week|month|year)\b|\b(?:in|during|over|within)\s+(?:one|a|a\s+single)\s+(?:week|month)\b|\bweekly\b|\bmonthly\b|\bquarterly\b"
     r"|\b(?:during|in|over)\s+the\s+(?:specified|reporting|same)\s+period\b"
     r"|\bbetween\s+the\s+(?:evenings|mornings|nights)\s+of\b"
     r"|\bfrom\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^.;]{0,40}?\b(?:to|till|until|through)\b"
@@ -930,8 +932,11 @@ def _running_from(sentence: str, metric: str) -> int | None:
     return start
 
 
+_OVERNIGHT = re.compile(r"\bovernight\b|\b(?:during|in|on)\s+the\s+night\s+(?:of|to)\b", re.I)  # one night's count
+
+
 def _report_cue(sentence: str) -> bool:
-    return bool(_DAILY.search(sentence) or _PERIOD.search(sentence) or _REPORT_VERB.search(sentence)
+    return bool(_DAILY.search(sentence) or _PERIOD.search(sentence) or _REPORT_VERB.search(sentence) or _OVERNIGHT.search(sentence)
                 or _AS_OF_MOMENT.search(sentence) or cumulative_from(sentence) is not None or _TOLL_SHAPE.search(sentence))
 
 
@@ -1397,6 +1402,18 @@ def _one_reporter(a: str | None, b: str | None) -> bool:
     return a in initials or b in initials
 
 
+def _same_body(a: str | None, b: str | None) -> bool:
+    """One reporter named twice, or not named once: "Russia" and "Russia's Defense Ministry", "SMM" and its full name.
+
+    >>> _same_body("Russia", "Russia’s Defense Ministry"), _same_body(None, "the Mission"), _same_body("Russia", "Turkey")
+    (True, True, False)
+    """
+    if not a or not b or _one_reporter(a, b):
+        return True
+    short, long = sorted((re.sub(r"['’]s\b", "", name).split() for name in (a, b)), key=len)
+    return long[: len(short)] == short
+
+
 def combine_regions(found: list[Tally]) -> list[Tally]:
     """One report's per-region counts, given sentence by sentence, as one tally.
 
@@ -1435,19 +1452,35 @@ def merge_restatements(found: Iterable[Tally]) -> list[Tally]:
     metric, total, date, span or breakdown all stay.
     """
     kept: list[Tally] = []
-    index: dict[tuple[str, int, str, str], int] = {}
-    for tally in combine_regions(list(found)):
-        key = (tally.metric, tally.total, tally.date, tally.span)
-        i = index.get(key)
+    first: list[int] = []  # where each kept tally first appeared: the output keeps the text's order
+    combined = combine_regions(list(found))
+    for at in sorted(range(len(combined)), key=lambda k: not combined[k].by_place):  # breakdowns first: restatements fold into them
+        tally = combined[at]
+        i = next((i for i, old in enumerate(kept) if _restates(old, tally)), None)
         if i is None:
-            index[key] = len(kept)
             kept.append(tally)
+            first.append(at)
             continue
+        first[i] = min(first[i], at)
         old = kept[i]
-        if old.by_place and tally.by_place and old.by_place != tally.by_place:
-            kept.append(tally)  # two different breakdowns of the same total: both stay
-            continue
         best = tally if (tally.by_place and not old.by_place) else old
         reporter = best.attributed_to or old.attributed_to or tally.attributed_to
-        kept[i] = dataclasses.replace(best, attributed_to=reporter)
-    return kept
+        kept[i] = dataclasses.replace(best, attributed_to=reporter, date=min(old.date, tally.date))  # the statement's day
+    return [kept[i] for i in sorted(range(len(kept)), key=first.__getitem__)]
+
+
+_RESTATED_WITHIN = 7  # days: a headline dated by the report, its body by "said on Monday"
+
+
+def _restates(old: Tally, new: Tally) -> bool:
+    """Whether ``new`` restates ``old``: the same metric, total and span, no second breakdown, the same
+    day or, for a day count, a headline dated by the report and its body by the statement's weekday."""
+    if (old.metric, old.total, old.span) != (new.metric, new.total, new.span):
+        return False
+    if old.by_place and new.by_place and old.by_place != new.by_place:
+        return False  # two different breakdowns of the same total: both stay
+    if old.date == new.date:
+        return True
+    if old.span != "day" or not (old.date and new.date) or not _same_body(old.attributed_to, new.attributed_to):
+        return False
+    return abs((dt.date.fromisoformat(old.date) - dt.date.fromisoformat(new.date)).days) <= _RESTATED_WITHIN

@@ -651,3 +651,31 @@ def test_a_running_tally_takes_the_end_and_reporter_its_figure_names_but_not_the
 def test_a_count_takes_the_place_its_sentence_opens_with(sentence, by_place):
     first = tallies_of(sentence, Gazetteer.for_countries(["UA"]))[0][0]
     assert first.by_place == by_place
+
+
+def test_a_headline_its_body_and_the_breakdown_of_one_count_are_one_tally():
+    from generator.model import Tally
+    from generator.tallies import merge_restatements
+
+    def tally(date, by_place, reporter):
+        return Tally(date=date, metric="ceasefire_violations", article="a", start=0, end=9, sentence="...",
+                     by_place=by_place, total=6, attributed_to=reporter)
+
+    headline = tally("2021-03-10", {}, "Russia")  # dated by the report
+    body = tally("2021-03-08", {}, "Russia's Defence Ministry")  # "said on Monday that six violations ..."
+    breakdown = tally("2021-03-10", {"Idlib": 4, "Hama": 2}, None)
+    [one] = merge_restatements([headline, body, breakdown])
+    assert (one.by_place, one.date, one.attributed_to) == ({"Idlib": 4, "Hama": 2}, "2021-03-08", "Russia")
+    other_side = tally("2021-03-08", {}, "Turkey")
+    assert len(merge_restatements([headline, other_side])) == 2
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The enemy violated the ceasefire more than 120 times in one week and fired around 640 shots from small arms, the ministry said.",
+     [("ceasefire_violations", 120), ("shells", 640)]),
+    ("Overnight, the adversary violated the ceasefire along the line of contact 40 times, firing over 300 shots at the posts.",
+     [("ceasefire_violations", 40), ("shells", 300)]),
+])
+def test_a_week_or_a_night_of_violations_and_shots_fired(sentence, expected):
+    read, _ = tallies_of(sentence, Gazetteer.for_countries(["AZ", "AM"]))
+    assert [(t.metric, t.total) for t in read] == expected
