@@ -1,5 +1,6 @@
 # Targets follow pelican-quickstart's Makefile; the first `make` creates .venv
-# and installs the pinned dependencies (requirements.txt) into it.
+# and installs the pinned dependencies of the site (requirements.txt) into it;
+# `make test` adds those of import, tests and lint (requirements-dev.txt).
 PY ?= python3
 VENV ?= .venv
 PYTHON = $(VENV)/bin/python
@@ -24,7 +25,7 @@ GITHUB_PAGES_BRANCH ?= gh-pages
 GITHUB_PAGES_COMMIT_MESSAGE ?= Generate Pelican site
 SSH_TARGET ?= user@host:/var/www/bulletin
 
-.PHONY: help html clean regenerate serve devserver publish github rsync_upload review lint test bench venv
+.PHONY: help html clean regenerate serve devserver publish github rsync_upload review lint test bench venv dev
 
 help:
 	@echo 'make html        build the site into output/'
@@ -47,6 +48,13 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	touch $@
 
 venv: $(VENV)/.installed
+
+# What `make test`, `make lint` and the benchmarks add: import, tests, lint, browser tests (requirements-dev.txt).
+$(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.installed
+	$(PYTHON) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+dev: $(VENV)/.dev-installed
 
 html: venv
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) $(PELICANOPTS)
@@ -77,14 +85,14 @@ rsync_upload: publish
 review: venv
 	$(PYTHON) -m generator review $(REVIEWOPTS)
 
-lint: venv
+lint: dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 
-test: venv lint
+test: dev lint
 	$(PYTHON) -m pytest $(PYTESTOPTS)
 
-$(VENV)/.bench-installed: bench/requirements.txt $(VENV)/.installed
+$(VENV)/.bench-installed: bench/requirements.txt $(VENV)/.dev-installed
 	$(PYTHON) -m pip install --quiet -r bench/requirements.txt
 	touch $@
 
