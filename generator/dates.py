@@ -360,7 +360,10 @@ def _passive(text: str, cue: re.Match[str]) -> bool:
 
 
 # (type, value) or (type, value, start, end) when the resolver narrows the span.
-Resolved = tuple[TimexType, str] | tuple[TimexType, str, int, int] | None
+# A resolver may also split its span into several expressions, each with its
+# own extent ("from [19] to [21 December]"): a list of (type, value, start, end).
+Piece = tuple[TimexType, str, int, int]
+Resolved = tuple[TimexType, str] | Piece | list[Piece] | None
 Resolver = Callable[[re.Match[str], _State], Resolved]
 
 
@@ -631,6 +634,42 @@ def _r_month_day(m: re.Match[str], st: _State) -> Resolved:
     if d is None:
         return None
     return _with_part(d, _g(m, "part"))
+
+
+# What joins the days of a range or list: "19-21", "19 to 21", "3 and 4", "from 1 through 5".
+_RANGE_LINK = r"\s*(?:-|–|—|\bto\b|\band\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
+# After "June 3 and 4", a lower-case word other than these makes the 4 a count ("4 soldiers").
+_NOT_AFTER_DAY = (r"(?!(?:in|at|on|for|when|while|and|or|but|as|with|to|from|after|before|during|the|a|an|"
+                  r"this|that|were|was|will|would|are|is|have|has|had)\b)[a-z]")
+_DAY_IN_RANGE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?")
+
+
+def _r_day_range(m: re.Match[str], st: _State) -> Resolved:
+    """"from 19 to 21 December", "between 3 and 5 May", "June 19-21", "on 3, 4 and 5 July":
+    days of one month, each its own expression ("[19] to [21 December]", as TimeML
+    tags them), all in the year the last one gets (written, or from the tense).
+    """
+    if _NAMED_AFTER_DATE.match(st.text, m.end()):
+        return None
+    if not _g(m, "year") and _NUMBER_AFTER_DATE.match(st.text, m.end()):
+        return None
+    month = _month_of(m["month"])
+    days = [(int(re.match(r"\d+", d.group()).group()), m.start("days") + d.start(), m.start("days") + d.end())  # type: ignore[union-attr]
+            for d in _DAY_IN_RANGE.finditer(m["days"])]
+    if any(b <= a for (a, _, _), (b, _, _) in zip(days, days[1:])):
+        return None  # "3 and 2 May": not a run of days
+    year = int(m["year"]) if _g(m, "year") else _year_for_month_day(st, month, days[-1][0], m.start(), m.end())
+    pieces: list[Piece] = []
+    for k, (day, start, end) in enumerate(days):
+        d = _safe_date(year, month, day)
+        if d is None:
+            return None
+        if k == 0:
+            start = m.start()  # "[June 19]-21", "from [the 19th] to"
+        if k == len(days) - 1:
+            end = m.end()  # "19 to [21 December 2012]", "June 19-[21, 2012]"
+        pieces.append(("DATE", _iso(d), start, end))
+    return pieces
 
 
 def _spoken_year(words: str) -> int | None:
@@ -1798,6 +1837,31 @@ _RULES: tuple[_Rule, ...] = (
             ("The camp opened on [the 2nd of June 2014].", _FRI, "2014-06-02"),
         ),
     ),
+    # "from 19 to 21 December", "between 3 and 5 May", "on 3, 4 and 5 July", "June 19-21, 2012":
+    # days of one month, one expression each.
+    _rule(
+        "day_range",
+        rf"(?:the\s+)?(?<![\d.,:/$-])(?P<days>{_DAYNUM}(?:\s*,\s*(?:the\s+)?{_DAYNUM})*,?{_RANGE_LINK}"
+        rf"(?:the\s+)?{_DAYNUM})(?:\s+of)?\s+(?P<month>{_MONTH})(?:,?\s*(?P<year>{_YEAR}))?",
+        _r_day_range,
+        core=_MONTH,
+        examples=(
+            ("Fighting raged from [19] to 21 December.", _FRI, "2016-12-19"),
+            ("Talks are set for [3] and 4 January.", _FRI, "2017-01-03"),
+            ("Voting ran on [the 19th] to the 21st of April 2012.", _FRI, "2012-04-19"),
+        ),
+    ),
+    _rule(
+        "month_day_range",
+        rf"(?P<month>{_MONTH})\s*(?P<days>{_DAYNUM}(?:\s*,\s*{_DAYNUM})*,?{_RANGE_LINK}{_DAYNUM})"
+        rf"(?:,?\s*(?P<year>{_YEAR}))?(?!\s+{_NOT_AFTER_DAY})",
+        _r_day_range,
+        core=_MONTH,
+        examples=(
+            ("The fair ran [April 19]-21, 2012.", _FRI, "2012-04-19"),
+            ("Polls open on [June 3] and 4.", "2017-05-20", "2017-06-03"),
+        ),
+    ),
     _rule(
         "month_year",
         rf"(?P<month>{_MONTH}),?\s+(?:of\s+)?(?:(?P<year>{_YEAR})|(?P<rel>this|last|next)\s+year|(?P<syear>{_SPOKEN_YEAR}))",
@@ -2601,18 +2665,23 @@ def _resolve(text: str, state: _State, chosen: list[Candidate]) -> tuple[list[Ti
             if rule.resolve is not _r_block:
                 declined.append(cand)
             continue
-        ttype, value = resolved[0], resolved[1]
-        if len(resolved) == 4:  # the resolver narrowed the extent
-            start, end = resolved[2], resolved[3]  # type: ignore[misc]
-        # Trim a trailing space or comma a pattern may have taken.
-        while end > start and text[end - 1] in " \t\n,":
-            end -= 1
-        out.append(Timex(start=start, end=end, text=text[start:end], type=ttype, value=value,
-                         mod=_mod(text[start:end], ttype), doubt=rule.doubt(m, value) if rule.doubt else None))
-        gran = _granularity(value)
-        if ttype in ("DATE", "TIME") and gran is not None:
-            state.history.append((value, gran, rule.derived))
-            state.history_ends.append(end)
+        pieces: list[Piece]
+        if isinstance(resolved, list):  # the resolver split the span
+            pieces = resolved
+        elif len(resolved) == 4:  # the resolver narrowed the extent
+            pieces = [resolved]  # type: ignore[list-item]
+        else:
+            pieces = [(resolved[0], resolved[1], start, end)]
+        for ttype, value, start, end in pieces:
+            # Trim a trailing space or comma a pattern may have taken.
+            while end > start and text[end - 1] in " \t\n,":
+                end -= 1
+            out.append(Timex(start=start, end=end, text=text[start:end], type=ttype, value=value,
+                             mod=_mod(text[start:end], ttype), doubt=rule.doubt(m, value) if rule.doubt else None))
+            gran = _granularity(value)
+            if ttype in ("DATE", "TIME") and gran is not None:
+                state.history.append((value, gran, rule.derived))
+                state.history_ends.append(end)
     return out, declined
 
 

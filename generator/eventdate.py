@@ -239,19 +239,27 @@ _EVENING_TO_MORNING = re.compile(r"\b(?:from|between)\s+(?:late\s+)?$", re.I)
 _TO = re.compile(r"\s*+(?:to|until|till|into|and)\s+(?:early\s+)?$", re.I)
 
 
-def night_day(sentence: str, published: dt.date) -> tuple[str, str] | None:
+def night_day(sentence: str, published: dt.date, timexes: Sequence[Timex] = ()) -> tuple[str, str] | None:
     """The second day of a night named by its two days, and the words, or ``None``.
+
+    The year is the tagger's, read on that day when it is among ``timexes``;
+    else the latest such day on or before ``published``.
 
     >>> night_day("Overnight December 26-27, the enemy fired 850 shots.", dt.date(2016, 12, 27))
     ('2016-12-27', 'Overnight December 26-27')
     >>> night_day("Shells fell on the night of 2-3 July.", dt.date(2021, 7, 6))
+    ('2021-07-03', 'night of 2-3 July')
+    >>> night_day("Shells fell on the night of 2-3 July.", dt.date(2021, 7, 2), [Timex(30, 36, "3 July", "DATE", "2021-07-03")])
     ('2021-07-03', 'night of 2-3 July')
     """
     for night in NIGHTS:
         m = night.pattern.search(sentence)
         if not m:
             continue
-        day = _latest_day(m["m1"] or m["m2"], int(m["d2"] or m["d4"]), published)
+        name, second = m["m1"] or m["m2"], int(m["d2"] or m["d4"])
+        month = dates._month_of(name.rstrip(".").lower()[:3])
+        told = [t.value[:10] for t in timexes if t.value[:10].endswith(f"-{month:02d}-{second:02d}")]
+        day = told[0] if told else _latest_day(name, second, published)
         return (day, m.group()) if day else None
     return None
 
@@ -440,7 +448,7 @@ def pick(sentence: str, offset: int, timexes: Sequence[Timex], report_day: dt.da
     >>> pick("During the day, troops took two villages.", 0, [], dt.date(2017, 4, 29)).date
     '2017-04-29'
     """
-    night = night_day(sentence, report_day)
+    night = night_day(sentence, report_day, timexes)
     if night:
         return Dated(night[0], "day", night[1], "night")
     listed = first_listed_day(sentence, report_day, timexes)

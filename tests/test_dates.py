@@ -728,3 +728,37 @@ def test_the_source_country_reads_numeric_dates_when_lang_has_no_region(lang, so
     article = Article(path="a.md", slug="a", title="A", published=dt.date(2012, 5, 1), text=text, lang=lang, source=source)
     settings = {"TIMELINE_SOURCE_COUNTRIES": {"Wire US": "US"}}
     assert [e.date for e in extract_article(article, settings).events] == [date]
+
+
+# --- days of one month: each day is its own expression -----------------------------
+
+DAY_RANGES = [
+    # (sentence, reference, [(expression, value), ...] of the days)
+    ("Voting ran from 19 to 21 April.", WED, [("19", "2016-04-19"), ("21 April", "2016-04-21")]),
+    ("Storms hit the coast on 19-21 December.", WED, [("19", "2015-12-19"), ("21 December", "2015-12-21")]),
+    ("The fair runs June 9-11 in the old town.", WED, [("June 9", "2016-06-09"), ("11", "2016-06-11")]),
+    ("The fair ran April 9–11, 2014.", WED, [("April 9", "2014-04-09"), ("11, 2014", "2014-04-11")]),
+    ("Monitors counted shells between 2 and 4 May.", WED, [("2", "2016-05-02"), ("4 May", "2016-05-04")]),
+    ("Drones struck the depot on 3, 4 and 5 May.", WED,
+     [("3", "2016-05-03"), ("4", "2016-05-04"), ("5 May", "2016-05-05")]),
+    ("Drills are planned from the 6th to the 8th of June 2017.", WED,
+     [("the 6th", "2017-06-06"), ("8th of June 2017", "2017-06-08")]),
+    # the days share the year the last one gets: "9 to 11 January" read in December
+    ("The envoy will visit on 9 to 11 January.", FRI, [("9", "2017-01-09"), ("11 January", "2017-01-11")]),
+]
+
+
+@pytest.mark.parametrize("text,ref,days", DAY_RANGES)
+def test_each_day_of_a_range_or_list_is_dated(text, ref, days):
+    assert [(t.text, t.value) for t in find_timexes(text, ref)] == days
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("On June 3 and 4 soldiers were hurt.", [("June 3", "2016-06-03")]),  # a count, not a day
+        ("Officials expect a delay of between 30 and 45 days.", [("between 30 and 45 days", "P30D")]),
+    ],
+)
+def test_numbers_near_a_month_are_not_always_days(text, found):
+    assert [(t.text, t.value) for t in find_timexes(text, WED)] == found
