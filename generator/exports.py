@@ -46,9 +46,10 @@ import icalendar
 
 from generator.aggregate import figure_span
 from generator.cache import cache_folder
-from generator.event_types import DEFAULT_EVENT_TYPES
 from generator.memo import StepMemo
 from generator.model import Article, Bulletin, Claim, Event, Figure, Incident, KeyFigure, ReportedTotal, SiteData, Tally
+from generator.settings import default
+from generator.settings import get as setting
 
 # Bump the major part when a column is removed or changes meaning, the minor
 # part when one is added. Written into every JSON file and schema.json.
@@ -720,9 +721,9 @@ EXPORT_FILES: tuple[tuple[str, str], ...] = (
 
 def write_exports(output_path: str, site_data: SiteData, settings: Mapping[str, Any]) -> None:
     """Write every export file into ``<output_path>/<TIMELINE_EXPORT_PATH>/``."""
-    folder = os.path.join(output_path, settings.get("TIMELINE_EXPORT_PATH") or "data")
+    folder = os.path.join(output_path, setting(settings, "TIMELINE_EXPORT_PATH") or default("TIMELINE_EXPORT_PATH"))
     os.makedirs(folder, exist_ok=True)
-    rules = settings.get("TIMELINE_EVENT_TYPES") or DEFAULT_EVENT_TYPES
+    rules = setting(settings, "TIMELINE_EVENT_TYPES") or default("TIMELINE_EVENT_TYPES")
     lookup = Lookup({a.slug: a for a in site_data.articles}, settings.get("SITEURL") or "",
                     {str(r["id"]): str(r["label"]) for r in rules if r.get("label")})
     events = sorted_events(site_data.events)

@@ -39,25 +39,8 @@ from pelican.utils import set_date_tzinfo
 from generator.exports import absolute_url, date_parts, display_date
 from generator.model import Bulletin, Event, KeyFigure, ReportedTotal, SiteData, Tally, source_label
 from generator import feedids, summary
+from generator.settings import get as setting  # Pelican's value, else the settings table's default
 from generator.site import Links, bulletin_incidents
-
-# Addresses not (yet) in the settings table; each can be overridden in
-# pelican.conf.py like the others, and set to "" to switch that feed off.
-DEFAULTS = {
-    "TIMELINE_PLACE_FEED_ATOM": "feeds/places/{slug}.atom.xml",
-    "TIMELINE_PLACE_FEED_RSS": "feeds/places/{slug}.rss.xml",
-    "TIMELINE_BULLETIN_FEED_JSON": "feeds/bulletins.json",
-    "TIMELINE_METRIC_FEED_ATOM": "feeds/metrics/{slug}.atom.xml",
-    "TIMELINE_BULLETIN_FEED_FULL_CONTENT": True,
-}
-
-
-def _setting(links: Any, settings: Mapping[str, Any], name: str) -> Any:
-    """A setting from Pelican's settings, else the plugin's table, else DEFAULTS."""
-    if name in settings:
-        return settings[name]
-    value = links.setting(name)
-    return DEFAULTS.get(name) if value is None else value
 
 
 # -- the adapter Pelican's writer reads -------------------------------------------
@@ -368,7 +351,7 @@ def last_revised(date: str, slugs: Iterable[str], published: Mapping[str, dt.dat
 
 def bulletin_items(site_data: SiteData, settings: Mapping[str, Any], tl: Links, limit: int | None = None) -> list[FeedItem]:
     """One feed item per bulletin day, newest first; only the newest ``limit`` are made (None: all)."""
-    full = _setting(tl, settings, "TIMELINE_BULLETIN_FEED_FULL_CONTENT")
+    full = setting(settings, "TIMELINE_BULLETIN_FEED_FULL_CONTENT")
     published = {a.slug: a.published for a in site_data.articles}
     author = settings.get("AUTHOR") or settings.get("SITENAME") or ""
     items = []
@@ -554,9 +537,9 @@ def write_feeds(writer: Any, site_data: SiteData, context: dict, settings: Mappi
     limit = settings.get("FEED_MAX_ITEMS") or None
     items = bulletin_items(site_data, settings, tl, limit)
     if items:
-        atom = _setting(tl, settings, "TIMELINE_BULLETIN_FEED_ATOM")
-        rss = _setting(tl, settings, "TIMELINE_BULLETIN_FEED_RSS")
-        json_path = _setting(tl, settings, "TIMELINE_BULLETIN_FEED_JSON")
+        atom = setting(settings, "TIMELINE_BULLETIN_FEED_ATOM")
+        rss = setting(settings, "TIMELINE_BULLETIN_FEED_RSS")
+        json_path = setting(settings, "TIMELINE_BULLETIN_FEED_JSON")
         if atom:
             writer.write_feed([_AtomItem(i) for i in items], context, atom, feed_type="atom", override_output=True, feed_title="Daily bulletins")
         if rss:
@@ -566,15 +549,15 @@ def write_feeds(writer: Any, site_data: SiteData, context: dict, settings: Mappi
         if json_path:
             write_json_feed(writer.output_path, json_path, items, context, settings)
 
-    metric_pattern = _setting(tl, settings, "TIMELINE_METRIC_FEED_ATOM")
+    metric_pattern = setting(settings, "TIMELINE_METRIC_FEED_ATOM")
     if metric_pattern:
         for metric in feed_metrics(site_data):
             author = settings.get("AUTHOR") or settings.get("SITENAME") or ""
             writer.write_feed([_AtomItem(i) for i in metric_items(metric, site_data, tl, author, limit)], context, metric_pattern.format(slug=tl.slug(metric)),
                               feed_type="atom", override_output=True, feed_title=tl.metric_label(metric))
 
-    atom_pattern = _setting(tl, settings, "TIMELINE_PLACE_FEED_ATOM")
-    rss_pattern = _setting(tl, settings, "TIMELINE_PLACE_FEED_RSS")
+    atom_pattern = setting(settings, "TIMELINE_PLACE_FEED_ATOM")
+    rss_pattern = setting(settings, "TIMELINE_PLACE_FEED_RSS")
     for place in feed_places(site_data, tl):
         entries = place_items(place, site_data, tl)
         if not entries:

@@ -40,7 +40,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import importlib
 import logging
 import os
 import re
@@ -53,7 +52,8 @@ from markupsafe import Markup, escape
 from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
-from generator import charts, incidents, intake, maps, output, pagecache, summary
+from generator import charts, exports, incidents, intake, maps, output, pagecache, summary
+from generator import settings as plugin_settings
 from generator.aggregate import figure_span, tally_span
 from generator.exports import EXPORT_FILES, PART_ORDER, part_of, week_days, week_text
 from generator.model import (
@@ -91,12 +91,6 @@ _HL_SLOT = "\x00tl-hl\x00"
 _ROOT_SLOT = "\x00tl-root\x00"
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def _default(name: str) -> Any:
-    """A setting's documented default (settings.SETTINGS)."""
-    default = next(x.default for x in SETTINGS if x.name == name)
-    return default() if callable(default) else default
 
 
 def page_settings(settings: Mapping[str, Any]) -> dict[str, Any]:
@@ -145,15 +139,6 @@ def _label_from_table(table: Any, name: str) -> str | None:
     if isinstance(entry, Mapping):
         return entry.get("label")
     return getattr(entry, "label", None) if entry is not None else None
-
-
-def _table(settings: Mapping[str, Any], name: str, module: str, attr: str) -> Any:
-    if name in settings:
-        return settings[name]
-    try:
-        return getattr(importlib.import_module(module), attr)
-    except (ImportError, AttributeError):
-        return {}
 
 
 def date_label(date: str, granularity: str = "day", mod: str | None = None) -> str:
@@ -691,9 +676,9 @@ class Links:
 
     def __init__(self, settings: Mapping[str, Any], site: SiteData, bulletin_dates: Iterable[str] = ()) -> None:
         self.settings = page_settings(settings)
-        self.metrics = _table(settings, "TIMELINE_METRICS", "generator.figures", "DEFAULT_METRICS")
-        self.types = _table(settings, "TIMELINE_EVENT_TYPES", "generator.event_types", "DEFAULT_EVENT_TYPES")
-        self.key_metrics: list[str] = list(settings.get("TIMELINE_KEY_METRICS") or _default("TIMELINE_KEY_METRICS"))
+        self.metrics = plugin_settings.get(settings, "TIMELINE_METRICS")
+        self.types = plugin_settings.get(settings, "TIMELINE_EVENT_TYPES")
+        self.key_metrics: list[str] = list(settings.get("TIMELINE_KEY_METRICS") or plugin_settings.default("TIMELINE_KEY_METRICS"))
         # Site data is looked up through maps that note each key a page reads (pagecache.Reads),
         # so a page's fingerprint covers exactly the articles, events and days it showed.
         self.reads = pagecache.Reads()
@@ -982,18 +967,6 @@ def article_marks(
 # -- the generator -----------------------------------------------------------------------
 
 
-def _optional(module: str, function: str) -> Callable[..., Any] | None:
-    """A function from a sibling module that may not be installed yet."""
-    try:
-        mod = importlib.import_module(f"generator.{module}")
-    except ModuleNotFoundError as err:
-        if err.name != f"generator.{module}":
-            raise
-        logger.warning("generator.%s is missing: %s() skipped, the site is built without it", module, function)
-        return None
-    return getattr(mod, function)
-
-
 class TimelineGenerator(Generator):
     """Extracts events from Pelican's articles and writes the timeline pages."""
 
@@ -1160,18 +1133,16 @@ class TimelineGenerator(Generator):
             types=[(t, sum(1 for e in site.events if e.type == t)) for t in types],
         )
 
-        if s.get("TIMELINE_BUILD_REPORT_PUBLIC", True) and s["TIMELINE_BUILD_REPORT_SAVE_AS"]:
+        if s["TIMELINE_BUILD_REPORT_PUBLIC"] and s["TIMELINE_BUILD_REPORT_SAVE_AS"]:
             self._write(
                 writer, s["TIMELINE_BUILD_REPORT_SAVE_AS"], "report", s["TIMELINE_BUILD_REPORT_URL"],
                 **build_report(site),
             )
 
-        write_feeds = _optional("feeds", "write_feeds")
-        if write_feeds:
-            write_feeds(writer, site, self.context, self.settings)
-        write_exports = _optional("exports", "write_exports")
-        if write_exports:
-            write_exports(self.output_path, site, self.settings)
+        from generator.feeds import write_feeds  # imported late: feeds imports this module
+
+        write_feeds(writer, site, self.context, self.settings)
+        exports.write_exports(self.output_path, site, self.settings)
         self.page_cache.save()
         logger.info("pages: %d rendered, %d unchanged and kept", self.page_cache.rendered, self.page_cache.skipped)
 
@@ -1279,7 +1250,7 @@ class TimelineGenerator(Generator):
 
         s = self.settings
         aliases = {**places.DEFAULT_ALIASES, **(s.get("TIMELINE_PLACE_ALIASES") or {})}
-        countries = tuple(s.get("TIMELINE_COUNTRIES") or _default("TIMELINE_COUNTRIES"))
+        countries = tuple(s.get("TIMELINE_COUNTRIES") or plugin_settings.default("TIMELINE_COUNTRIES"))
         gazetteer = places.Gazetteer.for_countries(
             countries, aliases, areas=s.get("TIMELINE_PLACE_AREAS") or None, files=s.get("TIMELINE_GAZETTEER_FILES") or None
         )

@@ -3,6 +3,7 @@ setting is checked with a message that names it."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,27 @@ def test_search_reads_its_defaults_from_the_settings_table():
     for name in ("TIMELINE_SEARCH", "TIMELINE_SEARCH_GLOB", "TIMELINE_SEARCH_ROOT", "SEARCH_URL", "SEARCH_SAVE_AS"):
         assert search.setting({}, name) == settings.default(name)
     assert not hasattr(search, "DEFAULTS")
+
+
+# `settings.get("TIMELINE_X", fallback)`: a second default, which drifts from the table's.
+_FALLBACK = re.compile(r"""\.get\(\s*["'](?:TIMELINE|SEARCH)_\w+["']\s*,""")
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "generator").glob("*.py")), ids=lambda p: p.name)
+def test_defaults_live_in_the_settings_table_only(path):
+    if path.name == "settings.py":
+        return
+    text = path.read_text(encoding="utf-8")
+    assert not re.search(r"^\w*DEFAULTS\s*[:=](?!.*\bSETTINGS\b)", text, re.M), "a table of setting defaults outside settings.py"
+    assert [m.group() for m in _FALLBACK.finditer(text)] == [], "read it with settings.get(settings, name)"
+
+
+def test_a_feed_address_left_unset_is_the_tables():
+    from generator import feeds
+
+    assert not hasattr(feeds, "DEFAULTS")
+    assert feeds.setting({}, "TIMELINE_PLACE_FEED_ATOM") == settings.default("TIMELINE_PLACE_FEED_ATOM")
+    assert feeds.setting({"TIMELINE_PLACE_FEED_ATOM": ""}, "TIMELINE_PLACE_FEED_ATOM") == ""  # switched off
 
 
 def test_a_setting_under_its_name_from_before_the_prefix_is_read_with_a_warning(tmp_path):
