@@ -446,6 +446,60 @@ def bulletin_incidents(bulletin: Bulletin) -> list[Incident]:
     return bulletin.incidents or incidents.group(bulletin.events, bulletin.tallies)
 
 
+@dataclass(frozen=True, slots=True)
+class IncidentEntry:
+    """One incident as its bulletin lists it: its reports, the lead first, each once."""
+
+    incident: Incident
+    reports: tuple[Event, ...]
+
+
+def incident_entries(day_incidents: Iterable[Incident], events: Iterable[Event]) -> list[IncidentEntry]:
+    """Each incident with the events it was grouped from (ids not among ``events`` are left out).
+
+    >>> from generator.model import Event, Incident
+    >>> e = lambda i: Event(i, "a", "2016-12-23", "day", None, "s", 0, 1, "attack")
+    >>> inc = Incident("1", "2016-12-23", "attack", "event", (), (), ("1", "2", "9"), lead="2")
+    >>> [[r.id for r in entry.reports] for entry in incident_entries([inc], [e("1"), e("2")])]
+    [['2', '1']]
+    """
+    by_id = {e.id: e for e in events}
+    out = []
+    for inc in day_incidents:
+        reports: list[Event] = []
+        for event_id in (inc.lead, *inc.event_ids):
+            event = by_id.get(event_id)
+            if event is not None and event not in reports:
+                reports.append(event)
+        out.append(IncidentEntry(inc, tuple(reports)))
+    return out
+
+
+def bulletin_reports(bulletin: Bulletin) -> list[str]:
+    """The articles a bulletin is made from: those of its events, then its tallies' sources, each once."""
+    slugs = list(dict.fromkeys(e.article for e in bulletin.events))
+    for tally in bulletin.tallies:
+        for source_slug, _ in tally.sources or ((tally.article, tally.start),):
+            if source_slug not in slugs:
+                slugs.append(source_slug)
+    return slugs
+
+
+def outlets(article_slugs: Iterable[str], articles: Mapping[str, Article]) -> list[str]:
+    """The publications of these articles, each once, in alphabetical order (case ignored).
+
+    >>> a = lambda slug, source: Article(f"{slug}.md", slug, "t", dt.date(2016, 12, 23), "", source=source)
+    >>> outlets(["x", "y", "z", "w"], {"x": a("x", "Reuters"), "y": a("y", "AFP"), "z": a("z", "afp"), "w": a("w", "")})
+    ['AFP', 'afp', 'Reuters']
+    """
+    found: list[str] = []
+    for article_slug in sorted(article_slugs, key=str.lower):
+        article = articles.get(article_slug)
+        if article is not None and article.source and article.source not in found:
+            found.append(article.source)
+    return sorted(found, key=str.lower)
+
+
 def group_by_province(events: Iterable[Event]) -> list[tuple[str, list[Event]]]:
     """A bulletin's events by (first named) province; unlocated events last."""
     groups: dict[str, list[Event]] = defaultdict(list)
@@ -1084,12 +1138,15 @@ class TimelineGenerator(Generator):
             charts=self._bulletin_charts(latest, key_metrics) if latest else [],
         )
 
+        articles = {a.slug: a for a in site.articles}
         for b in bulletins:
             day_incidents = self._incidents_by_day[b.date]
+            reports = bulletin_reports(b)
             self._write(
                 writer, links.bulletin_save_as(b.date), "bulletin", links.bulletin_url(b.date), fingerprint=True,
                 bulletin=b, incidents=day_incidents, incident_places=incidents.by_province(day_incidents, UNLOCATED),
-                events_by_id={e.id: e for e in b.events},
+                incident_entries=incident_entries(day_incidents, b.events),
+                report_count=len(reports), outlets=outlets(reports, articles),
                 charts=self._bulletin_charts(b, key_metrics),
                 incident_map=self._incident_map(day_incidents, f"Incidents of {b.date} on the map", "incident-map"),
             )

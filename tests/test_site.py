@@ -13,6 +13,7 @@ Both build twice and require byte-identical output.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import filecmp
 import logging
@@ -582,6 +583,15 @@ def test_bulletin_events_group_by_first_province_with_unlocated_last():
     events = [_ev("1", "2016-12-23", places=(homs, ALEPPO)), _ev("2", "2016-12-23"), _ev("3", "2016-12-23", places=(ALEPPO,))]
     assert [(name, [e.id for e in evs]) for name, evs in site.group_by_province(events)] == [
         ("Aleppo", ["3"]), ("Homs", ["1"]), (site.UNLOCATED, ["2"])]
+
+
+def test_a_bulletin_counts_the_reports_of_its_events_and_of_its_tallies_once_each():
+    e1, e2 = _ev("1", "2016-12-23"), dataclasses.replace(_ev("2", "2016-12-23"), article="b")
+    tally = Tally("2016-12-23", "killed", 3, {"Homs": 3}, None, "a", "s", 0, 1, sources=(("c", 0), ("a", 5)))
+    slugs = site.bulletin_reports(Bulletin("2016-12-23", events=[e1, e2, e1], tallies=[tally]))
+    assert slugs == ["a", "b", "c"]
+    day = lambda slug, source: Article(f"{slug}.md", slug, "t", dt.date(2016, 12, 23), "", source=source)  # noqa: E731
+    assert site.outlets(slugs, {"a": day("a", "Reuters"), "b": day("b", "AFP"), "c": day("c", "Reuters")}) == ["AFP", "Reuters"]
 
 
 def test_key_metric_series_leaves_days_without_a_figure_empty_not_zero():
