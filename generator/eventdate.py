@@ -168,8 +168,9 @@ ARGUMENTS: tuple[Role, ...] = (
         "argument",
         re.compile("".join(r"(?<!\b%s\s)" % w for w in ("in", "during", "at", "on", "by", "until", "till", "since", "before", "after", "from", "through"))
                    + r"\b(?:the|a|an|its|their|this|that)\s+$", re.I),
-        re.compile(r"\s+(?!(?:and|or|to|was|were|is|are|has|had|have|will|would|of|in|on|at|for|by|when|as|which|that|who)\b)[a-z][\w-]*"),
+        re.compile(r"\s+(?i:(?!(?:and|or|to|was|were|is|are|has|had|have|will|would|of|in|on|at|for|by|when|as|which|that|who)\b)[a-z][\w-]*)"),
         (("The shelling violates the [2003] ceasefire understanding, officials said.", True),
+         ("They urged both sides to respect the [2003] Ceasefire Understanding.", True),
          ("Both sides breached the [November 2003] ceasefire agreement.", True),
          ("In the [2014] elections, turnout was low.", False),
          ("Rebels shelled the town in [2003] and again in 2004.", False)),

@@ -493,7 +493,7 @@ _HAPPENING = re.compile(
     r"met|visited|held|issued|signed|adopted|approved|formed|appointed|urged|called\s+on|called\s+for|"
     r"condemned|submitted|vetoed|voted|released|freed|fled|left|returned|moved\s+into|swept|sealed|"
     r"gathered|mourned|buried|paraded|threw|thrown|hospitali[sz]ed|taken\s+to\s+hospital|disrupted|cut\s+off|"
-    r"march(?:ed|es)?|chant(?:ed|s)?|rall(?:ied|y)|defected|deserted|dismissed|sacked|died|killed|wounded|injured|"
+    r"march(?:ed|es)?|chant(?:ed|s)?|rall(?:ied|y)|defected|deserted|sacked|dismissed\s+(?:from\s+|(?:the|a|an|its|his|her|their)\s+(?:\w+\s+)?(?:governor|minister|commander|chief|head|mayor|general|prosecutor|officials?|officers?)\b)|died|killed|wounded|injured|"
     r"hit|struck|attacked|targeted|damaged|destroyed|shot\s+down|downed|intercepted|lost\s+(?:his|her|their)\s+li(?:fe|ves)|patroll(?:ed|ing)|delivered|distributed|"
     r"will\s+(?:meet|hold|visit|travel|vote|march|gather|rally))\b",
     re.IGNORECASE,
@@ -505,12 +505,20 @@ def may_happen(sentence: str) -> bool:
     return bool(_HAPPENING.search(sentence))
 
 
-def happening(masked: str, dated: bool) -> bool:
+# Verbs of a state, not a happening: "deaths remained high in the first nine months of the year".
+_STATIVE = re.compile(r"\b(?:remained|stayed|seemed|appeared|looked|sounded|continued\s+to\s+be|used\s+to)\b", re.IGNORECASE)
+
+
+def happening(masked: str, dated: bool, timed: bool = False) -> bool:
     """Whether a sentence with no event type or figure still reports something that happened.
 
     A verb of happening ("the plane crashed", "gunfire was heard", "the
     league will meet"), or any event verb when the sentence is dated by its
     own words ("On Friday the committee handed its report to the minister").
+    ``timed``: the sentence names a time of its own at any grain (a week, a
+    month, a year: "In 2019 the group pledged allegiance", "Earlier this
+    month the ministry sent a list"): a past verb that is not only a
+    reporting verb or a state ("remained") then tells what happened at it.
 
     >>> happening("A cargo plane crashed near the airport", False)
     True
@@ -518,7 +526,15 @@ def happening(masked: str, dated: bool) -> bool:
     False
     >>> happening("On Friday the committee handed its report to the minister", True)
     True
+    >>> happening("Last month the committee handed its report to the minister", False, timed=True)
+    True
+    >>> happening("Last year deaths remained near record levels", False, timed=True)
+    False
+    >>> happening("The critics dismissed the plan as a sham", False), happening("The president dismissed the governor", False)
+    (False, True)
     """
     if _HAPPENING.search(masked) and has_event_verb(masked):
+        return True
+    if timed and _has_past(_STATIVE.sub(" ", _REPORTING_VERB.sub(" ", masked))):
         return True
     return dated and has_event_verb(masked)

@@ -256,6 +256,15 @@ def _day_dated(timexes: Sequence[Timex]) -> bool:
     return False
 
 
+def _timed(sentence: Sentence, timexes: Sequence[Timex]) -> bool:
+    """Whether the sentence names a time of its own for what it tells (a day, week, month or year),
+    not one inside a noun phrase it is about ("over the downing of a jet last week")."""
+    for t in timexes:
+        if dates.event_date(t) and eventdate.role_of(sentence.text, t.start - sentence.start, t.end - sentence.start) != "argument":
+            return True
+    return False
+
+
 def _within(timexes: Sequence[Timex], starts: list[int], order: list[int], start: int, end: int) -> list[Timex]:
     """The timexes lying inside [start, end], in their original order: a bisect on
     ``starts`` (timex starts sorted, ``order`` their indexes) instead of comparing every
@@ -431,9 +440,10 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
         sentence_tallies = tallies_in(sentence.text, sentence.start, sentence.end)
 
         own = anchors(sentence, own, article.published)
-        dated = _day_dated(_dating(sentence, own))
+        dating = _dating(sentence, own)
+        dated = _day_dated(dating)
         full_type = event_types.classify(sentence.text, type_rules)
-        if (full_type == "other" and not sentence_tallies and not dated
+        if (full_type == "other" and not sentence_tallies and not dated and not _timed(sentence, dating)
                 and not eventness.may_happen(sentence.text) and not figures.has_cue(sentence.text, metrics)):
             continue  # nothing here could make an event: skip the structural checks
         verdict = eventness.assess(sentence.text, title=article.title, dated=dated)
@@ -448,7 +458,9 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
         # Negated clauses neither type the event nor make it one.
         event_type = full_type if verdict.masked == sentence.text else event_types.classify(verdict.masked, type_rules)
         asserted = [f for f in sentence_figures if not f.text or f.text in verdict.masked]
-        if event_type == "other" and not asserted and not sentence_tallies and not eventness.happening(verdict.masked, _day_dated(_asserted(own, sentence, verdict.masked)) and not verdict.negated_main):
+        if event_type == "other" and not asserted and not sentence_tallies and not eventness.happening(
+                verdict.masked, _day_dated(_asserted(own, sentence, verdict.masked)) and not verdict.negated_main,
+                timed=_timed(sentence, _asserted(dating, sentence, verdict.masked)) and not verdict.negated_main):
             problems.extend(_not_an_event(article.path, sentence.text, "negated or quoted", sentence_figures))
             continue
 

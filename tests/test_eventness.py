@@ -190,3 +190,42 @@ def test_blanking_many_negations_searches_each_clause_once(monkeypatch):
     masked = eventness.mask_negations(sentence)
     assert len(masked) == len(sentence) and masked.endswith(", 3 people were killed;" + " " * len(" not one was found"))
     assert counting.calls <= 3  # one per clause holding a negation
+
+
+# -- a time of any grain makes a past happening an event (issue 9) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("In 2018, the militia swore loyalty to a larger movement abroad.", "2018"),
+        ("Earlier this month the ministry handed a list of 40 names to the envoy.", "2016-12"),
+        ("The authorities allowed the inspectors into the port last week, promising them free access.", "2016-W49"),
+    ],
+)
+def test_a_past_happening_at_a_named_week_month_or_year_is_an_event(sentence, date):
+    [event] = extract_article(article(sentence)).events
+    assert event.date == date
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Last year civilian deaths remained close to their highest level.",  # a state, not a happening
+        "Last month the envoy said the talks were useful.",  # only a reporting verb
+    ],
+)
+def test_a_named_time_does_not_make_a_state_or_a_report_an_event(sentence):
+    assert event_sentences(sentence) == []
+
+
+def test_a_year_naming_a_document_dates_nothing_even_capitalised():
+    [event] = extract_article(article("Troops shelled two villages on Monday, in breach of the 2003 Truce Accord.")).events
+    assert event.date == "2016-12-12"
+    assert [e.date for e in extract_article(article("The monitors urged both sides to honour the 2003 Truce Accord.")).events] == ["2016-12-14"]
+
+
+def test_dismissed_is_a_happening_only_when_someone_loses_a_post():
+    assert event_sentences("The opposition council dismissed the draft as a sham.") == []
+    assert event_sentences("But the offer was dismissed by the exiled lawyer.") == []
+    assert event_sentences("The president dismissed the governor of the province.") == ["The president dismissed the governor of the province."]
