@@ -140,6 +140,18 @@ ARGUMENTS: tuple[Role, ...] = (
          ("Troops began the shelling of the town on [Monday].", False)),
     ),
     Role(
+        "event-noun-phrase",  # "militants must be behind two car bomb attacks in the capital on 10 May"
+        "argument",
+        re.compile(r"\b(?:behind|over|about|condemn(?:ed|ing|s)?|denounc(?:ed|ing|es))\s+(?:the|a|an|its|their|this|these|those|" + _DETERMINER + r")\s+"
+                   r"(?:[\w'’-]+\s+){0,4}?(?:attacks?|bombings?|blasts?|explosions?|killings?|massacres?|strikes?|raids?|shootings?|assassinations?)"
+                   r"(?:\s+(?:in|on|near|at|against)\s+(?:the\s+)?[^,;:()]{1,30}?)?" + _LINK, re.I),
+        None,
+        (("The envoy said militants must be behind two car bomb attacks in the capital on [10 May].", True),
+         ("Ministers condemned the strikes on the hospital on [Monday].", True),
+         ("Two car bomb attacks hit the capital on [10 May].", False),
+         ("Rebels carried out three attacks on the town on [Monday].", False)),
+    ),
+    Role(
         "reduced-relative",  # "to mourn a protester killed on Friday", "a vigil for those shot last week"
         "argument",
         re.compile(r"\b(?:to\s+(?:mourn|bury|honou?r|commemorate|remember|avenge|free|release|find|identify|rescue|evacuate)"
@@ -415,7 +427,7 @@ def _days_before(sentence: str, offset: int, timex: Timex, resolved: tuple[str, 
     return (dt.date.fromisoformat(resolved[0]) - dt.timedelta(days=_days(m))).isoformat()
 
 
-NOT_STORY = frozenset({"nominal", "before midnight"})
+NOT_STORY = frozenset({"nominal", "before midnight", "known happening"})
 """Roles whose date never becomes the story's day: a document's date, and the evening before a
 report whose story is still the report's day ("attacks went on before midnight. Five blasts were
 heard during the night" is the night into the report's day)."""
@@ -429,11 +441,56 @@ class Dated:
     granularity: str
     text: str  # the words it came from
     role: str  # "happening" | "statement" | "dateline" | "nominal" | "night" | "first listed day" | "before midnight"
-    # | "days after" | "report day"
+    # | "days after" | "report day" | "known happening"
     mod: str | None = None  # the part of the period named ("early 2014": START), dates.event_mod
 
 
-def pick(sentence: str, offset: int, timexes: Sequence[Timex], report_day: dt.date) -> Dated | None:
+# -- a known happening named by its period ---------------------------------------------
+
+POSSESSIVE_PERIOD = re.compile(r"\b(?:last|this|past|previous)\s+(?:week|month)(?:'s|’s)\s*$|^(?:last|this|past|previous)\s+(?:week|month)(?:'s|’s)", re.I)
+"""A period in the possessive before what happened in it ("Last week's bombings killed 55"): the
+phrase names a happening the report has already told of, so it is dated by the day the report gave
+it, when an earlier sentence named one day inside that period.
+
+>>> bool(POSSESSIVE_PERIOD.search("Last week's bombings"))
+True
+>>> bool(POSSESSIVE_PERIOD.search("last week"))
+False
+"""
+
+
+def _in_period(day: str, period: str, granularity: str) -> bool:
+    """Whether the ISO ``day`` lies inside the week (``2012-W19``) or month (``2012-05``) ``period``.
+
+    >>> _in_period("2012-05-10", "2012-W19", "week"), _in_period("2012-05-10", "2012-04", "month")
+    (True, False)
+    """
+    d = dt.date.fromisoformat(day)
+    if granularity == "week":
+        year, week = d.isocalendar()[:2]
+        return period[:8] == f"{year}-W{week:02d}"
+    return granularity == "month" and day[:7] == period
+
+
+def known_day(sentence: str, offset: int, timex: Timex, dated: Dated, earlier_days: Sequence[str]) -> str | None:
+    """For a possessive period ("last week's attacks"), the latest earlier-named day inside it, or ``None``.
+
+    >>> s = "Last week's car bomb attacks killed 55 people."
+    >>> t = Timex(0, 11, "Last week's", "DATE", "2012-W19")
+    >>> d = Dated("2012-W19", "week", "Last week's", "happening")
+    >>> known_day(s, 0, t, d, ["2012-05-18", "2012-05-10"]), known_day(s, 0, t, d, ["2012-05-18"])
+    ('2012-05-10', None)
+    """
+    if dated.granularity not in ("week", "month") or dated.role != "happening":
+        return None
+    words = sentence[timex.start - offset : timex.end - offset + 2]
+    if not POSSESSIVE_PERIOD.search(words):
+        return None
+    inside = [d for d in earlier_days if len(d) == 10 and _in_period(d, dated.date, dated.granularity)]
+    return max(inside) if inside else None
+
+
+def pick(sentence: str, offset: int, timexes: Sequence[Timex], report_day: dt.date, earlier_days: Sequence[str] = ()) -> Dated | None:
     """The date of the sentence's event, or ``None``.
 
     ``timexes`` are the sentence's anchors (background clauses already left
@@ -470,7 +527,9 @@ def pick(sentence: str, offset: int, timexes: Sequence[Timex], report_day: dt.da
             earlier = _days_before(sentence, offset, timex, resolved)
             if earlier:
                 return Dated(earlier, "day", timex.text, "days after")
-            return Dated(resolved[0], resolved[1], timex.text, role, dates.event_mod(timex))
+            found = Dated(resolved[0], resolved[1], timex.text, role, dates.event_mod(timex))
+            day = known_day(sentence, offset, timex, found, earlier_days)
+            return Dated(day, "day", timex.text, "known happening") if day else found
     m = DAYS_AFTER.search(sentence)
     if m:
         return Dated((report_day - dt.timedelta(days=_days(m))).isoformat(), "day", m.group(), "days after")

@@ -404,6 +404,19 @@ def _hypothetical_only(text: str) -> bool:
     return not has_event_verb(rest)
 
 
+def reports_count(sentence: str) -> bool:
+    """Someone states a count ("Activists say the death toll now stands at 7,000", "The envoy said the
+    toll had passed 9,000"): the statement is the event, even with no verb of happening in it.
+    The caller checks that a figure was read from the sentence.
+
+    >>> reports_count("Activists say the death toll now stands at more than 7,000.")
+    True
+    >>> reports_count("The death toll stands at 7,000.")
+    False
+    """
+    return bool(_REPORTED.search(sentence))
+
+
 def assess(sentence: str, *, title: str | None = None, dated: bool = False) -> Verdict:
     """Decide whether ``sentence`` can report an event, from its structure.
 
@@ -502,11 +515,52 @@ _HAPPENING = re.compile(
 
 def may_happen(sentence: str) -> bool:
     """Cheap test: a verb of happening occurs somewhere in the sentence."""
-    return bool(_HAPPENING.search(sentence))
+    return bool(_HAPPENING.search(sentence) or _SHAPES.search(sentence))
 
 
 # Verbs of a state, not a happening: "deaths remained high in the first nine months of the year".
 _STATIVE = re.compile(r"\b(?:remained|stayed|seemed|appeared|looked|sounded|continued\s+to\s+be|used\s+to)\b", re.IGNORECASE)
+
+
+# Happenings told by the shape of the verb group, whatever the verb (no trigger list):
+# hearsay about the past ("is said to have been beaten"), an aspect verb over an action
+# ("began firing", "continued to escort"), a past progressive ("were chanting").
+_HEARSAY_PAST = re.compile(r"\b(?:is|are|was|were)\s+(?:said|reported|believed|thought|alleged|understood)\s+to\s+have\s+(?:been\s+)?[a-z]{3,}", re.IGNORECASE)
+_ASPECT = re.compile(r"(?<!\bhas\s)(?<!\bhave\s)\b(?:began|started|continued|resumed|kept)\s+"
+                     r"(?!(?:to\s+)?(?:be|have|argu|say|insist|deny|deni|claim|call|demand|urg|warn|hope|believ|think|press|push|suppl|host)\w*\b)"
+                     r"(?:to\s+[a-z]{3,}|[a-z]{3,}ing\b)", re.IGNORECASE)
+_PAST_PROGRESSIVE = re.compile(
+    r"\b(?:was|were)\s+(?:\w+ly\s+|also\s+|then\s+)*(?!(?:trying|hoping|planning|expecting|considering|waiting|seeking|going|being|looking|working"
+    r"|preparing|getting|thinking|wondering|wanting|living|staying|sleeping|making|having|doing|saying|telling|talking|asking|reporting"
+    r"|adopting|pursuing|following|showing|playing|beginning|coming|happening|continuing|claiming|winning|losing|wearing|serving|managing)\b)[a-z]{3,}ing\b"
+    r"(?!\s*(?:and\b|or\b|but\b|to\b|[,.;:\u2013\u2014-]|$))", re.IGNORECASE)  # "was forbidding and dark", "was compelling to read": adjectives
+# reported speech: a progressive after "said"/"insisted" is often the speaker's present, backshifted ("said Syria was protecting its security")
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|say|saying|told|telling|insisted|added|admitted|claimed|suggested|described|believed|thought|felt|reported)\b", re.IGNORECASE)
+
+
+def shaped_happening(masked: str) -> bool:
+    """A happening told by the shape of its verb group rather than its verb.
+
+    >>> shaped_happening("The old cleric is said to have been beaten up")
+    True
+    >>> shaped_happening("Guards went up to the roof and began firing their rifles")
+    True
+    >>> shaped_happening("They were chanting against the governor during the visit")
+    True
+    >>> shaped_happening("The envoy was hoping for a reply")
+    False
+    >>> shaped_happening("The violence continued"), shaped_happening("Its ally has continued to send arms")
+    (False, False)
+    >>> shaped_happening("He said the army was protecting the country"), shaped_happening("The army was still winning")
+    (False, False)
+    """
+    if _HEARSAY_PAST.search(masked) or _ASPECT.search(masked):
+        return True
+    m = _PAST_PROGRESSIVE.search(masked)
+    return m is not None and not _SPEECH_BEFORE.search(masked, 0, m.start())
+
+
+_SHAPES = re.compile("|".join(f"(?:{p.pattern})" for p in (_HEARSAY_PAST, _ASPECT, _PAST_PROGRESSIVE)), re.IGNORECASE)
 
 
 def happening(masked: str, dated: bool, timed: bool = False) -> bool:
@@ -536,5 +590,7 @@ def happening(masked: str, dated: bool, timed: bool = False) -> bool:
     if _HAPPENING.search(masked) and has_event_verb(masked):
         return True
     if timed and _has_past(_STATIVE.sub(" ", _REPORTING_VERB.sub(" ", masked))):
+        return True
+    if shaped_happening(masked):
         return True
     return dated and has_event_verb(masked)

@@ -276,6 +276,32 @@ def _within(timexes: Sequence[Timex], starts: list[int], order: list[int], start
     return [timexes[i] for i in picked]
 
 
+# "Last week's attacks": a period in the possessive, which eventdate.known_day dates by a day named earlier
+_POSSESSIVE = re.compile(r"\b(?:week|month)(?:'s|’s)", re.IGNORECASE)
+
+
+# how many of the days named before a sentence a possessive period looks back over: the happening it
+# names was told shortly before, and a bound keeps long articles linear (issue 11)
+EARLIER_DAYS = 50
+
+
+def _named_days(timexes: Sequence[Timex], order: list[int]) -> tuple[list[int], list[str]]:
+    """The starts and ISO days of the time expressions that name one day, in text order."""
+    starts, days = [], []
+    for i in order:
+        resolved = dates.event_date(timexes[i])
+        if resolved and resolved[1] == "day":
+            starts.append(timexes[i].start)
+            days.append(resolved[0])
+    return starts, days
+
+
+def _earlier_days(named: tuple[list[int], list[str]], sentence: Sentence) -> list[str]:
+    """The last ``EARLIER_DAYS`` days named before ``sentence``, in text order."""
+    k = bisect.bisect_left(named[0], sentence.start)
+    return named[1][max(0, k - EARLIER_DAYS) : k]
+
+
 def _day_of(event: Event) -> dt.date | None:
     """An event's day, when it is dated to one."""
     return dt.date.fromisoformat(event.date) if event.granularity == "day" and len(event.date) == 10 else None
@@ -415,6 +441,7 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
         return found
 
     # A table reaches us one row per line; its rows are only a tally together.
+    named: tuple[list[int], list[str]] | None = None  # days named in the article, read at the first possessive period
     tables = {start: (end, block) for start, end, block in tallies.table_blocks(article.text)}
     table_end = 0
 
@@ -447,6 +474,10 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
                 and not eventness.may_happen(sentence.text) and not figures.has_cue(sentence.text, metrics)):
             continue  # nothing here could make an event: skip the structural checks
         verdict = eventness.assess(sentence.text, title=article.title, dated=dated)
+        if verdict.reason in STATED and figures.has_cue(sentence.text, metrics) and eventness.reports_count(sentence.text):
+            # "Activists say the death toll now stands at 7,000": the statement of a count is the event
+            if figures.find_figures(sentence.text, metrics, attribution):
+                verdict = replace(verdict, is_event=True, reason="event")
         if not verdict.is_event:
             if verdict.reason in TOLD_NOT_EVENT and figures.has_cue(sentence.text, metrics):
                 problems.extend(_not_an_event(article.path, sentence.text, verdict.reason,
@@ -464,7 +495,10 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
             problems.extend(_not_an_event(article.path, sentence.text, "negated or quoted", sentence_figures))
             continue
 
-        event, context = _event(article, sentence, index, own, context, event_type, sentence_figures, gazetteer, story_places)
+        if _POSSESSIVE.search(sentence.text) and named is None:
+            named = _named_days(timexes, order)
+        earlier = _earlier_days(named, sentence) if named is not None and _POSSESSIVE.search(sentence.text) else ()
+        event, context = _event(article, sentence, index, own, context, event_type, sentence_figures, gazetteer, story_places, earlier)
         event = replace(event, figures=spans.with_spans(
             sentence.text, event.figures, relative, article.published, last_span, _day_of(event)))
         if event.figures:
@@ -487,6 +521,9 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
 
 # Why a sentence that tells something is still no event (eventness.assess's reasons). A figure in
 # one is reported, never dropped silently; a repeated headline or page furniture is not.
+# Verdicts that a reported count overrides: nothing happens in the sentence but the statement.
+STATED = frozenset({"no event verb", "analysis"})
+
 TOLD_NOT_EVENT = frozenset({"question", "negated", "no event verb", "hypothetical", "background"})
 
 
@@ -523,11 +560,12 @@ def _event(
     sentence_figures: Sequence[Any],
     gazetteer: Any,
     story_places: Counter[str] | None = None,
+    earlier_days: Sequence[str] = (),
 ) -> tuple[Event, _Context]:
     near = index - context.index <= CARRY_SENTENCES
     story = context.story
     report_day = dt.date.fromisoformat(story[0]) if story and story[1] == "day" else article.published
-    picked = eventdate.pick(sentence.text, sentence.start, own_timexes, report_day)
+    picked = eventdate.pick(sentence.text, sentence.start, own_timexes, report_day, earlier_days)
     resolved = (picked.date, picked.granularity, picked.text, picked.mod) if picked else None
     if resolved:
         date, granularity, date_text, date_mod = resolved

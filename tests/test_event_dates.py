@@ -146,3 +146,32 @@ def test_a_past_before_midnight_is_the_evening_before_the_report_and_not_its_sto
 def test_news_that_came_a_day_after_counts_back_from_its_own_day():
     got = dated("The Thursday sit-in at the port came a day after dockers walked out over unpaid wages.")
     assert list(got.values()) == ["2013-05-15"]
+
+
+# -- shapes of issue 9 (this session) ---------------------------------------------------------------
+
+
+def test_a_possessive_week_names_the_happening_told_earlier_and_takes_its_day():
+    got = dated(
+        "The envoy said on Friday that militants must be behind two car bomb attacks in the capital on 10 May. "
+        "Crowds gathered in the main square on Friday. "
+        "Last week's car bomb attacks in the capital killed 55 people and wounded 370."
+    )
+    assert got["The envoy"] == "2013-05-17"  # the attacks on 10 May are what he spoke about, not the day he spoke
+    assert got["Last week's"] == "2013-05-10"
+
+
+def test_a_possessive_week_with_no_day_named_keeps_the_week():
+    got = dated("Crowds gathered in the main square on Friday. Last week's car bomb attacks in the capital killed 55 people.")
+    assert got["Last week's"] == "2013-W19"
+
+
+def test_a_recalled_happening_does_not_become_the_story_of_the_next_sentence():
+    got = dated(
+        "Two car bombs exploded in the capital on 10 May. "
+        "Gunmen stormed a checkpoint near the airport on Friday. "
+        "Last week's car bomb attacks killed 55 people. "
+        "Officials blamed foreign fighters for the raid, which killed four guards."
+    )
+    assert got["Last week's"] == "2013-05-10"
+    assert got["Officials blamed"] == "2013-05-17"

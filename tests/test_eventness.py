@@ -229,3 +229,40 @@ def test_dismissed_is_a_happening_only_when_someone_loses_a_post():
     assert event_sentences("The opposition council dismissed the draft as a sham.") == []
     assert event_sentences("But the offer was dismissed by the exiled lawyer.") == []
     assert event_sentences("The president dismissed the governor of the province.") == ["The president dismissed the governor of the province."]
+
+
+# -- happenings told by the shape of the verb group, not a trigger word (issue 9) ------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The old cleric, who is in his seventies, is said to have been beaten up.",  # hearsay about the past
+        "Some of the guards went up on the roof and began firing their rifles at the crowd.",  # aspect + action
+        "The police units continued to escort the convoys along the northern road.",
+        "They were chanting against the governor during the visit of the monitors.",  # past progressive
+        "An aid worker is reported to have been allowed into the besieged quarter.",
+    ],
+)
+def test_happenings_by_the_shape_of_their_verb_group(sentence):
+    assert event_sentences("Troops entered the town of Rastan on Monday. " + sentence)[1:] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He said the army was protecting the country from its enemies.",  # backshifted speech: a view
+        "The old quarter was forbidding and dark.",  # an adjective in -ing
+        "Its northern ally has continued to send arms to the government.",  # a habit over a period
+        "The farmers were hoping for rain before the harvest.",
+        "The mayor continued to insist that the town was calm.",  # only speech
+    ],
+)
+def test_states_views_and_habits_are_not_happenings_by_shape(sentence):
+    assert event_sentences(sentence) == []
+
+
+def test_a_statement_of_a_running_toll_is_an_event_of_its_day():
+    text = "Troops entered the town of Rastan on Monday. The envoy also said the death toll in the war now stands at 9,000 people."
+    [_, event] = extract_article(article(text)).events
+    assert event.date == "2016-12-12" and [f.value for f in event.figures] == [9000]
