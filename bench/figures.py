@@ -88,7 +88,7 @@ def spans_off() -> Iterator[None]:
     """Extraction with the span resolver switched off (figures as before issue 9)."""
     saved = events.spans
     events.spans = SimpleNamespace(with_spans=lambda sentence, figures, *rest: tuple(figures), span_of=saved.span_of,
-                                   align_tally=lambda tally, figures: tally, header_span=lambda *args: None)
+                                   align_tally=lambda tally, figures, *rest: tally, header_span=lambda *args: None)
     try:
         yield
     finally:

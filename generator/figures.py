@@ -196,11 +196,13 @@ _MONTHS = (
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
 _WORD = r"(?:" + "|".join(sorted(list(_UNITS) + list(_SCALES), key=len, reverse=True)) + r")"
+# the rest after a scale word in digits, as statements translated from Arabic write them: "three thousand and 412"
+_AND_DIGITS = r"(?:(?:(?<=thousand)|(?<=million))\s+and\s+\d{1,3}(?![\d,.]))"
 _WORDNUM = (
     r"(?:half\s+a\s+dozen|an?\s+(?:dozen|hundred|thousand|million)"
-    rf"|{_WORD}(?:(?:[ \t]+|-|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+){_WORD})*(?:\s+dozen)?)"
+    rf"|{_WORD}(?:(?:[ \t]+|-|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+){_WORD})*(?:\s+dozen)?{_AND_DIGITS}?)"
 )
-_DIGITNUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:million|thousand|billion))?"
+_DIGITNUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s+(?:million|thousand|billion){_AND_DIGITS}?)?"
 _QUAL = r"(?:" + "|".join(sorted((re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS), key=len, reverse=True)) + r")"
 _NUMBER = re.compile(
     rf"(?:(?P<qual>\b{_QUAL})\s+)?(?:(?P<between>\bbetween)\s+)?"
@@ -214,6 +216,8 @@ def parse_number(text: str) -> int | None:
 
     >>> [parse_number(t) for t in ("35,000", "1.5 million", "twenty-five", "two dozen", "a hundred and five")]
     [35000, 1500000, 25, 24, 105]
+    >>> [parse_number(t) for t in ("three thousand and 412", "14 thousand and 56")]
+    [3412, 14056]
     """
     t = text.strip().lower().replace(",", "")
     m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+(million|thousand|billion))?", t)
@@ -230,6 +234,9 @@ def parse_number(text: str) -> int | None:
     for word in tokens:
         if word in ("a", "an"):
             current = 1
+        elif word.isdigit() and (seen or not total):
+            current += int(word)  # "three thousand and 412", "14 thousand and 56"
+            seen = True
         elif word in _UNITS:
             current += _UNITS[word]
             seen = True
@@ -274,6 +281,11 @@ _SKIP_AFTER = re.compile(
 )
 
 
+# A year-like number is an amount when a qualifier precedes it and a plural noun follows within two
+# words ("about 1850 rounds", "nearly 2010 mortar shells"); a year takes neither in that order, and
+# "over 2014 their losses grew" (a determiner between) stays a year.
+_COUNTED = re.compile(
+    r"\s+(?:(?!(?:the|its|their|his|her|our|these|those|and|or|of|in|on)\b)[a-z]+\s+){0,2}?(?:[a-z]+[^s\W]s|people|children|men|women)\b")
 _DIGIT = re.compile(r"\d")
 # every number `_NUMBER` reads in words holds one of these ("fourteen" holds "four", "a dozen" "dozen")
 _NUMBER_STEMS = tuple(sorted(
@@ -339,8 +351,8 @@ def _numbers(sentence: str) -> tuple[NumberMention, ...]:
             continue  # "Damascus (17)": a tally count
         if _inside_numeric_date(sentence, ns):
             continue  # " date 2016-05-01", "30.04.2016": a page's date stamp, never a count
-        if re.fullmatch(r"1[89]\d\d|20\d\d|2100", num_text):
-            continue  # a year
+        if re.fullmatch(r"1[89]\d\d|20\d\d|2100", num_text) and not (m["qual"] and _COUNTED.match(after)):
+            continue  # a year, unless an amount of things ("about 1850 rounds")
         qual = m["qual"]
         q = QUALIFIERS.get(re.sub(r"\s+", " ", qual.lower())) if qual else None
         raw.append((m.start(), ns, ne, value, q, bool(m["between"])))

@@ -28,10 +28,25 @@ def headline(sentence, context=None, metrics=DEFAULT_METRICS):
         ("six", 6), ("17", 17), ("35,000", 35000), ("1,074", 1074), ("1.5 million", 1_500_000),
         ("twenty-five", 25), ("a dozen", 12), ("two dozen", 24), ("half a dozen", 6),
         ("a hundred and five", 105), ("three thousand", 3000), ("nineteen", 19),
+        ("four thousand and 512", 4512), ("23 thousand and 41", 23041),
     ],
 )
 def test_numbers_are_read_from_digits_and_words(text, value):
     assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    "sentence, values",
+    [
+        # a scale word in letters with the rest in digits, as translated statements write tolls
+        ("The toll rose to four thousand and 512 dead and 23 thousand and 41 hurt.", [4512, 23041]),
+        # a year-like number with a qualifier and a plural noun is an amount, not a year
+        ("The unit fired about 1850 rounds and nearly 2010 mortar shells overnight.", [1850, 2010]),
+        ("Around 2015 the front was quiet; over 2014 their losses grew; in 1999 people fled.", []),
+    ],
+)
+def test_mixed_number_words_and_counted_years(sentence, values):
+    assert [m.value for m in find_numbers(sentence)] == values
 
 
 @pytest.mark.parametrize(
