@@ -2,15 +2,22 @@
 
 Usage (from the repository root)::
 
-    .venv/bin/python bench/figures.py [--split tune|report|both] [--errors N] [--half a|b]
+    .venv/bin/python bench/figures.py [--split tune|untuned|report|both|all] [--errors N] [--half a|b]
 
 Reads ``../shared/data/bulletins/corpus/`` at run time (never copied into the
 repository), through ``bench/tallies.py``'s loaders: every text that
 ``gold/bulletins-dev.json`` annotates is run through the real extraction
 (``generator.events.extract_article``, countries from ``INDEX.tsv``'s
 ``conflict`` as a user would set them). Split: Tune / Report families from
-the end of the gold README. Tune on *tune*; the table to quote is *report*.
+the end of the gold README. Tune on *tune*; the table to quote is *report* (printed only with ``--split report|both|all``; the default is *tune*).
 ``--errors`` lists tune-split errors only and refuses the report split.
+Split *untuned*: ``bench/gold/figures-untuned.json``, figures with sources
+annotated by reading 25 corpus texts whose family is in neither split
+(Nigeria, India-Pakistan border, Ethiopia, Sri Lanka, OSCE, drone reports),
+before the extraction was run on them. It stores no text: each figure points
+at its number words by character offsets (``at``), and ``source_any`` lists
+other sources accepted where the text leaves the speaker open. Nobody tunes
+on it: ``--errors`` refuses it as it refuses *report*.
 ``--half a|b`` keeps one half of the tune split, for cross-validation inside
 it (develop a rule on one half, check it on the other, then swap): the tune
 conflicts in alphabetical order go alternately to *a* and *b* (``tune_half``).
@@ -174,7 +181,24 @@ HEADER = ("| system | gold figures | read | precision | recall | source ok | spa
           "|---|---|---|---|---|---|---|---|---|---|---|---|")
 
 
-def score_article(number: str, reads: list[Read], gold: dict[str, Any], score: Score) -> None:
+def same_source(read: str | None, gold: dict[str, Any]) -> bool:
+    """The read source is the gold ``source`` or one of its ``source_any`` (``tallies.same_reporter``).
+
+    >>> same_source(None, {"source": "officials", "source_any": [""]}), same_source("BSF", {"source": "officials"})
+    (True, False)
+    """
+    return any(tally_bench.same_reporter(read, s) for s in [gold.get("source") or "", *gold.get("source_any", [])])
+
+
+def quote_of(gold: dict[str, Any], text: str) -> str:
+    """The gold figure's quote, or for offset-only gold (``at``) the text around its number words."""
+    if "quote" in gold:
+        return str(gold["quote"])
+    start, end = gold["at"]
+    return text[max(0, start - 60): end + 60].replace("\n", " ")
+
+
+def score_article(number: str, reads: list[Read], gold: dict[str, Any], score: Score, text: str = "") -> None:
     golds = list(gold.get("figures") or [])
     score.gold += len(golds)
     score.read += len(reads)
@@ -184,12 +208,11 @@ def score_article(number: str, reads: list[Read], gold: dict[str, Any], score: S
         if not candidates:
             score.errors.append(f"{number} FALSE {r.metric}={r.value} {r.span}: {r.sentence[:160]!r}")
             continue
-        best = min(candidates, key=lambda i: ((golds[i].get("subgroup") or None) != r.subgroup,
-                                              not tally_bench.same_reporter(r.source, golds[i].get("source") or "")))
+        best = min(candidates, key=lambda i: ((golds[i].get("subgroup") or None) != r.subgroup, not same_source(r.source, golds[i])))
         free.remove(best)
         g = golds[best]
         score.matched += 1
-        source_ok = tally_bench.same_reporter(r.source, g.get("source") or "")
+        source_ok = same_source(r.source, g)
         span_ok = r.span == g["span"]
         date_ok = g.get("date") is None or r.date == g["date"]
         score.source += source_ok
@@ -202,12 +225,12 @@ def score_article(number: str, reads: list[Read], gold: dict[str, Any], score: S
             score.non_day_gold += 1
             score.non_day_as_day += r.span == "day"
         if not (span_ok and date_ok):
-            score.errors.append(f"{number} SPAN {r.metric}={r.value} read {r.span} {r.date} gold {g['span']} {g.get('date')}: {g['quote'][:160]!r}")
+            score.errors.append(f"{number} SPAN {r.metric}={r.value} read {r.span} {r.date} gold {g['span']} {g.get('date')}: {quote_of(g, text)[:160]!r}")
         if not source_ok:
             score.errors.append(f"{number} SOURCE {r.metric}={r.value} read {r.source!r} gold {g.get('source')!r}: {r.sentence[:200]!r}")
     for i in free:
         g = golds[i]
-        score.errors.append(f"{number} MISSED {g['metric']}={g['value']} ({g['span']}): {g['quote'][:160]!r}")
+        score.errors.append(f"{number} MISSED {g['metric']}={g['value']} ({g['span']}): {quote_of(g, text)[:160]!r}")
 
 
 def tune_half(conflicts: Sequence[str], half: str) -> set[str]:
@@ -229,34 +252,51 @@ def run(split: str, system: Callable[[Article, list[str]], list[Read]], gold: di
             continue
         article = tally_bench.read_article(number, meta)
         countries = tally_bench.CONFLICT_COUNTRIES.get(meta["conflict"], ["SY"])
-        score_article(number, system(article, countries), gold[number], score)
+        score_article(number, system(article, countries), gold[number], score, article.text)
     return score
+
+
+UNTUNED = ROOT / "bench" / "gold" / "figures-untuned.json"
+
+
+def read_untuned(index: dict[str, dict[str, str]], split: dict[str, set[str]]) -> dict[str, Any]:
+    """The untuned split's articles; refuses a text whose family is in the Tune or Report split."""
+    articles: dict[str, Any] = json.loads(UNTUNED.read_text(encoding="utf-8"))["articles"]
+    for number in articles:
+        if index[number]["family"] in split["tune"] | split["report"]:
+            raise SystemExit(f"{UNTUNED}: {number} is of family {index[number]['family']!r}, which a dev split holds")
+    return articles
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("tune", "report", "both"), default="both")
+    parser.add_argument("--split", choices=("tune", "untuned", "report", "both", "all"), default="tune",
+                        help="both = tune and report; all = tune, untuned and report")
     parser.add_argument("--errors", type=int, default=0, help="list N errors of ours (tune split only)")
     parser.add_argument("--half", choices=("a", "b"), help="one cross-validation half of the tune split (by conflict)")
     args = parser.parse_args(argv)
-    if args.errors and args.split == "report":
-        print("refused: --errors is for the tune split only; the report split is held back", file=sys.stderr)
+    if args.errors and args.split not in ("tune", "both", "all"):
+        print("refused: --errors is for the tune split only; the untuned and report splits are held back", file=sys.stderr)
         return 2
     if args.errors or args.half:
         args.split = "tune"
     gold = json.loads(tally_bench.GOLD.read_text(encoding="utf-8"))["articles"]
     index = tally_bench.read_index()
     split = tally_bench.read_split()
-    for name in (["tune", "report"] if args.split == "both" else [args.split]):
+    untuned = read_untuned(index, split)
+    split["untuned"] = {index[n]["family"] for n in untuned}
+    names = {"both": ["tune", "report"], "all": ["tune", "untuned", "report"]}.get(args.split, [args.split])
+    for name in names:
+        articles = untuned if name == "untuned" else gold
         conflicts = None
         if args.half:
-            conflicts = tune_half([index[n]["conflict"] for n in gold if index[n]["family"] in split[name]], args.half)
-        texts = sum(1 for n in gold if index[n]["family"] in split[name] and (conflicts is None or index[n]["conflict"] in conflicts))
+            conflicts = tune_half([index[n]["conflict"] for n in articles if index[n]["family"] in split[name]], args.half)
+        texts = sum(1 for n in articles if index[n]["family"] in split[name] and (conflicts is None or index[n]["conflict"] in conflicts))
         half = f", half {args.half}: {', '.join(sorted(conflicts))}" if conflicts else ""
         print(f"\n## {name} split ({texts} texts, {len(split[name])} families{half})\n")
         print(HEADER)
         for label, system in SYSTEMS.items():
-            score = run(name, system, gold, index, split[name], conflicts)
+            score = run(name, system, articles, index, split[name], conflicts)
             print(score.row(label))
             if args.errors and name == "tune" and label == "ours":
                 kept = score.errors
