@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from . import lexicons
 from .anchored import Matches, Words
 
 # Reporting verbs, each with the shape it reads. A verb counts only with a subject that can speak
@@ -32,11 +33,15 @@ REPORTING_VERBS: tuple[tuple[str, str], ...] = (
     (r"claimed|claims|claim", "the group claimed its fighters killed 14"),
     (r"(?:issued|released|published)\s+a\s+statement(?:\s+saying)?", "the ministry earlier issued a statement that ..."),
     (r"revealed|warned|estimated|estimates|estimate|documented|recorded|registered|counted|identified", "the mission documented 40 deaths"),
-    (r"told\s+(?:the\s+)?(?:[A-Z][\w.]*\s*)+|told\s+(?:reporters|journalists|the\s+(?:press|media|agency|station|channel|newspaper))",
-     "a resident told Reuters / the mayor told reporters"),
+    (r"told\s+(?:the\s+)?(?:[A-Z][\w.]*\s*)+|told\s+(?:reporters|journalists|the\s+(?:press|media|agency|station|channel|newspaper))|"
+     r"told\s+(?:the\s+|a\s+|an\s+|our\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:radio|television|tv|agency|newspaper|paper|channel|station|"
+     r"broadcaster|website|outlet|media|daily|correspondent|reporters?|journalists?|news\s*men)\b",
+     "a resident told Reuters / the mayor told reporters / the chief told state radio / locals told our correspondent"),
     (r"put\s+(?:the|its|their|[A-Z][\w]*[’']s|\w+day[’']s)\s+(?:death\s+)?(?:toll|number|figure|count)\s+at", "two groups put Tuesday's toll at 84"),
-    (r"(?:revised|raised|lowered|updated)\s+(?:the|its|their)\s+(?:death\s+)?(?:toll|number|figure|count)\b",
-     "the authorities revised the toll down to 253 / the ministry raised its death toll to 40"),
+    (r"(?:revised|raised|lowered|updated|revises|raises|lowers|updates)(?:\s+(?:sharply|again|(?:up|down)(?:ward)?s?))*"
+     r"\s+(?:the|its|their)\s+(?:death\s+)?(?:toll|number|figure|count)\b",
+     "the authorities revised the toll down to 253 / the ministry raised its death toll to 40 / "
+     "the government sharply revised downward the toll"),
 )
 _SPEECH = "|".join(pattern for pattern, _ in REPORTING_VERBS)
 _SPEECH_RE = re.compile(rf"(?<![\w-])(?:{_SPEECH})\b")  # not "UK-registered"
@@ -111,7 +116,8 @@ _VERBISH = re.compile(
     r"\b(?:was|were|is|are|had|has|have|left|after|when|which|who|while|because|if|as|than|been|be|did|do|does)\b",
     re.I,
 )
-_APPOSITIVE = re.compile(r"[—–]\s*[^—–]{1,80}?\s*[—–]|\s[-]\s[^-]{1,60}?\s[-]\s|,\s+(?:a|an)\s+[^,]{1,70},")
+# ", a farmer from the village," is an appositive; ", a medic said," is a speaker (", a medic said, citing ...")
+_APPOSITIVE = re.compile(rf"[—–]\s*[^—–]{{1,80}}?\s*[—–]|\s[-]\s[^-]{{1,60}}?\s[-]\s|,\s+(?:a|an)\s+(?![^,]*?(?<![\w-])(?:{_SPEECH})\b)[^,]{{1,70}},")
 _ORG_WORDS = (
     "Observatory|Ministry|Center|Centre|Committee|Council|Agency|Office|Organization|Organisation|Commission|"
     "Army|Forces|Force|Command|Cross|Crescent|Network|Union|Nations|Television|TV|Watch|Service|Services|"
@@ -194,6 +200,7 @@ class AttributionContext:
         self._by_word: dict[str, dict[str, None]] = {}
         self.acronyms: dict[str, str] = {}
         self.last_reporter: str | None = None
+        self.last_person: str | None = None  # the last reporter who is a person: whom "he said" / "she added" names
         self.first_reporter: str | None = None  # the first reporter the whole article names (``for_article``)
         self.moved_on = False  # a sentence opened another incident: no reporter carries into it until one is named
         self.quoted_by: dict[str, _Reporter] = {}  # a sentence inside a quote → who the quote's closing names
@@ -258,6 +265,8 @@ class AttributionContext:
             if named:
                 self.last_reporter = named
                 self.first_reporter = self.first_reporter or named
+                if is_person(named):
+                    self.last_person = named
         author = None if named else heading_author(sentence)
         if author:
             self._add(author)
@@ -294,6 +303,8 @@ class AttributionContext:
         lowered = cleaned.lower()
         is_center = lowered in ("center", "centre")  # "the center" is a reference, not a pronoun
         if not is_center and (name.strip().lower() in _PRONOUNS or lowered in _PRONOUNS or f"the {lowered}" in _PRONOUNS):
+            if lowered in ("he", "she") and self.last_person and not is_person(self.last_reporter or ""):
+                return self.last_person  # "Musa said ...; the police said ...; he said": a person, not the police
             return self.last_reporter
         if cleaned.upper() == cleaned and re.fullmatch(r"[A-Z.]{2,8}", cleaned):
             # "UN" is not "UN Security Council": acronyms expand only by their initials
@@ -314,6 +325,40 @@ class AttributionContext:
             # "the group said", "according to their data": the reporter named before
             return self.last_reporter
         return _display(cleaned)
+
+
+# Person heads by meaning (the ones ``_PERSON_SUFFIX`` does not catch) and titles before a name.
+_PERSON_HEADS = re.compile(r"^(?:resident|local|witness|activist|medic|doctor|nurse|paramedic|rescuer|survivor|relative|analyst|"
+                           r"journalist|correspondent|spokes(?:man|woman|person)|leader|minister|president|envoy|ambassador|"
+                           r"diplomat|commander|chief|head|director|official|representative|officer|governor|mayor|lawmaker|"
+                           r"member|expert|investigator|worker|volunteer|imam|priest|cleric|elder|source|villager|farmer|"
+                           r"secretary|general|colonel|captain|major|inspector|superintendent|administrator|councillor|"
+                           r"councilor|chairman|chairperson|deputy|adviser|advisor|aide|student|teacher|man|woman|mother|"
+                           r"father|son|daughter|brother|sister|husband|wife|guard|soldier|fighter|militant)$", re.I)
+_TITLE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Maj|Capt|Lt|Sgt|Brig|Prof|Sheikh)\.?\s+[A-Z]")
+_PERSONAL_NAME = re.compile(r"(?:^|\s)[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3}$")
+
+
+def is_person(name: str) -> bool:
+    """Is this reporter one person, whom "he"/"she" can name: a person noun ("a local official",
+    "the army spokesman"), a title ("Mr Singh") or a personal name ("Ali Musa"), never a body or a group.
+
+    >>> [is_person(n) for n in ("Militia commander Ali Musa", "Mr Singh", "army spokesman", "village elder")]
+    [True, True, True, True]
+    >>> [is_person(n) for n in ("Army", "Pakistan Rangers", "residents", "Syrian Observatory for Human Rights", "United Nations")]
+    [False, False, False, False, False]
+    """
+    name = name.strip()
+    if not name:
+        return False
+    head = re.sub(r"[’']s$", "", _head(name)).strip("()")
+    if head[:1].islower():
+        return bool(_PERSON_HEADS.match(head) or (_PERSON_SUFFIX.match(head) and not head.endswith("s")))
+    if _TITLE.search(name):
+        return True
+    if _ORG_RE.search(name) or head.endswith("s") or head.isupper():
+        return False
+    return bool(_PERSONAL_NAME.search(name))
 
 
 def _display(name: str) -> str:
@@ -407,7 +452,7 @@ def _rstrip_end(text: str, end: int, chars: str | None = None) -> int:
 
 _PERFECT = re.compile(
     r"(?:\s(?:has|have|had))?(?:\s(?:officially|also|later|previously|earlier|separately|initially|again|already|publicly|"
-    r"reportedly|allegedly|recently|repeatedly|famously|quickly))?\s*$"
+    r"reportedly|allegedly|recently|repeatedly|famously|quickly|sharply|formally|subsequently|finally))?\s*$"
 )
 _MODIFIER = re.compile(r"\s*(?!the\b|a\b|an\b)[a-z]")
 
@@ -485,7 +530,9 @@ def _body_of(name: str) -> str:
 _HEAD_ENDS = re.compile(r"^(?:of|for|in|at|on|from|with|to|by|under|near|inside|outside|who|which|that)$", re.I)
 _PARTICIPLE = re.compile(r"^[a-z]+(?:ed|ing)$")  # ends the head only before a preposition: "methods used by"
 # Person nouns by their ending: "cleric", "refugees", "protester", "lawyer", "activist", "guardian".
-_PERSON_SUFFIX = re.compile(r"^[a-z]+(?:er|or|ist|ian|ee|man|men|woman|women)s?$")
+_PERSON_SUFFIX = re.compile(r"^(?!(?:error|order|border|number|matter|letter|paper|water|power|sector|corridor|center|centre|"
+                            r"quarter|chapter|theater|theatre|register|disaster|shelter|calendar|container)s?$)"
+                            r"[a-z]+(?:er|or|ist|ian|ee|man|men|woman|women)s?$")
 
 
 def _head(candidate: str) -> str:
@@ -567,7 +614,7 @@ _NOUN_BEFORE = re.compile(
     r"|\b(?:after|following|amid|despite|of|on|from|to|denied|dismissed|cited)\s+(?:the\s+)?[\w-]+)\s+$",
     re.I,
 )
-_REPORTER_CUE = re.compile(rf"\b(?:{_SPEECH})\b|\b(?:[Aa]ccording\s+to|citing|cited\s+by|quoted|per|observed\s+by)\b")
+_REPORTER_CUE = re.compile(rf"\b(?:{_SPEECH})\b|\b(?:[Aa]ccording\s+to|citing|quoting|cited\s+by|quoted|per|observed\s+by)\b")
 
 
 _INVERTED = re.compile(r"\s+((?:the\s+)?[A-Za-z][^,.;:\"“”]{1,80}?)\s*(?:[.,;]|$|\bin\s|\bon\s)")
@@ -607,7 +654,11 @@ def _reporters(sentence: str) -> tuple[_Reporter, ...]:
     for m in _ACCORDING.finditer(sentence) if _ACCORDING_CUE.search(sentence) else ():
         if re.match(r"(?:our|my|we|us)\b", m[1], re.I):
             continue  # "according to our information," X said: the quoted speaker is X
-        found.append(_Reporter(_body_of(m[1]), m.start(), m.start(), "according", bool(_INDEFINITE.match(m[1]))))
+        citing = m.group().startswith(("citing", "quoting"))
+        if citing and not _is_speaker(_body_of(m[1]), m[1]):
+            continue  # "citing a counting error", "citing witness accounts": the speaker's basis, not a speaker
+        found.append(_Reporter(_body_of(m[1]), m.start(), m.start(), "citing" if citing else "according",
+                               bool(_INDEFINITE.match(m[1]))))
     for m in _QUOTED_AS.finditer(sentence) if "quoted" in sentence else ():
         found.append(_Reporter(_clean_name(m[1]), m.start(), m.end(), "intro", bool(_INDEFINITE.match(m[1]))))
     for m in _AGENT.finditer(sentence) if "by" in sentence else ():
@@ -615,9 +666,9 @@ def _reporters(sentence: str) -> tuple[_Reporter, ...]:
     return tuple(sorted(found, key=lambda r: (r.start, r.kind)))
 
 
-_ACCORDING_CUE = re.compile(r"\b(?:[Aa]ccording|citing|cited|quoted|per)\b")
+_ACCORDING_CUE = re.compile(r"\b(?:[Aa]ccording|citing|quoting|cited|quoted|per)\b")
 # "according to a U.N. estimate": a full stop after a single capital is an initial's, not the name's end
-_ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+to|citing|cited\s+by|quoted\s+by|per)\s+((?:the\s+)?[A-Za-z](?:[^,.;:\"“”()]|(?<=\b[A-Z])\.){1,80}?)(?=\s*(?:[,;:()\"“”]|(?<!\b[A-Z])\.|\.\s*$|$|\bon\s+\w+day\b|\b(?:released|published|issued|compiled)\b(?!\s+by\b)|\b(?:from\s+)?(?:earlier\s+)?(?:last|this|that)\s+(?:week|month|year)\b|\bwho\b|\bwhich\b|\bas\s+saying\b))")
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+to|citing|quoting|cited\s+by|quoted\s+by|per)\s+((?:the\s+)?[A-Za-z](?:[^,.;:\"“”()]|(?<=\b[A-Z])\.){1,80}?)(?=\s*(?:[,;:()\"“”]|(?<!\b[A-Z])\.|\.\s*$|$|\bon\s+\w+day\b|\b(?:released|published|issued|compiled)\b(?!\s+by\b)|\b(?:from\s+)?(?:earlier\s+)?(?:last|this|that)\s+(?:week|month|year)\b|\bwho\b|\bwhich\b|\bas\s+saying\b))")
 _QUOTED_AS = re.compile(r"\bquoted\s+(?!by\b)((?:the\s+|an?\s+)?[A-Za-z][^,.;:]{1,60}?)\s+as\s+saying\b")
 _AGENT = re.compile(r"\b(?:registered|recorded|reported|documented|counted|observed)\s+by\s+((?:the\s+)?[A-Za-z][\w’'-]*(?:\s+[\w’'-]+){0,10}?)(?=\s+(?:in|on|at|during|over|within|across|for|and|while|since|until|between|from|as\s+of)\b|\s*[,.;:]|$)")
 
@@ -712,6 +763,9 @@ def find_attribution(sentence: str, context: AttributionContext | None = None, p
     intros = [r for r in reporters if r.kind == "intro" and r.anchor <= pos]
     according = [r for r in reporters if r.kind == "according" and not _INFO_ONLY.match(_clean_name(r.name))]
     trails = [r for r in reporters if r.kind == "trail"]
+    citing = [r for r in reporters if r.kind == "citing"]
+    if not according and not (agents or intros or trails):
+        according = citing  # "..., citing local officials." with no speaker of its own
     if agents:
         chosen = agents[0]
     elif intros:
@@ -723,6 +777,14 @@ def find_attribution(sentence: str, context: AttributionContext | None = None, p
         chosen = after[0] if after else trails[-1]
     if chosen is None:
         return None
+    if chosen.kind == "according" and _POSSESSIVE_PRONOUN.match(chosen.name):
+        group = _antecedent(sentence, chosen.start, plural=chosen.name.lower().startswith("their"))
+        if group:  # "the town held by the rebels - according to their data": the rebels'
+            return context.resolve(group) if context is not None else _display(group)
+    if chosen.kind != "citing" and is_medium(_clean_name(chosen.name)):
+        # "AFP reported, citing aid workers": a medium passes on who it cites (a speaker citing its basis keeps it)
+        relayed = [r for r in citing if r.start > chosen.start and not _CLAUSE_BREAK.search(sentence, chosen.start, r.start)]
+        chosen = relayed[0] if relayed else chosen
     if context is not None:
         if chosen.indefinite:
             lead = context.introduced.get(sentence)
@@ -732,6 +794,54 @@ def find_attribution(sentence: str, context: AttributionContext | None = None, p
     if cleaned.lower() in _PRONOUNS or chosen.name.lower() in _PRONOUNS:
         return None
     return _display(cleaned) or None
+
+
+def _media_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    table = dict(lexicons.sections("media"))
+    names = re.compile("|".join(table["name"]["pattern"]))
+    heads = re.compile(rf"(?:{'|'.join(table['head']['pattern'])})$", re.I)
+    return names, heads
+
+
+_MEDIA_NAMES, _MEDIA_HEADS = _media_patterns()
+
+
+def is_medium(name: str) -> bool:
+    """Is this reporter a news medium (``lexicons/media.txt``): one that passes on what others say?
+
+    >>> is_medium("AFP"), is_medium("state television"), is_medium("Kyiv Post newspaper"), is_medium("aid workers")
+    (True, True, True, False)
+    >>> is_medium("UN refugee agency"), is_medium("Syrian Network for Human Rights")
+    (False, False)
+    """
+    words = name.split()
+    return bool(words) and bool(_MEDIA_NAMES.search(name) or _MEDIA_HEADS.search(" ".join(words[-2:])))
+
+
+_GROUP_BEFORE = re.compile(r"((?:(?:[A-Z][\w'’]*|[a-z]+-[A-Z][\w]*|[a-z]+(?:al|an|ese|ish|ic))\s+){0,3})([A-Za-z]+)[\s,—–-]*$")
+
+
+def _antecedent(sentence: str, end: int, plural: bool) -> str | None:
+    """The group a possessive ("their data", "its figures") points back to in the same sentence: the reporter
+    noun right before the "according to" phrase, as in "a town held by pro-Russian separatists - according to
+    their data" (plural for "their", singular for "its"); ``None`` when another word stands between.
+
+    >>> _antecedent("Two died in Malo, which is held by the rebels - according to their data", 47, True)
+    'rebels'
+    >>> _antecedent("A village under the control of pro-Kyiv forces, according to their figures", 48, True)
+    'pro-Kyiv forces'
+    >>> _antecedent("Two people were killed, according to their data", 24, True) is None
+    True
+    """
+    m = _GROUP_BEFORE.search(sentence, max(0, end - 80), end)
+    if not m:
+        return None
+    head = m[2]
+    if _COUNTED_HEAD_RE.match(head) or head.lower() in _FUNCTION_WORDS or plural != head.endswith("s"):
+        return None
+    if not (_REPORTER_HEAD_RE.match(head) or _PERSON_SUFFIX.match(head) or re.fullmatch(r"militants|separatists|insurgents", head, re.I)):
+        return None
+    return (m[1] + head).strip()
 
 
 # A heading that names its document's author: "Statement by the X", "Spot report by the Y (SMM), 7 May: ...".

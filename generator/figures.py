@@ -756,6 +756,9 @@ def _coordinated(sentence: str, mentions: list[NumberMention], i: int, compiled:
     return (found[0], np_end) if found else None
 
 
+# A singular person who speaks: "a nurse said", "an official told reporters" (not "a soldier reported missing").
+_SPEAKS_AFTER = re.compile(r"\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:said|says|told|added|stated|explained|recalled|described|"
+                           r"confirmed|claimed|reported(?!\s+(?:dead|missing|killed|injured|wounded|hurt)\b))\b")
 _OWNER_BEFORE = re.compile(
     r"\b(?:" + "|".join(SINGULAR_PERSON_NOUNS) + r"|family|members?|relatives?)\s+of\s+$", re.I
 )
@@ -802,6 +805,8 @@ def _with_singulars(sentence: str, mentions: list[NumberMention]) -> list[Number
             continue  # "as a result 1 fighter": the number is the count
         if search_ending_at(_OWNER_BEFORE, sentence, m.start(), words):
             continue  # "a son of a rebel commander": one person, named by a relation
+        if _SPEAKS_AFTER.match(sentence, m.end()):
+            continue  # "..., a nurse said, ...": the speaker, not a casualty
         article_end = m.start() + len(re.match(r"\w+", m.group()).group())
         extra.append(NumberMention(m.start(), m.start(), article_end, 1, None, None, sentence[m.start() : article_end]))
     return sorted(mentions + extra, key=lambda x: x.start) if extra else mentions

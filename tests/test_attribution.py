@@ -334,6 +334,52 @@ def test_revising_a_toll_is_reporting_it():
     assert find_attribution("The landslide raised the death toll to 31.") is None  # an event is no speaker
 
 
+def test_revising_a_toll_with_an_adverb_is_reporting_it():
+    assert find_attribution("The ministry on Monday sharply revised downward the death toll from the floods to 140.") == "Ministry"
+    assert find_attribution("Officials raised again the number of dead to 31.") == "Officials"
+    assert find_attribution("The second landslide sharply raised the death toll to 31.") is None  # an event is no speaker
+    assert find_attribution("The health office lowers its death toll to 12.") == "Health office"
+
+
+def test_a_speaker_citing_its_basis_keeps_the_figure():
+    assert sources("Nine people died in the blast at the bus station, a nurse said, citing hospital records.") == [(9, "Nurse")]
+    assert sources("The interior office, citing its own staff, said six guards died.") == [(6, "Interior office")]
+    # what is cited is no speaker: the one citing it is
+    assert find_attribution("The council revised its toll down to 88, citing a counting error.") == "Council"
+
+
+def test_a_news_medium_citing_someone_passes_on_the_one_cited():
+    assert sources("Twelve civilians were killed in the raid on the market, Reuters reported, citing local officials.") == [
+        (12, "Local officials")]
+    assert sources("Eight people were killed in the crash, state radio said, quoting a police spokesman.") == [(8, "Police spokesman")]
+    # a medium reporting on its own is the source
+    assert sources("Eight people were killed in the crash, state radio said.") == [(8, "State radio")]
+
+
+def test_told_a_medium_names_the_one_who_told():
+    assert sources("Gunmen stormed the village, killing four people, the district chief told state radio.") == [(4, "District chief")]
+    assert sources("A local official told a regional newspaper that 11 people were killed in the village.") == [(11, "Local official")]
+    assert sources("Herders told our correspondent that five people were killed.") == [(5, "Herders")]
+
+
+def test_he_or_she_names_the_last_person_who_spoke_not_a_body():
+    context = AttributionContext()
+    context.observe("Village head Amina Sule told reporters that the attackers came at night.")
+    context.observe("The police said the attackers used motorbikes.")
+    assert sources("Nine bodies were recovered, she said.", context) == [(9, "Village head Amina Sule")]
+    # with no person named before, "he" is the last reporter's spokesman
+    context = AttributionContext()
+    context.observe("The army said its troops repelled an attack on the camp.")
+    assert sources("He said seven soldiers were killed.", context) == [(7, "Army")]
+
+
+def test_according_to_their_data_points_back_in_the_same_sentence():
+    context = AttributionContext()
+    context.observe("The regional governor said the town was shelled overnight.")
+    assert sources("A man died in Dolny, a town held by the rebels - according to their data, three more were wounded.", context) == [
+        (1, "Rebels"), (3, "Rebels")]
+
+
 def test_a_time_after_the_speakers_name_is_not_part_of_it():
     assert find_attribution("The regional health ministry on Thursday said nine people died.") == "Regional health ministry"
     assert find_attribution("Army spokesman Colonel Tarek Adem in a video message said nine soldiers died.") == "Army spokesman Colonel Tarek Adem"

@@ -13,7 +13,7 @@ from generator import event_types, lexicons, places
 from generator.places import Gazetteer, event_places
 
 
-@pytest.mark.parametrize("name", ["event_types", "actors"])
+@pytest.mark.parametrize("name", ["event_types", "actors", "media"])
 def test_every_pattern_of_a_txt_lexicon_compiles(name):
     found = [p for _, keys in lexicons.sections(name) for p in keys.get("pattern", [])]
     assert found
