@@ -205,6 +205,9 @@ class AttributionContext:
         self.moved_on = False  # a sentence opened another incident: no reporter carries into it until one is named
         self.quoted_by: dict[str, _Reporter] = {}  # a sentence inside a quote → who the quote's closing names
         self.introduced: dict[str, tuple[str, str]] = {}  # "a watchdog said" → the body the next sentence names
+        self.voices = 1  # how many different reporters the whole article names (``for_article``; media aside)
+        self.next_named: dict[str, str] = {}  # a sentence naming nobody → the next reporter the article names after it
+        self.in_paragraph = False  # the last reporter was named in the current paragraph
 
     @classmethod
     def for_article(cls, sentences: Iterable[str]) -> AttributionContext:
@@ -219,12 +222,25 @@ class AttributionContext:
         """
         sentences = list(sentences)
         ahead = cls()
+        first = None
+        voices: list[str] = []
+        waiting: list[str] = []  # sentences that name nobody since the last one that named a reporter
+        next_named: dict[str, str] = {}
         for sentence in sentences:
             ahead.observe(sentence)
-            if ahead.last_reporter:
-                break
+            first = first or ahead.last_reporter
+            named = ahead.last_reporter if _reporters(sentence) else None
+            if named is None:
+                waiting.append(sentence)
+                continue
+            next_named.update((w, named) for w in waiting)
+            waiting = []
+            if not is_medium(named) and not any(_one_voice(named, v) for v in voices):
+                voices.append(named)
         context = cls()
-        context.first_reporter = ahead.last_reporter
+        context.first_reporter = first
+        context.voices = len(voices)
+        context.next_named = next_named
         context.quoted_by = quote_owners(sentences)
         context.introduced = introduced_bodies(sentences)
         return context
@@ -243,8 +259,10 @@ class AttributionContext:
         if len(initials) >= 2:
             self.acronyms.setdefault(initials, name)
 
-    def observe(self, sentence: str) -> None:
-        """Remember organisations named in ``sentence`` and its reporter."""
+    def observe(self, sentence: str, new_paragraph: bool = False) -> None:
+        """Remember organisations named in ``sentence`` and its reporter (``new_paragraph``: it opens a paragraph)."""
+        if new_paragraph:
+            self.in_paragraph = False
         for m in _NAME_RUN.finditer(sentence):
             run = m.group()
             words = run.split()
@@ -264,6 +282,7 @@ class AttributionContext:
             named = find_attribution(sentence, self)
             if named:
                 self.last_reporter = named
+                self.in_paragraph = True
                 self.first_reporter = self.first_reporter or named
                 if is_person(named):
                     self.last_person = named
@@ -271,6 +290,7 @@ class AttributionContext:
         if author:
             self._add(author)
             self.last_reporter = named = self.resolve(author) or author
+            self.in_paragraph = True
             self.first_reporter = self.first_reporter or named
         if opens_new_incident(sentence) and not named:
             self.last_reporter, self.moved_on = None, True
@@ -359,6 +379,35 @@ def is_person(name: str) -> bool:
     if _ORG_RE.search(name) or head.endswith("s") or head.isupper():
         return False
     return bool(_PERSONAL_NAME.search(name))
+
+
+def _one_voice(a: str, b: str) -> bool:
+    """Do two reporter names name one voice: one's words all in the other's, a shared proper word, or an acronym?
+
+    >>> _one_voice("Inter-Services Public Relations", "Director General ISPR Major General Babar Iftikhar")
+    True
+    >>> _one_voice("Regional governor", "Pro-Russian separatists"), _one_voice("Health Ministry", "Defence Ministry")
+    (False, False)
+    """
+    wa, wb = set(_words(a)), set(_words(b))
+    if not wa or not wb:
+        return False
+    if wa <= wb or wb <= wa:
+        return True
+    proper = {w for w in re.findall(r"[A-Z][\w'’-]*", a) if not _REPORTER_HEAD_RE.match(w) and not _ORG_RE.fullmatch(w)}
+    if any(w in re.findall(r"[A-Z][\w'’-]*", b) for w in proper):
+        return True
+    return _acronym_in(a, b) or _acronym_in(b, a)
+
+
+def _acronym_in(short: str, long: str) -> bool:
+    """Is an all-capitals word of ``short`` the initials of ``long``'s capitalised words (in order)?"""
+    initials = "".join(w[0] for part in re.findall(r"[A-Za-z][\w]*", long) for w in part.split("-") if w[:1].isupper())
+    for acronym in re.findall(r"\b[A-Z]{2,}\b", short):
+        rest = iter(initials)
+        if all(c in rest for c in acronym):
+            return True
+    return False
 
 
 def _display(name: str) -> str:
@@ -983,8 +1032,14 @@ def unnamed_source(sentence: str, context: AttributionContext | None) -> Source:
         name = _display(_clean_name(owner.name)) if owner.indefinite else context.resolve(owner.name)
         if name:
             return Source(name, "later")
-    if context.last_reporter:
+    if context.last_reporter and (context.in_paragraph or context.voices < 2
+                                  or _one_voice(context.next_named.get(sentence) or "", context.last_reporter)):
+        # a single statement carries on to its end; in a story that quotes several voices, a speaker's
+        # words carry to the end of their paragraph, or on to where the same speaker is named again;
+        # what else follows is the outlet's narrative
         return Source(context.last_reporter, "earlier")
+    if context.last_reporter:
+        return Source(None, "outlet")
     if context.first_reporter and not context.moved_on:
         return Source(context.first_reporter, "later")
     return Source(None, "outlet")

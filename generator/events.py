@@ -447,7 +447,8 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
 
     for index, sentence in enumerate(sentences):
         deadline.check()
-        attribution.observe(sentence.text)
+        # a line break before the sentence opens a paragraph (a quoted speaker's words end with theirs)
+        attribution.observe(sentence.text, new_paragraph="\n" in article.text[sentences[index - 1].end if index else 0 : sentence.start])
         window.observe(sentence.text, article.published)
         if sentence.start in tables:
             table_end, block = tables[sentence.start]

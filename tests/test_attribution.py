@@ -211,6 +211,42 @@ def test_each_figure_records_how_its_source_was_found():
 # -- where the outlet speaks for itself, and reporters that are not carried --------------------
 
 
+def _article_sources(lines: list[str]) -> list[tuple[int, str | None, str]]:
+    """(value, reporter, how) of every figure of a story given one paragraph a line, read as the build reads it."""
+    import datetime as dt
+
+    from generator.events import extract_article
+    from generator.model import Article
+
+    story = Article("s.md", "s", "S", dt.date(2024, 3, 5), "\n\n".join(lines))
+    return [(f.value, f.attributed_to, f.source_basis)
+            for e in extract_article(story, {"TIMELINE_COUNTRIES": ["NG"]}).events for f in e.figures]
+
+
+def test_in_a_story_of_several_voices_a_speaker_carries_only_to_the_end_of_the_paragraph():
+    story = [
+        "Gunmen attacked the village of Kofa on Sunday night, a police spokesman said. Four people were killed in the attack.",
+        "Village head Amina Sule said the attackers came on motorbikes.",
+        "Gunmen killed 12 people in the nearby town of Dada in January.",
+    ]
+    assert _article_sources(story) == [(4, "Police spokesman", "earlier"), (12, None, "outlet")]
+    # one voice only: a statement carries on to its end
+    statement = [story[0], "The attackers burned houses.", story[2]]
+    assert _article_sources(statement)[-1] == (12, "Police spokesman", "earlier")
+
+
+def test_a_paragraph_between_two_by_the_same_speaker_is_theirs():
+    story = [
+        "The Delta Rights Network said on Monday that 300 people were killed in the province this year.",
+        "Six guards were killed in a raid on Sunday, a police officer said.",
+        "The Delta Rights Network said on Monday that raids were increasing.",
+        "Another 40 people were killed in raids by the militia this year.",
+        "The network said 2,100 people had been killed since the start of the conflict.",
+    ]
+    sources = _article_sources(story)
+    assert (40, "Delta Rights Network", "earlier") in sources
+
+
 def test_hearsay_with_nobody_named_is_the_outlets_own():
     context = AttributionContext()
     context.observe("The provincial police said a bomb went off at the bus station.")
