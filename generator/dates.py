@@ -400,10 +400,11 @@ def _weekday_date(state: _State, wd: int, start: int, end: int, mod: str | None)
 
 
 # A weekday something is called, planned or set for is ahead, whatever the
-# verb's tense: "a march was called for Friday" in a Wednesday article.
+# verb's tense: "a march was called for Friday" in a Wednesday article,
+# "activists have called for protests after Friday prayers".
 _PLANNED_FOR = re.compile(
     r"\b(?:called\s+for|calling\s+for|calls\s+for|planned|scheduled|slated|set\s+for|announced\s+for|due)\b"
-    r"(?:[^,.;:]{0,40}?\b(?:on|for))?\s+(?:this\s+|the\s+coming\s+)?$",
+    r"(?:[^,.;:]{0,40}?\b(?:on|for|after|before))?\s+(?:this\s+|the\s+coming\s+)?$",
     re.IGNORECASE,
 )
 

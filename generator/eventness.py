@@ -55,8 +55,9 @@ _ANY_FURNITURE = re.compile("|".join(f"(?:{p})" for p, _ in FURNITURE), re.IGNOR
 
 # -- negation -------------------------------------------------------------------------
 #
-# A negator blanks its clause: up to the next comma, semicolon, colon, dash or
-# coordinating "but/while/whereas". "no fewer than", "not only", "no-fly"
+# A negator blanks its clause: up to the next comma, semicolon, colon, dash,
+# coordinating "but/while/whereas", or a closing quote before a new sentence
+# ('... that fires on people" Two more were killed'; not scare quotes). "no fewer than", "not only", "no-fly"
 # and "No. 5" are not negations.
 
 _NEGATOR = re.compile(
@@ -65,7 +66,7 @@ _NEGATOR = re.compile(
     r"|(?:did|does|do|was|were|is|are|has|have|had|could|would|will|can)n[’']t|cannot)\b",
     re.IGNORECASE,
 )
-_CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:but|while|whereas|although|though|however|yet)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|(?<=[\w.!?])[\"\u201d](?=\s+(?-i:[A-Z]))|\s-\s|\b(?:but|while|whereas|although|though|however|yet)\b", re.IGNORECASE)
 
 # -- verb groups ------------------------------------------------------------------------
 
@@ -323,7 +324,7 @@ def has_event_verb(text: str) -> bool:
     >>> has_event_verb("Gunfire rings out in the suburb")
     True
     """
-    if _FINITE_AUX.search(text) or _PRESENT_HAPPENING.search(text):
+    if _FINITE_AUX.search(text) or _PRESENT_HAPPENING.search(text) or _FOOTAGE.search(text):
         return True
     return _has_past(text)
 
@@ -475,7 +476,8 @@ def assess(sentence: str, *, title: str | None = None, dated: bool = False) -> V
     return Verdict(True, "event", masked, has_verb=verb, negated_main=negated_main)
 
 
-_CONTRAST = re.compile(r";|[,]\s*(?:but|while|whereas|however|although|though|yet)\b|\b(?:but|however)\b", re.IGNORECASE)
+_QUOTE_CLOSE = r"[\"\u201d](?=\s+(?-i:[A-Z]))"  # a quote closing before a new sentence run on (its words may be blanked)
+_CONTRAST = re.compile(r";|[,]\s*(?:but|while|whereas|however|although|though|yet)\b|\b(?:but|however)\b|" + _QUOTE_CLOSE, re.IGNORECASE)
 
 
 def _contrasted(masked: str) -> bool:
@@ -495,7 +497,14 @@ def _negated_main(sentence: str) -> bool:
         return False
     # "Monitors reported 14 violations and found no confirmation of ...":
     # something was asserted before the negator
-    return not re.search(r"\band\b|\d", sentence[: m.start()])
+    if re.search(r"\band\b|\d", sentence[: m.start()]):
+        return False
+    # "The ministry said on Tuesday that the downing should not be seen as ...": the negation is what
+    # was said; the main clause is the statement, which was made
+    return not _SAID_THAT.search(sentence, 0, m.start())
+
+
+_SAID_THAT = re.compile(r"\b(?:said|told\s+[\w ]{1,30}?|announced|stated|declared|insisted|wrote)\b[^,;:]*?\bthat\b", re.IGNORECASE)
 
 
 # Verbs of happening with no event type of their own (type ``other``):
@@ -538,6 +547,13 @@ _PAST_PROGRESSIVE = re.compile(
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|say|saying|told|telling|insisted|added|admitted|claimed|suggested|described|believed|thought|felt|reported)\b", re.IGNORECASE)
 
 
+# A recording that shows people doing something: what it shows happened ("Videos posted by activists
+# show crowds marching", "A clip appears to show a man being beaten").
+_FOOTAGE = re.compile(
+    r"\b(?:videos?|footage|clips?|images|pictures|photos|photographs)\b[^.;:]{0,60}?\b(?:shows?|showed|appears?\s+to\s+show|appeared\s+to\s+show)\s+"
+    r"(?:\w+\s+){1,6}?(?:[a-z]{3,}ing|being\s+\w+)\b", re.IGNORECASE)
+
+
 def shaped_happening(masked: str) -> bool:
     """A happening told by the shape of its verb group rather than its verb.
 
@@ -547,6 +563,8 @@ def shaped_happening(masked: str) -> bool:
     True
     >>> shaped_happening("They were chanting against the governor during the visit")
     True
+    >>> shaped_happening("A clip posted online shows students climbing onto a truck")
+    True
     >>> shaped_happening("The envoy was hoping for a reply")
     False
     >>> shaped_happening("The violence continued"), shaped_happening("Its ally has continued to send arms")
@@ -554,13 +572,13 @@ def shaped_happening(masked: str) -> bool:
     >>> shaped_happening("He said the army was protecting the country"), shaped_happening("The army was still winning")
     (False, False)
     """
-    if _HEARSAY_PAST.search(masked) or _ASPECT.search(masked):
+    if _HEARSAY_PAST.search(masked) or _ASPECT.search(masked) or _FOOTAGE.search(masked):
         return True
     m = _PAST_PROGRESSIVE.search(masked)
     return m is not None and not _SPEECH_BEFORE.search(masked, 0, m.start())
 
 
-_SHAPES = re.compile("|".join(f"(?:{p.pattern})" for p in (_HEARSAY_PAST, _ASPECT, _PAST_PROGRESSIVE)), re.IGNORECASE)
+_SHAPES = re.compile("|".join(f"(?:{p.pattern})" for p in (_HEARSAY_PAST, _ASPECT, _PAST_PROGRESSIVE, _FOOTAGE)), re.IGNORECASE)
 
 
 def happening(masked: str, dated: bool, timed: bool = False) -> bool:

@@ -175,3 +175,14 @@ def test_a_recalled_happening_does_not_become_the_story_of_the_next_sentence():
     )
     assert got["Last week's"] == "2013-05-10"
     assert got["Officials blamed"] == "2013-05-17"
+
+
+def test_protests_called_for_after_friday_prayers_are_the_coming_friday():
+    # published on a Thursday: the call is for tomorrow, and it dates nothing after it
+    got = dated(
+        "Troops entered the town of Rastan on Monday. "
+        "Opposition groups have called for mass rallies across the country after Friday prayers. "
+        "The governor welcomed the move.",
+        published="2013-05-16",
+    )
+    assert got["Opposition groups"] == "2013-05-17"

@@ -266,3 +266,21 @@ def test_a_statement_of_a_running_toll_is_an_event_of_its_day():
     text = "Troops entered the town of Rastan on Monday. The envoy also said the death toll in the war now stands at 9,000 people."
     [_, event] = extract_article(article(text)).events
     assert event.date == "2016-12-12" and [f.value for f in event.figures] == [9000]
+
+
+def test_what_a_recording_shows_people_doing_is_an_event():
+    sentence = "Footage posted by activists shows dozens of people marching through the old market."
+    assert event_sentences("Troops entered the town of Rastan on Monday. " + sentence)[1:] == [sentence]
+
+
+def test_a_dated_statement_whose_content_is_negated_is_the_event_of_the_statement():
+    [event] = extract_article(article("The ministry said on Thursday that the raid should not be seen as a provocation.")).events
+    assert event.date == "2016-12-08"
+    assert event_sentences("The ministry said no strikes were carried out in the province.") == []
+
+
+def test_a_quote_closing_before_a_new_sentence_ends_the_negated_clause():
+    text = 'It is not the army that fires on people" Two people were also killed in the centre of Hama, activists said.'
+    assert event_sentences(text) == [text]
+    # a word in scare quotes does not end the clause: the whole clause stays negated
+    assert event_sentences('The authorities have not jammed "hostile" channels or blocked the internet in the province.') == []
