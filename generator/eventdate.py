@@ -61,7 +61,7 @@ class Role:
     """
 
     name: str
-    role: str  # "statement" | "dateline" | "nominal" | "argument"
+    role: str  # "statement" | "dateline" | "nominal" | "argument" | "window start"
     before: re.Pattern[str] | None
     after: re.Pattern[str] | None
     examples: tuple[tuple[str, bool], ...]
@@ -94,6 +94,17 @@ ROLES: tuple[Role, ...] = (
         (("HAMA, [May 3] (Agency) -- Rebels shelled the town on Friday.", True),
          ("KYIV, [4 June]. /Agency/. Drones hit a depot.", True),
          ("Rebels shelled Hama on [May 3] -- the army said.", False)),
+    ),
+    Role(
+        # "From 12 to 13 December, 1,950 people reached the shelter": a window is dated by its end,
+        # the day its count or its happening is complete (as a night is by its second day)
+        "window-start", "window start",
+        re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.I),
+        re.compile(r"\s*(?:to|until|till|through|and|-|\u2013)\s*(?:the\s+)?(?:\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|" + _MONTH + r")", re.I),
+        (("From [12] to 13 December, at least 1,950 people reached the shelter.", True),
+         ("Between [Monday] and Wednesday, 40 people were killed in the district.", True),
+         ("Rebels shelled the town from [Monday], the army said.", False),
+         ("The envoy flew in from [Monday's] talks to the capital.", False)),
     ),
     Role(
         "document-of", "nominal",
@@ -210,7 +221,7 @@ def role_of(sentence: str, start: int, end: int, roles: Sequence[Role] = ROLES +
     return "happening"
 
 
-_RANK = {"happening": 0, "statement": 1, "dateline": 2, "nominal": 3, "argument": 4}
+_RANK = {"happening": 0, "window start": 1, "statement": 2, "dateline": 3, "nominal": 4, "argument": 5}
 
 
 def ranked(sentence: str, offset: int, timexes: Sequence[Timex]) -> list[tuple[Timex, str]]:

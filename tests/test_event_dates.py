@@ -186,3 +186,12 @@ def test_protests_called_for_after_friday_prayers_are_the_coming_friday():
         published="2013-05-16",
     )
     assert got["Opposition groups"] == "2013-05-17"
+
+
+def test_a_window_of_days_is_dated_by_its_end():
+    got = dated(
+        "From 12 to 13 May, at least 1,900 displaced people reached the shelter in the west of the city. "
+        "Between Monday and Wednesday, 40 people were killed in the district, the monitor said."
+    )
+    assert got["From 12"] == "2013-05-13"
+    assert got["Between Monday"] == "2013-05-15"
