@@ -40,7 +40,8 @@ from generator.exports import absolute_url, date_parts, display_date
 from generator.model import Bulletin, Event, KeyFigure, ReportedTotal, SiteData, Tally, source_label
 from generator import feedids, summary
 from generator.settings import get as setting  # Pelican's value, else the settings table's default
-from generator.site import Links, bulletin_incidents
+from generator.links import Links
+from generator.views import bulletin_incidents
 
 
 # -- the adapter Pelican's writer reads -------------------------------------------

@@ -16,7 +16,7 @@ import pytest
 from conftest import ROOT, build
 from jinja2 import UndefinedError
 
-from generator import pagecache, site
+from generator import links, pagecache
 from generator.model import Article, SiteData
 
 ARTICLE = "2016-12-23-aleppo-attacked-again.md"
@@ -115,13 +115,13 @@ def test_a_reused_fragment_reports_what_it_read_to_every_page():
 
     article = Article("a.md", "a1", "A title", dt.date(2016, 12, 23), "Text.")
     event = Event("e1", "a1", "2016-12-23", "day", None, "Text.", 0, 5, "shelling")
-    links = site.Links({}, SiteData(articles=[article], events=[event]), ["2016-12-23"])
+    tl = links.Links({}, SiteData(articles=[article], events=[event]), ["2016-12-23"])
 
     def render(ev, hl, show_date, root):
-        return f"{links.article(ev.article).title} {links.has_bulletin(ev.date)}"
+        return f"{tl.article(ev.article).title} {tl.has_bulletin(ev.date)}"
 
-    with links.reads.recording() as first:
-        links.event_html(render, event, 3, False, "..")
-    with links.reads.recording() as second:
-        links.event_html(render, event, 2, False, "../..")
+    with tl.reads.recording() as first:
+        tl.event_html(render, event, 3, False, "..")
+    with tl.reads.recording() as second:
+        tl.event_html(render, event, 2, False, "../..")
     assert first == second == {("article", "a1"), ("bulletin", "2016-12-23")}

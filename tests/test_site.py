@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 from markupsafe import escape
 
-from generator import site
+from generator import links, site, urls, views
 from generator.model import (
     Article,
     Bulletin,
@@ -482,8 +482,8 @@ def test_templates_escape_untrusted_sentences():
     env = Environment(loader=FileSystemLoader(str(ROOT / "theme" / "templates")), autoescape=True)
     article = Article("a.md", "a", "T", dt.date(2016, 12, 23), "x", source="<b>Wire</b>", url="articles/a/")
     event = Event("e1", "a", "2016-12-23", "day", None, "<script>alert(1)</script> happened.", 0, 10, "attack")
-    links = site.Links({}, SiteData(articles=[article], events=[event]), ["2016-12-23"])
-    macros = env.get_template("_macros.html").make_module({"tl": links, "SITEURL": "."})
+    tl = links.Links({}, SiteData(articles=[article], events=[event]), ["2016-12-23"])
+    macros = env.get_template("_macros.html").make_module({"tl": tl, "SITEURL": "."})
     html = str(macros.event_entry(event, 3))
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;b&gt;Wire&lt;/b&gt;" in html
@@ -526,13 +526,13 @@ def _ev(ident: str, date: str, granularity: str = "day", places: tuple[Place, ..
      ("2011-W28-WE", "2011-07"), ("2014-W01", "2014-01"), ("2015-W53", "2015-12")],
 )
 def test_events_go_on_the_page_of_their_month_or_else_their_year(date, key):
-    assert site.period_key(date) == key
+    assert urls.period_key(date) == key
 
 
 def test_weeks_and_weekends_are_listed_in_their_month_as_their_days():
     events = [_ev("sat", "2011-W28-WE", "week"), _ev("wk", "2011-W28", "week"), _ev("d18", "2011-07-18"),
               _ev("d16", "2011-07-16"), _ev("m", "2011-07", "month"), _ev("y", "2011", "year")]
-    got = [(p.key, [(g.label, [e.id for e in g.events]) for g in p.groups]) for p in site.periods(events)]
+    got = [(p.key, [(g.label, [e.id for e in g.events]) for g in p.groups]) for p in views.periods(events)]
     assert got == [
         ("2011-07", [("Monday 18 July 2011", ["d18"]), ("weekend of 16–17 July 2011", ["sat"]),
                      ("week of 11–17 July 2011", ["wk"]), ("Saturday 16 July 2011", ["d16"]),
@@ -547,7 +547,7 @@ def test_parts_of_a_period_read_early_mid_late_and_sort_within_it():
 
     events = [ev("y", "2014", "year", None), ev("early", "2014", "year", "START"), ev("late", "2014", "year", "END"),
               ev("mid", "2014", "year", "MID"), ev("dec", "2014-12", "month", "END"), ev("d", "2014-12-30", "day", None)]
-    got = [(p.key, [(g.label, g.anchor, [e.id for e in g.events]) for g in p.groups]) for p in site.periods(events)]
+    got = [(p.key, [(g.label, g.anchor, [e.id for e in g.events]) for g in p.groups]) for p in views.periods(events)]
     assert got == [
         ("2014-12", [("Tuesday 30 December 2014", "d-2014-12-30", ["d"]),
                      ("late December 2014 (month)", "d-2014-12-end", ["dec"])]),
@@ -557,14 +557,14 @@ def test_parts_of_a_period_read_early_mid_late_and_sort_within_it():
 
 
 def test_a_week_across_two_months_reads_as_its_days_and_goes_in_the_month_of_most_of_them():
-    assert site.date_label("2011-W26", "week") == "week of 27 June – 3 July 2011"
-    assert site.period_key("2011-W26") == "2011-06"  # Thursday 30 June
+    assert views.date_label("2011-W26", "week") == "week of 27 June – 3 July 2011"
+    assert urls.period_key("2011-W26") == "2011-06"  # Thursday 30 June
 
 
 def test_periods_keep_month_and_year_only_events_at_their_precision():
     events = [_ev("1", "2016-12-23"), _ev("2", "2016-12", "month"), _ev("3", "2016-11-02"), _ev("4", "2016", "year"),
               _ev("5", "2016-12-23")]
-    got = [(p.key, p.label, [(g.date, g.label, [e.id for e in g.events]) for g in p.groups]) for p in site.periods(events)]
+    got = [(p.key, p.label, [(g.date, g.label, [e.id for e in g.events]) for g in p.groups]) for p in views.periods(events)]
     assert got == [
         ("2016-12", "December 2016", [("2016-12-23", "Friday 23 December 2016", ["1", "5"]),
                                       ("2016-12", "December 2016 (month)", ["2"])]),
@@ -574,30 +574,30 @@ def test_periods_keep_month_and_year_only_events_at_their_precision():
 
 
 def test_years_index_puts_months_before_the_year_only_page():
-    ps = site.periods([_ev("1", "2016-12-23"), _ev("2", "2016", "year"), _ev("3", "2015-01-01")])
-    assert [(y, [p.key for p in items]) for y, items in site.years_index(ps)] == [("2016", ["2016-12", "2016"]), ("2015", ["2015-01"])]
+    ps = views.periods([_ev("1", "2016-12-23"), _ev("2", "2016", "year"), _ev("3", "2015-01-01")])
+    assert [(y, [p.key for p in items]) for y, items in views.years_index(ps)] == [("2016", ["2016-12", "2016"]), ("2015", ["2015-01"])]
 
 
 def test_bulletin_events_group_by_first_province_with_unlocated_last():
     homs = Place("Homs", "Homs", "SY")
     events = [_ev("1", "2016-12-23", places=(homs, ALEPPO)), _ev("2", "2016-12-23"), _ev("3", "2016-12-23", places=(ALEPPO,))]
-    assert [(name, [e.id for e in evs]) for name, evs in site.group_by_province(events)] == [
-        ("Aleppo", ["3"]), ("Homs", ["1"]), (site.UNLOCATED, ["2"])]
+    assert [(name, [e.id for e in evs]) for name, evs in views.group_by_province(events)] == [
+        ("Aleppo", ["3"]), ("Homs", ["1"]), (views.UNLOCATED, ["2"])]
 
 
 def test_a_bulletin_counts_the_reports_of_its_events_and_of_its_tallies_once_each():
     e1, e2 = _ev("1", "2016-12-23"), dataclasses.replace(_ev("2", "2016-12-23"), article="b")
     tally = Tally("2016-12-23", "killed", 3, {"Homs": 3}, None, "a", "s", 0, 1, sources=(("c", 0), ("a", 5)))
-    slugs = site.bulletin_reports(Bulletin("2016-12-23", events=[e1, e2, e1], tallies=[tally]))
+    slugs = views.bulletin_reports(Bulletin("2016-12-23", events=[e1, e2, e1], tallies=[tally]))
     assert slugs == ["a", "b", "c"]
     day = lambda slug, source: Article(f"{slug}.md", slug, "t", dt.date(2016, 12, 23), "", source=source)  # noqa: E731
-    assert site.outlets(slugs, {"a": day("a", "Reuters"), "b": day("b", "AFP"), "c": day("c", "Reuters")}) == ["AFP", "Reuters"]
+    assert views.outlets(slugs, {"a": day("a", "Reuters"), "b": day("b", "AFP"), "c": day("c", "Reuters")}) == ["AFP", "Reuters"]
 
 
 def test_key_metric_series_leaves_days_without_a_figure_empty_not_zero():
     b1 = Bulletin("2016-12-21", key_figures=[KeyFigure("killed", 3, 5, ())])
     b2 = Bulletin("2016-12-23", key_figures=[KeyFigure("injured", 2, 2, ())])
-    assert site.key_metric_series([b1, b2], "killed", "2016-12-23", 4) == [
+    assert views.key_metric_series([b1, b2], "killed", "2016-12-23", 4) == [
         ("2016-12-20", None), ("2016-12-21", 5), ("2016-12-22", None), ("2016-12-23", None)]
 
 
@@ -607,10 +607,10 @@ def test_place_series_counts_an_unlisted_province_as_zero_and_a_day_without_tall
 
     tallies = [t("2016-12-20", {"Aleppo": 6, "Hama": 2}), t("2016-12-22", {"Hama": 1}),
                t("2016-12-22", {"Aleppo": 4}), t("2016-12-23", {"Damascus": 9})]
-    assert site.place_tally_series(tallies, "Aleppo", "ceasefire_violations", 10) == [
+    assert views.place_tally_series(tallies, "Aleppo", "ceasefire_violations", 10) == [
         ("2016-12-20", 6), ("2016-12-21", None), ("2016-12-22", 4), ("2016-12-23", 0)]
-    assert site.place_tally_series(tallies, "Aleppo", "killed", 10) == []
-    assert len(site.place_tally_series(tallies, "Aleppo", "ceasefire_violations", 2)) == 2
+    assert views.place_tally_series(tallies, "Aleppo", "killed", 10) == []
+    assert len(views.place_tally_series(tallies, "Aleppo", "ceasefire_violations", 2)) == 2
 
 
 def test_place_map_links_each_circle_to_the_incident_on_its_bulletin(rendered):
@@ -633,14 +633,14 @@ def test_place_day_figures_come_from_incidents_of_that_province_alone():
     aleppo = Place("Aleppo", "Aleppo", "SY")
     hama = Place("Hama", "Hama", "SY")
     b = Bulletin("2016-12-23", events=[e("x", (aleppo,), 4), e("y", (aleppo, hama), 30)])
-    assert site.place_day_figures([b], ["killed"]) == {("Aleppo", "killed"): {"2016-12-23": 4}}
+    assert views.place_day_figures([b], ["killed"]) == {("Aleppo", "killed"): {"2016-12-23": 4}}
 
 
 def test_place_chart_window_reaches_every_tally_listed_under_it():
     per_day = {"2016-03-01": 2, "2016-12-23": 5}
-    points = site.day_window(per_day, 30, since="2016-03-01")
+    points = views.day_window(per_day, 30, since="2016-03-01")
     assert points[0] == ("2016-03-01", 2) and points[-1] == ("2016-12-23", 5)
-    assert len(site.day_window(per_day, 30)) == 30
+    assert len(views.day_window(per_day, 30)) == 30
 
 
 @pytest.mark.parametrize("page", ["places/aleppo/index.html", "places/damascus/index.html"])
@@ -658,17 +658,17 @@ def test_place_page_charts_cover_the_days_its_tallies_table_lists(rendered, page
     "text, marks, expected",
     [
         ("One. Two.", [], "<p>One. Two.</p>"),
-        ("One. Two.", [site.Mark(5, 9, ())], '<p>One. <mark id="s-5">Two.</mark></p>'),
-        ("A & B.\n\nC < D.", [site.Mark(8, 14, (("x#e-1", "timeline"),))],
+        ("One. Two.", [views.Mark(5, 9, ())], '<p>One. <mark id="s-5">Two.</mark></p>'),
+        ("A & B.\n\nC < D.", [views.Mark(8, 14, (("x#e-1", "timeline"),))],
          '<p>A &amp; B.</p>\n<p><mark id="s-8">C &lt; D.</mark> <a class="to-timeline" href="x#e-1">timeline</a></p>'),
         # overlapping marks: the second is dropped rather than nesting <mark>s
-        ("One two three.", [site.Mark(0, 7, ()), site.Mark(4, 14, ())], '<p><mark id="s-0">One two</mark> three.</p>'),
+        ("One two three.", [views.Mark(0, 7, ()), views.Mark(4, 14, ())], '<p><mark id="s-0">One two</mark> three.</p>'),
         # a mark running over a paragraph break is closed and reopened, its id only on the first part
-        ("Ab.\n\nCd.", [site.Mark(0, 8, ())], '<p><mark id="s-0">Ab.</mark></p>\n<p><mark>Cd.</mark></p>'),
+        ("Ab.\n\nCd.", [views.Mark(0, 8, ())], '<p><mark id="s-0">Ab.</mark></p>\n<p><mark>Cd.</mark></p>'),
     ],
 )
 def test_highlighting_marks_sentences_by_offset_and_escapes_the_rest(text, marks, expected):
-    assert str(site.highlight_html(text, marks)) == expected
+    assert str(views.highlight_html(text, marks)) == expected
 
 
 def test_article_marks_merge_an_event_and_a_tally_on_the_same_sentence():
@@ -676,11 +676,11 @@ def test_article_marks_merge_an_event_and_a_tally_on_the_same_sentence():
     event = Event("e1", "a", "2016-12-23", "day", None, article.text, 0, len(article.text), "ceasefire_violation")
     tally = Tally("2016-12-23", "ceasefire_violations", 25, {"Damascus": 25}, None, "a", article.text, 0,
                   len(article.text), sources=(("a", 0), ("other", 7)))
-    links = site.Links({}, SiteData(articles=[article], events=[event]), ["2016-12-23"])
-    marks = site.article_marks(article, [event], [tally], links, "../..")
+    tl = links.Links({}, SiteData(articles=[article], events=[event]), ["2016-12-23"])
+    marks = views.article_marks(article, [event], [tally], tl, "../..")
     assert len(marks) == 1 and marks[0].start == 0
     assert [href for href, _ in marks[0].links] == [
-        "../../timeline/2016-12/#e-e1", f"../../bulletins/2016-12-23/#{site.tally_anchor(tally)}"]
+        "../../timeline/2016-12/#e-e1", f"../../bulletins/2016-12-23/#{urls.tally_anchor(tally)}"]
 
 
 @pytest.mark.parametrize(
@@ -703,7 +703,7 @@ def test_article_marks_merge_an_event_and_a_tally_on_the_same_sentence():
     ],
 )
 def test_addresses_and_labels_follow_the_settings(settings, method, arg, expected):
-    assert getattr(site.Links(settings, SiteData()), method)(arg) == expected
+    assert getattr(links.Links(settings, SiteData()), method)(arg) == expected
 
 
 @pytest.mark.parametrize(
@@ -716,21 +716,21 @@ def test_addresses_and_labels_follow_the_settings(settings, method, arg, expecte
     ],
 )
 def test_link_to_pelicans_article_list_follows_index_save_as(settings, expected):
-    assert site.Links(settings, SiteData()).articles_index == expected
+    assert links.Links(settings, SiteData()).articles_index == expected
 
 
 def test_figure_text_reads_like_the_report():
-    links = site.Links({}, SiteData())
-    assert links.figure_text(Figure("killed", 6, qualifier="at least", subgroup="children")) == "at least 6 killed (children)"
-    assert links.figure_text(Figure("injured", 10, value_max=15)) == "10–15 injured"
-    assert links.figure_text(Figure("killed", 300, cumulative=True)) == "300 killed (running total)"
-    assert links.figure_text(Figure("displaced", 35000, qualifier="about")) == "about 35,000 displaced"
+    tl = links.Links({}, SiteData())
+    assert tl.figure_text(Figure("killed", 6, qualifier="at least", subgroup="children")) == "at least 6 killed (children)"
+    assert tl.figure_text(Figure("injured", 10, value_max=15)) == "10–15 injured"
+    assert tl.figure_text(Figure("killed", 300, cumulative=True)) == "300 killed (running total)"
+    assert tl.figure_text(Figure("displaced", 35000, qualifier="about")) == "about 35,000 displaced"
     period = types.SimpleNamespace(metric="killed", value=250, value_max=None, qualifier=None, subgroup=None,
                                    cumulative=False, span="period", period_start="2013-05-06", period_end="2013-05-07")
-    assert links.figure_text(period) == "250 killed (6–7 May 2013)"
+    assert tl.figure_text(period) == "250 killed (6–7 May 2013)"
     since = types.SimpleNamespace(**{**vars(period), "span": "cumulative", "period_start": "2013-04-01",
                                      "period_end": "2013-05-07", "value": 1400})
-    assert links.figure_text(since) == "1,400 killed (running total, 1 Apr – 7 May 2013)"
+    assert tl.figure_text(since) == "1,400 killed (running total, 1 Apr – 7 May 2013)"
 
 
 @pytest.mark.parametrize(
@@ -744,7 +744,7 @@ def test_figure_text_reads_like_the_report():
     ],
 )
 def test_headlines_keep_what_the_sources_said(low, low_q, high, high_q, expected):
-    assert site.headline(KeyFigure("killed", low, high, (), low_qualifier=low_q, high_qualifier=high_q)) == expected
+    assert views.headline(KeyFigure("killed", low, high, (), low_qualifier=low_q, high_qualifier=high_q)) == expected
 
 
 @pytest.mark.parametrize(
@@ -759,7 +759,7 @@ def test_headlines_keep_what_the_sources_said(low, low_q, high, high_q, expected
 )
 def test_a_total_says_which_days_it_counts(start, end, span, expected):
     total = ReportedTotal("killed", 250, None, "Council", None, span, start, end, ("e",))
-    assert site.total_span_text(total) == expected
+    assert views.total_span_text(total) == expected
 
 
 def test_build_report_separates_errors_warnings_and_totals_that_differ():
@@ -875,9 +875,9 @@ def test_an_empty_content_folder_still_builds_every_index_page(tmp_path):
 
 def test_an_article_heading_is_a_heading_again_with_its_sentences_still_marked():
     text = "Shelling resumed in the east on Friday.\n\nPolice units reach the city\n\nA convoy of 40 vehicles arrived, the ministry said."
-    headings = site.document_headings("<p>Shelling resumed in the east on Friday.</p><h2>Police units reach the city</h2><p>...</p>")
+    headings = views.document_headings("<p>Shelling resumed in the east on Friday.</p><h2>Police units reach the city</h2><p>...</p>")
     start = text.index("A convoy")
-    html = str(site.highlight_html(text, [site.Mark(start, len(text), (("#e-1", "timeline"),))], headings))
+    html = str(views.highlight_html(text, [views.Mark(start, len(text), (("#e-1", "timeline"),))], headings))
     assert "<h2>Police units reach the city</h2>" in html
     assert f'<p><mark id="s-{start}">A convoy of 40 vehicles arrived, the ministry said.</mark>' in html
     assert html.count("<h2>") == 1
