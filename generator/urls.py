@@ -101,6 +101,17 @@ class Addresses:
     def _fmt(self, name: str, **values: str) -> str:
         return self.settings[name].format(**values)
 
+    def page(self, address: str, fields: Mapping[str, str]) -> tuple[str, str]:
+        """(url, save_as) of a page whose settings are ``<address>_URL`` (none: "") and ``<address>_SAVE_AS``.
+
+        >>> Addresses({}).page("TIMELINE_PLACE_YEAR", {"slug": "idlib", "year": "2016"})
+        ('places/idlib/2016/', 'places/idlib/2016/index.html')
+        >>> Addresses({}).page("TIMELINE_HOME", {})
+        ('', 'index.html')
+        """
+        url = self.settings.get(f"{address}_URL")
+        return (url.format(**fields) if url else "", self._fmt(f"{address}_SAVE_AS", **fields))
+
     def bulletin_url(self, date: str) -> str:
         return self._fmt("TIMELINE_BULLETIN_URL", date=date)
 

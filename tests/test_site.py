@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 from markupsafe import escape
 
-from generator import links, site, urls, views
+from generator import links, pages, site, urls, views
 from generator.model import (
     Article,
     Bulletin,
@@ -513,6 +513,27 @@ def test_real_pipeline_fills_bulletin_table_and_highlights(extracted):
     assert "Reconciliation centre reports 25 truce violations" in read(out, "report/index.html")
 
 
+# -- the page table ----------------------------------------------------------------------------
+
+def test_every_page_kind_has_its_address_settings_and_its_template():
+    from generator.settings import documented_names
+
+    names = documented_names()
+    for kind in pages.PAGES:
+        assert f"{kind.address}_SAVE_AS" in names, kind.name
+        assert f"{kind.address}_URL" in names or kind.name == "home", kind.name  # the home page has no address of its own
+        assert (ROOT / "theme" / "templates" / f"{kind.template}.html").is_file(), kind.name
+
+
+def test_the_table_in_the_pages_docstring_is_the_page_table():
+    from generator.settings import default
+
+    rows = re.findall(r"^(\w[\w ,]*?)\s{2,}``(\S+)``\s+``(\w+)\.html``$", pages.__doc__ or "", re.M)
+    table = [(k.name, default(f"{k.address}_URL") if k.name != "home" else default(f"{k.address}_SAVE_AS"), k.template)
+             for k in pages.PAGES]
+    assert rows == table
+
+
 # -- pure view helpers (no Pelican) --------------------------------------------------------------------
 
 def _ev(ident: str, date: str, granularity: str = "day", places: tuple[Place, ...] = (), event_type: str = "attack",
@@ -766,7 +787,7 @@ def test_build_report_separates_errors_warnings_and_totals_that_differ():
     ok = Tally("2016-12-23", "m", 3, {"A": 1, "B": 2}, None, "a", "s", 0, 1, stated_total=3)
     off = Tally("2016-12-24", "m", 5, {"A": 1, "B": 2}, None, "a", "s", 0, 1, stated_total=5)
     data = SiteData(tallies=[ok, off], problems=[Problem("x.md", "read", "empty"), Problem("y.md", "tallies", "w", "warning")])
-    report = site.build_report(data)
+    report = pages.build_report(data)
     assert [p.path for p in report["report_errors"]] == ["x.md"]
     assert [p.path for p in report["report_warnings"]] == ["y.md"]
     assert report["report_mismatched"] == [off]

@@ -465,7 +465,7 @@ def test_counts_on_n_occasions():
 
 
 def test_a_possible_tally_not_read_reaches_the_build_report_with_its_sentence():
-    from generator import pipeline, site
+    from generator import pages, pipeline
     from generator.events import extract_article
     from generator.model import Article
 
@@ -475,7 +475,7 @@ def test_a_possible_tally_not_read_reaches_the_build_report_with_its_sentence():
     extraction = extract_article(article, {"TIMELINE_COUNTRIES": ["SY"]})
     assert extraction.tallies == ()
     data = pipeline.finish([extraction], extraction.problems, {"TIMELINE_COUNTRIES": ["SY"]})
-    warnings = site.build_report(data)["report_warnings"]
+    warnings = pages.build_report(data)["report_warnings"]
     assert [(p.path, p.stage) for p in warnings if p.reason == f"possible tally not read: {unread}"] == [("b.md", "tallies")]
 
 
