@@ -28,21 +28,21 @@ import dataclasses
 import datetime as dt
 import json
 import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 from jinja2 import DictLoader, Environment
 from markupsafe import Markup, escape
 from pelican.utils import set_date_tzinfo
 
-from generator.exports import absolute_url, date_parts, display_date
-from generator.model import Bulletin, Event, KeyFigure, ReportedTotal, SiteData, Tally, source_label
 from generator import feedids, summary
-from generator.settings import get as setting  # Pelican's value, else the settings table's default
+from generator.exports import absolute_url, date_parts, display_date
 from generator.links import Links
+from generator.model import Bulletin, Event, KeyFigure, ReportedTotal, SiteData, Tally, source_label
+from generator.settings import get as setting  # Pelican's value, else the settings table's default
 from generator.views import bulletin_incidents
-
 
 # -- the adapter Pelican's writer reads -------------------------------------------
 

@@ -42,11 +42,11 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from typing import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from generator.event_types import DEFAULT_EVENT_TYPES, EventTypeRule, triggers
 from generator.eventness import has_event_verb
-from generator.model import Claim, Event, Figure, Incident, Place, Tally, own_reporting
+from generator.model import Claim, Event, Incident, Place, Tally, own_reporting
 
 # Types that can describe the same happening. A type not listed is its own family;
 # ``other`` (no type word) fits any family.
@@ -410,7 +410,7 @@ def casualties(incident: Incident) -> int:
 def lead_event(events: Sequence[Event]) -> Event:
     """The member that tells the incident best on its own: most figures, then naming its own place, then first.
 
-    >>> from generator.model import Event
+    >>> from generator.model import Event, Figure
     >>> a = Event("a", "x", "2016-12-23", "day", None, "Shelling resumed.", 0, 1, "explosions_remote_violence")
     >>> b = dataclasses.replace(a, id="b", figures=(Figure("killed", 3),))
     >>> lead_event([a, b]).id

@@ -13,8 +13,9 @@ import datetime as dt
 import functools
 import types
 import typing
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Literal, Sequence
+from typing import Any, Literal
 
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 Granularity = Literal["day", "week", "month", "quarter", "year", "decade", "century"]
@@ -415,12 +416,12 @@ def _expect(data: Any, kind: type) -> Any:
     return data
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _decoder(kind: Any) -> Callable[[Any], Any]:
     """The function that reads a JSON value as ``kind`` (see ``from_dict``)."""
     if kind is Any:
         return lambda data: data
-    if dataclasses.is_dataclass(kind):
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         hints = typing.get_type_hints(kind)
         fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(kind)]
         names = {name for name, _ in fields}

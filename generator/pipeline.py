@@ -2,8 +2,8 @@
 
 read (``read.article_from_pelican``) → extract (``events.extract_article``,
 one article at a time, cached on disk by ``cache.ExtractionCache``) → aggregate
-(``aggregate.aggregate``). Only ``site.py`` and the templates turn the
-result into pages.
+(``aggregate.aggregate``). Only the site modules (``site``, ``pages``,
+``views``, ``links``, ``urls``) and the templates turn the result into pages.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import functools
 import logging
 import multiprocessing
 import os
-from typing import Any, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from generator import aggregate, corrections, events, incidents, review
 from generator.cache import ExtractionCache, cache_folder
@@ -53,13 +54,13 @@ def build_site_data(pelican_articles: Iterable[Any], settings: Mapping[str, Any]
                     cache.hits, len(todo), cache.rebuilt, cache.prune())
 
     extracted: list[tuple[Any, Extraction]] = []
-    for pelican_article, result in zip(pelican_articles, results):
-        if isinstance(result, Problem):
-            all_problems.append(result)
+    for pelican_article, outcome in zip(pelican_articles, results):
+        if isinstance(outcome, Problem):
+            all_problems.append(outcome)
             continue
-        assert result is not None
-        extracted.append((pelican_article, result))
-        all_problems.extend(result.problems)
+        assert outcome is not None
+        extracted.append((pelican_article, outcome))
+        all_problems.extend(outcome.problems)
 
     site = finish([x for _, x in extracted], all_problems, settings)
     by_article: dict[str, list[Any]] = {}
