@@ -564,7 +564,9 @@ def build_bulletins(
     """
     day_events: dict[str, list[Event]] = {}
     for event in events:
-        if event.granularity == "day" and _DAY.match(event.date):
+        # an event telling of a span ("Of the total, 221 were killed by air strikes") is no incident of
+        # its day: its figures are listed with the totals reported that day
+        if event.granularity == "day" and _DAY.match(event.date) and event.span == "day":
             day_events.setdefault(event.date, []).append(event)
     counted = counted_on(events)  # what the key figures count: each day figure on its own day
     day_tallies: dict[str, list[Tally]] = {}

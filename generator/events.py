@@ -56,6 +56,7 @@ class _Context:
     type: str = "other"
     # the story's date: the last event sentence dated by its own words
     story: tuple[str, str, str | None, str | None] | None = None
+    own_date: bool = False  # the event's sentence gave its date in its own words
 
 
 def event_id(article_slug: str, start: int, sentence: str) -> str:
@@ -302,6 +303,49 @@ def _earlier_days(named: tuple[list[int], list[str]], sentence: Sentence) -> lis
     return named[1][max(0, k - EARLIER_DAYS) : k]
 
 
+# Words pointing back to the casualties of a total just given: "caused the deaths", "of the total", "among them"
+_POINTS_BACK = re.compile(r"\b(?:the|these|those)\s+(?:deaths|dead|victims|killings|casualties|toll|total|fatalities)\b|\b(?:of|among)\s+(?:them|whom)\b",
+                          re.IGNORECASE)
+
+
+def told_span(event: Event) -> tuple[str, str | None, str | None] | None:
+    """The one span all of an event's figures count, when it is not a day: ``(kind, start, end)``."""
+    found = {(sp.kind, sp.period_start, sp.period_end) for sp in map(spans.span_of, event.figures)}
+    if len(found) != 1:
+        return None
+    told = found.pop()
+    return None if told[0] == "day" else told
+
+
+def period_event(event: Event, own_date: bool, masked: str, before: tuple[str, str | None, str | None] | None) -> Event:
+    """The event marked as telling of a span, when its sentence does not tell of one day.
+
+    A sentence with no date of its own whose figures are all totals over one
+    span ("Of the total, 221 were killed by air strikes", after a running total
+    since 31 July), or with no figure that points back to the total just given
+    (``before``: "Warplanes and shelling caused the deaths, the monitor said"),
+    tells what went on over that span: it takes the span, and is no incident of
+    its day.
+
+    >>> from generator.model import Figure
+    >>> run = Figure("killed", 221, span="cumulative", period_start="2016-07-31", period_end="2016-08-31")
+    >>> e = Event("e", "a", "2016-08-31", "day", None, "Of the total, 221 were killed by air strikes.", 0, 45, "x", figures=(run,))
+    >>> p = period_event(e, False, e.sentence, None); (p.span, p.period_start, p.period_end)
+    ('cumulative', '2016-07-31', '2016-08-31')
+    >>> period_event(e, True, e.sentence, None).span  # "on Wednesday": a day's report
+    'day'
+    >>> c = Event("c", "a", "2016-08-31", "day", None, "Shelling caused the deaths, the monitor said.", 50, 95, "x")
+    >>> period_event(c, False, c.sentence, told_span(e)).span, period_event(c, False, c.sentence, None).span
+    ('cumulative', 'day')
+    """
+    if own_date:
+        return event
+    told = told_span(event) if event.figures else before if _POINTS_BACK.search(masked) else None
+    if told is None:
+        return event
+    return replace(event, span=told[0], period_start=told[1], period_end=told[2])
+
+
 def _day_of(event: Event) -> dt.date | None:
     """An event's day, when it is dated to one."""
     return dt.date.fromisoformat(event.date) if event.granularity == "day" and len(event.date) == 10 else None
@@ -409,6 +453,7 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
     window = tallies.ReportWindow()  # the reporting window the article named last
     problems: list[Problem] = []
     context = _Context()
+    covered: tuple[int, tuple[str, str | None, str | None]] | None = None  # the last total over a span, and its sentence
     last_span = None  # the span of the last figure read: a breakdown after it ("- 40 including ...") shares it
     # where the report's story happens: provinces named in its title and events so far
     story_places: Counter[str] = Counter()
@@ -504,6 +549,11 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
             sentence.text, event.figures, relative, article.published, last_span, _day_of(event)))
         if event.figures:
             last_span = spans.span_of(event.figures[-1])
+        event = period_event(event, context.own_date, verdict.masked,
+                             covered[1] if covered and index - covered[0] <= CARRY_SENTENCES else None)
+        if event.figures or (context.own_date and event.granularity == "day"):  # a total just given, for what points back to it
+            told = told_span(event)
+            covered = (index, told) if told else None
         for tally in sentence_tallies:
             aligned = spans.align_tally(tally, event.figures, article.published)
             if aligned is not tally:
@@ -609,7 +659,7 @@ def _event(
         article_title=article.title,
         date_mod=date_mod,
     )
-    return event, _Context(index, date, granularity, date_text, found_places, event_type, story)
+    return event, _Context(index, date, granularity, date_text, found_places, event_type, story, own_date=resolved is not None)
 
 
 def _story_date(resolved: tuple[str, str, str, str | None], published: dt.date) -> bool:

@@ -53,7 +53,7 @@ from generator.settings import get as setting
 
 # Bump the major part when a column is removed or changes meaning, the minor
 # part when one is added. Written into every JSON file and schema.json.
-SCHEMA_VERSION = "2.6"  # 2.6: events.figure_sources (how each figure's source was found), totals.own_reporting; 2.5: a day figure of another day than its event's says which in the figures column (`day 2011-12-20`), counts on that day in key_figures and is left out of fatalities; 2.4: figures resolved to a span (day/period/cumulative with period_start/period_end: the figures column, totals); 2.3: incidents.csv/json; 2.0: key_figures.change compares the previous calendar day only; 2.1: tallies span/period_start/period_end, total-only tallies; 2.2: edited/edit_note/checked/doubts, tally_id, event_id from the sentence
+SCHEMA_VERSION = "2.7"  # 2.7: events.event_span/period_start/period_end (an entry telling of a span, not its day); 2.6: events.figure_sources (how each figure's source was found), totals.own_reporting; 2.5: a day figure of another day than its event's says which in the figures column (`day 2011-12-20`), counts on that day in key_figures and is left out of fatalities; 2.4: figures resolved to a span (day/period/cumulative with period_start/period_end: the figures column, totals); 2.3: incidents.csv/json; 2.0: key_figures.change compares the previous calendar day only; 2.1: tallies span/period_start/period_end, total-only tallies; 2.2: edited/edit_note/checked/doubts, tally_id, event_id from the sentence
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -370,6 +370,9 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("checked", "true when an editor confirmed the entry (checked: true in corrections.yaml).", ("checked",), lambda e, _: "true" if e.checked else "false"),
     Column("doubts", "Reasons a reviewer should look at the entry ('; '-separated, see `python -m generator review`); empty when none.", ("doubts",), lambda e, _: "; ".join(e.doubts)),
     Column("figure_sources", "How each figure's source was found, in the order of figures: named (in the sentence), earlier (the reporter named before it in the article), later (named after it, in the same report), outlet (the article names no reporter: the outlet's own reporting), editor (corrections.yaml); '; '-separated.", ("figures",), lambda e, _: "; ".join(f.source_basis or "" for f in e.figures)),
+    Column("event_span", "day when the sentence tells of a happening of its day; period or cumulative when it only tells what went on over a span (\"Of the total, 221 were killed by air strikes\" after a running total): such an entry is not an incident of its day in the bulletins.", ("span",), lambda e, _: e.span),
+    Column("period_start", "First day of that span (ISO, at the precision the text gives); empty for a day.", ("period_start",), lambda e, _: e.period_start or ""),
+    Column("period_end", "Last day of that span; empty for a day.", ("period_end",), lambda e, _: e.period_end or ""),
 )
 
 

@@ -212,6 +212,13 @@ class Event:
     checked: bool = False
     doubts: tuple[str, ...] = ()
     date_mod: str | None = None
+    # The stretch of time the sentence tells of (issue 9): ``day`` for a happening of its day;
+    # ``period`` or ``cumulative`` when it only tells what went on over a span ("Of the total, 221
+    # were killed by air strikes", after a running total since 31 July): such an event is not its
+    # day's incident. ``period_start``/``period_end`` as on its figures (generator/spans.py).
+    span: str = "day"
+    period_start: str | None = None
+    period_end: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

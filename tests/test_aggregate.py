@@ -1,6 +1,7 @@
 """Aggregation: event order, tally dedup, one bulletin per day, key figures that never sum sources."""
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -228,6 +229,20 @@ def test_a_running_total_is_no_days_figure_but_a_total_reported_that_day():
         ("killed", 840, "cumulative", None, "Monitor", ("monthly-0",)),
         ("killed", 95, "cumulative", "children", "Monitor", ("monthly-0",)),
     ]
+
+
+def test_the_breakdown_of_a_running_total_is_no_incident_of_the_day_but_its_figures_are_totals():
+    # "The monitor said on Wednesday 840 civilians had been killed since 2 March. Of the total, 300 were
+    # killed by air raids." in a report of 30 March: the second sentence tells of the month, not the day
+    running = killed(840, "Monitor", cumulative=True)
+    raids = killed(300, "Monitor", cumulative=True)
+    said = event("toll", 0, date="2016-03-30", figures=[running], places=[HOMS])
+    breakdown = replace(event("toll", 90, date="2016-03-30", figures=[raids], places=[HOMS]),
+                        span="cumulative", period_start="2016-03-02", period_end="2016-03-30")
+    _, _, [bulletin] = aggregate([extraction("toll", [said, breakdown], day="2016-03-30")], KEY)
+    assert [e for i in bulletin.incidents for e in i.event_ids] == ["toll-0"]
+    assert [t.value for t in bulletin.totals] == [840, 300]
+    assert bulletin.key_figures == []
 
 
 def test_a_total_goes_on_the_day_it_was_reported_even_when_its_sentence_is_dated_earlier():

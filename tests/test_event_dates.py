@@ -195,3 +195,18 @@ def test_a_window_of_days_is_dated_by_its_end():
     )
     assert got["From 12"] == "2013-05-13"
     assert got["Between Monday"] == "2013-05-15"
+
+
+def test_the_breakdown_of_a_running_total_tells_of_its_span_not_its_day():
+    text = (
+        "The monitor said on Wednesday it had recorded the deaths of 410 civilians in the city since the 2nd of April. "
+        "Air raids, artillery and rockets caused the deaths, according to the monitor. "
+        "Of the total, 150 civilians were killed by air strikes on the eastern quarters, the group said. "
+        "On Tuesday a car bomb killed six people near the port."
+    )
+    got = {" ".join(e.sentence.split()[:2]): (e.date, e.span, e.period_start, e.period_end)
+           for e in extract_article(article(text, "2013-05-01")).events}
+    assert got["The monitor"] == ("2013-05-01", "day", None, None)  # the statement is the day's
+    assert got["Air raids,"] == ("2013-05-01", "cumulative", "2013-04-02", "2013-05-01")
+    assert got["Of the"] == ("2013-05-01", "cumulative", "2013-04-02", "2013-05-01")
+    assert got["On Tuesday"] == ("2013-04-30", "day", None, None)
