@@ -17,6 +17,10 @@ Data, read at run time and never copied into the repository:
   and ``date_text``). A sentence of ours is a gold event sentence when a
   gold phrase starts in it. Split by phrasing family as the gold README
   suggests (Tune / Report, read from the README itself).
+* ``bench/gold/events-untuned.json``: our own annotation of 19 corpus texts
+  whose family is in neither split (``--split untuned``): every judged sentence
+  by its offsets, with ``is_event`` and the happening's ``date``. A check nobody
+  tuned on; like Report, never look at its errors.
 * ``bench/gold/tls-events.json``: our own annotation of Timeline17 Syria
   news articles (``../shared/data/tls/t17``), made by reading: for each
   article id, every sentence (by index in the corpus's own one-sentence-
@@ -64,6 +68,7 @@ CORPUS = ROOT.parent / "shared" / "data" / "bulletins" / "corpus"
 GOLD = CORPUS / "gold" / "bulletins-dev.json"
 TLS = ROOT.parent / "shared" / "data" / "tls" / "t17"
 TLS_GOLD = ROOT / "bench" / "gold" / "tls-events.json"
+UNTUNED_GOLD = ROOT / "bench" / "gold" / "events-untuned.json"
 
 
 # -- splits ---------------------------------------------------------------------
@@ -192,6 +197,32 @@ def bulletin_docs() -> list[GoldDoc]:
             if i is not None:
                 counted.add(i)
         doc.not_events = set(range(len(sents))) - set(doc.events) - counted
+        out.append(doc)
+    return out
+
+
+def untuned_docs() -> list[GoldDoc]:
+    """The untuned check (``bench/gold/events-untuned.json``): corpus texts in families of neither split,
+    every judged sentence by its offsets; a sentence of ours is judged when it holds a judged start."""
+    if not UNTUNED_GOLD.exists():
+        return []
+    gold = json.loads(UNTUNED_GOLD.read_text(encoding="utf-8"))["articles"]
+    out = []
+    for aid, g in sorted(gold.items()):
+        meta, body = _body((CORPUS / "en" / f"{aid}.txt").read_text(encoding="utf-8"))
+        article = Article(path=f"corpus/{aid}", slug=f"b{aid}", title=meta.get("title", aid),
+                          published=dt.date.fromisoformat(g["published"]), text=body)
+        sents = split_sentences(body)
+        doc = GoldDoc(aid, "untuned", article, True, sents)
+        for start, _end, is_event, date, own in g["sentences"]:
+            i = _sentence_at(sents, start)
+            if i is None:
+                continue
+            if is_event:
+                doc.events.setdefault(i, (date, bool(own)))
+            else:
+                doc.not_events.add(i)
+        doc.not_events -= set(doc.events)
         out.append(doc)
     return out
 
@@ -328,7 +359,7 @@ def run(splits: Sequence[str] = ("report",)) -> list[tuple]:
 
     A split ``tune-a`` / ``tune-b`` is one half of Tune (:func:`fold_halves`).
     """
-    sets = {"bulletins": bulletin_docs(), "tls": tls_docs()}
+    sets = {"bulletins": bulletin_docs() + (untuned_docs() if "untuned" in splits else []), "tls": tls_docs()}
     rows = []
     for name, docs in sets.items():
         halves = fold_halves(docs)
@@ -355,8 +386,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--errors", type=int, default=0, help="print N Tune-split errors per kind (never Report)")
     ap.add_argument("--set", choices=("bulletins", "tls"), default=None)
-    ap.add_argument("--split", choices=("tune", "report", "both"), default="tune",
-                    help="which split's tables to print (Report only to report, never while tuning)")
+    ap.add_argument("--split", choices=("tune", "report", "both", "untuned"), default="tune",
+                    help="which split's tables to print (Report only to report, never while tuning; untuned: the check "
+                         "on families of neither split, bench/gold/events-untuned.json, also never to tune on)")
     ap.add_argument("--folds", action="store_true",
                     help="Tune only, as two halves sharing no conflict (develop on one, check on the other)")
     ap.add_argument("--fold", choices=("a", "b"), default=None, help="with --errors: list errors of this Tune half only")
