@@ -43,11 +43,12 @@ import json
 import re
 import sys
 import tempfile
-import time
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import timing  # bench/timing.py
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -211,24 +212,13 @@ def admin1_accuracy(rows: list[dict[str, str]], gazetteer: places.Gazetteer, gol
     return {"ours": _share(right, len(rows)), "no_place_found": none}
 
 
-def _last_commit(path: str) -> str | None:
-    """The last commit that touched ``path`` (numbers depend on the extractors' versions)."""
-    import subprocess
-
-    try:
-        out = subprocess.run(["git", "log", "-1", "--format=%h", "--", path], cwd=ROOT, capture_output=True, text=True, check=False)
-    except OSError:
-        return None
-    return out.stdout.strip() or None
-
-
 def place_speed(rows: list[dict[str, str]], gazetteer: places.Gazetteer) -> float:
     sentences = [s.text for row in rows for s in split_sentences(row["notes"])]
-    begin = time.perf_counter()
-    for sentence in sentences:
-        places.event_places(sentence, gazetteer)
-        event_types.classify(sentence)
-    return len(sentences) / (time.perf_counter() - begin)
+    with timing.Stopwatch() as t:
+        for sentence in sentences:
+            places.event_places(sentence, gazetteer)
+            event_types.classify(sentence)
+    return len(sentences) / t.seconds
 
 
 TLS_ARTICLES = ROOT.parent / "shared" / "data" / "tls" / "t17" / "SyrianCrisis_bbc" / "articles.jsonl"
@@ -256,8 +246,6 @@ def corpus_speed(gazetteer: places.Gazetteer, repeats: int = 3) -> dict[str, Any
     Best of ``repeats`` passes (the first pass also fills the per-word memos),
     and the cold start of the gazetteer in a fresh interpreter.
     """
-    import subprocess
-
     sentences = corpus_sentences()
     steps: dict[str, Callable[[str], Any]] = {
         "event_types.classify": event_types.classify,
@@ -284,19 +272,19 @@ def corpus_speed(gazetteer: places.Gazetteer, repeats: int = 3) -> dict[str, Any
         "p.Gazetteer.for_countries(('SY',), p.DEFAULT_ALIASES); "
         "print(round(t1 - t, 3), round(time.perf_counter() - t1, 3))"
     )
-    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
-    if run.returncode == 0:
-        imported, built = run.stdout.split()
+    printed = timing.output_of([sys.executable, "-c", code])
+    if printed:
+        imported, built = printed.split()
         out["cold import of generator.places (s)"] = float(imported)
         out["cold Gazetteer.for_countries(('SY',)) (s)"] = float(built)
     return out
 
 
 def _cpu_seconds(step: Callable[[str], Any], sentences: list[str]) -> float:
-    begin = time.process_time()
-    for sentence in sentences:
-        step(sentence)
-    return time.process_time() - begin
+    with timing.Stopwatch(cpu=True) as t:
+        for sentence in sentences:
+            step(sentence)
+    return t.seconds
 
 
 def extractor_outputs(gazetteer: places.Gazetteer) -> dict[str, Any]:
@@ -373,8 +361,8 @@ def main(argv: list[str] | None = None) -> int:
     report: dict[str, Any] = {
         "data": str(DATA.name),
         "unmapped_acled_admin1": unmapped,
-        "figures_commit": _last_commit("generator/figures.py"),
-        "places_commit": _last_commit("generator/places.py"),
+        "figures_commit": timing.git_revision("generator/figures.py"),
+        "places_commit": timing.git_revision("generator/places.py"),
     }
     for name, subset in splits.items():
         report[name] = evaluate(subset, gazetteer, most_frequent)

@@ -20,12 +20,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(HERE))
+
+from timing import Stopwatch  # noqa: E402  (bench/timing.py)
 
 from generator import read  # noqa: E402
 from generator.events import extract_article  # noqa: E402
@@ -95,11 +96,11 @@ SHAPES: list[tuple[str, Callable[[int], str], int, bool]] = [
 
 def extract(text: str) -> float:
     """CPU seconds of this process (read + extract): on a shared machine wall time also counts other processes."""
-    start = time.process_time()
-    plain = read.markdown_to_text(text)
-    article = Article(path="bench.md", slug="bench", title="Bench", published=PUBLISHED, text=plain)
-    extract_article(article, NO_LIMITS)
-    return time.process_time() - start
+    with Stopwatch(cpu=True) as t:
+        plain = read.markdown_to_text(text)
+        article = Article(path="bench.md", slug="bench", title="Bench", published=PUBLISHED, text=plain)
+        extract_article(article, NO_LIMITS)
+    return t.seconds
 
 
 def dateparser_time(text: str) -> float | None:
@@ -107,9 +108,9 @@ def dateparser_time(text: str) -> float | None:
         from dateparser.search import search_dates
     except ImportError:
         return None
-    start = time.process_time()
-    search_dates(text, languages=["en"], settings={"RELATIVE_BASE": dt.datetime(2016, 12, 23)})
-    return time.process_time() - start
+    with Stopwatch(cpu=True) as t:
+        search_dates(text, languages=["en"], settings={"RELATIVE_BASE": dt.datetime(2016, 12, 23)})
+    return t.seconds
 
 
 def kb(size: int) -> str:

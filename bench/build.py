@@ -33,17 +33,16 @@ import argparse
 import datetime as dt
 import json
 import os
-import platform
 import random
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+import timing  # bench/timing.py
 
 REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content" / "articles"
@@ -308,93 +307,11 @@ def settings_file(folder: Path, content: Path, output: Path, plugin: bool, worke
     return path
 
 
-def _descendants(root: int) -> list[int]:
-    """``root`` and every process below it, from /proc (Linux only; [] elsewhere)."""
-    children: dict[int, list[int]] = {}
-    try:
-        entries = os.listdir("/proc")
-    except OSError:
-        return []
-    for entry in entries:
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", "rb") as fh:
-                stat = fh.read()
-        except OSError:
-            continue
-        # the command name may contain spaces and parentheses: the ppid is
-        # the second field after the last ")".
-        fields = stat[stat.rfind(b")") + 2 :].split()
-        if len(fields) > 1:
-            children.setdefault(int(fields[1]), []).append(int(entry))
-    found, todo = [], [root]
-    while todo:
-        pid = todo.pop()
-        found.append(pid)
-        todo.extend(children.get(pid, []))
-    return found
-
-
-def tree_pss_kb(root: int) -> int:
-    """Proportional set size summed over a process tree, in KiB.
-
-    PSS shares copy-on-write pages between a forked parent and its workers,
-    so the sum is the tree's real footprint, unlike a sum of RSS.
-    """
-    total = 0
-    for pid in _descendants(root):
-        try:
-            with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
-                for line in fh:
-                    if line.startswith(b"Pss:"):
-                        total += int(line.split()[1])
-                        break
-        except (OSError, ValueError):
-            continue
-    return total
-
-
-class TreeSampler(threading.Thread):
-    """Samples ``tree_pss_kb`` every ``interval`` s until stopped; keeps the peak."""
-
-    def __init__(self, pid: int, interval: float = 0.2) -> None:
-        super().__init__(daemon=True)
-        self.pid, self.interval, self.peak_kb = pid, interval, 0
-        self.done = threading.Event()
-
-    def run(self) -> None:
-        while not self.done.is_set():
-            self.peak_kb = max(self.peak_kb, tree_pss_kb(self.pid))
-            self.done.wait(self.interval)
-
-
 def run_child(cmd: list[str], log: Path) -> Run:
-    """Run one child, timing it and reading its peak memory two ways.
-
-    ``peak_mb`` is ``ru_maxrss`` from ``os.wait4``: this child's own peak
-    (``RUSAGE_CHILDREN`` would be the maximum over every child so far).
-    Linux's wait4 also folds in the child's reaped descendants, but as a
-    maximum, never a sum, so a build that forks extraction workers looks
-    smaller than it is. ``tree_mb`` is therefore sampled too: the peak of
-    the summed PSS of the child and all its descendants (every 0.2 s, so
-    very short spikes can be missed). Linux reports both in KiB.
-    """
-    env = {**os.environ, **CHILD_ENV}
-    with log.open("wb") as out:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, cwd=REPO, env=env)
-        sampler = TreeSampler(proc.pid)
-        sampler.start()
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-        sampler.done.set()
-        sampler.join()
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    text = log.read_text(encoding="utf-8", errors="replace")
-    tail = "\n".join(text.strip().splitlines()[-15:])
-    return Run(seconds=seconds, peak_mb=usage.ru_maxrss / 1024, returncode=proc.returncode,
-               tree_mb=sampler.peak_kb / 1024, log_tail=tail)
+    """Run one child in the build environment (``CHILD_ENV``), timed and with its peak memory (``timing.run_child``)."""
+    child = timing.run_child(cmd, log, env=CHILD_ENV)
+    return Run(seconds=child.seconds, peak_mb=child.peak_mb, returncode=child.returncode,
+               tree_mb=child.tree_mb, log_tail=child.log_tail)
 
 
 def plugin_marker(conf: Path = CONF) -> str:
@@ -624,24 +541,6 @@ def rebuild_table(rows: list[dict[str, Measure]]) -> str:
     return "\n".join(lines)
 
 
-def machine() -> dict[str, object]:
-    """What the numbers were measured on (no wall-clock time: results stay comparable)."""
-    try:
-        import pelican
-
-        pelican_version = pelican.__version__
-    except Exception:  # pragma: no cover - pelican is a hard dependency
-        pelican_version = "?"
-    return {
-        "cpus": os.cpu_count(),
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-        "pelican": pelican_version,
-        "loadavg_at_start": [round(x, 2) for x in os.getloadavg()],
-        "git": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip(),
-    }
-
-
 def default_repeats(n: int) -> int:
     """Best of 3 for small corpora, 1 for large ones (keeps a full run under ~10 min on 2 cores)."""
     return 3 if n <= 500 else 1
@@ -666,7 +565,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.corpus == "demo" and not load_demo_corpus():
         print(f"no demo articles in {CONTENT}", file=sys.stderr)
         return 2
-    info = machine()
+    info = timing.machine()
     info["timeline_workers"] = args.workers
     info["corpus"] = args.corpus
     print(f"{Corpus(args.corpus, args.seed, 0).describe()}; "

@@ -32,7 +32,6 @@ import os
 import shutil
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -40,6 +39,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
 from build import Corpus, parse_markdown_article, write_corpus  # noqa: E402
+from timing import Stopwatch  # noqa: E402
 
 from generator import batch  # noqa: E402
 from generator.model import Problem, to_dict  # noqa: E402
@@ -69,12 +69,13 @@ def pool(paths: list[str], workers: int) -> list:
 def dateparser_seconds(paths: list[str]) -> tuple[float, int]:
     from dateparser.search import search_dates
 
-    start, found = time.perf_counter(), 0
-    for path in paths:
-        meta, body = parse_markdown_article(Path(path).read_text(encoding="utf-8"))
-        base = dt.datetime.fromisoformat(meta["date"])
-        found += len(search_dates(body, languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}) or [])
-    return time.perf_counter() - start, found
+    found = 0
+    with Stopwatch() as t:
+        for path in paths:
+            meta, body = parse_markdown_article(Path(path).read_text(encoding="utf-8"))
+            base = dt.datetime.fromisoformat(meta["date"])
+            found += len(search_dates(body, languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}) or [])
+    return t.seconds, found
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,9 +97,9 @@ def main(argv: list[str] | None = None) -> int:
             "dask": lambda: batch.extract_paths(paths, engine="dask", workers=args.workers),
         }
         for name, run in engines.items():
-            start = time.perf_counter()
-            results = run()
-            timings[name] = time.perf_counter() - start
+            with Stopwatch() as t:
+                results = run()
+            timings[name] = t.seconds
             text = as_json(results)
             same = reference is None or text == reference
             reference = reference or text

@@ -32,13 +32,14 @@ import datetime as dt
 import html
 import re
 import sys
-import time
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from timing import Stopwatch  # noqa: E402  (bench/timing.py)
 
 from generator.dates import find_timexes  # noqa: E402
 
@@ -198,10 +199,10 @@ def best_times(docs: list[Doc], taggers: list, repeats: int) -> list[float]:
     best = [float("inf")] * len(taggers)
     for _ in range(repeats):
         for i, tagger in enumerate(taggers):
-            t0 = time.perf_counter()
-            for doc in docs:
-                tagger(doc)
-            best[i] = min(best[i], time.perf_counter() - t0)
+            with Stopwatch() as t:
+                for doc in docs:
+                    tagger(doc)
+            best[i] = min(best[i], t.seconds)
     return best
 
 

@@ -48,7 +48,6 @@ import multiprocessing
 import os
 import re
 import sys
-import time
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -56,6 +55,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from timing import Stopwatch  # noqa: E402  (bench/timing.py)
 
 from generator.model import Article, Extraction  # noqa: E402
 from generator.pipeline import extract_many  # noqa: E402
@@ -329,9 +330,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         articles = [to_article(topic, d) for d in docs]
         chars = sum(len(a.text) for a in articles)
 
-        t0 = time.perf_counter()
-        results = extract_many(articles, {}, workers=workers)
-        t_ours = time.perf_counter() - t0
+        with Stopwatch() as t:
+            results = extract_many(articles, {}, workers=workers)
+        t_ours = t.seconds
         extractions = [r for r in results if isinstance(r, Extraction)]
         failed = len(results) - len(extractions)
         s = speed["ours"]
@@ -351,9 +352,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         subset_systems: dict[str, Candidates] = {}
         if not args.no_dateparser:
             sub = docs[:: args.dateparser_every]
-            t0 = time.perf_counter()
-            found = run_dateparser(sub, workers)
-            t_dp = time.perf_counter() - t0
+            with Stopwatch() as t:
+                found = run_dateparser(sub, workers)
+            t_dp = t.seconds
             s = speed["dateparser"]
             s[0] += len(sub)
             s[1] += t_dp
