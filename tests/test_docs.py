@@ -66,3 +66,16 @@ def test_the_readme_corrections_example_applies_to_the_demo_site_without_stale_o
     outcome = corrections.apply(extractions, items, corrections.Context.from_settings(config), "README.md")
     assert [(p.path, p.reason) for p in outcome.problems] == []
     assert {a.action for a in outcome.applied} >= {"edited", "hidden", "checked", "added"}
+
+
+def test_the_readme_metric_example_counts_without_code():
+    """The README's "Adding a metric" block, run as written: the settings pass and the metric is read."""
+    from generator.figures import find_figures
+    from generator.settings import validate
+
+    block = next(b for b in re.findall(r"```python\n(.*?)```", README, flags=re.S) if "TIMELINE_METRICS = " in b)
+    conf: dict = {}
+    exec(block, conf)
+    assert validate({"TIMELINE_METRICS": conf["TIMELINE_METRICS"]}) == []
+    found = find_figures("Residents heard 14 explosions near the depot overnight.", conf["TIMELINE_METRICS"])
+    assert [(f.metric, f.value) for f in found] == [("explosions", 14)]
