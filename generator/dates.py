@@ -254,6 +254,10 @@ class _State:
     history: list[tuple[str, str, bool]] = field(default_factory=list)
     # where each of them ends in the text
     history_ends: list[int] = field(default_factory=list)
+    # and where each starts
+    history_starts: list[int] = field(default_factory=list)
+    # where the dates that took their year from a frame (``frame_year``) start
+    framed: set[int] = field(default_factory=set)
 
     def anchor(self, granularity: str, absolute: bool = False) -> str | None:
         """Most recent mentioned date at least as fine as ``granularity``
@@ -302,6 +306,51 @@ class _State:
             return day
         return self.ref
 
+    def frame_year(self, start: int, end: int) -> int | None:
+        """The year a background passage is about, for a month or day written
+        without one: the year of the last date the text gave, when that date
+        opens this sentence or one of the two before ("In 2011, protests
+        spread. In March, ..."), and the clause's tense agrees (a past year for a past
+        clause, a coming one for a future clause). ``None`` when the last date
+        is in the publication year, or is the start of a period up to now
+        ("since 2011").
+        """
+        for k in range(len(self.history) - 1, -1, -1):
+            value, gran, derived = self.history[k]
+            if not derived and gran in _GRAN_RANK and value[:4].isdigit():
+                break
+        else:
+            return None
+        year = int(value[:4])
+        at, stop = self.history_starts[k], self.history_ends[k]
+        if year == self.ref.year or (value[:4] not in self.text[at:stop] and at not in self.framed):
+            return None  # only a year the text wrote: "Jan. 2" read as next year's is no frame
+        if _SINCE.search(self.text, max(0, at - 20), at):
+            return None
+        if len(list(_SENTENCE_END.finditer(self.text, stop, start))) > 2 or _PARAGRAPH.search(self.text, stop, start):
+            return None
+        opening = self.text[max(0, at - 40):at]
+        begun = _SENTENCE_END.search(opening) is not None or at < 40
+        head = re.split(r"[.!?]\s|\n", opening)[-1] if begun else None
+        if head is None or not _FRAME_HEAD.fullmatch(head):
+            return None  # "a program approved in 1987 ...": a year inside a clause frames nothing after it
+        past = self.tense(start, end) == "past" or self.future_in_the_past(start, end)
+        if (year < self.ref.year) != past:
+            return None
+        self.framed.add(start)
+        return year
+
+    def future_in_the_past(self, start: int, end: int) -> bool:
+        """Whether the clause looks ahead from a past time: "talks were due in
+        November", "the vote would take place in May"."""
+        cue, _ = self.tense_cue(start, end)
+        if cue is None or not cue.group("future"):
+            return False
+        if cue.group() == "would" or _WAS_BEFORE.search(self.text, max(0, cue.start() - 12), cue.start()):
+            return True
+        # "the firm expected a recovery": the verb's own past, unless "is/are expected"
+        return cue.group().endswith("ed") and not _IS_BEFORE.search(self.text, max(0, cue.start() - 12), cue.start())
+
     def tense_cue(self, start: int, end: int) -> tuple[re.Match[str] | None, bool]:
         """The tense cue of an expression's clause and whether it comes before it:
         the nearest one before it in its sentence, else the first one after it."""
@@ -345,6 +394,16 @@ class _State:
             # joining comes before the dated happening the future verb is about.
             return "past"
         return "future"
+
+
+# What may come before a date that sets the time of what follows: "In 2011, ...",
+# "Back in March 2010 ...", "During 2009 ...".
+_FRAME_HEAD = re.compile(r"\s*[\"“‘']?\s*(?:(?:[Bb]ack\s+)?[Ii]n|[Dd]uring|[Tt]hroughout|[Bb]y|[Aa]t\s+the\s+end\s+of|"
+                         r"[Ee]arly\s+in|[Ll]ate\s+in|[Ll]ater\s+in|[Ee]arlier\s+in)?\s*")
+_SINCE = re.compile(r"\bsince\s+(?:early\s+|mid-?|late\s+)?$", re.IGNORECASE)
+_IS_BEFORE = re.compile(r"\b(?:is|are|be|been|being)\s+$|['’]s\s+$")
+_WAS_BEFORE = re.compile(r"\b(?:was|were|had\s+been)\s+$")
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 
 # A participle clause of what came first, between a future verb and the date.
@@ -418,6 +477,9 @@ def _year_for_month_day(state: _State, month: int, day: int | None, start: int, 
     means next year ("talks will resume on January 10" in December).
     """
     ref = state.ref
+    framed = state.frame_year(start, end)
+    if framed is not None:
+        return framed
     mid = _safe_date(ref.year, month, day or 15) or dt.date(ref.year, month, 28)
     gap = (mid - ref).days  # > 0: later in the publication year
     if mid > ref and _SINCE_BEFORE.search(state.text, max(0, start - 20), start):
@@ -1295,6 +1357,8 @@ def _r_quarter(m: re.Match[str], st: _State) -> Resolved:
         n = _ORDINALS.get(ordinal)
         if n is None or (kind == "H" and n > 2):
             return None
+    if year is None:
+        year = st.frame_year(m.start(), m.end())
     if year is None:
         months = 3 if kind == "Q" else 6
         start_month = (n - 1) * months + 1
@@ -2683,6 +2747,7 @@ def _resolve(text: str, state: _State, chosen: list[Candidate]) -> tuple[list[Ti
             if ttype in ("DATE", "TIME") and gran is not None:
                 state.history.append((value, gran, rule.derived))
                 state.history_ends.append(end)
+                state.history_starts.append(start)
     return out, declined
 
 

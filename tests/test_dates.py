@@ -762,3 +762,52 @@ def test_each_day_of_a_range_or_list_is_dated(text, ref, days):
 )
 def test_numbers_near_a_month_are_not_always_days(text, found):
     assert [(t.text, t.value) for t in find_timexes(text, WED)] == found
+
+
+# --- background passages: a year that opens a sentence frames what follows ---------
+
+MAY13 = dt.date(2013, 5, 14)
+
+FRAMES = [
+    # (text, expression, value)
+    ("In 2011, protests spread to the coast. In March, the army moved into the port.", "March", "2011-03"),
+    ("In 2011, protests spread to the coast. In March, the army moved into the port. On 3 April, it left.",
+     "3 April", "2011-04-03"),
+    ("In June 2010, the plant was sold. On 2 August, its new owner closed it.", "2 August", "2010-08-02"),
+    ("Back in 2009, the bank lost money. It expected a recovery in the third quarter.", "the third quarter", "2009-Q3"),
+    # a future in the past is still the frame's year
+    ("In 2010, talks were due in November but collapsed.", "November", "2010-11"),
+    ("In 2008, the minister said the vote would take place in May.", "May", "2008-05"),
+    # a coming year frames a future clause
+    ("In 2015, the new law will take effect in March.", "March", "2015-03"),
+]
+
+
+@pytest.mark.parametrize("text,expr,value", FRAMES)
+def test_a_year_opening_a_sentence_frames_the_months_after_it(text, expr, value):
+    assert value_of(text, expr, MAY13) == value
+
+
+NOT_FRAMES = [
+    # the year inside a clause dates only that clause
+    ("The plant was sold in 2010 to a rival. In March, the rival shut it.", "March", "2013-03"),
+    # a period up to now, and a clause about now
+    ("Since 2011, 7,000 people have died, among them 300 in March.", "March", "2013-03"),
+    ("In 2011, protests spread. Officials say talks are due in November.", "November", "2013-11"),
+    ("In 2010, the firm lost money. It is expected to recover in the third quarter.", "the third quarter", "2013-Q3"),
+    # three sentences on, or a new paragraph: the frame is over
+    ("In 2011, protests spread. Troops fired. Many fled. In March, the army moved in.", "March", "2013-03"),
+    ("In 2011, protests spread.\n\nIn March, the army moved in.", "March", "2013-03"),
+]
+
+
+@pytest.mark.parametrize("text,expr,value", NOT_FRAMES)
+def test_a_frame_needs_an_opening_year_a_written_year_and_a_matching_tense(text, expr, value):
+    assert value_of(text, expr, MAY13) == value
+
+
+def test_a_year_read_but_not_written_frames_nothing():
+    # "Jan. 2" is next year's in a November article; "Dec. 15" stays this year's
+    text = "The dividend is payable Jan. 2 to holders of record Dec. 15."
+    assert value_of(text, "Jan. 2", dt.date(2012, 11, 2)) == "2013-01-02"
+    assert value_of(text, "Dec. 15", dt.date(2012, 11, 2)) == "2012-12-15"
