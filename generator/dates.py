@@ -46,10 +46,13 @@ slower; ``bench/tempeval.py`` compares the two on TempEval-3.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Callable, Iterator, Literal
 
+from generator import lexicons
 from generator.model import Granularity, Timex, TimexType
 
 __all__ = ["find_timexes", "event_date", "date_order_for", "numeric_doubt"]
@@ -1563,6 +1566,94 @@ def _r_holiday(m: re.Match[str], st: _State) -> Resolved:
     return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
 
 
+# Islamic holidays move through the Gregorian year: their dates come from a
+# table (generator/lexicons/hijri.json, Umm al-Qura calendar).
+_HIJRI_NAMES = (
+    (re.compile(r"rama[dz]h?an", re.I), ("ramadan",)),
+    (re.compile(r"eid\W+(?:a|u|e)l?\W*(?:fitri?|saghir|sagheer)", re.I), ("eid al-fitr",)),
+    (re.compile(r"eid\W+(?:a|u|e)l?\W*(?:adha|azha|kabir|kebir)", re.I), ("eid al-adha",)),
+    (re.compile(r"eid", re.I), ("eid al-fitr", "eid al-adha")),
+    (re.compile(r"ash(?:ou|o|u)ra", re.I), ("ashura",)),
+    (re.compile(r".*new\s+year", re.I), ("islamic new year",)),
+)
+# A bare "Eid" is the feast only after one of these ("during Eid", "the Eid holiday"), not a name ("Eid Ali").
+_EID_BEFORE = re.compile(
+    r"\b(?:the|during|for|on|before|after|of|since|until|over|throughout|at|ahead\s+of|by)\s+$", re.I)
+# "Tariq Ramadan", "Ramadan Shallah": a family or given name, not the month.
+_NAME_WORD_BEFORE = re.compile(r"\b(?!(?:During|In|Before|After|Since|Until|Ahead|Throughout|Over|For|By|The|This|Last|"
+                               r"Next|Holy|Early|Late|Mid|At|On|Of|From)\b)[A-Z][a-z]+\s+$")
+
+
+@cache
+def _hijri_table() -> tuple[dict[str, tuple[dt.date, dt.date]], ...]:
+    """Per Hijri year, each holiday's first and last day (one day for a feast)."""
+    data = json.loads((lexicons.FOLDER / "hijri.json").read_text(encoding="utf-8"))
+    out = []
+    for _, row in sorted(data["years"].items()):
+        entry = {}
+        for name, days in row.items():
+            first, last = (days, days) if isinstance(days, str) else days
+            entry[name] = (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+        out.append(entry)
+    return tuple(out)
+
+
+def _majority_month(first: dt.date, last: dt.date) -> str:
+    """The month holding most days of a period (Ramadan 2013-07-09..08-07 → 2013-07)."""
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.year:04d}-{first.month:02d}"
+    in_first = (dt.date(first.year + first.month // 12, first.month % 12 + 1, 1) - first).days
+    in_last = last.day
+    d = first if in_first >= in_last else last
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def _r_hijri(m: re.Match[str], st: _State) -> Resolved:
+    """"Ramadan", "Eid al-Fitr", "last Ramadan", "Eid al-Adha 2012", "the start of Ramadan".
+
+    A feast is its first day; Ramadan is the month holding most of it (no
+    TIMEX3 value names a span across months), its start or end a day. Which
+    year's: the one written, else the one under way at publication, else the
+    next after it in a future clause, else the last before it.
+    """
+    hname = m["hname"]
+    kinds = next(k for p, k in _HIJRI_NAMES if p.fullmatch(hname))
+    if hname.lower() == "eid" and not _EID_BEFORE.search(st.text, max(0, m.start("hname") - 12), m.start("hname")):
+        return None
+    if hname.lower().startswith("rama") and (_NAME_WORD_BEFORE.search(st.text, max(0, m.start() - 20), m.start())
+                                             or (not _g(m, "year") and _NAME_AFTER.match(st.text, m.end()))):
+        return None
+    spans = sorted(e[k] for e in _hijri_table() for k in kinds if k in e)
+    ref = st.ref
+    rel = (_g(m, "rel") or "").lower()
+    year = int(m["year"]) if _g(m, "year") else None
+    if year is None and not rel:
+        year = st.frame_year(m.start(), m.end())
+    if year is not None:
+        found = [sp for sp in spans if sp[0].year == year or sp[1].year == year]
+    elif rel == "last":
+        found = [sp for sp in spans if sp[1] < ref][-1:]
+    elif rel == "next":
+        found = [sp for sp in spans if sp[0] > ref][:1]
+    else:
+        current = [sp for sp in spans if sp[0] <= ref <= sp[1] + dt.timedelta(days=2)]
+        if current:
+            found = current
+        elif rel == "this" or st.tense(m.start(), m.end()) == "future":
+            found = [sp for sp in spans if sp[0] > ref][:1]
+        else:
+            found = [sp for sp in spans if sp[0] <= ref][-1:]
+    if not found:
+        return None
+    first, last = found[0]
+    part = (_g(m, "part") or "").lower()
+    if part and ("end" in part or "last" in part):
+        return "DATE", _iso(last)
+    if part or first == last:
+        return "DATE", _iso(first)
+    return "DATE", _majority_month(first, last)
+
+
 _REF_WORDS = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "at present": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
@@ -2499,6 +2590,23 @@ _RULES: tuple[_Rule, ...] = (
                r"May Day|Bastille|Armistice|Veterans|Earth Day|Easter|Good Friday|Thursday|Palm Sunday|Holy Week",
         examples=(
             ("Families gathered on [Christmas Eve].", _FRI, "2016-12-24"),
+        ),
+    ),
+    _rule(
+        "hijri_holiday",
+        r"(?P<part>[Tt]he\s+(?:start|beginning|first\s+day|end|last\s+day)\s+of\s+)?(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?"
+        r"(?:(?:[Tt]he\s+)?(?:(?:holy|fasting|Muslim|Islamic)\s+)*month\s+of\s+)?"
+        r"\b(?P<hname>Rama[dz]h?an|RAMADAN|Eid(?:[\s-]+(?:[Aa]l|[Uu]l|[Ee]l|[Ee])[\s-]*(?:Fitri?|Adha|Azha|Kabir|Kebir|Saghir|Sagheer)"
+        r"|[\s-]+(?:al|ul|el)[\s-]*(?:Fitri?|Adha|Azha|Kabir|Kebir|Saghir|Sagheer|fitri?|adha|azha))?|Ash(?:ou|o|u)ra|"
+        r"(?:Islamic|Hijri|Muslim)\s+New\s+Year)\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?",
+        _r_hijri,
+        core=r"(?:holy |fasting )?month of Rama|Rama[dz]|RAMADAN|Eid|Ash(?:ou|o|u)ra|(?:Islamic|Hijri|Muslim) New Year",
+        examples=(
+            ("The truce broke down during [Ramadan].", "2013-08-20", "2013-07"),
+            ("Shops closed for [Eid al-Fitr].", "2013-08-20", "2013-08-08"),
+            ("Talks will resume after [Eid al-Adha].", "2013-08-20", "2013-10-15"),
+            ("Attacks rose in [the holy month of Ramadan 2012].", "2013-08-20", "2012-08"),
+            ("Prices rose at [the start of Ramadan].", "2013-08-20", "2013-07-09"),
         ),
     ),
     _rule(

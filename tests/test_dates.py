@@ -811,3 +811,53 @@ def test_a_year_read_but_not_written_frames_nothing():
     text = "The dividend is payable Jan. 2 to holders of record Dec. 15."
     assert value_of(text, "Jan. 2", dt.date(2012, 11, 2)) == "2013-01-02"
     assert value_of(text, "Dec. 15", dt.date(2012, 11, 2)) == "2012-12-15"
+
+
+# --- Islamic holidays: dates from the Umm al-Qura table -----------------------------
+
+AUG13 = dt.date(2013, 8, 20)  # Ramadan 1434 ran 2013-07-09 to 2013-08-07 (Umm al-Qura)
+
+HIJRI = [
+    ("Shelling went on during Ramadan, residents said.", "Ramadan", AUG13, "2013-07"),
+    ("Shelling went on during Ramadan, residents said.", "Ramadan", dt.date(2013, 7, 20), "2013-07"),  # under way
+    ("Markets were shut for Eid al-Fitr.", "Eid al-Fitr", AUG13, "2013-08-08"),
+    ("The envoy will return after Eid al-Adha.", "Eid al-Adha", AUG13, "2013-10-15"),
+    ("Fighting eased over the Eid holiday.", "Eid", AUG13, "2013-08-08"),  # the last feast before
+    ("Crowds marked Ashura in the shrine city.", "Ashura", AUG13, "2012-11-24"),
+    ("Attacks rose in the holy month of Ramadan 2012.", "the holy month of Ramadan 2012", AUG13, "2012-08"),
+    ("Next Ramadan falls in summer again.", "Next Ramadan", AUG13, "2014-07"),
+    ("The rebels vowed to hold out until the end of Ramadan.", "the end of Ramadan", dt.date(2012, 7, 15), "2012-08-18"),
+    ("Prices jumped at the start of Ramadan.", "the start of Ramadan", AUG13, "2013-07-09"),
+    ("Eid ul-Fitr will fall on a Thursday.", "Eid ul-Fitr", dt.date(2013, 5, 14), "2013-08-08"),
+    ("In 2012, a truce for Eid al-Adha collapsed.", "Eid al-Adha", AUG13, "2012-10-26"),  # framed by the year
+]
+
+
+@pytest.mark.parametrize("text,expr,ref,value", HIJRI)
+def test_islamic_holidays_are_dated_from_the_hijri_table(text, expr, ref, value):
+    assert value_of(text, expr, ref) == value
+
+
+@pytest.mark.parametrize(
+    "text", ["Eid Hassan was released on bail.", "Tariq Ramadan spoke at the forum.", "Ramadan Shallah leads the group."]
+)
+def test_names_are_not_islamic_holidays(text):
+    assert [t for t in find_timexes(text, AUG13) if "Eid" in t.text or "Ramadan" in t.text] == []
+
+
+def test_the_hijri_table_is_a_calendar():
+    import json
+
+    from generator import lexicons
+
+    years = json.loads((lexicons.FOLDER / "hijri.json").read_text(encoding="utf-8"))["years"]
+    assert min(years) <= "1370" and max(years) >= "1480"  # 1950 to 2058
+    rows = [years[k] for k in sorted(years)]
+    day = dt.date.fromisoformat
+    for row, after in zip(rows, rows[1:]):
+        first, last = map(day, row["ramadan"])
+        assert (last - first).days + 1 in (29, 30)
+        assert day(row["eid al-fitr"]) == last + dt.timedelta(days=1)
+        assert 67 <= (day(row["eid al-adha"]) - day(row["eid al-fitr"])).days <= 70  # two months and nine days
+        assert day(row["ashura"]) - day(row["islamic new year"]) == dt.timedelta(days=9)
+        assert 353 <= (day(after["islamic new year"]) - day(row["islamic new year"])).days <= 356  # a lunar year
