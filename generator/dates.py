@@ -149,7 +149,10 @@ _TENSE_CUE = re.compile(
     # a schedule told in the present: "the envoy arrives on Tuesday" (only before the
     # date: "10 June: the PM condemns ..." in a chronology is the historic present)
     r"(?P<present>arrives|begins|starts|opens|resumes|meets|travels|leaves|returns|closes|hosts|convenes|expires|"
-    r"flies|visits))"
+    r"flies|visits"
+    # the plural ("the two leaders meet on Monday"), not after "to", a negation or a modal
+    r"|(?<!\bto )(?<!\bnot )(?<!n't )(?<!\bdid )(?<!\bdo )(?<!\bcould )(?<!\bmight )(?<!\bmay )(?<!\bcan )"
+    r"(?<!\bshould )(?<!\bmust )(?:arrive|begin|resume|meet|convene|expire)))"
     r"|(?P<past>said|says|told|was|were|had|did|ago|last|since|began|came|went|took|met|held|left|"
     r"made|fell|gave|saw|found|fled|broke|brought|fought|struck|shot|won|lost|sent|spoke|led|rose|"
     r"ran|stood|threw|wrote|got|became|kept|thought|felt|paid|sold|bought|built|caught|drove|flew|"
@@ -335,7 +338,7 @@ class _State:
         opening = self.text[max(0, at - 40):at]
         begun = _SENTENCE_END.search(opening) is not None or at < 40
         head = re.split(r"[.!?]\s|\n", opening)[-1] if begun else None
-        if head is None or not _FRAME_HEAD.fullmatch(head):
+        if head is None or not _FRAME_HEAD.fullmatch(head.lstrip()):
             return None  # "a program approved in 1987 ...": a year inside a clause frames nothing after it
         past = self.tense(start, end) == "past" or self.future_in_the_past(start, end)
         if (year < self.ref.year) != past:
@@ -401,8 +404,8 @@ class _State:
 
 # What may come before a date that sets the time of what follows: "In 2011, ...",
 # "Back in March 2010 ...", "During 2009 ...".
-_FRAME_HEAD = re.compile(r"\s*[\"“‘']?\s*(?:(?:[Bb]ack\s+)?[Ii]n|[Dd]uring|[Tt]hroughout|[Bb]y|[Aa]t\s+the\s+end\s+of|"
-                         r"[Ee]arly\s+in|[Ll]ate\s+in|[Ll]ater\s+in|[Ee]arlier\s+in)?\s*")
+_FRAME_HEAD = re.compile(r"[\"“‘']?\s*(?:(?:(?:[Bb]ack\s+)?[Ii]n|[Dd]uring|[Tt]hroughout|[Bb]y|[Aa]t\s+the\s+end\s+of|"
+                         r"[Ee]arly\s+in|[Ll]ate\s+in|[Ll]ater\s+in|[Ee]arlier\s+in)\s+)?")
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|mid-?|late\s+)?$", re.IGNORECASE)
 _IS_BEFORE = re.compile(r"\b(?:is|are|be|been|being)\s+$|['’]s\s+$")
 _WAS_BEFORE = re.compile(r"\b(?:was|were|had\s+been)\s+$")
@@ -415,10 +418,19 @@ _PRIOR_CLAUSE = re.compile(r"\b(?:after|since|having|following|upon)\s+(?:being\
 _BE_BEFORE = re.compile(r"\b(?:be|been|being)\s+$")
 
 
+# A determiner before a participle makes it an adjective: "a still unspecified date", "the failed coup".
+_ADJECTIVE_BEFORE = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+(?:(?:still|yet|newly|recently|[a-z]+ly)\s+)?$")
+
+
 def _passive(text: str, cue: re.Match[str]) -> bool:
-    """A participle after "be" ("would be completed") is no past-tense cue."""
-    return bool(cue.group("past")) and bool(
-        _BE_BEFORE.search(text, max(0, cue.start() - 8), cue.start()))
+    """A participle after "be" ("would be completed") or a determiner ("a
+    still unspecified date") is no past-tense cue."""
+    if not cue.group("past"):
+        return False
+    if _BE_BEFORE.search(text, max(0, cue.start() - 8), cue.start()):
+        return True
+    return cue.group().endswith("ed") and bool(_ADJECTIVE_BEFORE.search(text, max(0, cue.start() - 30), cue.start()))
 
 
 # (type, value) or (type, value, start, end) when the resolver narrows the span.
@@ -1040,7 +1052,7 @@ def _zone(m: re.Match[str]) -> str:
 def _r_deictic_day(m: re.Match[str], st: _State) -> Resolved:
     """"yesterday", "today", "late yesterday", "tomorrow morning", "tonight", "last night"."""
     word = m["word"].lower()
-    part = _g(m, "part")
+    part = _g(m, "part") or _g(m, "part0")
     if word == "tonight":
         return "TIME", f"{_iso(st.ref)}TNI"
     if word == "last night":
@@ -2050,10 +2062,12 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "year_end",
         r"\b(?:[Tt]he\s+)?year(?:[- ]|['’]s\s+)end\b",
-        lambda m, st: ("DATE", f"{st.ref.year:04d}-12-31"),
+        # "since year-end": the last one, already past
+        lambda m, st: ("DATE", f"{st.ref.year - bool(_SINCE.search(st.text, max(0, m.start() - 12), m.start())):04d}-12-31"),
         core=_UNIT_CORE,
         examples=(
             ("The deal should close by [year-end].", _FRI, "2016-12-31"),
+            ("The index is up 12% since [year-end].", "2016-10-20", "2015-12-31"),
         ),
     ),
     _rule(
@@ -2189,7 +2203,9 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "deictic_day",
-        rf"(?:\b(?:[Ll]ate|[Ee]arly|[Ee]arlier|[Ll]ater)\s+|\b(?P<beyond>[Tt]he\s+day\s+(?:before|after))\s+)?"
+        rf"(?:\b(?:[Ll]ate|[Ee]arly|[Ee]arlier|[Ll]ater)\s+|\b(?P<beyond>[Tt]he\s+day\s+(?:before|after))\s+"
+        # "mid-afternoon yesterday", "late morning today": the part first
+        rf"|\b(?:(?:[Ll]ate|[Ee]arly)\s+|[Mm]id-?)?(?P<part0>{_PART})\s+(?=(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b))?"
         rf"\b(?P<word>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|"
         rf"[Ll]ast night|[Tt]his (?:morning|afternoon|evening))\b(?:\s+(?P<part>{_PART}))?",
         _r_deictic_day,
@@ -2197,6 +2213,7 @@ _RULES: tuple[_Rule, ...] = (
         examples=(
             ("The ministry said [yesterday] that 12 died.", _FRI, "2016-12-22"),
             ("Talks resume [tomorrow morning].", _FRI, "2016-12-24TMO"),
+            ("Shares were up at [mid-afternoon yesterday].", _FRI, "2016-12-22TAF"),
             ("Talks failed. [Today] the envoy flew home.", _FRI, "2016-12-23"),
             ("The blast came [the day before yesterday].", _FRI, "2016-12-21"),
             ("Talks resume [the day after tomorrow].", _FRI, "2016-12-25"),

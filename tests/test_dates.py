@@ -861,3 +861,19 @@ def test_the_hijri_table_is_a_calendar():
         assert 67 <= (day(row["eid al-adha"]) - day(row["eid al-fitr"])).days <= 70  # two months and nine days
         assert day(row["ashura"]) - day(row["islamic new year"]) == dt.timedelta(days=9)
         assert 353 <= (day(after["islamic new year"]) - day(row["islamic new year"])).days <= 356  # a lunar year
+
+
+@pytest.mark.parametrize(
+    "text,expr,ref,value",
+    [
+        # a participle after a determiner is an adjective, no past verb
+        ("The bonus would be paid on a still unspecified date in January.", "January", dt.date(2016, 10, 26), "2017-01"),
+        ("The bonus was paid in January.", "January", dt.date(2016, 10, 26), "2016-01"),
+        # a schedule in the plural present looks ahead; a negated or infinitive verb does not
+        ("The two envoys meet separately on Monday with the mediator.", "Monday", FRI, "2016-12-26"),
+        ("The hearings resume Tuesday in the capital.", "Tuesday", FRI, "2016-12-27"),
+        ("The two envoys did not meet on Monday.", "Monday", FRI, "2016-12-19"),
+    ],
+)
+def test_tense_from_the_verb_not_from_a_word_that_looks_like_one(text, expr, ref, value):
+    assert value_of(text, expr, ref) == value
