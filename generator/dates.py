@@ -1517,19 +1517,60 @@ def _r_season(m: re.Match[str], st: _State) -> Resolved:
     return "DATE", f"{year:04d}-{code}"
 
 
-_HOLIDAYS = {
-    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
-    "new year's eve": (12, 31), "new year's day": (1, 1), "new year": (1, 1),
-    "independence day": (7, 4), "halloween": (10, 31), "boxing day": (12, 26),
-    "valentine's day": (2, 14), "st. patrick's day": (3, 17), "st patrick's day": (3, 17),
-    "international women's day": (3, 8), "may day": (5, 1), "bastille day": (7, 14),
-    "armistice day": (11, 11), "veterans day": (11, 11), "earth day": (4, 22),
-}
-# Days counted from Easter Sunday.
-_EASTER_OFFSETS = {
-    "easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1,
-    "good friday": -2, "holy thursday": -3, "maundy thursday": -3, "palm sunday": -7,
-}
+# Holidays: generator/lexicons/holidays.txt gives each one's names and the rule
+# of its day (a fixed day, days from Easter, the Nth weekday of a month).
+_DAY_RULE = re.compile(
+    r"(?P<md>(?P<mm>[01]\d)-(?P<dd>[0-3]\d))"
+    r"|easter(?P<offset>[+-]\d+)?|(?P<week>week of easter)"
+    r"|(?:(?P<after>[a-z]+day) after )?(?P<nth>1st|2nd|3rd|4th|last) (?P<wd>[a-z]+day) of (?P<month>[a-z]+)"
+)
+
+
+@dataclass(frozen=True)
+class _Holiday:
+    name: str
+    names: tuple[str, ...]
+    rule: re.Match[str]
+
+    def day(self, year: int) -> dt.date:
+        """The holiday's day in ``year`` (for Holy Week, its Sunday)."""
+        r = self.rule
+        if r["md"]:
+            return dt.date(year, int(r["mm"]), int(r["dd"]))
+        if r["nth"] is None:
+            return _easter(year) + dt.timedelta(days=int(r["offset"] or 0))
+        month, wd = _MONTHS[r["month"]], _WEEKDAYS[r["wd"]]
+        if r["nth"] == "last":
+            last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+            d = last - dt.timedelta(days=(last.weekday() - wd) % 7)
+        else:
+            first = dt.date(year, month, 1)
+            d = first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (int(r["nth"][0]) - 1))
+        if r["after"]:
+            d += dt.timedelta(days=(_WEEKDAYS[r["after"]] - d.weekday()) % 7 or 7)
+        return d
+
+    def value(self, year: int) -> str:
+        return _week(self.day(year)) if self.rule["week"] else _iso(self.day(year))
+
+
+def _holidays() -> tuple[_Holiday, ...]:
+    out = []
+    for name, keys in lexicons.sections("holidays"):
+        rule = _DAY_RULE.fullmatch(keys["day"][0]) if len(keys.get("day", ())) == 1 else None
+        if rule is None or not keys.get("name"):
+            raise lexicons.LexiconError(f"holidays.txt: [{name}] needs one 'day' rule it can read and a 'name'")
+        out.append(_Holiday(name, tuple(keys["name"]), rule))
+    return tuple(out)
+
+
+_HOLIDAY_LIST = _holidays()
+_HOLIDAY_BY_NAME = {" ".join(n.replace("’", "'").split()): h for h in _HOLIDAY_LIST for n in h.names}
+# Names as written, longest first; any apostrophe, any run of spaces.
+_HOLIDAY_NAMES = "|".join(
+    re.escape(n).replace("'", "['’]").replace("\\ ", r"\s+")
+    for n in sorted(_HOLIDAY_BY_NAME, key=len, reverse=True)
+)
 
 
 def _easter(year: int) -> dt.date:
@@ -1547,35 +1588,25 @@ def _easter(year: int) -> dt.date:
     return dt.date(year, month, day)
 
 
-def _thanksgiving(year: int) -> dt.date:
-    """US Thanksgiving: the fourth Thursday of November."""
-    first = dt.date(year, 11, 1)
-    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
-
-
 def _r_holiday(m: re.Match[str], st: _State) -> Resolved:
-    """"Christmas", "New Year's Day", "Thanksgiving": holidays, nearest year."""
-    name = " ".join(m["hol"].lower().replace("\u2019", "'").split())
-    if name.startswith("thanksgiving"):
-        if _g(m, "year"):
-            return "DATE", _iso(_thanksgiving(int(m["year"])))
-        if (_g(m, "rel") or "").lower() == "last":
-            this_year = _thanksgiving(st.ref.year)
-            return "DATE", _iso(this_year if this_year < st.ref else _thanksgiving(st.ref.year - 1))
-        return "DATE", _iso(_thanksgiving(_year_for_month_day(st, 11, 25, m.start(), m.end())))
-    if name in ("easter week", "holy week"):
-        # The ISO week that ends on Easter Sunday.
-        guess = _easter(st.ref.year)
+    """"Christmas", "Thanksgiving 2015", "last Easter", "Labor Day": a holiday of
+    ``holidays.txt`` in the year written, the last one before publication
+    ("last"), the next after it ("next"), this year's ("this"), else the year
+    the clause's tense gives for its day."""
+    hol = _HOLIDAY_BY_NAME[" ".join(m["hol"].replace("’", "'").split())]
+    rel = (_g(m, "rel") or "").lower()
+    if _g(m, "year"):
+        year = int(m["year"])
+    elif rel == "last":
+        year = st.ref.year if hol.day(st.ref.year) < st.ref else st.ref.year - 1
+    elif rel == "next":
+        year = st.ref.year if hol.day(st.ref.year) > st.ref else st.ref.year + 1
+    elif rel == "this":
+        year = st.ref.year
+    else:
+        guess = hol.day(st.ref.year)
         year = _year_for_month_day(st, guess.month, guess.day, m.start(), m.end())
-        return "DATE", _week(_easter(year))
-    if name in _EASTER_OFFSETS:
-        guess = _easter(st.ref.year)
-        year = int(m["year"]) if _g(m, "year") else _year_for_month_day(
-            st, guess.month, guess.day, m.start(), m.end())
-        return "DATE", _iso(_easter(year) + dt.timedelta(days=_EASTER_OFFSETS[name]))
-    month, day = _HOLIDAYS[name]
-    year = int(m["year"]) if _g(m, "year") else _year_for_month_day(st, month, day, m.start(), m.end())
-    return "DATE", f"{year:04d}-{month:02d}-{day:02d}"
+    return "DATE", hol.value(year)
 
 
 # Islamic holidays move through the Gregorian year: their dates come from a
@@ -2596,17 +2627,14 @@ _RULES: tuple[_Rule, ...] = (
     ),
     _rule(
         "holiday",
-        r"(?:\b(?P<rel>[Ll]ast)\s+)?\b(?P<hol>Christmas Eve|Christmas Day|Christmas|New Year['’]s Eve|New Year['’]s Day|"
-        r"Independence Day|Halloween|Boxing Day|Valentine['’]s Day|Thanksgiving Day|Thanksgiving|"
-        r"St\.? Patrick['’]s Day|International Women['’]s Day|May Day|Bastille Day|Armistice Day|"
-        r"Veterans['’]? Day|Earth Day|Easter [Ww]eek|Holy Week|Easter(?: Sunday| Monday| Day)?|Good Friday|Holy Thursday|"
-        r"Maundy Thursday|Palm Sunday)"
-        r"(?:\s+(?P<year>(?:19|20)\d\d))?\b",
+        rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<hol>{_HOLIDAY_NAMES})(?:\s+(?P<year>(?:19|20)\d\d))?\b",
         _r_holiday,
-        core=r"Christmas|New Year|Independence|Halloween|Boxing|Valentine|Thanksgiving|Patrick|Women|"
-               r"May Day|Bastille|Armistice|Veterans|Earth Day|Easter|Good Friday|Thursday|Palm Sunday|Holy Week",
+        core=_HOLIDAY_NAMES,
         examples=(
             ("Families gathered on [Christmas Eve].", _FRI, "2016-12-24"),
+            ("Polls open on [Election Day].", "2016-10-20", "2016-11-08"),
+            ("Crowds marched on [Labor Day].", "2016-10-20", "2016-09-05"),
+            ("The market was shut for [last Easter].", _FRI, "2016-03-27"),
         ),
     ),
     _rule(

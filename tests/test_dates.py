@@ -877,3 +877,45 @@ def test_the_hijri_table_is_a_calendar():
 )
 def test_tense_from_the_verb_not_from_a_word_that_looks_like_one(text, expr, ref, value):
     assert value_of(text, expr, ref) == value
+
+
+# --- holidays from generator/lexicons/holidays.txt ----------------------------------
+
+HOLIDAYS = [
+    ("Voters queued on Election Day.", "Election Day", dt.date(2012, 11, 20), "2012-11-06"),
+    ("Voters will queue on Election Day.", "Election Day", dt.date(2014, 10, 1), "2014-11-04"),
+    ("Beaches were full on Memorial Day.", "Memorial Day", dt.date(2013, 6, 3), "2013-05-27"),
+    ("Strikers marched on Labor Day.", "Labor Day", dt.date(2013, 9, 10), "2013-09-02"),
+    ("Schools were shut on Martin Luther King Jr. Day.", "Martin Luther King Jr. Day", dt.date(2013, 1, 25), "2013-01-21"),
+    ("Flights were full over Thanksgiving 2012.", "Thanksgiving 2012", WED, "2012-11-22"),
+    ("The pope spoke on Ash Wednesday.", "Ash Wednesday", dt.date(2013, 2, 20), "2013-02-13"),
+    ("Pilgrims gathered last Easter.", "last Easter", dt.date(2013, 3, 20), "2012-04-08"),
+    ("Families will gather next Christmas.", "next Christmas", dt.date(2013, 3, 20), "2013-12-25"),
+    ("Shops shut for Holy Week.", "Holy Week", dt.date(2013, 4, 5), "2013-W13"),
+]
+
+
+@pytest.mark.parametrize("text,expr,ref,value", HOLIDAYS)
+def test_holidays_follow_their_rule_and_the_year_the_text_gives(text, expr, ref, value):
+    assert value_of(text, expr, ref) == value
+
+
+@pytest.mark.parametrize(
+    "rule,day",
+    [("12-25", "2013-12-25"), ("easter-2", "2013-03-29"), ("last monday of may", "2013-05-27"),
+     ("tuesday after 1st monday of november", "2013-11-05"), ("3rd sunday of june", "2013-06-16")],
+)
+def test_holiday_day_rules(rule, day):
+    from generator.dates import _DAY_RULE, _Holiday
+
+    match = _DAY_RULE.fullmatch(rule)
+    assert match is not None
+    assert _Holiday("x", ("X",), match).day(2013).isoformat() == day
+
+
+def test_a_holiday_without_a_readable_day_rule_is_a_lexicon_error(monkeypatch):
+    from generator import dates, lexicons
+
+    monkeypatch.setattr(lexicons, "sections", lambda name: (("odd day", {"name": ["Odd Day"], "day": ["every full moon"]}),))
+    with pytest.raises(lexicons.LexiconError, match=r"holidays.txt: \[odd day\]"):
+        dates._holidays()
