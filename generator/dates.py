@@ -128,6 +128,7 @@ _UNIT = r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|cen
 # "about", "nearly", "only" ... stay outside, as in the TimeBank annotations.
 _QUAL = r"(?:(?:at least|at most|more than|less than|fewer than|no more than|up to|nearly|almost) )"
 _PART = r"(?:morning|afternoon|evening|night)"
+_CLOCK_WORDS = r"(?:[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve)"
 
 _UNIT_CODE = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W",
@@ -1003,6 +1004,14 @@ def _r_time(m: re.Match[str], st: _State) -> Resolved:
         hour, minute = (24, 0) if word == "midnight" else (12, 0)
     elif _g(m, "h2"):
         hour, minute = int(m["h2"]), int(m["mi2"])
+    elif _g(m, "h3"):
+        hour, minute = int(m["h3"]) if m["h3"].isdigit() else _NUMBER_WORDS[m["h3"].lower()], 0
+        if "morning" in m["dp"]:
+            hour %= 12  # "12 in the morning" is midnight
+        elif "night" in m["dp"] and hour == 12:
+            hour = 24  # "12 at night": midnight, the end of the day (TIMEX3)
+        elif hour < 12:
+            hour += 12
     else:
         hour = int(m["h"])
         minute = int(m["mi"] or 0)
@@ -1609,15 +1618,21 @@ def _r_holiday(m: re.Match[str], st: _State) -> Resolved:
     return "DATE", hol.value(year)
 
 
-# Islamic holidays move through the Gregorian year: their dates come from a
-# table (generator/lexicons/hijri.json, Umm al-Qura calendar).
-_HIJRI_NAMES = (
+# Islamic and Jewish holidays move through the Gregorian year: their dates come
+# from tables (generator/lexicons/hijri.json, Umm al-Qura; hebrew.json).
+_LUNAR_NAMES = (
     (re.compile(r"rama[dz]h?an", re.I), ("ramadan",)),
     (re.compile(r"eid\W+(?:a|u|e)l?\W*(?:fitri?|saghir|sagheer)", re.I), ("eid al-fitr",)),
     (re.compile(r"eid\W+(?:a|u|e)l?\W*(?:adha|azha|kabir|kebir)", re.I), ("eid al-adha",)),
     (re.compile(r"eid", re.I), ("eid al-fitr", "eid al-adha")),
     (re.compile(r"ash(?:ou|o|u)ra", re.I), ("ashura",)),
-    (re.compile(r".*new\s+year", re.I), ("islamic new year",)),
+    (re.compile(r"(?:islamic|hijri|muslim)\s+new\s+year", re.I), ("islamic new year",)),
+    (re.compile(r"passover|pesach", re.I), ("passover",)),
+    (re.compile(r"rosh\s+hashanah?|jewish\s+new\s+year", re.I), ("rosh hashanah",)),
+    (re.compile(r"yom\s+kippur", re.I), ("yom kippur",)),
+    (re.compile(r"c?hanukk?ah|chanukk?ah", re.I), ("hanukkah",)),
+    (re.compile(r"purim", re.I), ("purim",)),
+    (re.compile(r"sukkot|succot", re.I), ("sukkot",)),
 )
 # A bare "Eid" is the feast only after one of these ("during Eid", "the Eid holiday"), not a name ("Eid Ali").
 _EID_BEFORE = re.compile(
@@ -1628,11 +1643,14 @@ _NAME_WORD_BEFORE = re.compile(r"\b(?!(?:During|In|Before|After|Since|Until|Ahea
 
 
 @cache
-def _hijri_table() -> tuple[dict[str, tuple[dt.date, dt.date]], ...]:
-    """Per Hijri year, each holiday's first and last day (one day for a feast)."""
-    data = json.loads((lexicons.FOLDER / "hijri.json").read_text(encoding="utf-8"))
+def _lunar_table() -> tuple[dict[str, tuple[dt.date, dt.date]], ...]:
+    """Per Hijri or Hebrew year, each holiday's first and last day (one day for a feast)."""
+    rows = []
+    for name in ("hijri", "hebrew"):
+        data = json.loads((lexicons.FOLDER / f"{name}.json").read_text(encoding="utf-8"))
+        rows += [row for _, row in sorted(data["years"].items())]
     out = []
-    for _, row in sorted(data["years"].items()):
+    for row in rows:
         entry = {}
         for name, days in row.items():
             first, last = (days, days) if isinstance(days, str) else days
@@ -1651,22 +1669,23 @@ def _majority_month(first: dt.date, last: dt.date) -> str:
     return f"{d.year:04d}-{d.month:02d}"
 
 
-def _r_hijri(m: re.Match[str], st: _State) -> Resolved:
-    """"Ramadan", "Eid al-Fitr", "last Ramadan", "Eid al-Adha 2012", "the start of Ramadan".
+def _r_lunar(m: re.Match[str], st: _State) -> Resolved:
+    """"Ramadan", "Eid al-Fitr", "last Ramadan", "Eid al-Adha 2012", "the start of Ramadan", "Passover".
 
-    A feast is its first day; Ramadan is the month holding most of it (no
-    TIMEX3 value names a span across months), its start or end a day. Which
+    A feast is its first day (Passover, Hanukkah too); Ramadan is the month
+    holding most of it (no TIMEX3 value names a span across months), its
+    start or end a day. Which
     year's: the one written, else the one under way at publication, else the
     next after it in a future clause, else the last before it.
     """
     hname = m["hname"]
-    kinds = next(k for p, k in _HIJRI_NAMES if p.fullmatch(hname))
+    kinds = next(k for p, k in _LUNAR_NAMES if p.fullmatch(hname))
     if hname.lower() == "eid" and not _EID_BEFORE.search(st.text, max(0, m.start("hname") - 12), m.start("hname")):
         return None
     if hname.lower().startswith("rama") and (_NAME_WORD_BEFORE.search(st.text, max(0, m.start() - 20), m.start())
                                              or (not _g(m, "year") and _NAME_AFTER.match(st.text, m.end()))):
         return None
-    spans = sorted(e[k] for e in _hijri_table() for k in kinds if k in e)
+    spans = sorted(e[k] for e in _lunar_table() for k in kinds if k in e)
     ref = st.ref
     rel = (_g(m, "rel") or "").lower()
     year = int(m["year"]) if _g(m, "year") else None
@@ -1692,9 +1711,9 @@ def _r_hijri(m: re.Match[str], st: _State) -> Resolved:
     part = (_g(m, "part") or "").lower()
     if part and ("end" in part or "last" in part):
         return "DATE", _iso(last)
-    if part or first == last:
-        return "DATE", _iso(first)
-    return "DATE", _majority_month(first, last)
+    if kinds == ("ramadan",) and not part:
+        return "DATE", _majority_month(first, last)
+    return "DATE", _iso(first)
 
 
 _REF_WORDS = {
@@ -2199,13 +2218,17 @@ _RULES: tuple[_Rule, ...] = (
         "time",
         rf"\b(?:(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b|[AP]M\b)"
         rf"|(?<![\d.])(?P<h2>[01]?\d|2[0-3]):?(?P<mi2>[0-5]\d)(?=\s*(?:GMT|UTC|local time|hours|hrs)\b)"
-        rf"|(?P<noon>noon|midnight|midday))"
+        rf"|(?P<noon>noon|midnight|midday)"
+        # "at 4 in the morning", "at eleven at night"
+        rf"|(?<=\b[Aa]t )(?P<h3>1[0-2]|[1-9]|{_CLOCK_WORDS})(?:\s+o['’]clock)?\s+"
+        rf"(?P<dp>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b)"
         rf"(?:\s*\(\s*(?P<pzone>GMT|UTC)\s*(?:{_OFFSET.replace('P<', 'P<p')})?\s*\)"
         rf"|\s+(?:(?P<zone>GMT|UTC)\b(?:\s*(?:{_OFFSET}))?|[A-Z]{{1,4}}T\b|local time))?"
         rf"(?:,?\s+(?:on\s+)?(?:(?P<month>{_MONTH})\s*(?P<day>{_DAYNUM})|(?P<day2>{_DAYNUM})\s+(?P<month2>{_MONTH})"
         rf"|(?P<wd>{_WEEKDAY})|(?P<rel>yesterday|today|tomorrow)))?",
         _r_time,
-        core=r"[ap]\.?m\b|[AP]M\b|:\d\d|\d\d\s*(?:GMT|UTC|hrs|hours)|noon|midnight|midday|Noon|Midnight",
+        core=r"[ap]\.?m\b|[AP]M\b|:\d\d|\d\d\s*(?:GMT|UTC|hrs|hours)|noon|midnight|midday|Noon|Midnight|"
+             r"in the (?:morning|afternoon|evening)|at night",
         examples=(
             ("The blast came at [10:35 a.m.] near the market.", _FRI, "2016-12-23T10:35"),
             ("The curfew starts at [23:00 GMT] tonight.", _FRI, "2016-12-23T23:00Z"),
@@ -2214,6 +2237,8 @@ _RULES: tuple[_Rule, ...] = (
             ("Troops pull back on 10 December; the truce starts at [06:00 local time on 12 December].", _FRI,
              "2016-12-12T06:00"),
             ("Polls closed at [8 p.m. EST], officials said.", _FRI, "2016-12-23T20:00"),
+            ("The convoy will leave at [4 in the morning].", _FRI, "2016-12-23T04:00"),
+            ("The raid began at [eleven at night on Tuesday].", _FRI, "2016-12-20T23:00"),
         ),
     ),
     # "shells fell at 14:30", "until 06:00": a 24-hour clock time after a
@@ -2638,20 +2663,23 @@ _RULES: tuple[_Rule, ...] = (
         ),
     ),
     _rule(
-        "hijri_holiday",
+        "lunar_holiday",
         r"(?P<part>[Tt]he\s+(?:start|beginning|first\s+day|end|last\s+day)\s+of\s+)?(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?"
         r"(?:(?:[Tt]he\s+)?(?:(?:holy|fasting|Muslim|Islamic)\s+)*month\s+of\s+)?"
         r"\b(?P<hname>Rama[dz]h?an|RAMADAN|Eid(?:[\s-]+(?:[Aa]l|[Uu]l|[Ee]l|[Ee])[\s-]*(?:Fitri?|Adha|Azha|Kabir|Kebir|Saghir|Sagheer)"
         r"|[\s-]+(?:al|ul|el)[\s-]*(?:Fitri?|Adha|Azha|Kabir|Kebir|Saghir|Sagheer|fitri?|adha|azha))?|Ash(?:ou|o|u)ra|"
-        r"(?:Islamic|Hijri|Muslim)\s+New\s+Year)\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?",
-        _r_hijri,
-        core=r"(?:holy |fasting )?month of Rama|Rama[dz]|RAMADAN|Eid|Ash(?:ou|o|u)ra|(?:Islamic|Hijri|Muslim) New Year",
+        r"(?:Islamic|Hijri|Muslim|Jewish)\s+New\s+Year|Passover|Pesach|Rosh\s+Hashanah?|Yom\s+Kippur(?!\s+[Ww]ar)|"
+        r"C?[Hh]anukk?ah|Purim|Sukkot|Succot)\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?",
+        _r_lunar,
+        core=r"(?:holy |fasting )?month of Rama|Rama[dz]|RAMADAN|Eid|Ash(?:ou|o|u)ra|(?:Islamic|Hijri|Muslim|Jewish) New Year|"
+             r"Passover|Pesach|Rosh|Yom|C?[Hh]anuk|Purim|Sukkot|Succot",
         examples=(
             ("The truce broke down during [Ramadan].", "2013-08-20", "2013-07"),
             ("Shops closed for [Eid al-Fitr].", "2013-08-20", "2013-08-08"),
             ("Talks will resume after [Eid al-Adha].", "2013-08-20", "2013-10-15"),
             ("Attacks rose in [the holy month of Ramadan 2012].", "2013-08-20", "2012-08"),
             ("Prices rose at [the start of Ramadan].", "2013-08-20", "2013-07-09"),
+            ("Families gathered for [Passover].", "2013-04-10", "2013-03-26"),
         ),
     ),
     _rule(

@@ -919,3 +919,48 @@ def test_a_holiday_without_a_readable_day_rule_is_a_lexicon_error(monkeypatch):
     monkeypatch.setattr(lexicons, "sections", lambda name: (("odd day", {"name": ["Odd Day"], "day": ["every full moon"]}),))
     with pytest.raises(lexicons.LexiconError, match=r"holidays.txt: \[odd day\]"):
         dates._holidays()
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("Shelling resumed at six in the morning.", [("six in the morning", "2016-05-18T06:00")]),
+        ("The curfew ends at 12 at night.", [("12 at night", "2016-05-18T24:00")]),
+        ("Rebels killed 3 in the morning raid.", [("the morning", "2016-05-18TMO")]),  # a count, not an hour
+    ],
+)
+def test_an_hour_told_by_the_part_of_the_day(text, found):
+    assert [(t.text, t.value) for t in find_timexes(text, WED)] == found
+
+
+JEWISH = [
+    ("Families gathered for Passover.", "Passover", dt.date(2013, 4, 10), "2013-03-26"),
+    ("Shops will close for Rosh Hashanah.", "Rosh Hashanah", dt.date(2013, 4, 10), "2013-09-05"),
+    ("The crossings were sealed on Yom Kippur.", "Yom Kippur", dt.date(2013, 10, 1), "2013-09-14"),
+    ("Crowds lit candles for Hanukkah 2012.", "Hanukkah 2012", dt.date(2013, 4, 10), "2012-12-09"),
+]
+
+
+@pytest.mark.parametrize("text,expr,ref,value", JEWISH)
+def test_jewish_holidays_are_dated_from_the_hebrew_table(text, expr, ref, value):
+    assert value_of(text, expr, ref) == value
+
+
+def test_a_war_named_after_a_holiday_is_no_date():
+    assert [t.text for t in find_timexes("He fought in the Yom Kippur War in 1973.", WED)] == ["1973"]
+
+
+def test_the_hebrew_table_is_a_calendar():
+    import json
+
+    from generator import lexicons
+
+    years = json.loads((lexicons.FOLDER / "hebrew.json").read_text(encoding="utf-8"))["years"]
+    day = dt.date.fromisoformat
+    rows = [years[k] for k in sorted(years)]
+    assert day(rows[0]["passover"][0]).year <= 1950 and day(rows[-1]["passover"][0]).year >= 2058
+    for row, after in zip(rows, rows[1:]):
+        assert day(row["yom kippur"]) - day(row["rosh hashanah"]) == dt.timedelta(days=9)
+        assert day(row["passover"][0]).month in (3, 4)  # Passover is a spring feast
+        assert day(row["passover"][0]).weekday() in (1, 3, 5, 6)  # never Monday, Wednesday or Friday
+        assert (day(after["rosh hashanah"]) - day(row["rosh hashanah"])).days in (353, 354, 355, 383, 384, 385)
