@@ -185,6 +185,18 @@ class Links(Addresses):
                 text += f" ({days or 'over several days'})"
         return text
 
+    def span_note(self, event: Event) -> str:
+        """For an entry that tells of a span, not its day (``Event.span``, issue 9): which span.
+
+        "Tells of the running total, 31 Jul – 31 Aug 2016, not of that day alone."; "" for a day.
+        """
+        span = getattr(event, "span", "day")
+        if span == "day":
+            return ""
+        days = span_label(getattr(event, "period_start", None), getattr(event, "period_end", None))
+        what = f"the running total{', ' + days if days else ''}" if span == "cumulative" else (f"the days {days}" if days else "several days")
+        return f"Tells of {what}, not of that day alone."
+
     def number(self, value: int) -> str:
         return number(value)
 

@@ -297,3 +297,13 @@ def test_a_part_of_a_period_is_exported_and_reads_early_or_late(tmp_path, site_d
     assert {r["date_mod"] for r in rows if r["date_precision"] == "day"} == {""}
     slides = json.loads((folder / "timeline.json").read_text(encoding="utf-8"))["events"]
     assert slides[0]["display_date"] == "late December 2016"
+
+
+def test_a_months_toll_is_no_incident_of_its_day_and_its_entries_say_their_span(built_site):
+    """Issue 9, end to end: the demo's monthly toll (613 since 31 July, reported 31 August) is no
+    shelling incident of 31 August, and the entries that only tell of the month say so."""
+    bulletin = (built_site / "bulletins" / "2016-08-31" / "index.html").read_text(encoding="utf-8")
+    assert "Shelling, air strikes and bombings in Aleppo" not in bulletin
+    assert bulletin.count('<circle class="point') == 1  # the Observatory's statement only
+    timeline = (built_site / "timeline" / "2016-08" / "index.html").read_text(encoding="utf-8")
+    assert timeline.count("Tells of the running total, 31 Jul – 31 Aug 2016, not of that day alone.") == 2
