@@ -598,6 +598,24 @@ def schema_document() -> dict[str, Any]:
     }
 
 
+def _span_days(event: Event) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the span an entry tells of (``Event.span`` not ``day``), when both are days.
+
+    >>> e = Event("e", "a", "2016-08-31", "day", None, "s", 0, 1, "x", span="cumulative", period_start="2016-07-31", period_end="2016-08-31")
+    >>> _span_days(e)
+    (datetime.date(2016, 7, 31), datetime.date(2016, 8, 31))
+    >>> _span_days(Event("e", "a", "2016-08-31", "day", None, "s", 0, 1, "x")) is None
+    True
+    """
+    if event.span == "day" or not (event.period_start and event.period_end):
+        return None
+    try:
+        first, last = dt.date.fromisoformat(event.period_start), dt.date.fromisoformat(event.period_end)
+    except ValueError:  # a span the text gives only to the month or year
+        return None
+    return (first, last) if first <= last else None
+
+
 def timeline_document(events: Sequence[Event], lookup: Lookup, title: str = "", subtitle: str = "") -> dict[str, Any]:
     """TimelineJS3 JSON: one slide per event; month/year events keep their precision.
 
@@ -612,6 +630,12 @@ def timeline_document(events: Sequence[Event], lookup: Lookup, title: str = "", 
             start["month"] = str(month)
         if day is not None and event.granularity == "day":
             start["day"] = str(day)
+        shown = display_date(event.date, event.date_mod)
+        span = _span_days(event)
+        end = None
+        if span:  # an entry telling of a span (Event.span) is drawn over it, not on its day
+            start, end = ({"year": str(d.year), "month": str(d.month), "day": str(d.day)} for d in span)
+            shown = f"{display_date(span[0].isoformat())} – {display_date(span[1].isoformat())}"
         headline = lookup.headline(event)
         text = f"<p>{escape(event.sentence)}</p>"
         figures = figures_text(event.figures)
@@ -621,13 +645,16 @@ def timeline_document(events: Sequence[Event], lookup: Lookup, title: str = "", 
             label = escape(event.source or event.article_title or event.article)
             href = escape(lookup.url(event.article_url) or event.source_url or "")
             text += f'<p>Source: <a href="{href}">{label}</a></p>'
-        slides.append({
+        slide: dict[str, Any] = {
             "unique_id": f"e-{event.id}",
             "start_date": start,
-            "display_date": display_date(event.date, event.date_mod),
+            "display_date": shown,
             "text": {"headline": escape(headline), "text": text},
             "group": lookup.type_label(event.type),
-        })
+        }
+        if end:
+            slide["end_date"] = end
+        slides.append(slide)
     document: dict[str, Any] = {"events": slides}
     if title:
         document["title"] = {"text": {"headline": escape(title), "text": escape(subtitle)}}
@@ -638,7 +665,8 @@ def timeline_document(events: Sequence[Event], lookup: Lookup, title: str = "", 
 
 
 def calendar_text(events: Sequence[Event], lookup: Lookup, name: str = "", vevent: Callable[..., str] | None = None) -> str:
-    """All day-precision events as all-day VEVENTs, written by ``icalendar``.
+    """All day-precision events as all-day VEVENTs, written by ``icalendar`` (an entry that
+    tells of a span, ``Event.span``, covers its days).
 
     UIDs are the event ids at the site's host, so a calendar subscription
     updates an event instead of duplicating it; ``DTSTAMP`` is the source
@@ -675,7 +703,10 @@ def vevent_text(event: Event, published: str, host: str, siteurl: str, type_labe
         return ""
     try:
         start = dt.date(year, month, day)
-        end = start + dt.timedelta(days=1)
+        span = _span_days(event)
+        if span:  # an entry telling of a span covers its days, not the day it was reported
+            start = span[0]
+        end = (span[1] if span else start) + dt.timedelta(days=1)
     except (ValueError, OverflowError):  # 9999-12-31 has no next day; an impossible date is not an event
         return ""
     stamp = dt.datetime.combine(dt.date.fromisoformat(published[:10]) if published else start, dt.time(), dt.timezone.utc)

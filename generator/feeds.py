@@ -135,7 +135,7 @@ _EVENT = """\
 {% endif %}
 {% if event.edited or event.checked %}<p><em>{% if 'added' in event.edited %}Added by the editor{% elif event.edited %}Edited ({{ event.edited | join(', ') }}){% endif %}{% if event.checked %}{% if event.edited %} · {% endif %}Checked by the editor{% endif %}{% if event.edit_note %}: {{ event.edit_note }}{% endif %}</em></p>
 {% endif %}
-<p>{% if event.date_text %}Date from “{{ event.date_text }}”. {% endif %}
+<p>{% if event.date_text %}Date from “{{ event.date_text }}”. {% endif %}{% if tl.span_note(event) %}{{ tl.span_note(event) }} {% endif %}
 {%- if event.source_url and event.source_url.startswith(('http://', 'https://')) %}Source: <a href="{{ event.source_url }}">{{ event.source or event.source_url }}</a>{% elif event.source %}Source: {{ event.source }}{% endif %}
 {%- if tl.article(event.article) %} · <a href="{{ tl.sentence_url(event.article, event.start) | abs(siteurl) }}">{{ event.article_title or 'the article' }}</a>{% endif %}</p>
 """

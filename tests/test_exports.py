@@ -153,6 +153,20 @@ def _calendar_of(site_data: SiteData, sentence: str) -> list[str]:
     return unfold(text)
 
 
+def test_an_entry_telling_of_a_span_is_drawn_over_its_days_in_timelinejs_and_ics(site_data):
+    day = next(e for e in site_data.events if e.granularity == "day")
+    month = dataclasses.replace(day, span="cumulative", period_start="2016-11-20", period_end="2016-12-22")
+    lookup = exports.Lookup({a.slug: a for a in site_data.articles}, "")
+    [slide] = exports.timeline_document([month], lookup)["events"]
+    assert (slide["start_date"], slide["end_date"]) == ({"year": "2016", "month": "11", "day": "20"},
+                                                        {"year": "2016", "month": "12", "day": "22"})
+    assert slide["display_date"] == "20 November 2016 – 22 December 2016"
+    lines = unfold(exports.calendar_text([month], lookup))
+    assert "DTSTART;VALUE=DATE:20161120" in lines and "DTEND;VALUE=DATE:20161223" in lines
+    [plain] = exports.timeline_document([day], lookup)["events"]
+    assert "end_date" not in plain
+
+
 def test_ics_text_is_escaped(site_data):
     lines = _calendar_of(site_data, "Shelling hit Aleppo; two died, \\ one was hurt.\nMore later.")
     assert "DESCRIPTION:Shelling hit Aleppo\\; two died\\, \\\\ one was hurt.\\nMore later." in lines
@@ -307,3 +321,5 @@ def test_a_months_toll_is_no_incident_of_its_day_and_its_entries_say_their_span(
     assert bulletin.count('<circle class="point') == 1  # the Observatory's statement only
     timeline = (built_site / "timeline" / "2016-08" / "index.html").read_text(encoding="utf-8")
     assert timeline.count("Tells of the running total, 31 Jul – 31 Aug 2016, not of that day alone.") == 2
+    feed = (built_site / "feeds" / "places" / "aleppo.rss.xml").read_text(encoding="utf-8")
+    assert "Tells of the running total, 27 Nov – 13 Dec 2016, not of that day alone." in feed  # OCHA's 39,250 since 27 Nov
