@@ -28,6 +28,7 @@ from .anchored import Matches, Words
 # (``_is_speaker``) and not in the passive ("were reported" names nobody).
 REPORTING_VERBS: tuple[tuple[str, str], ...] = (
     (r"said|says|say", "the Observatory said six died / six died, the Observatory said"),
+    (r"reads", "\"... six soldiers were wounded,\" the statement reads"),
     (r"reported|reports", "state news agency SANA reported"),
     (r"announced|stated|added|confirmed|declared|noted|wrote|tweeted|posted", "the ministry announced that ..."),
     (r"claimed|claims|claim", "the group claimed its fighters killed 14"),
@@ -106,11 +107,12 @@ _DOCUMENT_AFTER = re.compile(
     re.I,
 )
 _FUNCTION_WORDS = {"to", "of", "by", "for", "from", "with", "the", "a", "an", "and", "or", "in", "on", "at", "as", "than"}
-_DOCUMENT_ALONE = re.compile(r"^(?:the|this|that|its|their)\s+(?:report|statement|bulletin|data|figures|release|update)$", re.I)
+_DOCUMENT_ALONE = re.compile(r"^(?:the|this|that|its|their)\s+(?:report|statement|bulletin|data|figures|statistics|numbers|estimates?|"
+                             r"tally|count|release|update)$", re.I)
 _POSSESSIVE_PRONOUN = re.compile(r"^(?:its|their|his|her)\b", re.I)
 # A news-agency dateline opening a sentence: "KABUL (AP) —", "TRIPOLI, Libya (Reuters) -", "MOSUL, Iraq —".
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w .'-]{1,30}?)?\s*(?:\(\s*[\w .,/&-]{1,30}\)\s*)?(?:[-—–]+|:)\s+"
+    r"^\s*[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z][\w .'-]{1,30}?)?\s*(?:\(\s*[\w .,/&-]{1,30}\)\s*(?:[-—–]+|:)?|[-—–]+|:)\s+"
 )
 _VERBISH = re.compile(
     r"\b(?:was|were|is|are|had|has|have|left|after|when|which|who|while|because|if|as|than|been|be|did|do|does)\b",
@@ -149,9 +151,11 @@ _ORG_RE = re.compile(rf"\b(?:{_ORG_WORDS})\b")
 
 _DAY_TIME = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?|"
              r"today|yesterday|tonight|overnight")
+_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_MONTH_DAY = rf"{_MONTHS}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTHS}(?:\s+\d{{4}})?"
 # A time before the reporter is not part of its name: "On Wednesday the group said".
 _LEADING_TIME = re.compile(
-    rf"^(?:(?:late|early|earlier|later)\s+)?(?:on\s+)?(?:{_DAY_TIME}|(?:this|last)\s+(?:week|month|morning|"
+    rf"^(?:(?:late|early|earlier|later)\s+)?(?:on\s+|during\s+the\s+|over\s+the\s+)?(?:{_DAY_TIME}|{_MONTH_DAY}|(?:this|last|past)\s+(?:day|24\s+hours|week|month|morning|"
     r"afternoon|evening|night)|in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december))\b[\s,]*",
     re.I,
 )
@@ -159,7 +163,7 @@ _LEADING_TIME = re.compile(
 # ... and neither is a time or a medium after it: "The ministry on Thursday said", "the governor earlier today said",
 # "the spokesman in a Twitter statement said".
 _TRAILING_TIME = re.compile(
-    rf"(?:\s+(?:on|late|early|earlier|later|also))*\s+(?:{_DAY_TIME}|"
+    rf"(?:\s+(?:on|late|early|earlier|later|also))*\s+(?:{_DAY_TIME}|{_MONTH_DAY}|"
     r"in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|post|message|tweet|briefing|interview|update))$",
     re.I,
 )
@@ -169,7 +173,8 @@ _ADJECTIVAL = re.compile(r"^(?:[a-z]+(?:al|an|ese|ish|ic)|state|regional|local|s
 
 @lru_cache(maxsize=4096)
 def _clean_name(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip(" ,;:\"“”'’()")
+    name = re.sub(r"\s+", " ", name).strip(" ,;:\"“”'’()•·*")
+    name = re.sub(r"(?<=[a-z]{2})\.$", "", name)  # "... Human Rights." ends a sentence, "U.S." keeps its stop
     name = re.sub(r"^(?:(?:and|but|while|whereas|although|though|meanwhile|however|also|now|then|separately|where|when|as|after|"
                   r"because|since|in\s+addition)\b[\s,]*)+", "", name, flags=re.I)
     name = _LEADING_TIME.sub("", name)
@@ -178,7 +183,8 @@ def _clean_name(name: str) -> str:
     if timed and all(w[0].isupper() or w in _FUNCTION_WORDS or _REPORTER_HEAD_RE.match(w) or _ADJECTIVAL.match(w) or w[-2:] in ("'s", "’s")
                      for w in name[: timed.start()].split()):
         name = name[: timed.start()]  # only after a plain name, never after a clause ("X will visit Y on Tuesday")
-    name = re.sub(r"^(?:its|their|his|her)\s+(?!(?:report|statement|data|figures|tally|count|bulletin|release|update)\b)", "", name)
+    name = re.sub(r"^(?:its|their|his|her)\s+(?!(?:report|statement|data|figures|statistics|numbers|estimates?|tally|count|bulletin|"
+                  r"release|update)\b)", "", name)
     name = re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.I)
     name = re.sub(r"(?:’s|'s)$", "", name)
     return name.strip()
@@ -208,6 +214,7 @@ class AttributionContext:
         self.voices = 1  # how many different reporters the whole article names (``for_article``; media aside)
         self.next_named: dict[str, str] = {}  # a sentence naming nobody → the next reporter the article names after it
         self.in_paragraph = False  # the last reporter was named in the current paragraph
+        self.named_just_before = False  # the last sentence named or mentioned the last reporter
 
     @classmethod
     def for_article(cls, sentences: Iterable[str]) -> AttributionContext:
@@ -262,7 +269,9 @@ class AttributionContext:
     def observe(self, sentence: str, new_paragraph: bool = False) -> None:
         """Remember organisations named in ``sentence`` and its reporter (``new_paragraph``: it opens a paragraph)."""
         if new_paragraph:
-            self.in_paragraph = False
+            # a body's statement goes on into the next paragraph right after the body is named or mentioned
+            # ("According to the General Staff, ...", "The Observatory does not count ..."); a person's words do not
+            self.in_paragraph = self.named_just_before and bool(self.last_reporter) and not is_person(self.last_reporter or "")
         for m in _NAME_RUN.finditer(sentence):
             run = m.group()
             words = run.split()
@@ -294,6 +303,7 @@ class AttributionContext:
             self.first_reporter = self.first_reporter or named
         if opens_new_incident(sentence) and not named:
             self.last_reporter, self.moved_on = None, True
+        self.named_just_before = bool(named) or _mentions(sentence, self.last_reporter)
 
     def _latest_with(self, short: tuple[str, ...]) -> str | None:
         """The most recent name with more words than ``short`` and every word of it.
@@ -379,6 +389,21 @@ def is_person(name: str) -> bool:
     if _ORG_RE.search(name) or head.endswith("s") or head.isupper():
         return False
     return bool(_PERSONAL_NAME.search(name))
+
+
+def _mentions(sentence: str, reporter: str | None) -> bool:
+    """Does the sentence mention the reporter by an organisation word or acronym of its name ("The Observatory
+    does not count the missing" after the Syrian Observatory for Human Rights)?
+
+    >>> _mentions("The Observatory does not count the missing.", "Syrian Observatory for Human Rights")
+    True
+    >>> _mentions("The observatory tower was hit.", "Syrian Observatory for Human Rights"), _mentions("Two died.", None)
+    (False, False)
+    """
+    if not reporter:
+        return False
+    marks = [w for w in re.findall(r"[\w'’-]+", reporter) if _ORG_RE.fullmatch(w) or (len(w) >= 2 and w.isupper())]
+    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", sentence) for w in marks)
 
 
 def _one_voice(a: str, b: str) -> bool:
@@ -501,7 +526,7 @@ def _rstrip_end(text: str, end: int, chars: str | None = None) -> int:
 
 _PERFECT = re.compile(
     r"(?:\s(?:has|have|had))?(?:\s(?:officially|also|later|previously|earlier|separately|initially|again|already|publicly|"
-    r"reportedly|allegedly|recently|repeatedly|famously|quickly|sharply|formally|subsequently|finally))?\s*$"
+    r"reportedly|allegedly|recently|repeatedly|famously|quickly|sharply|formally|subsequently|finally|further|additionally))?\s*$"
 )
 _MODIFIER = re.compile(r"\s*(?!the\b|a\b|an\b)[a-z]")
 
@@ -663,7 +688,7 @@ _NOUN_BEFORE = re.compile(
     r"|\b(?:after|following|amid|despite|of|on|from|to|denied|dismissed|cited)\s+(?:the\s+)?[\w-]+)\s+$",
     re.I,
 )
-_REPORTER_CUE = re.compile(rf"\b(?:{_SPEECH})\b|\b(?:[Aa]ccording\s+to|citing|quoting|cited\s+by|quoted|per|observed\s+by)\b")
+_REPORTER_CUE = re.compile(rf"\b(?:{_SPEECH})\b|\b(?:[Aa]ccording\s+to|citing|quoting|cited\s+by|quoted|[Pp]er|observed\s+by)\b")
 
 
 _INVERTED = re.compile(r"\s+((?:the\s+)?[A-Za-z][^,.;:\"“”]{1,80}?)\s*(?:[.,;]|$|\bin\s|\bon\s)")
@@ -677,6 +702,8 @@ def _reporters(sentence: str) -> tuple[_Reporter, ...]:
     masked = _APPOSITIVE.sub(lambda m: " " * len(m.group()), sentence)
     # a dateline is the outlet's office, never a reporter: blank it, ending in a clause break
     masked = _DATELINE.sub(lambda m: " " * (len(m.group()) - 1) + ";", masked, count=1)
+    # "the Joint Force Operation (JFO) headquarters said": an acronym in brackets is part of the name, no break
+    masked = _BRACKETED_ACRONYM.sub(lambda m: f" {m[1]} ", masked)
     scan = _Scan(sentence, masked)
     found: list[_Reporter] = []
     for m in _SPEECH_RE.finditer(masked):
@@ -686,6 +713,8 @@ def _reporters(sentence: str) -> tuple[_Reporter, ...]:
             continue
         if m.group() in ("reports", "claims", "estimates") and _NOUN_BEFORE.search(masked, max(0, m.start() - 60), m.start()):
             continue  # "after unconfirmed TV reports that": a noun, nobody reports
+        if m.group().endswith("ed") and _BY_AFTER.match(masked, m.end()):
+            continue  # "footage posted on YouTube by activists showed": a participle; its agent is read apart
         # inverted: ', said the ministry.' / '” said X.'
         inv = _INVERTED.match(sentence, m.end())
         if inv and masked[before - 1 : before] in (",", "”", '"') and m.group() in ("said", "says", "reported", "added", "stated", "told"):
@@ -704,8 +733,10 @@ def _reporters(sentence: str) -> tuple[_Reporter, ...]:
         if re.match(r"(?:our|my|we|us)\b", m[1], re.I):
             continue  # "according to our information," X said: the quoted speaker is X
         citing = m.group().startswith(("citing", "quoting"))
-        if citing and not _is_speaker(_body_of(m[1]), m[1]):
-            continue  # "citing a counting error", "citing witness accounts": the speaker's basis, not a speaker
+        body = _body_of(m[1])
+        if not (_is_speaker(body, m[1]) or _DOCUMENT_ALONE.match(body) or _POSSESSIVE_PRONOUN.match(body)
+                or _INFO_ONLY.match(_clean_name(body))):
+            continue  # "citing a counting error", "according to the peace accords": a basis, not a speaker
         found.append(_Reporter(_body_of(m[1]), m.start(), m.start(), "citing" if citing else "according",
                                bool(_INDEFINITE.match(m[1]))))
     for m in _QUOTED_AS.finditer(sentence) if "quoted" in sentence else ():
@@ -715,11 +746,13 @@ def _reporters(sentence: str) -> tuple[_Reporter, ...]:
     return tuple(sorted(found, key=lambda r: (r.start, r.kind)))
 
 
-_ACCORDING_CUE = re.compile(r"\b(?:[Aa]ccording|citing|quoting|cited|quoted|per)\b")
+_ACCORDING_CUE = re.compile(r"\b(?:[Aa]ccording|citing|quoting|cited|quoted|[Pp]er)\b")
 # "according to a U.N. estimate": a full stop after a single capital is an initial's, not the name's end
-_ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+to|citing|quoting|cited\s+by|quoted\s+by|per)\s+((?:the\s+)?[A-Za-z](?:[^,.;:\"“”()]|(?<=\b[A-Z])\.){1,80}?)(?=\s*(?:[,;:()\"“”]|(?<!\b[A-Z])\.|\.\s*$|$|\bon\s+\w+day\b|\b(?:released|published|issued|compiled)\b(?!\s+by\b)|\b(?:from\s+)?(?:earlier\s+)?(?:last|this|that)\s+(?:week|month|year)\b|\bwho\b|\bwhich\b|\bas\s+saying\b))")
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+to|citing|quoting|cited\s+by|quoted\s+by|[Pp]er(?=\s+(?:the\s+)?[A-Z]))\s+((?:the\s+)?[A-Za-z](?:[^,.;:\"“”()]|(?<=\b[A-Z])\.){1,80}?)(?=\s*(?:[,;:()\"“”]|(?<!\b[A-Z])\.|\.\s*$|$|\bon\s+\w+day\b|\b(?:released|published|issued|compiled)\b(?!\s+by\b)|\b(?:from\s+)?(?:earlier\s+)?(?:last|this|that)\s+(?:week|month|year)\b|\bwho\b|\bwhich\b|\bas\s+saying\b))")
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&.-]{1,10})\)")
+_BY_AFTER = re.compile(r"\s+(?:(?:on|in|at|to|via)\s+(?:the\s+)?[\w.-]+\s+|(?!(?:a|an|the|its|their|his|her|that|this)\b)[a-z]+\s+)?by\b")
 _QUOTED_AS = re.compile(r"\bquoted\s+(?!by\b)((?:the\s+|an?\s+)?[A-Za-z][^,.;:]{1,60}?)\s+as\s+saying\b")
-_AGENT = re.compile(r"\b(?:registered|recorded|reported|documented|counted|observed)\s+by\s+((?:the\s+)?[A-Za-z][\w’'-]*(?:\s+[\w’'-]+){0,10}?)(?=\s+(?:in|on|at|during|over|within|across|for|and|while|since|until|between|from|as\s+of)\b|\s*[,.;:]|$)")
+_AGENT = re.compile(r"\b(?:registered|recorded|reported|documented|counted|observed)\s+by\s+((?:the\s+)?[A-Za-z][\w’'-]*(?:\.[A-Za-z]{2,4}\b)?(?:\s+[\w’'-]+){0,10}?)(?=\s+(?:in|on|at|during|over|within|across|for|and|while|since|until|between|from|as\s+of)\b|\s*[,.;:]|$)")
 
 
 _CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+and\s+the\b")

@@ -235,6 +235,19 @@ def test_in_a_story_of_several_voices_a_speaker_carries_only_to_the_end_of_the_p
     assert _article_sources(statement)[-1] == (12, "Police spokesman", "earlier")
 
 
+def test_a_bodys_statement_goes_on_into_the_next_paragraph_a_persons_does_not():
+    story = [
+        "According to the Northern Relief Agency, 2,300 people have been displaced since March.",
+        "Another 400 people were displaced in the past day.",
+        "Farmer Musa Bello said his village was empty.",
+        "Mayor Ada Eze said the camps were full.",
+        "Another 600 people were displaced in the past day.",
+    ]
+    sources = _article_sources(story)
+    assert (400, "Northern Relief Agency", "earlier") in sources
+    assert (600, None, "outlet") in sources
+
+
 def test_a_paragraph_between_two_by_the_same_speaker_is_theirs():
     story = [
         "The Delta Rights Network said on Monday that 300 people were killed in the province this year.",
@@ -414,6 +427,38 @@ def test_according_to_their_data_points_back_in_the_same_sentence():
     context.observe("The regional governor said the town was shelled overnight.")
     assert sources("A man died in Dolny, a town held by the rebels - according to their data, three more were wounded.", context) == [
         (1, "Rebels"), (3, "Rebels")]
+
+
+@pytest.mark.parametrize(
+    "sentence, reporter",
+    [
+        # a dateline with the agency in brackets and no dash
+        ("LAGOS (Wire) The state police command said four traders were killed on Monday.", "State police command"),
+        # an acronym in brackets is part of the name, not a break in it
+        ("The Joint Task Force (JTF) headquarters said two soldiers were wounded.", "Joint Task Force (JTF) headquarters"),
+        # a date after the name, a bullet before it, an adverb before the verb
+        ("The Interior Ministry on May 3 announced that nine suspects were arrested.", "Interior Ministry"),
+        ("• A health ministry spokesperson said 14 people were killed.", "Health ministry spokesperson"),
+        ("The sources further said that six guards were wounded.", "Sources"),
+        # "per" names a source only before a name
+        ("Per the Health Ministry, 30 people died.", "Health Ministry"),
+        ("About 80 shells were fired per day, and 3 people died.", None),
+        # a participle with its agent is no speaker; a document that names nobody is no source
+        ("Footage posted online by residents showed two bodies in the street.", None),
+        ("According to the peace accords, 12 observers were to be deployed.", None),
+    ],
+)
+def test_names_are_read_clean(sentence, reporter):
+    assert find_attribution(sentence) == reporter
+
+
+def test_a_statement_that_reads_and_their_statistics_refer_back():
+    context = AttributionContext()
+    context.observe("The regional health office issued its daily report on Monday.")
+    context.observe("The regional health office said the hospitals were full.")
+    assert sources('"Seven people were wounded overnight," the report reads.', context) == [(7, "Regional health office")]
+    assert sources("In the city, according to their statistics, 40 people have been wounded this month.", context) == [
+        (40, "Regional health office")]
 
 
 def test_a_time_after_the_speakers_name_is_not_part_of_it():
