@@ -425,7 +425,8 @@ _FILLER = (
 # soldiers", "10 artillery shells") – anything but verbs and function words,
 # so "six people killed by shells" never counts shells.
 _NP_STOP = (
-    r"and(?=\s+(?:\d|" + _WORD + r"\b))|by|in|on|at|of|were|was|is|are|had|has|have|or|from|to|with|who|that|which|as|after|when|during|"
+    r"and(?=\s+(?:\d|" + _WORD + r"\b|(?:killed|killing|wounded|wounding|injured|injuring|abducted|kidnapped|arrested|detained|"
+    r"displaced|left|leaving)\b))|by|in|on|at|of|were|was|is|are|had|has|have|or|from|to|with|who|that|which|as|after|when|during|"
     r"killed|wounded|injured|died|dead|fired|launched|hit|fell|said|people|civilians|persons|the|a|an|times"
 )
 _NP_MODIFIERS = rf"(?:(?!(?-i:{_NP_STOP})\b)[\w'’-]+\s+){{0,4}}?"  # case-sensitive: "27 IS members"
@@ -675,6 +676,49 @@ def _np_end(sentence: str, end: int) -> tuple[int, str | None]:
     return end, None
 
 
+# People the noun lists do not name, known by what happens to them: only the living are killed, wounded or
+# abducted ("twelve farmers were killed", "killed four herders", "a porter was injured"); animals aside.
+ANIMAL_NOUNS = ("donkey", "cow", "cattle", "sheep", "goat", "camel", "horse", "dog", "cat", "animal", "livestock",
+                "chicken", "bird", "mule", "ox", "oxen", "buffalo", "pig", "head", "heads")
+_ANY_NOUN = re.compile(r"\s+((?:[a-z][\w'’-]*\s+){0,2}?)([a-z][a-z'’-]*[a-z])\b")
+_SUFFERED_AFTER = re.compile(
+    r"\s+(?:were|was|are|is|had\s+been|have\s+been|has\s+been|got)\s+(?:\w+ly\s+)?"
+    r"(?:killed|injured|wounded|hurt|slain|abducted|kidnapped|executed|martyred|shot\s+dead)\b"
+)
+_SUFFERED_BEFORE = re.compile(
+    r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|kidnapped|kidnapping|abducted|abducting|"
+    r"executed|executing)\s+(?:(?:at\s+least|more\s+than|about|some|nearly|almost|up\s+to|around|another)\s+)?$"
+)
+# "a porter was injured": one person the noun lists do not name, known by what happened to them
+_SINGULAR_SUFFERED = re.compile(
+    r"\b(?:a|an)\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z]+(?=\s+(?:was|has\s+been|had\s+been|got)\s+(?:\w+ly\s+)?"
+    r"(?:killed|injured|wounded|hurt|slain|abducted|kidnapped|executed|martyred|shot\s+dead)\b)", re.I)
+_SUFFERED_WORD = re.compile(r"\b(?:killed|injured|wounded|hurt|slain|abducted|kidnapped|executed|martyred|shot\s+dead)\b")
+_ANIMAL_RE = re.compile(rf"^(?:{'|'.join(ANIMAL_NOUNS)})(?:s|es)?$")
+
+
+def _unlisted_people(sentence: str, m: NumberMention, singular: bool) -> tuple[int, str | None]:
+    """People a number counts though no noun list names them: the noun after the number (plural, or
+    singular after "a") is what a casualty verb says was killed, wounded or abducted.
+
+    >>> s = "Twelve farmers were killed and gunmen wounded two porters."
+    >>> [(sentence[:n.end], _unlisted_people(s, n, False)[1]) for n in find_numbers(s) for sentence in [s]]
+    [('Twelve', 'farmers'), ('Twelve farmers were killed and gunmen wounded two', 'porters')]
+    """
+    noun = _ANY_NOUN.match(sentence, m.end)
+    if not noun:
+        return m.end, None
+    head = noun[2]
+    if (head.endswith("s") or head.endswith("men")) == singular or _ANIMAL_RE.match(head) or head in _FUNCTION_HEADS:
+        return m.end, None
+    suffered = _SUFFERED_AFTER.match(sentence, noun.end()) or search_ending_at(_SUFFERED_BEFORE, sentence, m.start, Words(sentence))
+    return (noun.end(), head) if suffered else (m.end, None)
+
+
+_FUNCTION_HEADS = frozenset({"of", "and", "or", "the", "in", "on", "at", "to", "by", "for", "from", "with", "were", "was", "had",
+                             "have", "has", "are", "is", "them", "those", "times", "more", "others", "people"})
+
+
 def _bare(sentence: str, end: int) -> bool:
     nxt = re.match(r"\s*([\w]+|[^\w\s])?", sentence[end:])
     word = (nxt.group(1) or "") if nxt else ""
@@ -800,7 +844,10 @@ def _with_singulars(sentence: str, mentions: list[NumberMention]) -> list[Number
     extra = []
     words = Words(sentence)
     covered = _Spans((x.start, x.end) for x in mentions)
-    for m in _SINGULAR.finditer(sentence):
+    listed = list(_SINGULAR.finditer(sentence))
+    starts = {m.start() for m in listed}
+    unlisted = [m for m in _SINGULAR_SUFFERED.finditer(sentence) if m.start() not in starts] if _SUFFERED_WORD.search(sentence) else []
+    for m in sorted(listed + unlisted, key=lambda x: x.start()):
         if covered.touches(m.start(), m.end()):
             continue  # "as a result 1 fighter": the number is the count
         if search_ending_at(_OWNER_BEFORE, sentence, m.start(), words):
@@ -1002,6 +1049,8 @@ def _link_uncached(sentence: str, m: NumberMention, compiled: tuple[_Metric, ...
     rest = sentence[m.end :]
     if m.text.lower() in ("a", "an"):
         np_end, np = _np_end(sentence, m.end)
+        if np is None:
+            np_end, np = _unlisted_people(sentence, m, singular=True)
         return _link_people(sentence, m, compiled, np_end) if np else None
     # 1. a counted noun: "10 shells", "25 ceasefire violations"
     for metric in compiled:
@@ -1010,6 +1059,8 @@ def _link_uncached(sentence: str, m: NumberMention, compiled: tuple[_Metric, ...
             if u:
                 return metric.name, m.end + u.end()
     np_end, np = _np_end(sentence, m.end)
+    if np is None:
+        np_end, np = _unlisted_people(sentence, m, singular=False)
     if np is None and not _bare(sentence, m.end):
         times = _TIMES.match(rest)
         if not times:
@@ -1041,7 +1092,12 @@ def _active(sentence: str, verb_end: int) -> bool:
     if re.match(r"\s+(?:them|him)\b", sentence[verb_end:]):
         return True
     obj = _OBJECT_AFTER.match(sentence, verb_end)
-    return bool(obj and _PERSON_NP.match(sentence[obj.end() :]))
+    if not obj:
+        return False
+    if _PERSON_NP.match(sentence[obj.end() :]):
+        return True
+    noun = _ANY_NOUN.match(sentence, obj.end())  # "wounded two porters": people no list names
+    return bool(noun and noun[2].endswith("s") and not _ANIMAL_RE.match(noun[2]) and noun[2] not in _FUNCTION_HEADS)
 
 
 @dataclass(slots=True)
@@ -1134,8 +1190,8 @@ def _link_people(sentence: str, m: NumberMention, compiled: tuple[_Metric, ...],
         if not _gate_open(sentence, scan, index, np_end):
             continue
         t = metric.trigger_after.match(sentence, np_end)
-        if t and not sentence[np_end : t.start("trigger")].strip() and _active(sentence, t.end()):
-            continue  # "a sniper killed a soldier": the people did it, they did not suffer it
+        if t and sentence[np_end : t.start("trigger")].strip(" ,") in ("", "and") and _active(sentence, t.end()):
+            continue  # "a sniper killed a soldier", "killed four herders and wounded two porters": not what they suffered
         if t and (best_after is None or t.end() < best_after[0]):
             best_after = (t.end(), metric.name)
     if best_after:

@@ -104,6 +104,13 @@ def test_mixed_number_words_and_counted_years(sentence, values):
         ("A Su-24 was shot down, killing its two pilots.", [("killed", 2, None, None)]),
         ("The attack left 11 people dead and 30 wounded.", [("killed", 11, None, None), ("injured", 30, None, None)]),
         ("The Observatory put the death toll at 17.", [("killed", 17, None, None)]),
+        # people no noun list names, known by what happened to them; animals are not casualties
+        ("Eleven quarrymen were killed when the tunnel was shelled.", [("killed", 11, None, None)]),
+        ("Raiders killed four herders and wounded two porters near the ford.", [("killed", 4, None, None), ("injured", 2, None, None)]),
+        ("Raiders killed four and wounded two.", [("killed", 4, None, None), ("injured", 2, None, None)]),
+        ("A lineman was injured when the mast fell under shelling.", [("injured", 1, None, None)]),
+        ("Twenty goats were killed in the strike on the farm.", []),
+        ("Three trucks were hit and two warehouses burned.", []),
     ],
 )
 def test_figures_link_numbers_to_their_metric(sentence, expected):
