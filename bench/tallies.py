@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python bench/tallies.py [--errors] [--split tune|report]
+    .venv/bin/python bench/tallies.py [--errors] [--split tune|report|both] [--half a|b]
 
 Reads ``../shared/data/bulletins/corpus/`` at run time (never copied into the
 repository): every text that ``gold/bulletins-dev.json`` annotates, through
@@ -14,6 +14,11 @@ Split: the Tune/Report family split at the end of ``gold/README.md``
 (``INDEX.tsv`` ``family``). Tune on *tune*; the table to quote is *report*.
 ``--errors`` lists the misses and false tallies of the tune split only and
 refuses the report split.
+
+``--half a|b`` keeps one cross-validation half of the tune split, cut by
+conflict as ``bench/figures.py --half`` cuts it (``tune_half``: the tune
+conflicts in alphabetical order, alternately *a* and *b*): develop a rule on
+one half, check that it carries to the other.
 
 Countries come from settings, as a user would set them: the ``conflict``
 column of ``INDEX.tsv`` maps to ``TIMELINE_COUNTRIES`` (``CONFLICT_COUNTRIES``);
@@ -268,11 +273,21 @@ def score_article(number: str, article: Article, gold: dict[str, Any], countries
         score.errors.append(f"{number} MISSED {g['metric']} {g['total']} {g['by_place']} ({g['period']}) by {g['reporter']!r}: {g['quote'][:200]!r}")
 
 
-def run(split: str, module: Any | None, articles: dict[str, Any], index: dict[str, dict[str, str]], families: set[str]) -> Score:
+def tune_half(conflicts: list[str], half: str) -> set[str]:
+    """``bench/figures.py``'s halves of the tune split (one definition for both benches)."""
+    spec = importlib.util.spec_from_file_location("bench_figures", ROOT / "bench" / "figures.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    sys.modules.setdefault("bench_figures", module)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return set(module.tune_half(conflicts, half))
+
+
+def run(split: str, module: Any | None, articles: dict[str, Any], index: dict[str, dict[str, str]], families: set[str],
+        conflicts: set[str] | None = None) -> Score:
     score = Score()
     for number in sorted(articles):
         meta = index[number]
-        if meta["family"] not in families:
+        if meta["family"] not in families or conflicts is not None and meta["conflict"] not in conflicts:
             continue
         article = read_article(number, meta)
         countries = CONFLICT_COUNTRIES.get(meta["conflict"], ["SY"])
@@ -288,10 +303,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", choices=("tune", "report", "both"), default="both")
     parser.add_argument("--errors", action="store_true", help="list errors (tune split only)")
+    parser.add_argument("--half", choices=("a", "b"), help="one cross-validation half of the tune split (by conflict)")
     args = parser.parse_args(argv)
-    if args.errors and args.split != "tune":
+    if (args.errors or args.half) and args.split != "tune":
         if args.split == "report":
-            print("refused: --errors is for the tune split only; the report split is held back", file=sys.stderr)
+            print("refused: --errors and --half are for the tune split only; the report split is held back", file=sys.stderr)
             return 2
         args.split = "tune"
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["articles"]
@@ -300,10 +316,12 @@ def main(argv: list[str] | None = None) -> int:
     baseline = _load_baseline()
     splits = ["tune", "report"] if args.split == "both" else [args.split]
     for name in splits:
-        ours = run(name, None, gold, index, split[name])
-        base = run(name, baseline, gold, index, split[name])
-        texts = sum(1 for n in gold if index[n]["family"] in split[name])
-        print(f"\n## {name} split ({texts} texts, {len(split[name])} families)\n")
+        conflicts = tune_half([index[n]["conflict"] for n in gold if index[n]["family"] in split[name]], args.half) if args.half else None
+        ours = run(name, None, gold, index, split[name], conflicts)
+        base = run(name, baseline, gold, index, split[name], conflicts)
+        texts = sum(1 for n in gold if index[n]["family"] in split[name] and (conflicts is None or index[n]["conflict"] in conflicts))
+        half = f", half {args.half}: {', '.join(sorted(conflicts))}" if conflicts else ""
+        print(f"\n## {name} split ({texts} texts, {len(split[name])} families{half})\n")
         print(HEADER)
         print(base.row("baseline (before issue 10)"))
         print(ours.row("ours"))

@@ -44,6 +44,7 @@ from generator.figures import (
     locate_figures,
     parse_number,
 )
+from generator import lexicons
 from generator.anchored import Words, search_ending_at
 from generator.attribution import unnamed_source
 from generator.model import Place, Problem, Tally
@@ -81,9 +82,9 @@ TALLY_METRICS: dict[str, dict[str, Any]] = {
         "patterns": [r"attacked", r"opened\s+fire", r"fired\s+on", r"massacres?"],
         "unit_nouns": [r"attacks", r"massacres", r"armed\s+provocations"],
     },
-    "drones": {"label": "Drones", "patterns": [r"drones?", r"UAVs?"], "unit_nouns": [r"drones", r"UAVs", r"unmanned\s+aerial\s+vehicles"]},
-    "rockets": {"label": "Rockets", "patterns": [r"rockets?\s+(?:were\s+)?(?:fired|launched)"], "unit_nouns": [r"rockets"]},
-    "missiles": {"label": "Missiles", "patterns": [r"missiles?\s+(?:were\s+)?(?:fired|launched)"], "unit_nouns": [r"missiles"]},
+    "drones": {"label": "Drones", "patterns": [r"drones", r"drone(?!\s+(?:launchers?|attacks?|strikes?|fire|systems?|units?|sirens?|alerts?|launch(?:es)?|debris|fragments?|parts?|barrages?|salvos?|shelling|threats?)\b)", r"UAVs?"], "unit_nouns": [r"drones?", r"UAVs?", r"unmanned\s+aerial\s+vehicles?"]},
+    "rockets": {"label": "Rockets", "patterns": [r"rockets?\s+(?:were\s+)?(?:fired|launched)"], "unit_nouns": [r"rockets", r"rocket(?!\s+(?:launchers?|attacks?|strikes?|fire|systems?|units?|sirens?|alerts?|launch(?:es)?|debris|fragments?|parts?|barrages?|salvos?|shelling|threats?)\b)"]},
+    "missiles": {"label": "Missiles", "patterns": [r"missiles?\s+(?:were\s+)?(?:fired|launched)"], "unit_nouns": [r"missiles", r"missile(?!\s+(?:launchers?|attacks?|strikes?|fire|systems?|units?|sirens?|alerts?|launch(?:es)?|debris|fragments?|parts?|barrages?|salvos?|shelling|threats?)\b)"]},
     "equipment_destroyed": {
         "label": "Equipment destroyed",
         "patterns": [r"tanks\s+destroyed"],
@@ -397,10 +398,17 @@ def find_tallies(
         tallies += mixed
         used |= mixed_used
         tallies += _total_tallies(sentence, date, article, start, end, gazetteer, metrics, attributed_to, published, context, used)
+    else:
+        shapes = prose_shapes(sentence)
+        if shapes:
+            tallies += _total_tallies(sentence, date, article, start, end, gazetteer, metrics, attributed_to, published, context,
+                                      used, only=shapes)
     if not tallies and _possible_tally(sentence, metrics):
         problems.append(Problem("", "tallies", f"possible tally not read: {sentence.strip()}", "warning"))
-    if tallies and window is not None:
-        tallies = [window.applied(t, sentence, published) for t in tallies]
+    if window is not None:
+        if tallies:
+            tallies = [window.applied(t, sentence, published) for t in tallies]
+        tallies = window.placed(tallies, sentence, gazetteer)
     return tallies, problems
 
 
@@ -557,6 +565,11 @@ _UNTIL_WINDOW_END = re.compile(r"\buntil\s+the\s+end\s+of\s+the\s+reporting\s+pe
 _WINDOW_GATE = re.compile(r"\bperiod\b|\bbetween\s+the\s+(?:evenings|mornings|nights)\b|\bcover(?:s|ed|ing)\b", re.I)
 
 
+# "in the region", "over the region": the province a report named before (not "the region of X", not "regions")
+_THE_REGION = re.compile(r"\b(?:in|over|across|throughout|within)\s+the\s+(?:region|province|oblast|governorate)\b(?!\s+of\b)", re.I)
+_PROVINCE_WORD_AFTER = re.compile(r"\s+(?:region|province|oblast|governorate)\b", re.I)
+
+
 @dataclasses.dataclass
 class ReportWindow:
     """The last reporting window an article named (first and last day).
@@ -569,6 +582,8 @@ class ReportWindow:
 
     first: str | None = None
     last: str | None = None
+    # the last province the article named as one ("Bryansk region"): "over the region" later points back to it
+    region: str | None = None
     # the last series of months read: its metric, months and year ("July saw 296 ..., August 307")
     series: tuple[str, tuple[int, ...], int] | None = None
 
@@ -579,6 +594,26 @@ class ReportWindow:
         span, first, last, _ = reading_window(sentence, published, "")
         if span == "period" and first and last:
             self.first, self.last = first, last
+
+    def placed(self, found: list[Tally], sentence: str, gazetteer: Any) -> list[Tally]:
+        """``found`` with "in/over the region" read as the province named last; then remember this sentence's.
+
+        >>> from generator.places import Gazetteer
+        >>> w, g = ReportWindow(), Gazetteer.for_countries(["UA"])
+        >>> w.placed([], "The governor of Kharkiv region spoke on television.", g)
+        []
+        >>> w.region
+        'Kharkivska oblast'
+        """
+        if self.region and _THE_REGION.search(sentence):
+            found = [dataclasses.replace(t, by_place={self.region: t.total}) if not t.by_place and t.span == "day" else t
+                     for t in found]
+        if _PROVINCE_CONTEXT.search(sentence):
+            named = [p for p in _places_in(sentence, gazetteer)
+                     if p.kind == "admin1" or p.kind != "country" and _PROVINCE_WORD_AFTER.match(sentence, p.end)]
+            if named:
+                self.region = _place_key(named[-1], True)
+        return found
 
     def applied(self, tally: Tally, sentence: str, published: dt.date | None) -> Tally:
         """``tally`` dated by this window when its sentence refers to it."""
@@ -1085,11 +1120,46 @@ def named_period(sentence: str, published: dt.date, position: int | None = None)
     return first, last
 
 
+# "with A and B witnessing the most, 820 and 744 instances, respectively": places and counts in the same order
+_RESPECTIVELY = re.compile(r",?\s*respectively\b", re.I)
+_COUNT_RUN = re.compile(rf"(?P<run>(?<![\w,]){_COUNT}(?:\s*,\s*{_COUNT})*\s*,?\s*and\s+{_COUNT})(?:\s+[a-z]+){{0,3}}?$", re.I)
+
+
+def respectively(sentence: str, gazetteer: Any, after: int, total: int, provinces: bool = False) -> dict[str, int]:
+    """A "respectively" breakdown of the count at ``after``: places and counts paired in order; {} when none.
+
+    The counts must be parts of ``total`` (each smaller, their sum not over it).
+
+    >>> from generator.places import Gazetteer
+    >>> s = "Of the 90 violations, Idlib and Hama saw the most, with 40 and 25 cases, respectively."
+    >>> respectively(s, Gazetteer.for_countries(["SY"]), s.index("90"), 90, True)
+    {'Idlib': 40, 'Hama': 25}
+    """
+    m = _RESPECTIVELY.search(sentence, after)
+    if m is None:
+        return {}
+    run = _COUNT_RUN.search(sentence, after, m.start())
+    if run is None:
+        return {}
+    values = [parse_number(n) for n in re.findall(rf"(?<![\w,]){_COUNT}\b", run["run"], re.I)]
+    places = [p for p in _places_in(sentence[: run.start()], gazetteer) if p.kind != "country"]
+    if len(places) < len(values) or any(v is None or v >= total for v in values) or sum(v or 0 for v in values) > total:
+        return {}
+    chosen = places[-len(values):]
+    if not all(_JOINT_LINK.match(sentence[a.end : b.start]) for a, b in zip(chosen, chosen[1:])):
+        return {}
+    return {_place_key(p, provinces): v or 0 for p, v in zip(chosen, values)}
+
+
 def _total_tallies(
     sentence: str, date: str, article: str, start: int, end: int, gazetteer: Any, metrics: Mapping[str, Any],
     attributed_to: str | None, published: dt.date | None, context: AttributionContext | None, used: set[int],
+    only: Mapping[str, tuple[tuple[int, int], ...]] | None = None,
 ) -> list[Tally]:
     """Counts a report gives without a list: "reported two violations", "11 violations in Idlib".
+
+    ``only``: with no report cue, the metrics a shape of ``PROSE_SHAPES`` reads, each
+    with the spans of its verbs; a count must share a clause with one of them.
 
     Each number linked to a metric (not a figure-only one, not a sub-count of the same
     metric, not already a list's entry or total) is a tally; a zero count of incidents
@@ -1103,6 +1173,8 @@ def _total_tallies(
     for mention, metric in locate_figures(sentence, metrics):
         metric = predicated.get(mention.num_start, metric)
         if metric is None or metric in FIGURE_ONLY or mention.num_start in used:
+            continue
+        if only is not None and not _in_clause_of(sentence, mention.num_start, only.get(metric, ())) or excluded(sentence, metric):
             continue
         if any(a <= mention.num_start < b for a, b in date_tokens):
             continue  # a piece of "2021-05-12" or "19:30"
@@ -1133,7 +1205,8 @@ def _total_tallies(
         stop = _CLAUSE_MARK.search(sentence, count_end)  # never the comma of "41,274"
         clause_end = stop.start() if stop else len(sentence)
         keys = list(dict.fromkeys(key for at, key in groups if clause_start <= at < clause_end and _LOCATIVE.search(sentence, 0, at)))
-        if not keys:  # "In Donetsk region, between ..., the SMM recorded 261": the place the sentence opens with
+        if not keys and only is None:  # "In Donetsk region, between ..., the SMM recorded 261": the place the sentence opens with
+            # (a report's place; a count in prose keeps to its clause: "after sirens went off in X, we inform you that one rocket ...")
             keys = list(dict.fromkeys(key for at, key in groups if at < position and _LOCATIVE.search(sentence, 0, at)))
         cumulative_start = _running_from(sentence, metric)
         own_span = "cumulative" if cumulative_start is not None and cumulative_start <= position else ("day" if span == "cumulative" else span)
@@ -1146,12 +1219,81 @@ def _total_tallies(
         reporter = (_recorded_by(sentence, position, context, attributed_to) or find_attribution(sentence, context, position)
                     or attributed_to or unnamed_source(sentence, context).name)
         out.append(Tally(
-            date=day, metric=metric, total=value, by_place={keys[0]: value} if len(keys) == 1 and keys[0] else {},
+            date=day, metric=metric, total=value,
+            by_place=respectively(sentence, gazetteer, position, value, provinces) or ({keys[0]: value} if len(keys) == 1 and keys[0] else {}),
             attributed_to=reporter, article=article, sentence=sentence, start=start, end=end, stated_total=value,
             sources=((article, start),), span=own_span,
             period_start=period_start if own_span == span else None, period_end=None if own_span == "day" else day,
         ))
     return out
+
+
+# -- tallies with no report cue: shapes as data (lexicons/tally_shapes.txt) -----------------
+
+
+@dataclasses.dataclass(frozen=True)
+class ProseShape:
+    """A tally stated with no report cue: its metrics, where its verb is, and its own examples."""
+
+    name: str
+    doc: str
+    metrics: frozenset[str]
+    verb: re.Pattern[str]
+    examples: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
+    counters: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
+    excludes: bool = False  # kind = excludes: counts of ``metrics`` where ``verb`` matches are no tallies
+
+
+def _prose_shape(name: str, keys: dict[str, list[str]]) -> ProseShape:
+    def example(line: str) -> tuple[str, tuple[tuple[str, int], ...]]:
+        text, _, read = line.partition("=>")
+        return text.strip(), tuple((metric, int(n)) for metric, n in (item.split() for item in read.split(";") if item.strip()))
+
+    kind = " ".join(keys.get("kind", ["reads"]))
+    if kind not in ("reads", "excludes"):
+        raise lexicons.LexiconError(f"tally_shapes.txt [{name}]: kind must be 'reads' or 'excludes', not {kind!r}")
+    return ProseShape(name, " ".join(keys.get("doc", [])), frozenset(" ".join(keys.get("metrics", [])).split()),
+                      re.compile("|".join(f"(?:{p})" for p in keys.get("pattern", [])), re.I),
+                      tuple(example(e) for e in keys.get("example", [])), tuple(example(c) for c in keys.get("counter", [])),
+                      excludes=kind == "excludes")
+
+
+PROSE_SHAPES: tuple[ProseShape, ...] = tuple(_prose_shape(name, keys) for name, keys in lexicons.sections("tally_shapes"))
+
+
+def prose_shapes(sentence: str) -> dict[str, tuple[tuple[int, int], ...]]:
+    """The metrics ``PROSE_SHAPES`` read in a sentence with no report cue, each with its verbs' spans.
+
+    >>> prose_shapes("Air defences shot down three drones.")["drones"]
+    ((13, 22),)
+    """
+    out: dict[str, tuple[tuple[int, int], ...]] = {}
+    for shape in PROSE_SHAPES:
+        if shape.excludes:
+            continue
+        spans = tuple(m.span() for m in shape.verb.finditer(sentence))
+        if spans:
+            for metric in shape.metrics:
+                out[metric] = out.get(metric, ()) + spans
+    return out
+
+
+def excluded(sentence: str, metric: str) -> bool:
+    """Whether a shape of kind "excludes" says counts of ``metric`` in ``sentence`` are no tallies.
+
+    >>> excluded("US intelligence says the army has lost 9,000 troops.", "casualties"), excluded("The army has lost 9,000 troops.", "casualties")
+    (True, False)
+    """
+    return any(shape.excludes and metric in shape.metrics and shape.verb.search(sentence) for shape in PROSE_SHAPES)
+
+
+def _in_clause_of(sentence: str, position: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether a verb at one of ``spans`` shares the count's clause (no ';', ':' or new report between)."""
+    for a, b in spans:
+        lo, hi = (b, position) if a < position else (position, a)
+        if not re.search(r"[;:]|\.\s", sentence[lo:hi]) and not _NEW_REPORT.search(sentence, lo, hi):
+            return True
+    return False
 
 
 _TALLY_NOUN = re.compile(
@@ -1431,6 +1573,7 @@ def combine_regions(found: list[Tally]) -> list[Tally]:
         run = out[at] if at is not None else None
         if (run is not None and at is not None and tally.metric not in _CASUALTY and len(tally.by_place) == 1 and run.by_place
                 and run.metric == tally.metric and run.start < tally.start and run.sentence != tally.sentence
+                and _report_cue(run.sentence) and _report_cue(tally.sentence)  # a monitor's report, not two statements
                 and (run.date, run.span, run.period_start) == (tally.date, tally.span, tally.period_start)
                 and _one_reporter(run.attributed_to, tally.attributed_to)
                 and not set(tally.by_place) & set(run.by_place) and (run.stated_total is None or len(run.by_place) == 1)

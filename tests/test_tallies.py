@@ -679,3 +679,42 @@ def test_a_headline_its_body_and_the_breakdown_of_one_count_are_one_tally():
 def test_a_week_or_a_night_of_violations_and_shots_fired(sentence, expected):
     read, _ = tallies_of(sentence, Gazetteer.for_countries(["AZ", "AM"]))
     assert [(t.metric, t.total) for t in read] == expected
+
+
+# -- tallies stated with no report cue: every shape's own examples (generator/lexicons/tally_shapes.txt) -----
+
+@pytest.mark.parametrize("shape", __import__("generator.tallies", fromlist=["PROSE_SHAPES"]).PROSE_SHAPES, ids=lambda s: s.name)
+def test_every_prose_shape_reads_its_examples_and_not_its_counters(shape):
+    gazetteer = Gazetteer.for_countries(["UA", "RU"])
+    assert shape.examples and shape.counters and shape.doc
+    for sentence, expected in shape.examples:
+        tallies, _ = tallies_of(sentence, gazetteer)
+        assert [(t.metric, t.total) for t in tallies if t.metric in shape.metrics] == list(expected), sentence
+    for sentence, expected in shape.counters:
+        tallies, _ = tallies_of(sentence, gazetteer)
+        assert [(t.metric, t.total) for t in tallies if t.metric in shape.metrics] == list(expected), sentence
+
+
+def test_the_region_points_back_to_the_province_named_before():
+    from generator.tallies import ReportWindow
+
+    gazetteer, window = Gazetteer.for_countries(["UA", "RU"]), ReportWindow()
+    first = "Over the past day air defences destroyed three drones over the Kursk region, the governor wrote."
+    later = "In the evening he added that two more drones were shot down over the region."
+    [one], _ = tallies_of(first, gazetteer, window=window)
+    [two], _ = tallies_of(later, gazetteer, window=window)
+    assert (one.total, two.total) == (3, 2)
+    assert two.by_place == {one_key: 2 for one_key in one.by_place}
+    # "the region of X" names its own place; a sentence before any province names none
+    [alone], _ = tallies_of(later, gazetteer, window=ReportWindow())
+    assert alone.by_place == {}
+
+
+def test_two_statements_of_one_day_in_prose_stay_two_tallies():
+    from generator.tallies import merge_restatements
+
+    text = ["Air defences shot down two drones over Kursk and the Kursk region, the governor said.",
+            "Earlier in the day he said that four drones were destroyed in the Belgorod region during the day."]
+    found = [t for sentence in text for t in tallies_of(sentence, Gazetteer.for_countries(["UA", "RU"]),
+                                                        start=text.index(sentence))[0]]
+    assert sorted(t.total for t in merge_restatements(found)) == [2, 4]
