@@ -399,7 +399,7 @@ def find_tallies(
         used |= mixed_used
         tallies += _total_tallies(sentence, date, article, start, end, gazetteer, metrics, attributed_to, published, context, used)
     else:
-        shapes = prose_shapes(sentence)
+        shapes = prose_shapes(sentence, gazetteer)
         if shapes:
             tallies += _total_tallies(sentence, date, article, start, end, gazetteer, metrics, attributed_to, published, context,
                                       used, only=shapes)
@@ -1151,10 +1151,14 @@ def respectively(sentence: str, gazetteer: Any, after: int, total: int, province
     return {_place_key(p, provinces): v or 0 for p, v in zip(chosen, values)}
 
 
+_OPENS_WITH_PLACE = re.compile(r"^\W*(?i:in|across|throughout|over)\s+(?:the\s+)?$")
+_WITH_CLAUSE = re.compile(r",\s*with\b", re.I)
+
+
 def _total_tallies(
     sentence: str, date: str, article: str, start: int, end: int, gazetteer: Any, metrics: Mapping[str, Any],
     attributed_to: str | None, published: dt.date | None, context: AttributionContext | None, used: set[int],
-    only: Mapping[str, tuple[tuple[int, int], ...]] | None = None,
+    only: Mapping[str, tuple[tuple[int, int, re.Pattern[str] | None], ...]] | None = None,
 ) -> list[Tally]:
     """Counts a report gives without a list: "reported two violations", "11 violations in Idlib".
 
@@ -1174,7 +1178,7 @@ def _total_tallies(
         metric = predicated.get(mention.num_start, metric)
         if metric is None or metric in FIGURE_ONLY or mention.num_start in used:
             continue
-        if only is not None and not _in_clause_of(sentence, mention.num_start, only.get(metric, ())) or excluded(sentence, metric):
+        if only is not None and not _in_clause_of(sentence, mention.num_start, mention.end, only.get(metric, ())) or excluded(sentence, metric):
             continue
         if any(a <= mention.num_start < b for a, b in date_tokens):
             continue  # a piece of "2021-05-12" or "19:30"
@@ -1206,8 +1210,15 @@ def _total_tallies(
         clause_end = stop.start() if stop else len(sentence)
         keys = list(dict.fromkeys(key for at, key in groups if clause_start <= at < clause_end and _LOCATIVE.search(sentence, 0, at)))
         if not keys and only is None:  # "In Donetsk region, between ..., the SMM recorded 261": the place the sentence opens with
-            # (a report's place; a count in prose keeps to its clause: "after sirens went off in X, we inform you that one rocket ...")
             keys = list(dict.fromkeys(key for at, key in groups if at < position and _LOCATIVE.search(sentence, 0, at)))
+        elif not keys:  # a count in prose keeps to its clause ("after sirens went off in X, we inform you that one rocket ..."),
+            # but for a sentence that opens with its place ("In the north, there were 48 deaths") or a "with" clause that
+            # counts what the clause before located ("casualties were mostly in the north, with 48 deaths")
+            with_clause = _WITH_CLAUSE.match(sentence, clause_start - 1) if clause_start else None
+            before = max((m.end() for m in _CLAUSE_MARK.finditer(sentence, 0, clause_start - 1)), default=0) if with_clause else None
+            keys = list(dict.fromkeys(key for at, key in groups if at < position and (
+                _OPENS_WITH_PLACE.match(sentence, 0, at) or before is not None and before <= at < clause_start
+                and _LOCATIVE.search(sentence, 0, at))))
         cumulative_start = _running_from(sentence, metric)
         own_span = "cumulative" if cumulative_start is not None and cumulative_start <= position else ("day" if span == "cumulative" else span)
         if own_span == "day" and metric in _CASUALTY and _AS_OF_MOMENT.search(sentence) and not _DAILY.search(sentence):
@@ -1242,6 +1253,8 @@ class ProseShape:
     examples: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
     counters: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]
     excludes: bool = False  # kind = excludes: counts of ``metrics`` where ``verb`` matches are no tallies
+    unit: re.Pattern[str] | None = None  # what must follow the count (within two words)
+    province: bool = False  # the sentence must name a province as one
 
 
 def _prose_shape(name: str, keys: dict[str, list[str]]) -> ProseShape:
@@ -1255,27 +1268,37 @@ def _prose_shape(name: str, keys: dict[str, list[str]]) -> ProseShape:
     return ProseShape(name, " ".join(keys.get("doc", [])), frozenset(" ".join(keys.get("metrics", [])).split()),
                       re.compile("|".join(f"(?:{p})" for p in keys.get("pattern", [])), re.I),
                       tuple(example(e) for e in keys.get("example", [])), tuple(example(c) for c in keys.get("counter", [])),
-                      excludes=kind == "excludes")
+                      excludes=kind == "excludes",
+                      unit=re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(keys["unit"]) + ")", re.I) if keys.get("unit") else None,
+                      province=keys.get("place") == ["province"])
 
 
 PROSE_SHAPES: tuple[ProseShape, ...] = tuple(_prose_shape(name, keys) for name, keys in lexicons.sections("tally_shapes"))
 
 
-def prose_shapes(sentence: str) -> dict[str, tuple[tuple[int, int], ...]]:
+def prose_shapes(sentence: str, gazetteer: Any = None) -> dict[str, tuple[tuple[int, int, re.Pattern[str] | None], ...]]:
     """The metrics ``PROSE_SHAPES`` read in a sentence with no report cue, each with its verbs' spans.
 
     >>> prose_shapes("Air defences shot down three drones.")["drones"]
-    ((13, 22),)
+    ((13, 22, None),)
     """
-    out: dict[str, tuple[tuple[int, int], ...]] = {}
+    out: dict[str, tuple[tuple[int, int, re.Pattern[str] | None], ...]] = {}
     for shape in PROSE_SHAPES:
         if shape.excludes:
             continue
         spans = tuple(m.span() for m in shape.verb.finditer(sentence))
+        if spans and shape.province and not _names_province(sentence, gazetteer):
+            continue
         if spans:
             for metric in shape.metrics:
-                out[metric] = out.get(metric, ()) + spans
+                out[metric] = out.get(metric, ()) + tuple((a, b, shape.unit) for a, b in spans)
     return out
+
+
+def _names_province(sentence: str, gazetteer: Any) -> bool:
+    return gazetteer is not None and bool(_PROVINCE_CONTEXT.search(sentence)) and any(
+        p.kind == "admin1" or p.kind != "country" and _PROVINCE_WORD_AFTER.match(sentence, p.end)
+        for p in _places_in(sentence, gazetteer))
 
 
 def excluded(sentence: str, metric: str) -> bool:
@@ -1287,10 +1310,13 @@ def excluded(sentence: str, metric: str) -> bool:
     return any(shape.excludes and metric in shape.metrics and shape.verb.search(sentence) for shape in PROSE_SHAPES)
 
 
-def _in_clause_of(sentence: str, position: int, spans: Iterable[tuple[int, int]]) -> bool:
-    """Whether a verb at one of ``spans`` shares the count's clause (no ';', ':' or new report between)."""
-    for a, b in spans:
+def _in_clause_of(sentence: str, position: int, end: int, spans: Iterable[tuple[int, int, re.Pattern[str] | None]]) -> bool:
+    """Whether a verb at one of ``spans`` shares the count's clause (no ';', ':' or new report between),
+    with the unit its shape asks for right after the count (``end``)."""
+    for a, b, unit in spans:
         lo, hi = (b, position) if a < position else (position, a)
+        if unit is not None and not unit.match(sentence, end):
+            continue
         if not re.search(r"[;:]|\.\s", sentence[lo:hi]) and not _NEW_REPORT.search(sentence, lo, hi):
             return True
     return False

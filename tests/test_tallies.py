@@ -718,3 +718,15 @@ def test_two_statements_of_one_day_in_prose_stay_two_tallies():
     found = [t for sentence in text for t in tallies_of(sentence, Gazetteer.for_countries(["UA", "RU"]),
                                                         start=text.index(sentence))[0]]
     assert sorted(t.total for t in merge_restatements(found)) == [2, 4]
+
+
+@pytest.mark.parametrize("sentence, by_place", [
+    # a sentence that opens with its place, and a "with" clause counting what the clause before located
+    ("In Hama, there were 48 deaths and 310 injuries.", {"Hama": 48}),
+    ("The casualties were mostly in Idlib, with approximately 1,207 deaths and 3,980 injuries.", {"Idlib": 1207}),
+    # a place inside an opening clause is not where the count is
+    ("After sirens sounded in Latakia, the army said that militants fired four rockets toward the coast.", {}),
+])
+def test_a_count_in_prose_takes_the_place_of_its_own_clause(syria, sentence, by_place):
+    tallies, _ = tallies_of(sentence, syria)
+    assert tallies[0].by_place == by_place
