@@ -80,7 +80,8 @@ TALLY_METRICS: dict[str, dict[str, Any]] = {
     "attacks": {
         "label": "Attacks",
         "patterns": [r"attacked", r"opened\s+fire", r"fired\s+on", r"massacres?"],
-        "unit_nouns": [r"attacks", r"massacres", r"armed\s+provocations"],
+        "unit_nouns": [r"attacks", r"massacres", r"armed\s+provocations", r"attempts\s+(?:of|at)\s+infiltration", r"infiltration\s+attempts",
+                       r"breaches\s+by\s+(?:gun)?fir(?:e|ing)"],
     },
     "drones": {"label": "Drones", "patterns": [r"drones", r"drone(?!\s+(?:launchers?|attacks?|strikes?|fire|systems?|units?|sirens?|alerts?|launch(?:es)?|debris|fragments?|parts?|barrages?|salvos?|shelling|threats?)\b)", r"UAVs?"], "unit_nouns": [r"drones?", r"UAVs?", r"unmanned\s+aerial\s+vehicles?"]},
     "rockets": {"label": "Rockets", "patterns": [r"rockets?\s+(?:were\s+)?(?:fired|launched)"], "unit_nouns": [r"rockets", r"rocket(?!\s+(?:launchers?|attacks?|strikes?|fire|systems?|units?|sirens?|alerts?|launch(?:es)?|debris|fragments?|parts?|barrages?|salvos?|shelling|threats?)\b)"]},
@@ -91,6 +92,15 @@ TALLY_METRICS: dict[str, dict[str, Any]] = {
         "unit_nouns": [r"tanks", r"armou?red\s+(?:fighting\s+|combat\s+)?vehicles", r"vehicles\s+and\s+fuel\s+tanks", r"artillery\s+systems", r"multiple\s+launch\s+rocket\s+systems",
                        r"air\s+defen[cs]e\s+systems", r"aircraft", r"helicopters"],
     },
+    # the items of a truce-breach list ("the breaches included 35 acts of establishing military positions, 183
+    # movements and reinforcements, 13 attempts of infiltration and 122 sorties of warplanes"): gold convention's
+    # extra metrics, and infiltration attempts and breaches by gunfire as attacks
+    "fortifications": {"label": "Fortifications", "patterns": [r"fortifications?", r"(?:establishing|building|setting\s+up|erecting)\s+(?:new\s+)?(?:military\s+)?positions"],
+                       "unit_nouns": [r"acts\s+of\s+(?:establishing|building|setting\s+up|erecting|digging)\s+(?:new\s+)?(?:military\s+)?(?:positions|fortifications|trenches|barricades)",
+                                      r"(?:new\s+)?fortifications", r"new\s+military\s+positions"]},
+    "reinforcements": {"label": "Reinforcements", "patterns": [r"reinforcements"],
+                       "unit_nouns": [r"(?:military\s+|troop\s+)?movements\s+and\s+reinforcements", r"(?:military\s+)?reinforcements"]},
+    "aircraft_sorties": {"label": "Aircraft sorties", "patterns": [r"sorties"], "unit_nouns": [r"sorties", r"(?:warplane|reconnaissance|spy)\s+(?:plane\s+)?flights"]},
     # small-arms shots are rounds fired, counted with the shells ("fired around 900 shots from small arms")
     "shells": {"label": "Shells", "patterns": [], "unit_nouns": [r"shots"]},
     "killed": {"label": "Killed", "patterns": [r"martyred", r"martyrdom\s+of"], "unit_nouns": [r"martyrs?"]},
@@ -99,7 +109,7 @@ TALLY_METRICS: dict[str, dict[str, Any]] = {
     "missing": {"label": "Missing", "patterns": [r"missing", r"unaccounted\s+for"], "unit_nouns": []},
 }
 # Read before the configured table's own units ("10 rockets" is rockets, not shells).
-_FIRST = ("rockets", "missiles", "drones", "explosions")
+_FIRST = ("rockets", "missiles", "drones", "explosions", "attacks")
 # Counts the gold and the product keep as figures only, never as a total-only tally.
 FIGURE_ONLY = frozenset({"displaced", "evacuated", "arrested", "kidnapped", "neutralized", "surrendered"})
 # A zero count is a tally only for incidents ("recorded no ceasefire violations"), never for casualties.
@@ -114,7 +124,7 @@ def tally_metrics(metrics: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     """The configured metrics with ``TALLY_METRICS`` added (memoised per table).
 
     >>> sorted(tally_metrics({"killed": {"patterns": ["killed"]}}))[:3]
-    ['attacks', 'casualties', 'ceasefire_violations']
+    ['aircraft_sorties', 'attacks', 'casualties']
     """
     hit = _MERGED.get(id(metrics))
     if hit is not None and hit[0] is metrics:
