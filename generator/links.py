@@ -22,7 +22,6 @@ from generator.model import (
     Bulletin,
     Event,
     Incident,
-    KeyFigure,
     ReportedTotal,
     SiteData,
     Tally,
@@ -73,6 +72,19 @@ class Links(Addresses):
         self._labels: dict[tuple[str, str], str] = {}
         self._event_html: dict[tuple[str, bool], tuple[Event, str, bool, frozenset[tuple[str, str]]]] = {}
         self._memo: dict[tuple[Any, ...], tuple[Any, str, frozenset[tuple[str, str]]]] = {}
+
+    # View helpers (generator/views.py, urls.py, model.py) templates call as tl.<name>: the functions themselves.
+    html_datetime = staticmethod(html_datetime)
+    date_label = staticmethod(date_label)
+    tally_anchor = staticmethod(tally_anchor)
+    slug = staticmethod(slug)
+    provinces = staticmethod(event_provinces)
+    place_names = staticmethod(place_names)
+    number = staticmethod(number)
+    headline = staticmethod(headline)
+    source_label = staticmethod(source_label)
+    own_reporting = staticmethod(own_reporting)
+    total_span = staticmethod(total_span_text)
 
     def has_bulletin(self, date: str) -> bool:
         return date in self.bulletin_dates
@@ -138,21 +150,6 @@ class Links(Addresses):
             self._labels[key] = label_from_table(self.types, event_type) or humanise(event_type)
         return self._labels[key]
 
-    def html_datetime(self, date: str) -> str:
-        return html_datetime(date)
-
-    def date_label(self, date: str, granularity: str = "day", mod: str | None = None) -> str:
-        return date_label(date, granularity, mod)
-
-    def tally_anchor(self, tally: Tally) -> str:
-        return tally_anchor(tally)
-
-    def slug(self, name: str) -> str:
-        return slug(name)
-
-    def provinces(self, event: Event) -> list[str]:
-        return event_provinces(event)
-
     def day_line(self, bulletin: Bulletin) -> str:
         """The bulletin's one-line summary (``summary.day_line``), '' when it has no incident."""
         return self.memo(("day-line", bulletin.date), bulletin, lambda: summary.day_line(
@@ -161,9 +158,6 @@ class Links(Addresses):
     def incident_title(self, incident: Incident) -> str:
         """One incident as a short title: its key figure, else what happened where."""
         return summary.incident_title(incident, self.key_metrics, self.metric_label, self.type_label)
-
-    def place_names(self, event: Event) -> list[str]:
-        return place_names(event)
 
     def figure_text(self, figure: Any) -> str:
         """"at least 6 killed (children)" — the figure as a short phrase.
@@ -197,9 +191,6 @@ class Links(Addresses):
         what = f"the running total{', ' + days if days else ''}" if span == "cumulative" else (f"the days {days}" if days else "several days")
         return f"Tells of {what}, not of that day alone."
 
-    def number(self, value: int) -> str:
-        return number(value)
-
     def day_before(self, date: str) -> str:
         return (dt.date.fromisoformat(date) - dt.timedelta(days=1)).isoformat()
 
@@ -225,9 +216,6 @@ class Links(Addresses):
             return "edited"
         return "checked" if events and all(e.checked for e in events) else ""
 
-    def headline(self, kf: KeyFigure) -> str:
-        return headline(kf)
-
     def tally_when(self, tally: Tally) -> str:
         """A tally's day, or the days it covers when it counts more than one ("total over 12–13 Dec 2016")."""
         span = tally_span(tally)
@@ -235,17 +223,6 @@ class Links(Addresses):
             return tally.date
         days = span_label(getattr(tally, "period_start", None), getattr(tally, "period_end", None))
         return f"{'running total' if span == 'cumulative' else 'total'}{', ' + days if days else ' over several days'}"
-
-    def source_label(self, attributed_to: str | None, own: Sequence[str] = ()) -> str:
-        """Who said a figure: the reporter, "outlet's own reporting (<outlet>)" or "source not named"."""
-        return source_label(attributed_to, own)
-
-    def own_reporting(self, figure: Any, event: Event) -> tuple[str, ...]:
-        """The outlet, when the figure is its own reporting (``model.own_reporting``)."""
-        return own_reporting(figure, event)
-
-    def total_span(self, total: ReportedTotal) -> str:
-        return total_span_text(total)
 
     def total_text(self, total: ReportedTotal) -> str:
         """"613 killed (children), running total, 31 Jul – 31 Aug 2016"."""
