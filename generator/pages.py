@@ -411,7 +411,10 @@ def build_report(site: SiteData) -> dict[str, Any]:
         "report_warnings": [p for p in site.problems if p.severity != "error" and p.stage != "corrections"],
         "report_mismatched": sorted(mismatched, key=lambda t: (t.date, t.metric, t.article, t.start)),
         "report_corrections": list(site.corrections),
-        "report_corrections_refused": [p for p in site.problems if p.stage == "corrections"],
+        # (file and line, status, reason): a refusal's reason is "<status>: <why>"
+        "report_corrections_refused": [
+            (p.path, *p.reason.partition(": ")[::2]) for p in site.problems if p.stage == "corrections"
+        ],
         "report_review": list(site.review),
     }
 
