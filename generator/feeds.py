@@ -538,9 +538,7 @@ def write_feeds(writer: Any, site_data: SiteData, context: dict, settings: Mappi
     limit = settings.get("FEED_MAX_ITEMS") or None
     items = bulletin_items(site_data, settings, tl, limit)
     if items:
-        atom = setting(settings, "TIMELINE_BULLETIN_FEED_ATOM")
-        rss = setting(settings, "TIMELINE_BULLETIN_FEED_RSS")
-        json_path = setting(settings, "TIMELINE_BULLETIN_FEED_JSON")
+        atom, rss, json_path = tl.bulletin_feed("atom"), tl.bulletin_feed("rss"), tl.bulletin_feed("json")
         if atom:
             writer.write_feed([_AtomItem(i) for i in items], context, atom, feed_type="atom", override_output=True, feed_title="Daily bulletins")
         if rss:
@@ -550,25 +548,24 @@ def write_feeds(writer: Any, site_data: SiteData, context: dict, settings: Mappi
         if json_path:
             write_json_feed(writer.output_path, json_path, items, context, settings)
 
-    metric_pattern = setting(settings, "TIMELINE_METRIC_FEED_ATOM")
-    if metric_pattern:
-        for metric in feed_metrics(site_data):
-            author = settings.get("AUTHOR") or settings.get("SITENAME") or ""
-            writer.write_feed([_AtomItem(i) for i in metric_items(metric, site_data, tl, author, limit)], context, metric_pattern.format(slug=tl.slug(metric)),
-                              feed_type="atom", override_output=True, feed_title=tl.metric_label(metric))
+    for metric in feed_metrics(site_data):
+        path = tl.metric_feed(metric)
+        if not path:
+            break  # metric feeds are switched off
+        author = settings.get("AUTHOR") or settings.get("SITENAME") or ""
+        writer.write_feed([_AtomItem(i) for i in metric_items(metric, site_data, tl, author, limit)], context, path,
+                          feed_type="atom", override_output=True, feed_title=tl.metric_label(metric))
 
-    atom_pattern = setting(settings, "TIMELINE_PLACE_FEED_ATOM")
-    rss_pattern = setting(settings, "TIMELINE_PLACE_FEED_RSS")
     for place in feed_places(site_data, tl):
         entries = place_items(place, site_data, tl)
         if not entries:
             continue
         title = f"Reports from {place}"
-        if atom_pattern:
-            writer.write_feed([_AtomItem(i) for i in entries], context, atom_pattern.format(slug=tl.slug(place)),
+        if tl.place_feed(place):
+            writer.write_feed([_AtomItem(i) for i in entries], context, tl.place_feed(place),
                               feed_type="atom", override_output=True, feed_title=title)
-        if rss_pattern:
-            writer.write_feed([_RssItem(i, siteurl) for i in entries], context, rss_pattern.format(slug=tl.slug(place)),
+        if tl.place_feed(place, "rss"):
+            writer.write_feed([_RssItem(i, siteurl) for i in entries], context, tl.place_feed(place, "rss"),
                               feed_type="rss", override_output=True, feed_title=title)
 
 

@@ -164,6 +164,19 @@ class Addresses:
         pattern = self.settings.get("TIMELINE_PLACE_FEED_RSS" if kind == "rss" else "TIMELINE_PLACE_FEED_ATOM")
         return pattern.format(slug=slug(name)) if pattern else ""
 
+    def metric_feed(self, metric: str) -> str:
+        """A metric's Atom feed address; empty when metric feeds are switched off."""
+        pattern = self.settings.get("TIMELINE_METRIC_FEED_ATOM")
+        return pattern.format(slug=slug(metric)) if pattern else ""
+
+    def bulletin_feed(self, kind: str = "atom") -> str:
+        """The bulletins' feed address (``kind`` atom, rss or json); empty when that feed is switched off.
+
+        >>> Addresses({"TIMELINE_BULLETIN_FEED_RSS": None}).bulletin_feed("rss"), Addresses({}).bulletin_feed("json")
+        ('', 'feeds/bulletins.json')
+        """
+        return self.settings.get(f"TIMELINE_BULLETIN_FEED_{kind.upper()}") or ""
+
     def data_files(self) -> tuple[tuple[str, str], ...]:
         return DATA_FILES if self.settings.get("TIMELINE_EXPORT_PATH") else ()
 

@@ -52,6 +52,14 @@ def test_every_feed_parses_without_errors(tmp_path, site_data, name):
     assert parsed.entries
 
 
+def test_a_feed_address_set_empty_switches_that_feed_off(tmp_path, site_data):
+    off = {"TIMELINE_BULLETIN_FEED_RSS": "", "TIMELINE_BULLETIN_FEED_JSON": None, "TIMELINE_PLACE_FEED_RSS": "",
+           "TIMELINE_METRIC_FEED_ATOM": "", "TIMELINE_PLACE_FEED_ATOM": "where/{slug}.xml"}
+    written = sorted(str(f.relative_to(tmp_path)) for f in write(tmp_path, site_data, **off).rglob("*") if f.is_file())
+    assert "feeds/bulletins.atom.xml" in written and "where/aleppo.xml" in written
+    assert [f for f in written if f.endswith((".rss.xml", ".json")) or "/metrics/" in f or "/places/" in f] == []
+
+
 @pytest.mark.parametrize("name", ["feeds/bulletins.atom.xml", "feeds/bulletins.rss.xml"])
 def test_bulletin_feeds_have_one_entry_per_day_newest_first(tmp_path, site_data, name):
     parsed = parse(write(tmp_path, site_data) / name)
