@@ -711,6 +711,9 @@ def _reporters(sentence: str) -> tuple[_Reporter, ...]:
         before = _rstrip_end(masked, m.start())  # the end of the word before the verb
         # only the last word before the verb matters ("was reported"): search just there
         if _AUX_BEFORE.search(masked, max(0, before - 8), m.start()):
+            relative = _relative_speaker(masked, sentence, m.start())  # "spoke to residents who said that ..."
+            if relative:
+                found.append(_Reporter(relative[0], relative[1], m.end(), "intro", bool(_INDEFINITE.match(sentence, relative[1]))))
             continue
         if m.group() in ("reports", "claims", "estimates") and _NOUN_BEFORE.search(masked, max(0, m.start() - 60), m.start()):
             continue  # "after unconfirmed TV reports that": a noun, nobody reports
@@ -750,6 +753,35 @@ def _reporters(sentence: str) -> tuple[_Reporter, ...]:
 _ACCORDING_CUE = re.compile(r"\b(?:[Aa]ccording|citing|quoting|cited|quoted|[Pp]er)\b")
 # "according to a U.N. estimate": a full stop after a single capital is an initial's, not the name's end
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording\s+to|citing|quoting|cited\s+by|quoted\s+by|[Pp]er(?=\s+(?:the\s+)?[A-Z]))\s+((?:the\s+)?[A-Za-z](?:[^,.;:\"“”()]|(?<=\b[A-Z])\.){1,80}?)(?=\s*(?:[,;:()\"“”]|(?<!\b[A-Z])\.|\.\s*$|$|\bon\s+\w+day\b|\b(?:released|published|issued|compiled)\b(?!\s+by\b)|\b(?:from\s+)?(?:earlier\s+)?(?:last|this|that)\s+(?:week|month|year)\b|\bwho\b|\bwhich\b|\bas\s+saying\b))")
+_WHO_BEFORE = re.compile(r"((?:[\w'’-]+\s+){1,6}?)who\s+(?:(?:also|had|have|has)\s+)*$")
+_NOT_IN_SPEAKER = re.compile(r"^(?:to|with|in|on|at|of|from|by|for|about|among|and|or|spoke|talked|interviewed|met|quoted|visited|"
+                             r"said|told|asked|according|including|than)$", re.I)
+
+
+def _relative_speaker(masked: str, sentence: str, verb_start: int) -> tuple[str, int] | None:
+    """The speaker a relative clause hangs on: "the mission spoke to residents who said ..." → residents.
+
+    >>> s = "The monitors spoke to residents who said that two children died."
+    >>> _relative_speaker(s, s, s.index("said"))
+    ('residents', 22)
+    >>> s = "Shells hit the houses, which were empty, who said so."
+    >>> _relative_speaker(s, s, s.index("said")) is None
+    True
+    """
+    m = _WHO_BEFORE.search(masked, max(0, verb_start - 80), verb_start)
+    if not m:
+        return None
+    words = m[1].split()
+    start = m.start(1)
+    cut = max((i for i, w in enumerate(words) if _NOT_IN_SPEAKER.match(w) or _VERBISH.fullmatch(w)), default=-1)
+    kept = words[cut + 1 :]
+    if not kept or "," in " ".join(kept):
+        return None
+    offset = start + len(" ".join(words[: cut + 1])) + (1 if cut >= 0 else 0)
+    name = _clean_name(" ".join(kept))
+    return (name, offset) if name and _is_speaker(name, " ".join(kept)) else None
+
+
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&.-]{1,10})\)")
 _BY_AFTER = re.compile(r"\s+(?:(?:on|in|at|to|via)\s+(?:the\s+)?[\w.-]+\s+|(?!(?:a|an|the|its|their|his|her|that|this)\b)[a-z]+\s+)?by\b")
 _QUOTED_AS = re.compile(r"\bquoted\s+(?!by\b)((?:the\s+|an?\s+)?[A-Za-z][^,.;:]{1,60}?)\s+as\s+saying\b")

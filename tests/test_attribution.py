@@ -452,6 +452,11 @@ def test_names_are_read_clean(sentence, reporter):
     assert find_attribution(sentence) == reporter
 
 
+def test_a_speaker_in_a_relative_clause():
+    assert sources("The monitors spoke to herders who said that three boys had been wounded.") == [(3, "Herders")]
+    assert sources("Two officials, who asked not to be named, said four guards died.") == [(4, "Two officials")]
+
+
 def test_a_statement_that_reads_and_their_statistics_refer_back():
     context = AttributionContext()
     context.observe("The regional health office issued its daily report on Monday.")
