@@ -92,9 +92,9 @@ TALLY_METRICS: dict[str, dict[str, Any]] = {
         "unit_nouns": [r"tanks", r"armou?red\s+(?:fighting\s+|combat\s+)?vehicles", r"vehicles\s+and\s+fuel\s+tanks", r"artillery\s+systems", r"multiple\s+launch\s+rocket\s+systems",
                        r"air\s+defen[cs]e\s+systems", r"aircraft", r"helicopters"],
     },
-    # the items of a truce-breach list ("the breaches included 35 acts of establishing military positions, 183
-    # movements and reinforcements, 13 attempts of infiltration and 122 sorties of warplanes"): gold convention's
-    # extra metrics, and infiltration attempts and breaches by gunfire as attacks
+    # the items of an itemised truce-breach list (e.g. "violations comprised 8 acts of setting up new positions,
+    # 40 movements and reinforcements, 2 infiltration attempts and 17 warplane sorties"): the gold convention's
+    # extra metrics, with infiltration attempts and breaches by gunfire counted as attacks
     "fortifications": {"label": "Fortifications", "patterns": [r"fortifications?", r"(?:establishing|building|setting\s+up|erecting)\s+(?:new\s+)?(?:military\s+)?positions"],
                        "unit_nouns": [r"acts\s+of\s+(?:establishing|building|setting\s+up|erecting|digging)\s+(?:new\s+)?(?:military\s+)?(?:positions|fortifications|trenches|barricades)",
                                       r"(?:new\s+)?fortifications", r"new\s+military\s+positions"]},
