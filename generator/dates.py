@@ -469,9 +469,20 @@ def _weekday_date(state: _State, wd: int, start: int, end: int, mod: str | None)
         return ref - dt.timedelta(days=back)
     if back == 0:
         return ref
-    if _PLANNED_FOR.search(state.text, max(0, start - 60), start) or state.tense(start, end, intent=False) == "future":
+    planned = _PLANNED_FOR.search(state.text, max(0, start - 60), start)
+    if planned and (_PLAN_BEFORE.search(state.text, max(0, planned.start() - 14), planned.start())
+                    or _CALLED_OFF.match(state.text, end)):
+        planned = None  # "as previously planned", "a rally planned for Friday was cancelled": a plan of the past
+    if planned or state.tense(start, end, intent=False) == "future":
         return ref + dt.timedelta(days=fwd)
     return ref - dt.timedelta(days=back)
+
+
+# A plan told as over: made before ("as previously planned") or called off after the day.
+_PLAN_BEFORE = re.compile(r"\b(?:previously|originally|initially|once)\s+$", re.IGNORECASE)
+_CALLED_OFF = re.compile(
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?:cancell?ed|called\s+off|postponed|scrapped|delayed|put\s+off|suspended)\b")
 
 
 # A weekday something is called, planned or set for is ahead, whatever the

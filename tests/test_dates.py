@@ -964,3 +964,17 @@ def test_the_hebrew_table_is_a_calendar():
         assert day(row["passover"][0]).month in (3, 4)  # Passover is a spring feast
         assert day(row["passover"][0]).weekday() in (1, 3, 5, 6)  # never Monday, Wednesday or Friday
         assert (day(after["rosh hashanah"]) - day(row["rosh hashanah"])).days in (353, 354, 355, 383, 384, 385)
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("A vigil planned for Saturday was cancelled after threats.", "2016-12-17"),  # called off: the plan is past
+        ("The army moved in on Saturday, as originally planned.", "2016-12-17"),
+        ("The assault went ahead as previously planned on Saturday.", "2016-12-17"),
+        ("A vigil is planned for Saturday.", "2016-12-24"),  # still ahead
+    ],
+)
+def test_a_plan_told_as_over_dates_the_last_weekday(text, value):
+    [timex] = find_timexes(text, FRI)
+    assert timex.value == value
