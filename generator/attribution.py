@@ -208,6 +208,7 @@ class AttributionContext:
         self.acronyms: dict[str, str] = {}
         self.last_reporter: str | None = None
         self.last_person: str | None = None  # the last reporter who is a person: whom "he said" / "she added" names
+        self.last_body: str | None = None  # the last reporter who is no person: whom "it said" names
         self.first_reporter: str | None = None  # the first reporter the whole article names (``for_article``)
         self.moved_on = False  # a sentence opened another incident: no reporter carries into it until one is named
         self.quoted_by: dict[str, _Reporter] = {}  # a sentence inside a quote → who the quote's closing names
@@ -296,6 +297,8 @@ class AttributionContext:
                 self.first_reporter = self.first_reporter or named
                 if is_person(named):
                     self.last_person = named
+                else:
+                    self.last_body = named
         author = None if named else heading_author(sentence)
         if author:
             self._add(author)
@@ -336,6 +339,8 @@ class AttributionContext:
         if not is_center and (name.strip().lower() in _PRONOUNS or lowered in _PRONOUNS or f"the {lowered}" in _PRONOUNS):
             if lowered in ("he", "she") and self.last_person and not is_person(self.last_reporter or ""):
                 return self.last_person  # "Musa said ...; the police said ...; he said": a person, not the police
+            if lowered == "it" and self.last_body and is_person(self.last_reporter or ""):
+                return self.last_body  # "the ministry said ...; Musa said ...; it said": a body, not Musa
             return self.last_reporter
         if cleaned.upper() == cleaned and re.fullmatch(r"[A-Z.]{2,8}", cleaned):
             # "UN" is not "UN Security Council": acronyms expand only by their initials

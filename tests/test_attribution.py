@@ -416,6 +416,10 @@ def test_he_or_she_names_the_last_person_who_spoke_not_a_body():
     context.observe("Village head Amina Sule told reporters that the attackers came at night.")
     context.observe("The police said the attackers used motorbikes.")
     assert sources("Nine bodies were recovered, she said.", context) == [(9, "Village head Amina Sule")]
+    # "it" is a body, never the person who spoke last
+    context.observe("The district council said the roads were closed.")
+    context.observe("Farmer Ado Bala said the river rose overnight.")
+    assert sources("Twelve people were injured, it said.", context) == [(12, "District council")]
     # with no person named before, "he" is the last reporter's spokesman
     context = AttributionContext()
     context.observe("The army said its troops repelled an attack on the camp.")
