@@ -182,6 +182,7 @@ class SiteView:
             split = by_year(events, tallies)
             for year, _ in split[1]:
                 values = year_page(events, tallies, year, split)
+                # the overview alone shows charts, totals and the map
                 yield Page({"slug": slug(name), "year": year}, dict(values, place=name, place_charts=[], place_totals=[], place_map=None))
 
     def places_index(self) -> Iterator[Page]:
