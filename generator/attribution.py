@@ -997,6 +997,7 @@ def heading_author(sentence: str) -> str | None:
 # Syrian Observatory for Human Rights."): non-governmental bodies only, named by an organisation's name, never
 # a person ("a rights group said" then "Rami Abdelrahman, head of ..., said") nor a state body.
 _BODY_HEADS = re.compile(r"^(?:watchdog|monitor|group|organi[sz]ation|ngo|observatory|network)s?$", re.I)
+_BODY_WORDS = re.compile(r"watchdog|monitor|group|organi[sz]ation|ngo|observatory|network", re.I)  # _BODY_HEADS' words
 _STATE_WORDS = re.compile(r"\b(?:Ministry|Army|Forces?|Command|Government|Police|Defen[cs]e|Brigade|Staff|Headquarters|Military)\b")
 
 
@@ -1009,6 +1010,8 @@ def introduced_bodies(sentences: Sequence[str]) -> dict[str, tuple[str, str]]:
     """
     found: dict[str, tuple[str, str]] = {}
     for sentence, following in zip(sentences, sentences[1:]):
+        if not _BODY_WORDS.search(sentence):
+            continue  # the head of a lead is a word of the sentence: without one, no reporter is read (issue 11)
         leads = [r for r in _reporters(sentence) if r.indefinite and _BODY_HEADS.match(_head(_clean_name(r.name)))]
         if not leads:
             continue

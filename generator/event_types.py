@@ -40,6 +40,7 @@ from functools import lru_cache
 from typing import Any
 
 from generator import lexicons
+from generator.needles import Needled, needled
 
 try:  # the regular-expression parser, to read where a trigger can start
     import re._constants as _sre_constants
@@ -225,7 +226,7 @@ def _union(parts: Iterable[set[tuple[str, bool]] | None]) -> set[tuple[str, bool
 @dataclass(frozen=True, slots=True)
 class _Alternative:
     label: str  # the type id or actor name it belongs to
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | Needled  # unkeyed: skipped where the sentence lacks its words (issue 11)
     keys: frozenset[str] | None  # word beginnings; None: always tried with search
 
 
@@ -258,7 +259,7 @@ def _matcher(table: tuple[tuple[str, tuple[str, ...]], ...]) -> _Matcher:
             for part, regex in zip(parts, compiled):
                 keys = _beginnings(part)
                 index = len(alternatives)
-                alternatives.append(_Alternative(label, regex, keys))
+                alternatives.append(_Alternative(label, regex if keys is not None else needled(regex), keys))
                 if keys is None:
                     unkeyed.append(index)
                 else:

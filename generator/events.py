@@ -507,7 +507,7 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
             if not own:
                 continue  # its only dates lie outside the site's years: no event, never a wrong date
         every_timex = own  # spans read "since 31 July" too, which anchors leave out
-        relative = [replace(t, start=t.start - sentence.start, end=t.end - sentence.start) for t in every_timex]
+        relative = [t.shifted(sentence.start) for t in every_timex]
         # "Up to the 16th day of the war, ...": the counts stated after it are running totals
         last_span = spans.header_span(sentence.text, relative, article.published) or last_span
         sentence_tallies = tallies_in(sentence.text, sentence.start, sentence.end)

@@ -52,7 +52,8 @@ def with_event_ids(events: Sequence[Event]) -> list[Event]:
     for event in events:
         key = (event.article, normalised(event.sentence))
         seen[key] += 1
-        out.append(dataclasses.replace(event, id=event_id(event.article, event.sentence, seen[key])))
+        eid = event_id(event.article, event.sentence, seen[key])
+        out.append(event if eid == event.id else dataclasses.replace(event, id=eid))  # most already have it (issue 11)
     return out
 
 

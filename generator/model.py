@@ -42,6 +42,16 @@ class Timex:
     mod: str | None = None
     doubt: str | None = None
 
+    def shifted(self, offset: int) -> Timex:
+        """The expression with its offsets ``offset`` characters earlier (into a sentence of the text).
+
+        ``dataclasses.replace`` costs more than the sentence's other work here (issue 11).
+
+        >>> Timex(30, 36, "Monday", "DATE", "2016-12-19").shifted(20)
+        Timex(start=10, end=16, text='Monday', type='DATE', value='2016-12-19', mod=None, doubt=None)
+        """
+        return Timex(self.start - offset, self.end - offset, self.text, self.type, self.value, self.mod, self.doubt)
+
 
 @dataclass(frozen=True, slots=True)
 class Place:

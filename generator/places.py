@@ -156,6 +156,10 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’‘`ʼ][^\W\d_]+)*|\d+[^\W\d_]*", re.UNIC
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+_REPEATED = re.compile(r"(.)\1+")  # compiled once: every new word of a text is keyed (issue 11)
+_LATER_VOWELS = re.compile(r"[aeiouyw]")
+
+
 @lru_cache(maxsize=1 << 16)
 def skeleton(word: str) -> str:
     """Spelling-insensitive key of one word.
@@ -165,7 +169,7 @@ def skeleton(word: str) -> str:
     """
     key = fold(word).replace(" ", "")
     key = key.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("o", "u")
-    key = re.sub(r"(.)\1+", r"\1", key)
+    key = _REPEATED.sub(r"\1", key)
     if len(key) > 3 and key.endswith("h") and key[-2] in "aeiou":
         key = key[:-1]
     return key
@@ -216,7 +220,7 @@ def fuzzy_key(word: str) -> str:
     if not w:
         return ""
     first = "a" if w[0] in "aeiou" else w[0]
-    return re.sub(r"(.)\1+", r"\1", first + re.sub(r"[aeiouyw]", "", w[1:]))
+    return _REPEATED.sub(r"\1", first + _LATER_VOWELS.sub("", w[1:]))
 
 
 def _fuzzy_keys(name: str) -> tuple[tuple[str, ...], str]:
