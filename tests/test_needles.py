@@ -45,16 +45,22 @@ def test_the_fold_table_holds_every_character_ignorecase_takes_for_an_ascii_lett
     assert all(folded(c) in "abcdefghijklmnopqrstuvwxyz" for c in special)
 
 
-def _module_patterns() -> list[re.Pattern[str]]:
+def _generator_patterns() -> list[re.Pattern[str]]:
+    """Every module-level compiled pattern of generator/ (a needled one's own)."""
     found = []
     for info in pkgutil.iter_modules(generator.__path__):
         if info.name == "__main__":
             continue
         module = importlib.import_module(f"generator.{info.name}")
         for value in vars(module).values():
-            if isinstance(value, re.Pattern) and isinstance(value.pattern, str) and needles(value):
+            value = value.regex if isinstance(value, Needled) else value
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
                 found.append(value)
     return found
+
+
+def _module_patterns() -> list[re.Pattern[str]]:
+    return [p for p in _generator_patterns() if needles(p)]
 
 
 def _texts(pattern: re.Pattern[str], rng: random.Random) -> list[str]:
@@ -80,3 +86,109 @@ def test_a_needled_pattern_answers_as_the_pattern_itself():
             assert bool(wrapped.search(text)) == bool(pattern.search(text)), (pattern, text)
             assert bool(wrapped.match(text)) == bool(pattern.match(text)), (pattern, text)
             assert wrapped.sub("#", text) == pattern.sub("#", text), (pattern, text)
+
+
+# -- twins: an IGNORECASE pattern searched case-sensitively in the folded text -----------------------
+
+from re import _constants as sre_constants  # noqa: E402
+from re import _parser as sre_parser  # noqa: E402
+
+from generator.needles import twin  # noqa: E402
+
+
+def _literal_runs(pattern: re.Pattern[str]) -> list[str]:
+    """Every run of two or more literal characters anywhere in the pattern: words its matches are made of."""
+    runs: list[str] = []
+
+    def walk(items) -> None:
+        run = ""
+        for op, av in items:
+            if op is sre_constants.LITERAL:
+                run += chr(av)
+                continue
+            if len(run) > 1:
+                runs.append(run)
+            run = ""
+            if op is sre_constants.BRANCH:
+                for branch in av[1]:
+                    walk(branch)
+            elif op is sre_constants.SUBPATTERN:
+                walk(av[3])
+            elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+                walk(av[2])
+            elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+                walk(av[1])
+        if len(run) > 1:
+            runs.append(run)
+
+    walk(list(sre_parser.parse(pattern.pattern, pattern.flags)))
+    return runs
+
+
+def _twinned_patterns() -> list[re.Pattern[str]]:
+    return [p for p in _generator_patterns() if twin(p) is not None]
+
+
+_ODD = ["İ", "ı", "ſ", "\u212a", "ß", "Σ", "ς", "’", "“", "”", "–", "é", "Ä", "ǅ", "ﬃ", "\u0345", "1", "12,000", "(", ")", ",", ";",
+        ".", "-", " ", "\n", "Monday", "the", "and", "said", "in", "on"]
+
+
+def _case_texts(pattern: re.Pattern[str], rng: random.Random, count: int = 40) -> list[str]:
+    """Texts of the pattern's own literal runs, filler and odd characters, in random case, spaced or glued."""
+    words = _literal_runs(pattern) + _ODD
+    out = []
+    for _ in range(count):
+        picked = []
+        for _ in range(rng.randint(1, 10)):
+            w = rng.choice(words)
+            r = rng.random()
+            picked.append(w.upper() if r < 0.25 else w.title() if r < 0.4 else w.swapcase() if r < 0.5 else w)
+        out.append("".join(p + rng.choice([" ", " ", " ", "", ", ", "\n"]) for p in picked))
+    return out
+
+
+def _spans_and_groups(matches) -> list:
+    return [(m.span(), m.groups()) for m in matches]
+
+
+def test_a_twinned_pattern_answers_as_the_pattern_itself():
+    rng = random.Random(7)
+    patterns = _twinned_patterns()
+    assert len(patterns) > 100
+    written = ["The Town Was SHELLED on Monday, İdlib’s council said.", "ſhelling hit the ＫIEV road", "nothing here",
+               "Troops stormed the mosque; no one was hurt.", "“We will not leave,” he said."]
+    for pattern in patterns:
+        wrapped = Needled(pattern)
+        for text in _case_texts(pattern, rng) + written + [""]:
+            assert _spans_and_groups(wrapped.finditer(text)) == _spans_and_groups(pattern.finditer(text)), (pattern, text)
+            for pos in (0, 1, len(text) // 2):
+                ours, theirs = wrapped.search(text, pos), pattern.search(text, pos)
+                assert (ours and (ours.span(), ours.groups())) == (theirs and (theirs.span(), theirs.groups())), (pattern, text, pos)
+                assert bool(wrapped.match(text, pos)) == bool(pattern.match(text, pos)), (pattern, text, pos)
+            assert bool(wrapped.fullmatch(text)) == bool(pattern.fullmatch(text)), (pattern, text)
+            assert wrapped.sub("#", text) == pattern.sub("#", text), (pattern, text)
+            assert wrapped.findall(text) == pattern.findall(text), (pattern, text)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?-i:IS)\s+fighters",  # case switched inside
+    r"(\w+)\s+\1",  # a back reference
+    r"\bİdlib",  # a cased letter outside ASCII
+    r"(?:no)?",  # may match empty
+])
+def test_no_twin_where_it_could_differ(pattern):
+    assert twin(re.compile(pattern, re.I)) is None
+
+
+def test_folding_keeps_every_character_class_and_word_boundary():
+    """The twin reads \\w, \\d, \\s and \\b in the folded text: folding never changes which class a character is in."""
+    classes = [re.compile(c) for c in (r"\w", r"\d", r"\s", r"[^\W\d_]")]
+    for code in range(0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        char = chr(code)
+        low = char.lower() if code not in _FOLD else folded(char)
+        if low == char or len(low) != 1:
+            continue  # unchanged; or the twin is not used where folding changes the length
+        for cls in classes:
+            assert bool(cls.match(char)) == bool(cls.match(low)), (hex(code), cls.pattern)
