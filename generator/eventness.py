@@ -33,6 +33,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+# The patterns searched in every sentence are needled: a case-sensitive twin finds where they match (issue 11).
+from generator.needles import Needled, needled
+
 # -- page furniture and credit lines -------------------------------------------------
 #
 # Each rule with an example of the shape it removes (the examples are ours).
@@ -60,12 +63,12 @@ _ANY_FURNITURE = re.compile("|".join(f"(?:{p})" for p, _ in FURNITURE), re.IGNOR
 # ('... that fires on people" Two more were killed'; not scare quotes). "no fewer than", "not only", "no-fly"
 # and "No. 5" are not negations.
 
-_NEGATOR = re.compile(
+_NEGATOR = needled(re.compile(
     r"\b(?:no(?!\s*(?:-|\.\s*\d|fewer|less|more|later|longer|sooner|doubt|one\s+knows)\b)(?!-)"
     r"|not(?!\s+(?:only|least|just|far|long|until|before|yet\s+clear))|never|nor|neither|none|nobody|nothing|without"
     r"|(?:did|does|do|was|were|is|are|has|have|had|could|would|will|can)n[’']t|cannot)\b",
     re.IGNORECASE,
-)
+))
 _CLAUSE_END = re.compile(r"[,;:()\u2013\u2014]|(?<=[\w.!?])[\"\u201d](?=\s+(?-i:[A-Z]))|\s-\s|\b(?:but|while|whereas|although|though|however|yet)\b", re.IGNORECASE)
 
 # -- verb groups ------------------------------------------------------------------------
@@ -103,20 +106,20 @@ _AUX_EVENT = re.compile(
                       "thrown", "driven", "flown", "stolen", "burnt", "hidden", "beaten", "overrun", "withdrawn", "swept", "met", "led", "cut", "set", "put"}))
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_FINITE_AUX = re.compile(
+_FINITE_AUX = needled(re.compile(
     r"\b(?:will|shall|'ll|is\s+(?:due\s+|set\s+|scheduled\s+|expected\s+)?to|are\s+(?:due\s+|set\s+|scheduled\s+|expected\s+)?to"
     r"|plans?\s+to|planned|scheduled|called\s+for|calls\s+for\s+\w+\s+to\s+(?:rally|march|protest|strike|gather)"
     r"|(?:is|are|am|was|were)\s+(?:\w+ly\s+|now\s+|still\s+|also\s+|already\s+|again\s+)?(?:being\s+)?\w+ing)\b",
     re.IGNORECASE,
-)
-_MODAL = re.compile(r"\b(?:might|may|could|should|would|must|ought\s+to)\s+(?:not\s+|also\s+|well\s+|eventually\s+|yet\s+)?(\w+)", re.IGNORECASE)
+))
+_MODAL = needled(re.compile(r"\b(?:might|may|could|should|would|must|ought\s+to)\s+(?:not\s+|also\s+|well\s+|eventually\s+|yet\s+)?(\w+)", re.IGNORECASE))
 # A present-tense "happening" verb: the video or witness present of news
 # ("gunfire rings out", "demonstrators chant") is an event; "X is an ally" is not.
-_PRESENT_HAPPENING = re.compile(
+_PRESENT_HAPPENING = needled(re.compile(
     r"\b(?:rings?\s+out|rings?\s+through|erupts?|clash|clashes|march(?:es)?|chant|chants|opens?\s+fire|storms?|shells|"
     r"pounds?|enters?|arrives?|flee|flees|burns?|explodes?|kills|dies|crashes|meets|visits)\b",
     re.IGNORECASE,
-)
+))
 _STAMP = re.compile(
     r"^\W*(?:(?:date\s+)?\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]+\s+\d{2,4}\s+\d{1,2}:\d{2}(?:\s*[A-Z]{2,4})?"
     r"|(?:[A-Z][a-z]+day,?\s+)?[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*(?:[A-Z]{2,4})?"
@@ -126,19 +129,19 @@ _STAMP = re.compile(
 
 # A predicate spread over a whole period is background, not a happening:
 # "Insurgents have shelled the city throughout the war", "has long been".
-_HABITUAL = re.compile(
+_HABITUAL = needled(re.compile(
     r"\b(?:throughout\s+the\s+(?:\w+\s+)?(?:conflict|war|crisis|uprising|years?|decades?)|for\s+(?:many\s+)?(?:years|decades|generations)"
     r"|over\s+the\s+(?:past\s+|last\s+)?(?:years|decades)|(?:has|have|had)\s+long\b|on\s+a\s+regular\s+basis|routinely|regularly|traditionally)\b",
     re.IGNORECASE,
-)
+))
 
 
 # "More than 3,000 people have died since the protests began": a running
 # total with nobody reporting it today is background; "the agency said ...
 # have died since ..." is a report, and an event.
-_RUNNING_SINCE = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|died)\b[^.;]*\bsince\b", re.IGNORECASE)
-_REPORTED = re.compile(r"\b(?:said|says|say|told|reported|reports|according\s+to|estimated?s?|announced|counted|recorded|registered|put\s+the)\b", re.IGNORECASE)
-_REPORTING_VERB = re.compile(r"\b(?:said|says|say|told|added|stated|noted|explained|insisted|stressed|claimed(?!\s+(?:responsibility|credit))|wrote)\b", re.IGNORECASE)
+_RUNNING_SINCE = needled(re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|died)\b[^.;]*\bsince\b", re.IGNORECASE))
+_REPORTED = needled(re.compile(r"\b(?:said|says|say|told|reported|reports|according\s+to|estimated?s?|announced|counted|recorded|registered|put\s+the)\b", re.IGNORECASE))
+_REPORTING_VERB = needled(re.compile(r"\b(?:said|says|say|told|added|stated|noted|explained|insisted|stressed|claimed(?!\s+(?:responsibility|credit))|wrote)\b", re.IGNORECASE))
 _QUOTE = re.compile(r"[\"“]([^\"”]*)(?:[\"”]|$)")
 _QUOTE_END = re.compile(r"^([^\"“”]*)[\"”]\W*$")
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|me)\b")
@@ -239,7 +242,7 @@ def mask_negations(sentence: str) -> str:
     return _blank_clauses(sentence, _NEGATOR)
 
 
-def _blank_clauses(sentence: str, opener: re.Pattern[str]) -> str:
+def _blank_clauses(sentence: str, opener: re.Pattern[str] | Needled) -> str:
     """Blank from each match of ``opener`` to the end of its clause (same length).
 
     Linear in the sentence however many openers it has (issue 11: "no " repeated
@@ -266,7 +269,7 @@ def _blank_clauses(sentence: str, opener: re.Pattern[str]) -> str:
 
 # A concessive phrase ("despite tensions stoked by strikes", "in spite of the
 # curfew") recalls circumstances: its participles are no happening.
-_CONCESSIVE = re.compile(r"\b(?:despite|in\s+spite\s+of|notwithstanding)\b", re.IGNORECASE)
+_CONCESSIVE = needled(re.compile(r"\b(?:despite|in\s+spite\s+of|notwithstanding)\b", re.IGNORECASE))
 
 
 def mask_concessive(sentence: str) -> str:
@@ -352,13 +355,13 @@ def _has_past(text: str) -> bool:
     return False
 
 
-_PRESENT_REPORT = re.compile(r"\b(?:says|say|insists|believes|argues|thinks|warns)\b", re.IGNORECASE)
+_PRESENT_REPORT = needled(re.compile(r"\b(?:says|say|insists|believes|argues|thinks|warns)\b", re.IGNORECASE))
 # a present or progressive verb group: "is trying", "are being attacked", "is stoked"; a present perfect
 # ("forces have attacked a mosque") is the news lead's tense for a happening, and stays one
 _PRESENT_GROUP = re.compile(r"\b(?:is|are|am)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+|not\s+)*(?:being\s+)?[a-z]+\b", re.IGNORECASE)
-_TIME_CUE = re.compile(
+_TIME_CUE = needled(re.compile(
     r"\b(?:today|yesterday|tonight|overnight|past|last|since|hours?|days?|weeks?|months?|mornings?|evenings?|nights?|\d{4})\b", re.IGNORECASE
-)
+))
 
 
 _SINCE_AFTER = re.compile(r",\s*(?:after|since|because|following)\b.*", re.IGNORECASE | re.DOTALL)
@@ -509,7 +512,7 @@ _SAID_THAT = re.compile(r"\b(?:said|told\s+[\w ]{1,30}?|announced|stated|declare
 
 # Verbs of happening with no event type of their own (type ``other``):
 # crashes, entries, things heard, meetings held, announcements.
-_HAPPENING = re.compile(
+_HAPPENING = needled(re.compile(
     r"\b(?:crash(?:ed|es)?|collided|entered|heard|broke\s+out|erupted|took\s+place|occurred|happened|"
     r"burn(?:ed|t)|set\s+(?:fire|ablaze)|blocked|closed|reopened|opened|announced|declared|launched|"
     r"met|visited|held|issued|signed|adopted|approved|formed|appointed|urged|called\s+on|called\s+for|"
@@ -519,7 +522,7 @@ _HAPPENING = re.compile(
     r"hit|struck|attacked|targeted|damaged|destroyed|shot\s+down|downed|intercepted|lost\s+(?:his|her|their)\s+li(?:fe|ves)|patroll(?:ed|ing)|delivered|distributed|"
     r"will\s+(?:meet|hold|visit|travel|vote|march|gather|rally))\b",
     re.IGNORECASE,
-)
+))
 
 
 def may_happen(sentence: str) -> bool:
@@ -528,7 +531,7 @@ def may_happen(sentence: str) -> bool:
 
 
 # Verbs of a state, not a happening: "deaths remained high in the first nine months of the year".
-_STATIVE = re.compile(r"\b(?:remained|stayed|seemed|appeared|looked|sounded|continued\s+to\s+be|used\s+to)\b", re.IGNORECASE)
+_STATIVE = needled(re.compile(r"\b(?:remained|stayed|seemed|appeared|looked|sounded|continued\s+to\s+be|used\s+to)\b", re.IGNORECASE))
 
 
 # Happenings told by the shape of the verb group, whatever the verb (no trigger list):
@@ -544,7 +547,7 @@ _PAST_PROGRESSIVE = re.compile(
     r"|adopting|pursuing|following|showing|playing|beginning|coming|happening|continuing|claiming|winning|losing|wearing|serving|managing)\b)[a-z]{3,}ing\b"
     r"(?!\s*(?:and\b|or\b|but\b|to\b|[,.;:\u2013\u2014-]|$))", re.IGNORECASE)  # "was forbidding and dark", "was compelling to read": adjectives
 # reported speech: a progressive after "said"/"insisted" is often the speaker's present, backshifted ("said Syria was protecting its security")
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|say|saying|told|telling|insisted|added|admitted|claimed|suggested|described|believed|thought|felt|reported)\b", re.IGNORECASE)
+_SPEECH_BEFORE = needled(re.compile(r"\b(?:said|says|say|saying|told|telling|insisted|added|admitted|claimed|suggested|described|believed|thought|felt|reported)\b", re.IGNORECASE))
 
 
 # A recording that shows people doing something: what it shows happened ("Videos posted by activists
@@ -578,7 +581,7 @@ def shaped_happening(masked: str) -> bool:
     return m is not None and not _SPEECH_BEFORE.search(masked, 0, m.start())
 
 
-_SHAPES = re.compile("|".join(f"(?:{p.pattern})" for p in (_HEARSAY_PAST, _ASPECT, _PAST_PROGRESSIVE, _FOOTAGE)), re.IGNORECASE)
+_SHAPES = needled(re.compile("|".join(f"(?:{p.pattern})" for p in (_HEARSAY_PAST, _ASPECT, _PAST_PROGRESSIVE, _FOOTAGE)), re.IGNORECASE))
 
 
 def happening(masked: str, dated: bool, timed: bool = False) -> bool:

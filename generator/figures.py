@@ -54,6 +54,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from generator.anchored import Matches, Words, search_ending_at, word_width
 from generator.attribution import AttributionContext, Source, find_attribution, source_of
 from generator.model import Figure
+from generator.needles import needled  # patterns searched in every sentence: found through their twins (issue 11)
 
 # -- the metric table ------------------------------------------------------------
 
@@ -204,11 +205,11 @@ _WORDNUM = (
 )
 _DIGITNUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s+(?:million|thousand|billion){_AND_DIGITS}?)?"
 _QUAL = r"(?:" + "|".join(sorted((re.escape(q).replace(r"\ ", r"\s+") for q in QUALIFIERS), key=len, reverse=True)) + r")"
-_NUMBER = re.compile(
+_NUMBER = needled(re.compile(
     rf"(?:(?P<qual>\b{_QUAL})\s+)?(?:(?P<between>\bbetween)\s+)?"
     rf"(?P<num>(?<![\w.,/:$£€])(?<![A-Za-z]-){_DIGITNUM}(?![\w])(?!\.\d)(?!:\d)|\b{_WORDNUM}\b)",
     re.I,
-)
+))
 
 
 def parse_number(text: str) -> int | None:
@@ -268,11 +269,11 @@ class NumberMention:
     text: str
 
 
-_SKIP_BEFORE = re.compile(
+_SKIP_BEFORE = needled(re.compile(
     rf"(?:{_MONTHS}\s*|[$£€]\s*|\bUS\$\s*|\b(?:No\.|number|Resolution|height|aged|Route|Highway|page|Article|"
     r"Chapter|Section|Channel|Brigade|Division|Regiment|Battalion|Unit|Flight|Su|F|MiG|T|S|item|point|km|kilometre)\s*-?)$",
     re.I,
-)
+))
 _SKIP_AFTER = re.compile(
     rf"^(?:\s*(?:%|per\s*cent\b|percent\b)|\s*(?:of\s+)?{_MONTHS}(?!\w)|-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)[- ]old\b"
     r"|-[A-Za-z]|\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|km|kilometres?|kilometers?|miles?|metres?|meters?|kg|tons?|tonnes?"
@@ -630,7 +631,7 @@ _TIMES = re.compile(r"^\s+(?:times|occasions)\b", re.I)  # "violated ... 39 time
 
 # -- cumulative ----------------------------------------------------------------------------
 
-_CUMULATIVE = re.compile(
+_CUMULATIVE = needled(re.compile(
     r"\bsince\s+(?!then\b)(?:the\s+(?:start|beginning|outbreak|onset)\b|the\s+\d|\d|" + _MONTHS + r"|(?:the\s+)?(?:[\w'’-]+\s+){1,4}(?:began|begun|started|erupted|broke\s+out|took\s+effect|came\s+into\s+force|was\s+\w+ed|were\s+\w+ed)\b"
     r"|the\s+(?:ceasefire|truce|war|conflict|uprising|revolution|offensive|operation|campaign|battle|siege|fighting|agreement|deal)\b|(?:last|early|late|mid)\b|mid-|19\d\d|20\d\d|its\b|their\b)"
     r"|\bso\s+far\b(?!\s+(?:on\s+)?(?:today|this\s+(?:morning|afternoon|evening)|on\s+\w+day|\w+day))|\bto\s+date\b|\bin\s+total\b|\boverall\b|\bcumulative\b|\brunning\s+total\b"
@@ -638,7 +639,7 @@ _CUMULATIVE = re.compile(
     r"|\bbringing\s+(?:the\s+)?(?:total|toll|number)|\braising\s+(?:the\s+)?(?:total|toll|number)"
     r"|\btotal\s+number\b[^,.;]{0,60}\b(?:reached|stands|stood|is\s+now|has\s+risen)",
     re.I,
-)
+))
 _FIRST_SINCE = re.compile(r"\b(?:first|highest|lowest|worst|deadliest|biggest|largest)\b[^,.;]{0,40}$", re.I)
 
 

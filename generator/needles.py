@@ -30,7 +30,8 @@ twin lets it skip ahead to the characters a match can begin with, several
 times faster. The twin only finds where the match is: the match returned is
 the pattern's own, made at that offset in the text itself (same groups, same
 case). A pattern the twin can't copy exactly (flags switched inside it, back
-references, cased non-ASCII letters, a match that may be empty) has none.
+references, cased non-ASCII letters, a match that may be empty) has none;
+nor does one anchored at the start of the text, which is fast as it is.
 
 >>> sorted(needles(re.compile(r"\b(?:killed|died)\s+in\b", re.I)))
 [('died', True), ('killed', True)]
@@ -150,6 +151,8 @@ def twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         return None
     try:
         tree = _sre_parse.parse(pattern.pattern, pattern.flags)
+        if tree.data[:1] in ([(_sre.AT, _sre.AT_BEGINNING)], [(_sre.AT, _sre.AT_BEGINNING_STRING)]):
+            return None  # anchored at the start: the pattern itself tries one place only, a twin costs more
         if tree.getwidth()[0] == 0 or not _lower(tree):
             return None
         tree.state.flags &= ~re.IGNORECASE

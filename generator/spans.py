@@ -210,7 +210,7 @@ RULES: tuple[SpanRule, ...] = (
     ),
 )
 
-_FIRST_SINCE = re.compile(r"\b(?:first|highest|lowest|worst|deadliest|biggest|largest|heaviest|most)\b[^,.;]{0,40}$", re.I)
+_FIRST_SINCE = needled(re.compile(r"\b(?:first|highest|lowest|worst|deadliest|biggest|largest|heaviest|most)\b[^,.;]{0,40}$", re.I))
 # A clause boundary: a semicolon, a dash, or a comma (or "and") that opens a clause of its own
 # ("..., while ...", ", bringing the toll to", ", and 20 have died since"). A comma around an
 # apposition or a breakdown ("613 civilians, including 139 children, ...") is not one.
@@ -226,8 +226,8 @@ _SPEECH_TIME = re.compile(r"\b(?:said|says|reported|announced|stated|added|confi
 _SPEECH_AFTER = re.compile(r"(?:\s*+,\s++|\s++)(?:said|reported|announced|stated|confirmed)\b", re.I)
 _AGO = re.compile(r"\bago\b", re.I)
 _MIDNIGHT_BEFORE = re.compile(r"\b(?:00:00|0:00|midnight)\s+(?:on\s+)?(?:the\s+)?$", re.I)
-_START_GLOSS = re.compile(r"\b(?:when|as)\b[^;]{0,80}?\b(?:started|began|begun|launched|broke\s+out|erupted|invaded|took\s+effect)\b"
-                          r"|\b(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\b", re.I)
+_START_GLOSS = needled(re.compile(r"\b(?:when|as)\b[^;]{0,80}?\b(?:started|began|begun|launched|broke\s+out|erupted|invaded|took\s+effect)\b"
+                          r"|\b(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\b", re.I))
 _PAIR_LEAD = re.compile(r"\b(?:over|between|from|on|during)\s+(?:the\s+)?$", re.I)
 
 
@@ -611,19 +611,19 @@ def continues_total(sentence: str) -> bool:
 # numbered 1,400", "amounted to", "stood at", "... were in the city, with 4,000 deaths", "according to
 # the UN's data". With no time words of its own it counts over the span of the total before it.
 _QUAL = r"(?:(?:about|approximately|some|around|roughly|at\s+least|more\s+than|over|nearly|almost|an\s+estimated)\s+)?"
-_STATES = re.compile(
+_STATES = needled(re.compile(
     r"\bthere\s+(?:were|are|was|is|have\s+been|had\s+been)\s+" + _QUAL + r"\d"
     r"|\b(?:numbered|number|numbers|amounted\s+to|amounts?\s+to|totall?ed|totals|stood\s+at|stands?\s+at)\s+" + _QUAL + r"\d"
     r"|\b(?:were|was|are|is)\b[^,;.]{0,60},?\s+with\s+" + _QUAL + r"\d[\d,.]*\s+(?:deaths|dead|fatalities|injuries|injured|wounded|casualties|victims)\b"
     r"|\baccording\s+to\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}(?:data|figures|statistics|records)\b",
     re.I,
-)
+))
 
 
-_INCIDENT = re.compile(
+_INCIDENT = needled(re.compile(
     r"\b(?:in|by|during|from|after)\s+(?:the\s+|an?\s+|this\s+|that\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:attacks?|strikes?|airstrikes?|air\s+strikes?|blasts?|explosions?|bombings?|raids?|shelling|ambush(?:es)?|incidents?"
-    r"|crash(?:es)?|assaults?|clash(?:es)?)\b", re.I)
+    r"|crash(?:es)?|assaults?|clash(?:es)?)\b", re.I))
 
 
 def states_count(sentence: str) -> bool:
