@@ -52,7 +52,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Callable, Iterator, Literal
 
-from generator import lexicons
+from generator import lexicons, needles
 from generator.model import Granularity, Timex, TimexType
 
 __all__ = ["find_timexes", "event_date", "date_order_for", "numeric_doubt"]
@@ -2823,7 +2823,7 @@ def _matches(
     seen_end = -1
     spans = cores.get(rule.core.pattern)
     if spans is None:
-        spans = cores[rule.core.pattern] = [c.span() for c in rule.core.finditer(text)]
+        spans = cores[rule.core.pattern] = needles.spans(rule.core, text)  # by str.find where the core is only strings (issue 11)
     for cs, ce in spans:
         if ce <= seen_end:
             continue  # inside the last match already found

@@ -193,3 +193,38 @@ def test_folding_keeps_every_character_class_and_word_boundary():
             continue  # unchanged; or the twin is not used where folding changes the length
         for cls in classes:
             assert bool(cls.match(char)) == bool(cls.match(low)), (hex(code), cls.pattern)
+
+
+# -- spans: a pattern that is only strings, found by str.find ----------------------------------------
+
+from generator.needles import spans, strings  # noqa: E402
+
+
+@pytest.mark.parametrize("pattern, text", [
+    (r"a|ab", "ab abab"),  # the first alternative that matches wins, as in the engine
+    (r"ab|a", "ab abab"),
+    (r"\bday\b|days", "days, day; Monday"),
+    (r"\Bday", "Monday today day"),
+    (r"[Ww]eek(?:end)?s?", "Weekends weekend weeks WEEK"),
+    (r"p\.?m\b", "5 p.m. 6 pm 7 pmx p.mm"),
+    (r"aa", "aaaaa"),  # non-overlapping, from the left
+])
+def test_spans_answer_as_finditer(pattern, text):
+    compiled = re.compile(pattern)
+    assert strings(compiled) is not None
+    assert spans(compiled, text, per_string=0) == [m.span() for m in compiled.finditer(text)]
+
+
+def test_spans_of_every_date_core_answer_as_finditer():
+    from generator import dates
+
+    rng = random.Random(5)
+    cores = {r.core.pattern: r.core for r in dates._RULES if r.core is not None}
+    assert sum(strings(c) is not None for c in cores.values()) > 20
+    written = "On Monday 3 March, two days later, the week's end: today, MONDAYS and mid-weekend at 5 p.m."
+    for core in cores.values():
+        words = [s for s, _, _ in strings(core) or ()] + _ODD + ["day", "Mon", "week", "5", "2016"]
+        for _ in range(40):
+            text = "".join(rng.choice(words) + rng.choice(["", " ", ",", "-", "s "]) for _ in range(rng.randint(1, 12)))
+            assert spans(core, text, per_string=0) == [m.span() for m in core.finditer(text)], (core.pattern, text)
+        assert spans(core, written, per_string=0) == [m.span() for m in core.finditer(written)], core.pattern
