@@ -213,7 +213,7 @@ class AttributionContext:
         self.moved_on = False  # a sentence opened another incident: no reporter carries into it until one is named
         self.quoted_by: dict[str, _Reporter] = {}  # a sentence inside a quote → who the quote's closing names
         self.introduced: dict[str, tuple[str, str]] = {}  # "a watchdog said" → the body the next sentence names
-        self.voices = 1  # how many different reporters the whole article names (``for_article``; media aside)
+        self.voices = 1  # how many different reporters the whole article names, up to two (``for_article``; media aside)
         self.next_named: dict[str, str] = {}  # a sentence naming nobody → the next reporter the article names after it
         self.in_paragraph = False  # the last reporter was named in the current paragraph
         self.named_just_before = False  # the last sentence named or mentioned the last reporter
@@ -244,7 +244,9 @@ class AttributionContext:
                 continue
             next_named.update((w, named) for w in waiting)
             waiting = []
-            if not is_medium(named) and not any(_one_voice(named, v) for v in voices):
+            # only one voice or several matters: counting stops at two (else each new name was compared with every
+            # voice so far, quadratic in a long article's reporters; issue 11)
+            if len(voices) < 2 and not is_medium(named) and not any(_one_voice(named, v) for v in voices):
                 voices.append(named)
         context = cls()
         context.first_reporter = first
