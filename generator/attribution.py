@@ -23,6 +23,7 @@ from typing import Iterable, Sequence
 
 from . import lexicons
 from .anchored import Matches, Words
+from .needles import needled
 
 # Reporting verbs, each with the shape it reads. A verb counts only with a subject that can speak
 # (``_is_speaker``) and not in the passive ("were reported" names nobody).
@@ -804,17 +805,17 @@ _CLAUSE_BREAK = re.compile(r";|\bwhile\b|\bwhereas\b|,\s+and\s+the\b")
 # - background from an earlier period, which the reporter of today's figures did not give:
 #   "Last year a similar raid on the camp left 30 dead", "two weeks ago, four herders died"
 #   (but not a running total "since last month" or a span "over the last week").
-_HEARSAY = re.compile(
+_HEARSAY = needled(re.compile(
     r"\breportedly\b|\b(?:was|were|been|is|are)\s+(?:\w+ly\s+)?reported\s+(?!by\b)(?:to\s+(?:be|have)\s+)?\w+|"
     r"\b(?:unconfirmed|unverified|conflicting)\s+(?:\w+\s+)?reports?\b",
     re.I,
-)
-_EARLIER_PERIOD = re.compile(
+))
+_EARLIER_PERIOD = needled(re.compile(
     r"(?<!since )(?<!over )(?<!in )(?<!during )(?<!within )(?<!for )(?<!of )(?<!the )(?<!past )"
     r"\b(?:last\s+(?:week|month|year)|(?:a|one|two|three|four|five|six|\d+)\s+(?:weeks?|months?|years?)\s+ago|"
     r"earlier\s+(?:this|that)\s+(?:week|month|year))\b",
     re.I,
-)
+))
 # A sentence that opens another incident: what the last reporter said does not cover it, nor what follows
 # until a reporter is named again ("In a separate attack on Friday, ...", "Separately, ...",
 # "In another incident, ..."). "Elsewhere" is not one: a monitor's round-up goes on with it.

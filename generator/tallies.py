@@ -48,6 +48,7 @@ from generator import lexicons
 from generator.anchored import Words, search_ending_at
 from generator.attribution import unnamed_source
 from generator.model import Place, Problem, Tally
+from generator.needles import needled
 
 # -- tally-only metric synonyms ------------------------------------------------------
 #
@@ -896,12 +897,12 @@ _TOLL_PREDICATE = re.compile(
     r"(?P<n>\d[\d,]*)",
     re.I,
 )
-_TOLL_SHAPE = re.compile(
+_TOLL_SHAPE = needled(re.compile(
     rf"\b{_WAR}\b[^.;:]{{0,60}}?\b(?:has|have|had)\s+(?:\w+\s+)?(?:killed|claimed|left|wounded|injured)\b"
     rf"|\b{_WAR}\b[^.;:]{{0,40}}?\bresulted\s+in\b|\b(?:has|have)\s+(?:so\s+far\s+|now\s+)?lost\b"
     r"|\b(?:equipment|weapons|hardware)\s+lost\s+by\b|" + _TOLL_PREDICATE.pattern,
     re.I,
-)
+))
 
 
 def toll_from(sentence: str) -> int | None:
