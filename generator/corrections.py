@@ -282,10 +282,7 @@ class Context:
     def from_settings(cls, config: Mapping[str, Any]) -> Context:
         from generator import places
 
-        aliases = {**places.DEFAULT_ALIASES, **(config.get("TIMELINE_PLACE_ALIASES") or {})}
-        gazetteer = places.Gazetteer.for_countries(
-            tuple(config["TIMELINE_COUNTRIES"]), aliases, areas=config.get("TIMELINE_PLACE_AREAS") or None
-        )
+        gazetteer = places.Gazetteer.for_settings(config)
         types = {"other"}
         for rule in config["TIMELINE_EVENT_TYPES"] or ():
             name = rule.get("id") or rule.get("type") if isinstance(rule, Mapping) else getattr(rule, "id", None) or getattr(rule, "type", None)

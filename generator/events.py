@@ -424,12 +424,7 @@ def _without_events(article: Article, reason: str) -> Extraction:
 
 def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -> Extraction:
     """`extract_article` within ``deadline``."""
-    # An editor's aliases add to the shipped spellings; they never replace them.
-    aliases = {**places.DEFAULT_ALIASES, **(config["TIMELINE_PLACE_ALIASES"] or {})}
-    gazetteer = places.Gazetteer.for_countries(
-        tuple(config["TIMELINE_COUNTRIES"]), aliases, areas=config["TIMELINE_PLACE_AREAS"] or None,
-        files=config["TIMELINE_GAZETTEER_FILES"] or None,
-    )
+    gazetteer = places.Gazetteer.for_settings(config)
     metrics = config["TIMELINE_METRICS"]
     type_rules = config["TIMELINE_EVENT_TYPES"]
     published = article.published.isoformat()

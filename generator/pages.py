@@ -262,11 +262,8 @@ class SiteView:
         from generator import places
 
         s = self.settings
-        aliases = {**places.DEFAULT_ALIASES, **(s.get("TIMELINE_PLACE_ALIASES") or {})}
         countries = tuple(s.get("TIMELINE_COUNTRIES") or plugin_settings.default("TIMELINE_COUNTRIES"))
-        gazetteer = places.Gazetteer.for_countries(
-            countries, aliases, areas=s.get("TIMELINE_PLACE_AREAS") or None, files=s.get("TIMELINE_GAZETTEER_FILES") or None
-        )
+        gazetteer = places.Gazetteer.for_settings(s, countries)
         return gazetteer, places.country_outline(countries)
 
     def _incident_map(

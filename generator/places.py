@@ -354,6 +354,25 @@ class Gazetteer:
         return self
 
     @classmethod
+    def for_settings(cls, config: Mapping[str, Any], countries: Sequence[str] | None = None) -> Gazetteer:
+        """The gazetteer the settings describe (cached like ``for_countries``).
+
+        The editor's ``TIMELINE_PLACE_ALIASES`` add to the shipped spellings, never
+        replace them; ``TIMELINE_PLACE_AREAS`` and ``TIMELINE_GAZETTEER_FILES`` are
+        added too. Extraction, pages, review and corrections all take this one, so a
+        village known only from a site's gazetteer file is known to each of them.
+        ``countries`` overrides ``TIMELINE_COUNTRIES``.
+
+        >>> Gazetteer.for_settings({"TIMELINE_COUNTRIES": ["SY"]}) is Gazetteer.for_countries(["SY"])
+        True
+        """
+        aliases = {**DEFAULT_ALIASES, **(config.get("TIMELINE_PLACE_ALIASES") or {})}
+        return cls.for_countries(
+            tuple(config["TIMELINE_COUNTRIES"] if countries is None else countries), aliases,
+            areas=config.get("TIMELINE_PLACE_AREAS") or None, files=config.get("TIMELINE_GAZETTEER_FILES") or None,
+        )
+
+    @classmethod
     def for_countries(
         cls,
         codes: Sequence[str],

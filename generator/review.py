@@ -365,10 +365,7 @@ def review_site(site: SiteData, config: Mapping[str, Any]) -> list[ReviewItem]:
     """Annotate ``site`` with doubts (in place) and return its review list."""
     from generator import places
 
-    aliases = {**places.DEFAULT_ALIASES, **(config.get("TIMELINE_PLACE_ALIASES") or {})}
-    gazetteer = places.Gazetteer.for_countries(
-        tuple(config["TIMELINE_COUNTRIES"]), aliases, areas=config.get("TIMELINE_PLACE_AREAS") or None
-    )
+    gazetteer = places.Gazetteer.for_settings(config)
     reasons = annotate(site, gazetteer.homonym_provinces, lambda name: gazetteer.lookup(name) is not None)
     return review_items(site, reasons, list(config["TIMELINE_KEY_METRICS"]), metrics=sorted(config["TIMELINE_METRICS"] or ()))
 

@@ -159,3 +159,16 @@ def test_an_edited_gazetteer_file_invalidates_the_extraction_cache(tmp_path, acl
     with open(acled_file, "a", encoding="utf-8") as handle:
         handle.write("SYR5,05 January 2017,Syria,Hama,Hama,Tall Wardan,35.1,36.7,x\n")
     assert ExtractionCache(str(tmp_path / "cache"), config).get(article) is None
+
+
+def test_corrections_know_the_villages_of_a_gazetteer_file(acled_file):
+    """A correction naming a village found only in the site's gazetteer file is accepted."""
+    from generator import corrections
+    from generator.settings import resolve
+
+    plain = corrections.Context.from_settings(resolve({}))
+    assert plain.lookup_place("Kafr Zabadin") is None
+    config = resolve({"TIMELINE_GAZETTEER_FILES": [acled_file]})
+    with_file = corrections.Context.from_settings(config)
+    assert with_file.lookup_place("Kafr Zabadin") is not None
+    assert Gazetteer.for_settings(config).lookup("Kafr Zabadin") is not None
