@@ -572,6 +572,10 @@ def _np_ending(scan: _Scan, verb_start: int) -> tuple[str, int] | None:
     masked, sentence = scan.masked, scan.sentence
     cut = scan.last_break(verb_start)
     start = scan.reach(verb_start, cut + 1)
+    if _SPEECH_RE.search(masked, start, verb_start):
+        # "X said on Wednesday it had documented ...": this verb is inside what X said (its "that" left out), so X,
+        # the speaker of the verb before, is the reporter; the phrase never reaches back over that verb
+        return None
     if start >= verb_start or masked[start:verb_start].isspace():
         return None
     text = sentence[start:verb_start]

@@ -52,6 +52,9 @@ def sources(sentence: str, context: AttributionContext | None = None) -> list[tu
         ("The tactics used by the militia say otherwise, with 5 killed.", None),
         # coordinated reporters
         ("Nine villagers were killed by the blast, residents and rescue workers said.", "Residents and rescue workers"),
+        # a report verb inside what was said, its "that" left out: the first speaker reports it
+        ("The Mountain Rights Watch said on Monday it had documented the deaths of 212 villagers since May.", "Mountain Rights Watch"),
+        ("The Relief Observatory reported on Friday it had counted 40 dead in the camp.", "Relief Observatory"),
     ],
 )
 def test_reporter_of_one_sentence(sentence, reporter):
