@@ -170,7 +170,7 @@ _BULLETIN = """\
 {% endfor %}
 </tbody>
 <tfoot><tr><th scope="row">Total</th><td>{{ tl.number(t.tally.total) }}
-{%- if t.tally.stated_total is not none and t.tally.stated_total != t.tally.by_place.values() | sum %} (stated {{ tl.number(t.tally.stated_total) }}; places add up to {{ tl.number(t.tally.by_place.values() | sum) }}){% endif %}</td></tr></tfoot>
+{%- if t.tally.places_differ %} (stated {{ tl.number(t.tally.stated_total) }}; places add up to {{ tl.number(t.tally.by_place.values() | sum) }}){% endif %}</td></tr></tfoot>
 </table>
 {% endfor %}
 {% if events %}

@@ -270,6 +270,18 @@ class Tally:
     checked: bool = False
     doubts: tuple[str, ...] = ()
 
+    @property
+    def places_differ(self) -> bool:
+        """The places listed add up to another number than the stated total.
+
+        A tally that gives a total and lists no place differs from nothing:
+
+        >>> t = Tally("2016-08-31", "killed", 61, {}, None, "a", "s", 0, 1, stated_total=61)
+        >>> t.places_differ, dataclasses.replace(t, by_place={"Aleppo": 50}).places_differ
+        (False, True)
+        """
+        return bool(self.by_place) and self.stated_total is not None and self.stated_total != sum(self.by_place.values())
+
 
 @dataclass(frozen=True, slots=True)
 class Extraction:

@@ -399,9 +399,7 @@ def build_report(site: SiteData) -> dict[str, Any]:
     events_per_article: dict[str, int] = defaultdict(int)
     for event in site.events:
         events_per_article[event.article] += 1
-    mismatched = [
-        t for t in site.tallies if t.stated_total is not None and t.stated_total != sum(t.by_place.values())
-    ]
+    mismatched = [t for t in site.tallies if t.places_differ]
     return {
         "report_articles": sorted(site.articles, key=lambda a: a.path),
         "events_per_article": dict(events_per_article),

@@ -121,9 +121,8 @@ def tally_doubts(tally: Tally, known_place: Callable[[str], bool] = lambda name:
     ['stated total 9 but the places add up to 8', 'no source named']
     """
     out = []
-    listed = sum(tally.by_place.values())
-    if tally.by_place and tally.stated_total is not None and tally.stated_total != listed:  # a total-only tally lists none
-        out.append(Doubt("total", f"stated total {tally.stated_total} but the places add up to {listed}"))
+    if tally.places_differ:
+        out.append(Doubt("total", f"stated total {tally.stated_total} but the places add up to {sum(tally.by_place.values())}"))
     if not tally.attributed_to:
         out.append(Doubt("no_source", "no source named"))
     for name in tally.by_place:

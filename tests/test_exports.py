@@ -323,3 +323,13 @@ def test_a_months_toll_is_no_incident_of_its_day_and_its_entries_say_their_span(
     assert timeline.count("Tells of the running total, 31 Jul – 31 Aug 2016, not of that day alone.") == 2
     feed = (built_site / "feeds" / "places" / "aleppo.rss.xml").read_text(encoding="utf-8")
     assert "Tells of the running total, 27 Nov – 13 Dec 2016, not of that day alone." in feed  # OCHA's 39,250 since 27 Nov
+
+
+def test_a_total_that_lists_no_province_is_no_total_that_differs(built_site):
+    """The 613 lists no province: neither the bulletin, its feed nor the build report says the
+    provinces "add up to 0", and its source is the Observatory, not "... said on Wednesday it"."""
+    bulletin = (built_site / "bulletins" / "2016-08-31" / "index.html").read_text(encoding="utf-8")
+    feed = (built_site / "feeds" / "bulletins.atom.xml").read_text(encoding="utf-8")
+    report = (built_site / "report" / "index.html").read_text(encoding="utf-8")
+    assert "Stated total differs" not in bulletin and "add up to 0" not in feed and "add up to 0" not in report
+    assert "according to Syrian Observatory for Human Rights</" in bulletin and "said on Wednesday it</" not in bulletin
