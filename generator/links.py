@@ -62,7 +62,8 @@ class Links(Addresses):
         super().__init__(settings)
         self.metrics = plugin_settings.get(settings, "TIMELINE_METRICS")
         self.types = plugin_settings.get(settings, "TIMELINE_EVENT_TYPES")
-        self.key_metrics: list[str] = list(settings.get("TIMELINE_KEY_METRICS") or plugin_settings.default("TIMELINE_KEY_METRICS"))
+        # An empty list is a choice (no key-figures box, no place charts), not a missing setting.
+        self.key_metrics: list[str] = list(plugin_settings.get(settings, "TIMELINE_KEY_METRICS"))
         # Site data is looked up through maps that note each key a page reads (pagecache.Reads),
         # so a page's fingerprint covers exactly the articles, events and days it showed.
         self.reads = pagecache.Reads()

@@ -112,7 +112,9 @@ class SiteView:
         """The latest bulletin and the recent ones. Pelican's index.html is written first
         (ArticlesGenerator runs before plugin generators); ours replaces it if both use index.html."""
         bulletins = self.site.bulletins
-        recent = list(reversed(bulletins[-int(self.s["TIMELINE_HOME_BULLETINS"]):])) if bulletins else []
+        shown = int(self.s["TIMELINE_HOME_BULLETINS"])
+        # bulletins[-0:] is every bulletin: 0 must list none.
+        recent = list(reversed(bulletins[len(bulletins) - shown:])) if shown else []
         latest = bulletins[-1] if bulletins else None
         yield Page({}, dict(
             bulletin=latest, recent_bulletins=recent, periods_by_year=self.by_year,

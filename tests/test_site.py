@@ -806,6 +806,26 @@ def test_custom_addresses_move_the_pages(tmp_path):
     assert 'href="../where/damascus.html">Damascus</a>' in read(out, "daily/2016-12-23.html")
 
 
+def _place_charts(out: Path) -> int:
+    return sum(p.read_text(encoding="utf-8").count('<figure class="chart-block">') for p in (out / "places").rglob("index.html"))
+
+
+def test_zero_and_empty_settings_mean_none_not_the_default(tmp_path):
+    # TIMELINE_HOME_BULLETINS = 0 once listed every bulletin (bulletins[-0:]), and
+    # TIMELINE_KEY_METRICS = [] fell back to the default metrics on place pages.
+    mp = pytest.MonkeyPatch()
+    use_hand_pipeline(mp)
+    try:
+        default = pelican_build(tmp_path / "default")
+        none = pelican_build(tmp_path / "none", TIMELINE_HOME_BULLETINS=0, TIMELINE_KEY_METRICS=[])
+    finally:
+        mp.undo()
+    assert '<section aria-labelledby="recent">' in read(default, "index.html")
+    assert '<section aria-labelledby="recent">' not in read(none, "index.html")
+    # place pages chart the key metrics from reports, then every tallied metric
+    assert _place_charts(default) > _place_charts(none) > 0
+
+
 # -- structure of every page: unique ids, headings that don't skip levels ---------------------------
 
 class _Structure(HTMLParser):
