@@ -334,18 +334,48 @@ class _State:
             return None  # only a year the text wrote: "Jan. 2" read as next year's is no frame
         if _SINCE.search(self.text, max(0, at - 20), at):
             return None
-        if len(list(_SENTENCE_END.finditer(self.text, stop, start))) > 2 or _PARAGRAPH.search(self.text, stop, start):
+        ends = len(list(_SENTENCE_END.finditer(self.text, stop, start)))
+        if ends > 2 or _PARAGRAPH.search(self.text, stop, start):
             return None
         opening = self.text[max(0, at - 40):at]
         begun = _SENTENCE_END.search(opening) is not None or at < 40
         head = re.split(r"[.!?]\s|\n", opening)[-1] if begun else None
         if head is None or not _FRAME_HEAD.fullmatch(head.lstrip()):
-            return None  # "a program approved in 1987 ...": a year inside a clause frames nothing after it
+            # "a program approved in 1987 ...": a year inside a clause frames nothing after it,
+            # unless it dates the main clause of the sentence just before
+            if ends != 1 or not self.main_clause_year(at, stop):
+                return None
+            cue = self.tense_cue(start, end)[0]
+            if cue is not None and _REPORTING.fullmatch(cue.group()):
+                return None  # "In addition, the firm reported third-quarter net ...": today's news again
         past = self.tense(start, end) == "past" or self.future_in_the_past(start, end)
         if (year < self.ref.year) != past:
             return None
         self.framed.add(start)
         return year
+
+    def main_clause_year(self, at: int, stop: int) -> bool:
+        """Whether the year at ``at:stop`` dates its sentence's one clause: "The firm was
+        founded in 2009 by two brothers.", "Prices rose in 2011, analysts said." A past verb
+        group, then "in"/"during" the year, then no other verb before the sentence ends
+        (a reporting tail aside); nothing subordinate ("which", "after", "that") before it."""
+        text = self.text
+        lo = 0
+        for m in _SENTENCE_END.finditer(text, max(0, at - 200), at):
+            lo = m.end()
+        clause = text[lo:at]
+        if not _IN_BEFORE.search(clause) or _SUBORDINATE.search(clause):
+            return False
+        cues = [m for m in _TENSE_CUE.finditer(clause) if not (m.group("past") and _passive(clause, m))
+                or m.group() in ("was", "were", "had")]
+        if not cues or any(not c.group("past") for c in cues) or _REPORTING.fullmatch(cues[0].group()):
+            return False
+        if any(not _VERB_GAP.fullmatch(clause, a.end(), b.start()) for a, b in zip(cues, cues[1:])):
+            return False  # two verbs: "a program approved in 1987" after the main one
+        tail_end = _SENTENCE_END.search(text, stop)
+        tail = text[stop:tail_end.start() if tail_end else len(text)]
+        tail = _REPORTING_TAIL.sub("", tail)
+        return len(tail) < 80 and not any(not _passive(tail, m) for m in _TENSE_CUE.finditer(tail))
 
     def future_in_the_past(self, start: int, end: int) -> bool:
         """Whether the clause looks ahead from a past time: "talks were due in
@@ -408,6 +438,14 @@ class _State:
 _FRAME_HEAD = re.compile(r"[\"“‘']?\s*(?:(?:(?:[Bb]ack\s+)?[Ii]n|[Dd]uring|[Tt]hroughout|[Bb]y|[Aa]t\s+the\s+end\s+of|"
                          r"[Ee]arly\s+in|[Ll]ate\s+in|[Ll]ater\s+in|[Ee]arlier\s+in)\s+)?")
 _SINCE = re.compile(r"\bsince\s+(?:early\s+|mid-?|late\s+)?$", re.IGNORECASE)
+# Words that make what follows a clause of its own (not the sentence's main one).
+_SUBORDINATE = re.compile(r"\b(?:that|which|who|whom|whose|when|where|after|before|because|while|if|"
+                          r"since|until|as|than|although|though|whether)\b|[:;(\"“]", re.IGNORECASE)
+# What may stand between the words of one verb group: "was founded", "had been arrested",
+# "was first elected", "were later released".
+_VERB_GAP = re.compile(r"\s+(?:(?:been|not|never|first|later|also|already|then|[a-z]+ly)\s+){0,2}")
+# ", analysts said" / ", the ministry said on Monday" after the dated clause.
+_REPORTING_TAIL = re.compile(r",\s+(?:[\w'.-]+\s+){1,5}(?:said|says|told|reported|added)\b.*$", re.S)
 _IS_BEFORE = re.compile(r"\b(?:is|are|be|been|being)\s+$|['’]s\s+$")
 _WAS_BEFORE = re.compile(r"\b(?:was|were|had\s+been)\s+$")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
@@ -469,6 +507,10 @@ def _weekday_date(state: _State, wd: int, start: int, end: int, mod: str | None)
         return ref - dt.timedelta(days=back)
     if back == 0:
         return ref
+    if _EXPECTED_BEFORE.search(state.text, max(0, start - 70), start):
+        # "had been due to expire Friday": an expectation held before the telling and
+        # overtaken since; its day is the nearer one, either side of publication.
+        return ref - dt.timedelta(days=back) if back <= fwd else ref + dt.timedelta(days=fwd)
     planned = _PLANNED_FOR.search(state.text, max(0, start - 60), start)
     if planned and (_PLAN_BEFORE.search(state.text, max(0, planned.start() - 14), planned.start())
                     or _CALLED_OFF.match(state.text, end)):
@@ -476,6 +518,13 @@ def _weekday_date(state: _State, wd: int, start: int, end: int, mod: str | None)
     if planned or state.tense(start, end, intent=False) == "future":
         return ref + dt.timedelta(days=fwd)
     return ref - dt.timedelta(days=back)
+
+
+# An expectation in the past perfect: "had been due to expire (on) Friday", "who had been
+# scheduled to meet on Sunday", within the weekday's clause.
+_EXPECTED_BEFORE = re.compile(
+    r"\bhad\s+(?:been\s+(?:due|scheduled|slated|set|expected|supposed|planned|meant)|"
+    r"(?:planned|intended|hoped|expected))\s+(?:to|for)\b[^,.;:!?]{0,50}$")
 
 
 # A plan told as over: made before ("as previously planned") or called off after the day.

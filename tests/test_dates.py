@@ -764,7 +764,8 @@ def test_numbers_near_a_month_are_not_always_days(text, found):
     assert [(t.text, t.value) for t in find_timexes(text, WED)] == found
 
 
-# --- background passages: a year that opens a sentence frames what follows ---------
+# --- background passages: a year that opens a sentence (or dates the one clause of the
+# sentence before) frames what follows ---------
 
 MAY13 = dt.date(2013, 5, 14)
 
@@ -780,6 +781,11 @@ FRAMES = [
     ("In 2008, the minister said the vote would take place in May.", "May", "2008-05"),
     # a coming year frames a future clause
     ("In 2015, the new law will take effect in March.", "March", "2015-03"),
+    # a year dating the one clause of the sentence before frames the next sentence
+    ("The plant was sold in 2010 to a rival. In March, the rival shut it.", "March", "2010-03"),
+    ("The ferry service was first launched in 2008, officials said. In June, a second boat joined it.",
+     "June", "2008-06"),
+    ("Unrest grew during 2011. On 2 August, troops entered the town.", "2 August", "2011-08-02"),
 ]
 
 
@@ -789,8 +795,15 @@ def test_a_year_opening_a_sentence_frames_the_months_after_it(text, expr, value)
 
 
 NOT_FRAMES = [
-    # the year inside a clause dates only that clause
-    ("The plant was sold in 2010 to a rival. In March, the rival shut it.", "March", "2013-03"),
+    # the year inside a subordinate or second clause dates only that clause
+    ("The rival, which bought the plant in 2010, shut it. In March, it reopened.", "March", "2013-03"),
+    ("She backed a scheme launched in 2010. In March, it ended.", "March", "2013-03"),
+    ("The plant was sold in 2010 after it lost money for years. In March, it shut.", "March", "2013-03"),
+    # a mid-sentence year frames the next sentence only
+    ("The plant was sold in 2010 to a rival. It cut jobs. In March, the rival shut it.", "March", "2013-03"),
+    # a report is today's news again, whatever came before
+    ("The mine closed in 2009 after a flood. In addition, the firm reported first-quarter losses.",
+     "first-quarter", "2013-Q1"),
     # a period up to now, and a clause about now
     ("Since 2011, 7,000 people have died, among them 300 in March.", "March", "2013-03"),
     ("In 2011, protests spread. Officials say talks are due in November.", "November", "2013-11"),
@@ -977,4 +990,20 @@ def test_the_hebrew_table_is_a_calendar():
 )
 def test_a_plan_told_as_over_dates_the_last_weekday(text, value):
     [timex] = find_timexes(text, FRI)
+    assert timex.value == value
+
+
+@pytest.mark.parametrize(
+    "text,ref,value",
+    [
+        # past perfect: the expectation was overtaken; its day is the nearer one
+        ("The permit had been due to lapse on Friday evening but was renewed.", dt.date(2016, 12, 19), "2016-12-16TEV"),
+        ("Envoys who had been due to meet on Sunday were told the talks were off.", dt.date(2016, 12, 24), "2016-12-25"),
+        ("The bid had been scheduled to close at midnight Friday.", dt.date(2016, 12, 19), "2016-12-16T24:00"),
+        ("The vote had been expected for Saturday before the delay.", dt.date(2016, 12, 21), "2016-12-24"),
+        ("The permit will lapse on Friday.", dt.date(2016, 12, 19), "2016-12-23"),  # a plain schedule stays ahead
+    ],
+)
+def test_a_weekday_inside_a_past_expectation_is_the_nearer_one(text, ref, value):
+    [timex] = find_timexes(text, ref)
     assert timex.value == value
