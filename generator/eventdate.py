@@ -548,3 +548,171 @@ def pick(sentence: str, offset: int, timexes: Sequence[Timex], report_day: dt.da
     if m:
         return Dated(report_day.isoformat(), "day", m.group(), "report day")
     return None
+
+
+# -- the report's frame: the day a bulletin's undated sentences belong to ------------------
+#
+# News prose continues a story: an undated sentence takes the day of the last
+# sentence dated by its own words. A daily bulletin is built otherwise: it says
+# once, in its title or lead, which day it covers ("over the past 24 hours",
+# "in past day", "since the beginning of the day"), and everything it lists
+# without a date of its own happened in that day. A date it names further down
+# for another day ("the truce that came into force on 30 December", "on Sunday
+# one soldier was killed") dates its own sentence only: the next undated line is
+# the report's day again, not that day's. The covered day is the day named with
+# the cue ("Over the past day, on 10 February, ..."), else the day the report was
+# stated ("the ministry said on Monday that ... over the past 24 hours"), else a
+# day in the title ("Flash Update No. 3, 13 October"), else the publication day.
+
+
+@dataclass(frozen=True, slots=True)
+class FrameCue:
+    """Words by which a report says, in its title or lead, that it covers one day."""
+
+    name: str
+    pattern: re.Pattern[str]
+    examples: tuple[tuple[str, bool], ...]  # (title or lead sentence, whether it is a daily report's)
+
+
+FRAME_CUES: tuple[FrameCue, ...] = (
+    FrameCue(
+        "past-day",  # "in the past 24 hours", "over past day", "within last 24 hours", "last day"
+        re.compile(r"\b(?:(?:during|over|in|within|for)\s+)?(?:the\s+)?(?:past|last|previous)\s+(?:day|24\s*hours|twenty-four\s+hours|24-hour\s+period)\b"
+                   r"(?!\s+(?:of|before|after)\b)", re.I),
+        (("Guards report 5 truce breaches in past day", True),
+         ("No one hurt on the front line last day", True),
+         ("Within last 24 hours, monitors noted three cases.", True),
+         ("Talks broke down on the last day of the summit.", False)),
+    ),
+    FrameCue(
+        "the-day",  # "during the day", "for the day", "over this day", "in one day", "per day"
+        re.compile(r"\b(?:(?:during|throughout|over|for)\s+(?:the|this)|in\s+(?:one|a\s+single))\s+day\b(?!\s+(?:of|before|after|when|that)\b)"
+                   r"|^(?!.*\b(?:average|rate)\b).*?\bper\s+day\b", re.I),
+        (("Border guards report four truce breaches in one day", True),
+         ("Monitors logged 12 breaches along the front for the day", True),
+         ("The mission counted 7 shelling cases in the north per day", True),
+         ("During the day, the army took back a hill.", True),
+         ("The guns fell silent during the day of the funeral.", False),
+         ("The camp took in an average of 300 people per day.", False)),
+    ),
+    FrameCue(
+        "day-start",  # "since the beginning of the day", "since day-start on 21 December", "since midnight"
+        re.compile(r"\bsince\s+(?:(?:the\s+)?(?:beginning|start)\s+of\s+(?:the|this)\s+(?:current\s+)?day|day-start|midnight)\b", re.I),
+        (("Since day-start on 3 May, as of 6:00, two shellings were logged.", True),
+         ("Officials say the town came under fire twice since midnight", True),
+         ("Fighting has gone on since the start of the war.", False)),
+    ),
+    FrameCue(
+        "overnight",  # "militants fire mortars 10 times overnight"
+        re.compile(r"\bovernight\b", re.I),
+        (("Army: gunmen shelled the outpost six times overnight", True),
+         ("Overnight May 3-4, the other side fired 40 rounds.", True),
+         ("Protests went on for a week.", False)),
+    ),
+)
+
+# the report's lead: the body's sentences that start in its first LEAD_CHARS characters (a saved page
+# often opens with a site name, a time stamp and the title again), at most LEAD_SENTENCES of them
+LEAD_CHARS = 800
+LEAD_SENTENCES = 8
+# a title's day further than this from the publication day is not the day the report covers
+TITLE_DAYS = 3
+
+
+def frame_cue(text: str) -> FrameCue | None:
+    """The first cue by which ``text`` says it reports one day, or ``None``.
+
+    >>> frame_cue("Russia registers 27 ceasefire breaches over past 24 hours").name
+    'past-day'
+    >>> frame_cue("Rebels shelled the town on Friday.") is None
+    True
+    """
+    for cue in FRAME_CUES:
+        if cue.pattern.search(text):
+            return cue
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What a report says of the time it covers: its day, and whether it is a daily report."""
+
+    day: dt.date
+    text: str | None = None  # the words the day came from (None: the publication day)
+    daily: bool = False
+
+    def story(self, day: str) -> bool:
+        """Whether a sentence dated ``day`` by its own words continues the report (its day or the night before).
+
+        In a daily report an earlier or later day named in passing dates its
+        own sentence only; in news prose (``daily`` false) every past day does.
+
+        >>> f = Frame(dt.date(2021, 2, 10), "on February 10", daily=True)
+        >>> f.story("2021-02-10"), f.story("2021-02-09"), f.story("2021-02-11"), f.story("2016-12-30")
+        (True, True, False, False)
+        >>> Frame(dt.date(2021, 2, 10)).story("2016-12-30")
+        True
+        """
+        if not self.daily:
+            return True
+        return (self.day - dt.timedelta(days=1)).isoformat() <= day <= self.day.isoformat()
+
+
+_OPEN_END = re.compile(r"\b(?:since|from|until|till|to)\s+(?:the\s+)?$", re.I)
+
+
+def _sentence_day(text: str, timexes: Sequence[Timex], report_day: dt.date, offset: int = 0) -> Dated | None:
+    """The day a lead sentence is dated to, when it names one (never a "since", "from" or "until" day)."""
+    kept = [t for t in timexes if not _OPEN_END.search(text[max(0, t.start - offset - 12) : t.start - offset])]
+    found = pick(text, offset, kept, report_day)
+    return found if found is not None and found.granularity == "day" and found.role not in ("nominal", "report day") else None
+
+
+def _title_day(title: str, published: dt.date) -> tuple[dt.date, str] | None:
+    """The day a title dates its report to: the last day it names ("19-20 October" is the 20th), within
+    ``TITLE_DAYS`` before publication; never a "since", "from" or "until" day.
+
+    >>> _title_day("Flash Update #8: 19-20 October 2019", dt.date(2019, 10, 20))
+    (datetime.date(2019, 10, 20), '20 October 2019')
+    >>> _title_day("Toll of the offensive since October 7", dt.date(2019, 10, 8)) is None
+    True
+    """
+    night = night_day(title, published)
+    days = [(dt.date.fromisoformat(night[0]), night[1])] if night else []
+    for t in dates.find_timexes(title, published):
+        resolved = dates.event_date(t)
+        if resolved and resolved[1] == "day" and not _OPEN_END.search(title[max(0, t.start - 12) : t.start]):
+            days.append((dt.date.fromisoformat(resolved[0]), t.text))
+    days = [d for d in days if 0 <= (published - d[0]).days <= TITLE_DAYS]
+    return max(days, key=lambda d: d[0]) if days else None
+
+
+def report_frame(title: str, lead: Sequence[tuple[str, int, Sequence[Timex]]], published: dt.date) -> Frame:
+    """The frame of a report from its title and lead (``(sentence, offset, its anchors)``, the body's first sentences).
+
+    >>> pub = dt.date(2021, 2, 11)
+    >>> text = "Over the past day, on February 10, seven violations were recorded."
+    >>> report_frame("Ceasefire violated seven times over past day", [(text, 0, dates.find_timexes(text, pub))], pub)
+    Frame(day=datetime.date(2021, 2, 10), text='February 10', daily=True)
+    >>> title = "Flash Update No. 3, 10 February 2021"
+    >>> report_frame(title, [], pub)
+    Frame(day=datetime.date(2021, 2, 10), text='10 February 2021', daily=False)
+    >>> report_frame("Troops shell the town", [], pub)
+    Frame(day=datetime.date(2021, 2, 11), text=None, daily=False)
+    """
+    titled = _title_day(title or "", published)
+    frame = Frame(*titled) if titled else Frame(published)
+    daily = frame_cue(title or "") is not None
+    statement = None  # the first day the lead says the report was stated on ("the ministry said on Thursday")
+    for text, offset, timexes in lead:
+        cue = frame_cue(text) is not None
+        named = _sentence_day(text, timexes, frame.day, offset)
+        if named is not None and not 0 <= (published - dt.date.fromisoformat(named.date)).days <= TITLE_DAYS:
+            named = None
+        if cue and named is not None:
+            return Frame(dt.date.fromisoformat(named.date), named.text, True)  # the first cue naming its day
+        daily = daily or cue
+        if named is not None and named.role == "statement" and statement is None:
+            statement = Frame(dt.date.fromisoformat(named.date), named.text)
+    frame = statement or frame
+    return Frame(frame.day, frame.text, daily)

@@ -16,7 +16,11 @@ words (never a background clause's date: see ``anchors``), and its
 ``date_text`` names the expression the date came from. Place and event type
 (when it has none of its own) come from the event just before it, within
 ``CARRY_SENTENCES`` sentences. With no dated sentence before it, an event
-falls back to the publication date (``date_text=None``).
+falls back to the day the report covers (``eventdate.report_frame``: the day
+named in its title or lead, else the publication date, ``date_text=None``).
+A daily report ("over the past 24 hours" in its title or lead) lists its own
+day: a day it names in passing outside that day and the night before ("the
+truce that came into force on 30 December") dates its own sentence only.
 
 Which sentences are events at all is decided in ``eventness``: negations,
 questions, credit lines, page furniture and standing facts are not.
@@ -484,6 +488,9 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
     named: tuple[list[int], list[str]] | None = None  # days named in the article, read at the first possessive period
     tables = {start: (end, block) for start, end, block in tallies.table_blocks(article.text)}
     table_end = 0
+    frame = eventdate.report_frame(article.title or "", [
+        (s.text, s.start, anchors(s, _within(timexes, starts, order, s.start, s.end), article.published))
+        for s in sentences[: eventdate.LEAD_SENTENCES] if s.start < eventdate.LEAD_CHARS], article.published)
 
     for index, sentence in enumerate(sentences):
         deadline.check()
@@ -539,7 +546,8 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
         if _POSSESSIVE.search(sentence.text) and named is None:
             named = _named_days(timexes, order)
         earlier = _earlier_days(named, sentence) if named is not None and _POSSESSIVE.search(sentence.text) else ()
-        event, context = _event(article, sentence, index, own, context, event_type, sentence_figures, gazetteer, story_places, earlier)
+        event, context = _event(article, sentence, index, own, context, event_type, sentence_figures, gazetteer, story_places, earlier,
+                                frame)
         event = replace(event, figures=spans.with_spans(
             sentence.text, event.figures, relative, article.published, last_span, _day_of(event)))
         if event.figures:
@@ -607,15 +615,17 @@ def _event(
     gazetteer: Any,
     story_places: Counter[str] | None = None,
     earlier_days: Sequence[str] = (),
+    frame: eventdate.Frame | None = None,
 ) -> tuple[Event, _Context]:
     near = index - context.index <= CARRY_SENTENCES
     story = context.story
-    report_day = dt.date.fromisoformat(story[0]) if story and story[1] == "day" else article.published
+    frame = frame or eventdate.Frame(article.published)
+    report_day = dt.date.fromisoformat(story[0]) if story and story[1] == "day" else frame.day
     picked = eventdate.pick(sentence.text, sentence.start, own_timexes, report_day, earlier_days)
     resolved = (picked.date, picked.granularity, picked.text, picked.mod) if picked else None
     if resolved:
         date, granularity, date_text, date_mod = resolved
-        if _story_date(resolved, article.published) and picked.role not in eventdate.NOT_STORY:
+        if _story_date(resolved, article.published) and picked.role not in eventdate.NOT_STORY and frame.story(picked.date):
             story = resolved
     elif story:
         # An undated sentence continues the story: it takes the date of the
@@ -623,7 +633,8 @@ def _event(
         # (never a background clause's date, which ``anchors`` left out).
         date, granularity, date_text, date_mod = story
     else:
-        date, granularity, date_text, date_mod = article.published.isoformat(), "day", None, None
+        # the day the report covers: its title's or lead's, else the publication day
+        date, granularity, date_text, date_mod = frame.day.isoformat(), "day", frame.text, None
 
     found_places = tuple(places.event_places(sentence.text, gazetteer))
     if not found_places and near and not resolved and not _OWN_SCOPE.search(sentence.text):

@@ -210,3 +210,59 @@ def test_the_breakdown_of_a_running_total_tells_of_its_span_not_its_day():
     assert got["Air raids,"] == ("2013-05-01", "cumulative", "2013-04-02", "2013-05-01")
     assert got["Of the"] == ("2013-05-01", "cumulative", "2013-04-02", "2013-05-01")
     assert got["On Tuesday"] == ("2013-04-30", "day", None, None)
+
+
+def framed(title, body, published):
+    art = Article(path="x.md", slug="x", title=title, published=dt.date.fromisoformat(published), text=markdown_to_text(body))
+    return {" ".join(e.sentence.split()[:2]): (e.date, e.date_text) for e in extract_article(art).events}
+
+
+def test_a_daily_report_carries_its_covered_day_past_a_background_date():
+    # news prose would carry 1 March 2015 to the last two lines; a daily report lists its own day
+    got = framed(
+        "Monitors record 9 truce violations in past 24 hours",
+        "The commission registered nine truce violations in the past 24 hours, the ministry said on Sunday. "
+        "Both sides are bound by the truce that came into force on 1 March 2015. "
+        "So far, 312 villages have joined the truce. "
+        "Gunmen fired mortars at two checkpoints near the river.",
+        "2016-06-12",
+    )
+    assert got["So far,"][0] == "2016-06-12"
+    assert got["Gunmen fired"][0] == "2016-06-12"
+
+
+def test_news_prose_still_continues_the_story_of_a_named_day():
+    got = framed(
+        "Troops storm a village",
+        "Troops stormed a village near the river on 1 June. Gunmen fired mortars at two checkpoints nearby.",
+        "2016-06-12",
+    )
+    assert got["Gunmen fired"][0] == "2016-06-01"
+
+
+def test_the_day_named_with_the_cue_is_the_covered_day_not_the_statement_day():
+    got = framed(
+        "Ceasefire violated five times over past day",
+        "Militants violated the ceasefire five times over the past day, the headquarters said. "
+        "\"Over the past day, on May 9, five violations were recorded.\" "
+        "The headquarters said on Thursday morning that a drone dropped a grenade near the mine. "
+        "Near the station, militants fired from grenade launchers.",
+        "2018-05-10",
+    )
+    assert got["Militants violated"][0] == "2018-05-09"
+    assert got["Near the"] == ("2018-05-09", "May 9")
+
+
+def test_a_title_date_is_the_day_of_the_undated_lines_before_any_dated_one():
+    got = framed(
+        "Flash Update No. 4, 11-12 March 2020",
+        "Some 2,000 people fled the villages east of the city. Shelling damaged two schools and a clinic.",
+        "2020-03-13",
+    )
+    assert got["Some 2,000"] == ("2020-03-12", "12 March 2020")
+    assert got["Shelling damaged"][0] == "2020-03-12"
+
+
+def test_a_title_date_far_from_publication_or_after_since_is_not_the_report_day():
+    got = framed("Toll of the offensive since 7 March", "Shelling damaged two schools and a clinic.", "2020-03-13")
+    assert got["Shelling damaged"] == ("2020-03-13", None)

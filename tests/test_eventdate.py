@@ -28,3 +28,9 @@ def test_night_examples(night):
 
 def test_report_day_words_never_take_a_later_day():
     assert eventdate.pick("He died the day after.", 0, [], dt.date(2021, 7, 6)) is None
+
+
+@pytest.mark.parametrize("cue", eventdate.FRAME_CUES, ids=lambda c: c.name)
+def test_frame_cue_examples(cue):
+    for text, daily in cue.examples:
+        assert bool(cue.pattern.search(text)) is daily, text
