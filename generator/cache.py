@@ -40,6 +40,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -105,24 +106,51 @@ def module_file(name: str) -> Path | None:
     return None
 
 
+# The lines that can hold an import statement: ``import x`` or ``from x import y`` at the start of a
+# line (any indent: imports inside functions count), with a parenthesised or backslash-continued name list.
+_IMPORT_LINE = re.compile(
+    r"^[ \t]*(?:from[ \t]+[\w.]+[ \t]+import[ \t]*(?:\([^)]*\)|[^\n]*(?:\\\n[^\n]*)*)|import[ \t]+[^\n]*(?:\\\n[^\n]*)*)",
+    re.MULTILINE,
+)
+
+
 def imported_modules(source: str) -> set[str]:
     """Module names a source imports, at any depth (imports inside functions count).
 
     ``from generator import dates`` names the module ``generator.dates``,
     not the package (whose ``__init__`` only registers the plugin).
 
+    Only the lines that look like import statements are parsed (``ast``),
+    each on its own: parsing a whole 3,000-line module to find its imports
+    took most of ``code_version``. A line in a string that looks like an
+    import adds a name (more code hashed, never less); one that does not
+    parse is skipped.
+
     >>> sorted(imported_modules("from generator import dates\\ndef f():\\n    import generator.places"))
     ['generator.dates', 'generator.places']
+    >>> sorted(imported_modules("from generator.model import (\\n    Article,\\n    Event,\\n)\\nx = 'import'"))
+    ['generator.model']
     """
     names: set[str] = set()
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            for alias in node.names:
-                submodule = f"{node.module}.{alias.name}"
-                names.add(submodule if module_file(submodule) else node.module)
+    for m in _IMPORT_LINE.finditer(source):
+        try:
+            tree = ast.parse(m[0].strip())
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                for alias in node.names:
+                    submodule = f"{node.module}.{alias.name}"
+                    names.add(submodule if module_file(submodule) else node.module)
     return names
+
+
+@functools.cache
+def _imports_of(path: Path, stamp: tuple[int, int]) -> frozenset[str]:
+    """``imported_modules`` of a file, once per process for each (size, modification time) of it."""
+    return frozenset(imported_modules(path.read_text(encoding="utf-8")))
 
 
 def extraction_files(root: str = ROOT_MODULE) -> list[Path]:
@@ -134,7 +162,8 @@ def extraction_files(root: str = ROOT_MODULE) -> list[Path]:
         if path is None or path in seen:
             continue
         seen.add(path)
-        todo.extend(module_file(name) for name in imported_modules(path.read_text(encoding="utf-8")))
+        st = path.stat()
+        todo.extend(module_file(name) for name in _imports_of(path, (st.st_size, st.st_mtime_ns)))
     data = {f for p in seen for f in p.parent.iterdir() if f.suffix in DATA_SUFFIXES and f.is_file()}
     here = {PACKAGE / Path(__file__).name}  # this module: how entries are written and read
     return sorted(seen | data | here)
@@ -216,11 +245,11 @@ class ExtractionCache:
         assert self.path is not None
         return self.path / f"{key}.json"
 
-    def get(self, article: Article) -> Extraction | None:
-        """The stored extraction of ``article``, or None (missing, off, or corrupt: then logged)."""
+    def get(self, article: Article, key: str | None = None) -> Extraction | None:
+        """The stored extraction of ``article`` (whose ``key`` may be given), or None (missing, off, or corrupt: then logged)."""
         if not self.path:
             return None
-        key = self.key(article)
+        key = key or self.key(article)
         self.used.add(key)
         entry = self._entry(key)
         try:
@@ -241,11 +270,11 @@ class ExtractionCache:
         self.hits += 1
         return result
 
-    def put(self, article: Article, extraction: Extraction) -> None:
+    def put(self, article: Article, extraction: Extraction, key: str | None = None) -> None:
         """Store ``extraction``: written to a temporary file, then renamed into place."""
         if not self.path:
             return
-        key = self.key(article)
+        key = key or self.key(article)
         self.used.add(key)
         payload = json.dumps({"key": key, "extraction": to_dict(extraction)}, ensure_ascii=False).encode()
         try:
