@@ -753,9 +753,18 @@ EXPORT_FILES: tuple[tuple[str, str], ...] = (
 )
 
 
+def export_folder(settings: Mapping[str, Any]) -> str:
+    """The exports' folder in the output (``TIMELINE_EXPORT_PATH``).
+
+    >>> export_folder({})
+    'data'
+    """
+    return str(setting(settings, "TIMELINE_EXPORT_PATH") or default("TIMELINE_EXPORT_PATH"))
+
+
 def write_exports(output_path: str, site_data: SiteData, settings: Mapping[str, Any]) -> None:
-    """Write every export file into ``<output_path>/<TIMELINE_EXPORT_PATH>/``."""
-    folder = os.path.join(output_path, setting(settings, "TIMELINE_EXPORT_PATH") or default("TIMELINE_EXPORT_PATH"))
+    """Write every export file (``EXPORT_FILES``) into ``<output_path>/<TIMELINE_EXPORT_PATH>/``."""
+    folder = os.path.join(output_path, export_folder(settings))
     os.makedirs(folder, exist_ok=True)
     rules = setting(settings, "TIMELINE_EVENT_TYPES") or default("TIMELINE_EVENT_TYPES")
     lookup = Lookup({a.slug: a for a in site_data.articles}, settings.get("SITEURL") or "",

@@ -524,15 +524,21 @@ def links_for(site_data: SiteData, settings: Mapping[str, Any]) -> Links:
     return Links(settings, site_data, (b.date for b in site_data.bulletins))
 
 
-def write_feeds(writer: Any, site_data: SiteData, context: dict, settings: Mapping[str, Any]) -> None:
+def write_feeds(writer: Any, site_data: SiteData, context: dict, settings: Mapping[str, Any]) -> list[str]:
     """Bulletin feeds (Atom, RSS, JSON Feed), an Atom feed per key metric and an Atom + RSS feed per province.
 
     RSS carries the full bulletin as its description whatever Pelican's
     ``RSS_FEED_SUMMARY_ONLY`` says for articles, unless
     ``TIMELINE_BULLETIN_FEED_FULL_CONTENT`` is False (then every bulletin feed
-    carries the key-figures summary only).
+    carries the key-figures summary only). Returns the files written (relative to the output folder).
     """
     tl = links_for(site_data, settings)
+    written: list[str] = []
+
+    def feed(elements: list[Any], path: str, feed_type: str, feed_title: str) -> None:
+        writer.write_feed(elements, context, path, feed_type=feed_type, override_output=True, feed_title=feed_title)
+        written.append(path)
+
     siteurl = context.get("SITEURL", "")
     # Pelican's writer keeps the first FEED_MAX_ITEMS entries: the older ones are not made at all.
     limit = settings.get("FEED_MAX_ITEMS") or None
@@ -540,21 +546,20 @@ def write_feeds(writer: Any, site_data: SiteData, context: dict, settings: Mappi
     if items:
         atom, rss, json_path = tl.bulletin_feed("atom"), tl.bulletin_feed("rss"), tl.bulletin_feed("json")
         if atom:
-            writer.write_feed([_AtomItem(i) for i in items], context, atom, feed_type="atom", override_output=True, feed_title="Daily bulletins")
+            feed([_AtomItem(i) for i in items], atom, "atom", "Daily bulletins")
         if rss:
             # RSS has one field for summary and content; put the body in it.
-            writer.write_feed([_RssItem(i, siteurl) for i in items], context, rss,
-                              feed_type="rss", override_output=True, feed_title="Daily bulletins")
+            feed([_RssItem(i, siteurl) for i in items], rss, "rss", "Daily bulletins")
         if json_path:
             write_json_feed(writer.output_path, json_path, items, context, settings)
+            written.append(json_path)
 
     for metric in feed_metrics(site_data):
         path = tl.metric_feed(metric)
         if not path:
             break  # metric feeds are switched off
         author = settings.get("AUTHOR") or settings.get("SITENAME") or ""
-        writer.write_feed([_AtomItem(i) for i in metric_items(metric, site_data, tl, author, limit)], context, path,
-                          feed_type="atom", override_output=True, feed_title=tl.metric_label(metric))
+        feed([_AtomItem(i) for i in metric_items(metric, site_data, tl, author, limit)], path, "atom", tl.metric_label(metric))
 
     for place in feed_places(site_data, tl):
         entries = place_items(place, site_data, tl)
@@ -562,11 +567,10 @@ def write_feeds(writer: Any, site_data: SiteData, context: dict, settings: Mappi
             continue
         title = f"Reports from {place}"
         if tl.place_feed(place):
-            writer.write_feed([_AtomItem(i) for i in entries], context, tl.place_feed(place),
-                              feed_type="atom", override_output=True, feed_title=title)
+            feed([_AtomItem(i) for i in entries], tl.place_feed(place), "atom", title)
         if tl.place_feed(place, "rss"):
-            writer.write_feed([_RssItem(i, siteurl) for i in entries], context, tl.place_feed(place, "rss"),
-                              feed_type="rss", override_output=True, feed_title=title)
+            feed([_RssItem(i, siteurl) for i in entries], tl.place_feed(place, "rss"), "rss", title)
+    return written
 
 
 def write_json_feed(output_path: str, url: str, items: Sequence[FeedItem], context: Mapping[str, Any], settings: Mapping[str, Any]) -> None:

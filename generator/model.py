@@ -517,3 +517,5 @@ class SiteData:
     problems: list[Problem] = field(default_factory=list)
     corrections: list[Any] = field(default_factory=list)  # corrections.Applied: what the editor's file did
     review: list[Any] = field(default_factory=list)  # review.ReviewItem: what to look at before publishing
+    # A digest of everything this data was made from (``pipeline.inputs_digest``); "" when unknown.
+    inputs: str = ""

@@ -59,6 +59,11 @@ def written(path: str, **_: Any) -> None:
     _WRITTEN.add(os.path.abspath(path))
 
 
+def written_files() -> set[str]:
+    """The files written so far this build (absolute paths), a copy."""
+    return set(_WRITTEN)
+
+
 def relative_files(output_path: str, paths: Iterable[str]) -> list[str]:
     """Absolute paths → sorted paths relative to ``output_path``; anything outside is dropped.
 

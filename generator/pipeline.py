@@ -9,6 +9,7 @@ one article at a time, cached on disk by ``cache.ExtractionCache``) → aggregat
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import multiprocessing
 import os
@@ -43,12 +44,16 @@ def build_site_data(pelican_articles: Iterable[Any], settings: Mapping[str, Any]
 
     pelican_articles = sorted(pelican_articles, key=lambda a: a.source_path)
     articles = [article_from_pelican(a) for a in pelican_articles]
-    results: list[Extraction | Problem | None] = [cache.get(a) for a in articles]
+    keys = [cache.key(a) for a in articles]
+    results: list[Extraction | Problem | None] = [cache.get(a, k) for a, k in zip(articles, keys)]
     todo = [i for i, r in enumerate(results) if r is None]
+    timed_out = False
     for i, result in zip(todo, extract_many([articles[i] for i in todo], ours, config["TIMELINE_WORKERS"])):
         results[i] = result
-        if isinstance(result, Extraction) and not events.timed_out(result):
-            cache.put(articles[i], result)
+        if isinstance(result, Extraction) and events.timed_out(result):
+            timed_out = True
+        elif isinstance(result, Extraction):
+            cache.put(articles[i], result, keys[i])
     if cache.path:
         logger.info("timeline: %d articles from the extraction cache, %d extracted (%d cache entries were unreadable, %d unused removed)",
                     cache.hits, len(todo), cache.rebuilt, cache.prune())
@@ -63,6 +68,8 @@ def build_site_data(pelican_articles: Iterable[Any], settings: Mapping[str, Any]
         all_problems.extend(outcome.problems)
 
     site = finish([x for _, x in extracted], all_problems, settings)
+    # A timed-out extraction depends on the machine's speed: the data is then not a function of its inputs.
+    site.inputs = "" if timed_out else inputs_digest(keys, problems, settings)
     by_article: dict[str, list[Any]] = {}
     for event in site.events:  # corrected: hidden events are not highlighted, added ones are
         by_article.setdefault(event.article, []).append(event)
@@ -71,6 +78,38 @@ def build_site_data(pelican_articles: Iterable[Any], settings: Mapping[str, Any]
         pelican_article.timeline_events = sorted(by_article.get(result.article.slug, []), key=lambda e: (e.start, e.id))
     log_summary(site)
     return site
+
+
+def inputs_digest(article_keys: Iterable[str], problems: Iterable[Problem], settings: Mapping[str, Any]) -> str:
+    """A digest of everything ``build_site_data`` makes the site's data from.
+
+    Each article's extraction cache key (its every field, the extraction
+    settings and code), the reading problems, the editor's corrections file,
+    every ``TIMELINE_`` setting and the code of the steps after extraction
+    (``memo.step_version`` of this module: corrections, aggregation,
+    incidents, review). Equal digests, equal ``SiteData``: what is made from
+    the data alone (the exports, the feeds) need not be made again.
+    A setting with no stable text (a function) gives a new digest every build.
+
+    >>> inputs_digest(["k1"], [], {}) == inputs_digest(["k1"], [], {}), inputs_digest(["k1"], [], {}) == inputs_digest(["k2"], [], {})
+    (True, False)
+    """
+    import hashlib
+
+    from generator.memo import step_version
+    from generator.output import file_digest
+
+    config = resolve(settings)
+    h = hashlib.sha256(b"site inputs v1\n" + step_version(__name__).encode() + b"\n")
+    for key in article_keys:
+        h.update(key.encode() + b"\n")
+    for p in sorted(set(problems), key=lambda p: (p.path, p.stage, p.reason, p.severity)):
+        h.update(repr((p.path, p.stage, p.reason, p.severity)).encode() + b"\n")
+    path = corrections.corrections_path(settings)
+    h.update(f"corrections {path}\0{file_digest(path) if path else ''}\n".encode())
+    ours = {k: v for k, v in config.items() if k.startswith("TIMELINE_") and k not in {"TIMELINE_WORKERS", "TIMELINE_CACHE_PATH"}}
+    h.update(json.dumps(ours, sort_keys=True, default=repr, ensure_ascii=False).encode())
+    return h.hexdigest()
 
 
 def finish(extractions: Sequence[Extraction], problems: Iterable[Problem], settings: Mapping[str, Any]) -> SiteData:

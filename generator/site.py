@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -28,7 +29,7 @@ from typing import Any, ClassVar
 from pelican.generators import Generator
 from pelican.utils import get_relative_path, path_to_url
 
-from generator import exports, feeds, intake, output, pagecache, pages
+from generator import exports, feeds, intake, kept, output, pagecache, pages
 from generator.links import Links
 from generator.model import Article, SiteData, Tally
 from generator.views import article_marks, document_headings, highlight_html
@@ -148,10 +149,49 @@ class TimelineGenerator(Generator):
                     writer, save_as, kind.template, url, override=kind.override, fingerprint=kind.fingerprint, **page.values
                 )
 
-        feeds.write_feeds(writer, self.site, self.context, self.settings)
-        exports.write_exports(self.output_path, self.site, self.settings)
+        self._write_data_files(writer)
         self.page_cache.save()
         logger.info("pages: %d rendered, %d unchanged and kept", self.page_cache.rendered, self.page_cache.skipped)
+
+    def _write_data_files(self, writer: Any) -> None:
+        """The feeds and the exports, each group kept when it is made from the same inputs as last build (``kept``)."""
+        assert self.page_cache is not None
+        record = kept.KeptFiles(
+            kept.records_path(self.output_path, self.settings.get("CACHE_PATH") or "cache"), self.output_path)
+        base = kept.key(self.site.inputs, self.page_cache.shared or "", _library_versions())
+        groups: list[tuple[str, Callable[[], Iterable[str]]]] = [
+            ("feeds", lambda: feeds.write_feeds(writer, self.site, self.context, self.settings)),
+            ("exports", self._exports),
+        ]
+        for group, write in groups:
+            key = kept.key(base, group)
+            signalled = record.fresh(group, key)
+            if signalled is None:
+                before = output.written_files()
+                files = list(write())
+                announced = output.written_files() - before
+                record.written(group, key, files, [f for f in files if os.path.abspath(os.path.join(self.output_path, f)) in announced])
+                continue
+            logger.info("%s: made from the same data, settings and code as the last build; kept", group)
+            for rel in signalled:  # on the list of this build's files (``output``), as if written again
+                output.written(os.path.join(self.output_path, rel))
+        record.save()
+
+    def _exports(self) -> list[str]:
+        exports.write_exports(self.output_path, self.site, self.settings)
+        folder = exports.export_folder(self.settings)
+        return [posixpath.join(folder, name) for name, _ in exports.EXPORT_FILES]
+
+
+def _library_versions() -> str:
+    """The versions of the libraries that write the feeds and the calendar."""
+    import hashlib
+
+    from generator.cache import hash_versions
+
+    h = hashlib.sha256()
+    hash_versions(h, ("feedgenerator", "icalendar"))
+    return h.hexdigest()
 
 
 def get_generators(pelican_object: Any) -> type:

@@ -60,3 +60,36 @@ def test_adding_an_article_rewrites_only_what_changed(tmp_path, monkeypatch):
     monkeypatch.setattr(search, "index_site", lambda *a, **k: calls.append(a) or True)
     build(site, **caches)  # nothing changed
     assert calls == [] and _tree(site) == _tree(clean)
+
+
+def test_exports_and_feeds_are_made_again_only_when_their_inputs_changed(tmp_path, monkeypatch):
+    from generator import exports, feeds
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    caches = {"PATH": str(content), "CACHE_PATH": str(tmp_path / "cache"), "CACHE_CONTENT": True,
+              "LOAD_CONTENT_CACHE": True, "TIMELINE_CACHE_PATH": "{CACHE_PATH}/timeline", "TIMELINE_WORKERS": 1}
+    site = build(tmp_path / "site", **caches)
+    first = _tree(site)
+    made: list[str] = []
+    real_exports, real_feeds = exports.write_exports, feeds.write_feeds
+    monkeypatch.setattr(exports, "write_exports", lambda *a, **k: made.append("exports") or real_exports(*a, **k))
+    monkeypatch.setattr(feeds, "write_feeds", lambda *a, **k: made.append("feeds") or real_feeds(*a, **k))
+
+    build(site, **caches)  # nothing changed: neither is made, every file is still there with its bytes
+    assert made == [] and _tree(site) == first
+
+    (site / "data" / "events.json").write_text("{}", encoding="utf-8")  # an edited export is made again
+    (site / "feeds" / "bulletins.atom.xml").unlink()  # and a deleted feed
+    build(site, **caches)
+    assert made == ["feeds", "exports"] and _tree(site) == first
+
+    made.clear()
+    build(site, **{**caches, "SITENAME": "Another name"})  # a setting: both made again
+    assert made == ["feeds", "exports"]
+
+    made.clear()
+    (content / "articles" / "2016-12-24-bakery.md").write_text(NEW, encoding="utf-8")  # the data: both made again
+    build(site, **{**caches, "SITENAME": "Another name"})
+    assert made == ["feeds", "exports"]
+    assert b"bakery" in (site / "data" / "events.json").read_bytes()
