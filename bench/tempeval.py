@@ -152,6 +152,7 @@ class Score:
     seconds: float = 0.0
     gold_by_type: dict[str, int] = field(default_factory=dict)
     found_by_type: dict[str, int] = field(default_factory=dict)
+    value_ok_by_type: dict[str, int] = field(default_factory=dict)
 
     @staticmethod
     def _f(p: float, r: float) -> float:
@@ -222,6 +223,7 @@ def score(docs: list[Doc], tagger, score_: Score, errors: list[str] | None = Non
             score_.value_ok += g.value == s.value
             score_.type_ok += g.type == s.type
             score_.found_by_type[g.type] = score_.found_by_type.get(g.type, 0) + 1
+            score_.value_ok_by_type[g.type] = score_.value_ok_by_type.get(g.type, 0) + (g.value == s.value)
             if g.type == "DATE":
                 score_.date_relaxed += 1
                 score_.date_value_ok += g.value == s.value
@@ -268,6 +270,9 @@ def table(rows: list[tuple[str, Score]]) -> str:
     for ttype in ("DATE", "DURATION", "TIME", "SET"):
         add(f"relaxed R, gold {ttype}", lambda s, t=ttype: (
             f"{100 * s.found_by_type.get(t, 0) / s.gold_by_type[t]:.1f}" if s.gold_by_type.get(t) else "-"))
+    for ttype in ("DURATION", "TIME", "SET"):
+        add(f"value accuracy, gold {ttype}", lambda s, t=ttype: (
+            f"{100 * s.value_ok_by_type.get(t, 0) / s.found_by_type[t]:.1f}" if s.found_by_type.get(t) else "-"))
     add("chars/s", lambda s: f"{s.chars / s.seconds:,.0f}" if s.seconds else "-")
     widths = [max(len(r[i]) for r in [head, *lines]) for i in range(len(head))]
     fmt = lambda r: "| " + " | ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))) + " |"  # noqa: E731

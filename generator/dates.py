@@ -193,12 +193,18 @@ def _num(text: str) -> int | None:
         return 2
     total = 0
     found = False
+    last = 0  # the last word's value: a unit may follow a ten ("twenty-four"), nothing else
     for word in re.split(r"[- ]+", s):
         if word in _NUMBER_WORDS:
-            total += _NUMBER_WORDS[word]
+            value = _NUMBER_WORDS[word]
+            if last and not (last >= 20 and last % 10 == 0 and value < 10) and not last >= 100:
+                return None  # "two seven" (of "two seven-year terms") is no number
+            total += value
+            last = value
             found = True
         elif word == "hundred":
             total = max(total, 1) * 100
+            last = 100
             found = True
         else:
             return None
@@ -583,6 +589,11 @@ _IN_BEFORE = re.compile(r"\b(?:in|during)\s+(?:early\s+|mid-?|late\s+)?$", re.IG
 _SINCE_BEFORE = re.compile(r"\b(?:since|back in)\s+(?:early\s+|mid-?|late\s+)?$", re.IGNORECASE)
 
 
+# Between a past verb and a later "in <month>": a new clause or an infinitive.
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:that|which|who|when|where|and|but|or)\b|"
+                           r"\bto\s+(?!(?:the|a|an|its|his|her|their|our|this|that|[A-Z]|\d))[a-z]+")
+
+
 _DUE_IN = re.compile(
     r"\b(?:due|scheduled|slated|will\s+(?:be\s+)?\w+)\s+(?:in|for|by|until)\s+(?:early\s+|mid-?|late\s+)?$",
     re.IGNORECASE)
@@ -602,8 +613,10 @@ def _past_in(state: _State, start: int, end: int) -> bool:
     if not _IN_BEFORE.search(state.text, max(0, start - 12), start):
         return False
     cue, before = state.tense_cue(start, end)
-    if cue is None or not before or not cue.group("past") or cue.end() < start - 30:
+    if cue is None or not before or not cue.group("past") or cue.end() < start - 60:
         return False
+    if cue.end() < start - 30 and _CLAUSE_BREAK.search(state.text, cue.end(), start):
+        return False  # "wanted to visit Paris in December": the month belongs to the infinitive
     # "said a summit in May ...": what is said has a tense of its own
     return not _REPORTING.fullmatch(cue.group()) and not _THAT.search(state.text, cue.end(), start)
 _YEAR_SHIFT_TENSE_DAYS = 120
@@ -1326,8 +1339,20 @@ def _r_duration(m: re.Match[str], st: _State) -> Resolved:
     n_text = _g(m, "n")
     if m["unit"].lower() == "second" and (n_text or "").lower() in ("a", "an", "one"):
         return None  # "for a second day": an ordinal, not a duration
+    if _SOME_DAY.fullmatch(m.group()) and (
+            _MODAL_BEFORE.search(st.text, max(0, m.start() - 12), m.start()) or _MODAL_AFTER.match(st.text, m.end())):
+        return "DATE", "FUTURE_REF"  # "will one day return", "some day we will": a time to come, not a day long
     n = _num(n_text) if n_text else None
-    if _g(m, "lo"):  # "two to three weeks": TimeBank keeps the lower bound
+    if n_text and n is None and all(w.lower() in _NUMBER_WORDS for w in re.split(r"[- ]+", n_text)):
+        # "two seven-year terms": two counts; the duration is the one next to its unit
+        last = re.split(r"[- ]+", n_text)[-1]
+        n = _num(last)
+        if n is None:
+            return None
+        return "DURATION", _duration(n, m["unit"]), m.end("n") - len(last), m.end("unit")
+    if _g(m, "lo") and _TENS_UNIT.fullmatch(m.group("lo") + "-" + n_text):
+        n = _num(m["lo"] + " " + n_text)  # "twenty-four hours": one number, no range
+    elif _g(m, "lo"):  # "two to three weeks": TimeBank keeps the lower bound
         n = _num(m["lo"])
     value = _duration(n, m["unit"])
     unit = m["unit"].lower()
@@ -1339,6 +1364,14 @@ def _r_duration(m: re.Match[str], st: _State) -> Resolved:
     if m.group().lower().startswith("the ") and _g(m, "hy"):
         return "DURATION", value, m.start("n"), m.end()
     return "DURATION", value
+
+
+_SOME_DAY = re.compile(r"(?i:one|some)\s+day")
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|to)\s+$|['’]ll\s+$")
+_MODAL_AFTER = re.compile(r",?\s+(?:[A-Za-z]+\s+){1,2}(?:will|would|could|might|can|shall)\b|,?\s+[A-Za-z]+['’]ll\b")
+# "twenty-four", "thirty six": a ten and a unit, read by the range pattern as "twenty to four"
+_TENS_UNIT = re.compile(r"(?i:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
+                        r"(?i:one|two|three|four|five|six|seven|eight|nine)")
 
 
 # "an hour and 40 minutes": a unit and the next finer one make one duration.
@@ -1383,15 +1416,47 @@ def _r_part_of_day(m: re.Match[str], st: _State) -> Resolved:
 
 
 def _r_overnight(m: re.Match[str], st: _State) -> Resolved:
-    """"Airstrikes overnight killed 12": the night before the day in question.
+    """"Airstrikes overnight killed 12": the night leading into the day in question.
 
-    With a day already named in the sentence's passage ("on Thursday ...
-    overnight") it is that day's night; otherwise the night before
-    publication.
+    That day is the one named after it ("overnight and into Tuesday"), else the
+    last day named in this sentence or the one before ("killed on Monday in an attack
+    overnight": Sunday night), unless that day is ahead of publication; else
+    publication day (the night before it). A night already named ("on Friday night
+    ... continued overnight") or a day something went on from ("clashes on Thursday
+    continued overnight") is that day's night.
     """
-    anchor = st.anchor("day")
-    day = st.anchor_day() if anchor else st.ref - dt.timedelta(days=1)
-    return "TIME", f"{_iso(day)}TNI"
+    into = _INTO_WEEKDAY.match(st.text, m.end())
+    if into:
+        wd = _WEEKDAYS[into["wd"].lower()]
+        day = _weekday_date(st, wd, into.start("wd"), into.end("wd"), None)
+        return "TIME", f"{_iso(day - dt.timedelta(days=1))}TNI"
+    day = st.ref
+    for (value, gran, _), at in zip(reversed(st.history), reversed(st.history_ends)):
+        if _GRAN_RANK.get(gran, -1) < _GRAN_RANK["day"]:
+            continue
+        if _sentence_breaks(st.text, at, m.start()) <= 1:
+            named = dt.date.fromisoformat(value[:10])
+            if value.endswith("TNI") or _CONTINUED.search(st.text, max(0, m.start() - 30), m.start()):
+                return "TIME", f"{_iso(named)}TNI"
+            if named <= st.ref:
+                day = named
+        break
+    return "TIME", f"{_iso(day - dt.timedelta(days=1))}TNI"
+
+
+def _sentence_breaks(text: str, start: int, end: int) -> int:
+    """How many sentence breaks lie between ``start`` and ``end``; a run of them with
+    only spaces between (". \\n\\n") is one."""
+    count, last = 0, -2
+    for b in _SENTENCE_END.finditer(text, start, end):
+        if not text[last:b.start()].isspace() and b.start() != last:
+            count += 1
+        last = b.end()
+    return count
+
+
+_INTO_WEEKDAY = re.compile(rf"\s+(?:and\s+)?into\s+(?:early\s+)?(?P<wd>{_WEEKDAY})")
+_CONTINUED = re.compile(r"\b(?:continued|continuing|went\s+on|lasted|persisted|raged|carried\s+on)\s+(?:\w+\s+)?$")
 
 
 def _r_duration_past(m: re.Match[str], st: _State) -> Resolved:
@@ -2055,6 +2120,18 @@ _RULES: tuple[_Rule, ...] = (
             ("He told [the Today] programme that talks had failed.", _FRI, None),
         ),
     ),
+    # "the 60 Minutes programme", "on 48 Hours": a number with a capitalised unit after a
+    # lower-case word is a title, not a duration (a headline capitalises the word before too).
+    _rule(
+        "duration_name",
+        r"(?<=[a-z,] )(?:the\s+)?(?:\d+|[A-Z][a-z]+)\s+(?:Seconds|Minutes|Hours|Days|Weeks|Months|Years)\b",
+        _r_block,
+        core=r"Seconds|Minutes|Hours|Days|Weeks|Months|Years",
+        examples=(
+            ("He told [the 60 Minutes] programme that talks had failed.", _FRI, None),
+            ("Interviewed on [Seven Days], the minister denied it.", _FRI, None),
+        ),
+    ),
     # "the Hurriyet daily said", "Russia's Kommersant daily, ...": a newspaper, not a frequency.
     _rule(
         "daily_paper",
@@ -2409,6 +2486,8 @@ _RULES: tuple[_Rule, ...] = (
         core=_ci("overnight"),
         examples=(
             ("Airstrikes [overnight] killed 12 people.", _FRI, "2016-12-22TNI"),
+            ("On Tuesday, monitors said 12 people died in raids [overnight].", _FRI, "2016-12-19TNI"),
+            ("Shelling went on [overnight] and into Wednesday.", _FRI, "2016-12-20TNI"),
         ),
     ),
     _rule(
@@ -3068,6 +3147,10 @@ def event_date(timex: Timex) -> tuple[str, Granularity] | None:
         return None
     v = timex.value
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}(T.*)?", v):
+        if v.endswith("TNI") and _OVERNIGHT_WORD.fullmatch(timex.text):
+            # "killed overnight": the night leading into a day is dated by that day, as
+            # "the night of 2-3 July" is by its second (the value names the night's first day)
+            return _iso(dt.date.fromisoformat(v[:10]) + dt.timedelta(days=1)), "day"
         return v[:10], "day"
     if re.fullmatch(r"\d{4}-W\d{2}(-WE)?", v):
         return v, "week"  # a weekend keeps its -WE: it is shown as its two days
@@ -3082,6 +3165,9 @@ def event_date(timex: Timex) -> tuple[str, Granularity] | None:
     if _CENTURY.fullmatch(v):
         return v + "00", "century"
     return None
+
+
+_OVERNIGHT_WORD = re.compile(r"(?i:overnight)")
 
 
 # The parts of a period an event date keeps: the site reads them "early", "mid", "late".

@@ -1007,3 +1007,80 @@ def test_a_plan_told_as_over_dates_the_last_weekday(text, value):
 def test_a_weekday_inside_a_past_expectation_is_the_nearer_one(text, ref, value):
     [timex] = find_timexes(text, ref)
     assert timex.value == value
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        # a ten and a unit written with a hyphen is one number, not a range
+        ("The ceasefire held for twenty-four hours.", [("twenty-four hours", "PT24H")]),
+        ("Talks went on for thirty-six hours.", [("thirty-six hours", "PT36H")]),
+        ("It took two to three weeks.", [("two to three weeks", "P2W")]),
+        # two counts side by side: the duration is the one next to its unit
+        ("She served two seven-year terms.", [("seven-year", "P7Y")]),
+    ],
+)
+def test_counts_in_words_are_read_as_one_number_only_when_they_make_one(text, found):
+    assert [(t.text, t.value) for t in find_timexes(text, FRI)] == found
+
+
+@pytest.mark.parametrize(
+    "text,type_,value",
+    [
+        ("Refugees hope to one day go home.", "DATE", "FUTURE_REF"),
+        ("The general will one day stand trial.", "DATE", "FUTURE_REF"),
+        ("Some day the guilty will answer for it.", "DATE", "FUTURE_REF"),
+        ("The strike lasted one day.", "DURATION", "P1D"),  # how long, not when
+        ("The convoy will spend one day at the crossing.", "DURATION", "P1D"),
+    ],
+)
+def test_one_day_after_a_modal_is_a_time_to_come(text, type_, value):
+    [timex] = find_timexes(text, FRI)
+    assert (timex.type, timex.value) == (type_, value)
+
+
+def test_a_number_with_a_capitalised_unit_after_a_lower_case_word_is_a_title():
+    assert find_timexes("Speaking on the 60 Minutes programme, the emir denied it.", FRI) == []
+    assert [t.value for t in find_timexes("The vote was held 60 minutes later.", FRI)] != []
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        # the night leading into the day in question
+        ("Monitors said on Wednesday that ten people died in raids overnight.", "2016-12-20TNI"),
+        ("The deadline passed overnight with no sign of a pullback.", "2016-12-22TNI"),
+        ("Shells fell overnight and into Tuesday on the old city.", "2016-12-19TNI"),
+        # a night already named, or a day something went on from: that day's night
+        ("Rebels stormed the base on Tuesday night. Fighting continued overnight.", "2016-12-20TNI"),
+        ("Protests on Monday went on overnight.", "2016-12-19TNI"),
+        # a day still ahead is no anchor
+        ("Envoys will meet on 30 December. Clashes were reported overnight.", "2016-12-22TNI"),
+    ],
+)
+def test_overnight_is_the_night_before_the_day_in_question(text, value):
+    assert value_of(text, "overnight" if "overnight" in text else "Overnight") == value
+
+
+def test_an_overnight_event_is_dated_by_the_day_the_night_leads_into():
+    # TIMEX3 names a night by its first day; the timeline dates "killed overnight" by the
+    # day it is reported on, as it dates "the night of 2-3 July" by its second day
+    [night] = find_timexes("Two people were killed overnight.", FRI)
+    assert night.value == "2016-12-22TNI"
+    assert event_date(night) == ("2016-12-23", "day")
+    [named] = find_timexes("Two people were killed on Thursday night.", FRI)
+    assert event_date(named) == ("2016-12-22", "day")
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        # a past verb and a month not begun yet: last year's, however long the clause
+        ("The airline switched from a fiscal year to a calendar year in December.", "2015-12"),
+        # unless the month belongs to another clause
+        ("The board met on Monday, and the vote on the merger will follow in December.", "2016-12"),
+        ("Officials promised that new rules for the ferry lines would come in December.", "2016-12"),
+    ],
+)
+def test_a_past_clause_puts_a_month_not_begun_yet_in_last_year(text, value):
+    assert value_of(text, "December", dt.date(2016, 10, 27)) == value
