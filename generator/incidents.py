@@ -376,12 +376,14 @@ def _claims(events: Sequence[Event]) -> tuple[Claim, ...]:
     """The members' one-day figures, identical claims (source, metric, number, subgroup) once with all their events.
 
     Totals over several days and running totals are not the incident's: the
-    bulletin lists them under the totals reported that day.
+    bulletin lists them under the totals reported that day. Nor is a figure
+    whose clause names another day ("269 were killed on Tuesday alone" in a
+    sentence dated Monday): it counts on its own day, as the key figures do.
     """
     merged: dict[tuple, Claim] = {}
     for event in events:
         for figure in event.figures:
-            if (figure.span or "day") != "day" or figure.cumulative:
+            if (figure.span or "day") != "day" or figure.cumulative or getattr(figure, "day", None) not in (None, event.date):
                 continue
             value = figure.value_max if figure.value_max and figure.value_max > figure.value else figure.value
             qualifier = f"between {figure.value} and" if value != figure.value else figure.qualifier

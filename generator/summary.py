@@ -39,19 +39,29 @@ def _number(value: int) -> str:
 def count_phrase(claims: Sequence[Claim], label: str) -> str:
     """One metric of one incident: the range across sources, with the qualifier of a lone number.
 
+    The ends of a range keep their qualifiers too, as the key figures do
+    (``views.headline``): "at least 3" and "6" read "at least 3 to 6".
+
     >>> c = lambda v, q=None: Claim("killed", v, q, "x", None, ())
     >>> count_phrase([c(6), c(3, "at least")], "Killed"), count_phrase([c(3, "at least")], "Killed")
-    ('3–6 killed', 'at least 3 killed')
-    >>> count_phrase([c(25)], "Ceasefire violations")
-    '25 ceasefire violations'
+    ('at least 3 to 6 killed', 'at least 3 killed')
+    >>> count_phrase([c(25)], "Ceasefire violations"), count_phrase([c(6), c(8)], "Killed")
+    ('25 ceasefire violations', '6–8 killed')
     """
     values = sorted({c.value for c in claims})
-    if len(values) == 1:
-        qualifiers = {c.qualifier for c in claims if c.value == values[0]}
+
+    def said(value: int) -> str:
+        qualifiers = {c.qualifier for c in claims if c.value == value}
         qualifier = next(iter(qualifiers)) if len(qualifiers) == 1 else None
-        number = f"{qualifier} {_number(values[0])}" if qualifier else _number(values[0])
+        return f"{qualifier} {_number(value)}" if qualifier else _number(value)
+
+    low, high = said(values[0]), said(values[-1])
+    if len(values) == 1:
+        number = high
+    elif low == _number(values[0]) and high == _number(values[-1]):
+        number = f"{low}–{high}"
     else:
-        number = f"{_number(values[0])}–{_number(values[-1])}"
+        number = f"{low} to {high}"
     return f"{number} {label.lower()}"
 
 
@@ -122,7 +132,7 @@ def day_line(incidents: Sequence[Incident], metrics: Sequence[str], metric_label
     >>> b = Incident("b", "2016-12-23", "battles", "casualties", ("Aleppo", "al-Hamdaniya"), ("Aleppo",), (),
     ...              (Claim("killed", 6, None, "the monitor", None, ()), Claim("killed", 3, "at least", "state TV", None, ())))
     >>> day_line([a, b], ["killed", "ceasefire_violations"], lambda m: m.replace("_", " "), str)
-    '25 ceasefire violations in 2 provinces (the ministry); 3–6 killed in al-Hamdaniya, Aleppo (the monitor, state TV)'
+    '25 ceasefire violations in 2 provinces (the ministry); at least 3 to 6 killed in al-Hamdaniya, Aleppo (the monitor, state TV)'
     """
     parts = [p for p in (figure_phrase(i, metrics, metric_label) for i in incidents) if p]
     if not parts:

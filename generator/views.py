@@ -488,14 +488,15 @@ def place_tally_days(tallies: Sequence[Tally], place: str, metric: str) -> dict[
     """A province's daily count of ``metric`` from bulletin tallies.
 
     A tally that lists other provinces but not this one counts as 0 for it
-    (the list is the day's full breakdown); days without any tally are
-    ``None``. If several sources tallied the same day, the highest is
+    (the list is the day's full breakdown); a tally that gives a total and
+    lists no province says nothing of any one province; days without any
+    tally are ``None``. If several sources tallied the same day, the highest is
     drawn (the table below the chart shows every source). Only one-day
     tallies are drawn, never a total over several days.
     """
     per_day: dict[str, int] = {}
     for t in tallies:
-        if t.metric != metric or len(t.date) != 10 or tally_span(t) != "day":
+        if t.metric != metric or len(t.date) != 10 or tally_span(t) != "day" or not t.by_place:
             continue
         value = t.by_place.get(place, 0)
         per_day[t.date] = max(per_day.get(t.date, 0), value)
@@ -616,7 +617,9 @@ def article_marks(
     by_start: dict[int, tuple[int, list[tuple[str, str]]]] = {}
     for event in sorted(events, key=lambda e: (e.start, e.id)):
         end, hrefs = by_start.setdefault(event.start, (event.end, []))
-        hrefs.append((prefix + links.event_url(event), f"timeline: {links.type_label(event.type).lower()}, {event.date}"))
+        # a week or weekend reads as its days, never as its ISO code ("2011-W28-WE")
+        when = week_text(event.date) or event.date
+        hrefs.append((prefix + links.event_url(event), f"timeline: {links.type_label(event.type).lower()}, {when}"))
     for tally in tallies:
         for source_slug, start in tally.sources or ((tally.article, tally.start),):
             if source_slug != article.slug:

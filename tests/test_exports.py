@@ -333,3 +333,20 @@ def test_a_total_that_lists_no_province_is_no_total_that_differs(built_site):
     report = (built_site / "report" / "index.html").read_text(encoding="utf-8")
     assert "Stated total differs" not in bulletin and "add up to 0" not in feed and "add up to 0" not in report
     assert "according to Syrian Observatory for Human Rights</" in bulletin and "said on Wednesday it</" not in bulletin
+    # its table says there is no breakdown rather than "Total of provinces listed 0"
+    tally = bulletin[bulletin.index('<figure class="tally"'):]
+    tally = tally[:tally.index("</figure>")]
+    assert "The report gives no breakdown by province." in tally and "Total of provinces listed" not in tally
+
+
+def test_a_total_that_lists_no_province_draws_no_zero_on_place_charts():
+    """A total with no province list says nothing of any one province: the place chart leaves the
+    day out instead of drawing 0 there, while a list that leaves the province out still means 0."""
+    from generator.model import Tally
+    from generator.views import place_tally_days
+
+    def tally(day: str, by_place: dict[str, int], total: int) -> Tally:
+        return Tally(day, "killed", total, by_place, None, "a", "s", 0, 1, stated_total=total)
+
+    tallies = [tally("2020-03-01", {}, 40), tally("2020-03-02", {"Hama": 5}, 5), tally("2020-03-03", {"Homs": 2, "Hama": 1}, 3)]
+    assert place_tally_days(tallies, "Homs", "killed") == {"2020-03-02": 0, "2020-03-03": 2}

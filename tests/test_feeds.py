@@ -82,7 +82,7 @@ def test_bulletin_entries_are_titled_with_the_day_in_one_line(tmp_path, site_dat
     out = write(tmp_path, site_data)
     titles = [e.title for e in parse(out / "feeds/bulletins.atom.xml").entries]
     assert titles == [
-        "6–8 killed in al-Hamdaniya, Aleppo (Syrian Observatory for Human Rights, State television)",
+        "6 to at least 8 killed in al-Hamdaniya, Aleppo (Syrian Observatory for Human Rights, State television)",
         "25 ceasefire violations in Damascus, Rif Dimashq (Russian Defence Ministry)",
     ]
 
@@ -155,7 +155,7 @@ def test_place_feeds_list_each_incident_under_every_province_it_names(tmp_path, 
     assert titles == {
         "aleppo": [
             # the day's incident, titled by its figures side by side
-            "23 December 2016: 6–8 killed in al-Hamdaniya, Aleppo (Syrian Observatory for Human Rights, State television)",
+            "23 December 2016: 6 to at least 8 killed in al-Hamdaniya, Aleppo (Syrian Observatory for Human Rights, State television)",
             "22 December 2016: 6 ceasefire violations in Aleppo",  # its row of a tally
             "December 2016: Armed clash in Homs, Aleppo",
         ],

@@ -3,6 +3,8 @@
 Every sentence here is ours, written in the shape of agency copy.
 """
 
+import dataclasses
+
 import pytest
 
 from generator import incidents
@@ -121,3 +123,16 @@ def test_a_tally_sentence_ranks_first_and_names_its_tally():
 def test_order_does_not_depend_on_input_order():
     events = SHELLING_A + SHELLING_B
     assert incidents.group(events) == incidents.group(list(reversed(events)))
+
+
+def test_a_figure_told_of_another_day_is_no_claim_of_the_incident():
+    # dated Friday by its first clause; the 41 counts on Saturday alone, so Friday's headline must not show it
+    friday = "2017-03-03"
+    two_days = Figure("killed", 70, attributed_to="a council", span="period")
+    saturday_alone = Figure("killed", 41, attributed_to="a medic", day=DAY)
+    event = ev("c1", "wire", 0, "A council said 70 died over Friday and Saturday, while a medic said 41 died in Idlib "
+               "on Saturday alone.", "other", [IDLIB], [two_days, saturday_alone], date=friday)
+    [incident] = incidents.group([event])
+    assert incident.figures == ()
+    [same_day] = incidents.group([dataclasses.replace(event, date=DAY)])
+    assert [c.value for c in same_day.figures] == [41]

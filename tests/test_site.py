@@ -704,6 +704,14 @@ def test_article_marks_merge_an_event_and_a_tally_on_the_same_sentence():
         "../../timeline/2016-12/#e-e1", f"../../bulletins/2016-12-23/#{urls.tally_anchor(tally)}"]
 
 
+def test_the_link_from_an_article_to_a_weekend_event_reads_as_its_days():
+    article = Article("a.md", "a", "T", dt.date(2011, 7, 19), "Guns fired at the weekend.", url="articles/a/")
+    weekend = Event("e1", "a", "2011-W28-WE", "week", "the weekend", article.text, 0, len(article.text), "battles")
+    tl = links.Links({}, SiteData(articles=[article], events=[weekend]), [])
+    [mark] = views.article_marks(article, [weekend], [], tl)
+    assert [label for _, label in mark.links] == ["timeline: battles, weekend of 16–17 July 2011"]
+
+
 @pytest.mark.parametrize(
     "settings, method, arg, expected",
     [
