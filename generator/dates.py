@@ -1105,7 +1105,27 @@ def _r_time(m: re.Match[str], st: _State) -> Resolved:
         d = _weekday_date(st, _WEEKDAYS[m["wd"].lower()], m.start(), m.end(), None)
     elif _g(m, "rel"):
         d = st.ref + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m["rel"].lower()])
-    return "TIME", f"{_iso(d)}T{hour:02d}:{minute:02d}{_zone(m)}"
+    value = f"{_iso(d)}T{hour:02d}:{minute:02d}{_zone(m) or _restated_offset(m, hour, minute)}"
+    if _g(m, "gh") and _g(m, "dpart"):
+        # "10:35 a.m. (0735 GMT) Friday": the bracket parts the time from its day, two expressions
+        close = st.text.index(")", m.end("gm"))
+        return [("TIME", value, m.start(), close + 1), ("DATE", _iso(d), m.start("dpart"), m.end())]
+    return "TIME", value
+
+
+def _restated_offset(m: re.Match[str], hour: int, minute: int) -> str:
+    """The zone of a local time restated in GMT ("10:35 a.m. (0735 GMT)": ``+03:00``):
+    the difference, when it is a whole quarter hour between -12:00 and +14:00."""
+    if not _g(m, "gh"):
+        return ""
+    diff = (hour * 60 + minute - int(m["gh"]) * 60 - int(m["gm"])) % 1440
+    if diff > 14 * 60:
+        diff -= 1440
+    if diff % 15:
+        return ""
+    if diff == 0:
+        return "Z"
+    return f"{'-' if diff < 0 else '+'}{abs(diff) // 60:02d}:{abs(diff) % 60:02d}"
 
 
 def _r_clock(m: re.Match[str], st: _State) -> Resolved:
@@ -2124,12 +2144,12 @@ _RULES: tuple[_Rule, ...] = (
     # lower-case word is a title, not a duration (a headline capitalises the word before too).
     _rule(
         "duration_name",
-        r"(?<=[a-z,] )(?:the\s+)?(?:\d+|[A-Z][a-z]+)\s+(?:Seconds|Minutes|Hours|Days|Weeks|Months|Years)\b",
+        r"(?<![\w-])[a-z]+,?\s+(?:the\s+)?(?:\d+|[A-Z][a-z]+)\s+(?:Seconds|Minutes|Hours|Days|Weeks|Months|Years)\b",
         _r_block,
         core=r"Seconds|Minutes|Hours|Days|Weeks|Months|Years",
         examples=(
-            ("He told [the 60 Minutes] programme that talks had failed.", _FRI, None),
-            ("Interviewed on [Seven Days], the minister denied it.", _FRI, None),
+            ("He [told the 60 Minutes] programme that talks had failed.", _FRI, None),
+            ("Interviewed [on Seven Days], the minister denied it.", _FRI, None),
         ),
     ),
     # "the Hurriyet daily said", "Russia's Kommersant daily, ...": a newspaper, not a frequency.
@@ -2359,9 +2379,11 @@ _RULES: tuple[_Rule, ...] = (
         # "at 4 in the morning", "at eleven at night"
         rf"|(?<=\b[Aa]t )(?P<h3>1[0-2]|[1-9]|{_CLOCK_WORDS})(?:\s+o['’]clock)?\s+"
         rf"(?P<dp>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b)"
-        rf"(?:\s*\(\s*(?P<pzone>GMT|UTC)\s*(?:{_OFFSET.replace('P<', 'P<p')})?\s*\)"
+        # "10:35 a.m. (0735 GMT)", "3 a.m. local time (01:00 GMT)": the same instant in GMT
+        rf"(?:(?:\s+local\s+time)?\s*\(\s*(?P<gh>[01]?\d|2[0-3]):?(?P<gm>[0-5]\d)\s*(?:GMT|UTC)\s*\)"
+        rf"|\s*\(\s*(?P<pzone>GMT|UTC)\s*(?:{_OFFSET.replace('P<', 'P<p')})?\s*\)"
         rf"|\s+(?:(?P<zone>GMT|UTC)\b(?:\s*(?:{_OFFSET}))?|[A-Z]{{1,4}}T\b|local time))?"
-        rf"(?:,?\s+(?:on\s+)?(?:(?P<month>{_MONTH})\s*(?P<day>{_DAYNUM})|(?P<day2>{_DAYNUM})\s+(?P<month2>{_MONTH})"
+        rf"(?:,?\s+(?:on\s+)?(?P<dpart>(?P<month>{_MONTH})\s*(?P<day>{_DAYNUM})|(?P<day2>{_DAYNUM})\s+(?P<month2>{_MONTH})"
         rf"|(?P<wd>{_WEEKDAY})|(?P<rel>yesterday|today|tomorrow)))?",
         _r_time,
         core=r"[ap]\.?m\b|[AP]M\b|:\d\d|\d\d\s*(?:GMT|UTC|hrs|hours)|noon|midnight|midday|Noon|Midnight|"
@@ -2371,6 +2393,8 @@ _RULES: tuple[_Rule, ...] = (
             ("The curfew starts at [23:00 GMT] tonight.", _FRI, "2016-12-23T23:00Z"),
             ("The flight left at [0600 UTC].", _FRI, "2016-12-23T06:00Z"),
             ("The blast came at [9:15 a.m. (GMT+3)].", _FRI, "2016-12-23T09:15+03:00"),
+            ("The blast came at [10:35 a.m. (0735 GMT)] Thursday.", _FRI, "2016-12-22T10:35+03:00"),
+            ("Polls close at [8 p.m. local time (01:00 GMT)].", _FRI, "2016-12-23T20:00-05:00"),
             ("Troops pull back on 10 December; the truce starts at [06:00 local time on 12 December].", _FRI,
              "2016-12-12T06:00"),
             ("Polls closed at [8 p.m. EST], officials said.", _FRI, "2016-12-23T20:00"),

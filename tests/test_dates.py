@@ -1084,3 +1084,19 @@ def test_an_overnight_event_is_dated_by_the_day_the_night_leads_into():
 )
 def test_a_past_clause_puts_a_month_not_begun_yet_in_last_year(text, value):
     assert value_of(text, "December", dt.date(2016, 10, 27)) == value
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        # a local time restated in GMT keeps the offset between the two (TIMEX3 zone)
+        ("The convoy was hit at 6:40 a.m. (0340 GMT) on Monday.",
+         [("6:40 a.m. (0340 GMT)", "2016-12-19T06:40+03:00"), ("Monday", "2016-12-19")]),
+        ("Polls shut at 7 p.m. local time (2330 GMT).", [("7 p.m. local time (2330 GMT)", "2016-12-23T19:00-04:30")]),
+        ("The shelling stopped at 11 a.m. (11:00 GMT).", [("11 a.m. (11:00 GMT)", "2016-12-23T11:00Z")]),
+        # not a whole quarter hour apart: no zone is made up
+        ("The shelling stopped at 11:10 a.m. (0903 GMT).", [("11:10 a.m. (0903 GMT)", "2016-12-23T11:10")]),
+    ],
+)
+def test_a_local_time_restated_in_gmt_keeps_its_offset(text, found):
+    assert [(t.text, t.value) for t in find_timexes(text, FRI)] == found
