@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from . import lexicons
+from . import eventness, lexicons
 from .anchored import Matches, Words
 from .needles import needled
 
@@ -32,9 +32,12 @@ REPORTING_VERBS: tuple[tuple[str, str], ...] = (
     (r"reads", "\"... six soldiers were wounded,\" the statement reads"),
     (r"reported|reports", "state news agency SANA reported"),
     (r"announced|stated|added|confirmed|declared|noted|wrote|tweeted|posted", "the ministry announced that ..."),
-    (r"claimed|claims|claim", "the group claimed its fighters killed 14"),
+    # not "claimed the lives of six" (a death), nor "claimed responsibility for" (a deed, not a count)
+    (r"(?:claimed|claims|claim)(?!\s+(?:the\s+)?(?:li(?:fe|ves)|responsibility)\b)", "the group claimed its fighters killed 14"),
     (r"(?:issued|released|published)\s+a\s+statement(?:\s+saying)?", "the ministry earlier issued a statement that ..."),
     (r"revealed|warned|estimated|estimates|estimate|documented|recorded|registered|counted|identified", "the mission documented 40 deaths"),
+    (r"indicated|explained|stressed|emphasi[sz]ed|elaborated|specified|underlined|pointed\s+out",
+     "the police indicated in a statement that ... / the governor stressed that ... / the spokesman elaborated"),
     (r"told\s+(?:the\s+)?(?:[A-Z][\w.]*\s*)+|told\s+(?:reporters|journalists|the\s+(?:press|media|agency|station|channel|newspaper))|"
      r"told\s+(?:the\s+|a\s+|an\s+|our\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:radio|television|tv|agency|newspaper|paper|channel|station|"
      r"broadcaster|website|outlet|media|daily|correspondent|reporters?|journalists?|news\s*men)\b",
@@ -559,8 +562,32 @@ def _np_before(scan: _Scan, verb_start: int) -> tuple[str, int] | None:
         appositive = None if modifier else _np_ending(scan, end)
         if appositive is None and comma > 0:
             return _np_ending(scan, comma)
+        if appositive is not None and comma > 0:
+            return _named_with_title(scan, comma, appositive)
         return appositive
     return _np_ending(scan, verb_start)
+
+
+def _named_with_title(scan: _Scan, comma: int, appositive: tuple[str, int]) -> tuple[str, int]:
+    """ "Ali Musa, the head of the district council, said": the person's name with the title, not the title alone.
+
+    >>> s = "Ali Musa, the head of the district council, said two died."
+    >>> _np_before(_Scan(s, s), s.index("said"))
+    ('Ali Musa, head of the district council', 0)
+    >>> s = "Another group, the Local Coordination Committees, put the toll at 30."
+    >>> _np_before(_Scan(s, s), s.index("put"))
+    ('Local Coordination Committees', 15)
+    """
+    title = appositive[0]
+    if not re.match(r"[a-z]", title) and not title.lower().startswith(("head", "chief")):
+        return appositive  # the appositive is itself a name ("the Local Coordination Committees")
+    before = _np_ending(scan, comma)
+    if before is None or not _PERSONAL_NAME.fullmatch(" " + before[0]) or _ORG_RE.search(before[0]):
+        return appositive
+    head = re.sub(r"[’']s$", "", _head(title))
+    if not _PERSON_HEADS.match(head):
+        return appositive
+    return f"{before[0]}, {title[0].lower() + title[1:]}", before[1]
 
 
 _CUT = re.compile(r"[,;:“”\"(—–]|\s-\s|--")
@@ -715,6 +742,9 @@ def _reporters(sentence: str) -> tuple[_Reporter, ...]:
     masked = _APPOSITIVE.sub(lambda m: " " * len(m.group()), sentence)
     # a dateline is the outlet's office, never a reporter: blank it, ending in a clause break
     masked = _DATELINE.sub(lambda m: " " * (len(m.group()) - 1) + ";", masked, count=1)
+    stamp = eventness.stamp_end(masked)  # a saved page's " date 2021-10-30" is no part of a name either
+    if stamp:
+        masked = " " * (stamp - 1) + ";" + masked[stamp:]
     # "the Joint Force Operation (JFO) headquarters said": an acronym in brackets is part of the name, no break
     masked = _BRACKETED_ACRONYM.sub(lambda m: f" {m[1]} ", masked)
     scan = _Scan(sentence, masked)
@@ -753,13 +783,32 @@ def _reporters(sentence: str) -> tuple[_Reporter, ...]:
         if not (_is_speaker(body, m[1]) or _DOCUMENT_ALONE.match(body) or _POSSESSIVE_PRONOUN.match(body)
                 or _INFO_ONLY.match(_clean_name(body))):
             continue  # "citing a counting error", "according to the peace accords": a basis, not a speaker
-        found.append(_Reporter(_body_of(m[1]), m.start(), m.start(), "citing" if citing else "according",
+        found.append(_Reporter(_titled(body, sentence, m.end()), m.start(), m.start(), "citing" if citing else "according",
                                bool(_INDEFINITE.match(m[1]))))
     for m in _QUOTED_AS.finditer(sentence) if "quoted" in sentence else ():
         found.append(_Reporter(_clean_name(m[1]), m.start(), m.end(), "intro", bool(_INDEFINITE.match(m[1]))))
     for m in _AGENT.finditer(sentence) if "by" in sentence else ():
         found.append(_Reporter(_clean_name(m[1]), m.start(), m.start(), "agent"))
     return tuple(sorted(found, key=lambda r: (r.start, r.kind)))
+
+
+_NAME_AFTER = re.compile(r"\s*,\s+([A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,3})\s*,")
+
+
+def _titled(body: str, sentence: str, end: int) -> str:
+    """ "according to the head of the council, Ali Musa, ...": the person named after the title, with it.
+
+    >>> s = "According to the head of the village council, Ali Musa, two died."
+    >>> _titled("head of the village council", s, s.index(","))
+    'Ali Musa, head of the village council'
+    >>> s = "According to the ministry, Two died."
+    >>> _titled("ministry", s, s.index(","))
+    'ministry'
+    """
+    named = _NAME_AFTER.match(sentence, end)
+    if not named or not _PERSON_HEADS.match(re.sub(r"[’']s$", "", _head(body))):
+        return body
+    return f"{named[1]}, {body[0].lower() + body[1:]}"
 
 
 _ACCORDING_CUE = re.compile(r"\b(?:[Aa]ccording|citing|quoting|cited|quoted|[Pp]er)\b")

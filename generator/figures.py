@@ -124,6 +124,28 @@ DEFAULT_METRICS: dict[str, dict[str, Any]] = {
         "unit_nouns": [r"arrests", r"detentions", r"detainees"],
         "key": False,
     },
+    "missing": {
+        "label": "Missing",
+        # "14 people are still missing", "two fishermen went missing", "1,000 remain unaccounted for"
+        "patterns": [r"missing", r"unaccounted\s+for"],
+        "unit_nouns": [],
+        "key": False,
+    },
+    "kidnapped": {
+        "label": "Kidnapped",
+        # "gunmen abducted 80 villagers", "the kidnapping of three teenagers", "two engineers were taken hostage"
+        "patterns": [r"kidnapped", r"kidnapping(?:\s+of)?", r"abducted", r"abducting", r"abduction\s+of", r"taken\s+hostage",
+                     r"took\s+(?:them\s+)?hostage"],
+        "unit_nouns": [],
+        "key": False,
+    },
+    "neutralized": {
+        "label": "Neutralized",
+        # a ministry's own word for killed, captured or surrendered: "five fighters were neutralized"
+        "patterns": [r"neutrali[sz]ed", r"neutrali[sz]ing"],
+        "unit_nouns": [],
+        "key": False,
+    },
     "displaced": {
         "label": "Displaced",
         "patterns": [r"displaced", r"fled", r"forced\s+(?:from|out\s+of)\s+their\s+homes", r"uprooted",
@@ -420,7 +442,7 @@ _FILLER = (
     r"(?:\s++(?:is|are|was|were)\s+(?:reported|said|believed|thought|understood)\s+to\s+have)?"  # "is reported to have died"
     r"(?:\s++(?:were|was|have|has|had|been|being|be|are|is|will|got|reportedly|also|allegedly|later|all|both|each|"
     r"shot|slightly|seriously|critically|severely|badly|lightly|fatally|mortally|"
-    r"subsequently|now|since|then|been|confirmed|found|reported))*\s*"
+    r"subsequently|now|since|then|been|confirmed|found|reported|still|remain|remains|remained|went))*\s*"
 )
 # Words that may stand between a number and its noun ("two Syrian army
 # soldiers", "10 artillery shells") – anything but verbs and function words,
@@ -682,19 +704,19 @@ def _np_end(sentence: str, end: int) -> tuple[int, str | None]:
 ANIMAL_NOUNS = ("donkey", "cow", "cattle", "sheep", "goat", "camel", "horse", "dog", "cat", "animal", "livestock",
                 "chicken", "bird", "mule", "ox", "oxen", "buffalo", "pig", "head", "heads")
 _ANY_NOUN = re.compile(r"\s+((?:[a-z][\w'’-]*\s+){0,2}?)([a-z][a-z'’-]*[a-z])\b")
+_SUFFERED = r"(?:killed|injured|wounded|hurt|slain|abducted|kidnapped|executed|martyred|shot\s+dead|missing|neutrali[sz]ed|taken\s+hostage)"
 _SUFFERED_AFTER = re.compile(
-    r"\s+(?:were|was|are|is|had\s+been|have\s+been|has\s+been|got)\s+(?:\w+ly\s+)?"
-    r"(?:killed|injured|wounded|hurt|slain|abducted|kidnapped|executed|martyred|shot\s+dead)\b"
+    rf"\s+(?:were|was|are|is|had\s+been|have\s+been|has\s+been|got|went|remain|remained)\s+(?:\w+ly\s+|still\s+)?{_SUFFERED}\b"
 )
 _SUFFERED_BEFORE = re.compile(
     r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring|kidnapped|kidnapping|abducted|abducting|"
-    r"executed|executing)\s+(?:(?:at\s+least|more\s+than|about|some|nearly|almost|up\s+to|around|another)\s+)?$"
+    r"executed|executing|neutrali[sz]ed|neutrali[sz]ing)\s+(?:(?:at\s+least|more\s+than|about|some|nearly|almost|up\s+to|around|another)\s+)?$"
 )
 # "a porter was injured": one person the noun lists do not name, known by what happened to them
 _SINGULAR_SUFFERED = re.compile(
-    r"\b(?:a|an)\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z]+(?=\s+(?:was|has\s+been|had\s+been|got)\s+(?:\w+ly\s+)?"
-    r"(?:killed|injured|wounded|hurt|slain|abducted|kidnapped|executed|martyred|shot\s+dead)\b)", re.I)
-_SUFFERED_WORD = re.compile(r"\b(?:killed|injured|wounded|hurt|slain|abducted|kidnapped|executed|martyred|shot\s+dead)\b")
+    r"\b(?:a|an)\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z]+(?=\s+(?:was|has\s+been|had\s+been|got|went)\s+(?:\w+ly\s+|still\s+)?"
+    rf"{_SUFFERED}\b)", re.I)
+_SUFFERED_WORD = re.compile(rf"\b{_SUFFERED}\b")
 _ANIMAL_RE = re.compile(rf"^(?:{'|'.join(ANIMAL_NOUNS)})(?:s|es)?$")
 
 
@@ -1088,6 +1110,11 @@ _OBJECT_AFTER = re.compile(
 )
 
 
+# Between a number's people and a verb after them, an auxiliary or a bracket makes the people what the verb tells of
+# ("six people, including two children who had been abducted, were killed"); a plain phrase does not.
+_PASSIVE_GAP = re.compile(r"\b(?:was|were|been|be|being|is|are|have|has|had|got|who|which|that)\b|[()]", re.I)
+
+
 def _active(sentence: str, verb_end: int) -> bool:
     """Whether people come right after a verb ending at ``verb_end``: its object, so the verb is active."""
     if re.match(r"\s+(?:them|him)\b", sentence[verb_end:]):
@@ -1191,8 +1218,10 @@ def _link_people(sentence: str, m: NumberMention, compiled: tuple[_Metric, ...],
         if not _gate_open(sentence, scan, index, np_end):
             continue
         t = metric.trigger_after.match(sentence, np_end)
-        if t and sentence[np_end : t.start("trigger")].strip(" ,") in ("", "and") and _active(sentence, t.end()):
-            continue  # "a sniper killed a soldier", "killed four herders and wounded two porters": not what they suffered
+        if t and not _PASSIVE_GAP.search(sentence, np_end, t.start("trigger")) and _active(sentence, t.end()):
+            # "a sniper killed a soldier", "killed four herders and wounded two porters", "100 troops from the
+            # garrison abducted 80 villagers": not what they suffered
+            continue
         if t and (best_after is None or t.end() < best_after[0]):
             best_after = (t.end(), metric.name)
     if best_after:

@@ -55,6 +55,14 @@ def sources(sentence: str, context: AttributionContext | None = None) -> list[tu
         # a report verb inside what was said, its "that" left out: the first speaker reports it
         ("The Mountain Rights Watch said on Monday it had documented the deaths of 212 villagers since May.", "Mountain Rights Watch"),
         ("The Relief Observatory reported on Friday it had counted 40 dead in the camp.", "Relief Observatory"),
+        # a person named with a title between commas: the name with the title, never the title alone
+        ("Omar Haddad, the head of the valley district administration, said three farmers were wounded.",
+         "Omar Haddad, head of the valley district administration"),
+        ("The governor of the region, Lina Petrenko, has stressed that two drivers died.", "Lina Petrenko"),
+        ("According to the chairman of the traders' union, Sami Rahal, two porters died.", "Sami Rahal, chairman of the traders' union"),
+        # more verbs that report
+        ("The district police indicated in a statement that two guards were killed.", "District police"),
+        ("Eight fighters were killed near the pass, the army spokesman elaborated.", "Army spokesman"),
     ],
 )
 def test_reporter_of_one_sentence(sentence, reporter):
@@ -453,6 +461,11 @@ def test_according_to_their_data_points_back_in_the_same_sentence():
         # a participle with its agent is no speaker; a document that names nobody is no source
         ("Footage posted online by residents showed two bodies in the street.", None),
         ("According to the peace accords, 12 observers were to be deployed.", None),
+        # "claimed" the lives of people, or responsibility for a deed, reports no count
+        ("Shelling by the rebels claimed the lives of four villagers overnight.", None),
+        ("The armed group claimed responsibility for the blast that killed nine.", None),
+        # a saved page's date stamp is no part of a name
+        (" date 2021-10-30 The port police explained that gunmen killed five herders.", "Port police"),
     ],
 )
 def test_names_are_read_clean(sentence, reporter):

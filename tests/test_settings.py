@@ -103,7 +103,7 @@ def test_a_missing_settings_file_is_a_usage_error(tmp_path):
         ("TIMELINE_DATE_ORDER", "YMD", "'YMD' is not one of 'DMY', 'MDY'"),
         ("TIMELINE_METRICS", {"drone_attacks": {"label": "Drone attacks"}}, "metric 'drone_attacks' has no patterns"),
         ("TIMELINE_METRICS", {"arrests": {"label": "Arrests", "patterns": ["arrest(ed"]}}, "bad pattern"),
-        ("TIMELINE_KEY_METRICS", ["killed", "kidnapped"], "'kidnapped' is not a metric"),
+        ("TIMELINE_KEY_METRICS", ["killed", "looted"], "'looted' is not a metric"),
         ("TIMELINE_CHART_DAYS", 0, "at least 1"),
     ],
 )
