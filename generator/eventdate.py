@@ -716,3 +716,52 @@ def report_frame(title: str, lead: Sequence[tuple[str, int, Sequence[Timex]]], p
             statement = Frame(dt.date.fromisoformat(named.date), named.text)
     frame = statement or frame
     return Frame(frame.day, frame.text, daily)
+
+
+# -- a lead told before its day ------------------------------------------------------------
+#
+# "Gunmen killed 12 villagers in the north, police said. The attack came late on
+# Sunday, when ...": the lead tells the happening, the next sentence its day. An
+# undated sentence with no story before it takes the day the next LEAD_AHEAD
+# sentences first name, when that sentence names it for a happening (not a
+# statement's, a document's or a background clause's day) and it lies within
+# LEAD_DAYS before the report's day, and when that sentence points back to what
+# the lead told ("The attack ...", "It ...", "The gunmen ..."): "Clashes erupted
+# in Homs on Monday" after a lead on Hama is another happening. Else the lead
+# keeps the report's day.
+
+LEAD_AHEAD = 2
+LEAD_DAYS = 2
+POINTS_BACK = re.compile(r"^\W*(?:the|this|that|these|those|it|they|he|she|both)\b", re.I)
+"""A sentence opening on a definite or pronoun subject, which tells more of what was just told.
+
+>>> bool(POINTS_BACK.match("The raid came late on Sunday.")), bool(POINTS_BACK.match("Clashes erupted in Homs on Monday."))
+(True, False)
+"""
+
+
+def lead_day(later: Sequence[tuple[str, int, Sequence[Timex]]], frame: Frame) -> Dated | None:
+    """The happening day the sentences after an undated lead first name, or ``None``.
+
+    ``later``: the next sentences as ``(text, offset, their dating anchors)``.
+
+    >>> pub = dt.date(2019, 5, 14)
+    >>> nxt = "The attack came late on Sunday in a village near the river."
+    >>> lead_day([(nxt, 0, dates.find_timexes(nxt, pub))], Frame(pub)).date
+    '2019-05-12'
+    >>> said = "Police said on Monday that the gunmen fled."
+    >>> lead_day([(said, 0, dates.find_timexes(said, pub)), (nxt, 50, [t.shifted(-50) for t in dates.find_timexes(nxt, pub)])], Frame(pub)) is None
+    True
+    >>> old = "The truce came into force on 2 March."
+    >>> lead_day([(old, 0, dates.find_timexes(old, pub))], Frame(pub)) is None
+    True
+    """
+    for text, offset, timexes in later:
+        found = pick(text, offset, timexes, frame.day)
+        if found is None:
+            continue
+        if found.granularity != "day" or found.role not in ("happening", "night") or not POINTS_BACK.match(text):
+            return None
+        days = (frame.day - dt.date.fromisoformat(found.date)).days
+        return found if 0 <= days <= LEAD_DAYS else None
+    return None

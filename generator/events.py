@@ -33,7 +33,7 @@ import datetime as dt
 import re
 import time
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -492,6 +492,13 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
         (s.text, s.start, anchors(s, _within(timexes, starts, order, s.start, s.end), article.published))
         for s in sentences[: eventdate.LEAD_SENTENCES] if s.start < eventdate.LEAD_CHARS], article.published)
 
+    def ahead(index: int) -> eventdate.Dated | None:
+        """The day the sentences after ``index`` first name for a happening (``eventdate.lead_day``)."""
+        later = []
+        for s in sentences[index + 1 : index + 1 + eventdate.LEAD_AHEAD]:
+            later.append((s.text, s.start, _dating(s, anchors(s, _within(timexes, starts, order, s.start, s.end), article.published))))
+        return eventdate.lead_day(later, frame)
+
     for index, sentence in enumerate(sentences):
         deadline.check()
         # a line break before the sentence opens a paragraph (a quoted speaker's words end with theirs)
@@ -547,7 +554,7 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
             named = _named_days(timexes, order)
         earlier = _earlier_days(named, sentence) if named is not None and _POSSESSIVE.search(sentence.text) else ()
         event, context = _event(article, sentence, index, own, context, event_type, sentence_figures, gazetteer, story_places, earlier,
-                                frame)
+                                frame, ahead)
         event = replace(event, figures=spans.with_spans(
             sentence.text, event.figures, relative, article.published, last_span, _day_of(event)))
         if event.figures:
@@ -616,6 +623,7 @@ def _event(
     story_places: Counter[str] | None = None,
     earlier_days: Sequence[str] = (),
     frame: eventdate.Frame | None = None,
+    ahead: Callable[[int], eventdate.Dated | None] | None = None,
 ) -> tuple[Event, _Context]:
     near = index - context.index <= CARRY_SENTENCES
     story = context.story
@@ -632,6 +640,10 @@ def _event(
         # last event sentence in the report that was dated by its own words
         # (never a background clause's date, which ``anchors`` left out).
         date, granularity, date_text, date_mod = story
+    elif (told := ahead(index) if ahead else None) is not None:
+        # a lead before the day it tells of: "Gunmen killed 12 villagers, police said. The attack
+        # came late on Sunday." The next sentences name the happening's day (eventdate.lead_day)
+        date, granularity, date_text, date_mod = told.date, "day", told.text, None
     else:
         # the day the report covers: its title's or lead's, else the publication day
         date, granularity, date_text, date_mod = frame.day.isoformat(), "day", frame.text, None

@@ -266,3 +266,24 @@ def test_a_title_date_is_the_day_of_the_undated_lines_before_any_dated_one():
 def test_a_title_date_far_from_publication_or_after_since_is_not_the_report_day():
     got = framed("Toll of the offensive since 7 March", "Shelling damaged two schools and a clinic.", "2020-03-13")
     assert got["Shelling damaged"] == ("2020-03-13", None)
+
+
+def test_a_lead_told_before_its_day_takes_the_day_the_next_sentence_names():
+    got = dated(
+        "Gunmen killed nine farmers in a raid on a hamlet near the border, police said. "
+        "The raid came late on Thursday, when the farmers were returning from the market.",
+    )
+    assert got["Gunmen killed"] == "2013-05-16"
+
+
+def test_a_lead_takes_no_statement_or_background_day_from_the_next_sentence():
+    said = dated(
+        "Gunmen killed nine farmers in a raid on a hamlet near the border. "
+        "Police said on Friday that the gunmen fled into the forest.",
+    )
+    old = dated(
+        "Gunmen killed nine farmers in a raid on a hamlet near the border. "
+        "A truce signed on 2 March 2013 has broken down in the district.",
+    )
+    assert said["Gunmen killed"] == "2013-05-17"  # the day the report was stated (its frame), not a happening's
+    assert old["Gunmen killed"] == "2013-05-18"
