@@ -765,3 +765,52 @@ def lead_day(later: Sequence[tuple[str, int, Sequence[Timex]]], frame: Frame) ->
         days = (frame.day - dt.date.fromisoformat(found.date)).days
         return found if 0 <= days <= LEAD_DAYS else None
     return None
+
+
+# -- a day heading over the lines below it -------------------------------------------------
+#
+# A report listing several days puts each under a heading line: "4 March:",
+# "Situation on 5 March 2022", "Monday, 6 March". The heading is no event, but
+# the undated lines under it happened on its day: it becomes the story's day,
+# as a dated event sentence would. A page's time stamp ("09:42 11.02.2021", a
+# clock time) and a day outside the report's fortnight are no heading.
+
+HEADING_WORDS = re.compile(
+    r"^[\W_]*(?:(?:daily\s+)?(?:situation|report|update|summary|overview|briefing|bulletin|incidents|events|developments|chronology)"
+    r"(?:\s+(?:on|of|for|as\s+of|dated))?|on|for|as\s+of)?[\W_]*$", re.I)
+"""What a day heading may hold besides its date: a label and a preposition (the date blanked out).
+
+>>> [bool(HEADING_WORDS.match(s)) for s in ("  :", "Situation on  ", "On  :", "Troops shelled the town on  ")]
+[True, True, True, False]
+"""
+HEADING_DAYS = 14
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?![.]\d)|\b(?:GMT|UTC|EEST|EET|CET|CEST|MSK|[ap]\.?m\.?)\b", re.I)
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.I)
+
+
+def heading_day(line: str, offset: int, timexes: Sequence[Timex], frame: Frame) -> Dated | None:
+    """The day of a heading line (a line of its own, given with its time expressions), or ``None``.
+
+    >>> pub = dt.date(2022, 3, 7)
+    >>> def day(line):
+    ...     found = heading_day(line, 0, dates.find_timexes(line, pub), Frame(pub))
+    ...     return found.date if found else None
+    >>> day("5 March:"), day("Situation on 5 March 2022"), day("Saturday, 5 March")
+    ('2022-03-05', '2022-03-05', '2022-03-05')
+    >>> day("09:42 05.03.2022"), day("Troops shelled the town on 5 March."), day("5 January 2022")
+    (None, None, None)
+    """
+    if len(line) > 60 or _CLOCK.search(line):
+        return None
+    days = [t for t in timexes if (resolved := dates.event_date(t)) and resolved[1] == "day"]
+    if not days:
+        return None
+    blanked = line
+    for t in timexes:
+        blanked = blanked[: t.start - offset] + " " * (t.end - t.start) + blanked[t.end - offset :]
+    if not HEADING_WORDS.match(_WEEKDAY.sub(" ", blanked)):
+        return None
+    day = dates.event_date(days[-1])[0]  # type: ignore[index]
+    if not 0 <= (frame.day - dt.date.fromisoformat(day)).days <= HEADING_DAYS:
+        return None
+    return Dated(day, "day", days[-1].text, "heading")

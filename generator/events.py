@@ -253,6 +253,13 @@ def _dating(sentence: Sentence, timexes: Sequence[Timex]) -> list[Timex]:
     return out
 
 
+def _own_line(text: str, sentences: Sequence[Sentence], index: int) -> bool:
+    """Whether sentence ``index`` is a line of its own (a line break, or the text's edge, on both sides)."""
+    before = text[sentences[index - 1].end if index else 0 : sentences[index].start]
+    after = text[sentences[index].end : sentences[index + 1].start if index + 1 < len(sentences) else len(text)]
+    return (index == 0 or "\n" in before) and (index + 1 == len(sentences) or "\n" in after)
+
+
 def _day_dated(timexes: Sequence[Timex]) -> bool:
     for t in timexes:
         resolved = dates.event_date(t)
@@ -521,6 +528,10 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
         last_span = spans.header_span(sentence.text, relative, article.published) or last_span
         sentence_tallies = tallies_in(sentence.text, sentence.start, sentence.end)
 
+        if own and _own_line(article.text, sentences, index):
+            heading = eventdate.heading_day(sentence.text, sentence.start, own, frame)
+            if heading is not None and frame.story(heading.date):  # "5 March:" over the lines of that day
+                context = replace(context, story=(heading.date, "day", heading.text, None))
         own = anchors(sentence, own, article.published)
         dating = _dating(sentence, own)
         dated = _day_dated(dating)

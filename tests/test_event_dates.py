@@ -287,3 +287,19 @@ def test_a_lead_takes_no_statement_or_background_day_from_the_next_sentence():
     )
     assert said["Gunmen killed"] == "2013-05-17"  # the day the report was stated (its frame), not a happening's
     assert old["Gunmen killed"] == "2013-05-18"
+
+
+def test_a_day_heading_dates_the_undated_lines_under_it():
+    body = (
+        "The army listed the shelling it recorded this week.\n\n"
+        "14 May:\n\n"
+        "Mortar rounds damaged two houses in the north of the town.\n\n"
+        "Situation on 16 May\n\n"
+        "A drone dropped a grenade on a checkpoint near the bridge.\n\n"
+        "09:12 17.05.2013\n\n"
+        "Snipers fired at a farm on the edge of the village.\n"
+    )
+    got = dated(body)
+    assert got["Mortar rounds"] == "2013-05-14"
+    assert got["A drone"] == "2013-05-16"
+    assert got["Snipers fired"] == "2013-05-16"  # a time stamp is no heading
