@@ -44,7 +44,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator import dates
+from generator import dates, spans
 from generator.model import Timex
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
@@ -99,9 +99,10 @@ ROLES: tuple[Role, ...] = (
         # "From 12 to 13 December, 1,950 people reached the shelter": a window is dated by its end,
         # the day its count or its happening is complete (as a night is by its second day)
         "window-start", "window start",
-        re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.I),
+        re.compile(r"\b(?:from|between)\s+(?:the\s+)?(?:(?:evenings?|mornings?|nights?|afternoons?)\s+of\s+(?:the\s+)?)?$", re.I),
         re.compile(r"\s*(?:to|until|till|through|and|-|\u2013)\s*(?:the\s+)?(?:\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|" + _MONTH + r")", re.I),
         (("From [12] to 13 December, at least 1,950 people reached the shelter.", True),
+         ("Between the evenings of [2] and 4 May, monitors counted 90 blasts.", True),
          ("Between [Monday] and Wednesday, 40 people were killed in the district.", True),
          ("Rebels shelled the town from [Monday], the army said.", False),
          ("The envoy flew in from [Monday's] talks to the capital.", False)),
@@ -640,6 +641,9 @@ class Frame:
     day: dt.date
     text: str | None = None  # the words the day came from (None: the publication day)
     daily: bool = False
+    # a summary's period stated once at the top ("in one week (15-21 March)", "between 7 and 22 October"):
+    # its first and last day; its undated lines tell of that period, not of one day
+    period: tuple[str, str] | None = None
 
     def story(self, day: str) -> bool:
         """Whether a sentence dated ``day`` by its own words continues the report (its day or the night before).
@@ -687,22 +691,70 @@ def _title_day(title: str, published: dt.date) -> tuple[dt.date, str] | None:
     return max(days, key=lambda d: d[0]) if days else None
 
 
+# the span rules that state a summary's period, and how long it may be (a weekend to a month); the
+# period is the text's scope only after a preposition of time ("in one week", "between 7 and 20 March")
+_SCOPE_WORD = r"(?:in|over|during|within|for|between|from|throughout)"
+_SCOPE_BEFORE = re.compile(r"\b" + _SCOPE_WORD + r"\s+(?:the\s+)?(?:(?:past|last|previous)\s+)?$", re.I)
+_SCOPE_OPENS = re.compile(r"\s*" + _SCOPE_WORD + r"\b", re.I)
+PERIOD_RULES = frozenset({"n-units", "from-to", "timex-duration"})
+PERIOD_DAYS = (2, 31)
+
+
+def summary_period(text: str, timexes: Sequence[Timex], published: dt.date) -> tuple[str, str, str] | None:
+    """The period a summary's title or lead says it covers: ``(first day, last day, words)``, or ``None``.
+
+    It ends within ``TITLE_DAYS`` before publication and lasts ``PERIOD_DAYS``;
+    ``timexes`` have offsets into ``text``.
+
+    >>> pub = dt.date(2021, 3, 21)
+    >>> t = "Guards logged 90 truce breaches in one week"
+    >>> summary_period(t, dates.find_timexes(t, pub), pub)
+    ('2021-03-15', '2021-03-21', 'one week')
+    >>> t = "Between 7 and 20 March, the monitors logged 400 breaches."
+    >>> summary_period(t, dates.find_timexes(t, pub), pub)[:2]
+    ('2021-03-07', '2021-03-20')
+    >>> t = "Troops announced a 5-day pause in the fighting."
+    >>> summary_period(t, dates.find_timexes(t, pub), pub) is None
+    True
+    >>> t = "The army said 9 soldiers were killed on Friday."
+    >>> summary_period(t, dates.find_timexes(t, pub), pub) is None
+    True
+    """
+    for m in spans.sentence_markers(text, timexes, published):
+        if m.kind != "period" or m.rule not in PERIOD_RULES or not m.period_start or not m.period_end:
+            continue
+        if not (_SCOPE_OPENS.match(text, m.start) or _SCOPE_BEFORE.search(text[max(0, m.start - 20) : m.start])):
+            continue  # "a 5-day pause in the fighting": a period named, not the one the text covers
+        first, last = dt.date.fromisoformat(m.period_start), dt.date.fromisoformat(m.period_end)
+        if PERIOD_DAYS[0] <= (last - first).days + 1 <= PERIOD_DAYS[1] and 0 <= (published - last).days <= TITLE_DAYS:
+            return m.period_start, m.period_end, text[m.start : m.end]
+    return None
+
+
 def report_frame(title: str, lead: Sequence[tuple[str, int, Sequence[Timex]]], published: dt.date) -> Frame:
     """The frame of a report from its title and lead (``(sentence, offset, its anchors)``, the body's first sentences).
 
     >>> pub = dt.date(2021, 2, 11)
     >>> text = "Over the past day, on February 10, seven violations were recorded."
     >>> report_frame("Ceasefire violated seven times over past day", [(text, 0, dates.find_timexes(text, pub))], pub)
-    Frame(day=datetime.date(2021, 2, 10), text='February 10', daily=True)
+    Frame(day=datetime.date(2021, 2, 10), text='February 10', daily=True, period=None)
     >>> title = "Flash Update No. 3, 10 February 2021"
     >>> report_frame(title, [], pub)
-    Frame(day=datetime.date(2021, 2, 10), text='10 February 2021', daily=False)
+    Frame(day=datetime.date(2021, 2, 10), text='10 February 2021', daily=False, period=None)
     >>> report_frame("Troops shell the town", [], pub)
-    Frame(day=datetime.date(2021, 2, 11), text=None, daily=False)
+    Frame(day=datetime.date(2021, 2, 11), text=None, daily=False, period=None)
     """
     titled = _title_day(title or "", published)
     frame = Frame(*titled) if titled else Frame(published)
     daily = frame_cue(title or "") is not None
+    if not daily and titled is None:  # a title's day is the report's day, not a summary's end
+        summary = summary_period(title or "", dates.find_timexes(title or "", published), published)
+        for text, offset, timexes in lead if summary is None else ():
+            summary = summary_period(text, [t.shifted(offset) for t in timexes], published)
+            if summary is not None or frame_cue(text) is not None:
+                break
+        if summary is not None:
+            return Frame(dt.date.fromisoformat(summary[1]), summary[2], period=summary[:2])
     statement = None  # the first day the lead says the report was stated on ("the ministry said on Thursday")
     for text, offset, timexes in lead:
         cue = frame_cue(text) is not None

@@ -568,6 +568,10 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
                                 frame, ahead)
         event = replace(event, figures=spans.with_spans(
             sentence.text, event.figures, relative, article.published, last_span, _day_of(event)))
+        if event.span == "period" and event.figures:  # a summary's line: its counts without a time of their own are the period's
+            event = replace(event, figures=tuple(
+                replace(f, span="period", period_start=event.period_start, period_end=event.period_end, cumulative=False)
+                if f.span == "day" and not f.day else f for f in event.figures))
         if event.figures:
             last_span = spans.span_of(event.figures[-1])
         event = period_event(event, context.own_date, verdict.masked,
@@ -638,6 +642,7 @@ def _event(
 ) -> tuple[Event, _Context]:
     near = index - context.index <= CARRY_SENTENCES
     story = context.story
+    summary: tuple[str, str] | None = None
     frame = frame or eventdate.Frame(article.published)
     report_day = dt.date.fromisoformat(story[0]) if story and story[1] == "day" else frame.day
     picked = eventdate.pick(sentence.text, sentence.start, own_timexes, report_day, earlier_days)
@@ -656,8 +661,10 @@ def _event(
         # came late on Sunday." The next sentences name the happening's day (eventdate.lead_day)
         date, granularity, date_text, date_mod = told.date, "day", told.text, None
     else:
-        # the day the report covers: its title's or lead's, else the publication day
+        # the day the report covers: its title's or lead's, else the publication day; a summary's
+        # line tells of the period stated at its top (``frame.period``), ending that day
         date, granularity, date_text, date_mod = frame.day.isoformat(), "day", frame.text, None
+        summary = frame.period
 
     found_places = tuple(places.event_places(sentence.text, gazetteer))
     if not found_places and near and not resolved and not _OWN_SCOPE.search(sentence.text):
@@ -688,6 +695,8 @@ def _event(
         article_title=article.title,
         date_mod=date_mod,
     )
+    if summary is not None:
+        event = replace(event, span="period", period_start=summary[0], period_end=summary[1])
     return event, _Context(index, date, granularity, date_text, found_places, event_type, story, own_date=resolved is not None)
 
 

@@ -303,3 +303,21 @@ def test_a_day_heading_dates_the_undated_lines_under_it():
     assert got["Mortar rounds"] == "2013-05-14"
     assert got["A drone"] == "2013-05-16"
     assert got["Snipers fired"] == "2013-05-16"  # a time stamp is no heading
+
+
+def test_a_summary_s_undated_lines_tell_of_its_period_not_of_one_day():
+    art = Article(path="x.md", slug="x", title="Border guards log 120 truce breaches in one week",
+                  published=dt.date(2013, 5, 18), text=markdown_to_text(
+                      "The other side broke the truce 120 times in one week and fired 900 rounds. "
+                      "Mortar crews shelled two villages near the ridge, wounding three soldiers. "
+                      "On Friday, a sniper killed a farmer near the river."))
+    got = {" ".join(e.sentence.split()[:2]): e for e in extract_article(art).events}
+    mortar = got["Mortar crews"]
+    assert (mortar.span, mortar.period_start, mortar.period_end) == ("period", "2013-05-12", "2013-05-18")
+    assert all(f.span == "period" for f in mortar.figures) and mortar.figures
+    assert (got["On Friday,"].date, got["On Friday,"].span) == ("2013-05-17", "day")
+
+
+def test_a_window_between_the_evenings_of_two_days_is_dated_by_its_end():
+    got = dated("Between the evenings of 14 and 16 May, the monitors recorded 230 explosions near the plant.")
+    assert list(got.values()) == ["2013-05-16"]
