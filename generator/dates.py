@@ -146,7 +146,9 @@ _TENSE_CUE = re.compile(
     # "promised to hold", not "agreed to the plan" (a noun after "to": no intent)
     r"(?P<intent>(?:promised|pledged|vowed|agreed|decided|planned|hoped|threatened|aimed) to"
     r"(?!\s+(?:the|a|an|its|his|her|their|our|this|that|these|those|any|all|some|it|them|him|[A-Z]\w*)\b))|"
-    r"hopes? to|hoping|aims? to|until|till|as soon as|as early as|as late as|coming|effective|payable|"
+    r"hopes? to|hoping|aims? to|until|till|as soon as|as early as|as late as|effective|payable|"
+    # "the coming days", "in coming weeks", "a truce coming into force"; not "coming out to greet them"
+    r"(?<=the )coming|coming(?=\s+(?:days?|weeks?|months?|years?|hours?|weekend|elections?|vote|summit|talks|meeting|up|into)\b)|"
     # a schedule told in the present: "the envoy arrives on Tuesday" (only before the
     # date: "10 June: the PM condemns ..." in a chronology is the historic present)
     r"(?P<present>arrives|begins|starts|opens|resumes|meets|travels|leaves|returns|closes|hosts|convenes|expires|"
@@ -189,7 +191,7 @@ def _num(text: str) -> int | None:
         return 12
     if s == "a hundred":
         return 100
-    if s == "a couple of":
+    if s in ("a couple of", "couple of"):  # "a couple of weeks", "the past couple of days"
         return 2
     total = 0
     found = False
@@ -772,8 +774,10 @@ def _r_month_day(m: re.Match[str], st: _State) -> Resolved:
         return None
     if not (_g(m, "year") or _g(m, "yy")) and _NUMBER_AFTER_DATE.match(st.text, m.end()):
         return None  # "31 December 9999", "May 5, 1066": a year we do not read; never guess one
-    month = _month_of(m["month"])
-    day = int(re.match(r"\d+", m["day"]).group())  # type: ignore[union-attr]
+    month = _month_of(m["month"] or m["month2"] if "month2" in m.re.groupindex else m["month"])
+    day_text = m["day"] or (m["day2"] if "day2" in m.re.groupindex else None) or ""
+    digits = re.match(r"\d+", day_text)
+    day = int(digits.group()) if digits else _ordinal_day(day_text)
     year = _g(m, "year") or (f"20{m['yy']}" if _g(m, "yy") else None)
     y = int(year) if year else _year_for_month_day(st, month, day, m.start(), m.end())
     if not year and _g(m, "wd"):
@@ -786,6 +790,26 @@ def _r_month_day(m: re.Match[str], st: _State) -> Resolved:
     if d is None:
         return None
     return _with_part(d, _g(m, "part"))
+
+
+_UNIT_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_TEEN_ORDINALS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+                  "seventeenth", "eighteenth", "nineteenth")
+# A day of the month in words: "the eighth of October", "March twenty-first".
+_ORDINAL_DAY = (r"(?:(?:[Tt]wenty[- ]?)(?:" + "|".join(_UNIT_ORDINALS) + r")|[Tt]hirty[- ]?first|[Tt]wentieth|[Tt]hirtieth|"
+                + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _TEEN_ORDINALS + _UNIT_ORDINALS) + r")\b")
+
+
+def _ordinal_day(words: str) -> int:
+    """ "eighth" → 8, "twenty-first" → 21, "Thirtieth" → 30."""
+    w = words.lower().replace("-", " ").split()
+    tens = {"twenty": 20, "thirty": 30}.get(w[0], 0) if len(w) > 1 else 0
+    last = w[-1]
+    if last in ("twentieth", "thirtieth"):
+        return 20 if last == "twentieth" else 30
+    if last in _TEEN_ORDINALS:
+        return 10 + _TEEN_ORDINALS.index(last)
+    return tens + 1 + _UNIT_ORDINALS.index(last)
 
 
 # What joins the days of a range or list: "19-21", "19 to 21", "3 and 4", "from 1 through 5".
@@ -1053,6 +1077,12 @@ _AHEAD_OF = re.compile(r"\b(?:ahead of|in the run-up to|in advance of|in prepara
 def _r_weekday(m: re.Match[str], st: _State) -> Resolved:
     """"Friday", "late Thursday", "Thursday night", "last Friday", "early Friday"."""
     wd = _WEEKDAYS[m["wd"].lower()]
+    if _g(m, "wk"):
+        if _g(m, "rel"):
+            return None  # "last Friday next week": no such day; a shorter reading wins
+        monday = st.ref - dt.timedelta(days=st.ref.weekday())
+        shift = {"next": 7, "last": -7, "this": 0}[m["wk"]]
+        return _with_part(monday + dt.timedelta(days=shift + wd), _g(m, "part"))
     rel = _g(m, "rel")
     possessive = _POSSESSIVE.match(st.text, m.end()) if rel is None and not _g(m, "part") else None
     if possessive and not possessive["scheduled"]:
@@ -2212,6 +2242,20 @@ _RULES: tuple[_Rule, ...] = (
             ("The camp opened on [the 2nd of June 2014].", _FRI, "2014-06-02"),
         ),
     ),
+    # a day in words: "on the eighth of October 2023", "since March twenty-first"
+    _rule(
+        "ordinal_day",
+        rf"{_WD_PREFIX}(?:[Tt]he\s+(?P<day>{_ORDINAL_DAY})\s+of\s+(?P<month>{_MONTH})"
+        rf"|(?P<month2>{_MONTH})\s+(?:the\s+)?(?P<day2>{_ORDINAL_DAY})(?![-\w]|\s+(?:round|time|half|quarter|phase|stage|wave|place)\b))"
+        rf"(?:,?\s*(?P<year>{_YEAR}))?{_PART_SUFFIX}",
+        _r_month_day,
+        core=_MONTH,
+        examples=(
+            ("The toll has risen since [the eighth of October 2023].", "2024-10-16", "2023-10-08"),
+            ("Voting is on [the twenty-first of March].", "2024-02-10", "2024-03-21"),
+            ("The march is on [Sunday, March eighth].", "1998-03-05", "1998-03-08"),
+        ),
+    ),
     # "from 19 to 21 December", "between 3 and 5 May", "on 3, 4 and 5 July", "June 19-21, 2012":
     # days of one month, one expression each.
     _rule(
@@ -2349,7 +2393,9 @@ _RULES: tuple[_Rule, ...] = (
     _rule(
         "weekday",
         rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his(?:\s+coming|\s+past)?|[Tt]he\s+previous|[Tt]he\s+following)\s+)?"
-        rf"(?P<wd>{_WEEKDAY})(?:\s+(?P<part>{_PART}))?",
+        rf"(?P<wd>{_WEEKDAY})(?:\s+(?P<part>{_PART}))?"
+        # "Friday next week", "Monday of last week": the day of that week
+        rf"(?:,?\s+(?:of\s+)?(?P<wk>next|last|this)\s+week\b)?",
         _r_weekday,
         core=_WEEKDAY,
         examples=(

@@ -1100,3 +1100,60 @@ def test_a_past_clause_puts_a_month_not_begun_yet_in_last_year(text, value):
 )
 def test_a_local_time_restated_in_gmt_keeps_its_offset(text, found):
     assert [(t.text, t.value) for t in find_timexes(text, FRI)] == found
+
+
+@pytest.mark.parametrize(
+    "text,expr,value",
+    [
+        # a weekday of a named week is one expression: that week's day
+        ("The monitors' mandate runs out on Friday next week.", "Friday next week", "2016-12-30"),
+        ("The envoy flew in on Monday of last week.", "Monday of last week", "2016-12-12"),
+        ("Talks open on Wednesday this week.", "Wednesday this week", "2016-12-21"),
+    ],
+)
+def test_a_weekday_of_a_named_week(text, expr, value):
+    assert value_of(text, expr) == value
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        # "coming" looks ahead as an adjective or with "into force", not as a verb of motion
+        ("Villagers were beaten for coming out to cheer the convoy on Sunday.", "2016-12-18"),
+        ("A truce is coming into force on Sunday.", "2016-12-25"),
+        ("Leaders meet in the coming days, on Sunday.", "2016-12-25"),
+    ],
+)
+def test_coming_is_a_future_cue_only_as_an_adjective(text, value):
+    assert value_of(text, "Sunday") == value
+
+
+@pytest.mark.parametrize(
+    "text,expr,value",
+    [
+        # a day of the month written as an ordinal word
+        ("The toll has climbed since the fifth of November 2023.", "the fifth of November 2023", "2023-11-05"),
+        ("Polls will open on the twenty-second of January.", "the twenty-second of January", "2017-01-22"),
+        ("The ministry spoke on the thirty-first of October.", "the thirty-first of October", "2016-10-31"),
+        ("The rally is on Sunday, December eighteenth.", "Sunday, December eighteenth", "2016-12-18"),
+    ],
+)
+def test_a_day_of_the_month_in_words(text, expr, value):
+    assert value_of(text, expr) == value
+
+
+def test_an_ordinal_after_a_month_that_qualifies_a_noun_is_no_day():
+    assert [t.text for t in find_timexes("The June first round was close.", FRI)] == ["June"]
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Prices may climb over the next couple of years.", "P2Y"),
+        ("Troops moved in during the past couple of days.", "P2D"),
+        ("It took a couple of weeks.", "P2W"),
+    ],
+)
+def test_a_couple_is_two(text, value):
+    [timex] = find_timexes(text, FRI)
+    assert timex.value == value
