@@ -31,7 +31,9 @@ REPORTING_VERBS: tuple[tuple[str, str], ...] = (
     (r"said|says|say", "the Observatory said six died / six died, the Observatory said"),
     (r"reads", "\"... six soldiers were wounded,\" the statement reads"),
     (r"reported|reports", "state news agency SANA reported"),
-    (r"announced|stated|added|confirmed|declared|noted|wrote|tweeted|posted", "the ministry announced that ..."),
+    # not a performative with its object ("Iraq declared victory over the group", "the army announced a curfew"): no report
+    (r"(?:announced|declared)(?!\s+(?:victory|war|independence|martial\s+law|an?\s+(?:curfew|state\s+of|end\s+to|truce|ceasefire))\b)"
+     r"|stated|added|confirmed|noted|wrote|tweeted|posted", "the ministry announced that ..."),
     # not "claimed the lives of six" (a death), nor "claimed responsibility for" (a deed, not a count)
     (r"(?:claimed|claims|claim)(?!\s+(?:the\s+)?(?:li(?:fe|ves)|responsibility)\b)", "the group claimed its fighters killed 14"),
     (r"(?:issued|released|published)\s+a\s+statement(?:\s+saying)?", "the ministry earlier issued a statement that ..."),

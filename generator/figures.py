@@ -73,13 +73,14 @@ DEFAULT_METRICS: dict[str, dict[str, Any]] = {
             # "the bodies of two fighters were found": a body is a death (not "a UN body")
             r"bod(?:y|ies)\s+of",
         ],
-        "unit_nouns": [r"deaths?", r"fatalit(?:y|ies)", r"dead", r"bodies", r"martyrs"],
+        # "11 of the fatalities were in the north": a part of a toll given before
+        "unit_nouns": [r"deaths?", r"fatalit(?:y|ies)", r"dead", r"bodies", r"martyrs", r"of\s+the\s+(?:fatalities|dead|deaths|deceased)"],
         "key": True,
     },
     "injured": {
         "label": "Injured",
         "patterns": [r"wounded", r"wounding", r"injured", r"injuring", r"hurt", r"injuries"],
-        "unit_nouns": [r"injuries", r"wounded"],
+        "unit_nouns": [r"injuries", r"wounded", r"of\s+the\s+(?:wounded|injured)"],
         "key": True,
     },
     "ceasefire_violations": {
@@ -748,13 +749,14 @@ def _bare(sentence: str, end: int) -> bool:
     return word.lower() in _BARE_FOLLOWERS
 
 
-def _subgroups(sentence: str, after: int, mentions: list[NumberMention], used: set[int]) -> list[tuple[NumberMention, str, int]]:
-    """Sub-counts right after a main figure: ", including two children (and 3 women)"."""
-    intro = _SUBGROUP_INTRO.match(sentence[after:])
+def _subgroups(sentence: str, after: int, mentions: list[NumberMention], used: set[int],
+               listed_from: int | None = None) -> list[tuple[NumberMention, str, int]]:
+    """Sub-counts right after a main figure: ", including two children (and 3 women)"; or those listed from ``listed_from``."""
+    intro = _SUBGROUP_INTRO.match(sentence[after:]) if listed_from is None else None
     out: list[tuple[NumberMention, str, int]] = []
     first = bisect.bisect_left(mentions, after, key=lambda x: x.start)  # (mentions are in order)
-    if intro:
-        cursor = after + intro.end()
+    if intro or listed_from is not None:
+        cursor = after + intro.end() if intro else listed_from
         for i in range(bisect.bisect_left(mentions, cursor, first, key=lambda x: x.start), len(mentions)):
             mention = mentions[i]
             if i in used or mention.start < cursor:
@@ -916,10 +918,83 @@ def find_figures(
         for sub, label, sub_end in _subgroups(sentence, np_end, mentions, used):
             out.append(_figure(sentence, sub, metric, attributed, label, cumulative, sub_end))
             cursor = max(cursor, sub_end)
-        for j, more_end in _continued(sentence, mentions, i, cursor, metric, compiled, used):
+        for j, more_end in _continued(sentence, mentions, i, cursor, metric, compiled, used) or _by_place(sentence, mentions, i, cursor, used):
             more = mentions[j]
             more_cumulative = cumulative_start is not None and more.start >= cumulative_start
             out.append(_figure(sentence, more, metric, attributed, None, more_cumulative, more_end))
+    if _AMONG_CUE.search(sentence):
+        for metric, sub, label, sub_end in _among_the(sentence, mentions, used):
+            cumulative = cumulative_start is not None and sub.start >= cumulative_start
+            out.append(_figure(sentence, sub, metric, source_of(sentence, context, sub.start), label, cumulative, sub_end))
+    return out
+
+
+# A toll's parts in a sentence of their own, its total given before: "Among the dead were 4 soldiers and two
+# civilians", "The dead include at least 15 women": each a sub-count (a subgroup) of the metric named.
+_AMONG_CUE = re.compile(r"\bamong\s+(?:the|those)\b|\bthe\s+(?:dead|wounded|injured)\s+includ", re.I)
+_AMONG = re.compile(
+    r"\b(?:among\s+(?:the|those)\s+(?:[\d,]+\s+)?(?P<among>dead|killed|wounded|injured|fatalities|deceased)\s+(?:were|are|was|is)"
+    r"|the\s+(?P<include>dead|wounded|injured)\s+(?:include|includes|included))\s+",
+    re.I,
+)
+_AMONG_METRIC = {"dead": "killed", "killed": "killed", "fatalities": "killed", "deceased": "killed", "wounded": "injured",
+                 "injured": "injured"}
+
+
+def _among_the(sentence: str, mentions: list[NumberMention], used: set[int]) -> list[tuple[str, NumberMention, str, int]]:
+    """(metric, mention, subgroup, end) of each part listed after "among the dead were" / "the wounded include".
+
+    >>> s = "Among the dead were 4 soldiers and two civilians, the police said."
+    >>> [(metric, m.value, label) for metric, m, label, _ in _among_the(s, find_numbers(s), set())]
+    [('killed', 4, 'soldiers'), ('killed', 2, 'civilians')]
+    """
+    out = []
+    for m in _AMONG.finditer(sentence):
+        metric = _AMONG_METRIC[(m["among"] or m["include"]).lower()]
+        for sub, label, sub_end in _subgroups(sentence, m.start(), mentions, used, m.end()):
+            out.append((metric, sub, label, sub_end))
+    return out
+
+
+# A figure tied to a place, then more numbers each tied to a place of its own: "5 people were killed in
+# Hama, 3 in Homs and 2 in Idlib" (each number counts the first one's metric in its place).
+_PLACE_OF_FIGURE = re.compile(r"[^,;.:()\d]{0,60}?\b(?:in|near|at)\s+(?:the\s+)?[A-Z]")
+_PLACE_SEPARATOR = re.compile(r"[^;.:()\d]{0,60}?(?:,\s*(?:and\s+)?|\s+and\s+)")
+_PLACE_OF_ITEM = re.compile(r"\s+(?:(?:were|was)\s+)?(?:in|near|at)\s+(?:the\s+)?[A-Z][\w'’-]*")
+_VERB_IN_GAP = re.compile(r"\b(?:was|were|is|are|had|has|have|been|said|told|while|but|whereas)\b|\b[a-z]+ed\b")
+
+
+def _by_place(sentence: str, mentions: list[NumberMention], i: int, cursor: int, used: set[int]) -> list[tuple[int, int]]:
+    """Numbers after a figure tied to a place, each tied to a place of its own: (mention index, end of its place).
+
+    >>> s = "Five people were killed in Hama, three in Homs and two in the Idlib countryside."
+    >>> [find_numbers(s)[j].text for j, _ in _by_place(s, find_numbers(s), 0, 11, set())]
+    ['three', 'two']
+    >>> s = "Five people were killed in Hama, three days after 2 in Homs were wounded."
+    >>> _by_place(s, find_numbers(s), 0, 11, set())
+    []
+    >>> s = "Five people were killed in Hama, 4 in Homs were wounded."
+    >>> _by_place(s, find_numbers(s), 0, 11, set())
+    []
+    """
+    if not _PLACE_OF_FIGURE.match(sentence, cursor):
+        return []
+    out: list[tuple[int, int]] = []
+    end = cursor
+    for j in range(i + 1, len(mentions)):
+        nxt = mentions[j]
+        if j in used or nxt.start < end:
+            continue
+        gap = _PLACE_SEPARATOR.fullmatch(sentence, end, nxt.start)
+        if not gap or (out and _VERB_IN_GAP.search(sentence, end, nxt.start)):
+            break
+        place = _PLACE_OF_ITEM.match(sentence, nxt.end)
+        rest = re.match(r"[^,;.]*", sentence[place.end() :]) if place else None
+        if not place or (rest and _VERB_IN_GAP.search(rest.group())):
+            break  # "..., 4 in Hama were wounded": that number has a verb of its own
+        used.add(j)
+        out.append((j, place.end()))
+        end = place.end()
     return out
 
 

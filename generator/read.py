@@ -271,7 +271,9 @@ _ABBREVIATIONS = {
 }
 # Possessive quantifiers and the look-behind keep this linear: a run of
 # punctuation is tried once, from its first character.
-_SENTENCE_END = re.compile(r"""(?<![.!?])[.!?]++["'”’)\]]*+(?=\s+["'“‘(\[]?[A-Z0-9])""")
+# A stop and a space before a capital; a stop with no space between two words ("... lives.The report", a lost
+# space in copied text: a lower-case word before, a capitalised one after); a bullet inside a line ("... • On 19 May").
+_SENTENCE_END = re.compile(r"""(?<![.!?])[.!?]++["'”’)\]]*+(?=\s+["'“‘(\[]?[A-Z0-9])|(?<=[a-z]{2})\.(?=[A-Z][a-z]+\s)|\s(?=[•▪●]\s)""")
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -290,6 +292,8 @@ def split_sentences(text: str) -> list[Sentence]:
     ['Gen. Ali said so on Aug. 7.', 'Then he left.']
     >>> [s.text for s in split_sentences("Summary\\nThe Mission recorded 31 explosions.")]
     ['Summary', 'The Mission recorded 31 explosions.']
+    >>> [s.text for s in split_sentences("Highlights • Two died on 3 May. • On 4 May, six were hurt.Aid came later.")]
+    ['Highlights', '• Two died on 3 May.', '• On 4 May, six were hurt.', 'Aid came later.']
     """
     sentences: list[Sentence] = []
     for start, end in _segments(text):

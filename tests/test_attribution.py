@@ -464,6 +464,8 @@ def test_according_to_their_data_points_back_in_the_same_sentence():
         # "claimed" the lives of people, or responsibility for a deed, reports no count
         ("Shelling by the rebels claimed the lives of four villagers overnight.", None),
         ("The armed group claimed responsibility for the blast that killed nine.", None),
+        # a performative with its object reports nothing
+        ("In 2015 the army declared victory over the rebels, who lost 40 fighters.", None),
         # a saved page's date stamp is no part of a name
         (" date 2021-10-30 The port police explained that gunmen killed five herders.", "Port police"),
     ],

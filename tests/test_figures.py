@@ -120,6 +120,13 @@ def test_mixed_number_words_and_counted_years(sentence, values):
         # the people before an active verb did it, even with a phrase of theirs between: its object suffered it
         ("A column of some 60 soldiers from the garrison abducted 25 villagers.", [("kidnapped", 25, None, None)]),
         ("Around 40 gunmen on motorbikes killed 12 herders.", [("killed", 12, None, None)]),
+        # a figure tied to a place, then more numbers each tied to a place: each counts the same metric there
+        ("Seven people were killed in Tarvin, four in the Ossa valley and two near Kell.",
+         [("killed", 7, None, None), ("killed", 4, None, None), ("killed", 2, None, None)]),
+        ("Of the deaths, 9 of the fatalities were recorded in the North Province, 5 in Lakeside and 1 in Aram.",
+         [("killed", 9, None, None), ("killed", 5, None, None), ("killed", 1, None, None)]),
+        ("Two guards were killed in Tarvin, 3 in Kell were wounded.", [("killed", 2, None, None), ("injured", 3, None, None)]),
+        ("Nine people were wounded in Tarvin, two days after 4 in Kell died.", [("injured", 9, None, None), ("killed", 4, None, None)]),
     ],
 )
 def test_figures_link_numbers_to_their_metric(sentence, expected):
@@ -399,6 +406,19 @@ def test_sentences_without_a_metric_word_are_skipped(sentence, cue):
 def test_prefilters_do_not_change_what_is_found():
     sentence = "Fourteen people lost their lives and a soldier was killed in the raid."
     assert [(f.metric, f.value) for f in find_figures(sentence)] == [("killed", 14), ("killed", 1)]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a toll's parts in a sentence of their own: sub-counts of the metric named, never new totals
+        ("Among the dead were 3 guards and two civilians, the police said.", [("killed", 3, "guards"), ("killed", 2, "civilians")]),
+        ("The dead include at least 12 women and a number of children.", [("killed", 12, "women")]),
+        ("Among the 410 wounded are 35 children.", [("injured", 410, None), ("injured", 35, "children")]),
+    ],
+)
+def test_parts_listed_after_among_the_dead_are_subgroups(sentence, expected):
+    assert [(f.metric, f.value, f.subgroup) for f in find_figures(sentence)] == expected
 
 
 def test_cached_work_is_kept_apart_per_metric_table():
