@@ -866,3 +866,74 @@ def heading_day(line: str, offset: int, timexes: Sequence[Timex], frame: Frame) 
     if not 0 <= (frame.day - dt.date.fromisoformat(day)).days <= HEADING_DAYS:
         return None
     return Dated(day, "day", days[-1].text, "heading")
+
+
+# -- "since <happening> on <day>": a second, earlier event --------------------------------
+#
+# "Monitors logged 300 breaches since the truce came into force on 2 March" tells of
+# two happenings: the count (the sentence's event) and, in its "since" clause, the
+# truce coming into force on its own day. That clause is an event of its own, dated
+# by its day: a clause with its own past verb ("the fighting flared on Friday", "the
+# border was closed on 3 May") or an action noun ("the start of the offensive on 2
+# May"). A time alone ("since midday on Monday", "since the beginning of the day"),
+# a statement ("since the league said on Monday that"), a month or a year ("since the
+# unrest began last March") are no such event.
+
+@dataclass(frozen=True, slots=True)
+class SinceRule:
+    """A shape of "since" clause that names an earlier happening; examples: (sentence, whether it names one)."""
+
+    name: str
+    pattern: re.Pattern[str]  # searched in the sentence; group "what" is the happening's words
+    examples: tuple[tuple[str, bool], ...]
+
+
+_NOT_HAPPENING = r"(?!(?:said|says|announced|reported|stated|added|claimed|told|noted|wrote|tweeted)\b)"
+SINCE_RULES: tuple[SinceRule, ...] = (
+    SinceRule(
+        "since-clause",  # "since the truce came into force on 2 March", "since the border was closed on Friday"
+        re.compile(r"\bsince\s+(?P<what>(?:the|a|an|its|their|his|her|this|[A-Z][\w'’-]*)\b[^,;:()]{0,80}?\b" + _NOT_HAPPENING
+                   + r"(?:\w{3,}ed|began|begun|broke(?:\s+out)?|came\s+into\s+(?:force|effect)|took\s+effect|went\s+into\s+effect|fell|struck|rose|won|fled|left|stood\s+down)\b"
+                   r"[^,;:()]{0,60})", re.I),
+        (("Monitors logged 300 breaches since the truce came into force on 2 March.", True),
+         ("Rebels have shelled the town daily since the border was closed on Friday.", True),
+         ("Prices have doubled since the league said on Monday that it would act.", False),
+         ("Two shells fell since midday on Monday.", False)),
+    ),
+    SinceRule(
+        "since-start-of",  # "since the start of the offensive on 2 May"
+        re.compile(r"\bsince\s+(?P<what>(?:the\s+)?(?:start|beginning|outbreak|onset|launch|signing)\s+of\s+(?!(?:the\s+)?(?:day|week|month|year|current|fasting)\b)"
+                   r"[^,;:()]{1,80})", re.I),
+        (("Since the start of the offensive on 2 May, 40,000 people have fled.", True),
+         ("Since the beginning of the day, three shellings were logged.", False)),
+    ),
+)
+
+
+def since_happening(sentence: str, offset: int, timexes: Sequence[Timex], report_day: dt.date,
+                    rules: Sequence[SinceRule] = SINCE_RULES) -> tuple[int, int, Dated] | None:
+    """The earlier happening a sentence's "since" clause names, with its day: ``(start, end, dated)`` in the sentence, or ``None``.
+
+    ``timexes`` are all the sentence's expressions (the "since" clause's too), offsets into the text at ``offset``.
+
+    >>> s = "Monitors logged 300 breaches since the truce came into force on 2 March."
+    >>> found = since_happening(s, 0, dates.find_timexes(s, dt.date(2016, 3, 8)), dt.date(2016, 3, 8))
+    >>> s[found[0] : found[1]], found[2].date
+    ('the truce came into force on 2 March', '2016-03-02')
+    >>> s = "Prices rose since the unrest began last March."
+    >>> since_happening(s, 0, dates.find_timexes(s, dt.date(2012, 1, 8)), dt.date(2012, 1, 8)) is None
+    True
+    """
+    for rule in rules:
+        for m in rule.pattern.finditer(sentence):
+            start, end = m.span("what")
+            end = start + len(sentence[start:end].rstrip(" .!?\"'”’"))
+            inside = [t for t in timexes if start <= t.start - offset and t.end - offset <= end]
+            if not inside:
+                continue
+            found = pick(sentence, offset, inside, report_day)
+            if found is not None and found.granularity == "day" and found.role in ("happening", "night") and found.date <= report_day.isoformat():
+                # the happening's words end with its day ("the mission began on 26 December", not what follows it)
+                last = max((t.end - offset for t in inside if t.text == found.text), default=end)
+                return start, last, found
+    return None

@@ -586,6 +586,9 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
         for part in split_by_place(event):
             events.append(part)
             story_places.update(p.admin1 for p in part.places if p.admin1 and p.text)
+        earlier_event = _since_event(article, sentence, every_timex, event, gazetteer, type_rules)
+        if earlier_event is not None:
+            events.append(earlier_event)
 
     return Extraction(
         article=article,
@@ -698,6 +701,24 @@ def _event(
     if summary is not None:
         event = replace(event, span="period", period_start=summary[0], period_end=summary[1])
     return event, _Context(index, date, granularity, date_text, found_places, event_type, story, own_date=resolved is not None)
+
+
+def _since_event(article: Article, sentence: Sentence, timexes: Sequence[Timex], event: Event, gazetteer: Any,
+                 type_rules: Any) -> Event | None:
+    """The earlier happening the sentence's "since" clause names on its own day ("since the truce came into
+    force on 2 March"), as an event of that day; ``None`` when there is none (``eventdate.since_happening``).
+
+    It tells no count (the sentence's figures are the running total's, on ``event``) and keeps the places
+    named inside the clause.
+    """
+    found = eventdate.since_happening(sentence.text, sentence.start, timexes, _day_of(event) or article.published)
+    if found is None:
+        return None
+    start, end, dated = found
+    clause = sentence.text[start:end]
+    where = tuple(replace(p, start=p.start + start, end=p.end + start) for p in places.event_places(clause, gazetteer))
+    return replace(event, date=dated.date, granularity="day", date_text=dated.text, date_mod=None, type=event_types.classify(clause, type_rules),
+                   places=where, figures=(), actors=tuple(event_types.find_actors(clause)), span="day", period_start=None, period_end=None)
 
 
 def _story_date(resolved: tuple[str, str, str, str | None], published: dt.date) -> bool:

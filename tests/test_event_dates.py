@@ -321,3 +321,16 @@ def test_a_summary_s_undated_lines_tell_of_its_period_not_of_one_day():
 def test_a_window_between_the_evenings_of_two_days_is_dated_by_its_end():
     got = dated("Between the evenings of 14 and 16 May, the monitors recorded 230 explosions near the plant.")
     assert list(got.values()) == ["2013-05-16"]
+
+
+def test_a_since_clause_with_its_own_day_is_a_second_earlier_event():
+    x = extract_article(article("Shelling has killed 40 people in Hama since the truce came into force on 2 May, the ministry said.",
+                                "2013-05-18"))
+    assert [(e.date, e.figures != ()) for e in x.events] == [("2013-05-18", True), ("2013-05-02", False)]
+    assert x.events[1].date_text == "2 May" and x.events[0].id != x.events[1].id
+
+
+def test_a_since_time_or_month_gives_no_second_event():
+    for text in ("Shelling has killed 40 people in Hama since midday on Monday, the ministry said.",
+                 "Shelling has killed 40 people in Hama since the unrest began last March, the ministry said."):
+        assert len(extract_article(article(text)).events) == 1, text

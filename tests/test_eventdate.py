@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from generator import eventdate
+from generator import dates, eventdate
 
 
 def _bracketed(example):
@@ -34,3 +34,10 @@ def test_report_day_words_never_take_a_later_day():
 def test_frame_cue_examples(cue):
     for text, daily in cue.examples:
         assert bool(cue.pattern.search(text)) is daily, text
+
+
+@pytest.mark.parametrize("rule", eventdate.SINCE_RULES, ids=lambda r: r.name)
+def test_since_rule_examples(rule):
+    for text, names in rule.examples:
+        found = eventdate.since_happening(text, 0, dates.find_timexes(text, dt.date(2016, 5, 9)), dt.date(2016, 5, 9), (rule,))
+        assert (found is not None) is names, text
