@@ -907,6 +907,15 @@ SINCE_RULES: tuple[SinceRule, ...] = (
         (("Since the start of the offensive on 2 May, 40,000 people have fled.", True),
          ("Since the beginning of the day, three shellings were logged.", False)),
     ),
+    SinceRule(
+        "since-dated-noun",  # "since the 3 May air raid", "since Monday's bombing", "since the 9 April truce"
+        re.compile(r"\bsince\s+(?P<what>(?:the\s+|last\s+)?[^,;:()]{0,30}?\b(?:attacks?|battle|strikes?|air\s*raids?|raids?|bombings?|blasts?"
+                   r"|explosions?|massacre|coup|invasion|offensive|ceasefire|cease-fire|truce|agreement|accord|deal|election|vote|clashes"
+                   r"|shooting|assault|uprising|ambush)\b)", re.I),
+        (("Breaches have grown since the 3 May air raid on the depot.", True),
+         ("Schools stayed shut since Monday's bombing of the market.", True),
+         ("Shelling has gone on since the truce.", False)),
+    ),
 )
 
 
@@ -920,6 +929,10 @@ def since_happening(sentence: str, offset: int, timexes: Sequence[Timex], report
     >>> found = since_happening(s, 0, dates.find_timexes(s, dt.date(2016, 3, 8)), dt.date(2016, 3, 8))
     >>> s[found[0] : found[1]], found[2].date
     ('the truce came into force on 2 March', '2016-03-02')
+    >>> s = "Breaches grew since the 27 February air battle over the line."
+    >>> found = since_happening(s, 0, dates.find_timexes(s, dt.date(2020, 1, 26)), dt.date(2020, 1, 26))
+    >>> s[found[0] : found[1]], found[2].date
+    ('the 27 February air battle', '2019-02-27')
     >>> s = "Prices rose since the unrest began last March."
     >>> since_happening(s, 0, dates.find_timexes(s, dt.date(2012, 1, 8)), dt.date(2012, 1, 8)) is None
     True
@@ -928,12 +941,22 @@ def since_happening(sentence: str, offset: int, timexes: Sequence[Timex], report
         for m in rule.pattern.finditer(sentence):
             start, end = m.span("what")
             end = start + len(sentence[start:end].rstrip(" .!?\"'”’"))
-            inside = [t for t in timexes if start <= t.start - offset and t.end - offset <= end]
+            inside = [t for t in timexes if start <= t.start - offset < end]  # "on Dec. 18, 2018" may run past a comma
             if not inside:
                 continue
             found = pick(sentence, offset, inside, report_day)
-            if found is not None and found.granularity == "day" and found.role in ("happening", "night") and found.date <= report_day.isoformat():
-                # the happening's words end with its day ("the mission began on 26 December", not what follows it)
-                last = max((t.end - offset for t in inside if t.text == found.text), default=end)
-                return start, last, found
+            if found is None or found.granularity != "day" or found.role not in ("happening", "night"):
+                continue
+            if found.date > report_day.isoformat() and not re.search(r"\b\d{4}\b", found.text):
+                # what a "since" names is past: a month and day read ahead ("since the February 27 battle",
+                # told in January) is last year's
+                month, day = int(found.date[5:7]), int(found.date[8:10])
+                year = report_day.year if (month, day) <= (report_day.month, report_day.day) else report_day.year - 1
+                found = Dated(f"{year:04d}-{month:02d}-{day:02d}", found.granularity, found.text, found.role, found.mod)
+            if found is None or found.date > report_day.isoformat():
+                continue
+            # the happening's words end with its day ("the mission began on 26 December", not what follows it)
+            # or with the noun its day is part of ("the 9 May air raid")
+            last = max((t.end - offset for t in inside if t.text == found.text), default=end)
+            return start, max(last, end) if rule.name == "since-dated-noun" else last, found
     return None

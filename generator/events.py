@@ -495,6 +495,7 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
     named: tuple[list[int], list[str]] | None = None  # days named in the article, read at the first possessive period
     tables = {start: (end, block) for start, end, block in tallies.table_blocks(article.text)}
     table_end = 0
+    table_starts: set[int] = set()  # the sentences read as table rows
     frame = eventdate.report_frame(article.title or "", [
         (s.text, s.start, anchors(s, _within(timexes, starts, order, s.start, s.end), article.published))
         for s in sentences[: eventdate.LEAD_SENTENCES] if s.start < eventdate.LEAD_CHARS], article.published)
@@ -515,6 +516,7 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
             table_end, block = tables[sentence.start]
             tallies_in(block, sentence.start, table_end, attribution.last_reporter)
         if table_end and sentence.start < table_end:
+            table_starts.add(sentence.start)
             continue  # a table row is part of the table's tally, not an event of its own
         own = _within(timexes, starts, order, sentence.start, sentence.end)
         lost = far[bisect.bisect_left(far_starts, sentence.start) : bisect.bisect_left(far_starts, sentence.end)]
@@ -586,10 +588,8 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
         for part in split_by_place(event):
             events.append(part)
             story_places.update(p.admin1 for p in part.places if p.admin1 and p.text)
-        earlier_event = _since_event(article, sentence, every_timex, event, gazetteer, type_rules)
-        if earlier_event is not None:
-            events.append(earlier_event)
 
+    events = _with_since_events(article, sentences, timexes, starts, order, events, frame, gazetteer, type_rules, table_starts)
     return Extraction(
         article=article,
         events=tuple(ids.with_event_ids(events)),  # repeated sentences get distinct ids
@@ -703,22 +703,43 @@ def _event(
     return event, _Context(index, date, granularity, date_text, found_places, event_type, story, own_date=resolved is not None)
 
 
-def _since_event(article: Article, sentence: Sentence, timexes: Sequence[Timex], event: Event, gazetteer: Any,
-                 type_rules: Any) -> Event | None:
-    """The earlier happening the sentence's "since" clause names on its own day ("since the truce came into
-    force on 2 March"), as an event of that day; ``None`` when there is none (``eventdate.since_happening``).
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 
-    It tells no count (the sentence's figures are the running total's, on ``event``) and keeps the places
-    named inside the clause.
+
+def _with_since_events(article: Article, sentences: Sequence[Sentence], timexes: Sequence[Timex], starts: list[int], order: list[int],
+                       events: list[Event], frame: eventdate.Frame, gazetteer: Any, type_rules: Any, table_rows: set[int]) -> list[Event]:
+    """The events, with after each sentence's the earlier happening its "since" clause names on its own day
+    ("since the truce came into force on 2 March": ``eventdate.since_happening``).
+
+    Whether or not the sentence is an event itself ("Breaches have grown since the truce came into force on
+    2 March" tells of a state, but the truce's coming into force happened): the happening is told either
+    way. Not in page furniture, a repeated headline or a table row. The new event tells no count (the
+    sentence's figures are its running total's) and keeps the places named inside the clause.
     """
-    found = eventdate.since_happening(sentence.text, sentence.start, timexes, _day_of(event) or article.published)
-    if found is None:
-        return None
-    start, end, dated = found
-    clause = sentence.text[start:end]
-    where = tuple(replace(p, start=p.start + start, end=p.end + start) for p in places.event_places(clause, gazetteer))
-    return replace(event, date=dated.date, granularity="day", date_text=dated.text, date_mod=None, type=event_types.classify(clause, type_rules),
-                   places=where, figures=(), actors=tuple(event_types.find_actors(clause)), span="day", period_start=None, period_end=None)
+    by_start: dict[int, Event] = {}
+    for e in events:
+        by_start.setdefault(e.start, e)
+    found = []
+    for sentence in sentences:
+        if sentence.start in table_rows or not _SINCE.search(sentence.text):
+            continue
+        told = by_start.get(sentence.start)
+        report = (_day_of(told) if told else None) or frame.day
+        own = _within(timexes, starts, order, sentence.start, sentence.end)
+        since = eventdate.since_happening(sentence.text, sentence.start, own, report)
+        if since is None or eventness.furniture(sentence.text.strip()) or sentence.text.strip() == (article.title or "").strip():
+            continue
+        start, end, dated = since
+        clause = sentence.text[start:end]
+        where = tuple(replace(p, start=p.start + start, end=p.end + start) for p in places.event_places(clause, gazetteer))
+        found.append(Event(
+            id=event_id(article.slug, sentence.start, sentence.text), article=article.slug, date=dated.date, granularity="day",
+            date_text=dated.text, sentence=sentence.text, start=sentence.start, end=sentence.end,
+            type=event_types.classify(clause, type_rules), places=where, actors=tuple(event_types.find_actors(clause)),
+            source=article.source, source_url=article.source_url, article_url=article.url, article_title=article.title))
+    if not found:
+        return events
+    return sorted(events + found, key=lambda e: e.start)  # stable: a sentence's own events before its earlier happening
 
 
 def _story_date(resolved: tuple[str, str, str, str | None], published: dt.date) -> bool:

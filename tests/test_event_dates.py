@@ -334,3 +334,10 @@ def test_a_since_time_or_month_gives_no_second_event():
     for text in ("Shelling has killed 40 people in Hama since midday on Monday, the ministry said.",
                  "Shelling has killed 40 people in Hama since the unrest began last March, the ministry said."):
         assert len(extract_article(article(text)).events) == 1, text
+
+
+def test_a_since_happening_is_told_even_when_its_sentence_tells_only_a_state():
+    x = extract_article(article("The town has been calm since the truce came into force on 2 May.", "2013-05-18"))
+    assert [(e.date, e.date_text) for e in x.events] == [("2013-05-02", "2 May")]
+    y = extract_article(article("Shelling of the villages has grown since the 9 May air raid on the depot.", "2013-05-18"))
+    assert "2013-05-09" in [e.date for e in y.events]
