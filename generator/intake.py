@@ -37,12 +37,14 @@ from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any
 
+from pelican.readers import MarkdownReader
 from pelican.urlwrappers import URLWrapper
 
 from generator.model import Problem
 from generator.read import (
     clean_control_chars,
     date_range_problem,
+    file_checks,
     parse_date,
     plain_title,
     relative_path,
@@ -222,9 +224,27 @@ def wrap_reader(cls: Any) -> Any:
             raise
         if isinstance(content, str):
             content = sanitise_html(clean_control_chars(content))
-        return content, clean_metadata(metadata or {})
+        metadata = clean_metadata(metadata or {})
+        if markdown:
+            metadata[CHECKS] = _checks(source_path, year_range(getattr(self, "settings", None)))
+        return content, metadata
 
+    markdown = issubclass(cls, MarkdownReader)
     return type(cls.__name__, (cls,), {"read": read, "_timeline_wrapped": True, "__doc__": cls.__doc__})
+
+
+# What ``read.file_checks`` found in a Markdown file Pelican read, kept in the metadata the reader returns:
+# Pelican's content cache stores it with the rest, so a rebuild neither reads the file again nor loses the warnings.
+CHECKS = "timeline_read_checks"
+
+
+def _checks(source_path: str, years: tuple[int, int]) -> list[list[str]]:
+    """``read.file_checks`` of a file Pelican has just read, as [reason, severity] lists."""
+    try:
+        raw = Path(source_path).read_bytes()
+    except OSError as err:
+        return [[f"cannot be read: {err.strerror}", "error"]]
+    return [[reason, severity] for reason, severity in file_checks(raw, years, read_by_pelican=True)]
 
 
 def wrap_readers(readers: Any) -> None:
@@ -518,15 +538,25 @@ def admit(generator: Any, kinds: tuple[str, ...], paths_key: str, excludes_key: 
         folders |= {f for f in article_folders if f}
         inside = set()
     extensions = list(getattr(generator.readers, "extensions", []) or [])
+    markdown_extensions = {ext for ext, cls in (getattr(generator.readers, "reader_classes", None) or {}).items()
+                           if isinstance(cls, type) and issubclass(cls, MarkdownReader)}
     all_files = content_files(root, settings.get(paths_key) or [""], settings.get(excludes_key) or [], settings.get("IGNORE_FILES") or [])
 
     problems: list[Problem] = []
-    markdown = [f for f in all_files if f.rsplit(".", 1)[-1] in {"md", "markdown", "mkd", "mdown"}
-                and refused_file(os.path.join(root, f), root) is None and not os.path.islink(os.path.join(root, f))]
-    problems += scan_content([os.path.join(root, f) for f in markdown], years, dated=dated)
-
     objects = _objects(generator, kinds)
     read_paths = {relative_path(o.source_path) for o in objects}
+    # A Markdown file Pelican read was checked as it was read (``CHECKS`` in its metadata); one it did not read is
+    # scanned here, to say why.
+    unread = [f for f in all_files if f.rsplit(".", 1)[-1] in markdown_extensions
+              and refused_file(os.path.join(root, f), root) is None and not os.path.islink(os.path.join(root, f))
+              and relative_path(os.path.join(root, f)) not in read_paths]
+    problems += scan_content([os.path.join(root, f) for f in unread], years, dated=dated)
+    for obj in objects:
+        checks = obj.metadata.get(CHECKS)
+        if isinstance(checks, list):
+            problems += [Problem(relative_path(obj.source_path), "read", reason, severity) for reason, severity in checks]
+        elif obj.source_path.rsplit(".", 1)[-1] in markdown_extensions:  # read by a reader we did not wrap
+            problems += scan_content([obj.source_path], years, dated=dated)
     for obj in objects:
         slug = getattr(obj, "slug", None)
         if isinstance(slug, str) and short_slug(slug) != slug:
@@ -546,7 +576,7 @@ def admit(generator: Any, kinds: tuple[str, ...], paths_key: str, excludes_key: 
             continue
         problem = file_problem(root, rel, extensions, years)
         if problem is None:
-            reason = raw_reason(os.path.join(root, rel), years) if rel.rsplit(".", 1)[-1] in {"md", "markdown", "mkd", "mdown"} else None
+            reason = raw_reason(os.path.join(root, rel), years) if rel.rsplit(".", 1)[-1] in markdown_extensions else None
             reason = reason or _READER_FAILURES.get(os.path.abspath(os.path.join(root, rel)))
             problem = Problem(path, "read", reason or "Pelican could not read this file (its log line above says why)",
                               "warning" if reason and reason.startswith("Status: skip") else "error")

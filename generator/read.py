@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import markdown as markdown_lib
 import nh3
@@ -462,6 +462,7 @@ def decode(raw: bytes) -> str:
 
 def parse_source(
     raw: bytes, *, plain: bool = False, notes: list[str] | None = None, years: tuple[int, int] = DEFAULT_YEAR_RANGE,
+    dates: bool = True,
 ) -> tuple[dict[str, str], str, dt.date | None]:
     """An article file's bytes → (metadata, body, publication date or None).
 
@@ -469,6 +470,7 @@ def parse_source(
     broken metadata, unparseable date or one outside ``years``, nothing
     after the metadata. What was repaired on the way (control characters
     removed, a key given twice) is appended to ``notes`` when given.
+    ``dates=False`` leaves the Date unread (None): another reader has read it.
     """
     source = decode(raw)
     if has_control_chars(source):
@@ -481,7 +483,7 @@ def parse_source(
     metadata, body = ({}, source) if plain else split_metadata(source, duplicates)
     if duplicates and notes is not None:
         notes.append("metadata given twice, the first value is used: " + ", ".join(k.title() for k in duplicates))
-    published = parse_date(metadata["date"]) if "date" in metadata else None
+    published = parse_date(metadata["date"]) if dates and "date" in metadata else None
     if published is not None and (reason := date_range_problem(published, years)):
         raise ValueError(reason)
     if metadata and not body.strip():
@@ -606,22 +608,45 @@ def scan_content(files: Iterable[str], years: tuple[int, int] = DEFAULT_YEAR_RAN
     problems: list[Problem] = []
     for f in sorted(files):
         rel = relative_path(f)
-        notes: list[str] = []
         try:
-            metadata, body, published = parse_source(Path(f).read_bytes(), notes=notes, years=years)
+            raw = Path(f).read_bytes()
+        except OSError as err:
+            problems.append(Problem(rel, "read", str(err)))
+            continue
+        problems.extend(Problem(rel, "read", reason, severity) for reason, severity in file_checks(raw, years, dated))
+    return problems
+
+
+def file_checks(
+    raw: bytes, years: tuple[int, int] = DEFAULT_YEAR_RANGE, dated: bool = True, read_by_pelican: bool = False,
+) -> list[tuple[str, Literal["error", "warning"]]]:
+    """What ``scan_content`` says about one Markdown file's bytes: (reason, severity) pairs.
+
+    ``read_by_pelican``: Pelican has read the file, so its Date and Title were
+    good enough for Pelican (any date format it parses, a title from the file
+    name) and are checked on the article it made (``intake``), not here.
+
+    >>> file_checks(b"Title: A\\nDate: 23 December 2016\\n\\nText.")
+    [("unparseable date '23 December 2016' (expected YYYY-MM-DD)", 'error')]
+    >>> file_checks(b"Title: A\\nDate: 23 December 2016\\nTitle: B\\n\\nText.", read_by_pelican=True)
+    [('metadata given twice, the first value is used: Title', 'warning')]
+    """
+    notes: list[str] = []
+    try:
+        metadata, body, published = parse_source(raw, notes=notes, years=years, dates=not read_by_pelican)
+        if not read_by_pelican:
             if published is None and dated:
                 raise ValueError("no Date metadata")
             if "title" not in metadata:
                 raise ValueError("no Title metadata")
             if not metadata["title"].strip():
                 raise ValueError("empty Title")
-        except (OSError, ValueError) as err:
-            problems.append(Problem(rel, "read", str(err)))
-            continue
-        problems.extend(Problem(rel, "read", note, "warning") for note in notes)
-        if UNSAFE_HTML.search(body) or any(UNSAFE_HTML.search(v) for k, v in metadata.items() if k != "source_url"):
-            problems.append(Problem(rel, "read", "unsafe HTML removed (scripts, event handlers or javascript: links)", "warning"))
-        source_url = metadata.get("source_url")
-        if source_url and not safe_url(source_url):
-            problems.append(Problem(rel, "read", f"Source_url {source_url[:60]!r} is not an http(s) address; not linked", "warning"))
-    return problems
+    except ValueError as err:
+        return [(str(err), "error")]
+    checks: list[tuple[str, Literal["error", "warning"]]] = [(note, "warning") for note in notes]
+    if UNSAFE_HTML.search(body) or any(UNSAFE_HTML.search(v) for k, v in metadata.items() if k != "source_url"):
+        checks.append(("unsafe HTML removed (scripts, event handlers or javascript: links)", "warning"))
+    source_url = metadata.get("source_url")
+    if source_url and not safe_url(source_url):
+        checks.append((f"Source_url {source_url[:60]!r} is not an http(s) address; not linked", "warning"))
+    return checks

@@ -946,3 +946,24 @@ def test_markdown_headings_of_the_demo_articles_render_as_headings(built_site):
             assert re.search(r"<h[23]>" + re.escape(str(escape(title))) + r"</h[23]>", body), title
             checked += 1
     assert checked
+
+
+# -- reading: Pelican's own reading decides the Date and Title ----------------------------------------
+
+
+def test_a_date_pelican_reads_is_published_and_a_file_it_does_not_read_is_explained(tmp_path):
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "pages").mkdir()
+    (content / "articles" / "written-date.md").write_text(
+        "Title: Shelling in Hama\nDate: 23 December 2016\nSource: Wire\nSource: Other\n\n"
+        "Four people were killed in Hama on Friday when shells hit a market, medics said.\n", encoding="utf-8")
+    (content / "articles" / "no-date.md").write_text(
+        "Title: Undated\n\nTwo people were wounded in Idlib on Friday, a doctor said.\n", encoding="utf-8")
+    out = pelican_build(tmp_path / "out", content)
+    report = read(out, "report/index.html")
+    assert (out / "bulletins" / "2016-12-23" / "index.html").is_file()  # Pelican's reading of the date is used
+    assert "Hama" in read(out, "bulletins/2016-12-23/index.html")
+    assert "metadata given twice, the first value is used: Source" in report  # checked while Pelican read it
+    assert "no-date.md" in report and "no Date metadata" in report  # not read by Pelican: said why
+    assert "unparseable date" not in report
