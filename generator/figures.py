@@ -66,10 +66,11 @@ DEFAULT_METRICS: dict[str, dict[str, Any]] = {
     "killed": {
         "label": "Killed",
         "patterns": [
-            r"killed", r"killing", r"kills?", r"died", r"dying", r"dead", r"deaths?(?:\s+of)?", r"death\s+toll",
+            r"killed(?!\s+or\s+(?:wounded|injured))", r"killing", r"kills?", r"died", r"dying", r"dead", r"deaths?(?:\s+of)?", r"death\s+toll",
             r"toll", r"lost\s+their\s+lives?", r"(?:claimed|took)\s+the\s+lives?\s+of", r"perished", r"executed", r"slain", r"assassinated",
             # "were martyred", "the martyrdom of 30", "lost his life", "claimed lives of 710"
             r"martyred", r"martyrdom\s+of", r"lost\s+(?:his|her|its)\s+life", r"claimed\s+(?:the\s+)?lives\s+of",
+            r"(?:murders?|killings?)\s+of",  # "the murders of more than 300 civilians"
             # "the bodies of two fighters were found": a body is a death (not "a UN body")
             r"bod(?:y|ies)\s+of",
         ],
@@ -79,7 +80,9 @@ DEFAULT_METRICS: dict[str, dict[str, Any]] = {
     },
     "injured": {
         "label": "Injured",
-        "patterns": [r"wounded", r"wounding", r"injured", r"injuring", r"hurt", r"injuries"],
+        # "a civilian suffered injuries", "21,048 people have sustained wounds"
+        "patterns": [r"wounded", r"wounding", r"injured", r"injuring", r"hurt", r"injuries",
+                     r"(?:suffered|sustained|received)\s+(?:\w+\s+)?(?:injuries|wounds)", r"injuries\s+to"],
         "unit_nouns": [r"injuries", r"wounded", r"of\s+the\s+(?:wounded|injured)"],
         "key": True,
     },
@@ -125,6 +128,21 @@ DEFAULT_METRICS: dict[str, dict[str, Any]] = {
         "unit_nouns": [r"arrests", r"detentions", r"detainees"],
         "key": False,
     },
+    "displaced": {
+        "label": "Displaced",
+        "patterns": [r"displaced", r"fled", r"forced\s+(?:from|out\s+of)\s+their\s+homes", r"uprooted",
+                     # "forced to leave their homes", "forced 1,000 people to flee their homes"
+                     r"(?:forced\s+)?to\s+(?:flee|leave|abandon)\s+their\s+homes", r"displacement\s+of"],
+        "unit_nouns": [r"IDPs", r"internally\s+displaced\s+(?:people|persons)", r"displaced\s+(?:people|persons)"],
+        "key": False,
+    },
+    "casualties": {
+        "label": "Casualties",
+        # killed and wounded given as one number: "8,019 civilian casualties", "390 were killed or wounded"
+        "patterns": [r"(?:killed|dead)\s+(?:or|and)\s+(?:wounded|injured)", r"casualties"],
+        "unit_nouns": [r"casualties"],
+        "key": False,
+    },
     "missing": {
         "label": "Missing",
         # "14 people are still missing", "two fishermen went missing", "1,000 remain unaccounted for"
@@ -137,7 +155,7 @@ DEFAULT_METRICS: dict[str, dict[str, Any]] = {
         # "gunmen abducted 80 villagers", "the kidnapping of three teenagers", "two engineers were taken hostage"
         "patterns": [r"kidnapped", r"kidnapping(?:\s+of)?", r"abducted", r"abducting", r"abduction\s+of", r"taken\s+hostage",
                      r"took\s+(?:them\s+)?hostage"],
-        "unit_nouns": [],
+        "unit_nouns": [r"kidnappings?", r"abductions?"],  # "12 cases of kidnapping"
         "key": False,
     },
     "neutralized": {
@@ -145,14 +163,6 @@ DEFAULT_METRICS: dict[str, dict[str, Any]] = {
         # a ministry's own word for killed, captured or surrendered: "five fighters were neutralized"
         "patterns": [r"neutrali[sz]ed", r"neutrali[sz]ing"],
         "unit_nouns": [],
-        "key": False,
-    },
-    "displaced": {
-        "label": "Displaced",
-        "patterns": [r"displaced", r"fled", r"forced\s+(?:from|out\s+of)\s+their\s+homes", r"uprooted",
-                     # "forced to leave their homes", "forced 1,000 people to flee their homes"
-                     r"(?:forced\s+)?to\s+(?:flee|leave|abandon)\s+their\s+homes", r"displacement\s+of"],
-        "unit_nouns": [r"IDPs", r"internally\s+displaced\s+(?:people|persons)", r"displaced\s+(?:people|persons)"],
         "key": False,
     },
 }
@@ -195,6 +205,7 @@ _BARE_FOLLOWERS = {
     "during", "while", "including", "were", "was", "had", "have", "has", "are", "is", "more", "others",
     "other", "dead", "killed", "injured", "wounded", "died", "by", "from", "with", "since", "over",
     "among", "across", "last", "yesterday", "today", "overnight", "early", "late",
+    "near", "outside", "inside", "displaced", "missing", "out",  # "wounded two near the ford", "1.4 million displaced", "15 out of 18"
 }
 
 QUALIFIERS: dict[str, str | None] = {
@@ -203,7 +214,7 @@ QUALIFIERS: dict[str, str | None] = {
     "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
     "an estimated": "about", "estimated": "about", "almost": "nearly", "nearly": "nearly", "close to": "nearly",
     "up to": "up to", "as many as": "up to", "at most": "up to", "fewer than": "fewer than",
-    "less than": "fewer than", "a total of": None, "a further": None, "another": None,
+    "less than": "fewer than", "a total of": None, "a further": None, "another": None, "an additional": None,
 }
 
 # -- numbers -------------------------------------------------------------------------
@@ -223,7 +234,7 @@ _WORD = r"(?:" + "|".join(sorted(list(_UNITS) + list(_SCALES), key=len, reverse=
 # the rest after a scale word in digits, as statements translated from Arabic write them: "three thousand and 412"
 _AND_DIGITS = r"(?:(?:(?<=thousand)|(?<=million))\s+and\s+\d{1,3}(?![\d,.]))"
 _WORDNUM = (
-    r"(?:half\s+a\s+dozen|an?\s+(?:dozen|hundred|thousand|million)"
+    r"(?:half\s+a\s+(?:dozen|million)|an?\s+(?:dozen|hundred|thousand|million)"
     rf"|{_WORD}(?:(?:[ \t]+|-|(?:(?<=hundred)|(?<=thousand)|(?<=million))\s+and\s+){_WORD})*(?:\s+dozen)?{_AND_DIGITS}?)"
 )
 _DIGITNUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s+(?:million|thousand|billion){_AND_DIGITS}?)?"
@@ -250,6 +261,8 @@ def parse_number(text: str) -> int | None:
         return int(round(value))
     if t == "half a dozen":
         return 6
+    if t == "half a million":
+        return 500_000
     tokens = [w for w in re.split(r"[\s-]+", t) if w and w != "and"]
     if not tokens:
         return None
@@ -430,6 +443,8 @@ _OF_PHRASE = (
 )
 
 _FILLER = (
+    # "Fifteen out of 18 were wounded": the part, not the whole restated
+    r"(?:\s++out\s+of\s+(?:the\s+)?\d[\d,]*+)?"
     # "2 members of the Islamic State (IS) were killed": a short of/from phrase first
     r"(?:" + _OF_PHRASE + r")?"
     r"(?:\s++(?:and|or)\s++(?:" + "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)) + r"))?"  # "98 civilians and fighters were killed"
@@ -442,6 +457,7 @@ _FILLER = (
     r"(?:\s*+[‘'“\"][^‘'’“”\"]{1,40}[’'”\"])?"  # a quoted name: "A Syrian colonel 'Ali X' was killed"
     r"(?:\s++(?:is|are|was|were)\s+(?:reported|said|believed|thought|understood)\s+to\s+have)?"  # "is reported to have died"
     r"(?:\s++(?:were|was|have|has|had|been|being|be|are|is|will|got|reportedly|also|allegedly|later|all|both|each|"
+    r"may|might|could|would|must|"  # "as many as 30 people may have died"
     r"shot|slightly|seriously|critically|severely|badly|lightly|fatally|mortally|"
     r"subsequently|now|since|then|been|confirmed|found|reported|still|remain|remains|remained|went))*\s*"
 )
@@ -453,7 +469,7 @@ _NP_STOP = (
     r"displaced|left|leaving)\b))|by|in|on|at|of|were|was|is|are|had|has|have|or|from|to|with|who|that|which|as|after|when|during|"
     r"killed|wounded|injured|died|dead|fired|launched|hit|fell|said|people|civilians|persons|the|a|an|times"
 )
-_NP_MODIFIERS = rf"(?:(?!(?-i:{_NP_STOP})\b)[\w'’-]+\s+){{0,4}}?"  # case-sensitive: "27 IS members"
+_NP_MODIFIERS = rf"(?:(?!(?-i:{_NP_STOP})\b)[\w'’-]+(?:/[\w'’-]+)?\s+){{0,4}}?"  # "5 PKK/YPG members"  # case-sensitive: "27 IS members"
 
 
 def _alternation(patterns: Any) -> str:
@@ -483,7 +499,10 @@ def _compile(frozen: str) -> tuple[tuple[_Metric, ...], "_Cue"]:
                 trigger_after=re.compile(rf"{_FILLER}(?P<trigger>{triggers})\b", re.I),
                 trigger_before=re.compile(
                     rf"\b(?:{triggers})(?:\s+(?:a\s+total\s+of|an\s+estimated|the|its|their|his|her|another|a\s+further|of|"
-                    rf"(?:(?:from|in)\s+[^,;]{{1,40}}?\s+)?(?:has\s+|had\s+|have\s+)?(?:risen|rose|climbed|jumped|increased|reached|stands|stood|hit|grew)(?:\s+(?:to|at))?))?\s*$",
+                    rf"(?:(?:from|in)\s+[^,;]{{1,40}}?\s+)?(?:(?:has|had|have)\s+)?(?:(?:now|already|so\s+far|since|further|then)\s+)?"
+                    rf"(?:risen|rose|climbed|jumped|increased|reached|stands|stood|hit|grew)(?:\s+(?:to|at))?|"
+                    # "the death toll now is more than 120": a copula right after "toll" (not "the blast was 14")
+                    rf"(?<=toll\s)(?:now\s+|currently\s+|so\s+far\s+)?(?:is|was)))?\s*$",
                     re.I,
                 ),
                 trigger_any=re.compile(rf"\b(?:{triggers})\b", re.I),
@@ -863,10 +882,16 @@ def _family_groups(sentence: str, mentions: list[NumberMention]) -> list[NumberM
     return sorted(kept + groups, key=lambda x: x.start)
 
 
+_OUT_OF = re.compile(r"\bout\s+of\s+(?:the\s+)?$")
+# "One man was killed and another wounded": "another" alone is one more person
+_ANOTHER_SUFFERED = re.compile(r"\band\s+(another)(?=\s+(?:(?:was|got)\s+)?(?:\w+ly\s+)?(?:injured|wounded|hurt|killed|died|missing|abducted|kidnapped)\b)")
+
+
 def _with_singulars(sentence: str, mentions: list[NumberMention]) -> list[NumberMention]:
-    """Add "a/an <person>" as a count of one, where no number already covers it."""
+    """Add "a/an <person>" (and "... and another wounded") as a count of one, where no number already covers it."""
     mentions = _family_groups(sentence, mentions)
-    extra = []
+    extra = [NumberMention(m.start(1), m.start(1), m.end(1), 1, None, None, m[1]) for m in _ANOTHER_SUFFERED.finditer(sentence)
+             if "another" in sentence]
     words = Words(sentence)
     covered = _Spans((x.start, x.end) for x in mentions)
     listed = list(_SINGULAR.finditer(sentence))
@@ -904,8 +929,8 @@ def find_figures(
     used: set[int] = set()
     out: list[Figure] = []
     for i, mention in enumerate(mentions):
-        if i in used:
-            continue
+        if i in used or _OUT_OF.search(sentence, max(0, mention.start - 16), mention.start):
+            continue  # "15 out of 18 were wounded": the 18 restates a whole given before
         found = _link(sentence, mention, compiled) or _coordinated(sentence, mentions, i, compiled)
         if found is None:
             continue
@@ -1158,7 +1183,9 @@ def _link_uncached(sentence: str, m: NumberMention, compiled: tuple[_Metric, ...
                 return metric.name, m.end + u.end()
     np_end, np = _np_end(sentence, m.end)
     if np is None:
-        np_end, np = _unlisted_people(sentence, m, singular=False)
+        # "One citizen was killed"; not "five members of one family"
+        one = m.value == 1 and not sentence.endswith(("of ", "of\t"), 0, m.start)
+        np_end, np = _unlisted_people(sentence, m, singular=one)
     if np is None and not _bare(sentence, m.end):
         times = _TIMES.match(rest)
         if not times:

@@ -127,6 +127,22 @@ def test_mixed_number_words_and_counted_years(sentence, values):
          [("killed", 9, None, None), ("killed", 5, None, None), ("killed", 1, None, None)]),
         ("Two guards were killed in Tarvin, 3 in Kell were wounded.", [("killed", 2, None, None), ("injured", 3, None, None)]),
         ("Nine people were wounded in Tarvin, two days after 4 in Kell died.", [("injured", 9, None, None), ("killed", 4, None, None)]),
+        # a toll with an adverb or a plain "is"; a bare number before a place word; the part of "N out of M"
+        ("The death toll now is more than 120, the ministry said.", [("killed", 120, None, "more than")]),
+        ("The number of people killed has now reached 46.", [("killed", 46, None, None)]),
+        ("Raiders wounded two near the ford.", [("injured", 2, None, None)]),
+        ("Nine out of 14 were wounded near the bridge.", [("injured", 9, None, None)]),
+        # injuries suffered; "an additional N"; one person, then "another"
+        ("A shepherd suffered injuries when the mine went off.", [("injured", 1, None, None)]),
+        ("Hundreds died in the war, with an additional 2.5 million displaced.", [("displaced", 2_500_000, None, None)]),
+        ("One farmer was killed and another was injured in the shelling.", [("killed", 1, None, None), ("injured", 1, None, None)]),
+        ("As many as 40 people may have died in the raid.", [("killed", 40, None, "up to")]),
+        ("Over half a million people were displaced in the north.", [("displaced", 500_000, None, "more than")]),
+        ("Seven PKK/YPG members were neutralized near the border.", [("neutralized", 7, None, None)]),
+        ("The mission recorded the murders of 30 civilians and injuries to 44 people.", [("killed", 30, None, None), ("injured", 44, None, None)]),
+        ("The mission recorded 12 cases of kidnapping.", [("kidnapped", 12, None, None)]),
+        ("The monitors documented 8,019 civilian casualties.", [("casualties", 8019, None, None)]),
+        ("About 390 fighters were killed or wounded in the clashes.", [("casualties", 390, None, "about")]),
     ],
 )
 def test_figures_link_numbers_to_their_metric(sentence, expected):
@@ -358,7 +374,8 @@ def test_acled_style_killed_phrasings_are_counted(sentence, expected):
         ("An activist in the city has said the rebels have left the district.", []),
         ("Over 1,000 families in the town need to be evacuated.", []),
         ("A resident who had fled told the agency the town was quiet.", []),
-        ("Monitors counted 11,884 civilians killed and 2,159 casualties.", [("killed", 11884)]),
+        # casualties count the wounded too: a metric of their own, never more of the killed
+        ("Monitors counted 11,884 civilians killed and 2,159 casualties.", [("killed", 11884), ("casualties", 2159)]),
     ],
 )
 def test_the_active_verb_rule_keeps_headline_passives(sentence, expected):
