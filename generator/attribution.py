@@ -197,6 +197,23 @@ def _clean_name(name: str) -> str:
     return name.strip()
 
 
+@lru_cache(maxsize=1 << 14)
+def _organisations(sentence: str) -> tuple[tuple[str, str | None], ...]:
+    """The runs of capitalised words in ``sentence`` that name an organisation, each with the acronym
+    bracketed after it (cached: ``for_article`` and the main pass read every sentence).
+
+    >>> _organisations("The Syrian Observatory for Human Rights (SOHR) and Red Crescent said so.")
+    (('The Syrian Observatory for Human Rights', 'SOHR'), ('Red Crescent', None))
+    """
+    found = []
+    for m in _NAME_RUN.finditer(sentence):
+        run = m.group()
+        if len(run.split()) >= 2 and _ORG_RE.search(run):
+            acro = _ACRONYM_AFTER.match(sentence, m.end())
+            found.append((run, acro[1] if acro else None))
+    return tuple(found)
+
+
 class AttributionContext:
     """What an article has named so far, to expand short references.
 
@@ -282,14 +299,10 @@ class AttributionContext:
             # a body's statement goes on into the next paragraph right after the body is named or mentioned
             # ("According to the General Staff, ...", "The Observatory does not count ..."); a person's words do not
             self.in_paragraph = self.named_just_before and bool(self.last_reporter) and not is_person(self.last_reporter or "")
-        for m in _NAME_RUN.finditer(sentence):
-            run = m.group()
-            words = run.split()
-            if len(words) >= 2 and _ORG_RE.search(run):
-                self._add(run)
-                acro = _ACRONYM_AFTER.match(sentence, m.end())
-                if acro:
-                    self.acronyms[acro[1]] = _clean_name(run)
+        for run, acronym in _organisations(sentence):
+            self._add(run)
+            if acronym:
+                self.acronyms[acronym] = _clean_name(run)
         reporters = _reporters(sentence)
         for r in reporters:
             if len(_words(r.name)) >= 2 and r.name.lower() not in _PRONOUNS and not _GENERIC_REPORTERS.match(_clean_name(r.name)):
@@ -416,8 +429,13 @@ def _mentions(sentence: str, reporter: str | None) -> bool:
     """
     if not reporter:
         return False
-    marks = [w for w in re.findall(r"[\w'’-]+", reporter) if _ORG_RE.fullmatch(w) or (len(w) >= 2 and w.isupper())]
-    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", sentence) for w in marks)
+    return any(w in sentence and re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", sentence) for w in _marks(reporter))
+
+
+@lru_cache(maxsize=512)
+def _marks(reporter: str) -> tuple[str, ...]:
+    """The organisation words and acronyms of a reporter's name (cached: asked once per sentence)."""
+    return tuple(w for w in re.findall(r"[\w'’-]+", reporter) if _ORG_RE.fullmatch(w) or (len(w) >= 2 and w.isupper()))
 
 
 def _one_voice(a: str, b: str) -> bool:
@@ -736,9 +754,10 @@ _REPORTER_CUE = re.compile(rf"\b(?:{_SPEECH})\b|\b(?:[Aa]ccording\s+to|citing|qu
 _INVERTED = re.compile(r"\s+((?:the\s+)?[A-Za-z][^,.;:\"“”]{1,80}?)\s*(?:[.,;]|$|\bin\s|\bon\s)")
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=1 << 14)
 def _reporters(sentence: str) -> tuple[_Reporter, ...]:
-    """Every reporter phrase in ``sentence``, in order (cached: asked once per figure)."""
+    """Every reporter phrase in ``sentence``, in order (cached: asked once per figure, and
+    ``for_article`` reads every sentence before the main pass does, so the cache holds a long article)."""
     if not _REPORTER_CUE.search(sentence):
         return ()
     masked = _APPOSITIVE.sub(lambda m: " " * len(m.group()), sentence)
@@ -1055,7 +1074,7 @@ def heading_author(sentence: str) -> str | None:
 # Syrian Observatory for Human Rights."): non-governmental bodies only, named by an organisation's name, never
 # a person ("a rights group said" then "Rami Abdelrahman, head of ..., said") nor a state body.
 _BODY_HEADS = re.compile(r"^(?:watchdog|monitor|group|organi[sz]ation|ngo|observatory|network)s?$", re.I)
-_BODY_WORDS = re.compile(r"watchdog|monitor|group|organi[sz]ation|ngo|observatory|network", re.I)  # _BODY_HEADS' words
+_BODY_WORDS = needled(re.compile(r"watchdog|monitor|group|organi[sz]ation|ngo|observatory|network", re.I))  # _BODY_HEADS' words
 _STATE_WORDS = re.compile(r"\b(?:Ministry|Army|Forces?|Command|Government|Police|Defen[cs]e|Brigade|Staff|Headquarters|Military)\b")
 
 

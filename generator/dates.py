@@ -49,7 +49,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Callable, Iterator, Literal
 
 from generator import lexicons, needles
@@ -3161,6 +3161,23 @@ def find_timexes(
     """
     if isinstance(reference, dt.datetime):
         reference = reference.date()
+    out = list(_sentence_timexes(text, reference, date_order)) if len(text) <= _SENTENCE_CHARS else _tag(text, reference, date_order)
+    if years is not None:
+        return [t for t in out if not outside_years(t, years)]
+    return out
+
+
+# A sentence is tagged again for each count that reads its window (tallies): short texts are cached (issue 11).
+_SENTENCE_CHARS = 2000
+
+
+@lru_cache(maxsize=512)
+def _sentence_timexes(text: str, reference: dt.date, date_order: DateOrder) -> tuple[Timex, ...]:
+    return tuple(_tag(text, reference, date_order))
+
+
+def _tag(text: str, reference: dt.date, date_order: DateOrder) -> list[Timex]:
+    """``find_timexes`` without the cache and the year filter."""
     cands = _candidates(text)
     index = {id(c): k for k, c in enumerate(cands)}
     rejected: set[int] = set()
@@ -3171,8 +3188,6 @@ def find_timexes(
             break
         # A declined span may hide a valid shorter reading: drop it and redo.
         rejected.update(index[id(c)] for c in declined)
-    if years is not None:
-        return [t for t in out if not outside_years(t, years)]
     return out
 
 

@@ -54,7 +54,9 @@ FURNITURE: tuple[tuple[str, str], ...] = (
     (r"\b(?:views expressed in the comments|this discussion is now closed|we welcome comments|click here|subscribe to)\b", "page furniture"),
 )
 _FURNITURE = tuple((re.compile(p, re.IGNORECASE if not p.startswith("^By") else 0), why) for p, why in FURNITURE)
-_ANY_FURNITURE = re.compile("|".join(f"(?:{p})" for p, _ in FURNITURE), re.IGNORECASE)  # one pass; the rules say why
+# one pass (the rules say why): the rules anchored at the start are tried there only, the others through their needles (issue 11)
+_ANY_FURNITURE_START = re.compile("|".join(f"(?:{p})" for p, _ in FURNITURE if p.startswith("^")), re.IGNORECASE)
+_ANY_FURNITURE = needled(re.compile("|".join(f"(?:{p})" for p, _ in FURNITURE if not p.startswith("^")), re.IGNORECASE))
 
 # -- negation -------------------------------------------------------------------------
 #
@@ -152,7 +154,7 @@ def _mask_first_person_quotes(sentence: str) -> str:
     ("we will not be able to enter today", "our thoughts are with ...") is
     not a report of what happened."""
     out = sentence
-    tail = _QUOTE_END.match(sentence)  # the end of a quote opened in an earlier sentence
+    tail = _QUOTE_END.match(sentence) if '"' in sentence or "”" in sentence else None  # the end of a quote opened earlier
     quotes = [(0, tail.end(1), tail.group(1))] if tail else [(m.start(), m.end(), m.group(1)) for m in _QUOTE.finditer(sentence)]
     for start, end, words in quotes:
         if _FIRST_PERSON.search(words) and not _has_past(words):
@@ -196,7 +198,7 @@ def furniture(sentence: str) -> str | None:
     >>> furniture("Shells fell on the market on Monday.") is None
     True
     """
-    if not _ANY_FURNITURE.search(sentence):
+    if not _ANY_FURNITURE_START.match(sentence) and not _ANY_FURNITURE.search(sentence):
         return None
     for pattern, why in _FURNITURE:
         if pattern.search(sentence):

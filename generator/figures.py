@@ -54,7 +54,9 @@ from typing import Any, Iterable, Mapping, Sequence
 from generator.anchored import Matches, Words, search_ending_at, word_width
 from generator.attribution import AttributionContext, Source, find_attribution, source_of
 from generator.model import Figure
-from generator.needles import needled  # patterns searched in every sentence: found through their twins (issue 11)
+
+# patterns searched in every sentence: found through their twins (issue 11)
+from generator.needles import Needled, needled
 
 # -- the metric table ------------------------------------------------------------
 
@@ -576,7 +578,7 @@ class _Cue:
 
     single: tuple[str, ...]  # one-word literals, looked for in the lower-cased sentence
     spaced: tuple[str, ...]  # several words, looked for with whitespace collapsed
-    rest: re.Pattern[str] | None
+    rest: Needled | None
 
     @staticmethod
     def of(patterns: list[str]) -> "_Cue":
@@ -593,7 +595,7 @@ class _Cue:
         return _Cue(
             tuple(w for w in kept if " " not in w),
             tuple(w for w in kept if " " in w),
-            re.compile(_alternation(rest), re.I) if rest else None,
+            needled(re.compile(_alternation(rest), re.I)) if rest else None,  # searched in most sentences (issue 11)
         )
 
     def search(self, sentence: str) -> bool:

@@ -63,7 +63,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, groupby
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
@@ -169,7 +169,8 @@ def skeleton(word: str) -> str:
     """
     key = fold(word).replace(" ", "")
     key = key.replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("o", "u")
-    key = _REPEATED.sub(r"\1", key)
+    # a run of one letter is one letter: groupby does what _REPEATED.sub does, faster (a word holds no line break)
+    key = "".join(char for char, _ in groupby(key)) if "\n" not in key else _REPEATED.sub(r"\1", key)
     if len(key) > 3 and key.endswith("h") and key[-2] in "aeiou":
         key = key[:-1]
     return key
