@@ -46,6 +46,7 @@ from dataclasses import dataclass
 
 from generator import dates, spans
 from generator.model import Timex
+from generator.needles import needled  # searched in every event sentence (issue 11)
 
 _MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\b"
 
@@ -303,10 +304,10 @@ def _latest_day(month_name: str, day: int, published: dt.date) -> str | None:
         return None
 
 
-DAY_LIST = re.compile(
+DAY_LIST = needled(re.compile(
     r"(?<!\bbetween\s)(?<!\bfrom\s)(?<!\bbetween\sthe\s)(?<!\bfrom\sthe\s)\b(?:(?:mornings|evenings|afternoons|days)\s+of\s+|on\s+)(?:the\s+)?(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
     r"(?:\s*,\s*\d{1,2}(?:st|nd|rd|th)?)*,?\s+and\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>" + _MONTH + r")", re.I
-)
+))
 """Days listed under one month ("on the mornings of 3 and 4 July", "on 3, 4 and 5 July"): the happening began on the first.
 
 The tagger reads only the last day with its month ("4 July"), so the list is read here.
@@ -402,9 +403,9 @@ def _last_midnight(sentence: str, offset: int, timex: Timex, report_day: dt.date
     return (report_day - dt.timedelta(days=1)).isoformat()
 
 
-DAYS_AFTER = re.compile(
+DAYS_AFTER = needled(re.compile(
     r"\b(?:came|comes|come|follows|followed)\s+(?:just\s+|only\s+)?(?P<n>a|one|two|three|four|five|six|[1-6])\s+days?\s+after\b", re.I
-)
+))
 """News that "comes a day after" another happening: that happening is the sentence's, N days before the report's day.
 
 >>> DAYS_AFTER.search("The shelling came two days after rebels stormed the base.")["n"]

@@ -554,9 +554,9 @@ _SPEECH_BEFORE = needled(re.compile(r"\b(?:said|says|say|saying|told|telling|ins
 
 # A recording that shows people doing something: what it shows happened ("Videos posted by activists
 # show crowds marching", "A clip appears to show a man being beaten").
-_FOOTAGE = re.compile(
+_FOOTAGE = needled(re.compile(
     r"\b(?:videos?|footage|clips?|images|pictures|photos|photographs)\b[^.;:]{0,60}?\b(?:shows?|showed|appears?\s+to\s+show|appeared\s+to\s+show)\s+"
-    r"(?:\w+\s+){1,6}?(?:[a-z]{3,}ing|being\s+\w+)\b", re.IGNORECASE)
+    r"(?:\w+\s+){1,6}?(?:[a-z]{3,}ing|being\s+\w+)\b", re.IGNORECASE))
 
 
 def shaped_happening(masked: str) -> bool:

@@ -39,6 +39,7 @@ from typing import Any
 
 from generator import dates, event_types, eventdate, eventness, figures, ids, places, spans, tallies
 from generator.model import Article, Event, Extraction, Place, Problem, Sentence, Tally, Timex
+from generator.needles import needled
 from generator.read import split_sentences, year_range
 from generator.settings import resolve
 
@@ -139,12 +140,12 @@ def anchors(sentence: Sentence, timexes: Sequence[Timex], published: Any) -> lis
 
 # A sentence that gives its own scope, or opens a new thread, borrows no place:
 # "violations were registered in three provinces", "Meanwhile, ...".
-_OWN_SCOPE = re.compile(
+_OWN_SCOPE = needled(re.compile(
     r"\b(?:in|across|over)\s+(?:\w+\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|several|many|\d+)\s+(?:\w+\s+)?"
     r"(?:provinces|governorates|regions|districts|cities|towns|areas)\b|\bacross\s+the\s+country\b|\bnationwide\b"
     r"|^\W*(?:meanwhile|elsewhere|separately|in\s+other\s+news)\b",
     re.IGNORECASE,
-)
+))
 
 
 def _story_subset(carried: Sequence[Place], story_places: Counter[str] | None) -> tuple[Place, ...]:
@@ -289,7 +290,7 @@ def _within(timexes: Sequence[Timex], starts: list[int], order: list[int], start
 
 
 # "Last week's attacks": a period in the possessive, which eventdate.known_day dates by a day named earlier
-_POSSESSIVE = re.compile(r"\b(?:week|month)(?:'s|’s)", re.IGNORECASE)
+_POSSESSIVE = needled(re.compile(r"\b(?:week|month)(?:'s|’s)", re.IGNORECASE))
 
 
 # how many of the days named before a sentence a possessive period looks back over: the happening it

@@ -19,8 +19,12 @@ How the strings are read (each rule keeps "every match holds one"):
   folded to lower case (and the four characters IGNORECASE matches with an
   ASCII letter: "İ", "ı", "ſ", the Kelvin sign), so case never hides a match.
 
-Strings shorter than three characters are not worth a check: the pattern is
-then searched as it is.
+Strings shorter than three characters are not worth a check (unless they hold a
+character outside ASCII, such as "©"): the pattern is then searched as it is.
+
+A pattern every match of which holds a decimal digit (``\d``, ``[0-9]``, a digit
+written out) *needs a digit*: ``Needled`` answers "no match" at once in a text
+without one (most sentences of prose hold none), before any string is looked for.
 
 A pattern under IGNORECASE also gets a *twin*: the same pattern compiled
 case-sensitively, its letters lower-cased, searched in the folded text
@@ -85,9 +89,80 @@ def needles(pattern: re.Pattern[str]) -> frozenset[Needle] | None:
     except Exception:  # noqa: BLE001 - a pattern the parser can't read is searched as it is
         return None
     found = _sequence(items, bool(pattern.flags & re.IGNORECASE))
-    if not found or min(len(text) for text, _ in found) < _MIN_LENGTH:
+    if not found or not all(_worth(text) for text, _ in found):
         return None
     return frozenset(found)
+
+
+def _worth(needle: str) -> bool:
+    """A string rare enough to look for: three characters or more, or one outside ASCII ("©")."""
+    return len(needle) >= _MIN_LENGTH or not needle.isascii()
+
+
+@lru_cache(maxsize=1024)
+def needs_digit(pattern: re.Pattern[str]) -> bool:
+    r"""Whether every match of ``pattern`` holds a decimal digit (or the text around it, for a lookaround).
+
+    >>> needs_digit(re.compile(r"(?:at\s+least\s+)?\d+\s+(?:people|civilians)")), needs_digit(re.compile(r"\d*\s+people"))
+    (True, False)
+    >>> needs_digit(re.compile(r"(?:\d+|two|three)\s+killed")), needs_digit(re.compile(r"(?<=[0-9]\s)killed"))
+    (False, True)
+    """
+    if _sre_parse is None or not isinstance(pattern.pattern, str):
+        return False
+    try:
+        return _digit_in(list(_sre_parse.parse(pattern.pattern, pattern.flags)))
+    except Exception:  # noqa: BLE001 - a pattern the parser can't read is searched as it is
+        return False
+
+
+def _digit_in(items: Any) -> bool:
+    """Whether a sequence of parsed items holds a decimal digit in every match: one of its items does."""
+    for op, av in items:
+        if op is _sre.LITERAL:
+            if chr(av).isdecimal():
+                return True
+        elif op is _sre.IN:
+            if av and all(_digit_member(kind, value) for kind, value in av):
+                return True
+        elif op is _sre.SUBPATTERN:
+            if _digit_in(av[3]):
+                return True
+        elif op is _sre.ATOMIC_GROUP:
+            if _digit_in(av):
+                return True
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            if av[0] >= 1 and _digit_in(av[2]):
+                return True
+        elif op is _sre.ASSERT:  # a positive lookahead or lookbehind: what it reads is in the text too
+            if _digit_in(av[1]):
+                return True
+        elif op is _sre.BRANCH:
+            if all(_digit_in(branch) for branch in av[1]):
+                return True
+    return False
+
+
+def _digit_member(kind: Any, value: Any) -> bool:
+    """Whether a member of a character class matches decimal digits only."""
+    if kind is _sre.LITERAL:
+        return chr(value).isdecimal()
+    if kind is _sre.RANGE:
+        return all(chr(c).isdecimal() for c in range(value[0], value[1] + 1))
+    return kind is _sre.CATEGORY and value is _sre.CATEGORY_DIGIT
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=256)
+def has_digit(text: str) -> bool:
+    """Whether ``text`` holds a decimal digit (what ``\d`` matches; cached: every needled pattern asks).
+
+    >>> has_digit("Talks resumed on Monday."), has_digit("Six died on 3 May."), has_digit("Tres muertos el ٣ de mayo")
+    (False, True, True)
+    """
+    return _DIGIT.search(text) is not None
 
 
 def _score(found: set[Needle]) -> tuple[int, int]:
@@ -231,7 +306,7 @@ class Needled:
     [<re.Match object; span=(0, 6), match='Shells'>, <re.Match object; span=(13, 20), match='SHELLED'>]
     """
 
-    __slots__ = ("regex", "plain", "lowered", "twin")
+    __slots__ = ("regex", "plain", "lowered", "twin", "digit")
 
     def __init__(self, regex: re.Pattern[str]) -> None:
         self.regex = regex
@@ -241,9 +316,12 @@ class Needled:
         if found is None:
             self.plain, self.lowered = ("",), ()  # "" is in every text: always searched
         self.twin = twin(regex)
+        self.digit = needs_digit(regex)
 
     def absent(self, text: str) -> bool:
-        """Whether ``text`` holds none of the needles, so no match can exist."""
+        """Whether ``text`` lacks a digit the pattern needs, or holds none of the needles: no match can exist."""
+        if self.digit and not has_digit(text):
+            return True
         if any(needle in text for needle in self.plain):
             return False
         if self.lowered:

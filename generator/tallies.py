@@ -573,7 +573,7 @@ _REFERS_TO_WINDOW = re.compile(
     r"\b(?:during|in|over|for|within|throughout)\s+the\s+(?:specified|reporting|same|covered|above|said)\s+period\b"
     r"|\buntil\s+the\s+end\s+of\s+the\s+reporting\s+period\b", re.I)
 _UNTIL_WINDOW_END = re.compile(r"\buntil\s+the\s+end\s+of\s+the\s+reporting\s+period\b", re.I)
-_WINDOW_GATE = re.compile(r"\bperiod\b|\bbetween\s+the\s+(?:evenings|mornings|nights)\b|\bcover(?:s|ed|ing)\b", re.I)
+_WINDOW_GATE = needled(re.compile(r"\bperiod\b|\bbetween\s+the\s+(?:evenings|mornings|nights)\b|\bcover(?:s|ed|ing)\b", re.I))
 
 
 # "in the region", "over the region": the province a report named before (not "the region of X", not "regions")
@@ -843,8 +843,8 @@ def _mixed_place(text: str, gazetteer: Any) -> str:
 
 # A sentence that reports a count for a reporting window: a daily cue, a running total, a
 # bounded period, or a monitor's "recorded"/"registered".
-_REPORT_VERB = re.compile(r"\b(?:recorded|registered|monitored|documented|observed|logged|counted)\b", re.I)
-_PERIOD = re.compile(
+_REPORT_VERB = needled(re.compile(r"\b(?:recorded|registered|monitored|documented|observed|logged|counted)\b", re.I))
+_PERIOD = needled(re.compile(
     r"\b(?:over|during|in|for|within)\s+the\s+(?:past|last|previous)\s+(?:(?:\d+|two|three|four|five|six|seven|ten|fourteen|thirty)\s+)?"
     r"(?:days|weeks?|months?|years?|(?:48|72|36)\s+hours)\b"
     r"|\b(?:last|this|past)\s+(?:week|month|year)\b|\b(?:in|during|over|within)\s+(?:one|a|a\s+single)\s+(?:week|month)\b|\bweekly\b|\bmonthly\b|\bquarterly\b"
@@ -853,7 +853,7 @@ _PERIOD = re.compile(
     r"|\bfrom\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^.;]{0,40}?\b(?:to|till|until|through)\b"
     r"|\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|20\d\d)\b(?!\s+\d)",
     re.I,
-)
+))
 _EVENINGS = re.compile(
     r"\bbetween\s+the\s+(?:evenings|mornings|nights)\s+of\s+(?P<a>\d{1,2})(?:\s+(?P<ma>[A-Z][a-z]+))?\s+and\s+(?P<b>\d{1,2})\s+(?P<mb>[A-Z][a-z]+)"
 )
@@ -978,7 +978,7 @@ def _running_from(sentence: str, metric: str) -> int | None:
     return start
 
 
-_OVERNIGHT = re.compile(r"\bovernight\b|\b(?:during|in|on)\s+the\s+night\s+(?:of|to)\b", re.I)  # one night's count
+_OVERNIGHT = needled(re.compile(r"\bovernight\b|\b(?:during|in|on)\s+the\s+night\s+(?:of|to)\b", re.I))  # one night's count
 
 
 def _report_cue(sentence: str) -> bool:

@@ -10,7 +10,7 @@ import re
 import pytest
 
 import generator
-from generator.needles import _FOLD, Needled, folded, needles
+from generator.needles import _FOLD, Needled, folded, has_digit, needles, needs_digit
 
 
 @pytest.mark.parametrize("pattern, expected", [
@@ -35,7 +35,43 @@ def test_every_match_needs_one_of_the_strings_read(pattern, expected):
 def test_short_or_missing_needles_mean_no_skipping(pattern):
     compiled = re.compile(pattern)
     assert needles(compiled) is None
-    assert not Needled(compiled).absent("anything at all")
+    assert not Needled(compiled).absent("anything at all, 12 times")
+
+
+@pytest.mark.parametrize("pattern, needed", [
+    (r"\d+\s+in", True),
+    (r"(?:at\s+least\s+)?[0-9]{1,3}(?:,\d{3})*", True),
+    (r"(?:\d+|two)\s+killed", False),  # a branch needs no digit
+    (r"\d*\s+killed", False),  # may be none
+    (r"killed(?=\s+\d)", True),  # a lookahead reads the text too
+    (r"killed(?!\s+\d)", False),
+    (r"[\d,]+", False),  # a comma alone matches
+    (r"[^\d]+", False),
+    (r"(?i)no\.\s*5", True),  # a digit written out
+])
+def test_a_pattern_that_needs_a_digit_is_skipped_in_a_text_without_one(pattern, needed):
+    compiled = re.compile(pattern)
+    assert needs_digit(compiled) is needed
+    assert Needled(compiled).absent("Talks resumed on Monday.") is (needed or needles(compiled) is not None)
+    assert not Needled(compiled).absent("Talks resumed on Monday, 12 killed in Homs, no. 5 said.")
+
+
+def test_the_digit_check_reads_digits_as_the_regex_engine_does():
+    digits = {chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000 and re.match(r"\d", chr(c))}
+    assert all(has_digit(f"on the {d}th") for d in digits)
+    assert not any(has_digit(chr(c)) for c in range(0x2000) if chr(c) not in digits)
+
+
+def test_a_pattern_needing_a_digit_answers_as_the_pattern_itself():
+    rng = random.Random(5)
+    patterns = [p for p in _generator_patterns() if needs_digit(p)]
+    assert len(patterns) > 30
+    for pattern in patterns:
+        wrapped = Needled(pattern)
+        for text in _texts_with_digits(pattern, rng):
+            assert [m.span() for m in wrapped.finditer(text)] == [m.span() for m in pattern.finditer(text)], (pattern, text)
+            assert bool(wrapped.search(text)) == bool(pattern.search(text)), (pattern, text)
+            assert bool(wrapped.match(text)) == bool(pattern.match(text)), (pattern, text)
 
 
 def test_the_fold_table_holds_every_character_ignorecase_takes_for_an_ascii_letter():
@@ -72,6 +108,16 @@ def _texts(pattern: re.Pattern[str], rng: random.Random) -> list[str]:
         picked = [rng.choice(words) for _ in range(rng.randint(1, 8))]
         text = " ".join(w.upper() if rng.random() < 0.2 else w.title() if rng.random() < 0.2 else w for w in picked)
         out.append(text)
+    return out
+
+
+def _texts_with_digits(pattern: re.Pattern[str], rng: random.Random) -> list[str]:
+    """Texts of the pattern's literal runs and filler, with and without digits (ASCII and others)."""
+    words = [text for text, _ in needles(pattern) or ()] + ["the", "on", "Monday", "May", "killed", "people", "and", "to",
+                                                           "3", "12,000", "2016-12-23", "10:30", "٣", "(", ")", ",", "-", "no."]
+    out = ["", "Talks resumed on Monday.", "nothing to see here."]
+    for _ in range(30):
+        out.append(" ".join(rng.choice(words) for _ in range(rng.randint(1, 8))))
     return out
 
 
