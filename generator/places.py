@@ -157,7 +157,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 
 _REPEATED = re.compile(r"(.)\1+")  # compiled once: every new word of a text is keyed (issue 11)
-_LATER_VOWELS = re.compile(r"[aeiouyw]")
+_LATER_VOWELS = str.maketrans("", "", "aeiouyw")  # dropped after the first letter
 
 
 @lru_cache(maxsize=1 << 16)
@@ -221,7 +221,8 @@ def fuzzy_key(word: str) -> str:
     if not w:
         return ""
     first = "a" if w[0] in "aeiou" else w[0]
-    return _REPEATED.sub(r"\1", first + _LATER_VOWELS.sub("", w[1:]))
+    key = first + w[1:].translate(_LATER_VOWELS)  # translate and groupby, not regexes: every new word of a text is keyed (issue 11)
+    return "".join(char for char, _ in groupby(key)) if "\n" not in key else _REPEATED.sub(r"\1", key)
 
 
 def _fuzzy_keys(name: str) -> tuple[tuple[str, ...], str]:
