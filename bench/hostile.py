@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/hostile.py                 # this checkout
     .venv/bin/python bench/hostile.py --repo ../old   # another checkout (e.g. before a fix), same corpus
+    .venv/bin/python bench/hostile.py --only brackets  # the cases whose path holds this
 
 Each case is built next to one clean article, in its own Pelican run, and
 *holds* when: the build finishes; the file is published or on the build
@@ -31,6 +32,7 @@ HERE = Path(__file__).resolve().parent.parent
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repo", default=str(HERE), help="checkout whose generator/ and theme/ are built (default: this one)")
+    ap.add_argument("--only", default="", help="build only the cases whose path holds this")
     args = ap.parse_args()
     repo = Path(args.repo).resolve()
     sys.path[:0] = [str(repo), str(HERE / "tests")]
@@ -46,7 +48,7 @@ def main() -> int:
 
     baseline = hostile_corpus.BASELINE
     held = 0
-    cases = hostile_corpus.CASES
+    cases = [case for case in hostile_corpus.CASES if args.only in case.path]
     for case in cases:
         tmp = Path(tempfile.mkdtemp(prefix="hostile-"))
         try:

@@ -47,6 +47,7 @@ from generator.read import (
     file_checks,
     parse_date,
     plain_title,
+    reading_problem,
     relative_path,
     sanitise_html,
     scan_content,
@@ -197,6 +198,14 @@ def refused_file(source_path: str, root: str) -> str | None:
     return None
 
 
+def too_slow_to_read(source_path: str) -> str | None:
+    """Why a reader would take quadratic time over a content file (thousands of unclosed "[" or "<"), or None."""
+    try:
+        return reading_problem(Path(source_path).read_bytes().decode("utf-8", errors="replace"))
+    except OSError:
+        return None  # the reader says why it can't open it
+
+
 def _reader_failure(err: BaseException) -> str:
     """The build report's reason for an exception a reader raised."""
     if isinstance(err, RecursionError):
@@ -213,7 +222,7 @@ def wrap_reader(cls: Any) -> Any:
         return cls
 
     def read(self: Any, source_path: str) -> tuple[str, dict[str, Any]]:
-        refused = refused_file(source_path, (getattr(self, "settings", None) or {}).get("PATH") or ".")
+        refused = refused_file(source_path, (getattr(self, "settings", None) or {}).get("PATH") or ".") or too_slow_to_read(source_path)
         if refused:
             _READER_FAILURES[os.path.abspath(source_path)] = refused
             raise OSError(refused)

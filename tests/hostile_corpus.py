@@ -267,6 +267,40 @@ FILE_CASES: tuple[Case, ...] = (
     Case("articles/link-chain.md", None, "reported", "symlink to a symlink out of content/", link="outside-file.md"),
     Case("articles/self-link.md", None, "reported", "symlink to itself", link="self-link.md"),
     Case("articles/pipe.md", None, "reported", "a named pipe (reading it blocks for ever)", link=FIFO),
+    # shapes the readers take quadratic time over (Python-Markdown's links, the HTML parser's tags): refused with that reason
+    Case("articles/unclosed-brackets.md", md("[" * 20000 + EVENT + "\n", Title="Unclosed brackets", Date="2016-12-23"),
+         "reported", "20,000 unclosed '[' in one paragraph (Markdown scans to its end from each: minutes)"),
+    Case("articles/nested-brackets.md", md("[" * 3000 + EVENT + "]" * 3000 + "\n", Title="Nested brackets", Date="2016-12-23"),
+         "reported", "a link 3,000 brackets deep"),
+    Case("articles/unclosed-tags.md", md("<a " * 10000 + EVENT + "\n", Title="Unclosed tags", Date="2016-12-23"),
+         "reported", "10,000 unclosed '<a ' start tags (the HTML parser scans to the end from each)"),
+    Case("articles/cdata.html", (b"<html><head><title>Marked sections</title><meta name=\"date\" content=\"2016-12-23\">"
+                                 b"</head><body><p>" + b"<![CDATA[ " * 5000 + EVENT.encode() + b"</p></body></html>"),
+         "reported", "5,000 unclosed <![CDATA[ sections in a saved page"),
+    # big but linear shapes: published, in time proportional to their size
+    Case("articles/list-10k.md", md("".join(f"- item {i} of the list\n" for i in range(10000)) + "\n" + EVENT + "\n",
+                                    Title="Ten thousand items", Date="2016-12-23"), "published", "a 10,000-item list"),
+    Case("articles/wide-table.md", md("| " + " | ".join(f"col {i}" for i in range(5000)) + " |\n|" + "---|" * 5000 + "\n| "
+                                      + " | ".join(str(i) for i in range(5000)) + " |\n\n" + EVENT + "\n",
+                                      Title="A table 5,000 columns wide", Date="2016-12-23"),
+         "published", "a table of 5,000 columns on single lines"),
+    Case("articles/long-table.md", md("| Province | Killed |\n|---|---|\n" + "".join(f"| Village {i} | {i % 9} |\n" for i in range(2000))
+                                      + "\n" + EVENT + "\n", Title="A table 2,000 rows long", Date="2016-12-23"),
+         "published", "a table of 2,000 rows"),
+    Case("articles/long-url.md", md(f"[the report](https://example.org/{'a' * 100000}) <https://example.org/{'b' * 100000}> "
+                                    + EVENT + "\n", Title="Very long URLs", Date="2016-12-23", Source="Wire",
+                                    Source_url="https://example.org/" + "c" * 100000), "published",
+         "100 KB URLs in Source_url, a link and an autolink"),
+    Case("articles/bidi-numbers.md", md("\u202e12\u202c people were killed in Homs on \u2066Thursday\u2069; 1\u200b234 fled and "
+                                        "5\u200d000 were hurt, \u200f7\ufeff8 houses burned, the monitor said.\n\n" + EVENT + "\n",
+                                        Title="Bidi \u202econtrols\u202c in numbers", Date="2016-12-23", Source="Wire"),
+         "published", "bidi controls and zero-width characters inside numbers and dates"),
+    Case("articles/nested-emphasis.md", md("*_" * 3000 + EVENT + "_*" * 3000 + "\n", Title="Nested emphasis", Date="2016-12-23"),
+         "published", "emphasis 6,000 levels deep"),
+    Case("articles/reference-links.md", md("".join(f"[r{i}]: https://example.org/{i}\n" for i in range(5000)) + "\n"
+                                           + "".join(f"[x{i}][r{i}] " for i in range(5000)) + EVENT + "\n",
+                                           Title="Five thousand reference links", Date="2016-12-23"),
+         "published", "5,000 reference links and their definitions"),
     # static files (STATIC_PATHS: images/) are copied byte for byte by Pelican
     Case("images/dev-zero.png", None, "reported", "static: symlink to /dev/zero (copied for ever)", link="/dev/zero"),
     Case("images/pipe.png", None, "reported", "static: a named pipe (copying it blocks for ever)", link=FIFO),

@@ -8,6 +8,7 @@ from generator.read import (
     html_to_text,
     parse_date,
     read_article_file,
+    reading_problem,
     sanitise_html,
     scan_content,
     split_metadata,
@@ -139,3 +140,28 @@ def test_markdown_metadata_gives_date_source_and_original_link(tmp_path):
 
 def test_entities_are_decoded_once():
     assert html_to_text("<p>Write &amp;amp; for &amp;, &lt;b&gt; for bold.</p>") == "Write &amp; for &, <b> for bold."
+
+
+# -- sources the readers would take quadratic time over (issue 11) ---------------------------------
+
+@pytest.mark.parametrize("body", [
+    "[" * 5000 + "Two people died.",  # unclosed link brackets: Markdown scans to the paragraph's end from each
+    "[a " * 4000,
+    "![" * 4000,
+    "[" * 2500 + "x" + "]" * 2500,  # a link nested 2,500 deep
+    "<a " * 6000 + "Two people died.",  # unclosed start tags: the HTML parser scans to the next ">" from each
+    'x<y and ' * 5000,
+    "<![CDATA[ " * 3000,
+])
+def test_a_source_the_readers_take_quadratic_time_over_is_refused_with_why(tmp_path, body):
+    path = write(tmp_path, "slow.md", "Title: Slow\nDate: 2016-12-23\n\n" + body)
+    article, [problem] = read_article_file(path)
+    assert article is None and "quadratic time" in problem.reason and problem.stage == "read"
+
+
+def test_many_closed_links_and_tags_are_read():
+    # closed links and tags are scanned once each, however many: a long saved page or a link-heavy report reads
+    body = "".join(f'<p>Shells hit <a href="https://example.org/{i}">village {i}</a> [on Monday](https://example.org).</p>\n'
+                   for i in range(20000))
+    assert reading_problem(body) is None
+    assert reading_problem("A [note] and a [link](https://example.org) in one paragraph. " * 50000) is None
