@@ -65,6 +65,7 @@ from dataclasses import dataclass
 
 from generator import incidents
 from generator.model import (
+    OTHER_PLACES,
     Bulletin,
     Claim,
     Event,
@@ -311,7 +312,7 @@ def _figure_claim(figure: Figure, event: Event) -> tuple[Claim, int, int]:
 
 
 def _tally_places(tally: Tally) -> tuple[Place, ...]:
-    return tuple(Place(name, name, "", "admin1", name) for name in tally.by_place)
+    return tuple(Place(name, name, "", "admin1", name) for name in tally.by_place if name != OTHER_PLACES)
 
 
 def _items_for(metric: str, events: Sequence[Event], tallies: Sequence[Tally],
@@ -335,7 +336,7 @@ def _items_for(metric: str, events: Sequence[Event], tallies: Sequence[Tally],
             attributed_to=tally.attributed_to,
             subgroup=None,
             event_ids=tuple(sorted({by_sentence[s] for s in sources if s in by_sentence})),
-            places=tuple(tally.by_place),
+            places=tuple(p for p in tally.by_place if p != OTHER_PLACES),
         )
         headline.append(_Item(claim, tally.total, tally.total, None, tally.article, tuple(sources), _tally_places(tally),
                               True, (tally.article, tally.start, 0)))

@@ -40,7 +40,7 @@ from pelican.utils import set_date_tzinfo
 from generator import feedids, summary
 from generator.exports import absolute_url, date_parts, display_date
 from generator.links import Links
-from generator.model import Bulletin, Event, KeyFigure, ReportedTotal, SiteData, Tally, source_label
+from generator.model import OTHER_PLACES, Bulletin, Event, KeyFigure, ReportedTotal, SiteData, Tally, source_label
 from generator.settings import get as setting  # Pelican's value, else the settings table's default
 from generator.views import bulletin_incidents
 
@@ -513,7 +513,7 @@ def feed_metrics(site_data: SiteData) -> list[str]:
 def feed_places(site_data: SiteData, tl: Links) -> list[str]:
     """Every province with a page: named by an event or listed in a tally."""
     names = {p for e in site_data.events for p in tl.provinces(e)}
-    names.update(place for t in site_data.tallies for place in t.by_place)
+    names.update(place for t in site_data.tallies for place in t.by_place if place != OTHER_PLACES)
     return sorted(names, key=str.lower)
 
 

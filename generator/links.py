@@ -18,6 +18,7 @@ from generator import charts, pagecache, summary
 from generator import settings as plugin_settings
 from generator.aggregate import figure_span, tally_span
 from generator.model import (
+    OTHER_PLACES,
     Article,
     Bulletin,
     Event,
@@ -57,6 +58,8 @@ class Links(Addresses):
     Available in all templates as ``tl``; addresses are relative to the
     site root, so templates write ``{{ SITEURL }}/{{ tl.bulletin_url(date) }}``.
     """
+
+    other_places = OTHER_PLACES  # a tally's row for the places it does not name: no place page
 
     def __init__(self, settings: Mapping[str, Any], site: SiteData, bulletin_dates: Iterable[str] = ()) -> None:
         super().__init__(settings)

@@ -231,6 +231,11 @@ class Event:
     period_end: str | None = None
 
 
+# The key of a list's entry for the places it does not name ("11 in other areas", "another 5 elsewhere"):
+# counted in the tally, never a place of its own (no place page, feed or map point).
+OTHER_PLACES = "other"
+
+
 @dataclass(frozen=True, slots=True)
 class Tally:
     """A count of one metric per place (or a total alone) for one reporting period.

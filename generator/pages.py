@@ -45,7 +45,7 @@ from pelican.utils import get_relative_path, path_to_url
 from generator import incidents, maps
 from generator import settings as plugin_settings
 from generator.links import Links
-from generator.model import Bulletin, Event, Incident, ReportedTotal, SiteData, Tally
+from generator.model import OTHER_PLACES, Bulletin, Event, Incident, ReportedTotal, SiteData, Tally
 from generator.urls import slug
 from generator.views import (
     UNLOCATED,
@@ -238,7 +238,8 @@ class SiteView:
                 places[province].append(event)
         for tally in self.site.tallies:
             for province in tally.by_place:
-                places.setdefault(province, [])
+                if province != OTHER_PLACES:  # "11 in other areas" has no page
+                    places.setdefault(province, [])
         return dict(places)
 
     def _bulletin_charts(self, bulletin: Bulletin) -> list[dict[str, Any]]:

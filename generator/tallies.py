@@ -47,7 +47,7 @@ from generator.figures import (
 from generator import lexicons
 from generator.anchored import Words, search_ending_at
 from generator.attribution import unnamed_source
-from generator.model import Place, Problem, Tally
+from generator.model import OTHER_PLACES, Place, Problem, Tally
 from generator.needles import needled
 
 # -- tally-only metric synonyms ------------------------------------------------------
@@ -167,6 +167,18 @@ _SEPARATOR = re.compile(r"^(?:\s+(?:province|governorate|region|oblast|sector|di
 _DATE_TOKEN = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _FALLBACK_NAME = re.compile(r"(?P<name>\b[A-Z][\w'’]*(?:[-\s](?:al|el|ez|ad|as|ar|ash|an|[A-Z])[\w'’]*)*)\s*$")
 _CONTINUES_LIST = re.compile(r"\b(?:another|a further)\s+$", re.I)
+# A list's entry for the places it does not name: "11 in other areas", "and 4 elsewhere" (not "elsewhere in Hama").
+_OTHER_ENTRY = re.compile(
+    rf"(?P<n>\b{_COUNT})\s+(?:(?:more|others?|people|persons|civilians|died|were\s+killed|killed)\s+)?"
+    r"(?:in\s+(?:other|several\s+other|various)\s+(?:areas|parts\s+of\s+the\s+country|provinces|governorates|regions|places|towns|cities|districts|localities)"
+    r"|elsewhere(?!\s+(?:in|on|across|around|near)\b))\b",
+    re.I,
+)
+# "another 34 elsewhere in Idlib": the entry before it lies in the same province
+_ELSEWHERE_IN = re.compile(r"\belsewhere\s+in\b", re.I)
+# the place of an entry the gazetteer does not know: "died near the village of X", "in the town of X"
+_ENTRY_PLACE = re.compile(r"\b(?:in|near|at|around)\s+(?:the\s+(?:village|town|city|district|area|neighbou?rhood)\s+of\s+)?"
+                          r"(?P<name>[A-Z][\w'’-]*(?:[-\s](?:al|el|ez|ad|as|ar|ash|an|[A-Z])[\w'’-]*)*)")
 _PROVINCE_CONTEXT = re.compile(r"\b(?:provinces?|governorates?|regions?|oblasts?)\b", re.I)
 
 _DAILY = re.compile(
@@ -332,6 +344,10 @@ def find_pairs(sentence: str, gazetteer: Any) -> list[_Pair]:
                 covered.append((place.start, place.end))
                 if b["plural"] and re.match(r"\w+s\b", b["plural"]):
                     shared = (place.end, value)
+    for m in _OTHER_ENTRY.finditer(sentence):  # "11 in other areas": counted, under no place
+        value = parse_number(m["n"])
+        if value is not None:
+            pairs.append((m.start(), m.end(), OTHER_PLACES, value))
     # a name the gazetteer doesn't know, in an unmistakable "Name (17)" shape
     for m in re.finditer(rf"\((?P<n>\d[\d,]*)\)", sentence):
         if any(s <= m.start() <= e + 30 and _AFTER_BRACKET.match(sentence, e) for s, e in covered):
@@ -681,15 +697,20 @@ def _list_tallies(
         stated: int | None = None
         metric: str | None = None
         mention = None
+        first_entry: tuple[str, int] | None = None
         if numbers:
             mention, metric = numbers[-1]
             if metric is None:
                 continue  # the list counts something else (settlements, deliveries, ...)
             stated = mention.value
             if search_ending_at(_CONTINUES_LIST, sentence, g_start, words):
-                # "25 died near X, another 34 in Idlib, 14 in Homs": the 25 is
-                # the first entry of the list (a place we don't know), not its total
-                stated = None
+                # "30 died near X, another 20 elsewhere in Hama, 25 in Homs": the 30 is the first entry of the
+                # list, not its total, and a stated total comes before it ("put the toll at 90; ... said 30 ...")
+                first_entry = (_first_entry_place(sentence, mention.end, group[0], gazetteer), mention.value)
+                used.add(mention.num_start)
+                earlier = [(m, other) for m, other in numbers[:-1] if other == metric]
+                mention = earlier[-1][0] if earlier else None
+                stated = mention.value if mention is not None else None
         else:
             # "12 shells in Mariupol and 7 shells in Donetsk": the entries name it
             inside = [metric for m, metric in located[bisect.bisect_left(starts, g_start) : bisect.bisect_left(starts, g_end)] if metric]
@@ -705,9 +726,11 @@ def _list_tallies(
             continue  # "two were killed and eight injured in Kharkiv": the entry counts another metric
         used.update(m.num_start for m, _ in entries)
         by_place: dict[str, int] = {}
-        for _, _, key, value in group:
+        for key, value in ([first_entry] if first_entry else []) + [(key, value) for _, _, key, value in group]:
             by_place[key] = by_place.get(key, 0) + value
         total_read = sum(by_place.values())
+        if stated is not None and first_entry and stated < total_read:
+            stated, mention = None, None  # a number smaller than its parts is no total of them
         if stated is not None and mention is not None:
             used.add(mention.num_start)
         if stated is not None and stated != total_read:
@@ -736,6 +759,19 @@ def _list_tallies(
             )
         )
     return tallies, problems, used
+
+
+def _first_entry_place(sentence: str, after: int, first_pair: _Pair, gazetteer: Any) -> str:
+    """The place of the entry a list continues with "another": the province of "another N elsewhere in P",
+    else the province of the place the entry names ("near the village of X"), its own name when the
+    gazetteer does not know it, else the other places."""
+    if _ELSEWHERE_IN.search(sentence, first_pair[0], first_pair[1]):
+        return first_pair[2]
+    named = _ENTRY_PLACE.search(sentence, after, first_pair[0])
+    if named is None:
+        return OTHER_PLACES
+    known = [p for p in _places_in(named["name"], gazetteer) if p.kind != "country"]
+    return (known[0].admin1 or known[0].name) if known else named["name"]
 
 
 class _Spans:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -14,7 +15,7 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import Writer
 
 from generator import feedids, feeds, settings
-from generator.model import SiteData
+from generator.model import OTHER_PLACES, SiteData
 
 SITEURL = PUBLISH_SITEURL
 
@@ -173,6 +174,14 @@ def test_a_place_only_ever_counted_in_a_tally_still_has_a_feed(tmp_path, site_da
     assert entry.title == "22 December 2016: 2 ceasefire violations in Hama"
     assert entry.summary == "2 of 25 ceasefire violations, according to Russian Defence Ministry."
     assert entry.link.startswith(f"{SITEURL}/bulletins/2016-12-22/#t-")
+
+
+def test_the_other_places_row_of_a_tally_is_no_place_and_has_no_feed(tmp_path, site_data):
+    tallied = [dataclasses.replace(t, by_place={**t.by_place, OTHER_PLACES: 3}) for t in site_data.tallies]
+    out = write(tmp_path, dataclasses.replace(site_data, tallies=tallied))
+    assert sorted(p.name for p in (out / "feeds/places").iterdir()) == [
+        f"{slug}.{kind}.xml" for slug in ("aleppo", "damascus", "hama", "homs", "rif-dimashq") for kind in ("atom", "rss")
+    ]
 
 
 def test_place_entries_link_day_incidents_to_their_bulletin_and_others_to_the_place(tmp_path, site_data):

@@ -229,13 +229,36 @@ def test_sentences_that_cannot_hold_a_list_give_no_tally(sentence, syria):
     assert tallies_of(sentence, syria) == ([], [])
 
 
-def test_a_number_continued_by_another_is_a_list_entry_not_the_total(syria):
-    [tally], problems = tallies_of(
-        "The committees said 25 died near the village of Kafr Uwayd, another 34 elsewhere in Idlib province, 14 in Homs and 11 in other areas.",
-        syria,
-    )
+@pytest.mark.parametrize(
+    "sentence, by_place, stated",
+    [
+        # "another N elsewhere in P": the entry before it lies in P too; "in other areas" is the other places' row;
+        # the toll put in the clause before is the stated total
+        ("Three rights groups put Monday's toll at 90, most of them in Hama province; the committees said 30 died near "
+         "the village of Kafr Nabudah, another 20 elsewhere in Hama province, 25 in Homs and 15 in other areas.",
+         {"Hama": 50, "Homs": 25, "other": 15}, 90),
+        # no total stated: the entries are the list
+        ("The network said 8 were shot dead near the hamlet of Deir Sunbul, another 5 elsewhere in Idlib, "
+         "3 in Daraa and 2 in other provinces.", {"Idlib": 13, "Daraa": 3, "other": 2}, None),
+        # a first entry named by a town the gazetteer knows goes to its province; "elsewhere" alone is the other row
+        ("Monitors said 12 died near the town of Kafr Zita, another 9 in Homs and 4 elsewhere.",
+         {"Hama": 12, "Homs": 9, "other": 4}, None),
+    ],
+)
+def test_a_number_continued_by_another_is_a_list_entry_not_the_total(syria, sentence, by_place, stated):
+    [tally], problems = tallies_of(sentence, syria)
     assert problems == []
-    assert tally.by_place == {"Idlib": 34, "Homs": 14} and tally.stated_total is None
+    assert tally.by_place == by_place and tally.stated_total == stated
+    assert tally.total == (stated if stated is not None else sum(by_place.values()))
+
+
+def test_parts_that_do_not_reach_the_stated_total_are_warned_with_the_sentence(syria):
+    sentence = ("Two monitoring groups put Sunday's toll at 70; the network said 20 died near the village of Tal Hadya, "
+                "another 15 elsewhere in Aleppo province and 10 in Idlib.")
+    [tally], [problem] = tallies_of(sentence, syria)
+    assert tally.by_place == {"Aleppo": 35, "Idlib": 10} and tally.stated_total == 70 and tally.places_differ
+    assert problem.severity == "warning" and "stated total 70" in problem.reason and "add up to 45" in problem.reason
+    assert sentence in problem.reason
 
 
 @pytest.mark.parametrize(
