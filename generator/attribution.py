@@ -44,7 +44,9 @@ REPORTING_VERBS: tuple[tuple[str, str], ...] = (
      r"told\s+(?:the\s+|a\s+|an\s+|our\s+|this\s+)?(?:[\w-]+\s+){0,2}?(?:radio|television|tv|agency|newspaper|paper|channel|station|"
      r"broadcaster|website|outlet|media|daily|correspondent|reporters?|journalists?|news\s*men)\b",
      "a resident told Reuters / the mayor told reporters / the chief told state radio / locals told our correspondent"),
-    (r"put\s+(?:the|its|their|[A-Z][\w]*[’']s|\w+day[’']s)\s+(?:death\s+)?(?:toll|number|figure|count)\s+at", "two groups put Tuesday's toll at 84"),
+    (r"put\s+(?:the|its|their|[A-Z][\w]*[’']s|\w+day[’']s)\s+(?:death\s+)?(?:toll|number|figure|count)"
+     r"(?:\s+of\s+(?:[\w-]+\s+){1,2}?(?:killed|dead|wounded|injured|displaced))?\s+at",
+     "two groups put Tuesday's toll at 84 / a doctor put the number of marchers killed at up to 20"),
     (r"(?:revised|raised|lowered|updated|revises|raises|lowers|updates)(?:\s+(?:sharply|again|(?:up|down)(?:ward)?s?))*"
      r"\s+(?:the|its|their)\s+(?:death\s+)?(?:toll|number|figure|count)\b",
      "the authorities revised the toll down to 253 / the ministry raised its death toll to 40 / "

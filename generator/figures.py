@@ -61,7 +61,8 @@ from generator.needles import Needled, needled
 # -- the metric table ------------------------------------------------------------
 
 # name → {label, patterns (trigger regexes, case-insensitive), unit_nouns
-# (nouns a number directly counts, regexes), key (shown in key figures by
+# (nouns a number directly counts, regexes), idioms (regexes with "{N}" where
+# the number stands: "claimed {N} lives"), key (shown in key figures by
 # default)}. Triggers link a number of *people* to the metric; unit nouns
 # are counted things and need no trigger.
 DEFAULT_METRICS: dict[str, dict[str, Any]] = {
@@ -78,6 +79,15 @@ DEFAULT_METRICS: dict[str, dict[str, Any]] = {
         ],
         # "11 of the fatalities were in the north": a part of a toll given before
         "unit_nouns": [r"deaths?", r"fatalit(?:y|ies)", r"dead", r"bodies", r"martyrs", r"of\s+the\s+(?:fatalities|dead|deaths|deceased)"],
+        # idioms that hold the number inside them, "{N}" where it stands
+        "idioms": [
+            r"(?:claimed|claiming|took|taking|cost|costing)\s+(?:the\s+)?{N}\s+(?:[\w-]+\s+)?lives",  # "claimed 9 lives"
+            r"{N}\s+(?:[\w-]+\s+)?lives\s+(?:were|have\s+been|had\s+been|was|are)\s+(?:\w+ly\s+)?lost",  # "14 lives were lost"
+            # "20 people would lose their lives", "13 of them were to lose their lives"
+            r"{N}\s+(?:[\w-]+\s+){0,3}?(?:would|will|were\s+to|was\s+to|did)\s+(?:\w+ly\s+)?lose\s+their\s+lives(?!\s+(?:if|unless)\b)",
+            # "the rebels lost 12 men" (an army "has lost N troops" is its killed and wounded: no idiom of death)
+            r"(?<!has\s)(?<!have\s)(?<!had\s)\blost\s+{N}\s+(?:[\w-]+\s+)?(?:men|soldiers|fighters|members|officers|policemen|comrades|lives)",
+        ],
         "key": True,
     },
     "injured": {
@@ -428,6 +438,8 @@ class _Metric:
     trigger_gate: re.Pattern[str] | None = None
     # a trigger's start, with nothing required after it (the leftmost is where any trigger match can start)
     trigger_start: re.Pattern[str] | None = None
+    # idioms around the number: (text before it, "$"-anchored, or None; text after it, or None)
+    idioms: tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None], ...] = ()
 
 
 # "22 fighters of ISIS", "4 members of the regime and allied militias", "a colonel in the
@@ -458,6 +470,7 @@ _FILLER = (
     r"(?:\s++(?:who|that|which)(?=\s+(?:were|was|(?:had|have|has)\s+been|died|perished)\b))?"  # "11 members who had been killed"
     r"(?:\s*+[‘'“\"][^‘'’“”\"]{1,40}[’'”\"])?"  # a quoted name: "A Syrian colonel 'Ali X' was killed"
     r"(?:\s++(?:is|are|was|were)\s+(?:reported|said|believed|thought|understood)\s+to\s+have)?"  # "is reported to have died"
+    r"(?:\s++(?:may|might|could|must|would)\s+have)?"  # a hedged past: "as many as 70 people may have died"
     r"(?:\s++(?:were|was|have|has|had|been|being|be|are|is|will|got|reportedly|also|allegedly|later|all|both|each|"
     r"may|might|could|would|must|"  # "as many as 30 people may have died"
     r"shot|slightly|seriously|critically|severely|badly|lightly|fatally|mortally|"
@@ -493,8 +506,10 @@ def _compile(frozen: str) -> tuple[tuple[_Metric, ...], "_Cue"]:
         if not triggers:
             continue
         units = spec.get("unit_nouns") or []
+        idioms = tuple(_idiom(name, idiom) for idiom in spec.get("idioms") or [])
         cues.extend(spec.get("patterns") or [])
         cues.extend(units)
+        cues.extend(part for idiom in spec.get("idioms") or [] for part in idiom.split("{N}") if part.strip())
         compiled.append(
             _Metric(
                 name=name,
@@ -513,9 +528,27 @@ def _compile(frozen: str) -> tuple[tuple[_Metric, ...], "_Cue"]:
                 trigger_start=None if re.search(r"\(\?[=!]|\$", triggers) else re.compile(rf"\b(?:{triggers})", re.I),
                 trigger_gap=re.compile(rf"(?:{triggers})\b[^,;.]{{0,80}}?\b(?:to|at|of)\s*$", re.I),
                 unit=re.compile(rf"^\s+(?:(?:cases|instances|incidents|counts)\s+of\s+)?{_NP_MODIFIERS}(?:{_alternation(units)})\b", re.I) if units else None,
+                idioms=idioms,
             )
         )
     return tuple(compiled), _Cue.of(cues)
+
+
+def _idiom(name: str, idiom: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    r"""An idiom's text before and after its "{N}", as patterns read around a number.
+
+    >>> before, after = _idiom("killed", r"claimed\s+{N}\s+lives")
+    >>> bool(before.search("The blast claimed ")), bool(after.match(" lives in all"))
+    (True, True)
+    """
+    if idiom.count("{N}") != 1:
+        raise ValueError(f"TIMELINE_METRICS[{name!r}]: idiom {idiom!r} must hold one {{N}} where the number stands")
+    before, after = idiom.split("{N}")
+    try:
+        return (re.compile(rf"(?:{before.rstrip()})\s*$", re.I) if before.strip() else None,
+                re.compile(rf"\s*(?:{after.lstrip()})\b", re.I) if after.strip() else None)
+    except re.error as err:
+        raise ValueError(f"TIMELINE_METRICS[{name!r}]: bad idiom {idiom!r}: {err}") from None
 
 
 _LITERAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz-' ")
@@ -671,6 +704,8 @@ _PERSON_NP = re.compile(
     re.I,
 )
 _TOLL_WORD = re.compile(r"\b(?:toll|total|tally|number|figure)\b", re.I)
+# a toll word right before the trigger: "the number killed in Homs since Friday to 33", "the number of protesters killed at up to 37"
+_TOLL_BEFORE = re.compile(r"\b(?:toll|total|tally|number|figure)\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
 _TIMES = re.compile(r"^\s+(?:times|occasions)\b", re.I)  # "violated ... 39 times", "opened fire on 11 occasions"
 
 # -- cumulative ----------------------------------------------------------------------------
@@ -711,6 +746,7 @@ _SUBGROUP_INTRO = re.compile(
     re.I,
 )
 _SUBGROUP_OF_THEM = re.compile(r"^\s*,\s*", re.I)
+
 
 
 def _np_end(sentence: str, end: int) -> tuple[int, str | None]:
@@ -808,6 +844,20 @@ def _subgroups(sentence: str, after: int, mentions: list[NumberMention], used: s
             used.add(i)
         break
     return out
+
+
+# where and when after a figure's verb, before its sub-counts: "70 people may have died in Hama on Monday, including ..."
+_VERB_COMPLEMENT = re.compile(r"(?:\s+(?:in|near|at|on|across|around|throughout|inside|outside)\s+[^,;:.()\d]{1,40}?(?=,))?")
+
+
+def _after_verb(sentence: str, np_end: int, metric: str, compiled: tuple[_Metric, ...]) -> int:
+    """Where a figure's clause ends when its verb follows it ("N people were killed in P, including ..."); ``np_end`` else."""
+    spec = next((m for m in compiled if m.name == metric), None)
+    verb = spec.trigger_after.match(sentence, np_end) if spec is not None else None
+    if verb is None:
+        return np_end
+    complement = _VERB_COMPLEMENT.match(sentence, verb.end())
+    return complement.end() if complement else verb.end()
 
 
 def locate_figures(sentence: str, metrics: Mapping[str, Any] = DEFAULT_METRICS) -> list[tuple[NumberMention, str | None]]:
@@ -942,7 +992,8 @@ def find_figures(
         cumulative = cumulative_start is not None and mention.start >= cumulative_start
         out.append(_figure(sentence, mention, metric, attributed, None, cumulative, np_end))
         cursor = np_end
-        for sub, label, sub_end in _subgroups(sentence, np_end, mentions, used):
+        for sub, label, sub_end in _subgroups(sentence, np_end, mentions, used) or _subgroups(
+                sentence, _after_verb(sentence, np_end, metric, compiled), mentions, used):
             out.append(_figure(sentence, sub, metric, attributed, label, cumulative, sub_end))
             cursor = max(cursor, sub_end)
         for j, more_end in _continued(sentence, mentions, i, cursor, metric, compiled, used) or _by_place(sentence, mentions, i, cursor, used):
@@ -1029,6 +1080,8 @@ def _by_place(sentence: str, mentions: list[NumberMention], i: int, cursor: int,
 # look like a figure: "7 were killed", "killing 7", "7 civilians died".
 _NEAR = re.compile(r"^[^,;.()]*$")
 NEAR_WORDS = 3
+# a toll word no metric triggers on alone: "the blast took 9 civilian lives" (read by an idiom, or warned)
+_LIVES = re.compile(r"\blives\b", re.I)
 
 
 def unread_numbers(sentence: str, found: Sequence[Figure], metrics: Mapping[str, Any] = DEFAULT_METRICS) -> list[NumberMention]:
@@ -1038,6 +1091,8 @@ def unread_numbers(sentence: str, found: Sequence[Figure], metrics: Mapping[str,
     ['7']
     >>> [m.text for m in unread_numbers("Seven people were killed.", find_figures("Seven people were killed."))]
     []
+    >>> [m.text for m in unread_numbers("Doctors said 40 lives hung on the fuel supply.", [])]
+    ['40']
     """
     compiled, cue = _table(metrics)
     if not cue.search(sentence):
@@ -1045,7 +1100,8 @@ def unread_numbers(sentence: str, found: Sequence[Figure], metrics: Mapping[str,
     where = {text: sentence.find(text) for text in {f.text for f in found if f.text}}
     read = _Spans((i, i + len(text)) for text, i in where.items() if i >= 0)
     values = {f.value for f in found}
-    triggers = _Spans((t.start(), t.end()) for spec in compiled for t in spec.trigger_any.finditer(sentence))
+    triggers = _Spans(itertools.chain(((t.start(), t.end()) for spec in compiled for t in spec.trigger_any.finditer(sentence)),
+                                      (t.span() for t in _LIVES.finditer(sentence))))
     out = []
     for mention in find_numbers(sentence):
         if read.covers(mention.num_start) or mention.value in values:
@@ -1171,6 +1227,12 @@ def _link(sentence: str, m: NumberMention, compiled: tuple[_Metric, ...]) -> tup
 
 
 def _link_uncached(sentence: str, m: NumberMention, compiled: tuple[_Metric, ...]) -> tuple[str, int] | None:
+    # 0. an idiom around the number: "claimed 9 lives", "14 lives were lost", "lost 12 men"
+    for metric in compiled:
+        for before, after in metric.idioms:
+            tail = after.match(sentence, m.end) if after is not None else None
+            if (after is None or tail) and (before is None or before.search(sentence, 0, m.start)):
+                return metric.name, tail.end() if tail else m.end
     rest = sentence[m.end :]
     if m.text.lower() in ("a", "an"):
         np_end, np = _np_end(sentence, m.end)
@@ -1342,6 +1404,7 @@ def _link_people(sentence: str, m: NumberMention, compiled: tuple[_Metric, ...],
         metric = compiled[index]
         for t in _gap_triggers(sentence, scan, index, m.start):
             gap = metric.trigger_gap.match(sentence, t.start(), m.start)
-            if gap and _TOLL_WORD.search(gap.group()) and (latest is None or t.start() > latest[0]):
+            if gap and (_TOLL_WORD.search(gap.group()) or _TOLL_BEFORE.search(sentence, max(0, t.start() - 60), t.start())) and (
+                    latest is None or t.start() > latest[0]):
                 latest = (t.start(), metric.name)
     return (latest[1], np_end) if latest else None

@@ -33,6 +33,7 @@ def sources(sentence: str, context: AttributionContext | None = None) -> list[tu
         # more reporting verbs
         ("The health authority revealed on Sunday that 95 people had been killed in the clashes.", "Health authority"),
         ("Two monitoring groups put Friday's death toll at 61.", "Two monitoring groups"),
+        ("On Monday, a field nurse put the number of marchers killed at up to 16.", "Field nurse"),
         ("The rebel radio station claimed its fighters killed 14 soldiers.", "Rebel radio station"),
         # inverted, with a lowercase head after a proper name
         ("A shepherd was wounded by a mine near the border, said the Armenian military.", "Armenian military"),

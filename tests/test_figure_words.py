@@ -33,6 +33,58 @@ def test_metric_synonyms(sentence, expected):
 @pytest.mark.parametrize(
     "sentence, expected",
     [
+        # idioms that hold the number inside them (metric table "idioms")
+        ("The militia lost 17 men in two days of fighting around the airport.", [("killed", 17)]),
+        ("A car bomb at the checkpoint claimed 11 lives on Sunday.", [("killed", 11)]),
+        ("The landslide took 23 civilian lives.", [("killed", 23)]),
+        ("At the crossing, 19 lives were lost when the boat capsized.", [("killed", 19)]),
+        ("Of the convoy's passengers, 8 would lose their lives before dawn.", [("killed", 8)]),
+        # a hedged past is still a figure, its sub-count after the verb's place a subgroup
+        ("By evening as many as 45 people may have died in Deir ez-Zor, including 10 to 15 police officers.", [("killed", 45)]),
+        # a toll word before the trigger: the number of people killed ... to/at N
+        ("The raids brought the number killed in the eastern suburbs of the city since Thursday to at least 52.", [("killed", 52)]),
+        ("A nurse put the number of villagers killed at up to 16.", [("killed", 16)]),
+    ],
+)
+def test_toll_idioms(sentence, expected):
+    assert read(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army has lost 900 troops since the spring.",  # an army's losses (killed and wounded): no idiom of death
+        "The party lost 12 seats in the vote.",
+        "Aid workers warned that 30 people would lose their lives if the pass stayed shut.",  # a condition, not a toll
+        "Medics saved 40 lives at the field hospital.",
+    ],
+)
+def test_what_toll_idioms_do_not_read(sentence):
+    assert read(sentence) == []
+
+
+def test_a_hedged_toll_keeps_its_range_subgroup():
+    [total, part] = find_figures("As many as 45 people may have died in Deir ez-Zor, including 10 to 15 police officers.")
+    assert (total.value, total.qualifier) == (45, "up to")
+    assert (part.value, part.value_max, part.subgroup) == (10, 15, "police officers")
+
+
+def test_a_running_toll_after_the_number_killed_is_cumulative():
+    import datetime as dt
+
+    from generator.events import extract_article
+    from generator.model import Article
+
+    text = "Air raids hit the eastern suburbs on Saturday. The raids brought the number killed in the eastern suburbs since Thursday to at least 52."
+    extraction = extract_article(Article(path="a.md", slug="a", title="A", published=dt.date(2019, 3, 10), text=text))
+    [figure] = [f for e in extraction.events for f in e.figures]
+    assert (figure.value, figure.qualifier, figure.span) == (52, "at least", "cumulative")
+    assert not [p for p in extraction.problems if p.stage == "figures"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
         ("In the village a woman and her eight-year-old child were killed.", [("killed", 2)]),
         ("A shepherd and his three sons were killed by a mine.", [("killed", 4)]),
         ("A teacher and her husband died when the house collapsed.", [("killed", 2)]),
@@ -65,6 +117,7 @@ def test_a_number_next_to_a_metric_word_that_gives_no_figure_is_reported_with_it
     from generator.model import Article
 
     assert [m.text for m in unread_numbers("Wounded: 14 in the old town", [])] == ["14"]
+    assert [m.text for m in unread_numbers("Officials said 40 lives hung on the fuel supply.", [])] == ["40"]
     assert unread_numbers("Fourteen people were wounded.", find_figures("Fourteen people were wounded.")) == []
     text = "Shelling hit the old town on Monday. Shells hit the bakery on Monday; the wounded numbered 14."
     extraction = extract_article(Article(path="a.md", slug="a", title="A", published=dt.date(2019, 3, 5), text=text))
