@@ -224,6 +224,8 @@ def _named_day(sentence: str, published: dt.date) -> str | None:
     from generator import dates  # only for lists that are not daily bulletins
 
     for timex in dates.find_timexes(sentence, published):
+        if _SINCE_BEFORE.search(sentence, 0, timex.start):
+            continue  # "since 1 November" starts a running total: never its day
         resolved = dates.event_date(timex)
         if resolved and resolved[1] == "day":
             return _day_before(resolved[0]) if _at_midnight(sentence, timex) else resolved[0]
@@ -1062,9 +1064,10 @@ def reading_window(sentence: str, published: dt.date | None, fallback: str, posi
     day = bulletin_date(sentence, published, fallback)
     if as_of:
         day = _day_of(as_of["d"], as_of["m"], published) or day
-    if cumulative_from(sentence) is not None:
+    since = cumulative_from(sentence)
+    if since is not None:
         end = running_end(sentence, published) if published is not None and not as_of else None
-        return "cumulative", None, end or day, end or day
+        return "cumulative", _running_start(sentence, published, since if position is None else position), end or day, end or day
     named = named_period(sentence, published, position) if published is not None else None
     if named is not None:
         first, last = named
@@ -1074,6 +1077,22 @@ def reading_window(sentence: str, published: dt.date | None, fallback: str, posi
     if not _DAILY.search(sentence) and _PERIOD.search(sentence):
         return "period", None, day, day
     return "day", None, None, day
+
+
+def _running_start(sentence: str, published: dt.date | None, position: int) -> str | None:
+    """The first day of a running total, read as a figure's span is read (``spans``): "since 1 November",
+    "since the 1st of November"; None when the text names no day.
+
+    >>> _running_start("The monitor said 412 were killed in Idlib since the 1st of November.", dt.date(2016, 12, 14), 17)
+    '2016-11-01'
+    """
+    if published is None:
+        return None
+    from generator import dates, spans  # only for sentences with a running total
+
+    markers = spans.sentence_markers(sentence, dates.find_timexes(sentence, published), published)
+    span = spans.resolve(markers, spans.clause_starts(sentence), position, published)
+    return span.period_start if span is not None and span.kind == "cumulative" else None
 
 
 # the end a running total names: "to 00:00 on June 14", "until 9 March", "up to 30 May"

@@ -350,6 +350,21 @@ def test_a_date_after_since_starts_a_running_total_not_a_window(syria):
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "The observatory said 530 people had been killed in Hama since 3 October.",
+        "The observatory said 530 people had been killed in Hama since the 3rd of October.",
+        "Since October 3, the observatory has documented the deaths of 530 people in Hama.",
+    ],
+)
+def test_a_running_total_since_a_day_starts_that_day_and_ends_on_the_report(syria, sentence):
+    # read as a figure's span is read: the day after "since" is the start, never the tally's own day
+    [tally], _ = tallies_of(sentence, syria, published=dt.date(2019, 11, 20), date="2019-11-20")
+    assert (tally.total, tally.span, tally.period_start, tally.period_end, tally.date) == (
+        530, "cumulative", "2019-10-03", "2019-11-20", "2019-11-20")
+
+
+@pytest.mark.parametrize(
     "sentence, expected",
     [
         # two metrics per entry, the last entry with one
