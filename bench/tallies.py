@@ -127,6 +127,8 @@ def _load_baseline() -> Any:
         module.find_tallies = lambda sentence, window=None, **kwargs: old_find(sentence, **kwargs)
     if not hasattr(module, "credited_back"):
         module.credited_back = lambda sentence: None  # the old reader never credited a count to the next sentence's reporter
+    if not hasattr(module, "list_blocks"):
+        module.list_blocks = lambda text: []  # the old reader read no list given one entry a line
     return module
 
 

@@ -497,6 +497,9 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
     tables = {start: (end, block) for start, end, block in tallies.table_blocks(article.text)}
     table_end = 0
     table_starts: set[int] = set()  # the sentences read as table rows
+    # A list given one entry a line is read with the line introducing it; its entry lines are no events.
+    lists = {start: (end, block) for start, end, block in tallies.list_blocks(article.text)}
+    list_entries = (0, 0)
     frame = eventdate.report_frame(article.title or "", [
         (s.text, s.start, anchors(s, _within(timexes, starts, order, s.start, s.end), article.published))
         for s in sentences[: eventdate.LEAD_SENTENCES] if s.start < eventdate.LEAD_CHARS], article.published)
@@ -519,6 +522,12 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
         if table_end and sentence.start < table_end:
             table_starts.add(sentence.start)
             continue  # a table row is part of the table's tally, not an event of its own
+        if list_entries[0] <= sentence.start < list_entries[1]:
+            table_starts.add(sentence.start)
+            continue  # an entry of the list read with its introduction
+        listed = lists.get(sentence.start)
+        if listed:
+            list_entries = (sentence.end, listed[0])
         own = _within(timexes, starts, order, sentence.start, sentence.end)
         lost = far[bisect.bisect_left(far_starts, sentence.start) : bisect.bisect_left(far_starts, sentence.end)]
         if lost:
@@ -529,7 +538,8 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
         relative = [t.shifted(sentence.start) for t in every_timex]
         # "Up to the 16th day of the war, ...": the counts stated after it are running totals
         last_span = spans.header_span(sentence.text, relative, article.published) or last_span
-        sentence_tallies = tallies_in(sentence.text, sentence.start, sentence.end)
+        sentence_tallies = (tallies_in(listed[1], sentence.start, listed[0], attribution.last_reporter) if listed
+                            else tallies_in(sentence.text, sentence.start, sentence.end))
 
         if own and _own_line(article.text, sentences, index):
             heading = eventdate.heading_day(sentence.text, sentence.start, own, frame)

@@ -319,12 +319,13 @@ class NumberMention:
 
 _SKIP_BEFORE = needled(re.compile(
     rf"(?:{_MONTHS}\s*|[$£€]\s*|\bUS\$\s*|\b(?:No\.|number|Resolution|height|aged|Route|Highway|page|Article|"
-    r"Chapter|Section|Channel|Brigade|Division|Regiment|Battalion|Unit|Flight|Su|F|MiG|T|S|item|point|km|kilometre)\s*-?)$",
+    r"Chapter|Section|Channel|Brigade|Division|Regiment|Battalion|Unit|Flight|Su|F|MiG|T|S|item|point|km|kilometre)\s*-?|\d:)$",
     re.I,
 ))
 _SKIP_AFTER = re.compile(
     rf"^(?:\s*(?:%|per\s*cent\b|percent\b)|\s*(?:of\s+)?{_MONTHS}(?!\w)|-?\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)[- ]old\b"
     r"|-[A-Za-z]|\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|km|kilometres?|kilometers?|miles?|metres?|meters?|kg|tons?|tonnes?"
+    r"|mm|cm|millimet(?:re|er)s?|calib(?:re|er)"  # a calibre: "120 mm mortars" are no 120 shells
     r"|dollars?|euros?|pounds?|lira|liras|rubles?|roubles?|am|pm|a\.m\.|p\.m\.|GMT|o'clock|USD|EUR|SYP)\b|\s*\)|\s*[:/]\s*\d)",
     re.I,
 )

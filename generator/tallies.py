@@ -70,6 +70,8 @@ TALLY_METRICS: dict[str, dict[str, Any]] = {
         "unit_nouns": [
             r"(?:truce|ceasefire|cease-fire)\s+breaches", r"breaches", r"facts\s+of\s+(?:the\s+)?(?:opening\s+of\s+)?fir(?:e|ing)",
             r"cases\s+of\s+(?:the\s+)?(?:opening\s+of\s+)?fir(?:e|ing)", r"such\s+(?:cases|violations)", r"violations?", r"(?:unprovoked\s+)?ceasefire\s+violations",
+            # a monitor's "10 incidents were registered" (not "shelling incidents", their own metric)
+            r"(?<!shelling\s)(?<!security\s)(?<!traffic\s)incidents",
         ],
     },
     "explosions": {"label": "Explosions", "patterns": [r"explosions?", r"blasts?"], "unit_nouns": [r"explosions", r"blasts"]},
@@ -149,7 +151,7 @@ _ANY_COUNT = re.compile(rf"\d|\b{_COUNT}\b", re.I)
 _PAIR_HINT = re.compile(
     # not a range of days ("the night of 2-3 July") nor a distance ("15 km north of the town in ...")
     rf"[(\[]\s*{_COUNT}(?:\s+(?:times|[a-z]+(?:\s+[a-z]+)?))?\s*[)\]]|(?<!\d)[-–—:=]\s*{_COUNT}\b"
-    rf"|\b{_COUNT}\s+(?!(?:km|kilomet(?:re|er)s?|met(?:re|er)s?|m|miles?)\b)(?:(?:of\s+)?[a-z][\w-]*\s+){{0,3}}?in\b",
+    rf"|(?<!\d[:.])\b{_COUNT}\s+(?!(?:km|kilomet(?:re|er)s?|met(?:re|er)s?|m|mm|cm|miles?)\b)(?:(?:of\s+)?[a-z][\w-]*\s+){{0,3}}?in\b",
     re.I,
 )
 _AFTER_BRACKET = re.compile(rf"\s*(?:(?:province|governorate|region|city|district|oblast)\s*)?[(\[]\s*(?P<n>{_COUNT})(?:\s+(?:times|[a-z]+(?:\s+[a-z]+)?))?\s*[)\]]", re.I)
@@ -157,7 +159,10 @@ _AFTER_DASH = re.compile(rf"\s*(?:(?:province|governorate|region)\s*)?(?:[-–�
 _BEFORE_IN = re.compile(
     # "17 in Damascus", "six violations in Aleppo"; never a span of time ("in two days of violence in Syria")
     # "five - in the province of Hama" (a dash after the count), "5 over the territory of the Kursk region"
-    rf"(?P<n>\b{_COUNT})(?:\s*[-–—])?\s+(?!(?:days?|weeks?|months?|years?|hours?|decades?|nights?)\b)"
+    # nor the group people belong to ("six members of one family were killed in Daraa")
+    # nor a clock time ("at 19:30 in Aleppo") nor a calibre ("120 mm mortars ... in Aleppo")
+    rf"(?<!\d[:.])(?P<n>\b{_COUNT})(?:\s*[-–—])?\s+(?!(?:days?|weeks?|months?|years?|hours?|decades?|nights?|famil(?:y|ies)|households?|clans?|tribes?"
+    r"|mm|cm|millimet(?:re|er)s?|calib(?:re|er))\b)"
     rf"(?:(?:of\s+)?[a-z][\w-]*\s+){{0,3}}?(?:in|over)\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?"
     r"(?P<plural>(?:provinces?|governorates?|regions?|city|district|oblast)\s+of\s+)?$",
     re.I,
@@ -1561,6 +1566,62 @@ def table_blocks(text: str) -> list[tuple[int, int, str]]:
         if len(run) >= 2:
             blocks.append((run[0].start(), run[-1].end(), text[run[0].start() : run[-1].end()]))
         run = [row] if row is not None else []
+    return blocks
+
+
+# -- lists, one entry a line ------------------------------------------------------------
+#
+# A bulletin may list its counts one entry a line (Markdown bullets, rendered one paragraph each),
+# after a line that introduces them. Rules with examples:
+#   "Over the past day the monitors registered 12 violations:" then "* 7 in Aleppo", "* 5 in Hama"
+#     -> read as "... 12 violations: 7 in Aleppo, 5 in Hama" (stated total 12)
+#   "Ceasefire violations by province" (a heading) then "- Aleppo: 7", "- Hama: 3"
+#     -> read as "Ceasefire violations by province: Aleppo: 7, Hama: 3"
+# An entry line holds one place and one count and nothing else ("Aleppo (7)", "Aleppo – 7", "7 in Aleppo").
+_NAME = r"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|al|el|ad|ar|as|ash|an|of|the))*"
+_LIST_ENTRY = re.compile(
+    rf"[ \t]*(?:[-*•·][ \t]+)?(?:(?:the[ \t]+)?{_NAME}(?:[ \t]+(?:province|governorate|region|oblast|district))?[ \t]*"
+    rf"(?:[:–—=-][ \t]*(?i:{_COUNT})|\([ \t]*(?i:{_COUNT})[ \t]*\))"
+    rf"|(?i:{_COUNT})[ \t]+(?:[a-z]+[ \t]+){{0,2}}?(?:in|over)[ \t]+(?:the[ \t]+)?(?:(?:province|governorate|region)[ \t]+of[ \t]+)?{_NAME})"
+    r"[ \t]*[.;,]?[ \t]*"
+)
+_BULLET = re.compile(r"[-*•·][ \t]+")
+
+
+def list_blocks(text: str) -> list[tuple[int, int, str]]:
+    r"""(start, end, reading) of each list given one entry a line, with the line that introduces it.
+
+    The reading has the text's length (offsets stay true): line breaks and bullets become a colon
+    after the introduction and commas between entries.
+
+    >>> [b[2] for b in list_blocks("Violations by province\n\n- Aleppo: 7\n- Hama: 3\n\nThe truce held.")]
+    ['Violations by province:   Aleppo: 7,  Hama: 3']
+    """
+    lines = [m for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
+    blocks: list[tuple[int, int, str]] = []
+    i = 1
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _LIST_ENTRY.fullmatch(lines[j].group()):
+            j += 1
+        if j - i < 2 or _LIST_ENTRY.fullmatch(lines[i - 1].group()):
+            i = max(j, i + 1)
+            continue
+        intro, run = lines[i - 1], lines[i:j]
+        pieces = [intro.group().rstrip()]
+        pieces.append(" " * (intro.end() - intro.start() - len(pieces[0])))
+        for k, line in enumerate(run):
+            gap = text[(run[k - 1] if k else intro).end() : line.start()]
+            mark = ("," if k else ("" if pieces[0].endswith(":") else ":"))
+            pieces.append((mark + " " * len(gap))[: len(gap)] if gap else "")
+            entry = line.group()
+            bullet = _BULLET.match(entry.lstrip())
+            if bullet:
+                lead = len(entry) - len(entry.lstrip())
+                entry = " " * (lead + bullet.end()) + entry[lead + bullet.end():]
+            pieces.append(entry.rstrip(" \t.;,") + " " * (len(entry) - len(entry.rstrip(" \t.;,"))))
+        blocks.append((intro.start(), run[-1].end(), "".join(pieces)))
+        i = j
     return blocks
 
 

@@ -768,3 +768,59 @@ def test_two_statements_of_one_day_in_prose_stay_two_tallies():
 def test_a_count_in_prose_takes_the_place_of_its_own_clause(syria, sentence, by_place):
     tallies, _ = tallies_of(sentence, syria)
     assert tallies[0].by_place == by_place
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the family people belong to is no place entry
+        "Six members of one family were killed in Daraa on Tuesday, activists said.",
+        "Four members of one family died in Hama when a shell hit their house, and 3 in Homs, the centre said.",
+        # a calibre is no count of shells
+        "Government forces fired 120 mm mortars at villages in Aleppo province over the past day, the monitor said.",
+        "Over the past 24 hours the centre recorded that 82-mm mortars were fired at Idlib from Hama.",
+        # clock times are no counts
+        "Over the past day, the monitors registered shelling at 19:30 in Aleppo and at 21:15 in Hama.",
+        "During the day the centre registered firing from 23.40 in Latakia until dawn.",
+    ],
+)
+def test_distractors_give_no_tally_and_no_warning(syria, sentence):
+    tallies, problems = tallies_of(sentence, syria)
+    assert tallies == [] and problems == []
+
+
+@pytest.mark.parametrize(
+    "sentence, metric, by_place",
+    [
+        # "incidents" is a monitor's noun for what it counts
+        ("Over the past 24 hours, 10 incidents were registered in Aleppo (6) and Homs (4), the centre said.",
+         "ceasefire_violations", {"Aleppo": 6, "Homs": 4}),
+        ("During the day the monitors logged 7 incidents: 5 in Idlib and 2 in Latakia.", "ceasefire_violations", {"Idlib": 5, "Latakia": 2}),
+        # shelling incidents stay their own metric
+        ("Over the past day, 11 shelling incidents were recorded in Idlib (8) and Hama (3).", "shelling_incidents", {"Idlib": 8, "Hama": 3}),
+    ],
+)
+def test_incidents_are_counted(syria, sentence, metric, by_place):
+    [tally], _ = tallies_of(sentence, syria)
+    assert (tally.metric, tally.by_place, tally.total) == (metric, by_place, sum(by_place.values()))
+
+
+@pytest.mark.parametrize(
+    "text, metric, total, by_place",
+    [
+        # Markdown bullets rendered one paragraph each, after a line with the stated total
+        ("Over the past day the monitors registered 9 violations:\n\n6 in Aleppo\n\n2 in Hama\n\n1 in Idlib\n\nThe truce held elsewhere.",
+         "ceasefire_violations", 9, {"Aleppo": 6, "Hama": 2, "Idlib": 1}),
+        # under a heading, "place: count" items, bullets kept in plain text
+        ("The centre issued its note.\n\nShelling incidents by province\n- Daraa: 4\n- Hama (2)\n- Latakia – 1\n\nNo other incidents were reported.",
+         "shelling_incidents", 7, {"Daraa": 4, "Hama": 2, "Latakia": 1}),
+    ],
+)
+def test_a_list_given_one_entry_a_line_is_one_tally_and_its_lines_no_events(text, metric, total, by_place):
+    from generator.events import extract_article
+    from generator.model import Article
+
+    extraction = extract_article(Article(path="a.md", slug="a", title="Daily note", published=FRIDAY, text=text), {"TIMELINE_COUNTRIES": ["SY"]})
+    [tally] = extraction.tallies
+    assert (tally.metric, tally.total, tally.by_place) == (metric, total, by_place)
+    assert not [e for e in extraction.events if e.sentence.strip().rstrip(".").endswith(tuple(by_place))]
