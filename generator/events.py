@@ -171,6 +171,10 @@ _PLACE_CLAUSE = re.compile(
 )
 
 
+# a second speaker's clause: ", while activist X said ...", "; whereas the ministry put ..."
+_OTHER_SPEAKER = re.compile(r"[,;]\s*(?:while|whereas)\s+(?=[^,;]{0,80}?\b(?:said|says|reported|put|told|counted|recorded)\b)")
+
+
 _COORDINATED = re.compile(r"[,;]\s*(?:and|while|whereas)\s+(?!in\s+[A-Z])|;\s*(?!and\b)")
 
 
@@ -196,6 +200,11 @@ def place_clauses(sentence: str, found: Sequence[Place]) -> list[tuple[int, int]
         starts = [0, *starts]
     spans = [(a, b) for a, b in zip(starts, [*starts[1:], len(sentence)])]
     with_place = [(a, b) for a, b in spans if any(a <= p.start < b for p in found if p.text)]
+    if len(with_place) == 1:
+        # "X said 250 had died, while Y said 269 were killed in Idlib": the other speaker's place is not X's
+        cut = next((m.start() for m in _OTHER_SPEAKER.finditer(sentence)), None)
+        if cut is not None and len({p.start >= cut for p in found if p.text}) == 1:
+            return [(0, cut), (cut, len(sentence))]
     if len(with_place) < 2:
         return []
     # clauses without a place of their own belong to the clause before them

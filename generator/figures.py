@@ -747,7 +747,8 @@ _SUBGROUP_INTRO = re.compile(
     re.I,
 )
 _SUBGROUP_OF_THEM = re.compile(r"^\s*,\s*", re.I)
-
+# the part of a total in one place: "six of them in the Damascus suburbs" (a place named: a capital word)
+_OF_THEM_IN = re.compile(r"\s+of\s+(?:them|whom)\s+(?:were\s+|died\s+)?(?P<where>in\s+(?:the\s+)?(?=[^,;.]{0,40}?\b[A-Z])[^,;.()]{1,50}?)(?=\s*(?:[,;.)]|$))")
 
 
 def _np_end(sentence: str, end: int) -> tuple[int, str | None]:
@@ -842,6 +843,9 @@ def _subgroups(sentence: str, after: int, mentions: list[NumberMention], used: s
         of_them = re.match(r"\s+of\s+(?:them|whom)\s+(?:were\s+)?([\w'’-]+(?:\s+[\w'’-]+)?)", sentence[mention.end :])
         if of_them and _PERSON_NP.match(" " + of_them[1]):
             out.append((mention, _PERSON_NP.match(" " + of_them[1]).group().strip(), mention.end + of_them.end()))
+            used.add(i)
+        elif where := _OF_THEM_IN.match(sentence, mention.end):  # "..., six of them in the Damascus suburbs": a place's part
+            out.append((mention, where["where"], where.end()))
             used.add(i)
         break
     return out

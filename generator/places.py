@@ -1150,6 +1150,9 @@ def event_places(sentence: str, gazetteer: Gazetteer) -> list[Place]:
     nothing else places the event.
     """
     found = find_places(sentence, gazetteer)
+    national = _national(sentence, gazetteer, found)
+    if national is not None:
+        found = sorted([*found, national], key=lambda p: p.start)
     if not found:
         return []
     blocked = actor_spans(sentence)
@@ -1170,6 +1173,24 @@ def event_places(sentence: str, gazetteer: Gazetteer) -> list[Place]:
             seen.add(place.name)
             out.append(place)
     return out
+
+
+# A national scope named without the country's name: "Nationwide, 31 people were killed", "across the country".
+_NATIONWIDE = re.compile(r"\b(?:nationwide|countrywide|(?:across|throughout|all\s+over)\s+the\s+country)\b", re.I)
+
+
+def _national(sentence: str, gazetteer: Gazetteer, found: Sequence[Place]) -> Place | None:
+    """The country a "nationwide"/"across the country" stands for, when the site follows one country
+    and the sentence names no country itself.
+
+    >>> _national("Nationwide, 31 people were killed on Thursday.", Gazetteer.for_countries(["SY"]), [])
+    Place(name='Syria', admin1=None, country='SY', kind='country', text='Nationwide', start=0, end=10)
+    """
+    m = _NATIONWIDE.search(sentence)
+    if m is None or len(gazetteer.countries) != 1 or any(p.kind == "country" for p in found):
+        return None
+    code = gazetteer.countries[0]
+    return Place(_country_data(code)["country_names"][0], None, code, "country", m.group(), m.start(), m.end())
 
 
 _SPECIFICITY = {"district": 3, "city": 2, "admin1": 1, "country": 0}

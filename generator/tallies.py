@@ -172,6 +172,7 @@ _SEPARATOR = re.compile(r"^(?:\s+(?:province|governorate|region|oblast|sector|di
 _DATE_TOKEN = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 _FALLBACK_NAME = re.compile(r"(?P<name>\b[A-Z][\w'’]*(?:[-\s](?:al|el|ez|ad|as|ar|ash|an|[A-Z])[\w'’]*)*)\s*$")
 _CONTINUES_LIST = re.compile(r"\b(?:another|a further)\s+$", re.I)
+_OF_THEM_ENTRY = re.compile(rf"{_COUNT}\s+of\s+(?:them|whom)\b", re.I)
 # A list's entry for the places it does not name: "11 in other areas", "and 4 elsewhere" (not "elsewhere in Hama").
 _OTHER_ENTRY = re.compile(
     rf"(?P<n>\b{_COUNT})\s+(?:(?:more|others?|people|persons|civilians|died|were\s+killed|killed)\s+)?"
@@ -726,6 +727,8 @@ def _list_tallies(
                 continue
         if len(group) < 2 and stated is None:
             continue  # one "6 in Aleppo" is a figure, not a bulletin list
+        if len(group) < 2 and _OF_THEM_ENTRY.match(sentence, group[0][0]):
+            continue  # "31 were killed across the country, nine of them in Daraa": a part of a total, no breakdown
         in_group = _Spans([(s, e) for s, e, _, _ in group])
         nearby = located[bisect.bisect_left(num_starts, in_group.low) : bisect.bisect_left(num_starts, in_group.high)]
         entries = [(m, other) for m, other in nearby if in_group.holds(m.num_start)]

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from generator.events import extract_article
 from generator.model import Article
 from generator.read import markdown_to_text
@@ -121,6 +123,24 @@ def test_a_national_total_with_a_local_part_keeps_the_total_at_national_scope():
     national = [e for e in x.events if any(f.value == 31 for f in e.figures)]
     assert [p.name for p in national[0].places] == ["Syria"]
     assert any("Daraa" in {p.admin1 for p in e.places} for e in x.events)
+
+
+@pytest.mark.parametrize("opening", ["Nationwide,", "Across the country,", "Throughout the country,"])
+def test_a_national_total_named_without_the_country_stays_national_and_its_part_keeps_its_place(opening):
+    x = extract_article(article(f"{opening} 27 people were killed on Monday, eight of them in Homs, the monitor said.", "2016-09-14"))
+    by_value = {f.value: e for e in x.events for f in e.figures}
+    assert [p.name for p in by_value[27].places] == ["Syria"]
+    assert [p.admin1 for p in by_value[8].places] == ["Homs"] and by_value[8].figures[0].subgroup == "in Homs"
+    assert x.tallies == ()  # a part of a national total is no by-province list
+
+
+def test_a_figure_takes_no_place_from_the_other_speakers_clause():
+    x = extract_article(article(
+        "The opposition council said 140 had died over the weekend, while activist Sami Nour said 52 people had been killed in Homs "
+        "on Sunday alone.", "2016-09-14"))
+    by_value = {f.value: e for e in x.events for f in e.figures}
+    assert by_value[140].places == () and [p.admin1 for p in by_value[52].places] == ["Homs"]
+    assert by_value[140].figures[0].attributed_to != by_value[52].figures[0].attributed_to
 
 
 def test_a_follow_up_borrows_the_story_place_not_an_origin_named_in_passing():
