@@ -663,6 +663,30 @@ def header_span(sentence: str, timexes: Sequence[Timex], report: dt.date) -> Spa
     return Span("cumulative", best.period_start, best.period_end or report.isoformat())
 
 
+# "a day after <clause>", "two days after <clause>": what the clause tells happened that many days before
+_DAYS_AFTER = re.compile(r"\b(?:(?P<one>a|one|the)\s+day|(?P<n>two|three|four|five|six|\d)\s+days)\s+after\b", re.I)
+_SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def days_after_clause(sentence: str, offset: int) -> int:
+    """How many days before the sentence's day a count at ``offset`` lies, when it is inside a "a day
+    after ..." clause (no clause break between: "A day after the raid, 12 died" is the sentence's day); else 0.
+
+    >>> s = "Ministers met on Friday, a day after troops killed up to 20 people in the town."
+    >>> days_after_clause(s, s.index("up to")), days_after_clause("A day after the raid, 12 people died.", 22)
+    (1, 0)
+    """
+    found = None
+    for m in _DAYS_AFTER.finditer(sentence, 0, offset):
+        found = m
+    if found is None or re.search(r"[,;:]", sentence[found.end() : offset]):
+        return 0
+    if found["one"]:
+        return 1
+    n = found["n"].lower()
+    return int(n) if n.isdigit() else _SMALL[n]
+
+
 def with_spans(sentence: str, figures: Iterable[Figure], timexes: Sequence[Timex], report: dt.date,
                previous: Span | None = None, day: dt.date | None = None) -> tuple[Figure, ...]:
     """The figures with their ``span``, ``period_start``/``period_end`` (and ``cumulative``) set.
@@ -697,6 +721,9 @@ def with_spans(sentence: str, figures: Iterable[Figure], timexes: Sequence[Timex
         if span is None:
             span = previous if previous is not None and (continues_total(sentence) or states_count(sentence)) else Span("day")
         own_day = span.day if span.kind == "day" and span.day != (day.isoformat() if day else None) else None
+        back = days_after_clause(sentence, offset) if span.kind == "day" and span.day is None and day is not None else 0
+        if back:  # "..., a day after forces killed up to 37": the count is of the day before the sentence's
+            own_day = (day - dt.timedelta(days=back)).isoformat()  # type: ignore[operator]
         out.append(dataclasses.replace(figure, span=span.kind, period_start=span.period_start, period_end=span.period_end,
                                        cumulative=span.kind == "cumulative", day=own_day))
     return tuple(out)

@@ -143,6 +143,14 @@ def test_a_figure_takes_no_place_from_the_other_speakers_clause():
     assert by_value[140].figures[0].attributed_to != by_value[52].figures[0].attributed_to
 
 
+def test_a_count_a_day_before_the_sentences_day_is_dated_that_day():
+    x = extract_article(article("Ministers met in Paris on Friday, a day after troops killed up to 20 people in Homs.", "2016-09-17"))
+    [figure] = [f for e in x.events for f in e.figures]
+    assert (figure.value, figure.qualifier, figure.day) == (20, "up to", "2016-09-15")
+    x = extract_article(article("A day after the raid on Homs, 12 people died there on Friday.", "2016-09-17"))
+    assert [f.day for e in x.events for f in e.figures] == [None]  # the main clause's count is the sentence's day
+
+
 def test_a_follow_up_borrows_the_story_place_not_an_origin_named_in_passing():
     x = extract_article(Article(
         path="x.md", slug="x", title="Engineers start work in Aleppo", published=dt.date(2016, 12, 23),
