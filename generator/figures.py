@@ -190,7 +190,7 @@ PERSON_NOUNS = (
     "pilgrims", "passengers", "prisoners", "detainees", "terrorists", "guards", "recruits", "teenagers",
     "boys", "girls", "babies", "infants", "elderly", "patients", "volunteers", "migrants", "IDPs",
     "forces", "elements", "militiamen", "soliders", "bombers", "attackers", "assailants", "snipers", "jihadis",
-    "loyalists", "defectors", "conscripts", "operatives", "mercenaries", "suspects", "pilots", "crew", "crew members", "commanders", "leaders", "officials", "hostages", "captives", "prisoners of war", "POWs", "peacekeepers", "contractors",
+    "loyalists", "defectors", "deserters", "conscripts", "operatives", "mercenaries", "suspects", "pilots", "crew", "crew members", "commanders", "leaders", "officials", "hostages", "captives", "prisoners of war", "POWs", "peacekeepers", "contractors",
 )
 # "A militant was killed", "killing a civilian": one person, coded as 1 (as ACLED does).
 SINGULAR_PERSON_NOUNS = (
@@ -840,7 +840,7 @@ def _subgroups(sentence: str, after: int, mentions: list[NumberMention], used: s
             continue
         if not re.search(r",\s*$", sentence[after : mention.start]):
             break
-        of_them = re.match(r"\s+of\s+(?:them|whom)\s+(?:were\s+)?([\w'’-]+(?:\s+[\w'’-]+)?)", sentence[mention.end :])
+        of_them = re.match(r"\s+of\s+(?:them|whom)\s+(?:were\s+)?([\w'’-]+(?:\s+[\w'’-]+){0,3})", sentence[mention.end :])
         if of_them and _PERSON_NP.match(" " + of_them[1]):
             out.append((mention, _PERSON_NP.match(" " + of_them[1]).group().strip(), mention.end + of_them.end()))
             used.add(i)

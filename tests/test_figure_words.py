@@ -69,6 +69,20 @@ def test_a_hedged_toll_keeps_its_range_subgroup():
     assert (part.value, part.value_max, part.subgroup) == (10, 15, "police officers")
 
 
+@pytest.mark.parametrize(
+    "sentence, part",
+    [
+        # the part of a total after "of them": people named by several words, or a place
+        ("Across the north, 31 people were killed on Tuesday, the monitor said, nine of them Free Homs Brigade fighters in Daraa.",
+         (9, None, "Free Homs Brigade fighters")),
+        ("Ten soldiers were killed, three of them in Hama.", (3, None, "in Hama")),
+        ("Up to 90 people may have died on Monday, including 40 to 50 army deserters shot near Saraqeb.", (40, 50, "army deserters")),
+    ],
+)
+def test_the_part_of_a_total_is_its_subgroup(sentence, part):
+    assert [(f.value, f.value_max, f.subgroup) for f in find_figures(sentence) if f.subgroup] == [part]
+
+
 def test_a_running_toll_after_the_number_killed_is_cumulative():
     import datetime as dt
 
