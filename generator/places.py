@@ -522,9 +522,11 @@ def _build(
         for place in data["places"]:
             if place["admin1"] and "lat" in place:
                 largest.setdefault(place["admin1"], (place["lat"], place["lon"]))
+        by_code: dict[str, _Entry] = {}  # ISO code -> the province: an area's parent may be written as its code
         for a in data["admin1"]:
             entry = _Entry(names[a["code"]], names[a["code"]], code, "admin1", 0.5, True, largest.get(a["code"]))
             by_name.setdefault(entry.name, entry)
+            by_code[a["code"]] = entry
             for spelling in {a["name"], names[a["code"]]}:
                 gazetteer._add(spelling, entry)
         for place in data["places"]:
@@ -547,14 +549,17 @@ def _build(
                 if i == 0 and (name not in by_name or by_name[name].kind == "admin1"):
                     by_name[name] = entry
         for parent, areas in [*extras.get("areas", {}).items(), *extra_areas]:
-            target = by_name.get(parent) or _index_entry(gazetteer, parent)
+            # "PS-RBH": the province itself, where its name is also a town's that the data misplace (Ramallah)
+            target = by_code.get(parent) or by_name.get(parent) or _index_entry(gazetteer, parent)
             if target is None or target.country != code:
                 continue
             for area in areas:
                 known = _index_entry(gazetteer, area)
                 if known is not None and known.kind == "city" and known.admin1 == target.admin1:
                     continue  # GeoNames knows it already
-                entry = _Entry(area, target.admin1, code, "district", 1e8, _is_cased(area), target.point)
+                # a town the data know but put in another province keeps its own point (Ramallah)
+                own = known.point if known is not None and known.kind == "city" and known.country == code else None
+                entry = _Entry(area, target.admin1, code, "district", 1e8, _is_cased(area), own or target.point)
                 by_name[area] = entry
                 gazetteer._add(area, entry)
     for alias, target_name in aliases:

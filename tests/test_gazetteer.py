@@ -53,12 +53,36 @@ def test_a_fuzzy_match_needs_a_place_cue():
         ("LB", "Tyre", "South Lebanon"), ("LB", "Zahle", "Bekaa"), ("LB", "Tripoli", "North Lebanon"),
         ("LB", "Baalbek", "Baalbek-Hermel"), ("LB", "Marjayoun", "Nabatieh"),
         ("LB IL", "Sderot", "Southern District"), ("LB IL", "Haifa", "Haifa"), ("LB IL", "Tel Aviv", "Tel Aviv District"),
+        # the West Bank is one region in GeoNames' data, which put every town of it in Hebron's governorate
+        ("PS IL", "Ramallah", "Ramallah"), ("PS IL", "Jenin", "Jenin"), ("PS IL", "Nablus", "Nablus"),
+        ("PS IL", "Hebron", "Hebron"), ("PS IL", "Khan Younis", "Khan Yunis"), ("PS IL", "Jabalia", "North Gaza"),
+        # Russia's oblasts are named by adjectives ("Kurskaya"): matched by their seats, capitals.ru.json
+        ("UA RU", "Kursk", "Kurskaya oblast'"), ("UA RU", "Sudzha", "Kurskaya oblast'"),
+        ("UA RU", "Belgorod", "Belgorodskaya oblast'"), ("UA RU", "Shebekino", "Belgorodskaya oblast'"),
+        ("UA RU", "Bryansk", "Bryanskaya oblast'"), ("UA RU", "Taganrog", "Rostovskaya oblast'"),
+        ("UA RU", "Krasnodar", "Krasnodarskiy kray"), ("UA RU", "Pyatigorsk", "Stavropol'skiy kray"),
     ],
 )
 def test_big_cities_of_other_countries_resolve_to_their_province(country, town, province):
     g = Gazetteer.for_countries(country.split())
     [place] = event_places(f"Artillery fire was reported near {town} on Tuesday.", g)
     assert place.admin1 == province
+
+
+def test_each_russian_subject_takes_its_own_geonames_code():
+    from generator.gazetteers import build
+
+    cities = [c for c in build._all_cities().values() if c.get("countrycode") == "RU"]
+    subjects = build.first_level_subdivisions("RU")
+    mapping = build.map_admin1_codes(subjects, cities)
+    assert len(mapping) == len(set(mapping.values())) == len(subjects)
+    seat = {c["name"]: mapping.get(c["admin1code"]) for c in cities}
+    assert (seat["Kursk"], seat["Rostov-on-Don"], seat["Stavropol"]) == ("RU-KRS", "RU-ROS", "RU-STA")
+
+
+def test_a_town_placed_by_the_area_tables_keeps_its_own_point():
+    g = Gazetteer.for_countries(["PS"])
+    assert g.point("Ramallah") != g.point("Jenin") and g.point("Ramallah") is not None
 
 
 def test_provinces_of_other_countries_are_named_readably():

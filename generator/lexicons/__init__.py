@@ -13,7 +13,7 @@ country or an event type. Two formats:
 >>> parse_sections("# who\\n[Hezbollah]\\npattern = \\\\bHezbollah\\\\b\\npattern = \\\\bHizbollah\\\\b\\n")
 [('Hezbollah', {'pattern': ['\\\\bHezbollah\\\\b', '\\\\bHizbollah\\\\b']})]
 >>> sorted(countries("areas"))
-['IL', 'LB', 'SY', 'UA']
+['IL', 'LB', 'PS', 'SY', 'UA']
 """
 
 from __future__ import annotations
