@@ -614,7 +614,7 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
         article=article,
         events=tuple(ids.with_event_ids(events)),  # repeated sentences get distinct ids
         tallies=tuple(ids.with_tally_ids(tallies.merge_restatements(found_tallies))),
-        problems=tuple(problems),
+        problems=tuple(tallies.drop_restated_warnings(problems, found_tallies)),
     )
 
 

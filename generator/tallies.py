@@ -417,7 +417,9 @@ def find_tallies(
             dataclasses.replace(p, reason=p.reason.replace(reading.strip(), sentence.strip())) for p in problems]
     table = "|" in sentence and "\n" in sentence.strip()
     if not table and not has_cue(sentence, metrics):
-        return [], []  # a list counts a metric, named by its total or next to it: most sentences name none
+        # a list counts a metric, named by its total or next to it: most sentences name none, though a
+        # munition the metrics do not name ("mortar bombs") may still look like a tally
+        return [], _unread(sentence, metrics, gazetteer)
     if not may_have_number(sentence) and not _NO_COUNT.search(sentence):
         return [], []  # no number at all, no need to look for places
     if table:
@@ -438,8 +440,8 @@ def find_tallies(
         if shapes:
             tallies += _total_tallies(sentence, date, article, start, end, gazetteer, metrics, attributed_to, published, context,
                                       used, only=shapes)
-    if not tallies and _possible_tally(sentence, metrics):
-        problems.append(Problem("", "tallies", f"possible tally not read: {sentence.strip()}", "warning"))
+    if not tallies:
+        problems += _unread(sentence, metrics, gazetteer)
     if window is not None:
         if tallies:
             tallies = [window.applied(t, sentence, published) for t in tallies]
@@ -1397,19 +1399,86 @@ def _in_clause_of(sentence: str, position: int, end: int, spans: Iterable[tuple[
 
 
 _TALLY_NOUN = re.compile(
-    r"^\s+(?:[\w-]+\s+){0,3}?(?:violations?|breaches|cases|incidents|facts|episodes|times|occasions|attacks|explosions|"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:violations?|breaches|cases|incidents|facts|episodes|times|occasions|attacks|explosions|"
     r"shellings?|strikes|drones|shells|rounds|provocations)\b",
     re.I,
 )
 
 
-def _possible_tally(sentence: str, metrics: Mapping[str, Any]) -> bool:
-    """Whether a sentence that gave no tally looks like one: a daily-report cue and a count."""
-    if not (_DAILY.search(sentence) or _REPORT_VERB.search(sentence)):
-        return False
-    if any(_TALLY_NOUN.match(sentence, m.end) for m in find_numbers(sentence)):
+# Lose nothing silently: a sentence that gave no tally but looks like one is a "possible tally not
+# read" warning with its sentence. It looks like one when it has
+#   a daily-report cue and a count of a tally noun, or two or more place–count shapes
+#     ("Over the past day the monitors registered 4 violations near the checkpoint");
+#   with no cue at all:
+#   an incident or munition count with a place or a span: such counts are tallies wherever they are
+#     written ("four more drones were brought down over the region", "the army fired 12 shells at the
+#     village on Monday night");
+#   a casualty count with a place and a span ("three civilians were wounded in the region over the past
+#     day"), or added to a toll given before ("Two more people were wounded", "another five died"): one
+#     attack's count names neither and is a figure only ("the strike killed four people in the town");
+#   place–count pairs: two or more places each with a count ("Kursk (3), Bryansk (2)").
+_INCIDENT_NOUN = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:violations?|breaches|attacks|explosions|shellings?|(?:air\s*)?strikes|airstrikes|raids|"
+    r"drones|UAVs|shells|rounds|mines|rockets|missiles|bombs|grenades|incidents|provocations|sorties)\b"
+    r"|\s+(?:times|occasions)\b(?=.*?\b(?:since|over\s+the\s+past|during\s+the|in\s+the\s+past)\b)",
+    re.I,
+)
+_CASUALTY_NOUN = re.compile(r"\s+(?:[\w-]+\s+){0,4}?(?:killed|dead|deaths|died|wounded|injured|injuries|casualties|victims)\b", re.I)
+_ADDED = re.compile(r"\s+(?:more|other|further|additional)\b", re.I)
+_ADDED_BEFORE = re.compile(r"\b(?:another|a\s+further)\s+$", re.I)
+_SPAN = re.compile(r"\b(?:toll|tally|in\s+total|so\s+far|to\s+date|last\s+night|overnight|since)\b", re.I)
+
+
+def _possible_tally(sentence: str, metrics: Mapping[str, Any], gazetteer: Any = None) -> bool:
+    """Whether a sentence that gave no tally looks like one (the rules above)."""
+    numbers = find_numbers(sentence)
+    cue = bool(_DAILY.search(sentence) or _REPORT_VERB.search(sentence))
+    if cue and any(_TALLY_NOUN.match(sentence, m.end) for m in numbers):
         return True
-    return len(_PAIR_HINT.findall(sentence)) >= 2
+    pairs = len(_PAIR_HINT.findall(sentence))
+    if cue and pairs >= 2:
+        return True
+    incident = [m for m in numbers if _INCIDENT_NOUN.match(sentence, m.end)]
+    casualty = [m for m in numbers if _CASUALTY_NOUN.match(sentence, m.end)]
+    if not (incident or casualty or pairs >= 2) or gazetteer is None:
+        return False
+    if any(_ADDED.match(sentence, m.end) or _ADDED_BEFORE.search(sentence, 0, m.num_start) for m in incident + casualty):
+        return True  # "two more drones", "another five were wounded": a count added to one given before
+    period = bool(_PERIOD.search(sentence) or _DAILY.search(sentence))
+    span = period or bool(_SPAN.search(sentence) or _OVERNIGHT.search(sentence))
+    if casualty and period or incident and span:
+        return True
+    return (pairs >= 2 or incident or casualty and span) and bool(_places_in(sentence, gazetteer))
+
+
+def _unread(sentence: str, metrics: Mapping[str, Any], gazetteer: Any) -> list[Problem]:
+    """The "possible tally not read" warning of a sentence that gave no tally, if it looks like one."""
+    if not may_have_number(sentence) or not _possible_tally(sentence, metrics, gazetteer):
+        return []
+    return [Problem("", "tallies", f"possible tally not read: {sentence.strip()}", "warning")]
+
+
+def drop_restated_warnings(problems: Iterable[Problem], found: Iterable[Tally]) -> list[Problem]:
+    """``problems`` without the "possible tally not read" warnings whose every count is a tally read elsewhere.
+
+    A headline that restates the body's count ("Monitors record 7 violations") loses nothing: the body's
+    tally holds it. A warning with one count no tally holds stays.
+
+    >>> warned = Problem("a.md", "tallies", "possible tally not read: Monitors log 7 violations in Hama.", "warning")
+    >>> read = Tally(date="2016-12-23", metric="ceasefire_violations", total=7, by_place={"Hama": 7}, attributed_to=None,
+    ...              article="a", sentence="The monitors recorded 7 violations: Hama 7.")
+    >>> drop_restated_warnings([warned], [read]), drop_restated_warnings([warned], []) == [warned]
+    ([], True)
+    """
+    counts = {n for t in found for n in (t.total, t.stated_total, *(t.by_place or {}).values()) if n is not None}
+    kept = []
+    for problem in problems:
+        if problem.stage == "tallies" and problem.reason.startswith("possible tally not read: "):
+            numbers = {m.value for m in find_numbers(problem.reason.removeprefix("possible tally not read: "))}
+            if numbers and numbers <= counts:
+                continue
+        kept.append(problem)
+    return kept
 
 
 # -- who recorded a count --------------------------------------------------------------

@@ -824,3 +824,65 @@ def test_a_list_given_one_entry_a_line_is_one_tally_and_its_lines_no_events(text
     [tally] = extraction.tallies
     assert (tally.metric, tally.total, tally.by_place) == (metric, total, by_place)
     assert not [e for e in extraction.events if e.sentence.strip().rstrip(".").endswith(tuple(by_place))]
+
+
+# -- lose nothing silently: cue-less sentences that look like tallies --------------------------------
+
+@pytest.mark.parametrize("countries, sentence", [
+    # a count added to one given before
+    (["UA", "RU"], "Four more drones were brought down over the border district, the governor wrote."),
+    (["UA"], "Another three residents were wounded, she added."),
+    # an incident count with a place, or with a span
+    (["UA"], "The positions near Avdiivka came under 9 attacks, the staff said."),
+    (["UA"], "The separatists have breached the truce four times since Monday, the envoy said."),
+    # a munition no metric names
+    (["SY"], "Rebels hit the old quarter of Aleppo with six heavy mortar bombs."),
+])
+def test_a_cue_less_sentence_that_looks_like_a_tally_is_warned_about(countries, sentence):
+    tallies, problems = tallies_of(sentence, Gazetteer.for_countries(countries))
+    assert tallies == []
+    assert [p.reason for p in problems] == [f"possible tally not read: {sentence}"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The strike killed four people in the town of Saraqib, police said.",  # one attack's toll: a figure only
+    "Two people were killed in an air strike on Idlib on Tuesday.",
+    "A 120 mm mortar hit the school in Aleppo.",  # a calibre
+    "He visited Aleppo three times last year.",  # "times" with no span of a report
+    "Five of the wounded were taken to hospitals in Hama.",
+    "The 53rd brigade moved two kilometres towards Hama in 2016.",
+])
+def test_sentences_that_only_look_a_little_like_tallies_are_not_warned_about(syria, sentence):
+    assert tallies_of(sentence, syria) == ([], [])
+
+
+def test_a_headline_restating_a_count_read_in_the_body_is_not_warned_about():
+    from generator.events import extract_article
+    from generator.model import Article
+
+    text = ("Monitors note 7 attacks on Kramatorsk\n\n"
+            "Over the past day, the monitors recorded 7 attacks: Kramatorsk 4, Sloviansk 3.\n\n"
+            "Another 12 mortar bombs hit the outskirts of Kramatorsk overnight.")
+    article = Article(path="k.md", slug="k", title="Daily note", published=FRIDAY, text=text)
+    extraction = extract_article(article, {"TIMELINE_COUNTRIES": ["UA"]})
+    assert [t.total for t in extraction.tallies] == [7]
+    unread = [p.reason for p in extraction.problems if p.reason.startswith("possible tally not read")]
+    assert unread == ["possible tally not read: Another 12 mortar bombs hit the outskirts of Kramatorsk overnight."]
+
+
+def test_a_cue_less_possible_tally_is_listed_on_the_built_report_page(tmp_path):
+    import re
+
+    from tests.conftest import build
+
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    unread = "Two more villagers were wounded near Saraqib, the medics wrote."
+    (content / "articles" / "idlib-note.md").write_text(
+        "Title: Idlib evening note\nDate: 2016-12-23\n\nShelling went on near the front.\n\n" + unread + "\n", encoding="utf-8")
+    site = build(tmp_path / "output", PATH=str(content), TIMELINE_COUNTRIES=["SY"])
+    html = (site / "report" / "index.html").read_text(encoding="utf-8")
+    sections = dict(re.findall(r'<section aria-labelledby="(\w+)">(.*?)</section>', html, re.S))
+    assert "possible tally not read" in sections["warnings"]
+    assert "Two more villagers were wounded near Saraqib" in sections["warnings"]
+    assert "idlib-note.md" in sections["warnings"]
