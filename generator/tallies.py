@@ -1466,7 +1466,7 @@ def drop_restated_warnings(problems: Iterable[Problem], found: Iterable[Tally]) 
 
     >>> warned = Problem("a.md", "tallies", "possible tally not read: Monitors log 7 violations in Hama.", "warning")
     >>> read = Tally(date="2016-12-23", metric="ceasefire_violations", total=7, by_place={"Hama": 7}, attributed_to=None,
-    ...              article="a", sentence="The monitors recorded 7 violations: Hama 7.")
+    ...              article="a", sentence="The monitors recorded 7 violations: Hama 7.", start=0, end=43)
     >>> drop_restated_warnings([warned], [read]), drop_restated_warnings([warned], []) == [warned]
     ([], True)
     """

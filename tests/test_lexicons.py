@@ -33,7 +33,7 @@ def test_event_types_keep_their_order_and_the_other_type_comes_last():
 
 
 def test_country_tables_are_found_by_file_name():
-    assert set(places.COUNTRY_EXTRAS) == {"IL", "IQ", "LB", "LY", "SY", "UA"}
+    assert set(places.COUNTRY_EXTRAS) == {"IL", "IQ", "LB", "LY", "PS", "SY", "UA"}
     assert places.COUNTRY_EXTRAS["SY"]["admin1_names"]["SY-HL"] == "Aleppo"
     assert all(isinstance(names, tuple) for names in places.SY_AREAS.values())
 
