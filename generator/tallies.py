@@ -144,6 +144,7 @@ def tally_metrics(metrics: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     _MERGED[id(metrics)] = (metrics, merged)
     return merged
 
+_MONTH_NAMES = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 _COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty(?:-\w+)?|forty(?:-\w+)?|fifty(?:-\w+)?))"
 _ANY_COUNT = re.compile(rf"\d|\b{_COUNT}\b", re.I)
 # The shapes a place–count pair can take ("(17)", "- 17", ": 17", "17 ... in"): a sentence with
@@ -151,9 +152,13 @@ _ANY_COUNT = re.compile(rf"\d|\b{_COUNT}\b", re.I)
 _PAIR_HINT = re.compile(
     # not a range of days ("the night of 2-3 July") nor a distance ("15 km north of the town in ...")
     rf"[(\[]\s*{_COUNT}(?:\s+(?:times|[a-z]+(?:\s+[a-z]+)?))?\s*[)\]]|(?<!\d)[-–—:=]\s*{_COUNT}\b"
-    rf"|(?<!\d[:.])\b{_COUNT}\s+(?!(?:km|kilomet(?:re|er)s?|met(?:re|er)s?|m|mm|cm|miles?)\b)(?:(?:of\s+)?[a-z][\w-]*\s+){{0,3}}?in\b",
+    rf"|(?<!\d[:.])\b{_COUNT}\s+(?!(?:km|kilomet(?:re|er)s?|met(?:re|er)s?|m|mm|cm|miles?)\b)(?:(?:of\s+)?[a-z][\w-]*\s+){{0,3}}?in\b"
+    rf"|(?!{_MONTH_NAMES}\b)(?-i:[A-Z])[\w'’-]*\s+\d{{1,3}}(?:,\d{{3}})*(?=\s*[,;.](?!\d)|\s+and\b|\s*$)",
     re.I,
 )
+# "Damascus 17, Aleppo 6 and Hama 2": a bare count right after the place, closed by a separator
+# (never a year, "Hama 2016", nor the first number of a date or a range)
+_AFTER_BARE = re.compile(r"\s+(?P<n>\d{1,3}(?:,\d{3})*)(?=\s*[,;.](?!\d)|\s+and\b|\s*$)")
 _AFTER_BRACKET = re.compile(rf"\s*(?:(?:province|governorate|region|city|district|oblast)\s*)?[(\[]\s*(?P<n>{_COUNT})(?:\s+(?:times|[a-z]+(?:\s+[a-z]+)?))?\s*[)\]]", re.I)
 _AFTER_DASH = re.compile(rf"\s*(?:(?:province|governorate|region)\s*)?(?:[-–—:]|=)\s*(?P<n>{_COUNT})\b(?!\s*(?:\)|%|per\s*cent|hours|days|years))", re.I)
 _BEFORE_IN = re.compile(
@@ -321,6 +326,8 @@ def find_pairs(sentence: str, gazetteer: Any) -> list[_Pair]:
     >>> from generator.places import Gazetteer
     >>> [p[2:] for p in find_pairs("in Damascus (17), Aleppo (6) and Hama (2) provinces", Gazetteer.for_countries(["SY"]))]
     [('Damascus', 17), ('Aleppo', 6), ('Hama', 2)]
+    >>> [p[2:] for p in find_pairs("25 violations: Damascus 17, Aleppo 6 and Hama 2.", Gazetteer.for_countries(["SY"]))]
+    [('Damascus', 17), ('Aleppo', 6), ('Hama', 2)]
     """
     provinces = bool(_PROVINCE_CONTEXT.search(sentence))
     words = Words(sentence)
@@ -337,7 +344,7 @@ def find_pairs(sentence: str, gazetteer: Any) -> list[_Pair]:
             shared = (place.end, shared[1])
             continue
         shared = None
-        m = _AFTER_BRACKET.match(sentence, place.end) or _AFTER_DASH.match(sentence, place.end)
+        m = _AFTER_BRACKET.match(sentence, place.end) or _AFTER_DASH.match(sentence, place.end) or _AFTER_BARE.match(sentence, place.end)
         if m:
             value = parse_number(m["n"])
             if value is not None:
@@ -599,6 +606,8 @@ _REFERS_TO_WINDOW = re.compile(
     r"\b(?:during|in|over|for|within|throughout)\s+the\s+(?:specified|reporting|same|covered|above|said)\s+period\b"
     r"|\buntil\s+the\s+end\s+of\s+the\s+reporting\s+period\b", re.I)
 _UNTIL_WINDOW_END = re.compile(r"\buntil\s+the\s+end\s+of\s+the\s+reporting\s+period\b", re.I)
+_OPENS_WITH_WINDOW = re.compile(r"\W*(?:between|from)\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|"
+                                r"September|October|November|December|\d{1,2}\b)", re.I)
 _WINDOW_GATE = needled(re.compile(r"\bperiod\b|\bbetween\s+the\s+(?:evenings|mornings|nights)\b|\bcover(?:s|ed|ing)\b", re.I))
 
 
@@ -623,14 +632,25 @@ class ReportWindow:
     region: str | None = None
     # the last series of months read: its metric, months and year ("July saw 296 ..., August 307")
     series: tuple[str, tuple[int, ...], int] | None = None
+    framing: bool = False  # the window opened a sentence: it frames the counts after it that name no time
 
     def observe(self, sentence: str, published: dt.date | None) -> None:
-        """Remember the window ``sentence`` names, if it names one (and does not just refer to one)."""
-        if published is None or not _WINDOW_GATE.search(sentence) or _REFERS_TO_WINDOW.search(sentence):
+        """Remember the window ``sentence`` names, if it names one (and does not just refer to one).
+
+        A window that opens the sentence ("Between 7 and 22 October 2023, the war left ...") frames the
+        report: a later count whose sentence names no time of its own covers it too.
+
+        >>> w = ReportWindow()
+        >>> w.observe("Between 7 and 22 October 2023, the fighting left 610 dead.", dt.date(2023, 11, 2))
+        >>> (w.first, w.last, w.framing)
+        ('2023-10-07', '2023-10-22', True)
+        """
+        opens = bool(_OPENS_WITH_WINDOW.match(sentence))
+        if published is None or not (opens or _WINDOW_GATE.search(sentence)) or _REFERS_TO_WINDOW.search(sentence):
             return
         span, first, last, _ = reading_window(sentence, published, "")
         if span == "period" and first and last:
-            self.first, self.last = first, last
+            self.first, self.last, self.framing = first, last, opens
 
     def placed(self, found: list[Tally], sentence: str, gazetteer: Any) -> list[Tally]:
         """``found`` with "in/over the region" read as the province named last; then remember this sentence's.
@@ -652,11 +672,25 @@ class ReportWindow:
                 self.region = _place_key(named[-1], True)
         return found
 
+    @staticmethod
+    def _timeless(sentence: str, published: dt.date) -> bool:
+        """Whether ``sentence`` names no time a count could cover (no date, no daily cue, no period)."""
+        if _DAILY.search(sentence) or _PERIOD.search(sentence) or _OVERNIGHT.search(sentence) or _AS_OF_MOMENT.search(sentence):
+            return False
+        from generator import dates  # only for sentences with a tally, once a framing window was named
+
+        return not [t for t in dates.find_timexes(sentence, published) if t.type in ("DATE", "TIME")]
+
     def applied(self, tally: Tally, sentence: str, published: dt.date | None) -> Tally:
         """``tally`` dated by this window when its sentence refers to it."""
-        if self.last is None or tally.span == "cumulative" and not _UNTIL_WINDOW_END.search(sentence):
+        if self.last is None:
             return tally
-        if not _REFERS_TO_WINDOW.search(sentence):
+        if self.framing and published is not None and not _REFERS_TO_WINDOW.search(sentence) and self._timeless(sentence, published):
+            # a count under a window that opened the report: a running total runs to its end
+            span = "cumulative" if tally.span == "cumulative" else "period"
+            return dataclasses.replace(tally, span=span, period_start=tally.period_start or self.first, period_end=self.last,
+                                       date=self.last)
+        if tally.span == "cumulative" and not _UNTIL_WINDOW_END.search(sentence) or not _REFERS_TO_WINDOW.search(sentence):
             return tally
         until = _UNTIL_WINDOW_END.search(sentence)
         if until and published is not None:
@@ -1154,6 +1188,13 @@ def _whole(value: str) -> tuple[str, str] | None:
     return None
 
 
+_YEAR_WRITTEN = re.compile(r"\b\d{4}\b|'\d{2}\b")
+
+
+def _in_year(day: dt.date, year: int) -> dt.date:
+    return day.replace(year=year) if (day.month, day.day) != (2, 29) else dt.date(year, 2, 28)
+
+
 def named_period(sentence: str, published: dt.date, position: int | None = None) -> tuple[str, str] | None:
     """The window a sentence names for a count: ``(first day, last day)``; a one-day window has first == last.
 
@@ -1168,6 +1209,8 @@ def named_period(sentence: str, published: dt.date, position: int | None = None)
     (('2012-06-01', '2012-06-30'), ('2012-04-01', '2012-04-30'))
     >>> named_period("Since 2018, 1,400 ceasefire violations were recorded.", dt.date(2019, 1, 5)) is None
     True
+    >>> named_period("Between 24 February and 15 May 2022, the office recorded 3,000 deaths.", dt.date(2023, 11, 1))
+    ('2022-02-24', '2022-05-15')
     """
     from generator import dates  # only for sentences that hold a count
 
@@ -1176,10 +1219,14 @@ def named_period(sentence: str, published: dt.date, position: int | None = None)
     for a, b in zip(timexes, timexes[1:]):
         if _DAY_VALUE.match(a.value) and _DAY_VALUE.match(b.value) and _RANGE_LINK.match(sentence[a.end : b.start]):
             first, last = dt.date.fromisoformat(a.value), dt.date.fromisoformat(b.value)
+            if not _YEAR_WRITTEN.search(a.text) and _YEAR_WRITTEN.search(b.text):
+                # "between 24 February and 15 May 2022": the first day takes the year the range ends in
+                first = _in_year(first, last.year)
+                first = first if first < last else _in_year(first, last.year - 1)
             if 0 < (last - first).days <= 1 and re.search(r"\d[:.]\d{2}|midnight|noon", sentence[a.start - 20 if a.start > 20 else 0 : b.end]):
                 return b.value, b.value  # a 24-hour window closing on the second day
             if first < last:
-                return a.value, (_day_before(b.value) if _at_midnight(sentence, b) else b.value)
+                return first.isoformat(), (_day_before(b.value) if _at_midnight(sentence, b) else b.value)
     wholes = [(t, _whole(t.value)) for t in timexes]
     wholes = [(t, w) for t, w in wholes if w and (_WINDOW_BEFORE.search(sentence, 0, t.start) or _WINDOW_SUBJECT.match(sentence, t.end)
                                                   or t.text.lower().startswith(("last", "past")))]

@@ -1,6 +1,7 @@
 """One configuration: `extract` reads the build's settings, and bad settings stop both, named."""
 
 import json
+import re
 import subprocess
 import sys
 import textwrap
@@ -146,3 +147,33 @@ def test_load_without_a_file_gives_the_defaults(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert load()["TIMELINE_COUNTRIES"] == ["SY"]
     assert load(overrides={"TIMELINE_COUNTRIES": ["UA"]})["TIMELINE_COUNTRIES"] == ["UA"]
+
+
+UA_DAILY = """Title: Daily note of the regional administration
+Date: 2024-05-12
+
+Over the past day, the monitors recorded 11 explosions in the region: Horlivka 6, Kramatorsk 5.
+
+Air defence destroyed 9 drones overnight: 5 over the Kursk region and 4 over the Belgorod region.
+
+Two more civilians were wounded near Kramatorsk, the governor wrote.
+"""
+
+
+def test_a_ukrainian_site_reads_its_tallies_by_configuration_alone(tmp_path):
+    """Countries and one extra metric in pelican.conf.py, no code: tallies, provinces of both countries, the report."""
+    site = _site(tmp_path, UA_CONF + '\nTIMELINE_COUNTRIES = ["UA", "RU"]\n')
+    (site / "content" / "articles" / "daily.md").write_text(UA_DAILY, encoding="utf-8")
+    build = subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-s", "pelican.conf.py", "-o", "out", "-q"],
+        cwd=site, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+    assert build.returncode == 0, build.stderr
+    rows = json.loads((site / "out" / "data" / "tallies.json").read_text(encoding="utf-8"))
+    rows = rows.get("tallies", rows) if isinstance(rows, dict) else rows
+    read = {(r["metric"], r["place"], r["count"], r["total"]) for r in rows}
+    assert {("explosions", "Horlivka", 6, 11), ("explosions", "Kramatorsk", 5, 11)} <= read  # the site's own metric
+    assert {("drones", "Kurskaya oblast'", 5, 9), ("drones", "Belgorodskaya oblast'", 4, 9)} <= read  # Russia's regions
+    report = (site / "out" / "report" / "index.html").read_text(encoding="utf-8")
+    warnings = dict(re.findall(r'<section aria-labelledby="(\w+)">(.*?)</section>', report, re.S))["warnings"]
+    assert "Two more civilians were wounded near Kramatorsk" in warnings

@@ -889,3 +889,25 @@ def test_a_cue_less_possible_tally_is_listed_on_the_built_report_page(tmp_path):
     assert "possible tally not read" in sections["warnings"]
     assert "Two more villagers were wounded near Saraqib" in sections["warnings"]
     assert "idlib-note.md" in sections["warnings"]
+
+
+def test_a_window_opening_the_report_dates_the_later_tolls_that_name_no_time():
+    from generator.events import extract_article
+    from generator.model import Article
+
+    text = ("Between 3 and 19 March 2021, the fighting in the region left some 930 dead and 2,400 wounded, the agency said.\n"
+            "Most of the victims were in the north, with about 610 deaths and 1,500 injuries.\n"
+            "On 20 March, 14 people were killed in the north.")
+    article = Article(path="w.md", slug="w", title="Toll", published=dt.date(2021, 4, 2), text=text)
+    read = {(t.metric, t.total): (t.date, t.period_start) for t in extract_article(article, {"TIMELINE_COUNTRIES": ["SY"]}).tallies}
+    assert read[("killed", 610)] == read[("injured", 1500)] == ("2021-03-19", "2021-03-03")
+    assert read.get(("killed", 14), ("2021-03-20",))[0] == "2021-03-20"  # a day of its own keeps it
+
+
+def test_a_range_whose_year_is_written_once_takes_it_for_both_ends():
+    from generator.tallies import named_period
+
+    assert named_period("Between 24 February and 15 May 2022, monitors recorded 300 deaths.", dt.date(2023, 11, 1)) == (
+        "2022-02-24", "2022-05-15")
+    assert named_period("From 20 December to 5 January 2017, 30 violations were recorded.", dt.date(2017, 1, 9)) == (
+        "2016-12-20", "2017-01-05")
