@@ -42,7 +42,6 @@ import logging
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
@@ -50,6 +49,7 @@ from typing import Any
 
 from generator.model import Article, Extraction, from_dict, to_dict
 from generator.settings import get as setting
+from generator.stored import checksummed, verified, write_atomically
 
 logger = logging.getLogger(__name__)
 
@@ -206,23 +206,6 @@ def settings_salt(config: Mapping[str, Any]) -> str:
     return json.dumps([relevant, files], default=repr, ensure_ascii=False)
 
 
-def checksummed(payload: bytes) -> bytes:
-    """``payload`` after a first line with its SHA-256, as entries are stored."""
-    return hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
-
-
-def verified(data: bytes) -> bytes:
-    """The payload of a stored entry, or ``ValueError`` when its checksum does not match.
-
-    >>> verified(checksummed(b"{}"))
-    b'{}'
-    """
-    digest, sep, payload = data.partition(b"\n")
-    if not sep or hashlib.sha256(payload).hexdigest().encode() != digest:
-        raise ValueError("checksum mismatch (truncated or altered)")
-    return payload
-
-
 class ExtractionCache:
     """Extraction results on disk, keyed by the article, the extraction settings and the code.
 
@@ -278,19 +261,10 @@ class ExtractionCache:
         self.used.add(key)
         payload = json.dumps({"key": key, "extraction": to_dict(extraction)}, ensure_ascii=False).encode()
         try:
-            self.path.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path, prefix=".", suffix=".tmp")
+            write_atomically(self._entry(key), checksummed(payload))
         except OSError as err:  # a read-only or full disk slows the next build, it does not stop this one
             logger.warning("timeline cache: cannot write to %s (%s); results are not kept", self.path, err)
             self.path = None
-            return
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(checksummed(payload))
-            os.replace(tmp, self._entry(key))
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
 
     def prune(self) -> int:
         """Delete the entries this build did not use (edited or removed articles, old code or settings).

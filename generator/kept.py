@@ -19,13 +19,13 @@ folder (``timeline-kept-<output>.json``), never in the output.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from generator.output import file_digest
+from generator.stored import read_json_object, write_json
 
 logger = logging.getLogger(__name__)
 
@@ -72,13 +72,8 @@ class KeptFiles:
         self.new: dict[str, dict[str, object]] = {}
 
     def _load(self) -> dict[str, dict[str, object]]:
-        if self.path is None:
-            return {}
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(data, dict) or data.get("version") != RECORD_VERSION or not isinstance(data.get("groups"), dict):
+        data = read_json_object(self.path)
+        if data is None or data.get("version") != RECORD_VERSION or not isinstance(data.get("groups"), dict):
             return {}
         return {k: v for k, v in data["groups"].items() if isinstance(v, dict)}
 
@@ -111,9 +106,6 @@ class KeptFiles:
         if self.path is None:
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}")
-            tmp.write_text(json.dumps({"version": RECORD_VERSION, "groups": self.new}, sort_keys=True), encoding="utf-8")
-            os.replace(tmp, self.path)
+            write_json(self.path, {"version": RECORD_VERSION, "groups": self.new})
         except OSError as err:
             logger.info("kept: cannot write %s (%s); the next build writes the exports and feeds again", self.path, err)

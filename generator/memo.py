@@ -28,18 +28,17 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import logging
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from generator.cache import checksummed, extraction_files, hash_versions, verified
+from generator.cache import extraction_files, hash_versions
 from generator.digest import Encoder
 from generator.model import from_dict, to_dict
+from generator.stored import read_json_object, write_json
 
 logger = logging.getLogger(__name__)
 
@@ -84,16 +83,8 @@ class StepMemo:
         self.hits = self.misses = 0
 
     def _load(self) -> dict[str, Any]:
-        if self.path is None:
-            return {}
-        try:
-            stored = json.loads(verified(self.path.read_bytes()))
-        except OSError:
-            return {}
-        except ValueError as err:
-            logger.debug("memo: %s is unreadable (%s); every entry is computed again", self.path, err)
-            return {}
-        if not isinstance(stored, dict) or stored.get("version") != self.version or not isinstance(stored.get("entries"), dict):
+        stored = read_json_object(self.path, checksum=True)
+        if stored is None or stored.get("version") != self.version or not isinstance(stored.get("entries"), dict):
             return {}
         return stored["entries"]
 
@@ -125,12 +116,7 @@ class StepMemo:
         """Keep this build's entries (only those), atomically; an unwritable folder only costs time."""
         if self.path is None or (self.misses == 0 and len(self.new) == len(self.old)):
             return
-        payload = json.dumps({"version": self.version, "entries": self.new}, ensure_ascii=False, sort_keys=True).encode()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".", suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(checksummed(payload))
-            os.replace(tmp, self.path)
+            write_json(self.path, {"version": self.version, "entries": self.new}, checksum=True)
         except OSError as err:
             logger.info("memo: cannot write %s (%s); the next build computes it again", self.path, err)

@@ -39,6 +39,8 @@ import posixpath
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from generator.stored import read_json_object, write_json
+
 logger = logging.getLogger(__name__)
 
 MANIFEST = ".timeline-build.json"
@@ -98,13 +100,7 @@ def digests_path(output_path: str, cache_path: str) -> str:
 
 def load_digests(path: str) -> dict[str, tuple[str, int]]:
     """What the previous build wrote: {relative path: (SHA-256, modification time in ns)}; {} when unreadable."""
-    try:
-        with open(path, encoding="utf-8") as fh:
-            digests = json.load(fh)
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(digests, dict):
-        return {}
+    digests = read_json_object(path) or {}
     return {
         rel: (entry[0], entry[1]) for rel, entry in digests.items()
         if isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str) and type(entry[1]) is int
@@ -196,11 +192,7 @@ def stale_files(previous: Iterable[str], current: Iterable[str]) -> list[str]:
 def save_digests(path: str, digests: Mapping[str, tuple[str, int]]) -> None:
     """Write the digests for the next build (atomically); a cache that cannot be written only costs mtimes."""
     try:
-        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-        tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump({rel: list(d) for rel, d in sorted(digests.items())}, fh)
-        os.replace(tmp, path)
+        write_json(path, {rel: list(d) for rel, d in sorted(digests.items())})
     except OSError as err:
         logger.info("output: cannot write %s (%s); the next build rewrites every modification time", path, err)
 

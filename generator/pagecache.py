@@ -41,7 +41,6 @@ file.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -53,6 +52,7 @@ from jinja2 import StrictUndefined
 from generator.cache import hash_versions
 from generator.digest import Encoder, Unstable
 from generator.output import file_digest
+from generator.stored import read_json_object, write_json
 
 logger = logging.getLogger(__name__)
 
@@ -230,13 +230,8 @@ class PageCache:
         self._values: dict[tuple[str, str], str] = {}
 
     def _load(self) -> dict[str, dict[str, Any]]:
-        if self.path is None:
-            return {}
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(data, dict) or data.get("shared") != self.shared or not isinstance(data.get("pages"), dict):
+        data = read_json_object(self.path)
+        if data is None or data.get("shared") != self.shared or not isinstance(data.get("pages"), dict):
             return {}
         return {k: v for k, v in data["pages"].items() if isinstance(v, dict)}
 
@@ -297,10 +292,7 @@ class PageCache:
         if self.path is None or self.shared is None:
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}")
-            tmp.write_text(json.dumps({"shared": self.shared, "pages": self.new}, sort_keys=True), encoding="utf-8")
-            os.replace(tmp, self.path)
+            write_json(self.path, {"shared": self.shared, "pages": self.new})
         except OSError as err:
             logger.info("pages: cannot write %s (%s); the next build renders every page", self.path, err)
 
