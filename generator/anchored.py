@@ -104,9 +104,10 @@ def _width(items: list, lookahead: bool) -> int | None:
             continue  # consumes nothing
         elif op is _sre.BRANCH:
             widths = [_width(list(branch), lookahead) for branch in av[1]]
-            if any(w is None for w in widths):
+            known = [w for w in widths if w is not None]
+            if len(known) < len(widths):
                 return None
-            total += max(widths, default=0)
+            total += max(known, default=0)
         elif op in (_sre.SUBPATTERN, _sre.ATOMIC_GROUP):
             inner = _width(list(av[-1] if op is _sre.SUBPATTERN else av), lookahead)
             if inner is None:

@@ -48,9 +48,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Callable, Iterator, Literal
+from typing import Literal
 
 from generator import lexicons, needles
 from generator.model import Granularity, Timex, TimexType
@@ -1178,7 +1179,7 @@ def _zone(m: re.Match[str]) -> str:
     sign, hours, minutes = (_g(m, "sign") or _g(m, "psign")), _g(m, "oh") or _g(m, "poh"), _g(m, "om") or _g(m, "pom")
     if not sign or (int(hours or 0) == 0 and int(minutes or 0) == 0):
         return "Z"
-    return f"{'-' if sign in '-−' else '+'}{int(hours):02d}:{minutes or '00'}"
+    return f"{'-' if sign in '-−' else '+'}{int(hours or 0):02d}:{minutes or '00'}"
 
 
 def _r_deictic_day(m: re.Match[str], st: _State) -> Resolved:
@@ -1253,6 +1254,8 @@ def _r_iso_week(m: re.Match[str], st: _State) -> Resolved:
         year = int(m["year"] or m["iy"])
     else:
         guess = _iso_thursday(st.ref.isocalendar()[0], min(week, 52))
+        if guess is None:  # "week 0"
+            return None
         year = _year_for_month_day(st, guess.month, guess.day, m.start(), m.end())
     if _iso_thursday(year, week) is None:
         return None
@@ -1339,13 +1342,12 @@ def _r_anchored_shift(m: re.Match[str], st: _State) -> Resolved:
         quarter = st.last_quarter() if n == 1 else None
         anchor = quarter or (given[:4] if given else _unit_value("year", st.ref))
     else:
-        anchor = st.anchor(unit, absolute=True)
-        if anchor is None:
-            if sign > 0:
-                # "Two months later, the chaos has subsided": with no date to
-                # count from, "later" is the time of writing, not the future.
-                return "DATE", _unit_value(unit, st.ref)
-            anchor = _unit_value(unit, st.ref)
+        given = st.anchor(unit, absolute=True)
+        if given is None and sign > 0:
+            # "Two months later, the chaos has subsided": with no date to
+            # count from, "later" is the time of writing, not the future.
+            return "DATE", _unit_value(unit, st.ref)
+        anchor = given if given is not None else _unit_value(unit, st.ref)
     return "DATE", _shift_value(anchor, unit, sign * n) or _unit_value(
         unit, _shift_date(st.ref, unit, sign * n))
 
@@ -1400,8 +1402,8 @@ def _r_duration(m: re.Match[str], st: _State) -> Resolved:
         if n is None:
             return None
         return "DURATION", _duration(n, m["unit"]), m.end("n") - len(last), m.end("unit")
-    if _g(m, "lo") and _TENS_UNIT.fullmatch(m.group("lo") + "-" + n_text):
-        n = _num(m["lo"] + " " + n_text)  # "twenty-four hours": one number, no range
+    if _g(m, "lo") and _TENS_UNIT.fullmatch(m.group("lo") + "-" + (n_text or "")):
+        n = _num(m["lo"] + " " + (n_text or ""))  # "twenty-four hours": one number, no range
     elif _g(m, "lo"):  # "two to three weeks": TimeBank keeps the lower bound
         n = _num(m["lo"])
     value = _duration(n, m["unit"])
@@ -1553,9 +1555,10 @@ def _r_quarter(m: re.Match[str], st: _State) -> Resolved:
     if ordinal in ("final", "last"):
         n = 4 if kind == "Q" else 2
     else:
-        n = _ORDINALS.get(ordinal)
-        if n is None or (kind == "H" and n > 2):
+        found = _ORDINALS.get(ordinal)
+        if found is None or (kind == "H" and found > 2):
             return None
+        n = found
     if year is None:
         year = st.frame_year(m.start(), m.end())
     if year is None:
@@ -1660,9 +1663,14 @@ def _r_same_period(m: re.Match[str], st: _State) -> Resolved:
 def _r_year_adj(m: re.Match[str], st: _State) -> Resolved:
     """"year-earlier", "year-ago" as adjectives: the quarter (or year) a year back."""
     last = st.last_quarter()
-    if last is not None:
-        return "DATE", _shift_value(last, "year", -1)
-    return "DATE", f"{st.ref.year - 1:04d}"
+    shifted = _shift_value(last, "year", -1) if last is not None else None
+    return "DATE", shifted or f"{st.ref.year - 1:04d}"
+
+
+def _r_quarter_ago(m: re.Match[str], st: _State) -> Resolved:
+    """"the year-ago quarter", "the same period a year earlier": the reporting quarter, a year back."""
+    shifted = _shift_value(st.last_quarter() or st.latest_complete_quarter(), "year", -1)
+    return ("DATE", shifted) if shifted else None
 
 
 _NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
@@ -1765,10 +1773,10 @@ def _easter(year: int) -> dt.date:
     g = (b - f + 1) // 3
     h = (19 * a + b - d - g + 15) % 30
     i, k = c // 4, c % 4
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l) // 451
-    month = (h + l - 7 * m + 114) // 31
-    day = (h + l - 7 * m + 114) % 31 + 1
+    weekday_gap = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday_gap) // 451
+    month = (h + weekday_gap - 7 * m + 114) // 31
+    day = (h + weekday_gap - 7 * m + 114) % 31 + 1
     return dt.date(year, month, day)
 
 
@@ -2829,7 +2837,7 @@ _RULES: tuple[_Rule, ...] = (
         r"\b(?:(?:the|its)\s+(?P<adj>year-ago|year-earlier|comparable|comparable year-ago|year-before|"
         r"prior-year|corresponding)\s+(?P<noun>quarter|period)\b|last year's\s+(?P<noun2>quarter|period)\b"
         r"|the\s+(?:same\s+)?(?P<noun3>quarter|period)\s+(?:a|one)\s+year\s+(?:ago|earlier|before|previously))",
-        lambda m, st: ("DATE", _shift_value(st.last_quarter() or st.latest_complete_quarter(), "year", -1)),
+        _r_quarter_ago,
         _I,
         core=_QUARTER_CORE,
         derived=True,
