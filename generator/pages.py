@@ -339,7 +339,7 @@ class SiteView:
 
     @functools.cached_property
     def _place_figures(self) -> dict[tuple[str, str], dict[str, int]]:
-        return place_day_figures(self.site.bulletins, self.links.key_metrics)
+        return place_day_figures(self.site.events, self.links.key_metrics)
 
     def _place_charts(self, place: str, since: str | None = None) -> list[dict[str, Any]]:
         """The place's daily figures (key metrics, from reports), then its tallies, by day.

@@ -503,31 +503,31 @@ def place_tally_days(tallies: Sequence[Tally], place: str, metric: str) -> dict[
     return per_day
 
 
-def place_day_figures(bulletins: Sequence[Bulletin], metrics: Sequence[str]) -> dict[tuple[str, str], dict[str, int]]:
+def place_day_figures(events: Sequence[Event], metrics: Sequence[str]) -> dict[tuple[str, str], dict[str, int]]:
     """(province, metric) → {day: the day's figure there}, from the reports of incidents in that province alone.
 
     The day's figure is the bulletin's own key-figure reading
     (``aggregate.key_figure``: one range per incident, conflicting sources
-    never summed) over the day's events that name this province and no
-    other, so a figure told for several provinces at once ("25 violations
+    never summed) over the events whose day figures count that day
+    (``aggregate.counted_on``: "269 were killed on Tuesday alone" in a
+    sentence dated Monday counts on Tuesday) and that name this province and
+    no other, so a figure told for several provinces at once ("25 violations
     in 3 provinces") is given to none of them. Its ``high`` is drawn.
     """
-    from generator.aggregate import key_figure
+    from generator.aggregate import counted_on, key_figure
 
     values: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
-    for b in bulletins:
-        if len(b.date) != 10:
-            continue
+    for day, counted in counted_on(events).items():
         by_province: dict[str, list[Event]] = defaultdict(list)
-        for event in b.events:
+        for event in counted:
             provinces = event_provinces(event)
             if len(provinces) == 1 and event.figures:
                 by_province[provinces[0]].append(event)
-        for province, events in by_province.items():
+        for province, todays in by_province.items():
             for metric in metrics:
-                kf = key_figure(metric, events, ())
+                kf = key_figure(metric, todays, ())
                 if kf is not None:
-                    values[province, metric][b.date] = kf.high
+                    values[province, metric][day] = kf.high
     return dict(values)
 
 

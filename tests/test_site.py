@@ -653,8 +653,19 @@ def test_place_day_figures_come_from_incidents_of_that_province_alone():
 
     aleppo = Place("Aleppo", "Aleppo", "SY")
     hama = Place("Hama", "Hama", "SY")
-    b = Bulletin("2016-12-23", events=[e("x", (aleppo,), 4), e("y", (aleppo, hama), 30)])
-    assert views.place_day_figures([b], ["killed"]) == {("Aleppo", "killed"): {"2016-12-23": 4}}
+    assert views.place_day_figures([e("x", (aleppo,), 4), e("y", (aleppo, hama), 30)], ["killed"]) == \
+        {("Aleppo", "killed"): {"2016-12-23": 4}}
+
+
+def test_a_place_chart_draws_a_figure_on_the_day_its_clause_names():
+    # "The council said 140 died over Friday and Saturday, while a doctor said 95 were killed in Hama on Saturday
+    # alone": the sentence is dated Friday, the 95 counts on Saturday, in Hama's chart as in the key figures
+    hama = Place("Hama", "Hama", "SY")
+    event = Event("z", "a", "2014-03-07", "day", "Friday", "A sentence.", 0, 10, "shelling", places=(hama,),
+                  figures=(Figure("killed", 95, attributed_to="a doctor", day="2014-03-08"),
+                           Figure("killed", 140, attributed_to="the council", span="period",
+                                  period_start="2014-03-07", period_end="2014-03-08")))
+    assert views.place_day_figures([event], ["killed"]) == {("Hama", "killed"): {"2014-03-08": 95}}
 
 
 def test_place_chart_window_reaches_every_tally_listed_under_it():
