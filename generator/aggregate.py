@@ -36,6 +36,11 @@ grouped into *incidents*:
 * a tally and an event claim are one incident when the event's places
   overlap the tally's places, or the event names none / only the country.
 
+A claim whose places lie inside another claim's wider scope, its number no
+larger ("4 died in Hama" beside "24 were killed across Syria", or beside
+the day's tally), is a *part* of that count (``Claim.part``): listed, and
+no end of the range (``wholes_and_parts``).
+
 Within an incident, different sources are **never summed**: each source's
 number is the largest it gave (for disjoint places it gave separately,
 their sum), and the incident's range is ``low`` = the smallest source
@@ -353,6 +358,36 @@ def _items_for(metric: str, events: Sequence[Event], tallies: Sequence[Tally],
     return headline, subgroups
 
 
+def _part_of(a: _Item, b: _Item) -> bool:
+    """Is ``a`` a part of ``b``: its places inside ``b``'s wider scope and its number no larger?
+
+    A tally counts the day over the country, or over the provinces it lists.
+    """
+    if a.is_tally or a.high > b.high or not a.places or any(p.kind == "country" for p in a.places):
+        return False
+    if b.is_tally:
+        listed = {p.name for p in b.places}
+        return not listed or all((p.admin1 or p.name) in listed for p in a.places)
+    return incidents.lies_within(a.places, b.places)
+
+
+def wholes_and_parts(items: Sequence[_Item]) -> tuple[list[_Item], list[_Item]]:
+    """The day's headline items, and those that are a part of another (claim marked ``part``).
+
+    "4 died in Hama" beside "24 were killed across Syria", or beside a
+    day's tally, is a part of that count, not a rival one: it is listed, and
+    no end of the range.
+    """
+    wholes: list[_Item] = []
+    parts: list[_Item] = []
+    for item in items:
+        if any(_part_of(item, other) for other in items if other is not item):
+            parts.append(dataclasses.replace(item, claim=dataclasses.replace(item.claim, part=True)))
+        else:
+            wholes.append(item)
+    return wholes, parts
+
+
 def _merge_claims(items: Iterable[_Item]) -> list[Claim]:
     """Identical claims (same source, number, qualifier, subgroup) shown once with all their events."""
     merged: dict[tuple, Claim] = {}
@@ -367,6 +402,7 @@ def _merge_claims(items: Iterable[_Item]) -> list[Claim]:
                 event_ids=tuple(sorted(set(old.event_ids) | set(c.event_ids))),
                 places=tuple(dict.fromkeys(old.places + c.places)),
                 own_reporting=tuple(dict.fromkeys(old.own_reporting + c.own_reporting)),
+                part=old.part and c.part,
             )
         else:
             merged[key] = c
@@ -427,8 +463,9 @@ def _key_figure_and_basis(metric: str, events: Sequence[Event], tallies: Sequenc
     headline, subgroups = _items_for(metric, events, tallies, counted)
     if not headline:
         return None
+    headline, parts = wholes_and_parts(headline)
     low, low_q, high, high_q = _sum_ranges([incident_range(incident) for incident in _clusters(headline)])
-    kf = KeyFigure(metric=metric, low=low, high=high, claims=tuple(_merge_claims(headline + subgroups)),
+    kf = KeyFigure(metric=metric, low=low, high=high, claims=tuple(_merge_claims(headline + parts + subgroups)),
                    low_qualifier=low_q, high_qualifier=high_q)
     return kf, _basis(headline, kf)
 

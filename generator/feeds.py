@@ -230,6 +230,7 @@ def key_figure_line(key: KeyFigure, tl: Links) -> dict[str, Any]:
 def _claim_text(claim: Any) -> str:
     qualifier = f"{claim.qualifier} " if claim.qualifier else ""
     subgroup = f" ({claim.subgroup})" if claim.subgroup else ""
+    subgroup += " (part of a wider count)" if claim.part else ""
     return f"{source_label(claim.attributed_to, claim.own_reporting)}: {qualifier}{claim.value:,}{subgroup}"
 
 

@@ -138,6 +138,30 @@ def same_place(a: Sequence[Place], b: Sequence[Place]) -> bool:
     return False
 
 
+def lies_within(inner: Sequence[Place], outer: Sequence[Place]) -> bool:
+    """Is every place of ``inner`` inside the wider scope of ``outer`` (and the scopes not the same)?
+
+    The country holds every place below it; a province (or its capital of the
+    same name) holds the towns and districts in it. A figure told for
+    ``inner`` is then a part of one told for ``outer``: "six of them in the
+    Damascus suburbs" of "24 were killed across Syria", not a rival count.
+
+    >>> syria, hama = Place("Syria", None, "SY", "country"), Place("Hama", "Hama", "SY", "admin1")
+    >>> town = Place("Kafr Zita", "Hama", "SY", "town")
+    >>> lies_within([hama], [syria]), lies_within([town], [hama]), lies_within([hama], [hama]), lies_within([syria], [hama])
+    (True, True, False, False)
+    >>> lies_within([], [syria]), lies_within([hama], [])
+    (False, False)
+    """
+    inside = [p for p in inner if p.kind != "country"]
+    if not inside or len(inside) != len(inner) or not outer:
+        return False
+    wide = [p for p in outer if p.kind != "country"]
+    if not wide:  # the country alone holds every place in it
+        return all(any(p.country == q.country for q in outer) for p in inside)
+    return all(any(_contains(q, p) for q in wide) for p in inside)
+
+
 # A sentence opening with one of these turns to another happening ("Meanwhile, ...").
 NEW_TOPIC = re.compile(r"^\W*(?:meanwhile|elsewhere|separately|in (?:a |an )?(?:separate|another|other)\b|in other\b|also on\b)",
                        re.IGNORECASE)
@@ -381,6 +405,7 @@ def _claims(events: Sequence[Event]) -> tuple[Claim, ...]:
     sentence dated Monday): it counts on its own day, as the key figures do.
     """
     merged: dict[tuple, Claim] = {}
+    scopes: dict[tuple, tuple[Place, ...]] = {}  # the places of the sentence each claim was first read from
     for event in events:
         for figure in event.figures:
             if (figure.span or "day") != "day" or figure.cumulative or getattr(figure, "day", None) not in (None, event.date):
@@ -397,7 +422,15 @@ def _claims(events: Sequence[Event]) -> tuple[Claim, ...]:
             else:
                 merged[key] = Claim(figure.metric, value, qualifier, figure.attributed_to, figure.subgroup, (event.id,), places,
                                     own_reporting(figure, event))
-    return tuple(merged.values())
+                scopes[key] = event.places
+    return tuple(dataclasses.replace(c, part=True) if _is_part(k, c, merged, scopes) else c for k, c in merged.items())
+
+
+def _is_part(key: tuple, claim: Claim, claims: Mapping[tuple, Claim], scopes: Mapping[tuple, Sequence[Place]]) -> bool:
+    """Is the claim a part of a wider one of the incident: its places inside the other's, its number no larger?"""
+    return claim.subgroup is None and any(
+        other.metric == claim.metric and other.subgroup is None and claim.value <= other.value
+        and lies_within(scopes[key], scopes[k]) for k, other in claims.items() if k != key)
 
 
 def _unique(values: Iterable[str | None]) -> tuple[str, ...]:

@@ -315,6 +315,7 @@ class Claim:
     event_ids: tuple[str, ...]
     places: tuple[str, ...] = ()
     own_reporting: tuple[str, ...] = ()
+    part: bool = False  # a part of a wider count of the day ("6 in Hama" beside "24 across the country"): no range end
 
 
 @dataclass(frozen=True, slots=True)

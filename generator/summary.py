@@ -99,10 +99,12 @@ def distinct_sources(names: Iterable[str | None]) -> list[str]:
 def figure_phrase(incident: Incident, metrics: Sequence[str], metric_label: Label) -> str | None:
     """The incident's first key metric (in ``metrics`` order) as "3–6 killed in X (sources)"; None without one."""
     for metric in metrics:
-        claims = [c for c in incident.figures if c.metric == metric and not c.subgroup]
+        claims = [c for c in incident.figures if c.metric == metric and not c.subgroup and not c.part]
         if claims:
             sources = distinct_sources(c.attributed_to for c in claims)
-            where = where_phrase(incident)
+            named = list(dict.fromkeys(p for c in claims for p in c.places))
+            # "24 were killed across Syria" in an incident of three provinces: the count's own place
+            where = f"in {', '.join(named)}" if named and not set(named) & set(incident.places) else where_phrase(incident)
             said = f" ({', '.join(sources)})" if sources else ""
             return f"{count_phrase(claims, metric_label(metric))}{' ' + where if where else ''}{said}"
     return None

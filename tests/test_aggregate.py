@@ -370,3 +370,36 @@ def test_a_figure_counts_on_its_own_day():
     assert by_day["2016-12-20"] == (95, 95)
     tue = next(b for b in bulletins if b.date == "2016-12-20")
     assert tue.key_figures[0].claims[0].event_ids == ("a-1",)
+
+
+# -- a count and its parts (issue 9: a national total with a local part gives both, each with its scope) ----------
+
+
+def test_a_local_count_beside_a_national_one_is_its_part_not_a_range_end():
+    # "Nationwide, 31 people were killed on Thursday, the network said." and, further on,
+    # "In Daraa, nine died when a shell struck a bakery, residents said."
+    x = extraction("a", [event("a", 0, figures=[killed(31, "The network")], places=[SYRIA]),
+                         event("a", 80, figures=[killed(9, "Residents")], places=[DARAA])])
+    _, _, [bulletin] = aggregate([x], KEY)
+    [kf] = bulletin.key_figures
+    assert (kf.low, kf.high) == (31, 31)
+    assert [(c.value, c.part) for c in kf.claims] == [(31, False), (9, True)]
+
+
+def test_a_local_count_larger_than_the_national_one_stays_a_rival_count():
+    # "Across the country, 40 were killed, one group said", while another put Idlib's dead alone at 120
+    x = extraction("a", [event("a", 0, figures=[killed(40, "One group")], places=[SYRIA]),
+                         event("a", 80, figures=[killed(120, "Another group")], places=[IDLIB])])
+    _, _, [bulletin] = aggregate([x], KEY)
+    [kf] = bulletin.key_figures
+    assert (kf.low, kf.high) == (40, 120) and not any(c.part for c in kf.claims)
+
+
+def test_a_province_count_beside_the_days_tally_is_its_part():
+    # the tally: "The monitor put the day's toll at 50: 30 in Homs and 12 in Idlib"; a report: "8 died in Homs"
+    toll = tally("t", 0, {"Homs": 30, "Idlib": 12}, "The monitor", metric="killed", stated=50)
+    x = extraction("t", [event("t", 200, figures=[killed(8, "Residents")], places=[HOMS])], [toll])
+    _, _, [bulletin] = aggregate([x], KEY)
+    [kf] = bulletin.key_figures
+    assert (kf.low, kf.high) == (50, 50)
+    assert [(c.value, c.part) for c in kf.claims] == [(50, False), (8, True)]

@@ -136,3 +136,21 @@ def test_a_figure_told_of_another_day_is_no_claim_of_the_incident():
     assert incident.figures == ()
     [same_day] = incidents.group([dataclasses.replace(event, date=DAY)])
     assert [c.value for c in same_day.figures] == [41]
+
+
+def test_a_national_count_heads_the_day_line_with_its_parts_left_out():
+    # "Across the country, 31 were killed on Thursday, the network said, nine of them in Daraa.
+    #  In Hama, five died in shelling, and in Idlib two were shot, the network said."
+    from generator.summary import day_line
+
+    national = "Across the country, 31 were killed on Thursday, the network said, nine of them in Daraa."
+    local = "In Hama, five died in shelling, and in Idlib two were shot, the network said."
+    events = [  # each sentence split by place, as extraction does (one start per sentence)
+        ev("n1", "wire", 0, national, "battles", [SYRIA], [killed(31, "The network")]),
+        ev("n2", "wire", 0, national, "battles", [DARAA], [killed(9, "The network")]),
+        ev("n3", "wire", 90, local, "explosions_remote_violence", [HAMA], [killed(5, "The network")]),
+        ev("n4", "wire", 90, local, "battles", [IDLIB], [killed(2, "The network")]),
+    ]
+    [incident] = incidents.group(events)
+    assert sorted((c.value, c.part) for c in incident.figures) == [(2, True), (5, True), (9, True), (31, False)]
+    assert day_line([incident], ["killed"], lambda m: m.capitalize(), str) == "31 killed in Syria (The network)"
