@@ -46,7 +46,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from generator.event_types import DEFAULT_EVENT_TYPES, EventTypeRule, triggers
 from generator.eventness import has_event_verb
-from generator.model import Claim, Event, Incident, Place, Tally, own_reporting
+from generator.model import Claim, Event, Figure, Incident, Place, Tally, own_reporting
 
 # Types that can describe the same happening. A type not listed is its own family;
 # ``other`` (no type word) fits any family.
@@ -396,33 +396,60 @@ def incident_type(events: Sequence[Event]) -> str:
     return next((t for t in TYPE_PRECEDENCE if t in types), events[0].type)
 
 
-def _claims(events: Sequence[Event]) -> tuple[Claim, ...]:
+def _told(events: Sequence[Event], counted: Mapping[tuple[str, int], Sequence[Tally]]
+          ) -> Iterable[tuple[Event, Figure, tuple[Place, ...]]]:
+    """Each member's figures with the places they are told for; a sentence read as a tally tells its total.
+
+    "The groups put the day's toll at 84; 25 died near a village, another 34
+    elsewhere in Idlib and 14 in Homs": the tally's 84 over the places it
+    lists (the country), not the entry 25 as a rival of the 84 (as the key
+    figures read it).
+    """
+    told: set[tuple[str, int]] = set()
+    for event in events:
+        sentence = (event.article, event.start)
+        tallies = counted.get(sentence, ())
+        tallied = {t.metric for t in tallies}
+        for figure in event.figures:
+            if figure.metric not in tallied:
+                yield event, figure, event.places
+        if tallies and sentence not in told:
+            told.add(sentence)
+            country = next((p.country for p in event.places if p.country), "")
+            for tally in tallies:
+                if (getattr(tally, "span", None) or "day") == "day":
+                    yield event, Figure(tally.metric, tally.total, attributed_to=tally.attributed_to), \
+                        (Place(country, None, country, "country"),)
+
+
+def _claims(events: Sequence[Event], counted: Mapping[tuple[str, int], Sequence[Tally]] | None = None) -> tuple[Claim, ...]:
     """The members' one-day figures, identical claims (source, metric, number, subgroup) once with all their events.
 
     Totals over several days and running totals are not the incident's: the
     bulletin lists them under the totals reported that day. Nor is a figure
     whose clause names another day ("269 were killed on Tuesday alone" in a
     sentence dated Monday): it counts on its own day, as the key figures do.
+    ``counted`` maps a sentence (article, start) to the tallies read from it:
+    its claim for their metric is the tally's total (``_told``).
     """
     merged: dict[tuple, Claim] = {}
-    scopes: dict[tuple, tuple[Place, ...]] = {}  # the places of the sentence each claim was first read from
-    for event in events:
-        for figure in event.figures:
-            if (figure.span or "day") != "day" or figure.cumulative or getattr(figure, "day", None) not in (None, event.date):
-                continue
-            value = figure.value_max if figure.value_max and figure.value_max > figure.value else figure.value
-            qualifier = f"between {figure.value} and" if value != figure.value else figure.qualifier
-            key = (figure.metric, figure.subgroup or "", (figure.attributed_to or "").lower(), value, qualifier or "")
-            places = tuple(dict.fromkeys(p.name for p in event.places))
-            if key in merged:
-                old = merged[key]
-                merged[key] = dataclasses.replace(old, event_ids=old.event_ids + (event.id,),
-                                                  places=tuple(dict.fromkeys(old.places + places)),
-                                                  own_reporting=tuple(dict.fromkeys(old.own_reporting + own_reporting(figure, event))))
-            else:
-                merged[key] = Claim(figure.metric, value, qualifier, figure.attributed_to, figure.subgroup, (event.id,), places,
-                                    own_reporting(figure, event))
-                scopes[key] = event.places
+    scopes: dict[tuple, tuple[Place, ...]] = {}  # the places each claim was first told for
+    for event, figure, scope in _told(events, counted or {}):
+        if (figure.span or "day") != "day" or figure.cumulative or getattr(figure, "day", None) not in (None, event.date):
+            continue
+        value = figure.value_max if figure.value_max and figure.value_max > figure.value else figure.value
+        qualifier = f"between {figure.value} and" if value != figure.value else figure.qualifier
+        key = (figure.metric, figure.subgroup or "", (figure.attributed_to or "").lower(), value, qualifier or "")
+        places = tuple(dict.fromkeys(p.name for p in event.places))
+        if key in merged:
+            old = merged[key]
+            merged[key] = dataclasses.replace(old, event_ids=old.event_ids + (event.id,),
+                                              places=tuple(dict.fromkeys(old.places + places)),
+                                              own_reporting=tuple(dict.fromkeys(old.own_reporting + own_reporting(figure, event))))
+        else:
+            merged[key] = Claim(figure.metric, value, qualifier, figure.attributed_to, figure.subgroup, (event.id,), places,
+                                own_reporting(figure, event))
+            scopes[key] = scope
     return tuple(dataclasses.replace(c, part=True) if _is_part(k, c, merged, scopes) else c for k, c in merged.items())
 
 
@@ -455,14 +482,16 @@ def lead_event(events: Sequence[Event]) -> Event:
 
 
 def make_incident(events: Sequence[Event], tallied: frozenset[tuple[str, int]] = frozenset(),
-                  tally_ids: Mapping[tuple[str, int], str] | None = None) -> Incident:
+                  tally_ids: Mapping[tuple[str, int], str] | None = None,
+                  counted: Mapping[tuple[str, int], Sequence[Tally]] | None = None) -> Incident:
     """One incident from its member events (in report order).
 
     ``tallied`` holds the (article, sentence start) of sentences read as
-    tallies; ``tally_ids`` maps them to the tallies' ids.
+    tallies; ``tally_ids`` maps them to the tallies' ids, ``counted`` to the
+    tallies themselves (their totals are those sentences' claims).
     """
     places = [p for e in events for p in e.places]
-    figures = _claims(events)
+    figures = _claims(events, counted)
     has_tally = any((e.article, e.start) in tallied for e in events)
     if has_tally or figures:
         rank = "casualties"
@@ -500,11 +529,13 @@ def group(events: Sequence[Event], tallies: Sequence[Tally] = ()) -> list[Incide
     []
     """
     tally_ids: dict[tuple[str, int], str] = {}
+    counted: dict[tuple[str, int], list[Tally]] = {}
     for tally in tallies:
         for source in tally.sources or ((tally.article, tally.start),):
             tally_ids.setdefault(source, tally.id or "")
+            counted.setdefault(source, []).append(tally)
     tallied = frozenset(tally_ids)
-    incidents = [make_incident(g, tallied, tally_ids) for g in clusters(events)]
+    incidents = [make_incident(g, tallied, tally_ids, counted) for g in clusters(events)]
     first = {inc.id: n for n, inc in enumerate(incidents)}
     return sorted(incidents, key=lambda inc: sort_key(inc, first))
 

@@ -154,3 +154,21 @@ def test_a_national_count_heads_the_day_line_with_its_parts_left_out():
     [incident] = incidents.group(events)
     assert sorted((c.value, c.part) for c in incident.figures) == [(2, True), (5, True), (9, True), (31, False)]
     assert day_line([incident], ["killed"], lambda m: m.capitalize(), str) == "31 killed in Syria (The network)"
+
+
+def test_a_sentence_read_as_a_tally_tells_its_total_not_its_entries():
+    # "Three rights groups put Monday's toll at 90; the committees said 30 died near a hamlet, another 20 elsewhere
+    #  in Hama and 25 in Daraa": the tally's 90, not the entry 30 as a rival of the 90 ("30–90 killed")
+    sentence = ("Three rights groups put Monday's toll at 90; the committees said 30 died near a hamlet, "
+                "another 20 elsewhere in Hama and 25 in Daraa.")
+    events = [
+        ev("t1", "wire", 0, sentence, "other", [], [killed(90, "Three rights groups")]),
+        ev("t2", "wire", 0, sentence, "other", [HAMA, DARAA], [killed(30, "The committees")]),
+    ]
+    toll = Tally(DAY, "killed", 90, {"Hama": 50, "Daraa": 25}, "The committees", "wire", sentence, 0, len(sentence),
+                 stated_total=90, sources=(("wire", 0),))
+    [incident] = incidents.group(events, [toll])
+    assert [(c.metric, c.value, c.attributed_to) for c in incident.figures] == [("killed", 90, "The committees")]
+    from generator.summary import day_line
+
+    assert day_line([incident], ["killed"], lambda m: m.capitalize(), str) == "90 killed in 2 provinces (The committees)"
