@@ -477,12 +477,38 @@ def _word_at(text: str, i: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=256)
+def _rooted(found: tuple[Alternative, ...]) -> tuple[tuple[str, tuple[tuple[int, str, tuple[int, ...], tuple[int, ...]], ...]], ...] | None:
+    """The strings of ``found`` grouped under their shortest prefix in the folded text (its *root*), each
+    group's strings in the engine's order with their rank; None if folding changes a string's length.
+
+    A root is found once in the folded text and each hit checked against its strings, so "day", "Day",
+    "DAY", "days" and "daylight" cost one scan, not five.
+
+    >>> _rooted(strings(re.compile(r"[Dd]ays?|DAY")))
+    (('day', ((0, 'Days', (), ()), (1, 'Day', (), ()), (2, 'days', (), ()), (3, 'day', (), ()), (4, 'DAY', (), ()))),)
+    """
+    lowered = [text.translate(_FOLD).lower() for text, _, _ in found]
+    if any(len(low) != len(text) for low, (text, _, _) in zip(lowered, found)):
+        return None
+    roots: list[str] = []
+    for low in sorted(set(lowered), key=len):
+        if not any(low.startswith(root) for root in roots):
+            roots.append(low)
+    groups: dict[str, list[tuple[int, str, tuple[int, ...], tuple[int, ...]]]] = {root: [] for root in roots}
+    for rank, (low, (text, bounds, inner)) in enumerate(zip(lowered, found)):
+        root = next(root for root in roots if low.startswith(root))
+        groups[root].append((rank, text, bounds, inner))
+    return tuple((root, tuple(members)) for root, members in groups.items())
+
+
 def spans(pattern: re.Pattern[str], text: str, per_string: int = 50) -> list[tuple[int, int]]:
     r"""``[m.span() for m in pattern.finditer(text)]``, by ``str.find`` where the pattern is only strings.
 
     A regex scan reads every position of the text once per pattern; finding each string is
     the C loop of ``str.find``, many times faster over a long text (issue 11: the date tagger
-    scans a whole article once per rule core).
+    scans a whole article once per rule core). The text is folded to lower case once and each
+    root (``_rooted``) found in it once: a hit is then checked against the strings themselves.
 
     >>> spans(re.compile(r"\b(?:day|days|Monday)\b"), "Monday, two days a day")
     [(0, 6), (12, 16), (19, 22)]
@@ -490,19 +516,36 @@ def spans(pattern: re.Pattern[str], text: str, per_string: int = 50) -> list[tup
     found = strings(pattern)
     if found is None or len(text) < per_string * len(found):  # a short text: one regex scan costs less than a find per string
         return [m.span() for m in pattern.finditer(text)]
-    first: dict[int, int] = {}  # start -> end of the first string (in the engine's order) that matches there
-    for string, bounds, inner in found:
-        size = len(string)
-        at = text.find(string)
-        while at >= 0:
-            if at not in first and all(_word_at(text, at + o - 1) != _word_at(text, at + o) for o in bounds) \
-                    and all(_word_at(text, at + o - 1) == _word_at(text, at + o) for o in inner):
-                first[at] = at + size
-            at = text.find(string, at + 1)
+    rooted = _rooted(found)
+    low = folded(text) if rooted is not None else ""  # once per text (cached): every core of the date tagger reads it
+    first: dict[int, tuple[int, int]] = {}  # start -> (rank, end) of the first string in the engine's order that matches there
+    if rooted is not None and len(low) == len(text):
+        for root, members in rooted:
+            at = low.find(root)
+            while at >= 0:
+                for rank, string, bounds, inner in members:
+                    if text.startswith(string, at) and _bounded(text, at, bounds, inner):
+                        if at not in first or first[at][0] > rank:
+                            first[at] = (rank, at + len(string))
+                        break  # members are in the engine's order: the first that matches here wins in this group
+                at = low.find(root, at + 1)
+    else:
+        for rank, (string, bounds, inner) in enumerate(found):
+            at = text.find(string)
+            while at >= 0:
+                if at not in first and _bounded(text, at, bounds, inner):
+                    first[at] = (rank, at + len(string))
+                at = text.find(string, at + 1)
     out = []
     end = 0
     for start in sorted(first):
         if start >= end:
-            end = first[start]
+            end = first[start][1]
             out.append((start, end))
     return out
+
+
+def _bounded(text: str, at: int, bounds: tuple[int, ...], inner: tuple[int, ...]) -> bool:
+    """Whether the word boundaries (``\\b`` at ``bounds``) and non-boundaries (``\\B`` at ``inner``) of a string found at ``at`` hold."""
+    return all(_word_at(text, at + o - 1) != _word_at(text, at + o) for o in bounds) \
+        and all(_word_at(text, at + o - 1) == _word_at(text, at + o) for o in inner)
