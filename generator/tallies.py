@@ -151,9 +151,11 @@ _ANY_COUNT = re.compile(rf"\d|\b{_COUNT}\b", re.I)
 # none of them holds no list, and looking for places in it is the dearest step.
 _PAIR_HINT = re.compile(
     # not a range of days ("the night of 2-3 July") nor a distance ("15 km north of the town in ...")
-    rf"[(\[]\s*{_COUNT}(?:\s+(?:times|[a-z]+(?:\s+[a-z]+)?))?\s*[)\]]|(?<!\d)[-–—:=]\s*{_COUNT}\b"
-    rf"|(?<!\d[:.])\b{_COUNT}\s+(?!(?:km|kilomet(?:re|er)s?|met(?:re|er)s?|m|mm|cm|miles?)\b)(?:(?:of\s+)?[a-z][\w-]*\s+){{0,3}}?in\b"
-    rf"|(?!{_MONTH_NAMES}\b)(?-i:[A-Z])[\w'’-]*\s+\d{{1,3}}(?:,\d{{3}})*(?=\s*[,;.](?!\d)|\s+and\b|\s*$)",
+    # Each branch first looks ahead for the one character it can start with, before its other lookarounds:
+    # searched at every position of most sentences, 4x faster, same matches (issue 11; tests/test_guards.py).
+    rf"[(\[]\s*{_COUNT}(?:\s+(?:times|[a-z]+(?:\s+[a-z]+)?))?\s*[)\]]|(?=[-–—:=])(?<!\d)[-–—:=]\s*{_COUNT}\b"
+    rf"|(?=[\dotfsen])(?<!\d[:.])\b{_COUNT}\s+(?!(?:km|kilomet(?:re|er)s?|met(?:re|er)s?|m|mm|cm|miles?)\b)(?:(?:of\s+)?[a-z][\w-]*\s+){{0,3}}?in\b"
+    rf"|(?-i:(?=[A-Z]))(?!{_MONTH_NAMES}\b)(?-i:[A-Z])[\w'’-]*\s+\d{{1,3}}(?:,\d{{3}})*(?=\s*[,;.](?!\d)|\s+and\b|\s*$)",
     re.I,
 )
 # "Damascus 17, Aleppo 6 and Hama 2": a bare count right after the place, closed by a separator
