@@ -639,7 +639,7 @@ class _Cue:
             return hit[1]
         text = sentence.lower()
         found = (
-            any(w in text for w in self.single)
+            _any_in(self.single, text)
             or (bool(self.spaced) and _any_in(self.spaced, " ".join(text.split())))
             or bool(self.rest and self.rest.search(sentence))
         )
@@ -653,7 +653,10 @@ _CUE_MEMO: dict[tuple[int, str], tuple[_Cue, bool]] = {}
 
 
 def _any_in(words: tuple[str, ...], text: str) -> bool:
-    return any(w in text for w in words)
+    for w in words:  # a loop, not any(...): some hundred words per sentence, a generator costs more than the test
+        if w in text:
+            return True
+    return False
 
 
 # id(table) → (table, compiled, cue): a table object is compiled once (holding it keeps its id
@@ -1102,13 +1105,16 @@ def unread_numbers(sentence: str, found: Sequence[Figure], metrics: Mapping[str,
     compiled, cue = _table(metrics)
     if not cue.search(sentence):
         return []
+    numbers = find_numbers(sentence)
+    if not numbers:
+        return []  # most sentences: no trigger need be looked for (issue 11)
     where = {text: sentence.find(text) for text in {f.text for f in found if f.text}}
     read = _Spans((i, i + len(text)) for text, i in where.items() if i >= 0)
     values = {f.value for f in found}
     triggers = _Spans(itertools.chain(((t.start(), t.end()) for spec in compiled for t in spec.trigger_any.finditer(sentence)),
                                       (t.span() for t in _LIVES.finditer(sentence))))
     out = []
-    for mention in find_numbers(sentence):
+    for mention in numbers:
         if read.covers(mention.num_start) or mention.value in values:
             continue
         # the nearest trigger on each side decides: a farther one's gap holds the nearer one's (issue 11: not every trigger)
