@@ -390,13 +390,31 @@ class Needled:
         return getattr(self.regex, name)
 
 
-@lru_cache(maxsize=1024)
+# id(pattern) → (pattern, its Needled): a compiled pattern's hash reads its whole program each time (CPython
+# does not keep it), so a rule table asking for its patterns' Needled on every sentence paid more for the
+# cache key than for the search it skipped (issue 11). Holding the pattern keeps its id unique.
+_BY_ID: dict[int, tuple[re.Pattern[str], Needled]] = {}
+
+
 def needled(pattern: re.Pattern[str]) -> Needled:
     """The ``Needled`` of a compiled pattern, made once (for patterns kept in rule tables).
 
     >>> needled(re.compile("since")) is needled(re.compile("since"))
     True
     """
+    hit = _BY_ID.get(id(pattern))
+    if hit is not None and hit[0] is pattern:
+        return hit[1]
+    made = _needled(pattern)
+    if len(_BY_ID) >= 4096:
+        _BY_ID.clear()
+    _BY_ID[id(pattern)] = (pattern, made)
+    return made
+
+
+@lru_cache(maxsize=1024)
+def _needled(pattern: re.Pattern[str]) -> Needled:
+    """One ``Needled`` for equal patterns (compiled apart)."""
     return Needled(pattern)
 
 
@@ -505,6 +523,22 @@ def _rooted(found: tuple[Alternative, ...]) -> tuple[tuple[str, tuple[tuple[int,
     return tuple((root, tuple(members)) for root, members in groups.items())
 
 
+_PLANS: dict[int, tuple[re.Pattern[str], tuple[Alternative, ...] | None, Any]] = {}  # id(pattern) → its strings and roots
+
+
+def _plan(pattern: re.Pattern[str]) -> tuple[tuple[Alternative, ...] | None, Any]:
+    """``strings(pattern)`` and their ``_rooted`` groups, remembered by the pattern's id (see ``_BY_ID``)."""
+    hit = _PLANS.get(id(pattern))
+    if hit is not None and hit[0] is pattern:
+        return hit[1], hit[2]
+    found = strings(pattern)
+    rooted = _rooted(found) if found is not None else None
+    if len(_PLANS) >= 1024:
+        _PLANS.clear()
+    _PLANS[id(pattern)] = (pattern, found, rooted)
+    return found, rooted
+
+
 def spans(pattern: re.Pattern[str], text: str, per_string: int = 50) -> list[tuple[int, int]]:
     r"""``[m.span() for m in pattern.finditer(text)]``, by ``str.find`` where the pattern is only strings.
 
@@ -516,10 +550,9 @@ def spans(pattern: re.Pattern[str], text: str, per_string: int = 50) -> list[tup
     >>> spans(re.compile(r"\b(?:day|days|Monday)\b"), "Monday, two days a day")
     [(0, 6), (12, 16), (19, 22)]
     """
-    found = strings(pattern)
+    found, rooted = _plan(pattern)
     if found is None or len(text) < per_string * len(found):  # a short text: one regex scan costs less than a find per string
         return [m.span() for m in pattern.finditer(text)]
-    rooted = _rooted(found)
     low = folded(text) if rooted is not None else ""  # once per text (cached): every core of the date tagger reads it
     first: dict[int, tuple[int, int]] = {}  # start -> (rank, end) of the first string in the engine's order that matches there
     if rooted is not None and len(low) == len(text):
