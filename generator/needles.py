@@ -157,7 +157,7 @@ _DIGIT = re.compile(r"\d")
 
 @lru_cache(maxsize=256)
 def has_digit(text: str) -> bool:
-    """Whether ``text`` holds a decimal digit (what ``\d`` matches; cached: every needled pattern asks).
+    r"""Whether ``text`` holds a decimal digit (what ``\d`` matches; cached: every needled pattern asks).
 
     >>> has_digit("Talks resumed on Monday."), has_digit("Six died on 3 May."), has_digit("Tres muertos el ٣ de mayo")
     (False, True, True)
