@@ -35,7 +35,7 @@ from typing import Any
 
 from generator import dates, ids
 from generator.aggregate import figure_span, tally_span
-from generator.model import Article, Bulletin, Event, Figure, Place, Problem, SiteData, Tally
+from generator.model import OTHER_PLACES, Article, Bulletin, Event, Figure, Place, Problem, SiteData, Tally
 
 # What each reason adds to an item's weight: consequences for a reader first.
 REASON_WEIGHT = {
@@ -119,6 +119,12 @@ def tally_doubts(tally: Tally, known_place: Callable[[str], bool] = lambda name:
     >>> t = Tally("2016-12-23", "killed", 9, {"Aleppo": 6, "Hama": 2}, None, "a", "s", 0, 1, stated_total=9)
     >>> [d.text for d in tally_doubts(t)]
     ['stated total 9 but the places add up to 8', 'no source named']
+
+    The row of the other places ("11 in other areas") is no place to look up:
+
+    >>> t = Tally("2016-12-23", "killed", 9, {"Aleppo": 6, OTHER_PLACES: 3}, "the monitor", "a", "s", 0, 1)
+    >>> tally_doubts(t, known_place=lambda name: name == "Aleppo")
+    []
     """
     out = []
     if tally.places_differ:
@@ -126,7 +132,7 @@ def tally_doubts(tally: Tally, known_place: Callable[[str], bool] = lambda name:
     if not tally.attributed_to:
         out.append(Doubt("no_source", "no source named"))
     for name in tally.by_place:
-        if not known_place(name):
+        if name != OTHER_PLACES and not known_place(name):
             out.append(Doubt("unknown_place", f"“{name}” is not in the gazetteer"))
     if tally_span(tally) != "day" and not getattr(tally, "period_start", None) and not getattr(tally, "period_end", None):
         out.append(Doubt("period", "a total over several days whose period was not resolved"))
@@ -138,10 +144,12 @@ def conflicts(bulletins: Iterable[Bulletin]) -> dict[str, list[Doubt]]:
     out: dict[str, list[Doubt]] = defaultdict(list)
     for b in bulletins:
         for kf in b.key_figures:
-            sources = {c.attributed_to for c in kf.claims if not c.subgroup}
+            # a part of a wider count ("4 in Hama" beside "24 across Syria") is no rival of it
+            rivals = [c for c in kf.claims if not c.subgroup and not c.part]
+            sources = {c.attributed_to for c in rivals}
             if kf.low == kf.high or len(sources) < 2:
                 continue
-            said = "; ".join(f"{c.attributed_to or 'unattributed'}: {c.value}" for c in kf.claims if not c.subgroup)
+            said = "; ".join(f"{c.attributed_to or 'unattributed'}: {c.value}" for c in rivals)
             doubt = Doubt("conflict", f"sources conflict on {kf.metric} for {b.date} ({said})")
             for c in kf.claims:
                 for event_id in c.event_ids:

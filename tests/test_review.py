@@ -45,6 +45,17 @@ def test_tally_doubts_and_conflicts():
     assert set(found) == {"e1", "e2"} and found["e1"][0].code == "conflict" and "Monitor: 6; TV: 3" in found["e1"][0].text
 
 
+def test_a_part_of_a_wider_count_is_no_conflicting_source():
+    # "Across the country 31 were killed, the network said"; "In Daraa nine died, residents said" (a part of the 31);
+    # a rival count of the whole (TV: 40) still conflicts, and the part is not listed with the rivals
+    part = Claim("killed", 9, None, "Residents", None, ("e2",), ("Daraa",), part=True)
+    whole = Claim("killed", 31, None, "The network", None, ("e1",), ("Syria",))
+    assert review.conflicts([Bulletin("2016-12-23", key_figures=[KeyFigure("killed", 31, 31, (whole, part))])]) == {}
+    rival = Claim("killed", 40, None, "TV", None, ("e3",), ("Syria",))
+    found = review.conflicts([Bulletin("2016-12-23", key_figures=[KeyFigure("killed", 31, 40, (whole, rival, part))])])
+    assert "(The network: 31; TV: 40)" in found["e2"][0].text
+
+
 def test_key_figures_and_tallies_outrank_background_events():
     background = _event("bg", "Talks resumed in Geneva, on Friday.", None, (), ())
     killed = _event("k", "Shelling killed 40 people in Aleppo.", None, (Figure("killed", 40, attributed_to="Monitor"),))
