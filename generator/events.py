@@ -146,6 +146,21 @@ _OWN_SCOPE = needled(re.compile(
     r"|^\W*(?:meanwhile|elsewhere|separately|in\s+other\s+news)\b",
     re.IGNORECASE,
 ))
+# "shelters in government-held areas" after "only A and B were still held by rebels": areas named by the
+# side that holds them are another part of the story's province, not the places of the sentence before
+_HELD_AREAS = needled(re.compile(
+    r"\b(?:government|regime|army|rebel|opposition|militant|insurgent|state)[-\s](?:held|controlled)\s+"
+    r"(?:areas|parts|territory|territories|districts|neighbou?rhoods|zones)\b",
+    re.IGNORECASE,
+))
+
+
+def _province_of(carried: Sequence[Place]) -> tuple[Place, ...]:
+    """The province-wide places among ``carried`` (a province, a city), else the provinces its places lie in."""
+    wide = tuple(p for p in carried if p.kind in ("admin1", "city"))
+    if wide:
+        return wide
+    return tuple(Place(a, a, c, "admin1") for a, c in dict.fromkeys((p.admin1, p.country) for p in carried if p.admin1))
 
 
 def _story_subset(carried: Sequence[Place], story_places: Counter[str] | None) -> tuple[Place, ...]:
@@ -605,7 +620,10 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
             aligned = spans.align_tally(tally, event.figures, article.published)
             if aligned is not tally:
                 found_tallies[next(i for i, t in enumerate(found_tallies) if t is tally)] = aligned
-        for part in split_by_place(event):
+        # a toll stated with its breakdown ("put the toll at 84; 25 died near a village, another 34 elsewhere in
+        # Idlib and 14 in Homs") is one event: its places' counts are its tally's, not clauses of their own
+        stated = any(t.stated_total is not None for t in sentence_tallies)
+        for part in [event] if stated else split_by_place(event):
             events.append(part)
             story_places.update(p.admin1 for p in part.places if p.admin1 and p.text)
 
@@ -693,7 +711,10 @@ def _event(
     if not found_places and near and not resolved and not _OWN_SCOPE.search(sentence.text):
         # Carried over: the place is not named in this sentence, so its span
         # (surface form and offsets, which pointed into the previous one) is empty.
-        found_places = tuple(replace(p, text="", start=0, end=0) for p in _story_subset(context.places, story_places))
+        carried = _story_subset(context.places, story_places)
+        if _HELD_AREAS.search(sentence.text):
+            carried = _province_of(carried)
+        found_places = tuple(replace(p, text="", start=0, end=0) for p in carried)
     # "The Observatory said six people were killed." reports on the incident
     # just described, so it takes that incident's type.
     if event_type == "other" and near and not resolved:
