@@ -183,6 +183,7 @@ _ADJECTIVAL = re.compile(r"^(?:[a-z]+(?:al|an|ese|ish|ic)|state|regional|local|s
 def _clean_name(name: str) -> str:
     name = re.sub(r"\s*\([A-Z][A-Za-z&.-]{1,10}\)", "", name)  # "Mission (SMM)": the acronym is known apart
     name = re.sub(r"\s+", " ", name).strip(" ,;:\"“”'’()•·*")
+    name = re.sub(r"^[-–—]\s+", "", name)  # a list item's marker ("- The mission recorded ...")
     name = re.sub(r"(?<=[a-z]{2})\.$", "", name)  # "... Human Rights." ends a sentence, "U.S." keeps its stop
     name = re.sub(r"^(?:(?:and|but|while|whereas|although|though|meanwhile|however|also|now|then|separately|where|when|as|after|"
                   r"because|since|in\s+addition)\b[\s,]*)+", "", name, flags=re.I)

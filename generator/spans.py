@@ -751,6 +751,8 @@ def align_tally(tally: Tally, figures: Iterable[Figure], report: dt.date | None 
     twin = next((f for f in figures if _same_count(f, tally) and not f.subgroup and f.span in ("period", "cumulative")), None)
     if twin is None:
         return tally
+    if tally.span == "day" and twin.span == "cumulative" and tally.metric not in _TOLLS:
+        return tally  # an incident count "as of 19:30 7 March" is that window's; the tally reader reads "since" itself
     if tally.span == "day":
         return dataclasses.replace(tally, span=twin.span, period_start=twin.period_start,
                                    period_end=twin.period_end or tally.date, date=twin.period_end or tally.date)
@@ -764,7 +766,8 @@ def align_tally(tally: Tally, figures: Iterable[Figure], report: dt.date | None 
 
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ONE_TOLL = frozenset({"killed", "casualties"})  # "9,983 civilian casualties" may be a figure of the killed
+_ONE_TOLL = frozenset({"killed", "casualties"})
+_TOLLS = frozenset({"killed", "injured", "casualties", "missing"})  # casualty tolls: a running total may be read as a figure only  # "9,983 civilian casualties" may be a figure of the killed
 
 
 def _same_count(figure: Figure, tally: Tally) -> bool:

@@ -454,6 +454,7 @@ def find_tallies(
     if window is not None:
         if tallies:
             tallies = [window.applied(t, sentence, published) for t in tallies]
+            window.counted.update(t.metric for t in tallies)
         tallies = window.placed(tallies, sentence, gazetteer)
     return tallies, problems
 
@@ -611,6 +612,12 @@ _UNTIL_WINDOW_END = re.compile(r"\buntil\s+the\s+end\s+of\s+the\s+reporting\s+pe
 _OPENS_WITH_WINDOW = re.compile(r"\W*(?:between|from)\s+(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|"
                                 r"September|October|November|December|\d{1,2}\b)", re.I)
 _WINDOW_GATE = needled(re.compile(r"\bperiod\b|\bbetween\s+the\s+(?:evenings|mornings|nights)\b|\bcover(?:s|ed|ing)\b", re.I))
+# A monitor's window "between the evenings of 6 and 7 March" is the report's wherever the sentence names it:
+# the counts of its later sentences and bullet points that name no time of their own are of that window too.
+# "In the previous reporting period, it recorded 40 ...": the report's figure for the period before its own.
+_PREVIOUS_PERIOD = re.compile(r"\b(?:in|during|over|for)\s+the\s+previous\s+(?:(?P<reporting>reporting\s+period)|24\s+hours|twenty-four\s+hours)\b",
+                              re.I)
+_MONITOR_WINDOW = re.compile(r"\bbetween\s+the\s+(?:evenings|mornings|nights)\s+of\b", re.I)
 
 
 # "in the region", "over the region": the province a report named before (not "the region of X", not "regions")
@@ -635,6 +642,7 @@ class ReportWindow:
     # the last series of months read: its metric, months and year ("July saw 296 ..., August 307")
     series: tuple[str, tuple[int, ...], int] | None = None
     framing: bool = False  # the window opened a sentence: it frames the counts after it that name no time
+    counted: set[str] = dataclasses.field(default_factory=set)  # the metrics the report has counted so far
 
     def observe(self, sentence: str, published: dt.date | None) -> None:
         """Remember the window ``sentence`` names, if it names one (and does not just refer to one).
@@ -650,9 +658,13 @@ class ReportWindow:
         opens = bool(_OPENS_WITH_WINDOW.match(sentence))
         if published is None or not (opens or _WINDOW_GATE.search(sentence)) or _REFERS_TO_WINDOW.search(sentence):
             return
-        span, first, last, _ = reading_window(sentence, published, "")
+        span, first, last, day = reading_window(sentence, published, "")
+        monitor = bool(_MONITOR_WINDOW.search(sentence))
         if span == "period" and first and last:
-            self.first, self.last, self.framing = first, last, opens
+            self.first, self.last, self.framing = first, last, opens or monitor
+        elif span == "day" and monitor and day:  # "between the evenings of 6 and 7 March": one day's window
+            self.first = self.last = day
+            self.framing = True
 
     def placed(self, found: list[Tally], sentence: str, gazetteer: Any) -> list[Tally]:
         """``found`` with "in/over the region" read as the province named last; then remember this sentence's.
@@ -684,10 +696,26 @@ class ReportWindow:
         return not [t for t in dates.find_timexes(sentence, published) if t.type in ("DATE", "TIME")]
 
     def applied(self, tally: Tally, sentence: str, published: dt.date | None) -> Tally:
-        """``tally`` dated by this window when its sentence refers to it."""
+        """``tally`` dated by this window when its sentence refers to it.
+
+        A count "in the previous reporting period" (or "in the previous 24 hours" once the report has
+        counted the metric) is the previous report's: the day before this report's window.
+
+        >>> w = ReportWindow()
+        >>> w.observe("Between the evenings of 6 and 7 March, the mission recorded 31 violations.", dt.date(2019, 3, 8))
+        >>> t = Tally("2019-03-08", "ceasefire_violations", 40, {}, "it", "a", "...", 0, 9)
+        >>> w.applied(t, "In the previous reporting period, it recorded 40 violations.", dt.date(2019, 3, 8)).date
+        '2019-03-06'
+        """
+        previous = _PREVIOUS_PERIOD.search(sentence)
+        if previous and tally.span == "day" and (previous["reporting"] or tally.metric in self.counted):
+            now = self.last if self.framing and self.first == self.last else tally.date
+            return dataclasses.replace(tally, date=_day_before(now) or tally.date)
         if self.last is None:
             return tally
         if self.framing and published is not None and not _REFERS_TO_WINDOW.search(sentence) and self._timeless(sentence, published):
+            if self.first == self.last:  # a monitor's one-day window: a day count of that day
+                return tally if tally.span == "cumulative" else dataclasses.replace(tally, date=self.last)
             # a count under a window that opened the report: a running total runs to its end
             span = "cumulative" if tally.span == "cumulative" else "period"
             return dataclasses.replace(tally, span=span, period_start=tally.period_start or self.first, period_end=self.last,
@@ -939,7 +967,7 @@ _PERIOD = needled(re.compile(
     re.I,
 ))
 _EVENINGS = re.compile(
-    r"\bbetween\s+the\s+(?:evenings|mornings|nights)\s+of\s+(?P<a>\d{1,2})(?:\s+(?P<ma>[A-Z][a-z]+))?\s+and\s+(?P<b>\d{1,2})\s+(?P<mb>[A-Z][a-z]+)"
+    r"\b(?i:between\s+the\s+(?:evenings|mornings|nights)\s+of)\s+(?P<a>\d{1,2})(?:\s+(?P<ma>[A-Z][a-z]+))?\s+and\s+(?P<b>\d{1,2})\s+(?P<mb>[A-Z][a-z]+)"
 )
 _AS_OF = re.compile(r"\bas\s+of\s+(?:\d{1,2}[:.]\d{2}\s+(?:on\s+)?)?(?P<d>\d{1,2})\s+(?P<m>[A-Z][a-z]+)")
 _MONTH_NUMBER = {m: i for i, m in enumerate(

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from generator.figures import AttributionContext
-from generator.model import Place
+from generator.model import Place, Tally
 from generator.places import Gazetteer
 from generator.tallies import bulletin_date, find_pairs, find_tallies, table_blocks
 
@@ -915,3 +915,39 @@ def test_a_range_whose_year_is_written_once_takes_it_for_both_ends():
         "2022-02-24", "2022-05-15")
     assert named_period("From 20 December to 5 January 2017, 30 violations were recorded.", dt.date(2017, 1, 9)) == (
         "2016-12-20", "2017-01-05")
+
+
+def _extracted(text: str, countries: list[str], published: dt.date) -> list[Tally]:
+    from generator.events import extract_article
+    from generator.model import Article
+
+    article = Article(path="m.md", slug="m", title="Monitors' report", published=published, text=text)
+    return list(extract_article(article, {"TIMELINE_COUNTRIES": countries}).tallies)
+
+
+def test_a_monitor_window_dates_the_counts_of_the_later_bullet_points():
+    text = ("Between the evenings of 14 and 15 April, the mission recorded 52 ceasefire violations in Donetsk region, including 18 explosions.\n\n"
+            "- In Luhansk region, the mission recorded 23 ceasefire violations, including 4 explosions.\n"
+            "- The mission recorded no ceasefire violations in Kharkiv region.")
+    read = {t.metric: (t.total, t.by_place, t.date, t.span) for t in _extracted(text, ["UA"], dt.date(2020, 4, 16))}
+    assert read["ceasefire_violations"] == (75, {"Donetska oblast": 52, "Luhanska oblast": 23, "Kharkivska oblast": 0}, "2020-04-15", "day")
+    assert read["explosions"] == (22, {"Donetska oblast": 18, "Luhanska oblast": 4}, "2020-04-15", "day")
+
+
+def test_a_count_of_the_previous_reporting_period_is_the_day_before():
+    text = ("The mission recorded 38 ceasefire violations in Luhansk region, including 7 explosions. "
+            "In the previous reporting period, it recorded 51 ceasefire violations in the region.")
+    read = sorted((t.metric, t.total, t.by_place, t.date) for t in _extracted(text, ["UA"], dt.date(2020, 4, 16)))
+    assert read == [("ceasefire_violations", 38, {"Luhanska oblast": 38}, "2020-04-16"),
+                    ("ceasefire_violations", 51, {"Luhanska oblast": 51}, "2020-04-15"),
+                    ("explosions", 7, {"Luhanska oblast": 7}, "2020-04-16")]
+    # "in the previous 24 hours" is the previous report's only once the report has counted the metric
+    first = _extracted("In the previous 24 hours, the mission recorded 12 ceasefire violations in Luhansk region.", ["UA"],
+                       dt.date(2020, 4, 16))
+    assert [(t.total, t.date) for t in first] == [(12, "2020-04-16")]
+
+
+def test_an_incident_count_as_of_an_evening_is_that_windows_day_not_a_running_total():
+    [tally] = _extracted("As of 19:30 11 March, the Mission recorded 17 ceasefire violations in Luhansk region.", ["UA"],
+                         dt.date(2019, 3, 13))
+    assert (tally.total, tally.date, tally.span) == (17, "2019-03-11", "day")
