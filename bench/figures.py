@@ -2,7 +2,7 @@
 
 Usage (from the repository root)::
 
-    .venv/bin/python bench/figures.py [--split tune|tune-extra|tune+|untuned|report|both|all] [--errors N] [--half a|b]
+    .venv/bin/python bench/figures.py [--split tune|tune-extra|tune-tls|tune+|untuned|report|both|all] [--errors N] [--half a|b]
 
 Reads ``../shared/data/bulletins/corpus/`` at run time (never copied into the
 repository), through ``bench/tallies.py``'s loaders: every text that
@@ -22,11 +22,18 @@ Split *tune-extra*: ``bench/gold/figures-tune-extra.json``, figures with sources
 annotated the same way (offsets only, by reading, before the extraction ran on
 them) in 22 corpus texts of *Tune* families that the dev gold does not cover:
 more phrasings to tune on. It refuses a text of another family or one the dev
-gold holds. ``--split tune+`` prints tune, tune-extra and the two together.
+gold holds. Split *tune-tls*: ``bench/gold/figures-tune-tls.json``, figures
+with sources annotated the same way in Timeline17 BBC Syria articles
+(``../shared/data/tls/t17/SyrianCrisis_bbc``, the Tune half of the news prose;
+offsets into the text as ``bench/tls.py`` builds it): wire-style news prose,
+several voices per story. It refuses another topic (Reuters is held back).
+``--split tune+`` prints tune, tune-extra, tune-tls and the three together.
 ``--half a|b`` keeps one half of the tune split, for cross-validation inside
 it (develop a rule on one half, check it on the other, then swap): the tune
 conflicts in alphabetical order go alternately to *a* and *b* (``tune_half``).
 
+Only figures of people are scored (``FIGURE_METRICS``: the gold README's figures; incident and munition
+counts such as ceasefire violations or shells are tallies only, scored by ``bench/tallies.py``).
 Matching, per article: a read figure matches a gold figure of the same
 metric and value (each gold figure at most once, in text order, preferring
 the same subgroup, then the same source: when two sources give the same
@@ -61,7 +68,7 @@ import json
 import re
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any, Callable, Iterator, Sequence
@@ -203,7 +210,22 @@ def quote_of(gold: dict[str, Any], text: str) -> str:
     return text[max(0, start - 60): end + 60].replace("\n", " ")
 
 
+# What the gold calls a figure (gold README, convention 2 and its metric list): people counted, never incident,
+# munition or materiel counts, which are tallies only. A read figure of another metric is not scored.
+FIGURE_METRICS = frozenset({"killed", "injured", "casualties", "missing", "arrested", "kidnapped", "displaced",
+                            "evacuated", "neutralized", "surrendered"})
+
+
 def score_article(number: str, reads: list[Read], gold: dict[str, Any], score: Score, text: str = "") -> None:
+    """Match one article's read figures of people (``FIGURE_METRICS``) against its gold figures.
+
+    >>> s = Score()
+    >>> score_article("x", [Read("killed", 3, None, "UN", "day", None, ""), Read("shells", 40, None, None, "day", None, "")],
+    ...               {"figures": [{"metric": "killed", "value": 3, "source": "UN", "span": "day", "date": None}]}, s)
+    >>> s.read, s.matched, s.source
+    (1, 1, 1)
+    """
+    reads = [r for r in reads if r.metric in FIGURE_METRICS]
     golds = list(gold.get("figures") or [])
     score.gold += len(golds)
     score.read += len(reads)
@@ -255,7 +277,7 @@ def run(split: str, system: Callable[[Article, list[str]], list[Read]], gold: di
         meta = index[number]
         if meta["family"] not in families or (conflicts is not None and meta["conflict"] not in conflicts):
             continue
-        article = tally_bench.read_article(number, meta)
+        article = load_article(number, meta)
         countries = tally_bench.CONFLICT_COUNTRIES.get(meta["conflict"], ["SY"])
         score_article(number, system(article, countries), gold[number], score, article.text)
     return score
@@ -285,14 +307,51 @@ def read_extra(index: dict[str, dict[str, str]], split: dict[str, set[str]], gol
     return articles
 
 
+TLS_EXTRA = ROOT / "bench" / "gold" / "figures-tune-tls.json"
+TLS_TUNE_TOPIC = "SyrianCrisis_bbc"  # the Tune half of Timeline17 Syria; Reuters is the Report half
+TLS_FAMILY = "tls-bbc-news"
+
+
+def read_tls_extra() -> tuple[dict[str, Any], dict[str, dict[str, str]]]:
+    """The tune-tls split's articles (keyed ``bbc-<id>``) and their index rows; refuses a topic other than the Tune half."""
+    data = json.loads(TLS_EXTRA.read_text(encoding="utf-8"))
+    if data.get("topic") != TLS_TUNE_TOPIC:
+        raise SystemExit(f"{TLS_EXTRA}: topic {data.get('topic')!r} is not the Tune half {TLS_TUNE_TOPIC!r}")
+    articles = {f"bbc-{doc_id}": article for doc_id, article in data["articles"].items()}
+    rows = {key: {"family": TLS_FAMILY, "conflict": "syria", "tls_id": key[4:]} for key in articles}
+    return articles, rows
+
+
+def load_article(number: str, meta: dict[str, str]) -> Article:
+    """A corpus text (``tallies.read_article``) or, for an index row with ``tls_id``, the Timeline17 BBC article."""
+    if "tls_id" not in meta:
+        return tally_bench.read_article(number, meta)
+    import tls  # noqa: PLC0415  (bench/tls.py: Timeline17 loader, detokenizer)
+
+    article = tls.to_article(TLS_TUNE_TOPIC, _tls_docs()[meta["tls_id"]])
+    # the corpus has no headline: its first line is the lead, not a title (as bench/events_gold.py)
+    return replace(article, title=f"{TLS_TUNE_TOPIC} {meta['tls_id']}")
+
+
+_TLS_DOCS: dict[str, Any] = {}
+
+
+def _tls_docs() -> dict[str, Any]:
+    if not _TLS_DOCS:
+        import tls  # noqa: PLC0415
+
+        _TLS_DOCS.update({doc.id: doc for doc in tls.load_docs(TLS_TUNE_TOPIC)})
+    return _TLS_DOCS
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("tune", "tune-extra", "tune+", "untuned", "report", "both", "all"), default="tune",
-                        help="tune+ = tune, tune-extra and both together; both = tune and report; all = tune, untuned and report")
+    parser.add_argument("--split", choices=("tune", "tune-extra", "tune-tls", "tune+", "untuned", "report", "both", "all"), default="tune",
+                        help="tune+ = tune, tune-extra, tune-tls and the three together; both = tune and report; all = tune, untuned and report")
     parser.add_argument("--errors", type=int, default=0, help="list N errors of ours (tune split only)")
     parser.add_argument("--half", choices=("a", "b"), help="one cross-validation half of the tune split (by conflict)")
     args = parser.parse_args(argv)
-    tuned = ("tune", "tune-extra", "tune+")
+    tuned = ("tune", "tune-extra", "tune-tls", "tune+")
     if args.errors and args.split not in (*tuned, "both", "all"):
         print("refused: --errors is for the tune split only; the untuned and report splits are held back", file=sys.stderr)
         return 2
@@ -304,15 +363,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     untuned = read_untuned(index, split)
     split["untuned"] = {index[n]["family"] for n in untuned}
     extra = read_extra(index, split, gold)
-    split["tune-extra"] = split["tune+"] = split["tune"]
-    named = {"untuned": untuned, "tune-extra": extra, "tune+": {**gold, **extra}}
+    news, rows = read_tls_extra()
+    index.update(rows)
+    split["tune-extra"] = split["tune"]
+    split["tune-tls"] = {TLS_FAMILY}
+    split["tune+"] = split["tune"] | {TLS_FAMILY}
+    named = {"untuned": untuned, "tune-extra": extra, "tune-tls": news, "tune+": {**gold, **extra, **news}}
     names = {"both": ["tune", "report"], "all": ["tune", "untuned", "report"],
-             "tune+": ["tune", "tune-extra", "tune+"]}.get(args.split, [args.split])
+             "tune+": ["tune", "tune-extra", "tune-tls", "tune+"]}.get(args.split, [args.split])
     for name in names:
         articles = named.get(name, gold)
         conflicts = None
         if args.half:
-            source = articles if name == "untuned" else gold  # tune-extra takes the Tune halves
+            source = articles if name in ("untuned", "tune-tls") else gold  # tune-extra takes the Tune halves
             conflicts = tune_half([index[n]["conflict"] for n in source if index[n]["family"] in split[name]], args.half)
         texts = sum(1 for n in articles if index[n]["family"] in split[name] and (conflicts is None or index[n]["conflict"] in conflicts))
         half = f", half {args.half}: {', '.join(sorted(conflicts))}" if conflicts else ""
