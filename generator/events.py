@@ -119,6 +119,8 @@ def anchors(sentence: Sentence, timexes: Sequence[Timex], published: Any) -> lis
     >>> anchors(s, dates.find_timexes(text, dt.date(2012, 6, 26)), dt.date(2012, 6, 26))
     []
     """
+    if not timexes:
+        return []  # most sentences (issue 11)
     stamp = eventness.stamp_end(sentence.text)
     # the clause can only begin at or after the last ,;:() before a timex (its tail
     # excludes them), so only that tail is searched: linear, not per-timex prefixes
@@ -269,6 +271,8 @@ def _dating(sentence: Sentence, timexes: Sequence[Timex]) -> list[Timex]:
     >>> _dating(Sentence(0, len(text), text), dates.find_timexes(text, dt.date(2012, 2, 25)))
     []
     """
+    if not timexes:
+        return []  # most sentences: nothing to mask for (issue 11)
     masked = eventness.mask_unasserted(sentence.text)
     out = []
     for t in timexes:
