@@ -495,7 +495,7 @@ def _extract(article: Article, config: Mapping[str, Any], deadline: _Deadline) -
     story_places.update(p.admin1 for p in places.event_places(article.title or "", gazetteer) if p.admin1)
 
     def tallies_in(text: str, start: int, end: int, reporter: str | None = None) -> list[Tally]:
-        credit = tallies.credited_back(text)
+        credit = tallies.credited_back(text) if unattributed else None  # read only when counts wait for a reporter
         if credit and unattributed:  # "This was reported by the governor": the counts just before are the governor's
             credited = {id(t) for t in unattributed}
             found_tallies[:] = [replace(t, attributed_to=attribution.resolve(credit) or credit) if id(t) in credited else t
