@@ -141,7 +141,7 @@ _UNIT_MULT = {"fortnight": 2, "decade": 10, "century": 100, "centurie": 100}
 # Tense cues around a weekday or month name. Future cues come first in the
 # alternation, so "scheduled"/"expected" (usually about what is to come)
 # count as future although they end in -ed.
-_TENSE_CUE = re.compile(
+_TENSE_CUE = needles.guarded(re.compile(  # guarded: read around every date, tried at each position (issue 11)
     r"\b(?:(?P<future>will|won't|shall|going to|is to|are to|(?<!than )expected|scheduled|plans? to|"
     r"planning|set (?:to|for)|due|next(?!\s+(?:to|day|morning|afternoon|evening|night)\b)|upcoming|intends?|would(?!-be\b)|expects?|expecting|forecasts|predicts|"
     # "promised to hold", not "agreed to the plan" (a noun after "to": no intent)
@@ -164,13 +164,13 @@ _TENSE_CUE = re.compile(
     r"(?!(?:need|succeed|proceed|exceed|speed|feed|seed|bleed|indeed|breed|hundred|shed|sacred|"
     r"naked|wicked|kindred|rugged|aged|armed)\b)[a-z]{2,}ed))\b"
     r"|(?P<future2>'ll)\b"
-)
+))
 # A sentence ends at . ! ? before a space, but not after an initial or a
 # title ("Daniel P. Davison", "Mr. Schwarz") or a month abbreviation.
-_SENTENCE_END = re.compile(
+_SENTENCE_END = needles.guarded(re.compile(  # guarded: 16 lookbehinds at every position cost more than the scan (issue 11)
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJan)(?<!\bFeb)(?<!\bAug)"
     r"(?<!\bSept)(?<!\bSep)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bGen)(?<!\bCol)(?<!\bLt)[.!?](?=\s)|\n"
-)
+))
 
 # --------------------------------------------------------------------------
 # Small helpers

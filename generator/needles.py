@@ -231,9 +231,113 @@ def twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         if tree.getwidth()[0] == 0 or not _lower(tree):
             return None
         tree.state.flags &= ~re.IGNORECASE
+        _guard(tree)
         return _sre_compile.compile(tree, pattern.flags & ~re.IGNORECASE)
     except Exception:  # noqa: BLE001 - a pattern the parser can't read keeps no twin
         return None
+
+
+# -- a first-character guard ------------------------------------------------------------------
+#
+# The regex engine skips ahead quickly only when a pattern starts with a literal or a class. One that
+# starts with lookbehinds, a word boundary or an alternation of words is tried in full at every position
+# of the text ("(?<!\bMr)(?<!\bDr)...[.!?]" runs sixteen lookbehinds at each character). Every match
+# starts with one of a few characters, read from the pattern's parse tree; a lookahead for them in front
+# fails at once elsewhere: same matches, often several times faster.
+
+def _first_class(items: Any) -> tuple[list[tuple[Any, Any]], bool] | None:
+    """The class members a match of a parsed sequence can start with, and whether it may be empty;
+    None when any character may start it (a negated class, "." , a back reference, a flag switched inside)."""
+    out: list[tuple[Any, Any]] = []
+    for op, av in items:
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero width: the next item reads the first character
+        if op is _sre.LITERAL:
+            out.append((_sre.LITERAL, av))
+            return out, False
+        if op is _sre.IN:
+            if any(kind not in (_sre.LITERAL, _sre.RANGE, _sre.CATEGORY) for kind, _ in av):
+                return None  # a negated class matches nearly anything
+            out.extend(av)
+            return out, False
+        if op is _sre.SUBPATTERN:
+            if (av[1] | av[2]) & _sre.SRE_FLAG_IGNORECASE:
+                return None
+            inner = _first_class(av[3])
+        elif op is _sre.ATOMIC_GROUP:
+            inner = _first_class(av)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            inner = _first_class(av[2])
+            if inner is not None and av[0] == 0:
+                inner = (inner[0], True)
+        elif op is _sre.BRANCH:
+            members: list[tuple[Any, Any]] = []
+            empty = False
+            for branch in av[1]:
+                found = _first_class(branch)
+                if found is None:
+                    return None
+                members += found[0]
+                empty = empty or found[1]
+            inner = (members, empty)
+        else:
+            return None
+        if inner is None:
+            return None
+        out += inner[0]
+        if not inner[1]:
+            return out, False
+    return out, True
+
+
+def _guard(tree: Any) -> bool:
+    r"""Put a lookahead for the characters every match starts with in front of a parsed pattern (in place).
+
+    Only a selective guard is worth its test: none when a match may be empty or start with any character
+    of a category (``\s``, ``\w``, ``\d``).
+    """
+    found = _first_class(tree.data)
+    if found is None or found[1] or not found[0] or any(kind is _sre.CATEGORY for kind, _ in found[0]):
+        return False
+    members = list(dict.fromkeys(found[0]))
+    tree.data.insert(0, (_sre.ASSERT, (1, _sre_parse.SubPattern(tree.state, [(_sre.IN, members)]))))
+    return True
+
+
+def guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    r"""``pattern`` with a lookahead for the characters its matches start with in front (same matches), or
+    ``pattern`` itself when no selective guard exists. For a pattern searched at every position of many texts.
+
+    >>> end = guarded(re.compile(r"(?<!\bMr)(?<!\bDr)[.!?](?=\s)"))
+    >>> end.pattern[:12], [m.start() for m in end.finditer("Mr. Li left. Dr. Ma said so! Yes.")]
+    ('(?=[\\.\\!\\?])', [11, 27])
+    >>> guarded(re.compile(r"\s+killed")).pattern
+    '\\s+killed'
+    """
+    if _sre_parse is None or not isinstance(pattern.pattern, str) or pattern.flags & re.VERBOSE:
+        return pattern
+    try:
+        found = _first_class(_sre_parse.parse(pattern.pattern, pattern.flags).data)
+    except Exception:  # noqa: BLE001 - a pattern the parser can't read is kept as it is
+        return pattern
+    if found is None or found[1] or not found[0] or any(kind is _sre.CATEGORY for kind, _ in found[0]):
+        return pattern
+    members = []
+    for kind, value in dict.fromkeys(found[0]):
+        if kind is _sre.LITERAL:
+            members.append(_in_class(value))
+        else:
+            members.append(f"{_in_class(value[0])}-{_in_class(value[1])}")
+    try:
+        return re.compile(f"(?=[{''.join(members)}])(?:{pattern.pattern})", pattern.flags)
+    except re.error:  # e.g. global flags written inside the pattern
+        return pattern
+
+
+def _in_class(code: int) -> str:
+    """One character written inside a character class."""
+    char = chr(code)
+    return {"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(char) or (char if char.isalnum() else "\\" + char)
 
 
 def _lowered(code: int) -> int | None:

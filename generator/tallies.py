@@ -48,7 +48,7 @@ from generator import lexicons
 from generator.anchored import Words, search_ending_at
 from generator.attribution import unnamed_source
 from generator.model import OTHER_PLACES, Place, Problem, Tally
-from generator.needles import needled
+from generator.needles import guarded, needled
 
 # -- tally-only metric synonyms ------------------------------------------------------
 #
@@ -194,12 +194,12 @@ _ENTRY_PLACE = re.compile(r"\b(?:in|near|at|around)\s+(?:the\s+(?:village|town|c
                           r"(?P<name>[A-Z][\w'’-]*(?:[-\s](?:al|el|ez|ad|as|ar|ash|an|[A-Z])[\w'’-]*)*)")
 _PROVINCE_CONTEXT = re.compile(r"\b(?:provinces?|governorates?|regions?|oblasts?)\b", re.I)
 
-_DAILY = re.compile(
+_DAILY = guarded(re.compile(  # guarded: searched in most sentences (issue 11)
     r"\b(?:(?:over|during|in|within|for)\s+(?:the\s+)?(?:past|last|previous)\s+(?:24\s+hours|day|twenty-four\s+hours)"
     r"|during\s+the\s+day|in\s+the\s+past\s+day|past\s+24\s+hours|last\s+24\s+hours|daily\s+(?:news\s+)?(?:bulletin|report|briefing|update)"
     r"|per\s+day|(?:on|over)\s+the\s+day)\b",
     re.I,
-)
+))
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _POSTED_ON = re.compile(
     r"\b(?:bulletin|report|briefing|statement|said|says|posted|published|released|announced)\b[^.;]{0,90}?\bon\s+(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",

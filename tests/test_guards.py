@@ -13,7 +13,8 @@ import re
 
 import pytest
 
-from generator import tallies
+from generator import dates, tallies
+from generator.needles import guarded
 
 # a one-character-class lookahead, alone or inside a case-sensitive group: the guards
 _GUARD = re.compile(r"\(\?-i:\(\?=\[[^\]]*\]\)\)|\(\?=\[[^\]]*\]\)")
@@ -44,3 +45,46 @@ def test_the_guards_keep_the_matches_of_written_sentences():
     for text in ("Shelling hit Idlib (12), Hama (3) and Homs - five.", "Four people died in Daraa, 2 in Homs.",
                  "At 10:30 in the morning, Aleppo 17, Hama 2 and Homs 4.", "Fifteen km north of the town in May 2016."):
         assert [m.span() for m in tallies._PAIR_HINT.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+# -- needles.guarded: the guard read from the pattern's parse tree -------------------------------------
+
+def _module_patterns() -> list[re.Pattern[str]]:
+    from test_needles import _generator_patterns
+
+    return [p for p in _generator_patterns() if not p.flags & re.VERBOSE]
+
+
+def test_a_pattern_guarded_from_its_parse_tree_matches_as_itself():
+    from test_needles import _case_texts
+
+    rng = random.Random(3)
+    guarded_ones = [(p, guarded(p)) for p in _module_patterns()]
+    guarded_ones = [(p, g) for p, g in guarded_ones if g is not p]
+    assert len(guarded_ones) > 100
+    for pattern, guard in guarded_ones:
+        for text in _case_texts(pattern, rng, 20) + ["Mr. Li left. Dr. Ma said so! Yes.\nNext", ""]:
+            assert [(m.span(), m.groups()) for m in guard.finditer(text)] == [(m.span(), m.groups()) for m in pattern.finditer(text)], \
+                (pattern.pattern, text)
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"(?<!\bMr)[.!?](?=\s)|\n", True),  # lookbehinds first: guarded by [.!?\n]
+    (r"\b(?:killed|died)\b", True),
+    (r"\s+killed", False),  # a category first: no selective guard
+    (r"[^,]+army", False),  # a negated class: nearly any character
+    (r"(?:a|b)?", False),  # may match empty
+    (r"(?i:Aleppo)|Homs", False),  # a flag switched inside
+])
+def test_a_guard_is_made_only_where_it_is_selective(pattern, expected):
+    compiled = re.compile(pattern)
+    assert (guarded(compiled) is not compiled) == expected
+
+
+def test_the_guarded_module_patterns_keep_their_matches():
+    for pattern in (dates._SENTENCE_END, dates._TENSE_CUE, tallies._DAILY):
+        assert pattern.pattern.startswith("(?=["), pattern.pattern[:40]
+        plain = re.compile(pattern.pattern[pattern.pattern.index("])(?:") + 5 : -1], pattern.flags)
+        for text in ("He left at 5 p.m. on Sunday. Talks will resume next week.", "Mr. Li said so! Dr. Ma agreed.\nThen",
+                     "Over the past 24 hours, the daily report said 12 died.", "They are expected to meet; it was planned."):
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], text
